@@ -1,0 +1,395 @@
+//! The `moodboard` subcommands: quick capture from a terminal, and what scripts and
+//! tests drive. Each is a thin layer over the library.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, bail};
+use clap::{ArgGroup, Args, Parser, Subcommand};
+
+use crate::media::import_file;
+use crate::model::{
+    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Timestamp, free_spot, normalise_hex,
+};
+use crate::prefs::Prefs;
+use crate::storage::{self, AssetStore, UpdateError, paths};
+
+/// Collect images, quotes, links, notes and colours onto boards grouped by theme.
+#[derive(Debug, Parser)]
+#[command(name = "moodboard", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The board to open in the app (default: the last board, or the welcome board).
+    pub board: Option<PathBuf>,
+    /// Open the window, wait until every visible image has loaded, save a PNG of the
+    /// window to this file and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty board.
+    New {
+        /// File to create; `.moodboard.ron` is added if it has no `.ron` ending.
+        board: PathBuf,
+        /// The board's title (default: the file name).
+        #[arg(long)]
+        title: Option<String>,
+        /// What the board is for; give one or two.
+        #[arg(long = "goal", value_name = "GOAL")]
+        goals: Vec<String>,
+    },
+    /// Add an idea to a board.
+    Add(AddArgs),
+    /// Remove items by id (see `show --ids`) or by text; prints what it removed.
+    #[command(group(ArgGroup::new("which").required(true).args(["ids", "matching"])))]
+    Remove {
+        board: PathBuf,
+        /// Ids of the items to remove.
+        #[arg(value_name = "ITEM_ID")]
+        ids: Vec<String>,
+        /// Remove every item whose text, tags, contributor or source contains TEXT.
+        #[arg(long, value_name = "TEXT", conflicts_with = "ids")]
+        matching: Option<String>,
+    },
+    /// Print the goals, then the items grouped by theme.
+    Show {
+        board: PathBuf,
+        /// Show each item's id.
+        #[arg(long)]
+        ids: bool,
+    },
+    /// Check a board and its images without changing anything; prints each problem.
+    Check { board: PathBuf },
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("what").required(true).args(["quote", "link", "note", "image", "color"])))]
+pub struct AddArgs {
+    pub board: PathBuf,
+    /// A quote: something someone said or wrote.
+    #[arg(long, value_name = "TEXT")]
+    pub quote: Option<String>,
+    /// Who said the quote.
+    #[arg(long, value_name = "WHO", requires = "quote")]
+    pub by: Option<String>,
+    /// A link to a web page.
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+    /// The link's title.
+    #[arg(long, value_name = "T", requires = "link")]
+    pub title: Option<String>,
+    /// A note: the brainwave, in your words.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// An image file (JPEG, PNG, GIF, WebP, BMP or TIFF); it is copied into the board.
+    #[arg(long, value_name = "FILE")]
+    pub image: Option<PathBuf>,
+    /// A colour swatch, as hex (#E4B363).
+    #[arg(long, value_name = "HEX", visible_alias = "colour")]
+    pub color: Option<String>,
+    /// The theme to put it in; created if the board has no theme by that name.
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// Who is adding it (default: your name from the app's preferences, else your login).
+    #[arg(long = "as", value_name = "CONTRIBUTOR")]
+    pub contributor: Option<String>,
+    /// Where it comes from: own team, customer, other department, other field …
+    #[arg(long, value_name = "WHERE")]
+    pub source: Option<String>,
+    /// A tag; repeat for more.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+}
+
+/// Runs a subcommand, writing results to `out` and warnings to `err`.
+pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    match command {
+        Command::New { board, title, goals } => new(&board, title, goals, out, err),
+        Command::Add(args) => add(args, out, err),
+        Command::Remove { board, ids, matching } => remove(&board, &ids, matching.as_deref(), out, err),
+        Command::Show { board, ids } => show(&board, ids, out, err),
+        Command::Check { board } => check(&board, out),
+    }
+}
+
+/// The board a person meant: the path as given, or with `.moodboard.ron` added.
+fn existing_board(arg: &Path) -> PathBuf {
+    if arg.exists() {
+        return arg.to_owned();
+    }
+    let with_suffix = paths::with_board_suffix(arg);
+    if with_suffix.exists() { with_suffix } else { arg.to_owned() }
+}
+
+fn nonempty(what: &str, text: &str) -> anyhow::Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        bail!("the {what} is empty");
+    }
+    Ok(text.to_owned())
+}
+
+fn warn_problems(err: &mut dyn Write, problems: &[storage::Problem]) -> anyhow::Result<()> {
+    for p in problems {
+        writeln!(err, "warning: {p}")?;
+    }
+    Ok(())
+}
+
+fn load(path: &Path) -> anyhow::Result<storage::Loaded> {
+    storage::load(path).map_err(|e| match &e {
+        storage::LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+            anyhow!("{}: no such board; create it with `moodboard new {}`", path.display(), path.display())
+        }
+        _ => anyhow!(e),
+    })
+}
+
+/// The change's own error as it is; lock, load and save errors by their message.
+fn flatten(e: UpdateError<anyhow::Error>) -> anyhow::Error {
+    match e {
+        UpdateError::Change(e) => e,
+        other => anyhow!("{other}"),
+    }
+}
+
+fn new(board: &Path, title: Option<String>, goals: Vec<String>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = paths::with_board_suffix(board);
+    let now = Timestamp::now();
+    let title = match title {
+        Some(t) => nonempty("title", &t)?,
+        None => paths::board_name(&path),
+    };
+    let mut new_board = Board::new(&title, now);
+    new_board.goals = goals.iter().map(|g| nonempty("goal", g)).collect::<anyhow::Result<_>>()?;
+    if new_board.goals.len() > RECOMMENDED_MAX_GOALS {
+        writeln!(err, "note: {} goals given; a board works best with one or two", new_board.goals.len())?;
+    }
+    storage::create(&path, &new_board)?;
+    writeln!(
+        out,
+        "created {} “{}” with {} goal{} (format version {FORMAT_VERSION})",
+        path.display(),
+        title,
+        new_board.goals.len(),
+        if new_board.goals.len() == 1 { "" } else { "s" }
+    )?;
+    Ok(())
+}
+
+fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(&args.board);
+    // Fail early on a missing or broken board, before copying any image.
+    load(&path)?;
+    let prefs = Prefs::load().0;
+    let contributor = match &args.contributor {
+        Some(who) => nonempty("contributor (--as)", who)?,
+        None => prefs.contributor(),
+    };
+    let source = match &args.source {
+        Some(s) => nonempty("source", s)?,
+        None => "own team".to_owned(),
+    };
+    let kind = if let Some(text) = &args.quote {
+        ItemKind::Quote { text: nonempty("quote", text)?, by: args.by.clone().unwrap_or_default(), citation: String::new() }
+    } else if let Some(url) = &args.link {
+        ItemKind::Link { url: nonempty("link", url)?, title: args.title.clone().unwrap_or_default(), note: String::new() }
+    } else if let Some(text) = &args.note {
+        ItemKind::Note { text: nonempty("note", text)? }
+    } else if let Some(file) = &args.image {
+        let imported = import_file(&AssetStore::for_board(&path), file)?;
+        ItemKind::Image {
+            asset: imported.asset,
+            file_name: imported.file_name,
+            pixel_size: imported.pixel_size,
+            caption: String::new(),
+        }
+    } else if let Some(hex) = &args.color {
+        ItemKind::Colour { hex: normalise_hex(hex).map_err(|e| anyhow!(e))?, name: String::new() }
+    } else {
+        bail!("say what to add: --quote, --link, --note, --image or --color");
+    };
+    let tags: Vec<String> = args.tags.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+
+    let now = Timestamp::now();
+    let ((id, theme_note), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
+        let mut theme_note = String::new();
+        let theme = match args.theme.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            None => None,
+            Some(name) => match board.theme_by_name(name) {
+                Some(t) => {
+                    theme_note = format!(" in theme “{}”", t.name);
+                    Some(t.id.clone())
+                }
+                None => {
+                    let theme = board.new_theme(name, now);
+                    theme_note = format!(" in new theme “{name}”");
+                    let id = theme.id.clone();
+                    Edit::InsertTheme(theme).apply(board)?;
+                    Some(id)
+                }
+            },
+        };
+        let pos = free_spot(board, theme.as_ref(), kind.default_size());
+        let mut item = Item::new(kind, pos, &contributor, &source, now);
+        item.theme = theme;
+        item.tags = tags;
+        item.z = board.top_z();
+        let id = item.id.clone();
+        Edit::InsertItem(Box::new(item)).apply(board)?;
+        Ok((id, theme_note))
+    })
+    .map_err(flatten)?;
+    warn_problems(err, &problems)?;
+    let item_kind = args_kind_name(&args);
+    writeln!(out, "added {item_kind} {id} to {}{theme_note}", path.display())?;
+    Ok(())
+}
+
+fn args_kind_name(args: &AddArgs) -> &'static str {
+    if args.quote.is_some() {
+        "quote"
+    } else if args.link.is_some() {
+        "link"
+    } else if args.note.is_some() {
+        "note"
+    } else if args.image.is_some() {
+        "image"
+    } else {
+        "colour"
+    }
+}
+
+fn remove(board: &Path, ids: &[String], matching: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    load(&path)?;
+    let who = Prefs::load().0.contributor();
+    let now = Timestamp::now();
+    let (removed, problems) = storage::update(&path, |board| -> anyhow::Result<Vec<String>> {
+        let targets: Vec<ItemId> = match matching {
+            Some(text) => {
+                let text = nonempty("text to match", text)?;
+                let hits: Vec<ItemId> = board.items.iter().filter(|i| i.matches(&text)).map(|i| i.id.clone()).collect();
+                if hits.is_empty() {
+                    bail!("no item on {} matches “{text}”; nothing removed", path.display());
+                }
+                hits
+            }
+            None => ids
+                .iter()
+                .map(|raw| {
+                    ItemId::parse(raw.trim())
+                        .ok()
+                        .filter(|id| board.item(id).is_some())
+                        .ok_or_else(|| anyhow!("{}: there is no item {raw:?}; nothing removed (see `moodboard show --ids`)", path.display()))
+                })
+                .collect::<anyhow::Result<_>>()?,
+        };
+        let mut lines = Vec::new();
+        for id in &targets {
+            let item = board.item(id).ok_or_else(|| anyhow!("there is no item {id}"))?;
+            if item.locked {
+                bail!("item {id} ({}) is locked; unlock it in the app first. Nothing removed", item.kind.summary());
+            }
+            lines.push(format!("removed {id} {}: {}", item.kind.tag().name(), item.kind.summary()));
+        }
+        let mut unique = targets.clone();
+        unique.sort();
+        unique.dedup();
+        lines.dedup();
+        Edit::delete_items(&unique, now, &who).apply(board)?;
+        Ok(lines)
+    })
+    .map_err(flatten)?;
+    warn_problems(err, &problems)?;
+    for line in removed {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn show(board: &Path, with_ids: bool, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    let storage::Loaded { board, problems } = load(&path)?;
+    warn_problems(err, &problems)?;
+    write!(out, "{}", render_board(&board, with_ids))?;
+    Ok(())
+}
+
+/// The board as plain text: title, goals, then items grouped by theme.
+pub fn render_board(board: &Board, with_ids: bool) -> String {
+    let mut s = String::new();
+    s.push_str(&board.title);
+    s.push('\n');
+    if !board.description.trim().is_empty() {
+        s.push_str(board.description.trim());
+        s.push('\n');
+    }
+    s.push('\n');
+    if board.goals.is_empty() {
+        s.push_str("Goals: none yet\n");
+    } else {
+        s.push_str("Goals\n");
+        for (i, goal) in board.goals.iter().enumerate() {
+            s.push_str(&format!("  {}. {}\n", i + 1, crate::model::one_line(goal, 200)));
+        }
+    }
+    let groups = board.themes.iter().map(|t| (Some(&t.id), t.name.as_str()));
+    for (theme, name) in groups.chain(std::iter::once((None, "Unsorted"))) {
+        let items: Vec<&Item> = board.items_in_theme(theme).collect();
+        if theme.is_none() && items.is_empty() {
+            continue;
+        }
+        let count = match items.len() {
+            0 => "no items".to_owned(),
+            1 => "1 item".to_owned(),
+            n => format!("{n} items"),
+        };
+        s.push_str(&format!("\n{name} ({count})\n"));
+        for item in items {
+            s.push_str("  ");
+            if with_ids {
+                s.push_str(&format!("{}  ", item.id));
+            }
+            s.push_str(&format!("{:<6}  {}", item.kind.tag().name(), item.kind.summary()));
+            let mut about = vec![item.contributor.clone(), item.source.clone()];
+            about.retain(|a| !a.trim().is_empty());
+            if !item.tags.is_empty() {
+                about.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+            }
+            if !about.is_empty() {
+                s.push_str(&format!("  [{}]", about.join(" · ")));
+            }
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn check(board: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    let storage::Loaded { board, mut problems } = load(&path)?;
+    // Replace the quick asset check of `load` with one that verifies every file's content.
+    problems.retain(|p| p.field != "asset" && p.field != "assets");
+    problems.extend(storage::check_assets(&path, &board, true));
+    let images = board.items.iter().filter(|i| matches!(i.kind, ItemKind::Image { .. })).count();
+    if problems.is_empty() {
+        writeln!(
+            out,
+            "ok: {} — “{}”, {} items, {} themes, {} images verified",
+            path.display(),
+            board.title,
+            board.items.len(),
+            board.themes.len(),
+            images
+        )?;
+        return Ok(());
+    }
+    for p in &problems {
+        writeln!(out, "{}: {p}", path.display())?;
+    }
+    bail!("{}: {} problem{} found", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" })
+}

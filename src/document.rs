@@ -1,0 +1,216 @@
+//! The board that is open in the app: the board itself, where it lives, its undo
+//! history and whether it is saved. No egui here.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::model::{Board, Edit, EditError, History, Timestamp};
+use crate::storage::{self, LoadError, Problem, SaveError, paths};
+
+/// How long after the last change the board is saved automatically.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
+
+/// Where saving stands, for the indicator in the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    Saved,
+    /// Changes not yet saved; autosave will save them shortly.
+    Unsaved,
+    Saving,
+    Failed(String),
+}
+
+/// An open board.
+#[derive(Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    pub board: Board,
+    pub history: History,
+    /// Problems found when the board was opened, for the user to see.
+    pub problems: Vec<Problem>,
+    /// Bumped on every change; a save records the generation it wrote.
+    generation: u64,
+    saved_generation: u64,
+    /// Generation of the save in flight, if any.
+    saving: Option<u64>,
+    last_change: Instant,
+    last_error: Option<String>,
+}
+
+impl Document {
+    /// A document for a board that is already on disk at `path` as it is.
+    pub fn from_saved(path: PathBuf, board: Board, problems: Vec<Problem>) -> Self {
+        Self {
+            path,
+            board,
+            history: History::default(),
+            problems,
+            generation: 0,
+            saved_generation: 0,
+            saving: None,
+            last_change: Instant::now(),
+            last_error: None,
+        }
+    }
+
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        let loaded = storage::load(path)?;
+        // Repairs stay in memory until the user changes something: opening never writes.
+        Ok(Self::from_saved(path.to_owned(), loaded.board, loaded.problems))
+    }
+
+    /// Creates and saves a new empty board in `folder`, named after `title` (with a
+    /// number added if that name is taken).
+    pub fn create_in(folder: &Path, title: &str) -> Result<Self, SaveError> {
+        let path = unused_board_path(folder, title);
+        let board = Board::new(title, Timestamp::now());
+        storage::create(&path, &board)?;
+        Ok(Self::from_saved(path, board, Vec::new()))
+    }
+
+    pub fn name(&self) -> String {
+        paths::board_name(&self.path)
+    }
+
+    /// Applies an edit as one undoable step.
+    pub fn apply(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
+        self.history.apply(&mut self.board, edit, label)?;
+        self.changed();
+        Ok(())
+    }
+
+    /// Undoes the last step; returns its label, or `None` with nothing to undo.
+    pub fn undo(&mut self, who: &str) -> Option<Result<String, EditError>> {
+        let result = self.history.undo(&mut self.board, Timestamp::now(), who);
+        if matches!(result, Some(Ok(_))) {
+            self.changed();
+        }
+        result
+    }
+
+    pub fn redo(&mut self, who: &str) -> Option<Result<String, EditError>> {
+        let result = self.history.redo(&mut self.board, Timestamp::now(), who);
+        if matches!(result, Some(Ok(_))) {
+            self.changed();
+        }
+        result
+    }
+
+    /// Records that the board changed other than through [`Document::apply`] (a merge).
+    pub fn changed(&mut self) {
+        self.generation += 1;
+        self.last_change = Instant::now();
+    }
+
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    pub fn status(&self) -> SaveStatus {
+        match (&self.last_error, self.saving, self.is_dirty()) {
+            (Some(e), None, true) => SaveStatus::Failed(e.clone()),
+            (_, Some(_), _) => SaveStatus::Saving,
+            (_, None, true) => SaveStatus::Unsaved,
+            (_, None, false) => SaveStatus::Saved,
+        }
+    }
+
+    /// Whether autosave should start a save now: there are changes, none is being
+    /// saved, and the user paused for [`AUTOSAVE_DELAY`] (or `now` is forced).
+    pub fn wants_autosave(&self, now: Instant) -> bool {
+        self.is_dirty()
+            && self.saving.is_none()
+            && self.last_error.is_none()
+            && now.duration_since(self.last_change) >= AUTOSAVE_DELAY
+    }
+
+    /// Marks a save of the current generation as started and returns that generation.
+    pub fn begin_save(&mut self) -> u64 {
+        self.saving = Some(self.generation);
+        self.generation
+    }
+
+    /// Records the outcome of a save that wrote `generation`.
+    pub fn finish_save(&mut self, generation: u64, result: Result<(), String>) {
+        if self.saving == Some(generation) {
+            self.saving = None;
+        }
+        match result {
+            Ok(()) => {
+                self.saved_generation = self.saved_generation.max(generation);
+                self.last_error = None;
+            }
+            Err(e) => self.last_error = Some(e),
+        }
+    }
+
+    /// Forgets a failed save so that autosave tries again (after the user acted on it).
+    pub fn retry_save(&mut self) {
+        self.last_error = None;
+    }
+
+    /// Time until autosave is due, to schedule a repaint.
+    pub fn autosave_due_in(&self, now: Instant) -> Option<Duration> {
+        (self.is_dirty() && self.saving.is_none() && self.last_error.is_none())
+            .then(|| AUTOSAVE_DELAY.saturating_sub(now.duration_since(self.last_change)))
+    }
+}
+
+/// `folder/TITLE.moodboard.ron`, or `TITLE 2`, `TITLE 3` … if taken. Characters that
+/// do not belong in file names become `-`.
+pub fn unused_board_path(folder: &Path, title: &str) -> PathBuf {
+    let clean: String = title
+        .trim()
+        .chars()
+        .map(|c| if c.is_alphanumeric() || " -_.,()'&".contains(c) { c } else { '-' })
+        .collect();
+    let clean = clean.trim_matches(['.', ' ']).to_owned();
+    let base = if clean.is_empty() { "Untitled board".to_owned() } else { clean };
+    (1..)
+        .map(|n| {
+            let name = if n == 1 { base.clone() } else { format!("{base} {n}") };
+            folder.join(format!("{name}{}", paths::BOARD_SUFFIX))
+        })
+        .find(|p| !p.exists() && !paths::assets_dir(p).exists())
+        .expect("an unused name exists")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, ItemKind, Pos};
+
+    #[test]
+    fn dirty_until_the_save_of_that_generation_finishes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = Document::create_in(dir.path(), "Ideas").unwrap();
+        assert_eq!(doc.status(), SaveStatus::Saved);
+        let item = Item::new(ItemKind::Note { text: "x".into() }, Pos::default(), "me", "own team", Timestamp::now());
+        doc.apply(Edit::InsertItem(Box::new(item)), "Add note").unwrap();
+        assert_eq!(doc.status(), SaveStatus::Unsaved);
+        let generation = doc.begin_save();
+        assert_eq!(doc.status(), SaveStatus::Saving);
+        doc.finish_save(generation, Err("disk full".into()));
+        assert_eq!(doc.status(), SaveStatus::Failed("disk full".into()));
+        assert!(!doc.wants_autosave(Instant::now() + AUTOSAVE_DELAY * 2), "no retry loop after a failure");
+        doc.retry_save();
+        let generation = doc.begin_save();
+        doc.finish_save(generation, Ok(()));
+        assert_eq!(doc.status(), SaveStatus::Saved);
+    }
+
+    #[test]
+    fn new_boards_never_take_an_existing_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Document::create_in(dir.path(), "Ideas").unwrap();
+        let b = Document::create_in(dir.path(), "Ideas").unwrap();
+        assert_ne!(a.path, b.path);
+        assert!(b.path.ends_with("Ideas 2.moodboard.ron"));
+        let c = Document::create_in(dir.path(), "../../etc/x").unwrap();
+        assert_eq!(c.path.parent(), Some(dir.path()));
+    }
+}

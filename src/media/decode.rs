@@ -1,0 +1,170 @@
+//! Recognising and decoding image files safely.
+//!
+//! Every decode goes through [`decoder_for`], which refuses absurd dimensions from the
+//! header and reserves the output size against an allocation limit *before* any pixel
+//! buffer exists, so a decompression bomb costs nothing. (`DynamicImage::from_decoder`
+//! on its own skips that reservation.)
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+
+use crate::model::PixelSize;
+
+/// Longest side accepted, in pixels.
+pub const MAX_SIDE: u32 = 30_000;
+/// Most pixels accepted in one image (120 megapixels).
+pub const MAX_PIXELS: u64 = 120_000_000;
+/// Most memory one decode may allocate.
+pub const MAX_DECODE_ALLOC: u64 = 1024 * 1024 * 1024;
+
+/// Why an image cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImageError {
+    #[error("not an image file (Moodboard reads JPEG, PNG, GIF, WebP, BMP and TIFF)")]
+    NotAnImage,
+    #[error("{0} files are not supported (Moodboard reads JPEG, PNG, GIF, WebP, BMP and TIFF)")]
+    Unsupported(&'static str),
+    #[error(
+        "{w} × {h} pixels is too large (at most {MAX_SIDE} pixels a side and {} megapixels)",
+        MAX_PIXELS / 1_000_000
+    )]
+    TooLarge { w: u32, h: u32 },
+    #[error("the image data is damaged: {0}")]
+    Damaged(String),
+}
+
+/// A recognised image format, with the extension its asset is stored under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Format {
+    pub format: ImageFormat,
+    pub ext: &'static str,
+    pub name: &'static str,
+}
+
+/// What an image file holds, read from its header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Probe {
+    pub format: Format,
+    /// Size as shown, after EXIF orientation.
+    pub pixel_size: PixelSize,
+}
+
+/// Recognises the format from the file's first bytes, not its name.
+pub fn sniff(bytes: &[u8]) -> Result<Format, ImageError> {
+    let supported = |format, ext, name| Ok(Format { format, ext, name });
+    match image::guess_format(bytes) {
+        Ok(ImageFormat::Jpeg) => supported(ImageFormat::Jpeg, "jpg", "JPEG"),
+        Ok(ImageFormat::Png) => supported(ImageFormat::Png, "png", "PNG"),
+        Ok(ImageFormat::Gif) => supported(ImageFormat::Gif, "gif", "GIF"),
+        Ok(ImageFormat::WebP) => supported(ImageFormat::WebP, "webp", "WebP"),
+        Ok(ImageFormat::Bmp) => supported(ImageFormat::Bmp, "bmp", "BMP"),
+        Ok(ImageFormat::Tiff) => supported(ImageFormat::Tiff, "tiff", "TIFF"),
+        Ok(other) => Err(ImageError::Unsupported(match other {
+            ImageFormat::Avif => "AVIF",
+            ImageFormat::Ico => "ICO",
+            ImageFormat::Tga => "TGA",
+            ImageFormat::Dds => "DDS",
+            ImageFormat::OpenExr => "OpenEXR",
+            ImageFormat::Hdr => "Radiance HDR",
+            ImageFormat::Pnm => "PNM",
+            ImageFormat::Qoi => "QOI",
+            _ => "Image",
+        })),
+        Err(_) => Err(unsupported_kind(bytes).map_or(ImageError::NotAnImage, ImageError::Unsupported)),
+    }
+}
+
+/// Names well-known image formats we cannot show, so the placeholder can say what it is.
+fn unsupported_kind(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.len() >= 12 && &head[4..8] == b"ftyp" {
+        return match &head[8..12] {
+            b"heic" | b"heix" | b"hevc" | b"hevx" | b"mif1" | b"msf1" | b"heim" | b"heis" => Some("HEIC"),
+            b"avif" | b"avis" => Some("AVIF"),
+            _ => None,
+        };
+    }
+    if head.starts_with(b"8BPS") {
+        return Some("Photoshop (PSD)");
+    }
+    if head.starts_with(b"%PDF") {
+        return Some("PDF");
+    }
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if (text.starts_with("<?xml") || text.starts_with("<svg") || text.starts_with("<!DOCTYPE svg")) && text.contains("<svg") {
+        return Some("SVG");
+    }
+    None
+}
+
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    limits
+}
+
+fn damaged(e: image::ImageError) -> ImageError {
+    match e {
+        image::ImageError::Limits(_) => ImageError::Damaged("it asks for more memory than an image may use".to_owned()),
+        other => ImageError::Damaged(other.to_string()),
+    }
+}
+
+fn check_size(w: u32, h: u32) -> Result<(), ImageError> {
+    if w == 0 || h == 0 {
+        return Err(ImageError::Damaged(format!("{w} × {h} pixels is not an image size")));
+    }
+    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(ImageError::TooLarge { w, h });
+    }
+    Ok(())
+}
+
+/// A decoder for `bytes` whose dimensions have been checked, with the allocation limit
+/// already charged for the output image.
+pub fn decoder_for(bytes: &[u8]) -> Result<(Format, impl ImageDecoder + '_), ImageError> {
+    let format = sniff(bytes)?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.format);
+    reader.limits(limits());
+    let mut decoder = reader.into_decoder().map_err(|e| match e {
+        image::ImageError::Limits(_) => ImageError::TooLarge { w: 0, h: 0 },
+        other => damaged(other),
+    })?;
+    let (w, h) = decoder.dimensions();
+    check_size(w, h)?;
+    let mut charged = limits();
+    charged.reserve(decoder.total_bytes()).map_err(damaged)?;
+    decoder.set_limits(charged).map_err(damaged)?;
+    Ok((format, decoder))
+}
+
+/// Format and shown size from the header only; cheap.
+pub fn probe(bytes: &[u8]) -> Result<Probe, ImageError> {
+    let (format, mut decoder) = decoder_for(bytes)?;
+    let (w, h) = decoder.dimensions();
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    Ok(Probe { format, pixel_size: oriented(w, h, orientation) })
+}
+
+fn oriented(w: u32, h: u32, orientation: image::metadata::Orientation) -> PixelSize {
+    use image::metadata::Orientation::{Rotate90, Rotate90FlipH, Rotate270, Rotate270FlipH};
+    if matches!(orientation, Rotate90 | Rotate270 | Rotate90FlipH | Rotate270FlipH) {
+        PixelSize { w: h, h: w }
+    } else {
+        PixelSize { w, h }
+    }
+}
+
+/// Decodes the whole image (the first frame of an animation), turned upright according
+/// to its EXIF orientation.
+pub fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+    let (_, mut decoder) = decoder_for(bytes)?;
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder).map_err(damaged)?;
+    image.apply_orientation(orientation);
+    Ok(image)
+}

@@ -1,0 +1,44 @@
+//! Bringing an image file into a board: check it is a real, sane image, then copy it
+//! into the board's assets folder under its content hash.
+
+use std::path::Path;
+
+use super::{ImageError, decode, probe};
+use crate::model::{AssetName, PixelSize};
+use crate::storage::{AssetError, AssetStore, read_capped};
+
+/// An image now stored in a board's assets folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub asset: AssetName,
+    pub pixel_size: PixelSize,
+    /// The name of the file it came from, for people.
+    pub file_name: String,
+}
+
+/// Why an image could not be added.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error(transparent)]
+    Read(#[from] AssetError),
+    #[error("{}: {source}", path.display())]
+    Image { path: std::path::PathBuf, source: ImageError },
+}
+
+/// Checks that `bytes` decode as an image and stores them in `store`.
+/// `file_name` is kept for people; `origin` names the source in errors.
+pub fn import_bytes(store: &AssetStore, bytes: &[u8], file_name: &str, origin: &Path) -> Result<Imported, ImportError> {
+    let image_error = |source| ImportError::Image { path: origin.to_owned(), source };
+    let probe = probe(bytes).map_err(image_error)?;
+    // Decoding the whole image once is what tells a damaged file from a good one.
+    decode(bytes).map_err(image_error)?;
+    let asset = store.store(bytes, probe.format.ext)?;
+    Ok(Imported { asset, pixel_size: probe.pixel_size, file_name: file_name.to_owned() })
+}
+
+/// Reads an image file and stores it in `store`.
+pub fn import_file(store: &AssetStore, path: &Path) -> Result<Imported, ImportError> {
+    let bytes = read_capped(path)?;
+    let file_name = path.file_name().map_or_else(|| "image".to_owned(), |n| n.to_string_lossy().into_owned());
+    import_bytes(store, &bytes, &file_name, path)
+}

@@ -1,0 +1,12 @@
+//! Images: recognising, decoding, importing into a board's assets folder, and
+//! turning them into textures in the background.
+
+pub mod decode;
+mod import;
+mod pool;
+mod textures;
+
+pub use decode::{ImageError, Probe, decode, probe, sniff};
+pub use import::{ImportError, Imported, import_bytes, import_file};
+pub use pool::WorkerPool;
+pub use textures::{ImageCache, TEXTURE_MAX_SIDE, TextureState};

@@ -1,0 +1,169 @@
+//! The board: goals, themes and items.
+
+use serde::{Deserialize, Serialize};
+
+use super::{BoardId, BoardRect, Item, ItemId, ThemeId, Timestamp};
+
+/// The file format version this build writes. Files with a lower version are migrated
+/// when read; files with a higher one are refused.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Goals beyond this many get a gentle warning: a board is for one or two things.
+pub const RECOMMENDED_MAX_GOALS: usize = 2;
+
+/// A moodboard. Field order is the order written to the file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Board {
+    /// Always [`FORMAT_VERSION`] in memory; older files are migrated on load.
+    pub version: u32,
+    pub id: BoardId,
+    pub title: String,
+    pub description: String,
+    /// The one or two things this board is for, shown while collecting.
+    pub goals: Vec<String>,
+    /// Themes in sidebar order.
+    pub themes: Vec<Theme>,
+    /// Items in stacking order (lowest `z` first, ties by id) after load.
+    pub items: Vec<Item>,
+    /// Items and themes deleted from this board, remembered so that an old copy of the
+    /// board cannot bring them back when merged.
+    pub deleted: Vec<Tombstone>,
+    pub created: Timestamp,
+    /// Time of the last change to the title, description or goals.
+    pub modified: Timestamp,
+}
+
+/// A named group of items, shown as a tinted region on the canvas.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: ThemeId,
+    pub name: String,
+    /// `#RRGGBB`.
+    pub colour: String,
+    pub description: String,
+    /// Sidebar position: themes are shown by `(rank, id)`. A rank rather than the list
+    /// order, so that merging copies that reordered themes gives one answer.
+    pub rank: i64,
+    pub modified: Timestamp,
+}
+
+/// The board's own words: what `Edit::SetMeta` changes as one unit.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BoardMeta {
+    pub title: String,
+    pub description: String,
+    pub goals: Vec<String>,
+}
+
+/// The memory of a deleted item or theme.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Tombstone {
+    /// Id of the deleted item or theme.
+    pub id: String,
+    pub at: Timestamp,
+    pub by: String,
+}
+
+/// Colours offered for new themes, in order.
+pub const THEME_PALETTE: [&str; 8] =
+    ["#E4B363", "#6BA292", "#E07A5F", "#7B8CDE", "#C77DFF", "#81B29A", "#F2CC8F", "#5FA8D3"];
+
+impl Board {
+    /// An empty board with the given title.
+    pub fn new(title: &str, now: Timestamp) -> Self {
+        Self {
+            version: FORMAT_VERSION,
+            id: BoardId::new_random(),
+            title: title.to_owned(),
+            description: String::new(),
+            goals: Vec::new(),
+            themes: Vec::new(),
+            items: Vec::new(),
+            deleted: Vec::new(),
+            created: now,
+            modified: now,
+        }
+    }
+
+    pub fn meta(&self) -> BoardMeta {
+        BoardMeta { title: self.title.clone(), description: self.description.clone(), goals: self.goals.clone() }
+    }
+
+    /// A new theme placed after every existing one, with the next palette colour.
+    pub fn new_theme(&self, name: &str, now: Timestamp) -> Theme {
+        Theme {
+            id: ThemeId::new_random(),
+            name: name.to_owned(),
+            colour: self.next_theme_colour(),
+            description: String::new(),
+            rank: self.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1)),
+            modified: now,
+        }
+    }
+
+    pub fn item(&self, id: &ItemId) -> Option<&Item> {
+        self.items.iter().find(|i| &i.id == id)
+    }
+
+    pub fn item_mut(&mut self, id: &ItemId) -> Option<&mut Item> {
+        self.items.iter_mut().find(|i| &i.id == id)
+    }
+
+    pub fn item_index(&self, id: &ItemId) -> Option<usize> {
+        self.items.iter().position(|i| &i.id == id)
+    }
+
+    pub fn theme(&self, id: &ThemeId) -> Option<&Theme> {
+        self.themes.iter().find(|t| &t.id == id)
+    }
+
+    pub fn theme_index(&self, id: &ThemeId) -> Option<usize> {
+        self.themes.iter().position(|t| &t.id == id)
+    }
+
+    /// The theme with this name, ignoring case and surrounding spaces.
+    pub fn theme_by_name(&self, name: &str) -> Option<&Theme> {
+        let name = name.trim();
+        self.themes.iter().find(|t| t.name.trim().eq_ignore_ascii_case(name))
+    }
+
+    /// Name of an item's theme, or "Unsorted".
+    pub fn theme_name(&self, id: Option<&ThemeId>) -> &str {
+        id.and_then(|id| self.theme(id)).map_or("Unsorted", |t| t.name.as_str())
+    }
+
+    /// The next colour from [`THEME_PALETTE`] for a new theme.
+    pub fn next_theme_colour(&self) -> String {
+        THEME_PALETTE[self.themes.len() % THEME_PALETTE.len()].to_owned()
+    }
+
+    /// A `z` that puts an item above every other.
+    pub fn top_z(&self) -> i64 {
+        self.items.iter().map(|i| i.z).max().map_or(0, |z| z.saturating_add(1))
+    }
+
+    /// A `z` that puts an item below every other.
+    pub fn bottom_z(&self) -> i64 {
+        self.items.iter().map(|i| i.z).min().map_or(0, |z| z.saturating_sub(1))
+    }
+
+    /// Restores stacking order after `z` values changed.
+    pub fn sort_items(&mut self) {
+        self.items.sort_by(|a, b| a.z.cmp(&b.z).then_with(|| a.id.cmp(&b.id)));
+    }
+
+    /// The rectangle around all items, or `None` for an empty board.
+    pub fn bounds(&self) -> Option<BoardRect> {
+        self.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).reduce(BoardRect::union)
+    }
+
+    /// Items in this theme (or unsorted for `None`).
+    pub fn items_in_theme<'a>(&'a self, theme: Option<&'a ThemeId>) -> impl Iterator<Item = &'a Item> + 'a {
+        self.items.iter().filter(move |i| i.theme.as_ref() == theme)
+    }
+
+    /// Whether an item or theme with this id was deleted.
+    pub fn is_deleted(&self, id: &str) -> bool {
+        self.deleted.iter().any(|t| t.id == id)
+    }
+}

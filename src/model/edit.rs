@@ -1,0 +1,244 @@
+//! Changes to a board as values. Applying an edit returns its exact inverse, which is
+//! what undo applies; the editor, the command line and merge all change boards this way.
+//!
+//! Invariants the edits keep: item and theme ids are unique, no id is both alive and in
+//! `deleted`, every item's theme exists, items stay sorted by `(z, id)` and themes by
+//! `(rank, id)`.
+
+use super::{Board, BoardMeta, Item, ItemId, ItemKind, Pos, Size, Theme, ThemeId, Timestamp, Tombstone};
+
+/// One change to a board.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds an item. If the id was deleted earlier, the item comes back and its
+    /// tombstone goes.
+    InsertItem(Box<Item>),
+    /// Removes an item, leaving `tombstone` (if any) so that merges keep it deleted.
+    RemoveItem { id: ItemId, tombstone: Option<Tombstone> },
+    /// Changes one field of an item and sets its `modified` time to `at`.
+    ChangeItem { id: ItemId, change: ItemChange, at: Timestamp },
+    /// Adds a theme (reviving it if it was deleted).
+    InsertTheme(Theme),
+    /// Removes a theme that no item belongs to; see [`Edit::delete_theme`].
+    RemoveTheme { id: ThemeId, tombstone: Option<Tombstone> },
+    /// Replaces a theme's name, colour, description, rank and modified time.
+    ReplaceTheme(Theme),
+    /// Sets the title, description and goals.
+    SetMeta { meta: BoardMeta, at: Timestamp },
+    /// Several edits as one step: all apply, or none do.
+    Batch(Vec<Edit>),
+}
+
+/// A new value for one field of an item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemChange {
+    Pos(Pos),
+    Size(Size),
+    Kind(ItemKind),
+    Theme(Option<ThemeId>),
+    Tags(Vec<String>),
+    Source(String),
+    Contributor(String),
+    Locked(bool),
+    Z(i64),
+}
+
+/// Why an edit could not be applied. The board is unchanged when this is returned.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no item {0}")]
+    NoSuchItem(ItemId),
+    #[error("there is no theme {0}")]
+    NoSuchTheme(ThemeId),
+    #[error("an item with id {0} already exists")]
+    DuplicateItem(ItemId),
+    #[error("a theme with id {0} already exists")]
+    DuplicateTheme(ThemeId),
+    #[error("theme {0} still has items; move them out first")]
+    ThemeNotEmpty(ThemeId),
+}
+
+impl Edit {
+    /// Applies the edit and returns the edit that undoes it exactly.
+    pub fn apply(self, board: &mut Board) -> Result<Edit, EditError> {
+        match self {
+            Edit::InsertItem(item) => {
+                if board.item(&item.id).is_some() {
+                    return Err(EditError::DuplicateItem(item.id));
+                }
+                if let Some(theme) = &item.theme
+                    && board.theme(theme).is_none()
+                {
+                    return Err(EditError::NoSuchTheme(theme.clone()));
+                }
+                let tombstone = take_tombstone(board, item.id.as_str());
+                let id = item.id.clone();
+                insert_sorted_item(board, *item);
+                Ok(Edit::RemoveItem { id, tombstone })
+            }
+            Edit::RemoveItem { id, tombstone } => {
+                let index = board.item_index(&id).ok_or_else(|| EditError::NoSuchItem(id.clone()))?;
+                let item = board.items.remove(index);
+                if let Some(t) = tombstone {
+                    board.deleted.push(Tombstone { id: id.to_string(), ..t });
+                }
+                Ok(Edit::InsertItem(Box::new(item)))
+            }
+            Edit::ChangeItem { id, change, at } => {
+                if let ItemChange::Theme(Some(theme)) = &change
+                    && board.theme(theme).is_none()
+                {
+                    return Err(EditError::NoSuchTheme(theme.clone()));
+                }
+                let item = board.item_mut(&id).ok_or_else(|| EditError::NoSuchItem(id.clone()))?;
+                let old = change.swap_into(item);
+                let old_at = std::mem::replace(&mut item.modified, at);
+                if matches!(old, ItemChange::Z(_)) {
+                    board.sort_items();
+                }
+                Ok(Edit::ChangeItem { id, change: old, at: old_at })
+            }
+            Edit::InsertTheme(theme) => {
+                if board.theme(&theme.id).is_some() {
+                    return Err(EditError::DuplicateTheme(theme.id));
+                }
+                let tombstone = take_tombstone(board, theme.id.as_str());
+                let id = theme.id.clone();
+                board.themes.push(theme);
+                sort_themes(board);
+                Ok(Edit::RemoveTheme { id, tombstone })
+            }
+            Edit::RemoveTheme { id, tombstone } => {
+                let index = board.theme_index(&id).ok_or_else(|| EditError::NoSuchTheme(id.clone()))?;
+                if board.items.iter().any(|i| i.theme.as_ref() == Some(&id)) {
+                    return Err(EditError::ThemeNotEmpty(id));
+                }
+                let theme = board.themes.remove(index);
+                if let Some(t) = tombstone {
+                    board.deleted.push(Tombstone { id: id.to_string(), ..t });
+                }
+                Ok(Edit::InsertTheme(theme))
+            }
+            Edit::ReplaceTheme(theme) => {
+                let index = board.theme_index(&theme.id).ok_or_else(|| EditError::NoSuchTheme(theme.id.clone()))?;
+                let old = std::mem::replace(&mut board.themes[index], theme);
+                sort_themes(board);
+                Ok(Edit::ReplaceTheme(old))
+            }
+            Edit::SetMeta { meta, at } => {
+                let old = board.meta();
+                board.title = meta.title;
+                board.description = meta.description;
+                board.goals = meta.goals;
+                let old_at = std::mem::replace(&mut board.modified, at);
+                Ok(Edit::SetMeta { meta: old, at: old_at })
+            }
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    match edit.apply(board) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Roll back what was applied so the batch is all-or-nothing.
+                            for inverse in inverses.into_iter().rev() {
+                                inverse.apply(board).expect("the inverse of an applied edit applies");
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+
+    /// The same edit as a new change made at `now` by `who`: every time it sets becomes
+    /// `now` and every removal leaves a tombstone. Undo and redo apply edits this way,
+    /// so that merging with a copy that saw the original change keeps the undo.
+    #[must_use]
+    pub fn restamped(self, now: Timestamp, who: &str) -> Edit {
+        let tomb = |id: String| Some(Tombstone { id, at: now, by: who.to_owned() });
+        match self {
+            Edit::InsertItem(mut item) => {
+                item.modified = now;
+                Edit::InsertItem(item)
+            }
+            Edit::RemoveItem { id, .. } => Edit::RemoveItem { tombstone: tomb(id.to_string()), id },
+            Edit::ChangeItem { id, change, .. } => Edit::ChangeItem { id, change, at: now },
+            Edit::InsertTheme(mut theme) => {
+                theme.modified = now;
+                Edit::InsertTheme(theme)
+            }
+            Edit::RemoveTheme { id, .. } => Edit::RemoveTheme { tombstone: tomb(id.to_string()), id },
+            Edit::ReplaceTheme(mut theme) => {
+                theme.modified = now;
+                Edit::ReplaceTheme(theme)
+            }
+            Edit::SetMeta { meta, .. } => Edit::SetMeta { meta, at: now },
+            Edit::Batch(edits) => Edit::Batch(edits.into_iter().map(|e| e.restamped(now, who)).collect()),
+        }
+    }
+
+    /// Deleting a theme: its items become unsorted (never deleted), then the theme goes.
+    pub fn delete_theme(board: &Board, id: &ThemeId, now: Timestamp, who: &str) -> Edit {
+        let mut edits: Vec<Edit> = board
+            .items_in_theme(Some(id))
+            .map(|i| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Theme(None), at: now })
+            .collect();
+        edits.push(Edit::RemoveTheme {
+            id: id.clone(),
+            tombstone: Some(Tombstone { id: id.to_string(), at: now, by: who.to_owned() }),
+        });
+        Edit::Batch(edits)
+    }
+
+    /// Deleting items, each leaving a tombstone.
+    pub fn delete_items<'a>(ids: impl IntoIterator<Item = &'a ItemId>, now: Timestamp, who: &str) -> Edit {
+        Edit::Batch(
+            ids.into_iter()
+                .map(|id| Edit::RemoveItem {
+                    id: id.clone(),
+                    tombstone: Some(Tombstone { id: id.to_string(), at: now, by: who.to_owned() }),
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether applying this edit would change nothing (an empty batch).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_empty))
+    }
+}
+
+impl ItemChange {
+    /// Writes this value into the item and returns the value it replaced.
+    fn swap_into(self, item: &mut Item) -> ItemChange {
+        use std::mem::replace;
+        match self {
+            ItemChange::Pos(v) => ItemChange::Pos(replace(&mut item.pos, v)),
+            ItemChange::Size(v) => ItemChange::Size(replace(&mut item.size, v)),
+            ItemChange::Kind(v) => ItemChange::Kind(replace(&mut item.kind, v)),
+            ItemChange::Theme(v) => ItemChange::Theme(replace(&mut item.theme, v)),
+            ItemChange::Tags(v) => ItemChange::Tags(replace(&mut item.tags, v)),
+            ItemChange::Source(v) => ItemChange::Source(replace(&mut item.source, v)),
+            ItemChange::Contributor(v) => ItemChange::Contributor(replace(&mut item.contributor, v)),
+            ItemChange::Locked(v) => ItemChange::Locked(replace(&mut item.locked, v)),
+            ItemChange::Z(v) => ItemChange::Z(replace(&mut item.z, v)),
+        }
+    }
+}
+
+fn take_tombstone(board: &mut Board, id: &str) -> Option<Tombstone> {
+    let index = board.deleted.iter().position(|t| t.id == id)?;
+    Some(board.deleted.remove(index))
+}
+
+fn insert_sorted_item(board: &mut Board, item: Item) {
+    let index = board.items.partition_point(|i| (i.z, &i.id) < (item.z, &item.id));
+    board.items.insert(index, item);
+}
+
+pub(crate) fn sort_themes(board: &mut Board) {
+    board.themes.sort_by(|a, b| a.rank.cmp(&b.rank).then_with(|| a.id.cmp(&b.id)));
+}

@@ -1,0 +1,226 @@
+//! The things on a board: images, quotes, links, notes and colour swatches.
+
+use serde::{Deserialize, Serialize};
+
+use super::{AssetName, ItemId, Pos, Size, ThemeId, Timestamp};
+
+/// One idea on the board. Everything except `kind` is shared by all kinds.
+///
+/// Invariants after a board is loaded: `pos` is finite and within the board,
+/// `size` is within `MIN_SIZE..=MAX_SIZE`, `theme` names a theme of the board (or is
+/// `None` for unsorted), and ids are unique within the board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: ItemId,
+    pub kind: ItemKind,
+    pub pos: Pos,
+    pub size: Size,
+    /// Stacking order: higher is drawn on top. Ties are broken by id.
+    pub z: i64,
+    /// The theme this item is sorted into, or `None` while unsorted.
+    pub theme: Option<ThemeId>,
+    pub tags: Vec<String>,
+    /// Who added it.
+    pub contributor: String,
+    /// Where it came from: the perspective it brings ("own team", "customer", …).
+    pub source: String,
+    /// A locked item cannot be moved, resized or deleted until unlocked.
+    pub locked: bool,
+    pub created: Timestamp,
+    /// Time of the last change to any field; merge keeps the newest version.
+    pub modified: Timestamp,
+}
+
+/// What an item is, with the fields only that kind has.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ItemKind {
+    /// A picture stored in the board's assets folder.
+    Image {
+        /// File name inside `NAME.assets/`: the content hash plus extension.
+        asset: AssetName,
+        /// Name of the file it was imported from, for people.
+        file_name: String,
+        /// Width and height in pixels, after EXIF orientation.
+        pixel_size: PixelSize,
+        caption: String,
+    },
+    /// Something someone said or wrote.
+    Quote {
+        text: String,
+        /// Who said it.
+        by: String,
+        /// Where it was said or written (a book, a talk, an interview).
+        citation: String,
+    },
+    /// A web page or other address.
+    Link { url: String, title: String, note: String },
+    /// A brainwave in free text.
+    Note { text: String },
+    /// A colour swatch.
+    Colour {
+        /// `#RRGGBB`; a file may hold anything here, which shows as an invalid colour.
+        hex: String,
+        name: String,
+    },
+}
+
+/// Pixel dimensions of an image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PixelSize {
+    pub w: u32,
+    pub h: u32,
+}
+
+/// The kind of an item without its data: for menus, filters and messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum KindTag {
+    Image,
+    Quote,
+    Link,
+    Note,
+    Colour,
+}
+
+impl KindTag {
+    pub const ALL: [Self; 5] = [Self::Image, Self::Quote, Self::Link, Self::Note, Self::Colour];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Image => "image",
+            Self::Quote => "quote",
+            Self::Link => "link",
+            Self::Note => "note",
+            Self::Colour => "colour",
+        }
+    }
+}
+
+impl ItemKind {
+    pub fn tag(&self) -> KindTag {
+        match self {
+            Self::Image { .. } => KindTag::Image,
+            Self::Quote { .. } => KindTag::Quote,
+            Self::Link { .. } => KindTag::Link,
+            Self::Note { .. } => KindTag::Note,
+            Self::Colour { .. } => KindTag::Colour,
+        }
+    }
+
+    /// A good size for a new item of this kind.
+    pub fn default_size(&self) -> Size {
+        match self {
+            Self::Image { pixel_size, .. } => {
+                let (w, h) = (pixel_size.w.max(1) as f32, pixel_size.h.max(1) as f32);
+                let scale = 320.0 / w.max(h);
+                Size::new((w * scale).max(super::geometry::MIN_SIZE), (h * scale).max(super::geometry::MIN_SIZE))
+            }
+            Self::Quote { .. } => Size::new(300.0, 160.0),
+            Self::Link { .. } => Size::new(280.0, 110.0),
+            Self::Note { .. } => Size::new(220.0, 160.0),
+            Self::Colour { .. } => Size::new(140.0, 140.0),
+        }
+    }
+
+    /// Every piece of free text in the item, for search and `remove --matching`.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Self::Image { file_name, caption, .. } => vec![file_name, caption],
+            Self::Quote { text, by, citation } => vec![text, by, citation],
+            Self::Link { url, title, note } => vec![url, title, note],
+            Self::Note { text } => vec![text],
+            Self::Colour { hex, name } => vec![hex, name],
+        }
+    }
+
+    /// One line describing the item, for lists, messages and the command line.
+    pub fn summary(&self) -> String {
+        let s = match self {
+            Self::Image { file_name, caption, pixel_size, .. } => {
+                let mut s = format!("{file_name} ({}×{})", pixel_size.w, pixel_size.h);
+                if !caption.is_empty() {
+                    s.push_str(" — ");
+                    s.push_str(caption);
+                }
+                s
+            }
+            Self::Quote { text, by, .. } => {
+                if by.is_empty() { format!("“{text}”") } else { format!("“{text}” — {by}") }
+            }
+            Self::Link { url, title, .. } => {
+                if title.is_empty() { url.clone() } else { format!("{title} <{url}>") }
+            }
+            Self::Note { text } => text.clone(),
+            Self::Colour { hex, name } => {
+                if name.is_empty() { hex.clone() } else { format!("{hex} {name}") }
+            }
+        };
+        one_line(&s, 120)
+    }
+}
+
+/// Folds whitespace to single spaces and shortens to `max` characters with an ellipsis.
+pub fn one_line(s: &str, max: usize) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.chars().count() <= max {
+        folded
+    } else {
+        let mut t: String = folded.chars().take(max.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+impl Item {
+    /// A new item at `pos` with the kind's default size, stamped with `now`.
+    pub fn new(kind: ItemKind, pos: Pos, contributor: &str, source: &str, now: Timestamp) -> Self {
+        let size = kind.default_size();
+        Self {
+            id: ItemId::new_random(),
+            kind,
+            pos,
+            size,
+            z: 0,
+            theme: None,
+            tags: Vec::new(),
+            contributor: contributor.to_owned(),
+            source: source.to_owned(),
+            locked: false,
+            created: now,
+            modified: now,
+        }
+    }
+
+    /// Does the item mention `needle` (case-insensitive) in its text, tags, contributor
+    /// or source?
+    pub fn matches(&self, needle: &str) -> bool {
+        let needle = needle.to_lowercase();
+        let hit = |s: &str| s.to_lowercase().contains(&needle);
+        self.kind.texts().into_iter().any(hit)
+            || self.tags.iter().any(|t| hit(t))
+            || hit(&self.contributor)
+            || hit(&self.source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_folds_and_shortens() {
+        assert_eq!(one_line("a\n  b\tc", 10), "a b c");
+        assert_eq!(one_line("abcdefghij", 5), "abcd…");
+    }
+
+    #[test]
+    fn image_default_size_keeps_aspect() {
+        let kind = ItemKind::Image {
+            asset: AssetName::parse("0123456789abcdef0123456789abcdef.png").unwrap(),
+            file_name: "x.png".into(),
+            pixel_size: PixelSize { w: 4000, h: 1000 },
+            caption: String::new(),
+        };
+        let s = kind.default_size();
+        assert!((s.w / s.h - 4.0).abs() < 0.01, "{s:?}");
+    }
+}

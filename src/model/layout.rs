@@ -1,0 +1,83 @@
+//! Where new items go when nobody points at a spot (the command line, bulk imports).
+
+use super::{Board, BoardRect, Pos, Size, ThemeId};
+
+/// Space between items placed automatically.
+pub const GAP: f32 = 24.0;
+/// Rows of automatically placed items wrap after this width.
+pub const ROW_WIDTH: f32 = 1400.0;
+
+fn overlaps(a: BoardRect, b: BoardRect) -> bool {
+    a.min.x < b.max.x + GAP / 2.0
+        && b.min.x < a.max.x + GAP / 2.0
+        && a.min.y < b.max.y + GAP / 2.0
+        && b.min.y < a.max.y + GAP / 2.0
+}
+
+/// A free place for an item of `size` that belongs to `theme`: next to the theme's
+/// other items, in rows from their top-left corner; a theme without items starts to the
+/// right of everything else. Never on top of another item.
+pub fn free_spot(board: &Board, theme: Option<&ThemeId>, size: Size) -> Pos {
+    let group = board
+        .items_in_theme(theme)
+        .map(|i| BoardRect::from_pos_size(i.pos, i.size))
+        .reduce(BoardRect::union);
+    let origin = match (group, board.bounds()) {
+        (Some(group), _) => group.min,
+        (None, Some(all)) => Pos::new(all.max.x + GAP * 4.0, all.min.y),
+        (None, None) => Pos::new(0.0, 0.0),
+    };
+    let taken: Vec<BoardRect> = board.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).collect();
+    let (step_x, step_y) = (size.w + GAP, size.h + GAP);
+    let columns = ((ROW_WIDTH / step_x) as usize).max(1);
+    for row in 0..=taken.len() {
+        for column in 0..columns {
+            let pos = Pos::new(origin.x + column as f32 * step_x, origin.y + row as f32 * step_y);
+            let candidate = BoardRect::from_pos_size(pos, size);
+            if !taken.iter().any(|&t| overlaps(t, candidate)) {
+                return pos;
+            }
+        }
+    }
+    // Every slot in as many rows as there are items is taken: go below them all.
+    let bottom = taken.iter().map(|r| r.max.y).fold(origin.y, f32::max);
+    Pos::new(origin.x, bottom + GAP)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, ItemKind, Timestamp};
+
+    fn note(board: &mut Board, theme: Option<&ThemeId>) -> Pos {
+        let kind = ItemKind::Note { text: "x".into() };
+        let pos = free_spot(board, theme, kind.default_size());
+        let mut item = Item::new(kind, pos, "me", "own team", Timestamp::now());
+        item.theme = theme.cloned();
+        board.items.push(item);
+        pos
+    }
+
+    #[test]
+    fn new_items_never_overlap_and_themes_keep_together() {
+        let mut board = Board::new("t", Timestamp::now());
+        let theme = board.new_theme("Light", Timestamp::now());
+        let tid = theme.id.clone();
+        board.themes.push(theme);
+        for _ in 0..20 {
+            note(&mut board, None);
+        }
+        let first_in_theme = note(&mut board, Some(&tid));
+        for _ in 0..10 {
+            note(&mut board, Some(&tid));
+        }
+        let rects: Vec<_> = board.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!overlaps(*a, *b), "{a:?} overlaps {b:?}");
+            }
+        }
+        let unsorted_right = board.items_in_theme(None).map(|i| i.pos.x + i.size.w).fold(f32::MIN, f32::max);
+        assert!(first_in_theme.x > unsorted_right, "a new theme starts beside the rest");
+    }
+}

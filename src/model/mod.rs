@@ -1,0 +1,26 @@
+//! The board as plain data: what a moodboard holds and the edits that change it.
+//! Nothing here knows about egui, files or threads.
+
+mod asset_name;
+mod board;
+mod colour;
+mod edit;
+mod geometry;
+mod history;
+mod ids;
+mod item;
+mod layout;
+pub mod links;
+mod timestamp;
+
+pub use asset_name::{ASSET_EXTENSIONS, AssetName, AssetNameError};
+pub use board::{Board, BoardMeta, FORMAT_VERSION, RECOMMENDED_MAX_GOALS, THEME_PALETTE, Theme, Tombstone};
+pub use colour::{Rgb, normalise_hex};
+pub use edit::{Edit, EditError, ItemChange};
+pub(crate) use edit::sort_themes;
+pub use geometry::{BoardRect, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
+pub use history::History;
+pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ThemeId};
+pub use item::{Item, ItemKind, KindTag, PixelSize, one_line};
+pub use layout::{GAP, free_spot};
+pub use timestamp::Timestamp;

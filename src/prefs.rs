@@ -1,0 +1,122 @@
+//! Personal preferences: your name as contributor, recent boards, window layout.
+//! Stored in the platform's config folder, never in boards.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::storage::{SaveError, replace_file};
+
+/// Overrides the config folder (for tests and portable installs).
+pub const CONFIG_DIR_ENV: &str = "MOODBOARD_CONFIG_DIR";
+
+/// How many recent boards are remembered.
+pub const MAX_RECENT: usize = 10;
+
+/// Perspectives offered for an item's source until the user edits the list.
+pub const DEFAULT_SOURCES: [&str; 9] = [
+    "own team",
+    "customer",
+    "other department",
+    "other field",
+    "nature",
+    "art",
+    "competitor",
+    "intern",
+    "newcomer",
+];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Your name, written as contributor on everything you add.
+    pub name: String,
+    /// Most recent first.
+    pub recent: Vec<PathBuf>,
+    /// The list of sources (perspectives) offered when tagging where an idea came from.
+    pub sources: Vec<String>,
+    /// Window size in points, restored at start.
+    pub window_size: Option<(f32, f32)>,
+    /// Whether the sidebar and inspector are open.
+    pub show_sidebar: bool,
+    pub show_inspector: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            recent: Vec::new(),
+            sources: DEFAULT_SOURCES.iter().map(|s| (*s).to_owned()).collect(),
+            window_size: None,
+            show_sidebar: true,
+            show_inspector: true,
+        }
+    }
+}
+
+/// The folder preferences live in.
+pub fn config_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(CONFIG_DIR_ENV) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "Moodboard").map(|d| d.config_dir().to_owned())
+}
+
+fn prefs_path() -> Option<PathBuf> {
+    config_dir().map(|d| d.join("prefs.ron"))
+}
+
+impl Prefs {
+    /// Loads preferences; a missing file gives defaults, an unreadable one gives
+    /// defaults and the reason, so the app can say so without stopping.
+    pub fn load() -> (Self, Option<String>) {
+        let Some(path) = prefs_path() else { return (Self::default(), None) };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match ron::from_str(&text) {
+                Ok(prefs) => (prefs, None),
+                Err(e) => (
+                    Self::default(),
+                    Some(format!("{}:{}:{}: preferences ignored: {}", path.display(), e.span.start.line, e.span.start.col, e.code)),
+                ),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Self::default(), None),
+            Err(e) => (Self::default(), Some(format!("{}: preferences ignored: {e}", path.display()))),
+        }
+    }
+
+    pub fn save(&self) -> Result<(), SaveError> {
+        let Some(path) = prefs_path() else { return Ok(()) };
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
+                path: path.clone(),
+                action: "cannot create the config folder",
+                source,
+            })?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
+            .map_err(|e| SaveError::Serialize { path: path.clone(), message: e.to_string() })?;
+        replace_file(&path, None, |f| std::io::Write::write_all(f, text.as_bytes()))
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The name to write as contributor: the one set in preferences, else the login
+    /// name, else "me".
+    pub fn contributor(&self) -> String {
+        let name = self.name.trim();
+        if !name.is_empty() {
+            return name.to_owned();
+        }
+        ["USER", "USERNAME", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+            .unwrap_or_else(|| "me".to_owned())
+    }
+}

@@ -1,0 +1,143 @@
+//! The board file format: pretty RON with a `version` field (see docs/FORMAT.md).
+//!
+//! Reading goes: size check → UTF-8 check → read the version alone → parse the
+//! version's own layout → migrate step by step to [`FORMAT_VERSION`]. Writing always
+//! writes the current version.
+
+use std::io::Read as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::LoadError;
+use crate::model::{Board, FORMAT_VERSION};
+
+/// Largest board file we read. RON has no size limit of its own, and a 10,000-item
+/// board is about 6 MB, so this leaves plenty of room while refusing absurd files
+/// before they are read into memory.
+pub const MAX_BOARD_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Deepest nesting accepted; our format nests at most 5 levels.
+const RECURSION_LIMIT: usize = 64;
+
+/// The first line of every board file we write.
+pub const HEADER: &str = "// A Moodboard board: plain RON, described in docs/FORMAT.md of the Moodboard source.\n";
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(RECURSION_LIMIT)
+}
+
+/// Reads a board file's text, refusing files that are too large, empty, binary or not
+/// UTF-8 before any parsing happens.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let io = |source| LoadError::Io { path: path.to_owned(), source };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile { path: path.to_owned() });
+    }
+    if meta.len() > MAX_BOARD_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size: meta.len(), limit: MAX_BOARD_BYTES });
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may grow between the size check and the read; never read past the limit.
+    file.take(MAX_BOARD_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > MAX_BOARD_BYTES {
+        return Err(LoadError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_BOARD_BYTES });
+    }
+    text_from_bytes(path, bytes)
+}
+
+fn text_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(LoadError::Empty { path: path.to_owned() });
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0 || (b < 0x20 && !b"\t\n\r\x0c".contains(&b))) {
+        return Err(LoadError::Binary { path: path.to_owned(), offset, byte: bytes[offset] });
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let (line, column) = line_column(good);
+        LoadError::NotUtf8 { path: path.to_owned(), line, column }
+    })
+}
+
+/// 1-based line and column of the position just after `before`.
+fn line_column(before: &[u8]) -> (usize, usize) {
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+fn syntax(path: &Path, e: &ron::error::SpannedError) -> LoadError {
+    LoadError::Syntax {
+        path: path.to_owned(),
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: describe_ron_error(&e.code),
+    }
+}
+
+/// ron's messages with the jargon turned into what a person can act on.
+fn describe_ron_error(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            format!("nested more than {RECURSION_LIMIT} levels deep; a board never nests like this")
+        }
+        ron::Error::Eof => "the file ends too early: it was probably cut off".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Only the version, read first so that each version's layout can be parsed on its own.
+#[derive(Deserialize)]
+#[serde(rename = "Board")]
+struct VersionProbe {
+    version: Option<u32>,
+}
+
+/// Parses board text of any supported version into the current model. The board still
+/// needs [`super::repair`] before use.
+pub fn parse(path: &Path, text: &str) -> Result<Board, LoadError> {
+    let probe: VersionProbe = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
+    let version = probe.version.ok_or_else(|| LoadError::Syntax {
+        path: path.to_owned(),
+        line: 1,
+        column: 1,
+        message: "missing field `version`: this does not look like a Moodboard board".to_owned(),
+    })?;
+    match version {
+        0 => Err(LoadError::UnknownVersion { path: path.to_owned(), found: 0 }),
+        FORMAT_VERSION => {
+            let mut board: Board = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
+            board.version = FORMAT_VERSION;
+            Ok(board)
+        }
+        // Older versions go here, each parsed with its own frozen types and migrated one
+        // step at a time: `2 => migrate_v2(parse_v2(text)?)`, `1 => migrate_v1(...)`.
+        newer => Err(LoadError::NewerVersion { path: path.to_owned(), found: newer, supported: FORMAT_VERSION }),
+    }
+}
+
+/// The board as the text we write: a header comment, then pretty RON with four-space
+/// indents and fields in the order of the model's structs.
+pub fn to_text(board: &Board) -> Result<String, ron::Error> {
+    let config = ron::ser::PrettyConfig::new().new_line("\n").indentor("    ").struct_names(false);
+    let mut board_text = ron_options().to_string_pretty(board, config)?;
+    board_text.insert_str(0, HEADER);
+    board_text.push('\n');
+    Ok(board_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_characters() {
+        assert_eq!(line_column(b""), (1, 1));
+        assert_eq!(line_column(b"ab\ncd"), (2, 3));
+        assert_eq!(line_column("é\n€x".as_bytes()), (2, 3));
+    }
+}

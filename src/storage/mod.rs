@@ -1,0 +1,128 @@
+//! Boards on disk: reading (with repair), atomic saving, the assets folder and the
+//! per-board lock.
+
+mod assets;
+mod atomic;
+mod error;
+pub mod format;
+mod lock;
+pub mod paths;
+mod repair;
+mod saver;
+
+use std::io::Write as _;
+use std::path::Path;
+
+pub use assets::{AssetStore, MAX_ASSET_BYTES, content_hash, read_capped};
+pub use atomic::replace_file;
+pub use error::{AssetError, LoadError, LockError, SaveError};
+pub use lock::{BoardLock, LOCK_TIMEOUT, lock_path};
+pub use repair::{Problem, repair};
+pub use saver::{Saved, Saver, Waker};
+
+use crate::model::{Board, ItemKind};
+
+/// A board read from disk, with the problems that were repaired or need attention.
+#[derive(Debug)]
+pub struct Loaded {
+    pub board: Board,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads a board. Never panics and never changes the file, whatever it contains.
+/// Problems that can be repaired (a NaN position, a missing image) are repaired in
+/// memory and listed; anything else is an error naming the place in the file.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let text = format::read_text(path)?;
+    let mut board = format::parse(path, &text)?;
+    let mut problems = repair(&mut board);
+    problems.extend(check_assets(path, &board, false));
+    Ok(Loaded { board, problems })
+}
+
+/// Saves a board atomically, keeping the previous version as `NAME.moodboard.ron.bak`.
+/// On error, the file on disk is unchanged.
+pub fn save(path: &Path, board: &Board) -> Result<(), SaveError> {
+    let text = format::to_text(board)
+        .map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
+    replace_file(path, Some(&paths::backup_path(path)), |f| f.write_all(text.as_bytes()))
+}
+
+/// Creates a new board file, refusing to overwrite one that exists.
+pub fn create(path: &Path, board: &Board) -> Result<(), SaveError> {
+    if path.exists() {
+        return Err(SaveError::Io {
+            path: path.to_owned(),
+            action: "a file with this name already exists",
+            source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
+        });
+    }
+    save(path, board)
+}
+
+/// Why a locked read-change-write of a board failed. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum UpdateError<E> {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error("{}: {source}", path.display())]
+    Lock { path: std::path::PathBuf, source: LockError },
+    #[error(transparent)]
+    Change(E),
+}
+
+/// Reads the board at `path`, lets `change` modify it, and saves it, all while
+/// holding the board's lock so that concurrent writers take turns. If `change` fails,
+/// nothing is written. Returns what `change` returned and the load problems.
+pub fn update<T, E>(
+    path: &Path,
+    change: impl FnOnce(&mut Board) -> Result<T, E>,
+) -> Result<(T, Vec<Problem>), UpdateError<E>> {
+    let _lock = BoardLock::acquire(path).map_err(|source| UpdateError::Lock { path: path.to_owned(), source })?;
+    let Loaded { mut board, problems } = load(path)?;
+    let result = change(&mut board).map_err(UpdateError::Change)?;
+    save(path, &board)?;
+    Ok((result, problems))
+}
+
+/// Problems with the images of a board: missing files, refused links, and with
+/// `verify` also files whose content does not match their name.
+pub fn check_assets(board_path: &Path, board: &Board, verify: bool) -> Vec<Problem> {
+    let store = AssetStore::for_board(board_path);
+    let images: Vec<_> = board
+        .items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| match &item.kind {
+            ItemKind::Image { asset, .. } => Some((i, item, asset)),
+            _ => None,
+        })
+        .collect();
+    if images.is_empty() {
+        return Vec::new();
+    }
+    if !store.dir().exists() && std::fs::symlink_metadata(store.dir()).is_err() {
+        return vec![Problem {
+            subject: "board".to_owned(),
+            field: "assets",
+            message: format!(
+                "the assets folder {} is missing; its {} image(s) are shown as placeholders",
+                store.dir().display(),
+                images.len()
+            ),
+        }];
+    }
+    images
+        .into_iter()
+        .filter_map(|(i, item, asset)| {
+            let result = if verify { store.read_verified(asset).map(drop) } else { store.resolve(asset).map(drop) };
+            result.err().map(|e| Problem {
+                subject: format!("item #{} (id {}, image)", i + 1, item.id),
+                field: "asset",
+                message: format!("{e}; shown as a placeholder"),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,607 @@
+//! The infinite board: pan, zoom, theme regions, cards, selection, moving, resizing,
+//! rubber-band selection and dropping items into themes.
+
+use std::collections::{BTreeSet, HashMap};
+
+use egui::{
+    Align2, Color32, CursorIcon, FontId, Id, Key, PointerButton, Pos2, Rect, Response, Sense, Stroke, StrokeKind,
+    TextEdit, Ui, Vec2, WidgetInfo, WidgetType, pos2, vec2,
+};
+
+use super::cards::{Look, paint_card};
+use super::view::{Gesture, ViewState, board_rect_of, to_pos};
+use super::{Action, Command, style};
+use crate::media::ImageCache;
+use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links};
+
+/// A theme's tinted region: the rectangle around its items, in board space.
+struct Region {
+    theme: ThemeId,
+    name: String,
+    colour: Color32,
+    rect: Rect,
+}
+
+/// The rectangles around each theme's items, leaving out `except`.
+fn regions(board: &Board, except: &BTreeSet<ItemId>) -> Vec<Region> {
+    let mut bounds: HashMap<&ThemeId, Rect> = HashMap::new();
+    for item in &board.items {
+        if let Some(theme) = &item.theme
+            && !except.contains(&item.id)
+        {
+            let r = board_rect_of(item);
+            bounds.entry(theme).and_modify(|b| *b = b.union(r)).or_insert(r);
+        }
+    }
+    board
+        .themes
+        .iter()
+        .filter_map(|t| {
+            bounds.get(&t.id).map(|r| Region {
+                theme: t.id.clone(),
+                name: t.name.clone(),
+                colour: style::hex_colour(&t.colour),
+                rect: r.expand(style::REGION_PADDING),
+            })
+        })
+        .collect()
+}
+
+/// The smallest region that contains `point` (regions may overlap).
+fn region_at(regions: &[Region], point: Pos2) -> Option<&Region> {
+    regions.iter().filter(|r| r.rect.contains(point)).min_by(|a, b| a.rect.area().total_cmp(&b.rect.area()))
+}
+
+/// The label a card has for screen readers and tests: "Note: Try paper textures".
+pub fn item_label(item: &Item) -> String {
+    let kind = item.kind.tag().name();
+    let mut kind = kind.to_owned();
+    kind[..1].make_ascii_uppercase();
+    format!("{kind}: {}", item.kind.summary())
+}
+
+fn id_for(item: &ItemId) -> Id {
+    Id::new(("canvas-item", item.as_str()))
+}
+
+/// Draws the canvas and handles its input.
+pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut ImageCache, actions: &mut Vec<Action>) {
+    let (rect, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    background.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, "Canvas"));
+    if view.canvas_rect.min != rect.min {
+        // A panel opened or closed: keep the board still on screen.
+        view.pan(rect.min - view.canvas_rect.min);
+    }
+    view.canvas_rect = rect;
+    if let Some(target) = view.fit_request.take() {
+        view.fit(super::view::to_rect(target));
+    }
+    camera_input(ui, view, rect, &background);
+
+    let painter = ui.painter_at(rect);
+    paint_background(&painter, view, rect);
+
+    let space_held = ui.input(|i| i.key_down(Key::Space));
+    let moving: BTreeSet<ItemId> = match &view.gesture {
+        Gesture::Move { ids, .. } => ids.iter().cloned().collect(),
+        _ => BTreeSet::new(),
+    };
+    let preview = |item: &Item, view: &ViewState| -> Rect {
+        let mut r = board_rect_of(item);
+        match &view.gesture {
+            Gesture::Move { delta_in_board, .. } if moving.contains(&item.id) => r = r.translate(*delta_in_board),
+            Gesture::Resize { id, size } if *id == item.id => r.set_width(size.w),
+            _ => {}
+        }
+        if let Gesture::Resize { id, size } = &view.gesture
+            && *id == item.id
+        {
+            r.set_height(size.h);
+        }
+        r
+    };
+
+    // Theme regions, under the items.
+    let visible_in_board = view.visible_board_rect().expand(64.0 / view.zoom());
+    for region in regions(board, &BTreeSet::new()) {
+        if region.rect.intersects(visible_in_board) {
+            paint_region(&painter, view, &region);
+        }
+    }
+
+    // Items, bottom to top; only those on screen are laid out and painted.
+    let zoom = view.zoom();
+    let mut hovered_item = None;
+    for item in &board.items {
+        let in_board = preview(item, view);
+        if !in_board.intersects(visible_in_board) {
+            continue;
+        }
+        let on_screen = view.screen_from_board.mul_rect(in_board);
+        let response = ui.interact(on_screen, id_for(&item.id), Sense::click_and_drag());
+        let selected = view.selection.contains(&item.id);
+        let label = item_label(item);
+        response.widget_info(|| WidgetInfo::selected(WidgetType::Button, true, selected, &label));
+        let texture = match &item.kind {
+            ItemKind::Image { asset, .. } => Some(images.get(asset)),
+            _ => None,
+        };
+        let look = Look { selected, dimmed: !view.shows(item), highlighted: view.highlight.contains(&item.id) };
+        paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
+        if response.hovered() {
+            hovered_item = Some(item.id.clone());
+        }
+        item_input(ui, board, view, item, &response, space_held, actions);
+        if let ItemKind::Link { url, .. } = &item.kind {
+            link_button(ui, item, url, on_screen, zoom, actions);
+        }
+    }
+
+    // Resize handles on top of the cards.
+    let selected_items: Vec<&Item> = board.items.iter().filter(|i| view.selection.contains(&i.id) && !i.locked).collect();
+    for item in selected_items {
+        let on_screen = view.screen_from_board.mul_rect(preview(item, view));
+        if on_screen.intersects(rect) {
+            resize_handle(ui, view, item, on_screen, actions);
+        }
+    }
+
+    if let Some((id, _)) = &view.inline_edit
+        && let Some(item) = board.item(id)
+    {
+        let on_screen = view.screen_from_board.mul_rect(board_rect_of(item));
+        inline_editor(ui, view, item, on_screen, actions);
+    }
+
+    background_input(ui, board, view, &background, space_held, actions);
+    if let Gesture::RubberBand { start, now, .. } = view.gesture {
+        let band = Rect::from_two_pos(start, now);
+        painter.rect_filled(band, 0.0, style::SELECTION.gamma_multiply(0.12));
+        painter.rect_stroke(band, 0.0, Stroke::new(1.0, style::SELECTION), StrokeKind::Inside);
+    }
+
+    if board.items.is_empty() {
+        empty_board_hint(&painter, rect);
+    }
+    let hovering_files = ui.input(|i| !i.raw.hovered_files.is_empty());
+    if hovering_files {
+        painter.rect_filled(rect, 0.0, style::SELECTION.gamma_multiply(0.10));
+        painter.rect_stroke(rect.shrink(6.0), 8.0, Stroke::new(3.0, style::SELECTION), StrokeKind::Inside);
+        painter.text(rect.center(), Align2::CENTER_CENTER, "Drop to add to the board", FontId::proportional(24.0), Color32::WHITE);
+    }
+    if hovered_item.is_some() && !matches!(view.gesture, Gesture::Move { .. }) {
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+    }
+}
+
+fn camera_input(ui: &Ui, view: &mut ViewState, rect: Rect, background: &Response) {
+    if !ui.rect_contains_pointer(rect) {
+        return;
+    }
+    let (zoom, scroll, pointer) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta(), i.pointer.hover_pos()));
+    let anchor = pointer.unwrap_or(rect.center());
+    if (zoom - 1.0).abs() > f32::EPSILON {
+        view.zoom_around(anchor, zoom);
+    } else if scroll != Vec2::ZERO {
+        view.pan(scroll);
+    }
+    if background.dragged_by(PointerButton::Middle) {
+        view.pan(background.drag_delta());
+    }
+}
+
+fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
+    painter.rect_filled(rect, 0.0, style::CANVAS_BG);
+    let spacing = style::GRID_SPACING * view.zoom();
+    if spacing < 10.0 {
+        return;
+    }
+    let origin = view.screen_from_board * Pos2::ZERO;
+    let start = pos2(
+        rect.min.x + (origin.x - rect.min.x).rem_euclid(spacing),
+        rect.min.y + (origin.y - rect.min.y).rem_euclid(spacing),
+    );
+    let mut y = start.y;
+    while y < rect.max.y {
+        let mut x = start.x;
+        while x < rect.max.x {
+            painter.circle_filled(pos2(x, y), 1.2, style::GRID_DOT);
+            x += spacing;
+        }
+        y += spacing;
+    }
+}
+
+fn paint_region(painter: &egui::Painter, view: &ViewState, region: &Region) {
+    let zoom = view.zoom();
+    let on_screen = view.screen_from_board.mul_rect(region.rect);
+    let round = 14.0 * zoom;
+    painter.rect_filled(on_screen, round, region.colour.gamma_multiply(0.10));
+    painter.rect_stroke(on_screen, round, Stroke::new(1.5, region.colour.gamma_multiply(0.55)), StrokeKind::Inside);
+    let size = style::REGION_LABEL_FONT * zoom;
+    if size >= style::MIN_READABLE_FONT {
+        painter.text(
+            on_screen.left_top() + vec2(12.0 * zoom, -4.0 * zoom),
+            Align2::LEFT_BOTTOM,
+            &region.name,
+            FontId::proportional(size),
+            region.colour,
+        );
+    }
+}
+
+fn empty_board_hint(painter: &egui::Painter, rect: Rect) {
+    let text = "This board is empty.\n\nPress N for a note, Q for a quote, L for a link, C for a colour,\n\
+                I to add images, or drop files and paste (Ctrl+V) right here.";
+    painter.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(18.0), Color32::from_gray(150));
+}
+
+fn item_input(
+    ui: &Ui,
+    board: &Board,
+    view: &mut ViewState,
+    item: &Item,
+    response: &Response,
+    space_held: bool,
+    actions: &mut Vec<Action>,
+) {
+    let modifiers = ui.input(|i| i.modifiers);
+    let additive = modifiers.shift || modifiers.command;
+    if response.dragged_by(PointerButton::Middle) || (space_held && response.dragged_by(PointerButton::Primary)) {
+        view.pan(response.drag_delta());
+        return;
+    }
+    if response.clicked() {
+        commit_inline_edit(board, view, actions);
+        view.highlight.clear();
+        if additive {
+            if !view.selection.remove(&item.id) {
+                view.selection.insert(item.id.clone());
+            }
+        } else {
+            view.selection = BTreeSet::from([item.id.clone()]);
+        }
+    }
+    if response.double_clicked() {
+        let text = match &item.kind {
+            ItemKind::Note { text } | ItemKind::Quote { text, .. } => Some(text.clone()),
+            ItemKind::Link { title, .. } => Some(title.clone()),
+            ItemKind::Image { caption, .. } => Some(caption.clone()),
+            ItemKind::Colour { name, .. } => Some(name.clone()),
+        };
+        if let Some(text) = text {
+            view.inline_edit = Some((item.id.clone(), text));
+        }
+    }
+    if response.drag_started_by(PointerButton::Primary) {
+        if !view.selection.contains(&item.id) {
+            if !additive {
+                view.selection.clear();
+            }
+            view.selection.insert(item.id.clone());
+        }
+        let ids: Vec<ItemId> = board
+            .items
+            .iter()
+            .filter(|i| view.selection.contains(&i.id) && !i.locked)
+            .map(|i| i.id.clone())
+            .collect();
+        if !ids.is_empty() {
+            view.gesture = Gesture::Move { ids, delta_in_board: Vec2::ZERO };
+        }
+    }
+    if response.dragged_by(PointerButton::Primary)
+        && let Gesture::Move { delta_in_board, .. } = &mut view.gesture
+    {
+        *delta_in_board += response.drag_delta() / view.screen_from_board.scaling;
+    }
+    if response.drag_stopped_by(PointerButton::Primary)
+        && let Gesture::Move { ids, delta_in_board } = std::mem::replace(&mut view.gesture, Gesture::None)
+    {
+        let drop_point = response.interact_pointer_pos().map(|p| view.board_from_screen() * p);
+        if let Some(edit) = move_edit(board, &ids, delta_in_board, drop_point) {
+            actions.push(edit);
+        }
+    }
+    response.context_menu(|ui| {
+        if !view.selection.contains(&item.id) {
+            view.selection = BTreeSet::from([item.id.clone()]);
+        }
+        item_menu(ui, board, view, item, actions);
+    });
+    if !matches!(view.gesture, Gesture::Move { .. }) {
+        let about = hover_text(item);
+        response.clone().on_hover_text(about);
+    }
+}
+
+/// One undo step for a finished move: new positions, and the theme of the region the
+/// items were dropped into (if it is another theme).
+fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop_point: Option<Pos2>) -> Option<Action> {
+    let now = Timestamp::now();
+    let moved = delta.length() > 0.5;
+    let moving: BTreeSet<ItemId> = ids.iter().cloned().collect();
+    let target = drop_point.and_then(|p| region_at(&regions(board, &moving), p).map(|r| (r.theme.clone(), r.name.clone())));
+    let mut edits = Vec::new();
+    let mut retheme = 0;
+    for id in ids {
+        let Some(item) = board.item(id) else { continue };
+        if moved {
+            let pos = to_pos(super::view::to_pos2(item.pos) + delta);
+            edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Pos(pos), at: now });
+        }
+        if let Some((theme, _)) = &target
+            && item.theme.as_ref() != Some(theme)
+        {
+            edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(Some(theme.clone())), at: now });
+            retheme += 1;
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let count = ids.len();
+    let label = match (&target, retheme) {
+        (Some((_, name)), n) if n > 0 => format!("Move {} into “{name}”", things(count)),
+        _ => format!("Move {}", things(count)),
+    };
+    Some(Action::edit(Edit::Batch(edits), label))
+}
+
+/// "1 item", "3 items".
+pub fn things(n: usize) -> String {
+    if n == 1 { "1 item".to_owned() } else { format!("{n} items") }
+}
+
+fn hover_text(item: &Item) -> String {
+    let mut lines = vec![format!("Added by {} · {}", nonempty(&item.contributor, "someone"), nonempty(&item.source, "no source"))];
+    lines.push(format!("{} · changed {}", item.created.to_short_string(), item.modified.to_short_string()));
+    if !item.tags.is_empty() {
+        lines.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+    }
+    if let ItemKind::Link { url, .. } = &item.kind {
+        lines.push(url.clone());
+    }
+    lines.join("\n")
+}
+
+fn nonempty<'a>(s: &'a str, otherwise: &'a str) -> &'a str {
+    if s.trim().is_empty() { otherwise } else { s }
+}
+
+fn item_menu(ui: &mut Ui, board: &Board, view: &ViewState, item: &Item, actions: &mut Vec<Action>) {
+    let command = |ui: &mut Ui, actions: &mut Vec<Action>, c: Command| {
+        if ui.button(c.text()).clicked() {
+            actions.push(Action::Command(c));
+            ui.close();
+        }
+    };
+    if let ItemKind::Link { url, .. } = &item.kind
+        && links::is_openable(url)
+        && ui.button("Open link").clicked()
+    {
+        actions.push(Action::OpenUrl(url.clone()));
+        ui.close();
+    }
+    ui.menu_button("Move to theme", |ui| {
+        let now = Timestamp::now();
+        let targets = board.themes.iter().map(|t| (Some(t.id.clone()), t.name.clone()));
+        for (theme, name) in targets.chain(std::iter::once((None, "Unsorted".to_owned()))) {
+            if ui.button(&name).clicked() {
+                let edits = view
+                    .selection
+                    .iter()
+                    .filter(|id| board.item(id).is_some_and(|i| i.theme != theme))
+                    .map(|id| Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(theme.clone()), at: now })
+                    .collect();
+                actions.push(Action::edit(Edit::Batch(edits), format!("Move {} to “{name}”", things(view.selection.len()))));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    for c in [Command::Duplicate, Command::BringToFront, Command::SendToBack, Command::ToggleLock, Command::Delete] {
+        command(ui, actions, c);
+    }
+}
+
+/// The "↗ domain" line of a link card opens the link, if it is safe to open.
+fn link_button(ui: &Ui, item: &Item, url: &str, card: Rect, zoom: f32, actions: &mut Vec<Action>) {
+    if !links::is_openable(url) || zoom < 0.3 {
+        return;
+    }
+    let pad = style::CARD_PADDING * zoom;
+    let h = style::SMALL_FONT * zoom * 1.6;
+    let area = Rect::from_min_max(pos2(card.min.x + pad, card.max.y - pad - h), pos2(card.max.x - pad, card.max.y - pad * 0.5));
+    let response = ui.interact(area, id_for(&item.id).with("open"), Sense::click());
+    let label = format!("Open link {url}");
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::Link, true, &label));
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+    }
+    if response.clicked() {
+        actions.push(Action::OpenUrl(url.to_owned()));
+    }
+}
+
+fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions: &mut Vec<Action>) {
+    let handle = Rect::from_center_size(card.right_bottom(), Vec2::splat(style::RESIZE_HANDLE));
+    let response = ui.interact(handle, id_for(&item.id).with("resize"), Sense::drag());
+    let label = format!("Resize {}", item_label(item));
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, &label));
+    let painter = ui.painter_at(view.canvas_rect);
+    painter.rect_filled(handle.shrink(1.0), 2.0, style::SELECTION);
+    painter.rect_stroke(handle.shrink(1.0), 2.0, Stroke::new(1.0, Color32::WHITE), StrokeKind::Inside);
+    if response.hovered() || response.dragged() {
+        ui.ctx().set_cursor_icon(CursorIcon::ResizeNwSe);
+    }
+    if response.drag_started() {
+        view.gesture = Gesture::Resize { id: item.id.clone(), size: item.size };
+    }
+    if response.dragged()
+        && let Gesture::Resize { id, size } = &mut view.gesture
+        && *id == item.id
+    {
+        let delta = response.drag_delta() / view.screen_from_board.scaling;
+        let w = (size.w + delta.x).max(40.0);
+        *size = match &item.kind {
+            // Pictures keep their shape.
+            ItemKind::Image { .. } => Size::new(w, w * item.size.h / item.size.w),
+            _ => Size::new(w, (size.h + delta.y).max(40.0)),
+        }
+        .clamped();
+    }
+    if response.drag_stopped()
+        && let Gesture::Resize { id, size } = std::mem::replace(&mut view.gesture, Gesture::None)
+        && id == item.id
+        && size != item.size
+    {
+        let edit = Edit::ChangeItem { id, change: ItemChange::Size(size), at: Timestamp::now() };
+        actions.push(Action::edit(edit, "Resize"));
+    }
+}
+
+fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, actions: &mut Vec<Action>) {
+    let Some((_, text)) = &mut view.inline_edit else { return };
+    let zoom = view.screen_from_board.scaling;
+    let size = match item.kind {
+        ItemKind::Quote { .. } => style::QUOTE_FONT,
+        ItemKind::Note { .. } => style::NOTE_FONT,
+        _ => style::TITLE_FONT,
+    } * zoom.clamp(0.5, 3.0);
+    let area = card.shrink(6.0);
+    let editor_id = id_for(&item.id).with("inline-edit");
+    let response = ui.put(
+        area,
+        TextEdit::multiline(text).id(editor_id).font(FontId::proportional(size)).desired_width(area.width()).frame(egui::Frame::new()),
+    );
+    let label = "Edit text on the board".to_owned();
+    response.widget_info(|| WidgetInfo::labeled(WidgetType::TextEdit, true, &label));
+    if !response.has_focus() && !response.lost_focus() {
+        response.request_focus();
+    }
+    let (escape, commit_keys) = ui.input(|i| (i.key_pressed(Key::Escape), i.key_pressed(Key::Enter) && i.modifiers.command));
+    if escape {
+        view.inline_edit = None;
+    } else if commit_keys || response.lost_focus() {
+        if let Some((id, text)) = view.inline_edit.take() {
+            push_text_change(item, &id, text, actions);
+        }
+    }
+}
+
+/// Ends inline editing, keeping what was typed.
+pub fn commit_inline_edit(board: &Board, view: &mut ViewState, actions: &mut Vec<Action>) {
+    if let Some((id, text)) = view.inline_edit.take()
+        && let Some(item) = board.item(&id)
+    {
+        push_text_change(item, &id, text, actions);
+    }
+}
+
+fn push_text_change(item: &Item, id: &ItemId, text: String, actions: &mut Vec<Action>) {
+    let mut kind = item.kind.clone();
+    match &mut kind {
+        ItemKind::Note { text: t } | ItemKind::Quote { text: t, .. } => *t = text,
+        ItemKind::Link { title, .. } => *title = text,
+        ItemKind::Image { caption, .. } => *caption = text,
+        ItemKind::Colour { name, .. } => *name = text,
+    }
+    if kind != item.kind {
+        let edit = Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(kind), at: Timestamp::now() };
+        actions.push(Action::edit(edit, "Edit text"));
+    }
+}
+
+fn background_input(
+    ui: &Ui,
+    board: &Board,
+    view: &mut ViewState,
+    background: &Response,
+    space_held: bool,
+    actions: &mut Vec<Action>,
+) {
+    if background.clicked() {
+        commit_inline_edit(board, view, actions);
+        if !ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+            view.selection.clear();
+        }
+        view.highlight.clear();
+    }
+    if space_held && background.dragged_by(PointerButton::Primary) {
+        view.pan(background.drag_delta());
+        return;
+    }
+    if background.drag_started_by(PointerButton::Primary)
+        && let Some(start) = background.interact_pointer_pos()
+    {
+        let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
+        view.gesture = Gesture::RubberBand { start, now: start, additive };
+    }
+    if background.dragged_by(PointerButton::Primary)
+        && let (Gesture::RubberBand { now, .. }, Some(p)) = (&mut view.gesture, background.interact_pointer_pos())
+    {
+        *now = p;
+    }
+    if background.drag_stopped_by(PointerButton::Primary)
+        && let Gesture::RubberBand { start, now, additive } = std::mem::replace(&mut view.gesture, Gesture::None)
+    {
+        let band = view.board_from_screen().mul_rect(Rect::from_two_pos(start, now));
+        if !additive {
+            view.selection.clear();
+        }
+        for item in &board.items {
+            if board_rect_of(item).intersects(band) && view.shows(item) {
+                view.selection.insert(item.id.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Pos, Theme};
+
+    fn board_with_two_themes() -> (Board, ThemeId, ThemeId, ItemId) {
+        let now = Timestamp::now();
+        let mut board = Board::new("t", now);
+        let a = board.new_theme("A", now);
+        let (ta, tb) = (a.id.clone(), ThemeId::new_random());
+        board.themes.push(a);
+        board.themes.push(Theme { id: tb.clone(), name: "B".into(), rank: 5, ..board.new_theme("B", now) });
+        let mut in_a = Item::new(ItemKind::Note { text: "a".into() }, Pos::new(0.0, 0.0), "me", "own team", now);
+        in_a.theme = Some(ta.clone());
+        let mut in_b = Item::new(ItemKind::Note { text: "b".into() }, Pos::new(1000.0, 0.0), "me", "own team", now);
+        in_b.theme = Some(tb.clone());
+        let id = in_a.id.clone();
+        board.items.extend([in_a, in_b]);
+        (board, ta, tb, id)
+    }
+
+    #[test]
+    fn dropping_into_another_region_assigns_its_theme() {
+        let (board, _, tb, id) = board_with_two_themes();
+        let Some(Action::Edit { edit, label }) = move_edit(&board, &[id.clone()], vec2(1000.0, 0.0), Some(pos2(1100.0, 50.0)))
+        else {
+            panic!("a move gives an edit");
+        };
+        assert_eq!(label, "Move 1 item into “B”");
+        let mut after = board.clone();
+        edit.apply(&mut after).unwrap();
+        assert_eq!(after.item(&id).unwrap().theme, Some(tb));
+    }
+
+    #[test]
+    fn dropping_on_empty_canvas_keeps_the_theme() {
+        let (board, ta, _, id) = board_with_two_themes();
+        let Some(Action::Edit { edit, .. }) = move_edit(&board, &[id.clone()], vec2(0.0, 3000.0), Some(pos2(50.0, 3050.0)))
+        else {
+            panic!("a move gives an edit");
+        };
+        let mut after = board.clone();
+        edit.apply(&mut after).unwrap();
+        assert_eq!(after.item(&id).unwrap().theme, Some(ta));
+        assert_eq!(after.item(&id).unwrap().pos, Pos::new(0.0, 3000.0));
+    }
+}

@@ -1,0 +1,174 @@
+//! The quick-capture form: one small dialog per kind, opened by N, Q, L and C, that
+//! turns what was typed into a new item with one keystroke more.
+
+use egui::{Key, Modal, Ui};
+
+use super::Action;
+use super::widgets::labelled_field;
+use crate::model::{ItemKind, KindTag, Pos, normalise_hex};
+
+/// What is being captured so far.
+#[derive(Clone, Debug, Default)]
+pub struct Draft {
+    pub kind: Option<KindTag>,
+    pub text: String,
+    pub by: String,
+    pub citation: String,
+    pub url: String,
+    pub title: String,
+    pub note: String,
+    pub hex: String,
+    pub name: String,
+    /// Where on the board the item goes (`None`: where the user is looking).
+    pub at: Option<Pos>,
+    /// Focus the first field on the next frame.
+    pub focus: bool,
+    pub error: Option<String>,
+}
+
+impl Draft {
+    pub fn new(kind: KindTag, at: Option<Pos>) -> Self {
+        let hex = if kind == KindTag::Colour { "#E4B363".to_owned() } else { String::new() };
+        Self { kind: Some(kind), hex, at, focus: true, ..Default::default() }
+    }
+
+    /// The item kind for what was typed, or why it cannot be added yet.
+    pub fn build(&self) -> Result<ItemKind, String> {
+        let need = |s: &str, what: &str| {
+            if s.trim().is_empty() { Err(format!("Type the {what} first.")) } else { Ok(s.trim().to_owned()) }
+        };
+        match self.kind {
+            Some(KindTag::Note) => Ok(ItemKind::Note { text: need(&self.text, "note")? }),
+            Some(KindTag::Quote) => Ok(ItemKind::Quote {
+                text: need(&self.text, "quote")?,
+                by: self.by.trim().to_owned(),
+                citation: self.citation.trim().to_owned(),
+            }),
+            Some(KindTag::Link) => Ok(ItemKind::Link {
+                url: crate::model::links::normalise_url(&need(&self.url, "address")?),
+                title: self.title.trim().to_owned(),
+                note: self.note.trim().to_owned(),
+            }),
+            Some(KindTag::Colour) => Ok(ItemKind::Colour { hex: normalise_hex(&self.hex)?, name: self.name.trim().to_owned() }),
+            Some(KindTag::Image) | None => Err("Images are added from files, by drop or by paste.".to_owned()),
+        }
+    }
+}
+
+/// Shows the capture dialog for `draft`; clears it when done or cancelled.
+pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut Vec<Action>) {
+    let Some(d) = draft else { return };
+    let Some(kind) = d.kind else {
+        *draft = None;
+        return;
+    };
+    let mut close = false;
+    let modal = Modal::new(egui::Id::new("capture")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        let title = match kind {
+            KindTag::Note => "New note",
+            KindTag::Quote => "New quote",
+            KindTag::Link => "New link",
+            KindTag::Colour => "New colour",
+            KindTag::Image => "New image",
+        };
+        ui.heading(title);
+        ui.add_space(4.0);
+        let first = fields(ui, d, kind);
+        if d.focus {
+            first.request_focus();
+            d.focus = false;
+        }
+        if let Some(e) = &d.error {
+            ui.colored_label(super::style::ERROR_TEXT, e);
+        }
+        ui.add_space(6.0);
+        let submit_keys = ui.input(|i| {
+            i.key_pressed(Key::Enter) && (i.modifiers.command || kind != KindTag::Note && kind != KindTag::Quote)
+        });
+        ui.horizontal(|ui| {
+            let add = ui.button(format!("Add {}", kind.name())).on_hover_text(match kind {
+                KindTag::Note | KindTag::Quote => "Ctrl+Enter",
+                _ => "Enter",
+            });
+            if add.clicked() || submit_keys {
+                match d.build() {
+                    Ok(kind) => {
+                        actions.push(Action::Add { kind, at: d.at, theme: None });
+                        close = true;
+                    }
+                    Err(e) => d.error = Some(e),
+                }
+            }
+            if ui.button("Cancel").clicked() {
+                close = true;
+            }
+        });
+    });
+    if close || modal.should_close() {
+        *draft = None;
+    }
+}
+
+/// The form's fields; returns the first, to focus it.
+fn fields(ui: &mut Ui, d: &mut Draft, kind: KindTag) -> egui::Response {
+    match kind {
+        KindTag::Note => labelled_field(ui, "Note", &mut d.text, true, "The brainwave, in your words"),
+        KindTag::Quote => {
+            let first = labelled_field(ui, "Quote", &mut d.text, true, "What was said or written");
+            labelled_field(ui, "Said by", &mut d.by, false, "Who said it");
+            labelled_field(ui, "Citation", &mut d.citation, false, "Where: a book, a talk, an interview");
+            first
+        }
+        KindTag::Link => {
+            let first = labelled_field(ui, "Address", &mut d.url, false, "https://…");
+            labelled_field(ui, "Title", &mut d.title, false, "What it is");
+            labelled_field(ui, "Why it matters", &mut d.note, false, "Optional");
+            first
+        }
+        KindTag::Colour => {
+            let first = ui
+                .horizontal(|ui| {
+                    let field = labelled_field(ui, "Hex", &mut d.hex, false, "#E4B363");
+                    if let Some(crate::model::Rgb(r, g, b)) = crate::model::Rgb::parse_hex(&d.hex) {
+                        let mut c = egui::Color32::from_rgb(r, g, b);
+                        if egui::color_picker::color_edit_button_srgba(ui, &mut c, egui::color_picker::Alpha::Opaque)
+                            .changed()
+                        {
+                            d.hex = crate::model::Rgb(c.r(), c.g(), c.b()).to_hex();
+                        }
+                    }
+                    field
+                })
+                .inner;
+            labelled_field(ui, "Name", &mut d.name, false, "Optional, e.g. Sunflower");
+            first
+        }
+        KindTag::Image => ui.label("Images are added from files, by drop or by paste."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_need_their_main_field() {
+        let mut d = Draft::new(KindTag::Quote, None);
+        assert!(d.build().is_err());
+        d.text = " Less, but better ".into();
+        d.by = "Dieter Rams".into();
+        assert_eq!(
+            d.build().unwrap(),
+            ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() }
+        );
+        let mut c = Draft::new(KindTag::Colour, None);
+        c.hex = "nope".into();
+        assert!(c.build().is_err());
+        c.hex = "abc".into();
+        assert_eq!(c.build().unwrap(), ItemKind::Colour { hex: "#AABBCC".into(), name: String::new() });
+        let mut l = Draft::new(KindTag::Link, None);
+        l.url = "www.example.com".into();
+        assert!(matches!(l.build().unwrap(), ItemKind::Link { url, .. } if url == "https://www.example.com"));
+    }
+}

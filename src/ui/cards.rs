@@ -1,0 +1,172 @@
+//! Drawing items as cards that read well at any zoom.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
+
+use super::style;
+use crate::media::TextureState;
+use crate::model::{Item, ItemKind, links};
+
+/// How a card should look beyond its content.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Look {
+    pub selected: bool,
+    /// Filtered out by search or theme: drawn faded.
+    pub dimmed: bool,
+    /// Brought in by a merge.
+    pub highlighted: bool,
+}
+
+/// Paints `item` into `rect` (screen space) at `zoom`. `image` is the texture state for
+/// image items.
+pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: Option<&TextureState>, look: Look) {
+    let round = style::CARD_ROUNDING * zoom;
+    painter.rect_filled(rect.translate(vec2(0.0, 2.0 * zoom.min(2.0))), round, style::SHADOW);
+    let painter = painter.with_clip_rect(painter.clip_rect().intersect(rect));
+    let pad = style::CARD_PADDING * zoom;
+    let inner = rect.shrink(pad);
+    match &item.kind {
+        ItemKind::Note { text } => {
+            painter.rect_filled(rect, round, style::NOTE_BG);
+            text_block(&painter, text, inner, style::NOTE_FONT * zoom, style::NOTE_TEXT, false);
+        }
+        ItemKind::Quote { text, by, citation } => {
+            painter.rect_filled(rect, round, style::QUOTE_BG);
+            let mark_size = style::QUOTE_FONT * 2.6 * zoom;
+            if mark_size >= style::MIN_READABLE_FONT {
+                painter.text(inner.min - vec2(0.0, pad * 0.5), Align2::LEFT_TOP, "“", FontId::proportional(mark_size), style::QUOTE_MARK);
+            }
+            let attribution = match (by.trim(), citation.trim()) {
+                ("", "") => String::new(),
+                (b, "") => format!("— {b}"),
+                ("", c) => format!("— {c}"),
+                (b, c) => format!("— {b}, {c}"),
+            };
+            let small = style::SMALL_FONT * zoom;
+            let attribution_h = if attribution.is_empty() { 0.0 } else { small * 1.6 };
+            let body = Rect::from_min_max(inner.min + vec2(0.0, mark_size * 0.45), inner.max - vec2(0.0, attribution_h));
+            text_block(&painter, text, body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true);
+            if !attribution.is_empty() {
+                let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
+                single_line(&painter, &attribution, line, small, style::ATTRIBUTION, Align2::RIGHT_BOTTOM);
+            }
+        }
+        ItemKind::Link { url, title, note } => {
+            painter.rect_filled(rect, round, style::LINK_BG);
+            let title_size = style::TITLE_FONT * zoom;
+            let small = style::SMALL_FONT * zoom;
+            let shown_title = if title.trim().is_empty() { url.as_str() } else { title.as_str() };
+            let title_rect = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + title_size * 2.6));
+            text_block(&painter, shown_title, title_rect, title_size, style::LINK_TITLE, false);
+            if !note.trim().is_empty() {
+                let note_rect = Rect::from_min_max(pos2(inner.min.x, title_rect.max.y + 4.0 * zoom), inner.max - vec2(0.0, small * 1.8));
+                text_block(&painter, note, note_rect, small, style::ATTRIBUTION, false);
+            }
+            let (footer, colour) = if links::is_openable(url) {
+                (format!("↗ {}", links::domain(url).unwrap_or_default()), style::LINK_DOMAIN)
+            } else {
+                ("⚠ not a web address; will not be opened".to_owned(), style::LINK_UNSAFE)
+            };
+            let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
+            single_line(&painter, &footer, line, small, colour, Align2::LEFT_BOTTOM);
+        }
+        ItemKind::Colour { hex, name } => {
+            painter.rect_filled(rect, round, style::hex_colour(hex));
+            let small = style::SMALL_FONT * zoom;
+            let label = if crate::model::Rgb::parse_hex(hex).is_none() {
+                format!("invalid colour {hex:?}")
+            } else if name.trim().is_empty() {
+                hex.clone()
+            } else {
+                format!("{name}\n{hex}")
+            };
+            let block = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 3.0), inner.max);
+            text_block(&painter, &label, block, small, style::text_on(hex), false);
+        }
+        ItemKind::Image { file_name, caption, .. } => paint_image(&painter, rect, zoom, file_name, caption, image),
+    }
+    if item.locked {
+        let size = style::SMALL_FONT * zoom.max(0.6);
+        painter.text(rect.right_top() + vec2(-6.0, 4.0), Align2::RIGHT_TOP, "🔒", FontId::proportional(size), Color32::from_gray(90));
+    }
+    let outline = if look.selected {
+        Some(Stroke::new(2.5, style::SELECTION))
+    } else if look.highlighted {
+        Some(Stroke::new(2.5, style::NEW_FROM_MERGE))
+    } else {
+        None
+    };
+    if let Some(stroke) = outline {
+        painter.rect_stroke(rect, round, stroke, StrokeKind::Outside);
+    }
+    if look.dimmed {
+        painter.rect_filled(rect, round, Color32::from_black_alpha(170));
+    }
+}
+
+fn paint_image(painter: &Painter, rect: Rect, zoom: f32, file_name: &str, caption: &str, image: Option<&TextureState>) {
+    let small = style::SMALL_FONT * zoom;
+    match image {
+        Some(TextureState::Ready(texture)) => {
+            // Contain: keep the picture's own aspect inside the card.
+            let [w, h] = texture.size().map(|v| v as f32);
+            let scale = (rect.width() / w).min(rect.height() / h);
+            let shown = Rect::from_center_size(rect.center(), vec2(w, h) * scale);
+            if shown.width() < rect.width() - 1.0 || shown.height() < rect.height() - 1.0 {
+                painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
+            }
+            painter.image(texture.id(), shown, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), Color32::WHITE);
+        }
+        other => {
+            painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
+            let text = match other {
+                Some(TextureState::Failed(reason)) => format!("⚠ {file_name}\n{reason}"),
+                _ => format!("Loading {file_name}…"),
+            };
+            text_block(painter, &text, rect.shrink(style::CARD_PADDING * zoom), small, style::PLACEHOLDER_TEXT, false);
+        }
+    }
+    if !caption.trim().is_empty() && small >= style::MIN_READABLE_FONT {
+        let galley = painter.layout(caption.to_owned(), FontId::proportional(small), Color32::WHITE, rect.width() - 16.0 * zoom);
+        let strip_h = (galley.size().y + 10.0 * zoom).min(rect.height() * 0.5);
+        let strip = Rect::from_min_max(pos2(rect.min.x, rect.max.y - strip_h), rect.max);
+        painter.rect_filled(strip, 0.0, style::CAPTION_BG);
+        painter.galley(strip.min + vec2(8.0 * zoom, 5.0 * zoom), galley, Color32::WHITE);
+    }
+}
+
+/// Wrapped text in `area`, or grey bars when it would be too small to read.
+fn text_block(painter: &Painter, text: &str, area: Rect, size: f32, colour: Color32, italics: bool) {
+    if area.width() <= 1.0 || area.height() <= 1.0 {
+        return;
+    }
+    if size < style::MIN_READABLE_FONT {
+        let lines = ((area.height() / (size * 1.6).max(1.0)) as usize).clamp(1, 6);
+        for i in 0..lines {
+            let y = area.min.y + (i as f32 + 0.5) * size * 1.6;
+            let width = if i + 1 == lines { area.width() * 0.6 } else { area.width() };
+            painter.line_segment([pos2(area.min.x, y), pos2(area.min.x + width, y)], Stroke::new(size * 0.7, colour.gamma_multiply(0.35)));
+        }
+        return;
+    }
+    let mut job = LayoutJob::single_section(
+        text.to_owned(),
+        TextFormat { font_id: FontId::proportional(size), color: colour, italics, ..Default::default() },
+    );
+    job.wrap.max_width = area.width();
+    job.wrap.max_rows = ((area.height() / (size * 1.25)).floor() as usize).max(1);
+    let galley = painter.layout_job(job);
+    painter.galley(area.min, galley, colour);
+}
+
+fn single_line(painter: &Painter, text: &str, area: Rect, size: f32, colour: Color32, align: Align2) {
+    if size < style::MIN_READABLE_FONT {
+        return;
+    }
+    let mut job = LayoutJob::single_section(text.to_owned(), TextFormat::simple(FontId::proportional(size), colour));
+    job.wrap.max_width = area.width();
+    job.wrap.max_rows = 1;
+    let galley = painter.layout_job(job);
+    let pos = align.align_size_within_rect(galley.size(), area).min;
+    painter.galley(pos, galley, colour);
+}

@@ -1,0 +1,307 @@
+//! Every command of the app, with its text, shortcut and menu, in one table. Menus,
+//! shortcuts and the shortcuts window all read from here.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    NewBoard,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    Delete,
+    Duplicate,
+    SelectAll,
+    ClearSelection,
+    BringToFront,
+    SendToBack,
+    ToggleLock,
+    Paste,
+    AddNote,
+    AddQuote,
+    AddLink,
+    AddColour,
+    AddImage,
+    AddTheme,
+    ArrangeByTheme,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    ZoomFit,
+    ZoomSelection,
+    ToggleSidebar,
+    ToggleInspector,
+    Find,
+    ShowShortcuts,
+}
+
+/// The menu a command appears in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    Add,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Menu; 5] = [Menu::File, Menu::Edit, Menu::Add, Menu::View, Menu::Help];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Menu::File => "File",
+            Menu::Edit => "Edit",
+            Menu::Add => "Add",
+            Menu::View => "View",
+            Menu::Help => "Help",
+        }
+    }
+}
+
+const fn cmd(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn cmd_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers { shift: true, ..Modifiers::COMMAND }, key)
+}
+
+const fn plain(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+impl Command {
+    /// In menu order.
+    pub const ALL: [Command; 31] = [
+        Command::NewBoard,
+        Command::Open,
+        Command::Save,
+        Command::SaveAs,
+        Command::Quit,
+        Command::Undo,
+        Command::Redo,
+        Command::Paste,
+        Command::Duplicate,
+        Command::Delete,
+        Command::SelectAll,
+        Command::ClearSelection,
+        Command::BringToFront,
+        Command::SendToBack,
+        Command::ToggleLock,
+        Command::AddNote,
+        Command::AddQuote,
+        Command::AddLink,
+        Command::AddColour,
+        Command::AddImage,
+        Command::AddTheme,
+        Command::ArrangeByTheme,
+        Command::ZoomIn,
+        Command::ZoomOut,
+        Command::ZoomReset,
+        Command::ZoomFit,
+        Command::ZoomSelection,
+        Command::ToggleSidebar,
+        Command::ToggleInspector,
+        Command::Find,
+        Command::ShowShortcuts,
+    ];
+
+    /// The text on the menu entry, which is also its accessible label.
+    pub fn text(self) -> &'static str {
+        match self {
+            Command::NewBoard => "New board",
+            Command::Open => "Open…",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::Quit => "Quit",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::Delete => "Delete",
+            Command::Duplicate => "Duplicate",
+            Command::SelectAll => "Select all",
+            Command::ClearSelection => "Select none",
+            Command::BringToFront => "Bring to front",
+            Command::SendToBack => "Send to back",
+            Command::ToggleLock => "Lock / unlock",
+            Command::Paste => "Paste",
+            Command::AddNote => "Note",
+            Command::AddQuote => "Quote",
+            Command::AddLink => "Link",
+            Command::AddColour => "Colour",
+            Command::AddImage => "Image…",
+            Command::AddTheme => "Theme",
+            Command::ArrangeByTheme => "Arrange by theme",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Actual size",
+            Command::ZoomFit => "Zoom to fit",
+            Command::ZoomSelection => "Zoom to selection",
+            Command::ToggleSidebar => "Themes sidebar",
+            Command::ToggleInspector => "Inspector",
+            Command::Find => "Search",
+            Command::ShowShortcuts => "Keyboard shortcuts",
+        }
+    }
+
+    /// A sentence for tooltips.
+    pub fn help(self) -> &'static str {
+        match self {
+            Command::NewBoard => "Start a new, empty board",
+            Command::Open => "Open a board file",
+            Command::Save => "Save now (boards also save themselves shortly after each change)",
+            Command::SaveAs => "Save the board and its images under a new name",
+            Command::Quit => "Close Moodboard",
+            Command::Undo => "Undo the last change",
+            Command::Redo => "Redo what was undone",
+            Command::Delete => "Delete the selected items",
+            Command::Duplicate => "Make a copy of the selected items",
+            Command::SelectAll => "Select every item",
+            Command::ClearSelection => "Deselect everything",
+            Command::BringToFront => "Put the selected items on top",
+            Command::SendToBack => "Put the selected items underneath",
+            Command::ToggleLock => "Locked items cannot be moved, resized or deleted",
+            Command::Paste => "Paste an image, link or text from the clipboard",
+            Command::AddNote => "Write down a brainwave",
+            Command::AddQuote => "Add something someone said or wrote",
+            Command::AddLink => "Add a web address",
+            Command::AddColour => "Add a colour swatch",
+            Command::AddImage => "Choose image files to add",
+            Command::AddTheme => "Add a theme to sort items into",
+            Command::ArrangeByTheme => "Lay items out tidily, grouped by theme",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Show the board at 100 %",
+            Command::ZoomFit => "Show the whole board",
+            Command::ZoomSelection => "Show the selected items",
+            Command::ToggleSidebar => "Show or hide the themes sidebar",
+            Command::ToggleInspector => "Show or hide the inspector",
+            Command::Find => "Search by text, tag, contributor or source",
+            Command::ShowShortcuts => "List every keyboard shortcut",
+        }
+    }
+
+    pub fn menu(self) -> Menu {
+        match self {
+            Command::NewBoard | Command::Open | Command::Save | Command::SaveAs | Command::Quit => Menu::File,
+            Command::Undo
+            | Command::Redo
+            | Command::Paste
+            | Command::Delete
+            | Command::Duplicate
+            | Command::SelectAll
+            | Command::ClearSelection
+            | Command::BringToFront
+            | Command::SendToBack
+            | Command::ToggleLock => Menu::Edit,
+            Command::AddNote
+            | Command::AddQuote
+            | Command::AddLink
+            | Command::AddColour
+            | Command::AddImage
+            | Command::AddTheme
+            | Command::ArrangeByTheme => Menu::Add,
+            Command::ZoomIn
+            | Command::ZoomOut
+            | Command::ZoomReset
+            | Command::ZoomFit
+            | Command::ZoomSelection
+            | Command::ToggleSidebar
+            | Command::ToggleInspector
+            | Command::Find => Menu::View,
+            Command::ShowShortcuts => Menu::Help,
+        }
+    }
+
+    /// The main shortcut, shown in menus.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        Some(match self {
+            Command::NewBoard => cmd(Key::N),
+            Command::Open => cmd(Key::O),
+            Command::Save => cmd(Key::S),
+            Command::SaveAs => cmd_shift(Key::S),
+            Command::Quit => cmd(Key::Q),
+            Command::Undo => cmd(Key::Z),
+            Command::Redo => cmd_shift(Key::Z),
+            Command::Paste => cmd(Key::V),
+            Command::Delete => plain(Key::Delete),
+            Command::Duplicate => cmd(Key::D),
+            Command::SelectAll => cmd(Key::A),
+            Command::ClearSelection => plain(Key::Escape),
+            Command::BringToFront => cmd(Key::CloseBracket),
+            Command::SendToBack => cmd(Key::OpenBracket),
+            Command::ToggleLock => cmd(Key::L),
+            Command::AddNote => plain(Key::N),
+            Command::AddQuote => plain(Key::Q),
+            Command::AddLink => plain(Key::L),
+            Command::AddColour => plain(Key::C),
+            Command::AddImage => plain(Key::I),
+            Command::AddTheme => plain(Key::T),
+            Command::ArrangeByTheme => cmd_shift(Key::A),
+            Command::ZoomIn => cmd(Key::Equals),
+            Command::ZoomOut => cmd(Key::Minus),
+            Command::ZoomReset => cmd(Key::Num0),
+            Command::ZoomFit => cmd(Key::Num1),
+            Command::ZoomSelection => cmd(Key::Num2),
+            Command::ToggleSidebar => cmd(Key::B),
+            Command::ToggleInspector => cmd(Key::I),
+            Command::Find => cmd(Key::F),
+            Command::ShowShortcuts => plain(Key::F1),
+        })
+    }
+
+    /// Other keys that do the same.
+    pub fn alternative_shortcuts(self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [cmd(Key::Y)];
+        const DELETE: [KeyboardShortcut; 1] = [plain(Key::Backspace)];
+        const ZOOM_IN: [KeyboardShortcut; 1] = [cmd(Key::Plus)];
+        match self {
+            Command::Redo => &REDO,
+            Command::Delete => &DELETE,
+            Command::ZoomIn => &ZOOM_IN,
+            _ => &[],
+        }
+    }
+
+    /// Whether the shortcut also works while typing in a text field. Plain keys and
+    /// editing keys must not: they belong to the text.
+    pub fn works_while_typing(self) -> bool {
+        matches!(
+            self,
+            Command::NewBoard | Command::Open | Command::Save | Command::SaveAs | Command::Quit | Command::Find
+        )
+    }
+
+    /// Commands whose shortcut egui handles itself (Ctrl+V arrives as a paste event).
+    pub fn has_own_input(self) -> bool {
+        matches!(self, Command::Paste)
+    }
+
+    /// Reads this frame's key presses and returns the commands they trigger.
+    pub fn from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut fired = Vec::new();
+        ctx.input_mut(|input| {
+            // Longer shortcuts first, so Ctrl+Shift+Z is not taken by Ctrl+Z.
+            let mut table: Vec<(Command, KeyboardShortcut)> = Command::ALL
+                .iter()
+                .filter(|c| !c.has_own_input() && (!typing || c.works_while_typing()))
+                .flat_map(|&c| c.shortcut().into_iter().chain(c.alternative_shortcuts().iter().copied()).map(move |s| (c, s)))
+                .collect();
+            table.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
+            for (command, shortcut) in table {
+                if input.consume_shortcut(&shortcut) && !fired.contains(&command) {
+                    fired.push(command);
+                }
+            }
+        });
+        fired
+    }
+}
+
+fn modifier_count(m: Modifiers) -> u8 {
+    u8::from(m.alt) + u8::from(m.shift) + u8::from(m.command || m.ctrl || m.mac_cmd)
+}

@@ -1,0 +1,42 @@
+//! The window's contents. Functions here draw and return [`Action`]s; the app applies
+//! them after the frame. Nothing here changes the board directly.
+
+pub mod canvas;
+pub mod capture;
+pub mod cards;
+pub mod commands;
+pub mod dialogs;
+pub mod inspector;
+pub mod sidebar;
+pub mod style;
+pub mod toasts;
+pub mod topbar;
+pub mod view;
+mod widgets;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::model::{Edit, ItemKind, Pos, ThemeId};
+pub use commands::Command;
+
+/// Something the user asked for, to be carried out by the app.
+pub enum Action {
+    /// Change the board, as one undo step with this label.
+    Edit { edit: Edit, label: String },
+    Command(Command),
+    /// Add a new item of this kind (at this board position, or where the user is looking).
+    Add { kind: ItemKind, at: Option<Pos>, theme: Option<ThemeId> },
+    /// Import these files (images become images, text files notes).
+    ImportFiles { paths: Vec<PathBuf>, at: Option<Pos> },
+    PasteImage { image: Arc<egui::ColorImage>, at: Option<Pos> },
+    PasteText { text: String, at: Option<Pos> },
+    OpenBoard(PathBuf),
+    OpenUrl(String),
+}
+
+impl Action {
+    pub fn edit(edit: Edit, label: impl Into<String>) -> Self {
+        Action::Edit { edit, label: label.into() }
+    }
+}

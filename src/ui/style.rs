@@ -1,0 +1,75 @@
+//! Colours, sizes and spacing of the app, in one place.
+
+use egui::Color32;
+
+use crate::model::Rgb;
+
+pub const CANVAS_BG: Color32 = Color32::from_rgb(0x1E, 0x1F, 0x22);
+pub const GRID_DOT: Color32 = Color32::from_rgb(0x33, 0x35, 0x3A);
+pub const SELECTION: Color32 = Color32::from_rgb(0x4D, 0xA3, 0xFF);
+pub const SEARCH_HIT: Color32 = Color32::from_rgb(0xFF, 0xC8, 0x57);
+pub const NEW_FROM_MERGE: Color32 = Color32::from_rgb(0x7C, 0xE0, 0x9B);
+pub const SHADOW: Color32 = Color32::from_black_alpha(70);
+
+pub const NOTE_BG: Color32 = Color32::from_rgb(0xFF, 0xF1, 0xA8);
+pub const NOTE_TEXT: Color32 = Color32::from_rgb(0x3A, 0x33, 0x20);
+pub const QUOTE_BG: Color32 = Color32::from_rgb(0xFA, 0xF7, 0xF2);
+pub const QUOTE_TEXT: Color32 = Color32::from_rgb(0x26, 0x26, 0x26);
+pub const QUOTE_MARK: Color32 = Color32::from_rgb(0xC9, 0xB7, 0x9C);
+pub const ATTRIBUTION: Color32 = Color32::from_rgb(0x6B, 0x63, 0x58);
+pub const LINK_BG: Color32 = Color32::from_rgb(0xE6, 0xEE, 0xF7);
+pub const LINK_TITLE: Color32 = Color32::from_rgb(0x1D, 0x35, 0x57);
+pub const LINK_DOMAIN: Color32 = Color32::from_rgb(0x4A, 0x6A, 0x8A);
+pub const LINK_UNSAFE: Color32 = Color32::from_rgb(0xB0, 0x3A, 0x2E);
+pub const PLACEHOLDER_BG: Color32 = Color32::from_rgb(0x3A, 0x3D, 0x42);
+pub const PLACEHOLDER_TEXT: Color32 = Color32::from_rgb(0xC8, 0xCC, 0xD2);
+pub const CAPTION_BG: Color32 = Color32::from_black_alpha(150);
+pub const INVALID_COLOUR: Color32 = Color32::from_rgb(0x80, 0x80, 0x80);
+
+pub const OK_TEXT: Color32 = Color32::from_rgb(0x8F, 0xD1, 0x9E);
+pub const WARN_TEXT: Color32 = Color32::from_rgb(0xF2, 0xC1, 0x4E);
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xFF, 0x7B, 0x72);
+
+/// Board-space sizes (scaled with zoom).
+pub const CARD_PADDING: f32 = 12.0;
+pub const CARD_ROUNDING: f32 = 6.0;
+pub const NOTE_FONT: f32 = 16.0;
+pub const QUOTE_FONT: f32 = 18.0;
+pub const SMALL_FONT: f32 = 12.5;
+pub const TITLE_FONT: f32 = 16.0;
+pub const REGION_PADDING: f32 = 28.0;
+pub const REGION_LABEL_FONT: f32 = 20.0;
+/// Text smaller than this many screen points is drawn as grey bars instead.
+pub const MIN_READABLE_FONT: f32 = 4.0;
+
+/// Screen-space sizes (not scaled).
+pub const RESIZE_HANDLE: f32 = 12.0;
+pub const GRID_SPACING: f32 = 32.0;
+
+/// Zoom limits.
+pub const MIN_ZOOM: f32 = 0.02;
+pub const MAX_ZOOM: f32 = 8.0;
+
+/// The colour of a `#RRGGBB` string, or grey for an invalid one.
+pub fn hex_colour(hex: &str) -> Color32 {
+    Rgb::parse_hex(hex).map_or(INVALID_COLOUR, |Rgb(r, g, b)| Color32::from_rgb(r, g, b))
+}
+
+/// Black or white, whichever reads better on `hex`.
+pub fn text_on(hex: &str) -> Color32 {
+    match Rgb::parse_hex(hex) {
+        Some(rgb) if rgb.luminance() > 0.4 => Color32::from_rgb(0x1A, 0x1A, 0x1A),
+        _ => Color32::WHITE,
+    }
+}
+
+/// The egui look of the app.
+pub fn apply(ctx: &egui::Context) {
+    ctx.set_visuals(egui::Visuals::dark());
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+    });
+    // Ctrl +/- zoom the board, not the whole interface.
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
+}

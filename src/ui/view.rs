@@ -1,0 +1,192 @@
+//! View state: camera, selection, search and gestures in progress. None of it is
+//! board data, and none of it is saved in the board.
+
+use std::collections::BTreeSet;
+
+use egui::emath::TSTransform;
+use egui::{Pos2, Rect, Vec2, pos2, vec2};
+
+use super::style::{MAX_ZOOM, MIN_ZOOM};
+use crate::model::{Board, BoardRect, Item, ItemId, Pos, Size, ThemeId};
+
+/// A gesture on the canvas that is under way; its result becomes one edit when it ends.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Gesture {
+    None,
+    /// Moving `ids` by `delta_in_board` so far.
+    Move { ids: Vec<ItemId>, delta_in_board: Vec2 },
+    /// Resizing `id` to `size` so far.
+    Resize { id: ItemId, size: Size },
+    /// Selecting everything that touches the rectangle from `start` to `now` (screen).
+    RubberBand { start: Pos2, now: Pos2, additive: bool },
+}
+
+/// What the canvas shows: everything, one theme, or the unsorted items.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ThemeFilter {
+    All,
+    Theme(ThemeId),
+    Unsorted,
+}
+
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    /// Maps board positions to screen positions.
+    pub screen_from_board: TSTransform,
+    /// Screen rectangle of the canvas in the last frame.
+    pub canvas_rect: Rect,
+    /// Fit this board rectangle into the canvas on the next frame.
+    pub fit_request: Option<BoardRect>,
+    pub selection: BTreeSet<ItemId>,
+    pub gesture: Gesture,
+    pub search: String,
+    pub filter: ThemeFilter,
+    /// Items a merge just brought in, highlighted until the user clicks on the canvas.
+    pub highlight: BTreeSet<ItemId>,
+    /// The item whose text is being edited on the canvas, with the text so far.
+    pub inline_edit: Option<(ItemId, String)>,
+    pub show_sidebar: bool,
+    pub show_inspector: bool,
+    pub show_shortcuts: bool,
+    /// Focus the search box on the next frame.
+    pub focus_search: bool,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            screen_from_board: TSTransform::IDENTITY,
+            canvas_rect: Rect::from_min_size(Pos2::ZERO, vec2(800.0, 600.0)),
+            fit_request: None,
+            selection: BTreeSet::new(),
+            gesture: Gesture::None,
+            search: String::new(),
+            filter: ThemeFilter::All,
+            highlight: BTreeSet::new(),
+            inline_edit: None,
+            show_sidebar: true,
+            show_inspector: true,
+            show_shortcuts: false,
+            focus_search: false,
+        }
+    }
+}
+
+pub fn to_pos2(p: Pos) -> Pos2 {
+    pos2(p.x, p.y)
+}
+
+pub fn to_pos(p: Pos2) -> Pos {
+    Pos::new(p.x, p.y)
+}
+
+pub fn board_rect_of(item: &Item) -> Rect {
+    Rect::from_min_size(to_pos2(item.pos), vec2(item.size.w, item.size.h))
+}
+
+pub fn to_rect(r: BoardRect) -> Rect {
+    Rect::from_min_max(to_pos2(r.min), to_pos2(r.max))
+}
+
+impl ViewState {
+    pub fn zoom(&self) -> f32 {
+        self.screen_from_board.scaling
+    }
+
+    pub fn board_from_screen(&self) -> TSTransform {
+        self.screen_from_board.inverse()
+    }
+
+    /// The part of the board the canvas shows.
+    pub fn visible_board_rect(&self) -> Rect {
+        self.board_from_screen().mul_rect(self.canvas_rect)
+    }
+
+    /// The board position at the middle of the canvas: where new items go.
+    pub fn center_in_board(&self) -> Pos {
+        to_pos(self.board_from_screen() * self.canvas_rect.center())
+    }
+
+    /// Zooms by `factor` keeping the board point under `anchor_on_screen` in place.
+    pub fn zoom_around(&mut self, anchor_on_screen: Pos2, factor: f32) {
+        let old = self.zoom();
+        let new = (old * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        if (new - old).abs() < f32::EPSILON {
+            return;
+        }
+        let t = self.screen_from_board.translation;
+        let anchor = anchor_on_screen.to_vec2();
+        self.screen_from_board = TSTransform::new(anchor - (anchor - t) * (new / old), new);
+    }
+
+    pub fn pan(&mut self, delta_on_screen: Vec2) {
+        self.screen_from_board.translation += delta_on_screen;
+    }
+
+    /// Shows `board_rect` as large as fits in the canvas, with a margin, at most 100 %.
+    pub fn fit(&mut self, board_rect: Rect) {
+        let canvas = self.canvas_rect.shrink(40.0);
+        let size = board_rect.size().max(vec2(1.0, 1.0));
+        let zoom = (canvas.width() / size.x).min(canvas.height() / size.y).clamp(MIN_ZOOM, 1.0);
+        let translation = canvas.center().to_vec2() - board_rect.center().to_vec2() * zoom;
+        self.screen_from_board = TSTransform::new(translation, zoom);
+    }
+
+    /// Forgets selections and edits of items that no longer exist (after undo or merge).
+    pub fn forget_missing(&mut self, board: &Board) {
+        self.selection.retain(|id| board.item(id).is_some());
+        self.highlight.retain(|id| board.item(id).is_some());
+        if let Some((id, _)) = &self.inline_edit
+            && board.item(id).is_none()
+        {
+            self.inline_edit = None;
+        }
+        if let ThemeFilter::Theme(t) = &self.filter
+            && board.theme(t).is_none()
+        {
+            self.filter = ThemeFilter::All;
+        }
+    }
+
+    /// Whether an item passes the theme filter and the search.
+    pub fn shows(&self, item: &Item) -> bool {
+        let theme_ok = match &self.filter {
+            ThemeFilter::All => true,
+            ThemeFilter::Theme(t) => item.theme.as_ref() == Some(t),
+            ThemeFilter::Unsorted => item.theme.is_none(),
+        };
+        theme_ok && (self.search.trim().is_empty() || item.matches(self.search.trim()))
+    }
+
+    pub fn is_filtering(&self) -> bool {
+        self.filter != ThemeFilter::All || !self.search.trim().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_keeps_the_anchor_still() {
+        let mut view = ViewState::default();
+        view.pan(vec2(100.0, 50.0));
+        let anchor = pos2(300.0, 200.0);
+        let before = view.board_from_screen() * anchor;
+        view.zoom_around(anchor, 2.5);
+        let after = view.board_from_screen() * anchor;
+        assert!((before - after).length() < 1e-3, "{before:?} vs {after:?}");
+        assert!((view.zoom() - 2.5).abs() < 1e-6);
+        view.zoom_around(anchor, 1e9);
+        assert_eq!(view.zoom(), MAX_ZOOM);
+    }
+
+    #[test]
+    fn fit_shows_the_whole_rect() {
+        let mut view = ViewState { canvas_rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 800.0)), ..Default::default() };
+        let board = Rect::from_min_max(pos2(-500.0, -100.0), pos2(3000.0, 900.0));
+        view.fit(board);
+        let shown = view.visible_board_rect();
+        assert!(shown.contains_rect(board), "{shown:?} should contain {board:?}");
+    }
+}

@@ -1,0 +1,38 @@
+//! Small widgets shared by the panels.
+
+use std::hash::Hash;
+
+use egui::{Response, TextEdit, Ui};
+
+/// A labelled text field that edits a copy of `current` and returns the new text when
+/// the user is done with it (Enter in a one-line field, or leaving the field), so that
+/// one edit makes one undo step. While not being edited it always shows `current`.
+pub fn committed_text(
+    ui: &mut Ui,
+    id_salt: impl Hash,
+    label: &str,
+    current: &str,
+    multiline: bool,
+    hint: &str,
+) -> Option<String> {
+    let id = ui.make_persistent_id(id_salt);
+    let label_response = ui.label(label);
+    let mut buffer = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| current.to_owned());
+    let edit = if multiline { TextEdit::multiline(&mut buffer).desired_rows(3) } else { TextEdit::singleline(&mut buffer) };
+    let response = ui
+        .add(edit.id(id.with("field")).hint_text(hint).desired_width(f32::INFINITY))
+        .labelled_by(label_response.id);
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
+        return None;
+    }
+    ui.data_mut(|d| d.remove::<String>(id));
+    (response.lost_focus() && buffer != current).then_some(buffer)
+}
+
+/// A text field with a visible label that is also its accessible name.
+pub fn labelled_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool, hint: &str) -> Response {
+    let label_response = ui.label(label);
+    let edit = if multiline { TextEdit::multiline(text).desired_rows(4) } else { TextEdit::singleline(text) };
+    ui.add(edit.hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label_response.id)
+}
