@@ -7,3 +7,6 @@ pub mod storage;
 pub mod cli;
 pub mod document;
 pub mod prefs;
+pub mod ui;
+pub mod app;
+pub mod welcome;

@@ -1,6 +1,7 @@
 //! Images: recognising, decoding, importing into a board's assets folder, and
 //! turning them into textures in the background.
 
+pub mod batch;
 pub mod decode;
 mod import;
 mod pool;

@@ -1,6 +1,6 @@
 //! Where new items go when nobody points at a spot (the command line, bulk imports).
 
-use super::{Board, BoardRect, Pos, Size, ThemeId};
+use super::{Board, BoardRect, Edit, ItemChange, Pos, Size, ThemeId, Timestamp};
 
 /// Space between items placed automatically.
 pub const GAP: f32 = 24.0;
@@ -44,6 +44,38 @@ pub fn free_spot(board: &Board, theme: Option<&ThemeId>, size: Size) -> Pos {
     Pos::new(origin.x, bottom + GAP)
 }
 
+/// Lays items out tidily, grouped by theme: each theme's items (in stacking order) in a
+/// block of rows, blocks side by side in sidebar order, unsorted items last. Locked items
+/// stay where they are. Returns one edit that moves every item that needs to move.
+pub fn arrange_by_theme(board: &Board, now: Timestamp) -> Edit {
+    let mut groups: Vec<Option<&ThemeId>> = board.themes.iter().map(|t| Some(&t.id)).collect();
+    groups.push(None);
+    let mut edits = Vec::new();
+    let mut x = 0.0_f32;
+    for theme in groups {
+        let items: Vec<_> = board.items_in_theme(theme).filter(|i| !i.locked).collect();
+        if items.is_empty() {
+            continue;
+        }
+        let columns = (items.len() as f32).sqrt().ceil().max(1.0) as usize;
+        let cell_w = items.iter().map(|i| i.size.w).fold(0.0, f32::max) + GAP;
+        let mut row_y = 0.0_f32;
+        for row in items.chunks(columns) {
+            let row_h = row.iter().map(|i| i.size.h).fold(0.0, f32::max) + GAP;
+            for (column, item) in row.iter().enumerate() {
+                let pos = Pos::new(x + column as f32 * cell_w, row_y);
+                if pos != item.pos {
+                    edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Pos(pos), at: now });
+                }
+            }
+            row_y += row_h;
+        }
+        // Room between blocks for the region's padding and label.
+        x += columns as f32 * cell_w + GAP * 4.0;
+    }
+    Edit::Batch(edits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,5 +111,31 @@ mod tests {
         }
         let unsorted_right = board.items_in_theme(None).map(|i| i.pos.x + i.size.w).fold(f32::MIN, f32::max);
         assert!(first_in_theme.x > unsorted_right, "a new theme starts beside the rest");
+    }
+
+    #[test]
+    fn arranging_separates_themes_and_undoes() {
+        let mut board = Board::new("t", Timestamp::now());
+        let theme = board.new_theme("Light", Timestamp::now());
+        let tid = theme.id.clone();
+        board.themes.push(theme);
+        for i in 0..7 {
+            let mut item = Item::new(ItemKind::Note { text: "x".into() }, Pos::new(i as f32, 0.0), "me", "own team", Timestamp::now());
+            item.theme = (i % 2 == 0).then(|| tid.clone());
+            board.items.push(item);
+        }
+        let original = board.clone();
+        let inverse = arrange_by_theme(&board, Timestamp::now()).apply(&mut board).unwrap();
+        let rects: Vec<_> = board.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).collect();
+        for (i, a) in rects.iter().enumerate() {
+            for b in &rects[i + 1..] {
+                assert!(!overlaps(*a, *b), "{a:?} overlaps {b:?}");
+            }
+        }
+        let themed_right = board.items_in_theme(Some(&tid)).map(|i| i.pos.x + i.size.w).fold(f32::MIN, f32::max);
+        let unsorted_left = board.items_in_theme(None).map(|i| i.pos.x).fold(f32::MAX, f32::min);
+        assert!(unsorted_left > themed_right);
+        inverse.apply(&mut board).unwrap();
+        assert_eq!(board, original);
     }
 }

@@ -22,5 +22,5 @@ pub use geometry::{BoardRect, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
 pub use history::History;
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ThemeId};
 pub use item::{Item, ItemKind, KindTag, PixelSize, one_line};
-pub use layout::{GAP, free_spot};
+pub use layout::{GAP, arrange_by_theme, free_spot};
 pub use timestamp::Timestamp;

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use egui::{
     Align2, Color32, CursorIcon, FontId, Id, Key, PointerButton, Pos2, Rect, Response, Sense, Stroke, StrokeKind,
-    TextEdit, Ui, Vec2, WidgetInfo, WidgetType, pos2, vec2,
+    TextEdit, Ui, Vec2, WidgetInfo, Role, pos2, vec2,
 };
 
 use super::cards::{Look, paint_card};
@@ -61,13 +61,13 @@ pub fn item_label(item: &Item) -> String {
 }
 
 fn id_for(item: &ItemId) -> Id {
-    Id::new(("canvas-item", item.as_str()))
+    Id::unique(("canvas-item", item.as_str()))
 }
 
 /// Draws the canvas and handles its input.
 pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut ImageCache, actions: &mut Vec<Action>) {
     let (rect, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    background.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, "Canvas"));
+    background.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, "Canvas"));
     if view.canvas_rect.min != rect.min {
         // A panel opened or closed: keep the board still on screen.
         view.pan(rect.min - view.canvas_rect.min);
@@ -121,7 +121,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
         let response = ui.interact(on_screen, id_for(&item.id), Sense::click_and_drag());
         let selected = view.selection.contains(&item.id);
         let label = item_label(item);
-        response.widget_info(|| WidgetInfo::selected(WidgetType::Button, true, selected, &label));
+        response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
         let texture = match &item.kind {
             ItemKind::Image { asset, .. } => Some(images.get(asset)),
             _ => None,
@@ -415,7 +415,7 @@ fn link_button(ui: &Ui, item: &Item, url: &str, card: Rect, zoom: f32, actions: 
     let area = Rect::from_min_max(pos2(card.min.x + pad, card.max.y - pad - h), pos2(card.max.x - pad, card.max.y - pad * 0.5));
     let response = ui.interact(area, id_for(&item.id).with("open"), Sense::click());
     let label = format!("Open link {url}");
-    response.widget_info(|| WidgetInfo::labeled(WidgetType::Link, true, &label));
+    response.widget_info(|| WidgetInfo::labeled(Role::Link, true, &label));
     if response.hovered() {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
@@ -428,7 +428,7 @@ fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions
     let handle = Rect::from_center_size(card.right_bottom(), Vec2::splat(style::RESIZE_HANDLE));
     let response = ui.interact(handle, id_for(&item.id).with("resize"), Sense::drag());
     let label = format!("Resize {}", item_label(item));
-    response.widget_info(|| WidgetInfo::labeled(WidgetType::Other, true, &label));
+    response.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, &label));
     let painter = ui.painter_at(view.canvas_rect);
     painter.rect_filled(handle.shrink(1.0), 2.0, style::SELECTION);
     painter.rect_stroke(handle.shrink(1.0), 2.0, Stroke::new(1.0, Color32::WHITE), StrokeKind::Inside);
@@ -476,7 +476,7 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
         TextEdit::multiline(text).id(editor_id).font(FontId::proportional(size)).desired_width(area.width()).frame(egui::Frame::new()),
     );
     let label = "Edit text on the board".to_owned();
-    response.widget_info(|| WidgetInfo::labeled(WidgetType::TextEdit, true, &label));
+    response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, &label));
     if !response.has_focus() && !response.lost_focus() {
         response.request_focus();
     }

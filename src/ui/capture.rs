@@ -63,7 +63,7 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
         return;
     };
     let mut close = false;
-    let modal = Modal::new(egui::Id::new("capture")).show(ctx, |ui| {
+    let modal = Modal::new(egui::Id::unique("capture")).show(ctx, |ui| {
         ui.set_width(420.0);
         let title = match kind {
             KindTag::Note => "New note",

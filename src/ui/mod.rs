@@ -33,6 +33,10 @@ pub enum Action {
     PasteText { text: String, at: Option<Pos> },
     OpenBoard(PathBuf),
     OpenUrl(String),
+    /// Stop the image import that is under way.
+    CancelImport,
+    /// Tell the user something went wrong (shown as a toast).
+    Error(String),
 }
 
 impl Action {

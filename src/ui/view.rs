@@ -50,6 +50,10 @@ pub struct ViewState {
     pub show_shortcuts: bool,
     /// Focus the search box on the next frame.
     pub focus_search: bool,
+    /// The theme being renamed in the sidebar, with the name so far.
+    pub renaming_theme: Option<(ThemeId, String)>,
+    /// The problems window for the open board is showing.
+    pub show_problems: bool,
 }
 
 impl Default for ViewState {
@@ -68,6 +72,8 @@ impl Default for ViewState {
             show_inspector: true,
             show_shortcuts: false,
             focus_search: false,
+            renaming_theme: None,
+            show_problems: false,
         }
     }
 }

@@ -9,7 +9,7 @@ use egui::{Response, TextEdit, Ui};
 /// one edit makes one undo step. While not being edited it always shows `current`.
 pub fn committed_text(
     ui: &mut Ui,
-    id_salt: impl Hash,
+    id_salt: impl Hash + std::fmt::Debug,
     label: &str,
     current: &str,
     multiline: bool,

@@ -1,0 +1,471 @@
+//! The desktop app: `logic()` drains background work (saves, image decodes, imports,
+//! file dialogs) and autosaves; `ui()` draws the panels and carries out the actions
+//! they return.
+
+mod actions;
+mod files;
+mod screenshot;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::Context as _;
+
+use crate::document::{Document, SaveStatus};
+use crate::media::batch::Importer;
+use crate::media::{ImageCache, WorkerPool};
+use crate::model::Pos;
+use crate::prefs::Prefs;
+use crate::storage::{AssetStore, Saver};
+use crate::ui::capture::Draft;
+use crate::ui::dialogs::CloseChoice;
+use crate::ui::toasts::Toasts;
+use crate::ui::view::ViewState;
+use crate::ui::{self, Action, topbar};
+use crate::welcome;
+
+pub use files::Picked;
+use screenshot::ScreenshotJob;
+
+/// How the app starts: which board, where preferences live, and whether to take a
+/// screenshot and quit.
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    /// The board to open; `None` reopens the last board or the welcome board.
+    pub board: Option<PathBuf>,
+    /// Save a PNG of the window here once every visible image has loaded, then quit.
+    pub screenshot: Option<PathBuf>,
+    /// Where new boards and the welcome board go.
+    pub boards_dir: PathBuf,
+    pub prefs: Prefs,
+    /// Write preferences back (off in tests).
+    pub save_prefs: bool,
+    /// Open rfd file dialogs (off in tests, which have no desktop).
+    pub file_dialogs: bool,
+}
+
+/// What to do once the unsaved-changes question is answered.
+#[derive(Clone, Debug, PartialEq)]
+enum AfterClose {
+    Quit,
+    Open(PathBuf),
+    New,
+}
+
+pub struct MoodboardApp {
+    pub doc: Document,
+    pub view: ViewState,
+    pub toasts: Toasts,
+    pub prefs: Prefs,
+    images: ImageCache,
+    saver: Saver,
+    importer: Importer,
+    /// Where the items of the running import go: the first item's position.
+    import_at: Pos,
+    files: files::FileDialogs,
+    draft: Option<Draft>,
+    /// Waiting for the user to answer the unsaved-changes question.
+    asking: Option<AfterClose>,
+    /// Saving before carrying this out.
+    after_save: Option<AfterClose>,
+    quitting: bool,
+    screenshot: Option<ScreenshotJob>,
+    boards_dir: PathBuf,
+    save_prefs: bool,
+    ctx: egui::Context,
+}
+
+impl MoodboardApp {
+    pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
+        ui::style::apply(ctx);
+        let pool = Arc::new(WorkerPool::for_cores("moodboard-media"));
+        let waker_ctx = ctx.clone();
+        let saver = Saver::new(Arc::new(move || waker_ctx.request_repaint()));
+        let mut toasts = Toasts::default();
+        let doc = open_first_board(&startup, &mut toasts);
+        let mut prefs = startup.prefs;
+        prefs.remember(&doc.path);
+        let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path));
+        let mut view = ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
+        view.fit_request = doc.board.bounds();
+        view.show_problems = !doc.problems.is_empty();
+        let mut app = Self {
+            doc,
+            view,
+            toasts,
+            prefs,
+            images,
+            saver,
+            importer: Importer::new(pool),
+            import_at: Pos::default(),
+            files: files::FileDialogs::new(startup.file_dialogs),
+            draft: None,
+            asking: None,
+            after_save: None,
+            quitting: false,
+            screenshot: startup.screenshot.map(ScreenshotJob::new),
+            boards_dir: startup.boards_dir,
+            save_prefs: startup.save_prefs,
+            ctx: ctx.clone(),
+        };
+        app.save_prefs();
+        app.update_title();
+        app
+    }
+
+    fn save_prefs(&mut self) {
+        if self.save_prefs
+            && let Err(e) = self.prefs.save()
+        {
+            self.toasts.warning(format!("Preferences not saved: {e}"));
+        }
+    }
+
+    fn update_title(&self) {
+        let dirty = if self.doc.is_dirty() { " •" } else { "" };
+        let title = format!("{}{dirty} — Moodboard", self.doc.board.title);
+        self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+    }
+
+    fn waker(&self) -> crate::storage::Waker {
+        let ctx = self.ctx.clone();
+        Arc::new(move || ctx.request_repaint())
+    }
+
+    /// Starts saving the board now (in the background).
+    fn start_save(&mut self) {
+        let generation = self.doc.begin_save();
+        self.saver.save(self.doc.path.clone(), self.doc.board.clone(), generation);
+    }
+
+    /// Replaces the open board with `doc`.
+    fn switch_to(&mut self, doc: Document) {
+        self.importer.cancel();
+        self.doc = doc;
+        self.images.set_store(AssetStore::for_board(&self.doc.path));
+        self.view = ViewState {
+            show_sidebar: self.view.show_sidebar,
+            show_inspector: self.view.show_inspector,
+            canvas_rect: self.view.canvas_rect,
+            fit_request: self.doc.board.bounds(),
+            show_problems: !self.doc.problems.is_empty(),
+            ..Default::default()
+        };
+        self.draft = None;
+        self.prefs.remember(&self.doc.path);
+        self.save_prefs();
+        self.update_title();
+    }
+
+    /// Opens the board at `path`, or says why not (keeping the current board).
+    pub fn open(&mut self, path: &Path) {
+        match Document::open(path) {
+            Ok(doc) => {
+                let problems = doc.problems.len();
+                self.switch_to(doc);
+                if problems > 0 {
+                    self.toasts.warning(format!("Opened with {problems} problem(s) repaired in memory; see the status bar."));
+                }
+            }
+            Err(e) => self.toasts.error(format!("Could not open the board: {e}")),
+        }
+    }
+
+    fn new_board(&mut self) {
+        if let Err(e) = std::fs::create_dir_all(&self.boards_dir) {
+            self.toasts.error(format!("Cannot create {}: {e}", self.boards_dir.display()));
+            return;
+        }
+        match Document::create_in(&self.boards_dir, "Untitled board") {
+            Ok(doc) => {
+                let path = doc.path.display().to_string();
+                self.switch_to(doc);
+                self.toasts.info(format!("New board at {path}"));
+            }
+            Err(e) => self.toasts.error(format!("Could not create a board: {e}")),
+        }
+    }
+
+    /// Carries out `after`, asking first if there are unsaved changes.
+    fn leave(&mut self, after: AfterClose) {
+        if self.doc.is_dirty() {
+            self.asking = Some(after);
+        } else {
+            self.carry_out(after);
+        }
+    }
+
+    fn carry_out(&mut self, after: AfterClose) {
+        match after {
+            AfterClose::Quit => {
+                self.quitting = true;
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            AfterClose::Open(path) => self.open(&path),
+            AfterClose::New => self.new_board(),
+        }
+    }
+
+    fn answer_close(&mut self, choice: CloseChoice) {
+        let Some(after) = self.asking.take() else { return };
+        match choice {
+            CloseChoice::Save => {
+                self.doc.retry_save();
+                self.start_save();
+                self.after_save = Some(after);
+            }
+            CloseChoice::Discard => self.carry_out(after),
+            CloseChoice::Cancel => {}
+        }
+    }
+
+    /// Whether a save or import is still running (tests wait for this).
+    pub fn is_busy(&self) -> bool {
+        matches!(self.doc.status(), SaveStatus::Saving) || self.importer.progress().is_some() || self.images.pending() > 0
+    }
+
+    /// Saves now if there are changes, waiting for it (tests, quitting).
+    pub fn flush(&mut self) {
+        if self.doc.is_dirty() && !matches!(self.doc.status(), SaveStatus::Saving) {
+            self.doc.retry_save();
+            self.start_save();
+        }
+        let deadline = Instant::now() + std::time::Duration::from_secs(30);
+        while matches!(self.doc.status(), SaveStatus::Saving) && Instant::now() < deadline {
+            self.drain_saves();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+    }
+
+    fn drain_saves(&mut self) {
+        for saved in self.saver.finished() {
+            if saved.path != self.doc.path {
+                if let Err(e) = saved.result {
+                    self.toasts.error(format!("Saving the previous board failed: {e}"));
+                }
+                continue;
+            }
+            let failed = saved.result.as_ref().err().cloned();
+            self.doc.finish_save(saved.generation, saved.result);
+            if let Some(e) = failed {
+                self.toasts.error(format!("Not saved: {e}. Your changes are still here; fix the cause and press Retry save."));
+                self.after_save = None;
+            }
+        }
+        if !self.doc.is_dirty()
+            && !matches!(self.doc.status(), SaveStatus::Saving)
+            && let Some(after) = self.after_save.take()
+        {
+            self.carry_out(after);
+        }
+    }
+}
+
+/// The board to start with: the one asked for, else the last one, else the welcome
+/// board (created on first launch). Any failure is told and the next choice tried.
+fn open_first_board(startup: &Startup, toasts: &mut Toasts) -> Document {
+    if let Some(path) = &startup.board {
+        match Document::open(path) {
+            Ok(doc) => return doc,
+            Err(e) => toasts.error(format!("Could not open the board: {e}")),
+        }
+    } else if let Some(last) = startup.prefs.recent.first() {
+        match Document::open(last) {
+            Ok(doc) => return doc,
+            Err(e) => toasts.warning(format!("Could not reopen the last board: {e}")),
+        }
+    }
+    match welcome::ensure(&startup.boards_dir).and_then(|path| Document::open(&path).map_err(anyhow::Error::from)) {
+        Ok(doc) => doc,
+        Err(e) => {
+            toasts.error(format!("Could not create the welcome board in {}: {e:#}", startup.boards_dir.display()));
+            scratch_board()
+        }
+    }
+}
+
+/// A board in the temporary folder, when nothing else could be opened.
+fn scratch_board() -> Document {
+    let dir = std::env::temp_dir().join(format!("moodboard-scratch-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    Document::create_in(&dir, "Scratch board").unwrap_or_else(|_| {
+        let path = dir.join("Scratch board.moodboard.ron");
+        Document::from_saved(path, crate::model::Board::new("Scratch board", crate::model::Timestamp::now()), Vec::new())
+    })
+}
+
+impl eframe::App for MoodboardApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.drain_saves();
+        self.images.poll();
+        self.take_imports();
+        for picked in self.files.poll() {
+            self.picked(picked);
+        }
+        let now = Instant::now();
+        if self.doc.wants_autosave(now) {
+            self.start_save();
+        } else if let Some(due) = self.doc.autosave_due_in(now) {
+            ctx.request_repaint_after(due);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.screenshot.is_none() {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.asking = Some(AfterClose::Quit);
+            } else {
+                self.quitting = true;
+            }
+        }
+        self.update_title();
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut actions: Vec<Action> = ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect();
+        actions.extend(self.clipboard_and_drops(&ctx));
+
+        let status = topbar::Status {
+            board_name: &self.doc.board.title,
+            save: self.doc.status(),
+            undo: self.doc.history.undo_label(),
+            redo: self.doc.history.redo_label(),
+            recent: &self.prefs.recent,
+            selected: self.view.selection.len(),
+            items: self.doc.board.items.len(),
+            import: self.importer.progress(),
+            problems: self.doc.problems.len(),
+        };
+        egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(2.0);
+            topbar::toolbar_ui(ui, &mut self.view, &status, &mut actions);
+            ui.add_space(2.0);
+        });
+        egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.doc.board.goals));
+        egui::Panel::bottom("status").show(ui, |ui| topbar::status_bar_ui(ui, &mut self.view, &status, &mut actions));
+        drop(status);
+        let who = self.prefs.contributor();
+        if self.view.show_sidebar {
+            egui::Panel::left("sidebar").resizable(true).default_size(220.0).show(ui, |ui| {
+                ui::sidebar::sidebar_ui(ui, &self.doc.board, &mut self.view, &who, &mut actions);
+            });
+        }
+        if self.view.show_inspector {
+            egui::Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| {
+                ui::inspector::inspector_ui(ui, &self.doc.board, &self.view, &self.prefs.sources, &mut actions);
+            });
+        }
+        egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
+            ui::canvas::canvas_ui(ui, &self.doc.board, &mut self.view, &mut self.images, &mut actions);
+        });
+
+        ui::capture::capture_ui(&ctx, &mut self.draft, &mut actions);
+        let mut show = self.view.show_shortcuts;
+        ui::dialogs::shortcuts_ui(&ctx, &mut show);
+        self.view.show_shortcuts = show;
+        if self.view.show_problems && !self.doc.problems.is_empty() {
+            let mut open = true;
+            ui::dialogs::problems_ui(&ctx, &self.doc.board.title, &self.doc.problems, &mut open);
+            self.view.show_problems = open;
+        }
+        if self.asking.is_some() {
+            let failure = match self.doc.status() {
+                SaveStatus::Failed(e) => Some(e),
+                _ => None,
+            };
+            if let Some(choice) = ui::dialogs::unsaved_ui(&ctx, &self.doc.board.title, failure.as_deref()) {
+                self.answer_close(choice);
+            }
+        }
+        ui::toasts::toasts_ui(&ctx, &mut self.toasts);
+
+        for action in actions {
+            self.act(action);
+        }
+        self.view.forget_missing(&self.doc.board);
+
+        if let Some(job) = &mut self.screenshot {
+            let pending = self.images.pending() + usize::from(self.importer.progress().is_some());
+            if let Some(result) = job.step(&ctx, pending) {
+                match result {
+                    Ok(path) => eprintln!("saved screenshot {}", path.display()),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        screenshot::FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                }
+                self.quitting = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.prefs.show_sidebar = self.view.show_sidebar;
+        self.prefs.show_inspector = self.view.show_inspector;
+        let size = self.ctx.content_rect().size();
+        self.prefs.window_size = Some((size.x, size.y));
+        self.save_prefs();
+        // A save still running finishes before the process ends.
+        let saver = std::mem::replace(&mut self.saver, Saver::new(Arc::new(|| {})));
+        for saved in saver.wait_idle() {
+            if let Err(e) = saved.result {
+                eprintln!("error: {}: not saved: {e}", saved.path.display());
+            }
+        }
+    }
+}
+
+/// Where boards go: `MOODBOARD_BOARDS_DIR`, else Documents/Moodboard, else the data folder.
+pub fn default_boards_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os(welcome::BOARDS_DIR_ENV) {
+        return PathBuf::from(dir);
+    }
+    if let Some(docs) = directories::UserDirs::new().and_then(|u| u.document_dir().map(Path::to_owned)) {
+        return docs.join("Moodboard");
+    }
+    directories::ProjectDirs::from("", "", "Moodboard")
+        .map_or_else(|| PathBuf::from("Moodboard"), |d| d.data_dir().to_owned())
+}
+
+/// Opens the window and runs until it closes.
+pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Result<()> {
+    let (prefs, prefs_problem) = Prefs::load();
+    let size = prefs.window_size.map_or([1400.0, 900.0], |(w, h)| [w.clamp(640.0, 4000.0), h.clamp(480.0, 3000.0)]);
+    let startup = Startup {
+        board,
+        screenshot: screenshot.clone(),
+        boards_dir: default_boards_dir(),
+        prefs,
+        save_prefs: screenshot.is_none(),
+        file_dialogs: true,
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Moodboard")
+            .with_app_id("moodboard")
+            .with_inner_size(size)
+            .with_min_inner_size([640.0, 480.0])
+            .with_drag_and_drop(true),
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Moodboard",
+        options,
+        Box::new(move |cc| {
+            let mut app = MoodboardApp::new(&cc.egui_ctx, startup);
+            if let Some(problem) = prefs_problem {
+                app.toasts.warning(problem);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+    .context("could not open the window")?;
+    if screenshot::FAILED.load(std::sync::atomic::Ordering::Relaxed) {
+        anyhow::bail!("the screenshot was not saved");
+    }
+    Ok(())
+}

@@ -1,0 +1,438 @@
+//! Carrying out what the user asked for: edits, commands, new items, paste, drops and
+//! imports. Every change to the board goes through `Document::apply`, so it can be undone.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use super::{AfterClose, MoodboardApp, Picked};
+use crate::document::Document;
+use crate::media::batch::{Outcome, Source};
+use crate::model::{
+    AssetName, Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links,
+};
+use crate::storage::{self, AssetStore, paths};
+use crate::ui::canvas::{commit_inline_edit, things};
+use crate::ui::capture::Draft;
+use crate::ui::view::{ThemeFilter, to_pos};
+use crate::ui::{Action, Command};
+
+/// The source written on items added in the app until the user picks another.
+const DEFAULT_SOURCE: &str = "own team";
+/// Imported items are laid out in rows of this many.
+const IMPORT_COLUMNS: usize = 4;
+const IMPORT_STEP: f32 = 360.0;
+
+impl MoodboardApp {
+    /// Carries out one action from the UI.
+    pub fn act(&mut self, action: Action) {
+        match action {
+            Action::Edit { edit, label } => self.apply(edit, &label),
+            Action::Command(command) => self.run_command(command),
+            Action::Add { kind, at, theme } => self.add_item(kind, at, theme),
+            Action::ImportFiles { paths, at } => self.import(paths.into_iter().map(Source::File).collect(), at),
+            Action::PasteImage { image, at } => {
+                let rgba = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+                let [width, height] = image.size;
+                self.import(vec![Source::Pixels { width, height, rgba }], at);
+            }
+            Action::PasteText { text, at } => self.paste_text(&text, at),
+            Action::OpenBoard(path) => self.leave(AfterClose::Open(path)),
+            Action::OpenUrl(url) => {
+                if links::is_openable(&url) {
+                    self.ctx.open_url(egui::OpenUrl::new_tab(url));
+                } else {
+                    self.toasts.warning(format!("Not opened: {url:?} is not a web or mail address."));
+                }
+            }
+            Action::CancelImport => {
+                self.importer.cancel();
+                self.toasts.info("Import cancelled; what was already added stays.");
+            }
+            Action::Error(message) => self.toasts.error(message),
+        }
+    }
+
+    /// Applies an edit as one undo step, telling the user if it could not be applied.
+    pub fn apply(&mut self, edit: Edit, label: &str) {
+        if edit.is_empty() {
+            return;
+        }
+        if let Err(e) = self.doc.apply(edit, label) {
+            self.toasts.error(format!("{label}: {e}"));
+        }
+    }
+
+    fn who(&self) -> String {
+        self.prefs.contributor()
+    }
+
+    pub fn run_command(&mut self, command: Command) {
+        let now = Timestamp::now();
+        match command {
+            Command::NewBoard => self.leave(AfterClose::New),
+            Command::Open => {
+                let folder = self.doc.path.parent().map_or_else(|| self.boards_dir.clone(), PathBuf::from);
+                self.files.open_board(&self.ctx, folder);
+            }
+            Command::Save => {
+                self.doc.retry_save();
+                self.start_save();
+            }
+            Command::SaveAs => {
+                let folder = self.doc.path.parent().map_or_else(|| self.boards_dir.clone(), PathBuf::from);
+                self.files.save_as(&self.ctx, folder, self.doc.name());
+            }
+            Command::Quit => self.leave(AfterClose::Quit),
+            Command::Undo => {
+                let mut actions = Vec::new();
+                commit_inline_edit(&self.doc.board, &mut self.view, &mut actions);
+                for a in actions {
+                    self.act(a);
+                }
+                match self.doc.undo(&self.who()) {
+                    Some(Ok(label)) => self.toasts.info(format!("Undid: {label}")),
+                    Some(Err(e)) => self.toasts.error(format!("Could not undo: {e}")),
+                    None => {}
+                }
+            }
+            Command::Redo => match self.doc.redo(&self.who()) {
+                Some(Ok(label)) => self.toasts.info(format!("Redid: {label}")),
+                Some(Err(e)) => self.toasts.error(format!("Could not redo: {e}")),
+                None => {}
+            },
+            Command::Delete => self.delete_selection(now),
+            Command::Duplicate => self.duplicate_selection(now),
+            Command::SelectAll => {
+                self.view.selection = self.doc.board.items.iter().filter(|i| self.view.shows(i)).map(|i| i.id.clone()).collect();
+            }
+            Command::ClearSelection => {
+                self.view.selection.clear();
+                self.view.inline_edit = None;
+                self.view.highlight.clear();
+            }
+            Command::BringToFront | Command::SendToBack => self.restack(command == Command::BringToFront, now),
+            Command::ToggleLock => {
+                let selected = self.selected_items();
+                let lock = selected.iter().any(|i| !i.locked);
+                let edits = selected
+                    .iter()
+                    .filter(|i| i.locked != lock)
+                    .map(|i| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Locked(lock), at: now })
+                    .collect();
+                let label = format!("{} {}", if lock { "Lock" } else { "Unlock" }, things(selected.len()));
+                self.apply(Edit::Batch(edits), &label);
+            }
+            Command::Paste => self.ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            Command::AddNote => self.draft = Some(Draft::new(crate::model::KindTag::Note, None)),
+            Command::AddQuote => self.draft = Some(Draft::new(crate::model::KindTag::Quote, None)),
+            Command::AddLink => self.draft = Some(Draft::new(crate::model::KindTag::Link, None)),
+            Command::AddColour => self.draft = Some(Draft::new(crate::model::KindTag::Colour, None)),
+            Command::AddImage => {
+                if self.files.enabled() {
+                    self.files.images(&self.ctx);
+                } else {
+                    self.toasts.error("File dialogs are not available here; drop image files on the board instead.");
+                }
+            }
+            Command::AddTheme => self.add_theme(now),
+            Command::ArrangeByTheme => {
+                let edit = arrange_by_theme(&self.doc.board, now);
+                self.apply(edit, "Arrange by theme");
+                self.view.fit_request = self.doc.board.bounds();
+            }
+            Command::ZoomIn => self.view.zoom_around(self.view.canvas_rect.center(), 1.25),
+            Command::ZoomOut => self.view.zoom_around(self.view.canvas_rect.center(), 0.8),
+            Command::ZoomReset => {
+                let factor = 1.0 / self.view.zoom();
+                self.view.zoom_around(self.view.canvas_rect.center(), factor);
+            }
+            Command::ZoomFit => self.view.fit_request = self.doc.board.bounds(),
+            Command::ZoomSelection => {
+                self.view.fit_request = self
+                    .selected_items()
+                    .iter()
+                    .map(|i| BoardRect::from_pos_size(i.pos, i.size))
+                    .reduce(BoardRect::union)
+                    .or(self.view.fit_request);
+            }
+            Command::ToggleSidebar => self.view.show_sidebar = !self.view.show_sidebar,
+            Command::ToggleInspector => self.view.show_inspector = !self.view.show_inspector,
+            Command::Find => self.view.focus_search = true,
+            Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
+        }
+    }
+
+    fn selected_items(&self) -> Vec<Item> {
+        self.doc.board.items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect()
+    }
+
+    fn delete_selection(&mut self, now: Timestamp) {
+        let selected = self.selected_items();
+        let (locked, free): (Vec<&Item>, Vec<&Item>) = selected.iter().partition(|i| i.locked);
+        if !locked.is_empty() {
+            self.toasts.warning(format!("{} locked, so not deleted. Unlock first (Ctrl+L).", things(locked.len())));
+        }
+        if free.is_empty() {
+            return;
+        }
+        let ids: Vec<ItemId> = free.iter().map(|i| i.id.clone()).collect();
+        let edit = Edit::delete_items(&ids, now, &self.who());
+        self.apply(edit, &format!("Delete {}", things(ids.len())));
+        self.view.selection.clear();
+    }
+
+    fn duplicate_selection(&mut self, now: Timestamp) {
+        let selected = self.selected_items();
+        if selected.is_empty() {
+            return;
+        }
+        let top = self.doc.board.top_z();
+        let who = self.who();
+        let copies: Vec<Item> = selected
+            .into_iter()
+            .enumerate()
+            .map(|(k, original)| Item {
+                id: ItemId::new_random(),
+                pos: Pos::new(original.pos.x + 24.0, original.pos.y + 24.0),
+                z: top.saturating_add(1 + k as i64),
+                contributor: who.clone(),
+                locked: false,
+                created: now,
+                modified: now,
+                ..original
+            })
+            .collect();
+        let ids: BTreeSet<ItemId> = copies.iter().map(|c| c.id.clone()).collect();
+        let edit = Edit::Batch(copies.into_iter().map(|c| Edit::InsertItem(Box::new(c))).collect());
+        self.apply(edit, &format!("Duplicate {}", things(ids.len())));
+        self.view.selection = ids;
+    }
+
+    fn restack(&mut self, to_front: bool, now: Timestamp) {
+        let selected = self.selected_items();
+        let n = selected.len() as i64;
+        let base = if to_front { self.doc.board.top_z().saturating_add(1) } else { self.doc.board.bottom_z().saturating_sub(n) };
+        let edits = selected
+            .iter()
+            .enumerate()
+            .map(|(k, i)| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Z(base.saturating_add(k as i64)), at: now })
+            .collect();
+        let label = if to_front { "Bring to front" } else { "Send to back" };
+        self.apply(Edit::Batch(edits), label);
+    }
+
+    fn add_theme(&mut self, now: Timestamp) {
+        let board = &self.doc.board;
+        let name = (1..)
+            .map(|n| if n == 1 { "New theme".to_owned() } else { format!("New theme {n}") })
+            .find(|name| board.theme_by_name(name).is_none())
+            .unwrap_or_default();
+        let theme = board.new_theme(&name, now);
+        let id = theme.id.clone();
+        self.apply(Edit::InsertTheme(theme), &format!("Add theme “{name}”"));
+        self.view.show_sidebar = true;
+        self.view.renaming_theme = Some((id, name));
+    }
+
+    /// The theme new items join: the one asked for, else the theme being filtered on.
+    fn theme_for_new(&self, theme: Option<ThemeId>) -> Option<ThemeId> {
+        theme.or_else(|| match &self.view.filter {
+            ThemeFilter::Theme(t) => Some(t.clone()),
+            _ => None,
+        })
+    }
+
+    /// Where a new item of `kind` goes: centred on `at`, else on the middle of the view,
+    /// nudged so that it does not land exactly on top of another item.
+    fn place(&self, at: Option<Pos>, size: crate::model::Size) -> Pos {
+        let centre = at.unwrap_or_else(|| self.view.center_in_board());
+        let mut pos = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
+        while self.doc.board.items.iter().any(|i| (i.pos.x - pos.x).abs() < 4.0 && (i.pos.y - pos.y).abs() < 4.0) {
+            pos = Pos::new(pos.x + 24.0, pos.y + 24.0);
+        }
+        pos
+    }
+
+    fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
+        let mut item = Item::new(kind, pos, &self.who(), DEFAULT_SOURCE, Timestamp::now());
+        item.z = self.doc.board.top_z().saturating_add(1 + z_offset);
+        item.theme = self.theme_for_new(theme).filter(|t| self.doc.board.theme(t).is_some());
+        item
+    }
+
+    pub fn add_item(&mut self, kind: ItemKind, at: Option<Pos>, theme: Option<ThemeId>) {
+        let pos = self.place(at, kind.default_size());
+        let label = format!("Add {}", kind.tag().name());
+        let item = self.new_item(kind, pos, theme, 0);
+        let id = item.id.clone();
+        self.apply(Edit::InsertItem(Box::new(item)), &label);
+        self.view.selection = BTreeSet::from([id]);
+    }
+
+    fn paste_text(&mut self, text: &str, at: Option<Pos>) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let kind = if links::looks_like_url(text) {
+            ItemKind::Link { url: links::normalise_url(text), title: String::new(), note: String::new() }
+        } else if let Some(quoted) = strip_quotes(text) {
+            ItemKind::Quote { text: quoted.to_owned(), by: String::new(), citation: String::new() }
+        } else {
+            ItemKind::Note { text: text.to_owned() }
+        };
+        self.add_item(kind, at, None);
+    }
+
+    fn import(&mut self, sources: Vec<Source>, at: Option<Pos>) {
+        if sources.is_empty() {
+            return;
+        }
+        let store = AssetStore::for_board(&self.doc.path);
+        if self.importer.progress().is_none() {
+            let centre = at.unwrap_or_else(|| self.view.center_in_board());
+            self.import_at = Pos::new(centre.x - 160.0, centre.y - 120.0);
+        }
+        let count = sources.len();
+        self.importer.start(&store, sources, self.waker());
+        if count > 1 {
+            self.toasts.info(format!("Importing {count} files…"));
+        }
+    }
+
+    /// Turns finished imports into items, one undo step per frame's worth.
+    pub fn take_imports(&mut self) {
+        let finished = self.importer.poll();
+        if finished.is_empty() {
+            return;
+        }
+        let mut edits = Vec::new();
+        let mut added = BTreeSet::new();
+        for (k, done) in finished.into_iter().enumerate() {
+            let kind = match done.result {
+                Ok(Outcome::Image(imported)) => {
+                    self.images.forget(&imported.asset);
+                    ItemKind::Image {
+                        asset: imported.asset,
+                        file_name: imported.file_name,
+                        pixel_size: imported.pixel_size,
+                        caption: String::new(),
+                    }
+                }
+                Ok(Outcome::Text { text, file_name }) if text.is_empty() => {
+                    self.toasts.warning(format!("{file_name} is empty; no note added."));
+                    continue;
+                }
+                Ok(Outcome::Text { text, .. }) => ItemKind::Note { text },
+                Err(e) if e == "cancelled" => continue,
+                Err(e) => {
+                    self.toasts.error(format!("Not added: {e}"));
+                    continue;
+                }
+            };
+            let (column, row) = (done.index % IMPORT_COLUMNS, done.index / IMPORT_COLUMNS);
+            let pos = Pos::new(self.import_at.x + column as f32 * IMPORT_STEP, self.import_at.y + row as f32 * IMPORT_STEP);
+            let item = self.new_item(kind, pos, None, k as i64);
+            added.insert(item.id.clone());
+            edits.push(Edit::InsertItem(Box::new(item)));
+        }
+        if !edits.is_empty() {
+            let label = format!("Add {}", things(edits.len()));
+            self.apply(Edit::Batch(edits), &label);
+            self.view.selection = added;
+        }
+    }
+
+    /// Paste and drop events of this frame, as actions. Paste goes to a text field when
+    /// one is being typed in.
+    pub fn clipboard_and_drops(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let typing = ctx.egui_wants_keyboard_input() || self.draft.is_some();
+        let pointer_in_board = ctx
+            .input(|i| i.pointer.hover_pos())
+            .filter(|p| self.view.canvas_rect.contains(*p))
+            .map(|p| to_pos(self.view.board_from_screen() * p));
+        let mut actions = Vec::new();
+        ctx.input(|i| {
+            if !typing {
+                for event in &i.events {
+                    match event {
+                        egui::Event::Paste(text) => actions.push(Action::PasteText { text: text.clone(), at: None }),
+                        egui::Event::PasteImage(image) => actions.push(Action::PasteImage { image: image.clone(), at: None }),
+                        _ => {}
+                    }
+                }
+            }
+            let dropped: Vec<PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect();
+            if !dropped.is_empty() {
+                actions.push(Action::ImportFiles { paths: dropped, at: pointer_in_board });
+            }
+        });
+        actions
+    }
+
+    pub fn picked(&mut self, picked: Picked) {
+        match picked {
+            Picked::Open(path) => self.leave(AfterClose::Open(path)),
+            Picked::Images(paths) => self.import(paths.into_iter().map(Source::File).collect(), None),
+            Picked::SaveAs(path) => {
+                let path = paths::with_board_suffix(&path);
+                match save_copy(&self.doc.path, &self.doc.board, &path) {
+                    Ok(()) => match Document::open(&path) {
+                        Ok(doc) => {
+                            self.switch_to(doc);
+                            self.toasts.info(format!("Saved as {}", path.display()));
+                        }
+                        Err(e) => self.toasts.error(format!("Saved, but could not reopen: {e}")),
+                    },
+                    Err(e) => self.toasts.error(format!("Save as failed: {e}")),
+                }
+            }
+        }
+    }
+}
+
+/// `“text”` or `"text"` → `text`: pasted text in quotation marks becomes a quote.
+fn strip_quotes(text: &str) -> Option<&str> {
+    let pairs = [('“', '”'), ('"', '"'), ('„', '“'), ('«', '»')];
+    pairs.iter().find_map(|(open, close)| {
+        let inner = text.strip_prefix(*open)?.strip_suffix(*close)?.trim();
+        (!inner.is_empty() && !inner.contains(*close)).then_some(inner)
+    })
+}
+
+/// Writes `board` to `to` with copies of its images in `to`'s assets folder. The source
+/// board is untouched; an existing file at `to` is replaced atomically.
+pub fn save_copy(from: &std::path::Path, board: &Board, to: &std::path::Path) -> Result<(), String> {
+    if from == to {
+        return storage::save(to, board).map_err(|e| e.to_string());
+    }
+    let (source, target) = (AssetStore::for_board(from), AssetStore::for_board(to));
+    let assets: BTreeSet<&AssetName> = board
+        .items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Image { asset, .. } => Some(asset),
+            _ => None,
+        })
+        .collect();
+    for asset in assets {
+        // A missing image stays missing in the copy (it shows as a placeholder in both).
+        let Ok(bytes) = source.read_verified(asset) else { continue };
+        let ext = asset.as_str().rsplit('.').next().unwrap_or("png");
+        target.store(&bytes, ext).map_err(|e| e.to_string())?;
+    }
+    storage::save(to, board).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_text_becomes_a_quote() {
+        assert_eq!(strip_quotes("“Less, but better”"), Some("Less, but better"));
+        assert_eq!(strip_quotes("\"Stay hungry\""), Some("Stay hungry"));
+        assert_eq!(strip_quotes("\"a\" and \"b\""), None);
+        assert_eq!(strip_quotes("plain"), None);
+    }
+}

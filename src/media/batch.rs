@@ -1,0 +1,189 @@
+//! Importing many files (or a pasted picture) in the background, with progress and
+//! cancel. Each file is checked and copied into the board's assets folder on a worker;
+//! the app turns what comes back into items.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use super::{Imported, WorkerPool, import_bytes, import_file};
+use crate::storage::{AssetStore, Waker, read_capped};
+
+/// Text files bigger than this are refused as notes.
+pub const MAX_NOTE_BYTES: u64 = 256 * 1024;
+
+/// File endings read as text notes rather than images.
+pub const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "text"];
+
+/// Something to import.
+#[derive(Clone, Debug)]
+pub enum Source {
+    File(PathBuf),
+    /// A picture from the clipboard, as RGBA pixels.
+    Pixels { width: usize, height: usize, rgba: Vec<u8> },
+}
+
+/// What one source became.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Image(Imported),
+    Text { text: String, file_name: String },
+}
+
+/// One finished source: its place in the batch and what it became (or why not).
+#[derive(Debug)]
+pub struct Finished {
+    pub index: usize,
+    pub result: Result<Outcome, String>,
+}
+
+struct Message {
+    batch: u64,
+    finished: Finished,
+}
+
+/// The imports of the open board.
+pub struct Importer {
+    pool: Arc<WorkerPool>,
+    tx: Sender<Message>,
+    rx: Receiver<Message>,
+    batch: u64,
+    cancel: Arc<AtomicBool>,
+    total: usize,
+    done: usize,
+}
+
+impl Importer {
+    pub fn new(pool: Arc<WorkerPool>) -> Self {
+        let (tx, rx) = channel();
+        Self { pool, tx, rx, batch: 0, cancel: Arc::new(AtomicBool::new(false)), total: 0, done: 0 }
+    }
+
+    /// Queues `sources` for import into `store`. Returns the index the first of them has
+    /// in the running batch, so that the caller can lay out what comes back.
+    pub fn start(&mut self, store: &AssetStore, sources: Vec<Source>, waker: Waker) -> usize {
+        let first = self.total;
+        self.total += sources.len();
+        for (offset, source) in sources.into_iter().enumerate() {
+            let (tx, cancel, batch, store, waker) =
+                (self.tx.clone(), self.cancel.clone(), self.batch, store.clone(), waker.clone());
+            self.pool.spawn(move || {
+                let result = if cancel.load(Ordering::Relaxed) { Err("cancelled".to_owned()) } else { import(&store, source) };
+                let _ = tx.send(Message { batch, finished: Finished { index: first + offset, result } });
+                waker();
+            });
+        }
+        first
+    }
+
+    /// Stops the running batch: what is not yet imported is skipped, and results still
+    /// on their way are dropped.
+    pub fn cancel(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel = Arc::new(AtomicBool::new(false));
+        self.batch += 1;
+        self.total = 0;
+        self.done = 0;
+    }
+
+    /// Imports that finished since the last call.
+    pub fn poll(&mut self) -> Vec<Finished> {
+        let mut out = Vec::new();
+        while let Ok(message) = self.rx.try_recv() {
+            if message.batch == self.batch {
+                self.done += 1;
+                out.push(message.finished);
+            }
+        }
+        if self.done >= self.total {
+            self.done = 0;
+            self.total = 0;
+        }
+        out
+    }
+
+    /// `(done, total)` while a batch runs.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        (self.total > 0).then_some((self.done, self.total))
+    }
+}
+
+fn import(store: &AssetStore, source: Source) -> Result<Outcome, String> {
+    match source {
+        Source::File(path) => {
+            let is_text = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)));
+            let file_name = path.file_name().map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
+            if is_text {
+                let size = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?.len();
+                if size > MAX_NOTE_BYTES {
+                    return Err(format!(
+                        "{}: {} KiB is too long for a note (at most {} KiB)",
+                        path.display(),
+                        size / 1024,
+                        MAX_NOTE_BYTES / 1024
+                    ));
+                }
+                let bytes = read_capped(&path).map_err(|e| e.to_string())?;
+                let text = String::from_utf8(bytes)
+                    .map_err(|_| format!("{}: not UTF-8 text, so it cannot become a note", path.display()))?;
+                Ok(Outcome::Text { text: text.trim().to_owned(), file_name })
+            } else {
+                import_file(store, &path).map(Outcome::Image).map_err(|e| e.to_string())
+            }
+        }
+        Source::Pixels { width, height, rgba } => {
+            let image = image::RgbaImage::from_raw(width as u32, height as u32, rgba)
+                .ok_or_else(|| "the pasted picture has the wrong number of pixels".to_owned())?;
+            let mut png = std::io::Cursor::new(Vec::new());
+            image.write_to(&mut png, image::ImageFormat::Png).map_err(|e| format!("cannot encode the pasted picture: {e}"))?;
+            import_bytes(store, png.get_ref(), "pasted image.png", std::path::Path::new("clipboard"))
+                .map(Outcome::Image)
+                .map_err(|e| e.to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait(importer: &mut Importer, n: usize) -> Vec<Finished> {
+        let mut all = Vec::new();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while all.len() < n && std::time::Instant::now() < deadline {
+            all.extend(importer.poll());
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        all.sort_by_key(|f| f.index);
+        all
+    }
+
+    #[test]
+    fn text_files_become_notes_and_bad_files_say_why() {
+        let dir = tempfile::tempdir().unwrap();
+        let board = dir.path().join("b.moodboard.ron");
+        let store = AssetStore::for_board(&board);
+        std::fs::write(dir.path().join("idea.txt"), "  paper textures \n").unwrap();
+        std::fs::write(dir.path().join("fake.png"), "not a picture").unwrap();
+        let mut importer = Importer::new(Arc::new(WorkerPool::new("test", 2)));
+        let sources = vec![
+            Source::File(dir.path().join("idea.txt")),
+            Source::File(dir.path().join("fake.png")),
+            Source::Pixels { width: 2, height: 1, rgba: vec![255, 0, 0, 255, 0, 255, 0, 255] },
+        ];
+        importer.start(&store, sources, Arc::new(|| {}));
+        let done = wait(&mut importer, 3);
+        assert_eq!(done.len(), 3);
+        assert_eq!(done[0].result, Ok(Outcome::Text { text: "paper textures".into(), file_name: "idea.txt".into() }));
+        let error = done[1].result.clone().unwrap_err();
+        assert!(error.contains("fake.png"), "{error}");
+        let Ok(Outcome::Image(pasted)) = &done[2].result else { panic!("{:?}", done[2].result) };
+        assert_eq!((pasted.pixel_size.w, pasted.pixel_size.h), (2, 1));
+        assert!(store.resolve(&pasted.asset).unwrap().exists());
+        assert_eq!(importer.progress(), None);
+    }
+}

@@ -1,0 +1,105 @@
+//! Windows that ask or tell something: the keyboard shortcuts, the problems found in a
+//! board that was opened, and the question before closing with unsaved changes.
+
+use egui::{Grid, Modal, RichText, ScrollArea, Window};
+
+use super::Command;
+use super::commands::Menu;
+use crate::storage::Problem;
+
+/// A shortcut as people read it on this platform: "Ctrl+Shift+Z".
+pub fn shortcut_text(ctx: &egui::Context, shortcut: &egui::KeyboardShortcut) -> String {
+    ctx.format_shortcut(shortcut)
+}
+
+/// The list of every command and its keys.
+pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
+    Window::new("Keyboard shortcuts").open(open).resizable(false).collapsible(false).show(ctx, |ui| {
+        ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+            for menu in Menu::ALL {
+                ui.label(RichText::new(menu.title()).strong());
+                Grid::new(("shortcuts", menu.title())).num_columns(2).striped(true).show(ui, |ui| {
+                    for command in Command::ALL.iter().filter(|c| c.menu() == menu) {
+                        let keys: Vec<String> = command
+                            .shortcut()
+                            .iter()
+                            .chain(command.alternative_shortcuts())
+                            .map(|s| shortcut_text(ctx, s))
+                            .collect();
+                        ui.label(command.text().trim_end_matches('…'));
+                        ui.label(RichText::new(keys.join("  or  ")).monospace());
+                        ui.end_row();
+                    }
+                });
+                ui.add_space(6.0);
+            }
+            ui.label(RichText::new("On the canvas").strong());
+            Grid::new("shortcuts-canvas").num_columns(2).striped(true).show(ui, |ui| {
+                for (what, keys) in [
+                    ("Pan", "Middle-drag, Space+drag or scroll"),
+                    ("Zoom around the pointer", "Ctrl+scroll or pinch"),
+                    ("Select more", "Shift+click or Ctrl+click"),
+                    ("Select an area", "Drag on empty space"),
+                    ("Edit text in place", "Double-click a card"),
+                    ("Finish editing text", "Ctrl+Enter or click elsewhere"),
+                ] {
+                    ui.label(what);
+                    ui.label(RichText::new(keys).monospace());
+                    ui.end_row();
+                }
+            });
+        });
+    });
+}
+
+/// The problems found (and repaired in memory) when the board was opened.
+pub fn problems_ui(ctx: &egui::Context, board_name: &str, problems: &[Problem], open: &mut bool) {
+    Window::new(format!("Problems in “{board_name}”")).open(open).default_width(520.0).show(ctx, |ui| {
+        ui.label("The board opened, but these parts needed attention. Nothing was changed on disk; the board is saved with the repairs only once you change something.");
+        ui.separator();
+        ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            for problem in problems {
+                ui.label(problem.to_string());
+            }
+        });
+    });
+}
+
+/// What the user chose when asked about unsaved changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloseChoice {
+    /// Save, then continue closing (or opening another board).
+    Save,
+    /// Continue without saving.
+    Discard,
+    Cancel,
+}
+
+/// Asks what to do with unsaved changes; `None` while the user has not chosen.
+pub fn unsaved_ui(ctx: &egui::Context, board_name: &str, failure: Option<&str>) -> Option<CloseChoice> {
+    let mut choice = None;
+    let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+        ui.set_width(440.0);
+        ui.heading("Unsaved changes");
+        ui.label(format!("“{board_name}” has changes that are not saved yet."));
+        if let Some(failure) = failure {
+            ui.colored_label(super::style::ERROR_TEXT, format!("The last save failed: {failure}"));
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                choice = Some(CloseChoice::Save);
+            }
+            if ui.button("Don't save").clicked() {
+                choice = Some(CloseChoice::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                choice = Some(CloseChoice::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && choice.is_none() {
+        choice = Some(CloseChoice::Cancel);
+    }
+    choice
+}

@@ -1,0 +1,189 @@
+//! The themes sidebar: every theme with its colour and item count. Clicking one shows
+//! only its items; each can be renamed, recoloured, moved up or down and deleted
+//! (deleting a theme never deletes its items: they become unsorted).
+
+use egui::{Color32, Key, RichText, Sense, TextEdit, Ui, vec2};
+
+use super::view::{ThemeFilter, ViewState};
+use super::{Action, Command, style};
+use crate::model::{Board, Edit, THEME_PALETTE, Theme, ThemeId, Timestamp};
+
+/// Draws the sidebar.
+pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, actions: &mut Vec<Action>) {
+    ui.add_space(6.0);
+    ui.heading("Themes");
+    ui.add_space(4.0);
+    let all = board.items.len();
+    if ui.selectable_label(view.filter == ThemeFilter::All, format!("All items ({all})")).clicked() {
+        view.filter = ThemeFilter::All;
+    }
+    ui.separator();
+    egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 80.0).show(ui, |ui| {
+        for (index, theme) in board.themes.iter().enumerate() {
+            theme_row(ui, board, view, index, theme, who, actions);
+        }
+        if board.themes.is_empty() {
+            ui.label(RichText::new("No themes yet. Themes group ideas; add one, then drop cards into its region.").weak());
+        }
+    });
+    ui.separator();
+    let unsorted = board.items_in_theme(None).count();
+    if ui.selectable_label(view.filter == ThemeFilter::Unsorted, format!("Unsorted ({unsorted})")).clicked() {
+        view.filter = if view.filter == ThemeFilter::Unsorted { ThemeFilter::All } else { ThemeFilter::Unsorted };
+    }
+    ui.add_space(6.0);
+    if ui.button("➕ Add theme").on_hover_text(Command::AddTheme.help()).clicked() {
+        actions.push(Action::Command(Command::AddTheme));
+    }
+}
+
+fn theme_row(
+    ui: &mut Ui,
+    board: &Board,
+    view: &mut ViewState,
+    index: usize,
+    theme: &Theme,
+    who: &str,
+    actions: &mut Vec<Action>,
+) {
+    let count = board.items_in_theme(Some(&theme.id)).count();
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
+        ui.painter().rect_filled(rect, 3.0, style::hex_colour(&theme.colour));
+        let renaming = view.renaming_theme.as_ref().is_some_and(|(id, _)| *id == theme.id);
+        if renaming {
+            rename_field(ui, board, view, theme, actions);
+        } else {
+            let filtered = view.filter == ThemeFilter::Theme(theme.id.clone());
+            let label = ui.selectable_label(filtered, format!("{} ({count})", theme.name));
+            let label = if theme.description.is_empty() { label } else { label.on_hover_text(&theme.description) };
+            if label.clicked() {
+                view.filter = if filtered { ThemeFilter::All } else { ThemeFilter::Theme(theme.id.clone()) };
+            }
+            if label.double_clicked() {
+                view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let menu = egui::containers::menu::MenuButton::new("⋯");
+            let (response, _) = menu.ui(ui, |ui| theme_menu(ui, board, view, index, theme, who, actions));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Theme options for {}", theme.name))
+            });
+        });
+    });
+}
+
+fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme, actions: &mut Vec<Action>) {
+    let Some((_, text)) = &mut view.renaming_theme else { return };
+    let response = ui.add(TextEdit::singleline(text).desired_width(140.0).hint_text("Theme name"));
+    let label = format!("Rename theme {}", theme.name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
+    if !response.has_focus() && !response.lost_focus() {
+        response.request_focus();
+    }
+    if ui.input(|i| i.key_pressed(Key::Escape)) {
+        view.renaming_theme = None;
+    } else if response.lost_focus() {
+        if let Some((id, name)) = view.renaming_theme.take() {
+            let name = name.trim().to_owned();
+            if !name.is_empty() && name != theme.name && board.theme(&id).is_some() {
+                let renamed = Theme { name: name.clone(), modified: Timestamp::now(), ..theme.clone() };
+                actions.push(Action::edit(Edit::ReplaceTheme(renamed), format!("Rename theme to “{name}”")));
+            }
+        }
+    }
+}
+
+fn theme_menu(
+    ui: &mut Ui,
+    board: &Board,
+    view: &mut ViewState,
+    index: usize,
+    theme: &Theme,
+    who: &str,
+    actions: &mut Vec<Action>,
+) {
+    if ui.button("Rename").clicked() {
+        view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
+        ui.close();
+    }
+    ui.label("Colour");
+    ui.horizontal_wrapped(|ui| {
+        for hex in THEME_PALETTE {
+            let colour = style::hex_colour(hex);
+            let selected = theme.colour.eq_ignore_ascii_case(hex);
+            let button = egui::Button::new(RichText::new(if selected { "✔" } else { " " }).color(Color32::BLACK))
+                .fill(colour)
+                .min_size(vec2(22.0, 22.0));
+            let response = ui.add(button);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {hex}")));
+            if response.clicked() && !selected {
+                let recoloured = Theme { colour: hex.to_owned(), modified: Timestamp::now(), ..theme.clone() };
+                actions.push(Action::edit(Edit::ReplaceTheme(recoloured), format!("Recolour theme “{}”", theme.name)));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
+    if ui.add_enabled(index > 0, egui::Button::new("Move up")).clicked() {
+        actions.push(Action::edit(move_theme(board, &theme.id, index - 1), format!("Move theme “{}” up", theme.name)));
+        ui.close();
+    }
+    if ui.add_enabled(index + 1 < board.themes.len(), egui::Button::new("Move down")).clicked() {
+        actions.push(Action::edit(move_theme(board, &theme.id, index + 1), format!("Move theme “{}” down", theme.name)));
+        ui.close();
+    }
+    ui.separator();
+    let count = board.items_in_theme(Some(&theme.id)).count();
+    let delete = ui.button("Delete theme").on_hover_text(if count == 0 {
+        "Remove this theme".to_owned()
+    } else {
+        format!("Remove this theme; its {} become unsorted (nothing is deleted)", super::canvas::things(count))
+    });
+    if delete.clicked() {
+        let edit = Edit::delete_theme(board, &theme.id, Timestamp::now(), who);
+        actions.push(Action::edit(edit, format!("Delete theme “{}”", theme.name)));
+        ui.close();
+    }
+}
+
+/// Moves theme `id` to position `to` in the sidebar: renumbers ranks 0, 1, 2 … in the
+/// new order, changing only the themes whose rank differs.
+pub fn move_theme(board: &Board, id: &ThemeId, to: usize) -> Edit {
+    let mut order: Vec<&Theme> = board.themes.iter().filter(|t| t.id != *id).collect();
+    if let Some(moving) = board.theme(id) {
+        order.insert(to.min(order.len()), moving);
+    }
+    let now = Timestamp::now();
+    Edit::Batch(
+        order
+            .into_iter()
+            .enumerate()
+            .filter(|(rank, t)| t.rank != *rank as i64)
+            .map(|(rank, t)| Edit::ReplaceTheme(Theme { rank: rank as i64, modified: now, ..t.clone() }))
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moving_a_theme_reorders_and_undoes() {
+        let now = Timestamp::now();
+        let mut board = Board::new("t", now);
+        for name in ["A", "B", "C"] {
+            let theme = board.new_theme(name, now);
+            board.themes.push(theme);
+        }
+        let original = board.clone();
+        let c = board.themes[2].id.clone();
+        let inverse = move_theme(&board, &c, 0).apply(&mut board).unwrap();
+        let names: Vec<&str> = board.themes.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["C", "A", "B"]);
+        inverse.apply(&mut board).unwrap();
+        assert_eq!(board, original);
+    }
+}

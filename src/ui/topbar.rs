@@ -1,0 +1,203 @@
+//! The bars around the canvas: the menu bar (built from the command table), the toolbar
+//! with the add buttons and search, the goals strip, and the status bar with the save
+//! indicator, zoom and import progress.
+
+use std::path::PathBuf;
+
+use egui::{Button, Key, RichText, TextEdit, Ui};
+
+use super::commands::Menu;
+use super::view::ViewState;
+use super::{Action, Command, style};
+use crate::document::SaveStatus;
+use crate::model::RECOMMENDED_MAX_GOALS;
+use crate::storage::paths;
+
+/// What the bars show about the app, gathered by the app each frame.
+pub struct Status<'a> {
+    pub board_name: &'a str,
+    pub save: SaveStatus,
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+    pub recent: &'a [PathBuf],
+    pub selected: usize,
+    pub items: usize,
+    /// Images imported so far and in all, while an import runs.
+    pub import: Option<(usize, usize)>,
+    /// Problems found when the board was opened.
+    pub problems: usize,
+}
+
+fn is_enabled(command: Command, status: &Status<'_>) -> bool {
+    match command {
+        Command::Undo => status.undo.is_some(),
+        Command::Redo => status.redo.is_some(),
+        Command::Delete
+        | Command::Duplicate
+        | Command::BringToFront
+        | Command::SendToBack
+        | Command::ToggleLock
+        | Command::ZoomSelection => status.selected > 0,
+        _ => true,
+    }
+}
+
+fn menu_text(command: Command, status: &Status<'_>) -> String {
+    match (command, status.undo, status.redo) {
+        (Command::Undo, Some(label), _) => format!("Undo {label}"),
+        (Command::Redo, _, Some(label)) => format!("Redo {label}"),
+        _ => command.text().to_owned(),
+    }
+}
+
+/// The menu bar: File, Edit, Add, View, Help, from [`Command::ALL`].
+pub fn menu_bar_ui(ui: &mut Ui, status: &Status<'_>, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        for menu in Menu::ALL {
+            ui.menu_button(menu.title(), |ui| {
+                for command in Command::ALL.iter().copied().filter(|c| c.menu() == menu) {
+                    let mut button = Button::new(menu_text(command, status));
+                    if let Some(shortcut) = command.shortcut() {
+                        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                    }
+                    let response = ui.add_enabled(is_enabled(command, status), button).on_hover_text(command.help());
+                    if response.clicked() {
+                        actions.push(Action::Command(command));
+                        ui.close();
+                    }
+                    if command == Command::Open {
+                        recent_menu(ui, status.recent, actions);
+                    }
+                }
+            });
+        }
+    });
+}
+
+fn recent_menu(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for path in recent {
+                let name = paths::board_name(path);
+                if ui.button(&name).on_hover_text(path.display().to_string()).clicked() {
+                    actions.push(Action::OpenBoard(path.clone()));
+                    ui.close();
+                }
+            }
+        });
+    });
+}
+
+/// The toolbar: one button per kind of idea, undo/redo, and the search box.
+pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Add").strong());
+        for (command, icon) in [
+            (Command::AddNote, "📝 Note"),
+            (Command::AddQuote, "❝ Quote"),
+            (Command::AddLink, "🔗 Link"),
+            (Command::AddColour, "🎨 Colour"),
+            (Command::AddImage, "🖼 Image"),
+        ] {
+            let tip = match command.shortcut() {
+                Some(s) => format!("{} ({})", command.help(), ui.ctx().format_shortcut(&s)),
+                None => command.help().to_owned(),
+            };
+            let response = ui.button(icon).on_hover_text(tip);
+            let label = format!("Add {}", command.text().trim_end_matches('…').to_lowercase());
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if response.clicked() {
+                actions.push(Action::Command(command));
+            }
+        }
+        ui.separator();
+        for (command, icon) in [(Command::Undo, "⟲"), (Command::Redo, "⟳")] {
+            let enabled = is_enabled(command, status);
+            let response = ui.add_enabled(enabled, Button::new(icon)).on_hover_text(menu_text(command, status));
+            let label = command.text();
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
+            if response.clicked() {
+                actions.push(Action::Command(command));
+            }
+        }
+        ui.separator();
+        let search = ui.add(
+            TextEdit::singleline(&mut view.search).hint_text("🔍 Search text, tags, people, sources").desired_width(260.0),
+        );
+        search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+        if view.focus_search {
+            search.request_focus();
+            view.focus_search = false;
+        }
+        if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+            view.search.clear();
+            search.surrender_focus();
+        }
+        if !view.search.is_empty() && ui.small_button("✖").on_hover_text("Clear the search").clicked() {
+            view.search.clear();
+        }
+    });
+}
+
+/// The goals, always in view while collecting.
+pub fn goals_ui(ui: &mut Ui, goals: &[String]) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("🎯 Goals").strong().color(style::SEARCH_HIT));
+        if goals.is_empty() {
+            ui.label(RichText::new("None yet: with nothing selected, add one or two in the inspector.").weak());
+        }
+        for (index, goal) in goals.iter().enumerate() {
+            if index > 0 {
+                ui.label(RichText::new("·").weak());
+            }
+            ui.label(RichText::new(goal).size(15.0));
+        }
+        if goals.len() > RECOMMENDED_MAX_GOALS {
+            ui.colored_label(style::WARN_TEXT, "(more than two: try to narrow them down)");
+        }
+    });
+}
+
+/// The status bar: save state, selection, zoom, and import progress with Cancel.
+pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let (text, colour) = match &status.save {
+            SaveStatus::Saved => ("✔ Saved".to_owned(), style::OK_TEXT),
+            SaveStatus::Unsaved => ("● Unsaved changes".to_owned(), style::WARN_TEXT),
+            SaveStatus::Saving => ("Saving…".to_owned(), style::WARN_TEXT),
+            SaveStatus::Failed(e) => (format!("✖ Not saved: {e}"), style::ERROR_TEXT),
+        };
+        let response = ui.colored_label(colour, text);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Save status"));
+        if matches!(status.save, SaveStatus::Failed(_)) && ui.button("Retry save").clicked() {
+            actions.push(Action::Command(Command::Save));
+        }
+        ui.separator();
+        ui.label(status.board_name);
+        if status.problems > 0 && ui.link(format!("⚠ {} problem(s) on opening", status.problems)).clicked() {
+            view.show_problems = true;
+        }
+        ui.separator();
+        let count = super::canvas::things(status.items);
+        if status.selected > 0 {
+            ui.label(format!("{count}, {} selected", status.selected));
+        } else {
+            ui.label(count);
+        }
+        if let Some((done, total)) = status.import {
+            ui.separator();
+            ui.add(egui::ProgressBar::new(done as f32 / total.max(1) as f32).desired_width(120.0));
+            ui.label(format!("Importing {done} of {total}"));
+            if ui.button("Cancel import").clicked() {
+                actions.push(Action::CancelImport);
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let zoom = ui.button(format!("{:.0} %", view.zoom() * 100.0)).on_hover_text("Zoom to fit");
+            zoom.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Zoom level"));
+            if zoom.clicked() {
+                actions.push(Action::Command(Command::ZoomFit));
+            }
+        });
+    });
+}

@@ -1,0 +1,144 @@
+//! The welcome board: made on first launch from pictures built into the app, it shows
+//! every kind of item and explains how the app is meant to be used.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::media::import_bytes;
+use crate::model::{Board, Edit, Item, ItemKind, Pos, ThemeId, Timestamp};
+use crate::storage::{self, AssetStore, paths};
+
+/// Overrides the folder boards are created in (tests, portable installs).
+pub const BOARDS_DIR_ENV: &str = "MOODBOARD_BOARDS_DIR";
+
+/// File name of the welcome board inside the boards folder.
+pub const WELCOME_FILE: &str = "Welcome.moodboard.ron";
+
+const PICTURES: [(&str, &[u8], &str); 4] = [
+    ("rocket.jpg", include_bytes!("../assets/welcome/rocket.jpg"), "Falcon 9 launch — public domain (SpaceX)"),
+    (
+        "grace_hopper.jpg",
+        include_bytes!("../assets/welcome/grace_hopper.jpg"),
+        "Grace Hopper — public domain (US Navy photograph)",
+    ),
+    ("chelsea.png", include_bytes!("../assets/welcome/chelsea.png"), "Chelsea the cat — CC0 (Stefan van der Walt)"),
+    ("coffee.png", include_bytes!("../assets/welcome/coffee.png"), "Coffee — CC0 (Rachel Michetti)"),
+];
+
+/// The welcome board in `dir`, created if it is not there yet. An existing welcome
+/// board is opened as it is, with whatever the user changed.
+pub fn ensure(dir: &Path) -> anyhow::Result<PathBuf> {
+    let path = dir.join(WELCOME_FILE);
+    if path.exists() {
+        return Ok(path);
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let board = build(&path)?;
+    storage::create(&path, &board)?;
+    Ok(path)
+}
+
+/// Builds the welcome board for `path`, storing its pictures in the assets folder.
+pub fn build(path: &Path) -> anyhow::Result<Board> {
+    let now = Timestamp::now();
+    let mut board = Board::new("Welcome to Moodboard", now);
+    board.description = "A tour: every kind of idea, grouped by theme. Change anything — this board is yours.".to_owned();
+    board.goals = vec![
+        "Collect first, judge later: every idea gets a place".to_owned(),
+        "Bring in perspectives from outside the team".to_owned(),
+    ];
+    let theme = |name: &str, board: &mut Board| -> anyhow::Result<ThemeId> {
+        let theme = board.new_theme(name, now);
+        let id = theme.id.clone();
+        Edit::InsertTheme(theme).apply(board)?;
+        Ok(id)
+    };
+    let how = theme("How it works", &mut board)?;
+    let launch = theme("Lift-off", &mut board)?;
+    let calm = theme("Slow mornings", &mut board)?;
+
+    let store = AssetStore::for_board(path);
+    let mut images = Vec::new();
+    for (name, bytes, caption) in PICTURES {
+        let imported = import_bytes(&store, bytes, name, Path::new(name))
+            .with_context(|| format!("cannot store the welcome picture {name} in {}", paths::assets_dir(path).display()))?;
+        images.push(ItemKind::Image {
+            asset: imported.asset,
+            file_name: imported.file_name,
+            pixel_size: imported.pixel_size,
+            caption: caption.to_owned(),
+        });
+    }
+    let [rocket, hopper, cat, coffee]: [ItemKind; 4] =
+        images.try_into().map_err(|_| anyhow::anyhow!("the welcome pictures are missing"))?;
+
+    let note = |text: &str| ItemKind::Note { text: text.to_owned() };
+    let entries: Vec<(ItemKind, f32, f32, Option<&ThemeId>, &str, &str)> = vec![
+        (note("Press N for a note, Q for a quote, L for a link, C for a colour, I for images. Or drop files and paste (Ctrl+V) anywhere on the board."), 0.0, 0.0, Some(&how), "Moodboard", "own team"),
+        (note("Drag a card into another theme's tinted area to sort it. Double-click to edit text; the inspector on the right edits everything else."), 240.0, 0.0, Some(&how), "Moodboard", "own team"),
+        (note("Ctrl+Z undoes anything. The board saves itself a moment after each change; the bar at the bottom says when."), 0.0, 180.0, Some(&how), "Moodboard", "own team"),
+        (note("From a terminal:  moodboard add Welcome --note \"…\"  adds an idea without opening the app."), 240.0, 180.0, Some(&how), "Moodboard", "own team"),
+        (rocket, 620.0, 0.0, Some(&launch), "Moodboard", "other field"),
+        (hopper, 960.0, 0.0, Some(&launch), "Moodboard", "other field"),
+        (
+            ItemKind::Quote {
+                text: "The most dangerous phrase in the language is: we've always done it this way.".to_owned(),
+                by: "Grace Hopper".to_owned(),
+                citation: "interview, 1976".to_owned(),
+            },
+            620.0,
+            240.0,
+            Some(&launch),
+            "Moodboard",
+            "other field",
+        ),
+        (
+            ItemKind::Link {
+                url: "https://en.wikipedia.org/wiki/Lateral_thinking".to_owned(),
+                title: "Lateral thinking".to_owned(),
+                note: "Ways out of cow-thinking".to_owned(),
+            },
+            960.0,
+            260.0,
+            Some(&launch),
+            "Moodboard",
+            "other field",
+        ),
+        (ItemKind::Colour { hex: "#E07A5F".to_owned(), name: "Ignition".to_owned() }, 1260.0, 260.0, Some(&launch), "Moodboard", "own team"),
+        (cat, 1600.0, 0.0, Some(&calm), "Moodboard", "nature"),
+        (coffee, 1950.0, 0.0, Some(&calm), "Moodboard", "customer"),
+        (ItemKind::Colour { hex: "#6F4E37".to_owned(), name: "Coffee".to_owned() }, 1600.0, 240.0, Some(&calm), "Moodboard", "customer"),
+        (ItemKind::Colour { hex: "#F2E8CF".to_owned(), name: "Oat milk".to_owned() }, 1760.0, 240.0, Some(&calm), "Moodboard", "customer"),
+        (note("Unsorted ideas live outside the themes until someone finds them a home."), 0.0, 560.0, None, "Moodboard", "own team"),
+    ];
+    for (z, (kind, x, y, theme, who, source)) in entries.into_iter().enumerate() {
+        let mut item = Item::new(kind, Pos::new(x, y), who, source, now);
+        item.theme = theme.cloned();
+        item.z = z as i64;
+        Edit::InsertItem(Box::new(item)).apply(&mut board)?;
+    }
+    Ok(board)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::KindTag;
+
+    #[test]
+    fn the_welcome_board_shows_every_kind_and_loads_cleanly() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = ensure(dir.path()).unwrap();
+        let loaded = storage::load(&path).unwrap();
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        for kind in KindTag::ALL {
+            assert!(loaded.board.items.iter().any(|i| i.kind.tag() == kind), "no {kind:?} on the welcome board");
+        }
+        assert_eq!(loaded.board.goals.len(), 2);
+        // A second launch opens the same board and does not rebuild it.
+        std::fs::write(&path, std::fs::read_to_string(&path).unwrap().replace("Welcome to Moodboard", "Mine")).unwrap();
+        assert_eq!(ensure(dir.path()).unwrap(), path);
+        assert_eq!(storage::load(&path).unwrap().board.title, "Mine");
+    }
+}
