@@ -70,6 +70,8 @@ pub struct MoodboardApp {
     /// Saving before carrying this out.
     after_save: Option<AfterClose>,
     quitting: bool,
+    /// Frames drawn so far; the first few re-fit the board while the panels settle.
+    frames: u64,
     screenshot: Option<ScreenshotJob>,
     boards_dir: PathBuf,
     save_prefs: bool,
@@ -104,6 +106,7 @@ impl MoodboardApp {
             asking: None,
             after_save: None,
             quitting: false,
+            frames: 0,
             screenshot: startup.screenshot.map(ScreenshotJob::new),
             boards_dir: startup.boards_dir,
             save_prefs: startup.save_prefs,
@@ -322,6 +325,11 @@ impl eframe::App for MoodboardApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        self.frames += 1;
+        if self.frames <= 3 && self.view.selection.is_empty() {
+            // The side panels take their width in the first frames: fit again once they have.
+            self.view.fit_request = self.doc.board.bounds();
+        }
         let mut actions: Vec<Action> = ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect();
         actions.extend(self.clipboard_and_drops(&ctx));
 
@@ -395,6 +403,7 @@ impl eframe::App for MoodboardApp {
                         screenshot::FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
                     }
                 }
+                self.screenshot = None;
                 self.quitting = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }

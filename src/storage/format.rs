@@ -94,7 +94,13 @@ fn describe_ron_error(code: &ron::Error) -> String {
 #[derive(Deserialize)]
 #[serde(rename = "Board")]
 struct VersionProbe {
+    // Written as a plain number (`version: 1`), which RON does not read as an Option.
+    #[serde(default, deserialize_with = "some_u32")]
     version: Option<u32>,
+}
+
+fn some_u32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    u32::deserialize(d).map(Some)
 }
 
 /// Parses board text of any supported version into the current model. The board still

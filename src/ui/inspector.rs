@@ -48,7 +48,7 @@ fn board_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
         ui.horizontal(|ui| {
             let changed = ui
                 .scope(|ui| {
-                    ui.set_max_width(ui.available_width() - 30.0);
+                    ui.set_max_width(ui.available_width() - 28.0);
                     committed_text(ui, ("goal", index), &format!("Goal {}", index + 1), goal, false, "A goal")
                 })
                 .inner;

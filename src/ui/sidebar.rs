@@ -65,7 +65,7 @@ fn theme_row(
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let menu = egui::containers::menu::MenuButton::new("⋯");
+            let menu = egui::containers::menu::MenuButton::new("…");
             let (response, _) = menu.ui(ui, |ui| theme_menu(ui, board, view, index, theme, who, actions));
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Theme options for {}", theme.name))

@@ -94,7 +94,7 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
         ui.label(RichText::new("Add").strong());
         for (command, icon) in [
             (Command::AddNote, "📝 Note"),
-            (Command::AddQuote, "❝ Quote"),
+            (Command::AddQuote, "“ Quote"),
             (Command::AddLink, "🔗 Link"),
             (Command::AddColour, "🎨 Colour"),
             (Command::AddImage, "🖼 Image"),
@@ -104,7 +104,10 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
                 None => command.help().to_owned(),
             };
             let response = ui.button(icon).on_hover_text(tip);
-            let label = format!("Add {}", command.text().trim_end_matches('…').to_lowercase());
+            let label = match command {
+                Command::AddImage => "Add images".to_owned(),
+                _ => format!("New {}", command.text().to_lowercase()),
+            };
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if response.clicked() {
                 actions.push(Action::Command(command));
@@ -163,7 +166,7 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
     ui.horizontal(|ui| {
         let (text, colour) = match &status.save {
             SaveStatus::Saved => ("✔ Saved".to_owned(), style::OK_TEXT),
-            SaveStatus::Unsaved => ("● Unsaved changes".to_owned(), style::WARN_TEXT),
+            SaveStatus::Unsaved => ("• Unsaved changes".to_owned(), style::WARN_TEXT),
             SaveStatus::Saving => ("Saving…".to_owned(), style::WARN_TEXT),
             SaveStatus::Failed(e) => (format!("✖ Not saved: {e}"), style::ERROR_TEXT),
         };

@@ -20,7 +20,7 @@ pub fn committed_text(
     let mut buffer = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| current.to_owned());
     let edit = if multiline { TextEdit::multiline(&mut buffer).desired_rows(3) } else { TextEdit::singleline(&mut buffer) };
     let response = ui
-        .add(edit.id(id.with("field")).hint_text(hint).desired_width(f32::INFINITY))
+        .add(edit.id(id.with("field")).hint_text(hint).desired_width(ui.available_width()))
         .labelled_by(label_response.id);
     if response.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
@@ -34,5 +34,5 @@ pub fn committed_text(
 pub fn labelled_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool, hint: &str) -> Response {
     let label_response = ui.label(label);
     let edit = if multiline { TextEdit::multiline(text).desired_rows(4) } else { TextEdit::singleline(text) };
-    ui.add(edit.hint_text(hint).desired_width(f32::INFINITY)).labelled_by(label_response.id)
+    ui.add(edit.hint_text(hint).desired_width(ui.available_width())).labelled_by(label_response.id)
 }

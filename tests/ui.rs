@@ -1,0 +1,298 @@
+//! The editor driven headlessly with egui_kittest, finding widgets by their accessible
+//! labels as a screen reader would.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use moodboard::app::{MoodboardApp, Startup};
+use moodboard::model::{Board, Item, ItemKind, KindTag, Pos, Timestamp};
+use moodboard::prefs::Prefs;
+use moodboard::storage;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    board: PathBuf,
+    boards_dir: PathBuf,
+}
+
+/// A board with two themes ("Light" left, "Sound" right) and notes in them.
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let board_path = dir.path().join("Test.moodboard.ron");
+    let now = Timestamp::now();
+    let mut board = Board::new("Test board", now);
+    board.goals = vec!["Find a new look".into()];
+    let light = board.new_theme("Light", now);
+    let light_id = light.id.clone();
+    board.themes.push(light);
+    let sound = board.new_theme("Sound", now);
+    let sound_id = sound.id.clone();
+    board.themes.push(sound);
+    for (i, (text, x, theme)) in [("Morning fog", 0.0, &light_id), ("Candle glow", 260.0, &light_id), ("Rain on tin", 900.0, &sound_id)]
+        .into_iter()
+        .enumerate()
+    {
+        let mut item = Item::new(ItemKind::Note { text: text.into() }, Pos::new(x, 0.0), "Ann", "own team", now);
+        item.theme = Some(theme.clone());
+        item.z = i as i64;
+        board.items.push(item);
+    }
+    storage::create(&board_path, &board).unwrap();
+    let boards_dir = dir.path().join("boards");
+    Fixture { board: board_path, boards_dir, _dir: dir }
+}
+
+fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
+    let startup = Startup {
+        board: Some(board.to_owned()),
+        screenshot: None,
+        boards_dir: boards_dir.to_owned(),
+        prefs: Prefs { name: "Tess".into(), ..Prefs::default() },
+        save_prefs: false,
+        file_dialogs: false,
+    };
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames until background work (imports, saves, decodes) is done.
+fn settle(harness: &mut Harness<'_, MoodboardApp>) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        harness.run_steps(3);
+        if !harness.state().is_busy() || Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+}
+
+fn board(harness: &Harness<'_, MoodboardApp>) -> Board {
+    harness.state().doc.board.clone()
+}
+
+fn count(harness: &Harness<'_, MoodboardApp>, kind: KindTag) -> usize {
+    harness.state().doc.board.items.iter().filter(|i| i.kind.tag() == kind).count()
+}
+
+fn press(harness: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(3);
+}
+
+fn undo(harness: &mut Harness<'_, MoodboardApp>) {
+    press(harness, Modifiers::COMMAND, Key::Z);
+}
+
+fn redo(harness: &mut Harness<'_, MoodboardApp>) {
+    press(harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+}
+
+fn drag(harness: &mut Harness<'_, MoodboardApp>, from: Pos2, to: Pos2) {
+    harness.event(egui::Event::PointerMoved(from));
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=8 {
+        harness.event(egui::Event::PointerMoved(from + (to - from) * (step as f32 / 8.0)));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(3);
+}
+
+fn card_center(harness: &Harness<'_, MoodboardApp>, label: &str) -> Pos2 {
+    harness.get_by_label(label).rect().center()
+}
+
+/// Clicks a button in the toolbar, fills the capture form and submits it.
+fn add_with_form(harness: &mut Harness<'_, MoodboardApp>, toolbar: &str, fields: &[(&str, &str)], submit: &str) {
+    harness.get_by_role_and_label(Role::Button, toolbar).click();
+    harness.run_steps(3);
+    for (label, text) in fields {
+        let field = harness.get_by_label(label);
+        field.focus();
+        field.type_text(text);
+        harness.run_steps(1);
+    }
+    harness.get_by_role_and_label(Role::Button, submit).click();
+    settle(harness);
+}
+
+#[test]
+fn every_kind_can_be_added_from_the_ui_and_undone() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let before = board(&h);
+
+    add_with_form(&mut h, "New note", &[("Note", "Paper textures")], "Add note");
+    add_with_form(&mut h, "New quote", &[("Quote", "Less, but better"), ("Said by", "Dieter Rams")], "Add quote");
+    add_with_form(&mut h, "New link", &[("Address", "www.example.com")], "Add link");
+    add_with_form(&mut h, "New colour", &[], "Add colour");
+    let image = egui::ColorImage::new([4, 3], vec![egui::Color32::RED; 12]);
+    h.event(egui::Event::PasteImage(Arc::new(image)));
+    settle(&mut h);
+    h.event(egui::Event::Paste("https://rust-lang.org".into()));
+    settle(&mut h);
+
+    let b = board(&h);
+    assert_eq!(count(&h, KindTag::Note), 4);
+    assert!(b.items.iter().any(|i| i.kind == ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() }));
+    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, .. } if url == "https://www.example.com")));
+    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, .. } if url == "https://rust-lang.org")));
+    assert_eq!(count(&h, KindTag::Colour), 1);
+    let image = b.items.iter().find(|i| i.kind.tag() == KindTag::Image).expect("the pasted image was added");
+    assert_eq!(image.contributor, "Tess");
+    assert!(h.query_by_label_contains("Image: ").is_some(), "the image card is on the canvas");
+
+    for _ in 0..6 {
+        undo(&mut h);
+    }
+    assert_eq!(board(&h).items, before.items, "six undos remove the six additions");
+    redo(&mut h);
+    assert_eq!(count(&h, KindTag::Note), 4, "redo brings the note back");
+}
+
+#[test]
+fn moving_and_resizing_are_one_undo_step_each() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let id = board(&h).items.iter().find(|i| i.kind.summary().contains("Morning fog")).unwrap().id.clone();
+    let start = board(&h).item(&id).unwrap().pos;
+
+    let from = card_center(&h, "Note: Morning fog");
+    drag(&mut h, from, from + Vec2::new(0.0, 160.0));
+    let moved = board(&h).item(&id).unwrap().pos;
+    assert!(moved.y > start.y + 50.0, "{start:?} → {moved:?}");
+    assert_eq!(board(&h).item(&id).unwrap().theme, board(&h).themes.first().map(|t| t.id.clone()), "same theme");
+
+    // Selected by the drag, so its resize handle shows.
+    let size = board(&h).item(&id).unwrap().size;
+    let handle = h.get_by_label("Resize Note: Morning fog").rect().center();
+    drag(&mut h, handle, handle + Vec2::new(60.0, 40.0));
+    let resized = board(&h).item(&id).unwrap().size;
+    assert!(resized.w > size.w + 20.0 && resized.h > size.h + 10.0, "{size:?} → {resized:?}");
+
+    undo(&mut h);
+    assert_eq!(board(&h).item(&id).unwrap().size, size);
+    assert_eq!(board(&h).item(&id).unwrap().pos, moved);
+    undo(&mut h);
+    assert_eq!(board(&h).item(&id).unwrap().pos, start);
+}
+
+#[test]
+fn dropping_a_card_into_another_theme_region_assigns_it() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let sound = board(&h).theme_by_name("Sound").unwrap().id.clone();
+    let id = board(&h).items.iter().find(|i| i.kind.summary().contains("Candle glow")).unwrap().id.clone();
+    let from = card_center(&h, "Note: Candle glow");
+    let target = card_center(&h, "Note: Rain on tin") + Vec2::new(0.0, 40.0);
+    drag(&mut h, from, target);
+    assert_eq!(board(&h).item(&id).unwrap().theme, Some(sound));
+    undo(&mut h);
+    assert_ne!(board(&h).item(&id).unwrap().theme, board(&h).theme_by_name("Sound").map(|t| t.id.clone()));
+}
+
+#[test]
+fn the_inspector_assigns_a_theme() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let id = board(&h).items.iter().find(|i| i.kind.summary().contains("Morning fog")).unwrap().id.clone();
+    h.get_by_label("Note: Morning fog").click();
+    h.run_steps(3);
+    h.get_by_label("Theme").click();
+    h.run_steps(3);
+    h.get_by_label("Sound").click();
+    h.run_steps(3);
+    let sound = board(&h).theme_by_name("Sound").unwrap().id.clone();
+    assert_eq!(board(&h).item(&id).unwrap().theme, Some(sound));
+    undo(&mut h);
+    let light = board(&h).theme_by_name("Light").unwrap().id.clone();
+    assert_eq!(board(&h).item(&id).unwrap().theme, Some(light));
+}
+
+#[test]
+fn shift_click_selects_more_and_delete_removes_them_all() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.get_by_label("Note: Morning fog").click();
+    h.run_steps(2);
+    h.get_by_label("Note: Candle glow").click_modifiers(Modifiers::SHIFT);
+    h.run_steps(2);
+    assert_eq!(h.state().view.selection.len(), 2);
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    assert_eq!(board(&h).items.len(), 1);
+    assert_eq!(board(&h).deleted.len(), 2, "deletions leave tombstones for merges");
+    undo(&mut h);
+    assert_eq!(board(&h).items.len(), 3);
+    redo(&mut h);
+    assert_eq!(board(&h).items.len(), 1);
+}
+
+#[test]
+fn saving_then_reopening_gives_the_same_board() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    add_with_form(&mut h, "New quote", &[("Quote", "Stay curious")], "Add quote");
+    let image = egui::ColorImage::new([2, 2], vec![egui::Color32::BLUE; 4]);
+    h.event(egui::Event::PasteImage(Arc::new(image)));
+    settle(&mut h);
+    h.state_mut().flush();
+    assert_eq!(h.state().doc.status(), moodboard::document::SaveStatus::Saved);
+    let in_memory = board(&h);
+    drop(h);
+    let reopened = storage::load(&f.board).unwrap();
+    assert!(reopened.problems.is_empty(), "{:?}", reopened.problems);
+    assert_eq!(reopened.board, in_memory);
+    let h = harness(&f.board, &f.boards_dir);
+    assert_eq!(board(&h), in_memory);
+}
+
+#[test]
+fn a_bad_board_shows_an_error_toast_and_keeps_the_app_running() {
+    let f = fixture();
+    let bad = f.board.with_file_name("Broken.moodboard.ron");
+    std::fs::write(&bad, "(\n    version: 1,\n    title: [oops\n").unwrap();
+    let h = harness(&bad, &f.boards_dir);
+    let toast = h.get_by_label_contains("Could not open the board");
+    // The message names the file and the line and column of the mistake.
+    assert!(h.query_by_label_contains("Broken.moodboard.ron:3:").is_some(), "{toast:?}");
+    // The app fell back to the welcome board rather than stopping.
+    assert_eq!(h.state().doc.board.title, "Welcome to Moodboard");
+    assert!(bad.exists(), "the broken file is left alone");
+}
+
+#[test]
+fn themes_are_added_renamed_and_deleted_without_losing_items() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.get_by_label("➕ Add theme").click();
+    h.run_steps(3);
+    let rename = h.get_by_label("Rename theme New theme");
+    rename.type_text(" for kids");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert!(board(&h).theme_by_name("New theme for kids").is_some(), "{:?}", board(&h).themes);
+
+    h.get_by_label("Theme options for Light").click();
+    h.run_steps(3);
+    h.get_by_label("Delete theme").click();
+    h.run_steps(3);
+    let b = board(&h);
+    assert!(b.theme_by_name("Light").is_none());
+    assert_eq!(b.items.len(), 3, "deleting a theme keeps its items");
+    assert_eq!(b.items_in_theme(None).count(), 2, "they become unsorted");
+    undo(&mut h);
+    assert!(board(&h).theme_by_name("Light").is_some());
+}
