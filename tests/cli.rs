@@ -1,0 +1,185 @@
+//! The `moodboard` command line as scripts and people use it, run as a real process.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        Self { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_moodboard"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("MOODBOARD_CONFIG_DIR", self.dir.path().join("config"))
+            .env("MOODBOARD_BOARDS_DIR", self.dir.path().join("boards"))
+            .output()
+            .unwrap()
+    }
+
+    /// Runs and expects success; returns stdout.
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs and expects failure; returns stderr.
+    fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!out.status.success(), "{args:?} should fail; stdout: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(!err.contains("panicked") && !err.contains("internal error"), "{args:?} crashed: {err}");
+        err
+    }
+}
+
+fn image(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/welcome").join(name)
+}
+
+#[test]
+fn new_add_show_remove() {
+    let env = Env::new();
+    let out = env.ok(&["new", "kitchen", "--title", "Kitchen ideas", "--goal", "A warmer kitchen"]);
+    assert!(out.contains("kitchen.moodboard.ron"), "{out}");
+    let board = "kitchen.moodboard.ron";
+    env.ok(&["add", board, "--note", "Open shelves", "--theme", "Storage", "--as", "Ann", "--source", "customer", "--tag", "cheap"]);
+    env.ok(&["add", board, "--quote", "Less, but better", "--by", "Dieter Rams"]);
+    env.ok(&["add", board, "--link", "https://example.com/tiles", "--title", "Tiles", "--theme", "Surfaces"]);
+    env.ok(&["add", board, "--color", "#e4b363", "--theme", "Surfaces"]);
+    let image_out = env.ok(&["add", "kitchen", "--image", image("coffee.png").to_str().unwrap(), "--theme", "Surfaces"]);
+    assert!(image_out.contains("added image"), "{image_out}");
+
+    let shown = env.ok(&["show", board]);
+    let goals = shown.find("A warmer kitchen").expect("goals shown");
+    let storage = shown.find("Storage (1 item)").expect("theme with count");
+    let surfaces = shown.find("Surfaces (3 items)").expect("second theme");
+    let unsorted = shown.find("Unsorted (1 item)").expect("unsorted last");
+    assert!(goals < storage && storage < surfaces && surfaces < unsorted, "{shown}");
+    assert!(shown.contains("Open shelves") && shown.contains("Ann · customer · #cheap"), "{shown}");
+    assert!(shown.contains("#E4B363"), "{shown}");
+
+    let with_ids = env.ok(&["show", board, "--ids"]);
+    let line = with_ids.lines().find(|l| l.contains("Less, but better")).unwrap();
+    let id = line.split_whitespace().next().unwrap();
+    let removed = env.ok(&["remove", board, id]);
+    assert!(removed.contains("removed") && removed.contains("Less, but better"), "{removed}");
+    let removed = env.ok(&["remove", board, "--matching", "shelves"]);
+    assert!(removed.contains("Open shelves"), "{removed}");
+    let shown = env.ok(&["show", board]);
+    assert!(!shown.contains("Less, but better") && !shown.contains("Open shelves"), "{shown}");
+    env.ok(&["check", board]);
+}
+
+#[test]
+fn the_same_image_is_stored_once() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    let cat = image("chelsea.png");
+    env.ok(&["add", "b", "--image", cat.to_str().unwrap()]);
+    env.ok(&["add", "b", "--image", cat.to_str().unwrap()]);
+    let files: Vec<_> = std::fs::read_dir(env.path("b.assets")).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    assert_eq!(env.ok(&["show", "b"]).matches("image").count(), 2);
+}
+
+#[test]
+fn mistakes_get_specific_errors_and_change_nothing() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    let before = std::fs::read(env.path("b.moodboard.ron")).unwrap();
+    let err = env.fails(&["add", "nope", "--note", "x"]);
+    assert!(err.contains("nope") && err.contains("no such board"), "{err}");
+    let err = env.fails(&["add", "b", "--color", "reddish"]);
+    assert!(err.contains("reddish"), "{err}");
+    std::fs::write(env.path("fake.png"), "not a picture").unwrap();
+    let err = env.fails(&["add", "b", "--image", "fake.png"]);
+    assert!(err.contains("fake.png"), "{err}");
+    let err = env.fails(&["add", "b", "--note", "   "]);
+    assert!(err.contains("empty"), "{err}");
+    let err = env.fails(&["remove", "b", "0123456789abcdef"]);
+    assert!(err.contains("0123456789abcdef"), "{err}");
+    let err = env.fails(&["add", "b", "--note", "x", "--quote", "y"]);
+    assert!(err.starts_with("error:"), "{err}");
+    let err = env.fails(&["new", "b"]);
+    assert!(err.contains("already exists"), "{err}");
+    assert_eq!(std::fs::read(env.path("b.moodboard.ron")).unwrap(), before, "the board is untouched");
+}
+
+#[test]
+fn a_board_from_a_newer_version_is_refused_with_a_reason() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    let path = env.path("b.moodboard.ron");
+    let text = std::fs::read_to_string(&path).unwrap().replace("version: 1,", "version: 99,");
+    std::fs::write(&path, text).unwrap();
+    let err = env.fails(&["show", "b"]);
+    assert!(err.contains("newer Moodboard") && err.contains("99"), "{err}");
+}
+
+#[test]
+fn concurrent_adds_all_land() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            Command::new(env!("CARGO_BIN_EXE_moodboard"))
+                .args(["add", "b", "--note", &format!("idea number {i}")])
+                .current_dir(env.dir.path())
+                .env("MOODBOARD_CONFIG_DIR", env.path("config"))
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let shown = env.ok(&["show", "b"]);
+    for i in 0..8 {
+        assert!(shown.contains(&format!("idea number {i}")), "lost idea {i}: {shown}");
+    }
+}
+
+#[test]
+fn a_failed_save_leaves_the_board_on_disk_intact() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    for i in 0..30 {
+        env.ok(&["add", "b", "--note", &format!("a long enough note to make the file grow, number {i}")]);
+    }
+    let path = env.path("b.moodboard.ron");
+    let before = std::fs::read(&path).unwrap();
+    assert!(before.len() > 8 * 1024);
+    // Files may grow to only a few KiB for this process, so the save cannot be written.
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 8; exec '{}' add b --note 'one more'",
+        env!("CARGO_BIN_EXE_moodboard")
+    );
+    let out = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(env.dir.path())
+        .env("MOODBOARD_CONFIG_DIR", env.path("config"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "the save should fail: {err}");
+    assert!(err.contains("b.moodboard.ron"), "names the file: {err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the board on disk is unchanged");
+    let leftovers: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temp files left: {leftovers:?}");
+}

@@ -1,0 +1,182 @@
+//! Board files: round-trips, and boards a stranger might send. Loading never panics,
+//! never hangs, never reads outside the board's folder, and says where the problem is.
+
+use std::path::Path;
+
+use moodboard::model::{Board, Edit, Item, ItemChange, ItemKind, Pos, Size, Timestamp};
+use moodboard::storage::{self, LoadError};
+
+fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A valid board with one note, as the app writes it.
+fn valid_text() -> String {
+    let mut board = Board::new("Valid", Timestamp::from_unix_millis(1_700_000_000_000));
+    let item = Item::new(ItemKind::Note { text: "hello".into() }, Pos::new(1.0, 2.0), "Ann", "own team", board.created);
+    board.items.push(item);
+    storage::format::to_text(&board).unwrap()
+}
+
+fn load_err(dir: &Path, name: &str, text: &[u8]) -> String {
+    let path = write(dir, name, text);
+    match storage::load(&path) {
+        Ok(loaded) => panic!("{name} should be refused, loaded {:?}", loaded.board.title),
+        Err(e) => {
+            let message = e.to_string();
+            assert!(message.contains(name), "the error names the file: {message}");
+            message
+        }
+    }
+}
+
+#[test]
+fn a_board_round_trips_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = valid_text();
+    let path = write(dir.path(), "r.moodboard.ron", text.as_bytes());
+    let loaded = storage::load(&path).unwrap();
+    assert!(loaded.problems.is_empty());
+    storage::save(&path, &loaded.board).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "saving again writes the same text");
+    assert_eq!(storage::load(&path).unwrap().board, loaded.board);
+}
+
+#[test]
+fn broken_files_are_refused_with_place_and_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert!(load_err(d, "empty.moodboard.ron", b"").contains("empty"));
+    assert!(load_err(d, "binary.moodboard.ron", &[0x89, b'P', b'N', b'G', 0, 0, 1]).contains("binary"));
+    let valid = valid_text();
+    let truncated = &valid[..valid.len() / 2];
+    let message = load_err(d, "cut.moodboard.ron", truncated.as_bytes());
+    assert!(message.contains("cut.moodboard.ron:"), "{message}");
+    let nested = format!("(version: 1, title: {}{})", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(load_err(d, "deep.moodboard.ron", nested.as_bytes()).contains("nested"));
+    let wrong = valid.replace("title: \"Valid\"", "title: 42");
+    let message = load_err(d, "types.moodboard.ron", wrong.as_bytes());
+    assert!(message.contains("types.moodboard.ron:5:"), "line of the title: {message}");
+    let unknown = valid.replace("Note(", "Hologram(");
+    let message = load_err(d, "kind.moodboard.ron", unknown.as_bytes());
+    assert!(message.contains("Hologram"), "{message}");
+    let message = load_err(d, "latin1.moodboard.ron", b"(version: 1, title: \"caf\xe9\")");
+    assert!(message.contains("UTF-8"), "{message}");
+    assert!(load_err(d, "nover.moodboard.ron", b"(title: \"x\")").contains("version"));
+}
+
+#[test]
+fn gigantic_files_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.moodboard.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(storage::format::MAX_BOARD_BYTES + 1).unwrap();
+    let err = storage::load(&path).unwrap_err();
+    assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+}
+
+#[test]
+fn repairable_problems_load_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut board: Board = ron::from_str(valid_text().split_once('\n').unwrap().1).unwrap();
+    let mut twin = board.items[0].clone();
+    twin.pos = Pos::new(5.0, 5.0);
+    board.items.push(twin);
+    let text = storage::format::to_text(&board).unwrap();
+    let text = text.replacen("x: 1.0", "x: NaN", 1).replacen("w: 220.0", "w: -5.0", 1);
+    let path = write(dir.path(), "fixable.moodboard.ron", text.as_bytes());
+    let loaded = storage::load(&path).unwrap();
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    assert!(problems.iter().any(|p| p.contains("`pos`")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("`size`")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.contains("`id`")), "duplicate id reported: {problems:?}");
+    assert_eq!(loaded.board.items.len(), 2, "nothing dropped");
+    assert_ne!(loaded.board.items[0].id, loaded.board.items[1].id);
+    for item in &loaded.board.items {
+        assert!(item.pos.is_valid() && item.size.is_valid());
+    }
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "opening never writes");
+}
+
+#[test]
+fn image_references_cannot_leave_the_assets_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.png");
+    std::fs::write(&secret, b"private").unwrap();
+    let valid = valid_text();
+    for bad in ["../secret.png", "/etc/passwd", "..\\\\secret.png", "a/../../secret.png"] {
+        let image = format!(
+            "Image(asset: \"{bad}\", file_name: \"x.png\", pixel_size: (w: 10, h: 10), caption: \"\")"
+        );
+        let text = with_kind(&valid, &image);
+        assert_ne!(text, valid);
+        let path = write(dir.path(), "escape.moodboard.ron", text.as_bytes());
+        let err = storage::load(&path).unwrap_err().to_string();
+        assert!(err.contains("escape.moodboard.ron:"), "{bad}: {err}");
+    }
+    // A symlink inside the assets folder that points outside is refused, not followed.
+    let board_path = dir.path().join("link.moodboard.ron");
+    let hash = "0".repeat(64);
+    let assets = dir.path().join("link.assets");
+    std::fs::create_dir(&assets).unwrap();
+    std::os::unix::fs::symlink(&secret, assets.join(format!("{hash}.png"))).unwrap();
+    let image = format!("Image(asset: \"{hash}.png\", file_name: \"x.png\", pixel_size: (w: 10, h: 10), caption: \"\")");
+    std::fs::write(&board_path, with_kind(&valid, &image)).unwrap();
+    let loaded = storage::load(&board_path).unwrap();
+    assert!(loaded.problems.iter().any(|p| p.to_string().contains("symbolic link")), "{:?}", loaded.problems);
+}
+
+/// The board text with the note's `kind: Note(…)` replaced by `kind`.
+fn with_kind(text: &str, kind: &str) -> String {
+    let start = text.find("kind: Note(").unwrap();
+    let end = start + text[start..].find("),").unwrap() + 1;
+    format!("{}kind: {kind}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn every_edit_is_undone_by_its_inverse() {
+    let now = Timestamp::now();
+    let mut board = Board::new("t", now);
+    let theme = board.new_theme("A", now);
+    let theme_id = theme.id.clone();
+    let item = Item::new(ItemKind::Note { text: "x".into() }, Pos::new(0.0, 0.0), "me", "own team", now);
+    let id = item.id.clone();
+    let edits = vec![
+        Edit::InsertTheme(theme.clone()),
+        Edit::InsertItem(Box::new(item)),
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Pos(Pos::new(5.0, 6.0)), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Size(Size::new(300.0, 90.0)), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(ItemKind::Note { text: "y".into() }), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(Some(theme_id.clone())), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Tags(vec!["t".into()]), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Source("customer".into()), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Locked(true), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Z(9), at: now },
+        Edit::ReplaceTheme(moodboard::model::Theme { name: "B".into(), ..theme }),
+        Edit::delete_theme(&board_with(&theme_id, &id, now), &theme_id, now, "me"),
+        Edit::delete_items([&id], now, "me"),
+    ];
+    for edit in edits {
+        let before = board.clone();
+        let inverse = edit.clone().apply(&mut board).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+        assert_ne!(board, before, "{edit:?} changed nothing");
+        let mut undone = board.clone();
+        inverse.apply(&mut undone).unwrap();
+        assert_eq!(undone, before, "the inverse of {edit:?} restores the board");
+    }
+}
+
+/// The board state right before `delete_theme` runs in the sequence above, for building it.
+fn board_with(theme: &moodboard::model::ThemeId, item: &moodboard::model::ItemId, now: Timestamp) -> Board {
+    let mut board = Board::new("t", now);
+    let mut t = board.new_theme("B", now);
+    t.id = theme.clone();
+    board.themes.push(t);
+    let mut i = Item::new(ItemKind::Note { text: "y".into() }, Pos::new(5.0, 6.0), "me", "own team", now);
+    i.id = item.clone();
+    i.theme = Some(theme.clone());
+    board.items.push(i);
+    board
+}
