@@ -45,30 +45,21 @@ fn board_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
     ui.label(RichText::new("Goals").strong());
     ui.label(RichText::new("The one or two things this board is for. They stay in view while you collect.").weak());
     for (index, goal) in board.goals.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let changed = ui
-                .scope(|ui| {
-                    ui.set_max_width(ui.available_width() - 28.0);
-                    committed_text(ui, ("goal", index), &format!("Goal {}", index + 1), goal, false, "A goal")
-                })
-                .inner;
-            if let Some(text) = changed {
-                let mut goals = board.goals.clone();
-                if text.trim().is_empty() {
-                    goals.remove(index);
-                } else {
-                    goals[index] = text.trim().to_owned();
-                }
-                actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() }, "Change goal"));
-            }
-            let remove = ui.small_button("✖").on_hover_text("Remove this goal");
-            remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Remove goal {}", index + 1)));
-            if remove.clicked() {
-                let mut goals = board.goals.clone();
+        if let Some(text) = committed_text(ui, ("goal", index), &format!("Goal {}", index + 1), goal, false, "A goal") {
+            let mut goals = board.goals.clone();
+            if text.trim().is_empty() {
                 goals.remove(index);
-                actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() }, "Remove goal"));
+            } else {
+                goals[index] = text.trim().to_owned();
             }
-        });
+            actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() }, "Change goal"));
+        }
+        let remove = ui.small_button(format!("Remove goal {}", index + 1));
+        if remove.clicked() {
+            let mut goals = board.goals.clone();
+            goals.remove(index);
+            actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() }, "Remove goal"));
+        }
     }
     if let Some(goal) = committed_text(ui, ("new-goal", board.goals.len()), "New goal", "", false, "Type a goal, then Enter")
         && !goal.trim().is_empty()
