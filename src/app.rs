@@ -75,6 +75,8 @@ pub struct MoodboardApp {
     screenshot: Option<ScreenshotJob>,
     boards_dir: PathBuf,
     save_prefs: bool,
+    /// The window title last sent, so that it is only sent when it changes.
+    title: String,
     ctx: egui::Context,
 }
 
@@ -89,7 +91,8 @@ impl MoodboardApp {
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
         let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path));
-        let mut view = ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
+        let mut view =
+            ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
         view.fit_request = doc.board.bounds();
         view.show_problems = !doc.problems.is_empty();
         let mut app = Self {
@@ -110,6 +113,7 @@ impl MoodboardApp {
             screenshot: startup.screenshot.map(ScreenshotJob::new),
             boards_dir: startup.boards_dir,
             save_prefs: startup.save_prefs,
+            title: String::new(),
             ctx: ctx.clone(),
         };
         app.save_prefs();
@@ -125,10 +129,15 @@ impl MoodboardApp {
         }
     }
 
-    fn update_title(&self) {
+    /// Shows the board's title, and whether it has unsaved changes, in the window title.
+    fn update_title(&mut self) {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
         let title = format!("{}{dirty} — Moodboard", self.doc.board.title);
-        self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if title != self.title {
+            // Sending a viewport command asks for a repaint, so only send changes.
+            self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
     }
 
     fn waker(&self) -> crate::storage::Waker {
@@ -168,7 +177,8 @@ impl MoodboardApp {
                 let problems = doc.problems.len();
                 self.switch_to(doc);
                 if problems > 0 {
-                    self.toasts.warning(format!("Opened with {problems} problem(s) repaired in memory; see the status bar."));
+                    self.toasts
+                        .warning(format!("Opened with {problems} problem(s) repaired in memory; see the status bar."));
                 }
             }
             Err(e) => self.toasts.error(format!("Could not open the board: {e}")),
@@ -225,7 +235,9 @@ impl MoodboardApp {
 
     /// Whether a save or import is still running (tests wait for this).
     pub fn is_busy(&self) -> bool {
-        matches!(self.doc.status(), SaveStatus::Saving) || self.importer.progress().is_some() || self.images.pending() > 0
+        matches!(self.doc.status(), SaveStatus::Saving)
+            || self.importer.progress().is_some()
+            || self.images.pending() > 0
     }
 
     /// Saves now if there are changes, waiting for it (tests, quitting).
@@ -252,7 +264,8 @@ impl MoodboardApp {
             let failed = saved.result.as_ref().err().cloned();
             self.doc.finish_save(saved.generation, saved.result);
             if let Some(e) = failed {
-                self.toasts.error(format!("Not saved: {e}. Your changes are still here; fix the cause and press Retry save."));
+                self.toasts
+                    .error(format!("Not saved: {e}. Your changes are still here; fix the cause and press Retry save."));
                 self.after_save = None;
             }
         }
@@ -294,7 +307,11 @@ fn scratch_board() -> Document {
     let _ = std::fs::create_dir_all(&dir);
     Document::create_in(&dir, "Scratch board").unwrap_or_else(|_| {
         let path = dir.join("Scratch board.moodboard.ron");
-        Document::from_saved(path, crate::model::Board::new("Scratch board", crate::model::Timestamp::now()), Vec::new())
+        Document::from_saved(
+            path,
+            crate::model::Board::new("Scratch board", crate::model::Timestamp::now()),
+            Vec::new(),
+        )
     })
 }
 

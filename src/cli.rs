@@ -156,7 +156,13 @@ fn flatten(e: UpdateError<anyhow::Error>) -> anyhow::Error {
     }
 }
 
-fn new(board: &Path, title: Option<String>, goals: Vec<String>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+fn new(
+    board: &Path,
+    title: Option<String>,
+    goals: Vec<String>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
     let path = paths::with_board_suffix(board);
     let now = Timestamp::now();
     let title = match title {
@@ -194,9 +200,17 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         None => "own team".to_owned(),
     };
     let kind = if let Some(text) = &args.quote {
-        ItemKind::Quote { text: nonempty("quote", text)?, by: args.by.clone().unwrap_or_default(), citation: String::new() }
+        ItemKind::Quote {
+            text: nonempty("quote", text)?,
+            by: args.by.clone().unwrap_or_default(),
+            citation: String::new(),
+        }
     } else if let Some(url) = &args.link {
-        ItemKind::Link { url: nonempty("link", url)?, title: args.title.clone().unwrap_or_default(), note: String::new() }
+        ItemKind::Link {
+            url: nonempty("link", url)?,
+            title: args.title.clone().unwrap_or_default(),
+            note: String::new(),
+        }
     } else if let Some(text) = &args.note {
         ItemKind::Note { text: nonempty("note", text)? }
     } else if let Some(file) = &args.image {
@@ -263,7 +277,13 @@ fn args_kind_name(args: &AddArgs) -> &'static str {
     }
 }
 
-fn remove(board: &Path, ids: &[String], matching: Option<&str>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+fn remove(
+    board: &Path,
+    ids: &[String],
+    matching: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
     let path = existing_board(board);
     load(&path)?;
     let who = Prefs::load().0.contributor();
@@ -281,10 +301,12 @@ fn remove(board: &Path, ids: &[String], matching: Option<&str>, out: &mut dyn Wr
             None => ids
                 .iter()
                 .map(|raw| {
-                    ItemId::parse(raw.trim())
-                        .ok()
-                        .filter(|id| board.item(id).is_some())
-                        .ok_or_else(|| anyhow!("{}: there is no item {raw:?}; nothing removed (see `moodboard show --ids`)", path.display()))
+                    ItemId::parse(raw.trim()).ok().filter(|id| board.item(id).is_some()).ok_or_else(|| {
+                        anyhow!(
+                            "{}: there is no item {raw:?}; nothing removed (see `moodboard show --ids`)",
+                            path.display()
+                        )
+                    })
                 })
                 .collect::<anyhow::Result<_>>()?,
         };

@@ -163,11 +163,8 @@ impl Document {
 /// `folder/TITLE.moodboard.ron`, or `TITLE 2`, `TITLE 3` … if taken. Characters that
 /// do not belong in file names become `-`.
 pub fn unused_board_path(folder: &Path, title: &str) -> PathBuf {
-    let clean: String = title
-        .trim()
-        .chars()
-        .map(|c| if c.is_alphanumeric() || " -_.,()'&".contains(c) { c } else { '-' })
-        .collect();
+    let clean: String =
+        title.trim().chars().map(|c| if c.is_alphanumeric() || " -_.,()'&".contains(c) { c } else { '-' }).collect();
     let clean = clean.trim_matches(['.', ' ']).to_owned();
     let base = if clean.is_empty() { "Untitled board".to_owned() } else { clean };
     (1..)

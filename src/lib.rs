@@ -1,12 +1,12 @@
 //! Moodboard: collect images, quotes, links, notes and colours onto boards grouped by
 //! theme, and exchange those boards as plain RON files.
 
-pub mod model;
-pub mod media;
-pub mod storage;
+pub mod app;
 pub mod cli;
 pub mod document;
+pub mod media;
+pub mod model;
 pub mod prefs;
+pub mod storage;
 pub mod ui;
-pub mod app;
 pub mod welcome;

@@ -14,17 +14,8 @@ pub const CONFIG_DIR_ENV: &str = "MOODBOARD_CONFIG_DIR";
 pub const MAX_RECENT: usize = 10;
 
 /// Perspectives offered for an item's source until the user edits the list.
-pub const DEFAULT_SOURCES: [&str; 9] = [
-    "own team",
-    "customer",
-    "other department",
-    "other field",
-    "nature",
-    "art",
-    "competitor",
-    "intern",
-    "newcomer",
-];
+pub const DEFAULT_SOURCES: [&str; 9] =
+    ["own team", "customer", "other department", "other field", "nature", "art", "competitor", "intern", "newcomer"];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -77,7 +68,13 @@ impl Prefs {
                 Ok(prefs) => (prefs, None),
                 Err(e) => (
                     Self::default(),
-                    Some(format!("{}:{}:{}: preferences ignored: {}", path.display(), e.span.start.line, e.span.start.col, e.code)),
+                    Some(format!(
+                        "{}:{}:{}: preferences ignored: {}",
+                        path.display(),
+                        e.span.start.line,
+                        e.span.start.col,
+                        e.code
+                    )),
                 ),
             },
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Self::default(), None),

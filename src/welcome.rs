@@ -43,7 +43,8 @@ pub fn ensure(dir: &Path) -> anyhow::Result<PathBuf> {
 pub fn build(path: &Path) -> anyhow::Result<Board> {
     let now = Timestamp::now();
     let mut board = Board::new("Welcome to Moodboard", now);
-    board.description = "A tour: every kind of idea, grouped by theme. Change anything — this board is yours.".to_owned();
+    board.description =
+        "A tour: every kind of idea, grouped by theme. Change anything — this board is yours.".to_owned();
     board.goals = vec![
         "Collect first, judge later: every idea gets a place".to_owned(),
         "Bring in perspectives from outside the team".to_owned(),
@@ -61,8 +62,9 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
     let store = AssetStore::for_board(path);
     let mut images = Vec::new();
     for (name, bytes, caption) in PICTURES {
-        let imported = import_bytes(&store, bytes, name, Path::new(name))
-            .with_context(|| format!("cannot store the welcome picture {name} in {}", paths::assets_dir(path).display()))?;
+        let imported = import_bytes(&store, bytes, name, Path::new(name)).with_context(|| {
+            format!("cannot store the welcome picture {name} in {}", paths::assets_dir(path).display())
+        })?;
         images.push(ItemKind::Image {
             asset: imported.asset,
             file_name: imported.file_name,
@@ -75,10 +77,44 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
 
     let note = |text: &str| ItemKind::Note { text: text.to_owned() };
     let entries: Vec<(ItemKind, f32, f32, Option<&ThemeId>, &str, &str)> = vec![
-        (note("Press N for a note, Q for a quote, L for a link, C for a colour, I for images. Or drop files and paste (Ctrl+V) anywhere on the board."), 0.0, 0.0, Some(&how), "Moodboard", "own team"),
-        (note("Drag a card into another theme's tinted area to sort it. Double-click to edit text; the inspector on the right edits everything else."), 240.0, 0.0, Some(&how), "Moodboard", "own team"),
-        (note("Ctrl+Z undoes anything. The board saves itself a moment after each change; the bar at the bottom says when."), 0.0, 180.0, Some(&how), "Moodboard", "own team"),
-        (note("From a terminal:  moodboard add Welcome --note \"…\"  adds an idea without opening the app."), 240.0, 180.0, Some(&how), "Moodboard", "own team"),
+        (
+            note(
+                "Press N for a note, Q for a quote, L for a link, C for a colour, I for images. Or drop files and paste (Ctrl+V) anywhere on the board.",
+            ),
+            0.0,
+            0.0,
+            Some(&how),
+            "Moodboard",
+            "own team",
+        ),
+        (
+            note(
+                "Drag a card into another theme's tinted area to sort it. Double-click to edit text; the inspector on the right edits everything else.",
+            ),
+            240.0,
+            0.0,
+            Some(&how),
+            "Moodboard",
+            "own team",
+        ),
+        (
+            note(
+                "Ctrl+Z undoes anything. The board saves itself a moment after each change; the bar at the bottom says when.",
+            ),
+            0.0,
+            180.0,
+            Some(&how),
+            "Moodboard",
+            "own team",
+        ),
+        (
+            note("From a terminal:  moodboard add Welcome --note \"…\"  adds an idea without opening the app."),
+            240.0,
+            180.0,
+            Some(&how),
+            "Moodboard",
+            "own team",
+        ),
         (rocket, 620.0, 0.0, Some(&launch), "Moodboard", "other field"),
         (hopper, 960.0, 0.0, Some(&launch), "Moodboard", "other field"),
         (
@@ -105,12 +141,40 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             "Moodboard",
             "other field",
         ),
-        (ItemKind::Colour { hex: "#E07A5F".to_owned(), name: "Ignition".to_owned() }, 1260.0, 260.0, Some(&launch), "Moodboard", "own team"),
+        (
+            ItemKind::Colour { hex: "#E07A5F".to_owned(), name: "Ignition".to_owned() },
+            1260.0,
+            260.0,
+            Some(&launch),
+            "Moodboard",
+            "own team",
+        ),
         (cat, 1600.0, 0.0, Some(&calm), "Moodboard", "nature"),
         (coffee, 1950.0, 0.0, Some(&calm), "Moodboard", "customer"),
-        (ItemKind::Colour { hex: "#6F4E37".to_owned(), name: "Coffee".to_owned() }, 1600.0, 240.0, Some(&calm), "Moodboard", "customer"),
-        (ItemKind::Colour { hex: "#F2E8CF".to_owned(), name: "Oat milk".to_owned() }, 1760.0, 240.0, Some(&calm), "Moodboard", "customer"),
-        (note("Unsorted ideas live outside the themes until someone finds them a home."), 0.0, 560.0, None, "Moodboard", "own team"),
+        (
+            ItemKind::Colour { hex: "#6F4E37".to_owned(), name: "Coffee".to_owned() },
+            1600.0,
+            240.0,
+            Some(&calm),
+            "Moodboard",
+            "customer",
+        ),
+        (
+            ItemKind::Colour { hex: "#F2E8CF".to_owned(), name: "Oat milk".to_owned() },
+            1760.0,
+            240.0,
+            Some(&calm),
+            "Moodboard",
+            "customer",
+        ),
+        (
+            note("Unsorted ideas live outside the themes until someone finds them a home."),
+            0.0,
+            560.0,
+            None,
+            "Moodboard",
+            "own team",
+        ),
     ];
     for (z, (kind, x, y, theme, who, source)) in entries.into_iter().enumerate() {
         let mut item = Item::new(kind, Pos::new(x, y), who, source, now);

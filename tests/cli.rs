@@ -53,11 +53,25 @@ fn new_add_show_remove() {
     let out = env.ok(&["new", "kitchen", "--title", "Kitchen ideas", "--goal", "A warmer kitchen"]);
     assert!(out.contains("kitchen.moodboard.ron"), "{out}");
     let board = "kitchen.moodboard.ron";
-    env.ok(&["add", board, "--note", "Open shelves", "--theme", "Storage", "--as", "Ann", "--source", "customer", "--tag", "cheap"]);
+    env.ok(&[
+        "add",
+        board,
+        "--note",
+        "Open shelves",
+        "--theme",
+        "Storage",
+        "--as",
+        "Ann",
+        "--source",
+        "customer",
+        "--tag",
+        "cheap",
+    ]);
     env.ok(&["add", board, "--quote", "Less, but better", "--by", "Dieter Rams"]);
     env.ok(&["add", board, "--link", "https://example.com/tiles", "--title", "Tiles", "--theme", "Surfaces"]);
     env.ok(&["add", board, "--color", "#e4b363", "--theme", "Surfaces"]);
-    let image_out = env.ok(&["add", "kitchen", "--image", image("coffee.png").to_str().unwrap(), "--theme", "Surfaces"]);
+    let image_out =
+        env.ok(&["add", "kitchen", "--image", image("coffee.png").to_str().unwrap(), "--theme", "Surfaces"]);
     assert!(image_out.contains("added image"), "{image_out}");
 
     let shown = env.ok(&["show", board]);
@@ -162,10 +176,8 @@ fn a_failed_save_leaves_the_board_on_disk_intact() {
     let before = std::fs::read(&path).unwrap();
     assert!(before.len() > 8 * 1024);
     // Files may grow to only a few KiB for this process, so the save cannot be written.
-    let script = format!(
-        "trap '' XFSZ; ulimit -f 8; exec '{}' add b --note 'one more'",
-        env!("CARGO_BIN_EXE_moodboard")
-    );
+    let script =
+        format!("trap '' XFSZ; ulimit -f 8; exec '{}' add b --note 'one more'", env!("CARGO_BIN_EXE_moodboard"));
     let out = Command::new("sh")
         .args(["-c", &script])
         .current_dir(env.dir.path())

@@ -33,6 +33,42 @@ fn load_err(dir: &Path, name: &str, text: &[u8]) -> String {
 }
 
 #[test]
+fn every_item_kind_round_trips_and_a_missing_assets_folder_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = Timestamp::from_unix_millis(1_700_000_000_000);
+    let mut board = Board::new("All kinds", now);
+    let theme = board.new_theme("Light", now);
+    let theme_id = theme.id.clone();
+    board.themes.push(theme);
+    let kinds = [
+        ItemKind::Image {
+            asset: moodboard::model::AssetName::parse(&format!("{}.png", "ab".repeat(16))).unwrap(),
+            file_name: "a \"quoted\" name.png".into(),
+            pixel_size: moodboard::model::PixelSize { w: 640, h: 480 },
+            caption: "line one\nline two".into(),
+        },
+        ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: "a talk".into() },
+        ItemKind::Link { url: "https://example.com/?a=1&b=2".into(), title: "Ex".into(), note: "why".into() },
+        ItemKind::Note { text: "ünïcödé 🐄 and ) ] } , characters".into() },
+        ItemKind::Colour { hex: "#E4B363".into(), name: "Sunflower".into() },
+    ];
+    for (z, kind) in kinds.into_iter().enumerate() {
+        let mut item = Item::new(kind, Pos::new(z as f32 * 10.5, -3.25), "Ann", "customer", now);
+        item.z = z as i64;
+        item.tags = vec!["a tag".into()];
+        item.theme = Some(theme_id.clone());
+        board.items.push(item);
+    }
+    let path = dir.path().join("kinds.moodboard.ron");
+    storage::save(&path, &board).unwrap();
+    let loaded = storage::load(&path).unwrap();
+    assert_eq!(loaded.board, board);
+    // The image's folder was never created: the board still opens, with one warning.
+    assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+    assert!(loaded.problems[0].to_string().contains("assets folder"), "{}", loaded.problems[0]);
+}
+
+#[test]
 fn a_board_round_trips_exactly() {
     let dir = tempfile::tempdir().unwrap();
     let text = valid_text();
@@ -107,9 +143,7 @@ fn image_references_cannot_leave_the_assets_folder() {
     std::fs::write(&secret, b"private").unwrap();
     let valid = valid_text();
     for bad in ["../secret.png", "/etc/passwd", "..\\\\secret.png", "a/../../secret.png"] {
-        let image = format!(
-            "Image(asset: \"{bad}\", file_name: \"x.png\", pixel_size: (w: 10, h: 10), caption: \"\")"
-        );
+        let image = format!("Image(asset: \"{bad}\", file_name: \"x.png\", pixel_size: (w: 10, h: 10), caption: \"\")");
         let text = with_kind(&valid, &image);
         assert_ne!(text, valid);
         let path = write(dir.path(), "escape.moodboard.ron", text.as_bytes());
@@ -122,7 +156,8 @@ fn image_references_cannot_leave_the_assets_folder() {
     let assets = dir.path().join("link.assets");
     std::fs::create_dir(&assets).unwrap();
     std::os::unix::fs::symlink(&secret, assets.join(format!("{hash}.png"))).unwrap();
-    let image = format!("Image(asset: \"{hash}.png\", file_name: \"x.png\", pixel_size: (w: 10, h: 10), caption: \"\")");
+    let image =
+        format!("Image(asset: \"{hash}.png\", file_name: \"x.png\", pixel_size: (w: 10, h: 10), caption: \"\")");
     std::fs::write(&board_path, with_kind(&valid, &image)).unwrap();
     let loaded = storage::load(&board_path).unwrap();
     assert!(loaded.problems.iter().any(|p| p.to_string().contains("symbolic link")), "{:?}", loaded.problems);

@@ -33,9 +33,10 @@ fn fixture() -> Fixture {
     let sound = board.new_theme("Sound", now);
     let sound_id = sound.id.clone();
     board.themes.push(sound);
-    for (i, (text, x, theme)) in [("Morning fog", 0.0, &light_id), ("Candle glow", 260.0, &light_id), ("Rain on tin", 900.0, &sound_id)]
-        .into_iter()
-        .enumerate()
+    for (i, (text, x, theme)) in
+        [("Morning fog", 0.0, &light_id), ("Candle glow", 260.0, &light_id), ("Rain on tin", 900.0, &sound_id)]
+            .into_iter()
+            .enumerate()
     {
         let mut item = Item::new(ItemKind::Note { text: text.into() }, Pos::new(x, 0.0), "Ann", "own team", now);
         item.theme = Some(theme.clone());
@@ -146,7 +147,8 @@ fn every_kind_can_be_added_from_the_ui_and_undone() {
 
     let b = board(&h);
     assert_eq!(count(&h, KindTag::Note), 4);
-    assert!(b.items.iter().any(|i| i.kind == ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() }));
+    assert!(b.items.iter().any(|i| i.kind
+        == ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() }));
     assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, .. } if url == "https://www.example.com")));
     assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, .. } if url == "https://rust-lang.org")));
     assert_eq!(count(&h, KindTag::Colour), 1);

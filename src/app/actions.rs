@@ -8,7 +8,8 @@ use super::{AfterClose, MoodboardApp, Picked};
 use crate::document::Document;
 use crate::media::batch::{Outcome, Source};
 use crate::model::{
-    AssetName, Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links,
+    AssetName, Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme,
+    links,
 };
 use crate::storage::{self, AssetStore, paths};
 use crate::ui::canvas::{commit_inline_edit, things};
@@ -103,7 +104,8 @@ impl MoodboardApp {
             Command::Delete => self.delete_selection(now),
             Command::Duplicate => self.duplicate_selection(now),
             Command::SelectAll => {
-                self.view.selection = self.doc.board.items.iter().filter(|i| self.view.shows(i)).map(|i| i.id.clone()).collect();
+                self.view.selection =
+                    self.doc.board.items.iter().filter(|i| self.view.shows(i)).map(|i| i.id.clone()).collect();
             }
             Command::ClearSelection => {
                 self.view.selection.clear();
@@ -211,11 +213,19 @@ impl MoodboardApp {
     fn restack(&mut self, to_front: bool, now: Timestamp) {
         let selected = self.selected_items();
         let n = selected.len() as i64;
-        let base = if to_front { self.doc.board.top_z().saturating_add(1) } else { self.doc.board.bottom_z().saturating_sub(n) };
+        let base = if to_front {
+            self.doc.board.top_z().saturating_add(1)
+        } else {
+            self.doc.board.bottom_z().saturating_sub(n)
+        };
         let edits = selected
             .iter()
             .enumerate()
-            .map(|(k, i)| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Z(base.saturating_add(k as i64)), at: now })
+            .map(|(k, i)| Edit::ChangeItem {
+                id: i.id.clone(),
+                change: ItemChange::Z(base.saturating_add(k as i64)),
+                at: now,
+            })
             .collect();
         let label = if to_front { "Bring to front" } else { "Send to back" };
         self.apply(Edit::Batch(edits), label);
@@ -331,7 +341,8 @@ impl MoodboardApp {
                 }
             };
             let (column, row) = (done.index % IMPORT_COLUMNS, done.index / IMPORT_COLUMNS);
-            let pos = Pos::new(self.import_at.x + column as f32 * IMPORT_STEP, self.import_at.y + row as f32 * IMPORT_STEP);
+            let pos =
+                Pos::new(self.import_at.x + column as f32 * IMPORT_STEP, self.import_at.y + row as f32 * IMPORT_STEP);
             let item = self.new_item(kind, pos, None, k as i64);
             added.insert(item.id.clone());
             edits.push(Edit::InsertItem(Box::new(item)));
@@ -357,7 +368,9 @@ impl MoodboardApp {
                 for event in &i.events {
                     match event {
                         egui::Event::Paste(text) => actions.push(Action::PasteText { text: text.clone(), at: None }),
-                        egui::Event::PasteImage(image) => actions.push(Action::PasteImage { image: image.clone(), at: None }),
+                        egui::Event::PasteImage(image) => {
+                            actions.push(Action::PasteImage { image: image.clone(), at: None })
+                        }
                         _ => {}
                     }
                 }

@@ -21,7 +21,11 @@ pub const TEXT_EXTENSIONS: [&str; 3] = ["txt", "md", "text"];
 pub enum Source {
     File(PathBuf),
     /// A picture from the clipboard, as RGBA pixels.
-    Pixels { width: usize, height: usize, rgba: Vec<u8> },
+    Pixels {
+        width: usize,
+        height: usize,
+        rgba: Vec<u8>,
+    },
 }
 
 /// What one source became.
@@ -69,7 +73,8 @@ impl Importer {
             let (tx, cancel, batch, store, waker) =
                 (self.tx.clone(), self.cancel.clone(), self.batch, store.clone(), waker.clone());
             self.pool.spawn(move || {
-                let result = if cancel.load(Ordering::Relaxed) { Err("cancelled".to_owned()) } else { import(&store, source) };
+                let result =
+                    if cancel.load(Ordering::Relaxed) { Err("cancelled".to_owned()) } else { import(&store, source) };
                 let _ = tx.send(Message { batch, finished: Finished { index: first + offset, result } });
                 waker();
             });
@@ -139,7 +144,9 @@ fn import(store: &AssetStore, source: Source) -> Result<Outcome, String> {
             let image = image::RgbaImage::from_raw(width as u32, height as u32, rgba)
                 .ok_or_else(|| "the pasted picture has the wrong number of pixels".to_owned())?;
             let mut png = std::io::Cursor::new(Vec::new());
-            image.write_to(&mut png, image::ImageFormat::Png).map_err(|e| format!("cannot encode the pasted picture: {e}"))?;
+            image
+                .write_to(&mut png, image::ImageFormat::Png)
+                .map_err(|e| format!("cannot encode the pasted picture: {e}"))?;
             import_bytes(store, png.get_ref(), "pasted image.png", std::path::Path::new("clipboard"))
                 .map(Outcome::Image)
                 .map_err(|e| e.to_string())

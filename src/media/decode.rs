@@ -93,7 +93,9 @@ fn unsupported_kind(bytes: &[u8]) -> Option<&'static str> {
     }
     let text = String::from_utf8_lossy(head);
     let text = text.trim_start_matches('\u{feff}').trim_start();
-    if (text.starts_with("<?xml") || text.starts_with("<svg") || text.starts_with("<!DOCTYPE svg")) && text.contains("<svg") {
+    if (text.starts_with("<?xml") || text.starts_with("<svg") || text.starts_with("<!DOCTYPE svg"))
+        && text.contains("<svg")
+    {
         return Some("SVG");
     }
     None

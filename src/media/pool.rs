@@ -22,7 +22,11 @@ pub struct WorkerPool {
 impl WorkerPool {
     /// A pool with `threads` workers (at least one), named `name-N`.
     pub fn new(name: &str, threads: usize) -> Self {
-        let shared = Arc::new(Shared { queue: Mutex::new(VecDeque::new()), ready: Condvar::new(), stop: AtomicBool::new(false) });
+        let shared = Arc::new(Shared {
+            queue: Mutex::new(VecDeque::new()),
+            ready: Condvar::new(),
+            stop: AtomicBool::new(false),
+        });
         let threads = threads.max(1);
         for n in 0..threads {
             let shared = Arc::clone(&shared);
@@ -55,7 +59,11 @@ impl WorkerPool {
 
     fn push(&self, job: Job, front: bool) {
         let mut queue = self.shared.queue.lock().unwrap_or_else(PoisonError::into_inner);
-        if front { queue.push_front(job) } else { queue.push_back(job) }
+        if front {
+            queue.push_front(job)
+        } else {
+            queue.push_back(job)
+        }
         drop(queue);
         self.shared.ready.notify_one();
     }

@@ -89,7 +89,8 @@ impl ImageCache {
             arrived += 1;
             let state = match done.result {
                 Ok(image) => {
-                    let options = TextureOptions { mipmap_mode: Some(egui::TextureFilter::Linear), ..TextureOptions::LINEAR };
+                    let options =
+                        TextureOptions { mipmap_mode: Some(egui::TextureFilter::Linear), ..TextureOptions::LINEAR };
                     TextureState::Ready(self.ctx.load_texture(done.asset.as_str(), image, options))
                 }
                 Err(e) => TextureState::Failed(e),

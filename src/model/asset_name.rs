@@ -28,8 +28,8 @@ impl AssetName {
     pub fn parse(s: &str) -> Result<Self, AssetNameError> {
         let bad = || AssetNameError(s.chars().take(200).collect());
         let (hash, ext) = s.split_once('.').ok_or_else(bad)?;
-        let hash_ok = (32..=64).contains(&hash.len())
-            && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        let hash_ok =
+            (32..=64).contains(&hash.len()) && hash.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         if hash_ok && ASSET_EXTENSIONS.contains(&ext) { Ok(Self(s.to_owned())) } else { Err(bad()) }
     }
 

@@ -38,9 +38,7 @@ impl Rgb {
 
 /// Normalises user input to `#RRGGBB`, or explains what is wrong with it.
 pub fn normalise_hex(s: &str) -> Result<String, String> {
-    Rgb::parse_hex(s)
-        .map(Rgb::to_hex)
-        .ok_or_else(|| format!("{s:?} is not a colour; use hex like #E4B363 or #EB3"))
+    Rgb::parse_hex(s).map(Rgb::to_hex).ok_or_else(|| format!("{s:?} is not a colour; use hex like #E4B363 or #EB3"))
 }
 
 #[cfg(test)]

@@ -144,14 +144,26 @@ impl ItemKind {
                 s
             }
             Self::Quote { text, by, .. } => {
-                if by.is_empty() { format!("“{text}”") } else { format!("“{text}” — {by}") }
+                if by.is_empty() {
+                    format!("“{text}”")
+                } else {
+                    format!("“{text}” — {by}")
+                }
             }
             Self::Link { url, title, .. } => {
-                if title.is_empty() { url.clone() } else { format!("{title} <{url}>") }
+                if title.is_empty() {
+                    url.clone()
+                } else {
+                    format!("{title} <{url}>")
+                }
             }
             Self::Note { text } => text.clone(),
             Self::Colour { hex, name } => {
-                if name.is_empty() { hex.clone() } else { format!("{hex} {name}") }
+                if name.is_empty() {
+                    hex.clone()
+                } else {
+                    format!("{hex} {name}")
+                }
             }
         };
         one_line(&s, 120)

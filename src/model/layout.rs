@@ -18,10 +18,7 @@ fn overlaps(a: BoardRect, b: BoardRect) -> bool {
 /// other items, in rows from their top-left corner; a theme without items starts to the
 /// right of everything else. Never on top of another item.
 pub fn free_spot(board: &Board, theme: Option<&ThemeId>, size: Size) -> Pos {
-    let group = board
-        .items_in_theme(theme)
-        .map(|i| BoardRect::from_pos_size(i.pos, i.size))
-        .reduce(BoardRect::union);
+    let group = board.items_in_theme(theme).map(|i| BoardRect::from_pos_size(i.pos, i.size)).reduce(BoardRect::union);
     let origin = match (group, board.bounds()) {
         (Some(group), _) => group.min,
         (None, Some(all)) => Pos::new(all.max.x + GAP * 4.0, all.min.y),
@@ -120,7 +117,13 @@ mod tests {
         let tid = theme.id.clone();
         board.themes.push(theme);
         for i in 0..7 {
-            let mut item = Item::new(ItemKind::Note { text: "x".into() }, Pos::new(i as f32, 0.0), "me", "own team", Timestamp::now());
+            let mut item = Item::new(
+                ItemKind::Note { text: "x".into() },
+                Pos::new(i as f32, 0.0),
+                "me",
+                "own team",
+                Timestamp::now(),
+            );
             item.theme = (i % 2 == 0).then(|| tid.clone());
             board.items.push(item);
         }

@@ -40,14 +40,7 @@ impl Timestamp {
     /// `2026-11-23 14:03` for people.
     pub fn to_short_string(self) -> String {
         let t = self.0;
-        format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}",
-            t.year(),
-            u8::from(t.month()),
-            t.day(),
-            t.hour(),
-            t.minute()
-        )
+        format!("{:04}-{:02}-{:02} {:02}:{:02}", t.year(), u8::from(t.month()), t.day(), t.hour(), t.minute())
     }
 }
 

@@ -47,7 +47,9 @@ impl AssetStore {
                 reason: "the assets folder is a symbolic link, which could lead outside the board's folder",
             }),
             Ok(m) if m.is_dir() => Ok(true),
-            Ok(_) => Err(AssetError::Refused { path: self.dir.clone(), reason: "this should be a folder but is a file" }),
+            Ok(_) => {
+                Err(AssetError::Refused { path: self.dir.clone(), reason: "this should be a folder but is a file" })
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
             Err(source) => Err(AssetError::Io { path: self.dir.clone(), action: "read the assets folder", source }),
         }
@@ -92,13 +94,13 @@ impl AssetStore {
             reason: "not an image extension a board can hold",
         })?;
         if !self.check_dir()? {
-            fs::create_dir(&self.dir).or_else(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists { Ok(()) } else { Err(e) }
-            }).map_err(|source| AssetError::Io {
-                path: self.dir.clone(),
-                action: "create the assets folder",
-                source,
-            })?;
+            fs::create_dir(&self.dir)
+                .or_else(|e| if e.kind() == std::io::ErrorKind::AlreadyExists { Ok(()) } else { Err(e) })
+                .map_err(|source| AssetError::Io {
+                    path: self.dir.clone(),
+                    action: "create the assets folder",
+                    source,
+                })?;
             self.check_dir()?;
         }
         match self.read_verified(&name) {

@@ -43,8 +43,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
 /// Saves a board atomically, keeping the previous version as `NAME.moodboard.ron.bak`.
 /// On error, the file on disk is unchanged.
 pub fn save(path: &Path, board: &Board) -> Result<(), SaveError> {
-    let text = format::to_text(board)
-        .map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
+    let text =
+        format::to_text(board).map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
     replace_file(path, Some(&paths::backup_path(path)), |f| f.write_all(text.as_bytes()))
 }
 

@@ -9,9 +9,7 @@ pub const BOARD_SUFFIX: &str = ".moodboard.ron";
 /// The board's name: the file name without `.moodboard.ron` (or without `.ron`).
 pub fn board_name(board_path: &Path) -> String {
     let file = board_path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
-    file.strip_suffix(BOARD_SUFFIX)
-        .or_else(|| file.strip_suffix(".ron"))
-        .map_or_else(|| file.clone(), str::to_owned)
+    file.strip_suffix(BOARD_SUFFIX).or_else(|| file.strip_suffix(".ron")).map_or_else(|| file.clone(), str::to_owned)
 }
 
 /// `dir/NAME.assets` beside `dir/NAME.moodboard.ron`.

@@ -4,8 +4,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use egui::{
-    Align2, Color32, CursorIcon, FontId, Id, Key, PointerButton, Pos2, Rect, Response, Sense, Stroke, StrokeKind,
-    TextEdit, Ui, Vec2, WidgetInfo, Role, pos2, vec2,
+    Align2, Color32, CursorIcon, FontId, Id, Key, PointerButton, Pos2, Rect, Response, Role, Sense, Stroke, StrokeKind,
+    TextEdit, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
 use super::cards::{Look, paint_card};
@@ -138,7 +138,8 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
     }
 
     // Resize handles on top of the cards.
-    let selected_items: Vec<&Item> = board.items.iter().filter(|i| view.selection.contains(&i.id) && !i.locked).collect();
+    let selected_items: Vec<&Item> =
+        board.items.iter().filter(|i| view.selection.contains(&i.id) && !i.locked).collect();
     for item in selected_items {
         let on_screen = view.screen_from_board.mul_rect(preview(item, view));
         if on_screen.intersects(rect) {
@@ -167,7 +168,13 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
     if hovering_files {
         painter.rect_filled(rect, 0.0, style::SELECTION.gamma_multiply(0.10));
         painter.rect_stroke(rect.shrink(6.0), 8.0, Stroke::new(3.0, style::SELECTION), StrokeKind::Inside);
-        painter.text(rect.center(), Align2::CENTER_CENTER, "Drop to add to the board", FontId::proportional(24.0), Color32::WHITE);
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "Drop to add to the board",
+            FontId::proportional(24.0),
+            Color32::WHITE,
+        );
     }
     if hovered_item.is_some() && !matches!(view.gesture, Gesture::Move { .. }) {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
@@ -280,12 +287,8 @@ fn item_input(
             }
             view.selection.insert(item.id.clone());
         }
-        let ids: Vec<ItemId> = board
-            .items
-            .iter()
-            .filter(|i| view.selection.contains(&i.id) && !i.locked)
-            .map(|i| i.id.clone())
-            .collect();
+        let ids: Vec<ItemId> =
+            board.items.iter().filter(|i| view.selection.contains(&i.id) && !i.locked).map(|i| i.id.clone()).collect();
         if !ids.is_empty() {
             view.gesture = Gesture::Move { ids, delta_in_board: Vec2::ZERO };
         }
@@ -321,7 +324,8 @@ fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop_point: Option<Pos2
     let now = Timestamp::now();
     let moved = delta.length() > 0.5;
     let moving: BTreeSet<ItemId> = ids.iter().cloned().collect();
-    let target = drop_point.and_then(|p| region_at(&regions(board, &moving), p).map(|r| (r.theme.clone(), r.name.clone())));
+    let target =
+        drop_point.and_then(|p| region_at(&regions(board, &moving), p).map(|r| (r.theme.clone(), r.name.clone())));
     let mut edits = Vec::new();
     let mut retheme = 0;
     for id in ids {
@@ -354,7 +358,8 @@ pub fn things(n: usize) -> String {
 }
 
 fn hover_text(item: &Item) -> String {
-    let mut lines = vec![format!("Added by {} · {}", nonempty(&item.contributor, "someone"), nonempty(&item.source, "no source"))];
+    let mut lines =
+        vec![format!("Added by {} · {}", nonempty(&item.contributor, "someone"), nonempty(&item.source, "no source"))];
     lines.push(format!("{} · changed {}", item.created.to_short_string(), item.modified.to_short_string()));
     if !item.tags.is_empty() {
         lines.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
@@ -394,7 +399,10 @@ fn item_menu(ui: &mut Ui, board: &Board, view: &ViewState, item: &Item, actions:
                     .filter(|id| board.item(id).is_some_and(|i| i.theme != theme))
                     .map(|id| Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(theme.clone()), at: now })
                     .collect();
-                actions.push(Action::edit(Edit::Batch(edits), format!("Move {} to “{name}”", things(view.selection.len()))));
+                actions.push(Action::edit(
+                    Edit::Batch(edits),
+                    format!("Move {} to “{name}”", things(view.selection.len())),
+                ));
                 ui.close();
             }
         }
@@ -412,7 +420,10 @@ fn link_button(ui: &Ui, item: &Item, url: &str, card: Rect, zoom: f32, actions: 
     }
     let pad = style::CARD_PADDING * zoom;
     let h = style::SMALL_FONT * zoom * 1.6;
-    let area = Rect::from_min_max(pos2(card.min.x + pad, card.max.y - pad - h), pos2(card.max.x - pad, card.max.y - pad * 0.5));
+    let area = Rect::from_min_max(
+        pos2(card.min.x + pad, card.max.y - pad - h),
+        pos2(card.max.x - pad, card.max.y - pad * 0.5),
+    );
     let response = ui.interact(area, id_for(&item.id).with("open"), Sense::click());
     let label = format!("Open link {url}");
     response.widget_info(|| WidgetInfo::labeled(Role::Link, true, &label));
@@ -473,14 +484,19 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
     let editor_id = id_for(&item.id).with("inline-edit");
     let response = ui.put(
         area,
-        TextEdit::multiline(text).id(editor_id).font(FontId::proportional(size)).desired_width(area.width()).frame(egui::Frame::new()),
+        TextEdit::multiline(text)
+            .id(editor_id)
+            .font(FontId::proportional(size))
+            .desired_width(area.width())
+            .frame(egui::Frame::new()),
     );
     let label = "Edit text on the board".to_owned();
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, &label));
     if !response.has_focus() && !response.lost_focus() {
         response.request_focus();
     }
-    let (escape, commit_keys) = ui.input(|i| (i.key_pressed(Key::Escape), i.key_pressed(Key::Enter) && i.modifiers.command));
+    let (escape, commit_keys) =
+        ui.input(|i| (i.key_pressed(Key::Escape), i.key_pressed(Key::Enter) && i.modifiers.command));
     if escape {
         view.inline_edit = None;
     } else if commit_keys || response.lost_focus() {
@@ -582,7 +598,8 @@ mod tests {
     #[test]
     fn dropping_into_another_region_assigns_its_theme() {
         let (board, _, tb, id) = board_with_two_themes();
-        let Some(Action::Edit { edit, label }) = move_edit(&board, &[id.clone()], vec2(1000.0, 0.0), Some(pos2(1100.0, 50.0)))
+        let Some(Action::Edit { edit, label }) =
+            move_edit(&board, &[id.clone()], vec2(1000.0, 0.0), Some(pos2(1100.0, 50.0)))
         else {
             panic!("a move gives an edit");
         };
@@ -595,7 +612,8 @@ mod tests {
     #[test]
     fn dropping_on_empty_canvas_keeps_the_theme() {
         let (board, ta, _, id) = board_with_two_themes();
-        let Some(Action::Edit { edit, .. }) = move_edit(&board, &[id.clone()], vec2(0.0, 3000.0), Some(pos2(50.0, 3050.0)))
+        let Some(Action::Edit { edit, .. }) =
+            move_edit(&board, &[id.clone()], vec2(0.0, 3000.0), Some(pos2(50.0, 3050.0)))
         else {
             panic!("a move gives an edit");
         };

@@ -49,7 +49,9 @@ impl Draft {
                 title: self.title.trim().to_owned(),
                 note: self.note.trim().to_owned(),
             }),
-            Some(KindTag::Colour) => Ok(ItemKind::Colour { hex: normalise_hex(&self.hex)?, name: self.name.trim().to_owned() }),
+            Some(KindTag::Colour) => {
+                Ok(ItemKind::Colour { hex: normalise_hex(&self.hex)?, name: self.name.trim().to_owned() })
+            }
             Some(KindTag::Image) | None => Err("Images are added from files, by drop or by paste.".to_owned()),
         }
     }

@@ -34,7 +34,13 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             painter.rect_filled(rect, round, style::QUOTE_BG);
             let mark_size = style::QUOTE_FONT * 2.6 * zoom;
             if mark_size >= style::MIN_READABLE_FONT {
-                painter.text(inner.min - vec2(0.0, pad * 0.5), Align2::LEFT_TOP, "“", FontId::proportional(mark_size), style::QUOTE_MARK);
+                painter.text(
+                    inner.min - vec2(0.0, pad * 0.5),
+                    Align2::LEFT_TOP,
+                    "“",
+                    FontId::proportional(mark_size),
+                    style::QUOTE_MARK,
+                );
             }
             let attribution = match (by.trim(), citation.trim()) {
                 ("", "") => String::new(),
@@ -44,7 +50,8 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             };
             let small = style::SMALL_FONT * zoom;
             let attribution_h = if attribution.is_empty() { 0.0 } else { small * 1.6 };
-            let body = Rect::from_min_max(inner.min + vec2(0.0, mark_size * 0.45), inner.max - vec2(0.0, attribution_h));
+            let body =
+                Rect::from_min_max(inner.min + vec2(0.0, mark_size * 0.45), inner.max - vec2(0.0, attribution_h));
             text_block(&painter, text, body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true);
             if !attribution.is_empty() {
                 let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
@@ -59,7 +66,10 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             let title_rect = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + title_size * 2.6));
             text_block(&painter, shown_title, title_rect, title_size, style::LINK_TITLE, false);
             if !note.trim().is_empty() {
-                let note_rect = Rect::from_min_max(pos2(inner.min.x, title_rect.max.y + 4.0 * zoom), inner.max - vec2(0.0, small * 1.8));
+                let note_rect = Rect::from_min_max(
+                    pos2(inner.min.x, title_rect.max.y + 4.0 * zoom),
+                    inner.max - vec2(0.0, small * 1.8),
+                );
                 text_block(&painter, note, note_rect, small, style::ATTRIBUTION, false);
             }
             let (footer, colour) = if links::is_openable(url) {
@@ -87,7 +97,13 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     }
     if item.locked {
         let size = style::SMALL_FONT * zoom.max(0.6);
-        painter.text(rect.right_top() + vec2(-6.0, 4.0), Align2::RIGHT_TOP, "🔒", FontId::proportional(size), Color32::from_gray(90));
+        painter.text(
+            rect.right_top() + vec2(-6.0, 4.0),
+            Align2::RIGHT_TOP,
+            "🔒",
+            FontId::proportional(size),
+            Color32::from_gray(90),
+        );
     }
     let outline = if look.selected {
         Some(Stroke::new(2.5, style::SELECTION))
@@ -127,7 +143,8 @@ fn paint_image(painter: &Painter, rect: Rect, zoom: f32, file_name: &str, captio
         }
     }
     if !caption.trim().is_empty() && small >= style::MIN_READABLE_FONT {
-        let galley = painter.layout(caption.to_owned(), FontId::proportional(small), Color32::WHITE, rect.width() - 16.0 * zoom);
+        let galley =
+            painter.layout(caption.to_owned(), FontId::proportional(small), Color32::WHITE, rect.width() - 16.0 * zoom);
         let strip_h = (galley.size().y + 10.0 * zoom).min(rect.height() * 0.5);
         let strip = Rect::from_min_max(pos2(rect.min.x, rect.max.y - strip_h), rect.max);
         painter.rect_filled(strip, 0.0, style::CAPTION_BG);
@@ -145,7 +162,10 @@ fn text_block(painter: &Painter, text: &str, area: Rect, size: f32, colour: Colo
         for i in 0..lines {
             let y = area.min.y + (i as f32 + 0.5) * size * 1.6;
             let width = if i + 1 == lines { area.width() * 0.6 } else { area.width() };
-            painter.line_segment([pos2(area.min.x, y), pos2(area.min.x + width, y)], Stroke::new(size * 0.7, colour.gamma_multiply(0.35)));
+            painter.line_segment(
+                [pos2(area.min.x, y), pos2(area.min.x + width, y)],
+                Stroke::new(size * 0.7, colour.gamma_multiply(0.35)),
+            );
         }
         return;
     }

@@ -289,7 +289,9 @@ impl Command {
             let mut table: Vec<(Command, KeyboardShortcut)> = Command::ALL
                 .iter()
                 .filter(|c| !c.has_own_input() && (!typing || c.works_while_typing()))
-                .flat_map(|&c| c.shortcut().into_iter().chain(c.alternative_shortcuts().iter().copied()).map(move |s| (c, s)))
+                .flat_map(|&c| {
+                    c.shortcut().into_iter().chain(c.alternative_shortcuts().iter().copied()).map(move |s| (c, s))
+                })
                 .collect();
             table.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
             for (command, shortcut) in table {

@@ -33,7 +33,10 @@ fn board_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
     ui.heading("Board");
     let meta = board.meta();
     if let Some(title) = committed_text(ui, "board-title", "Title", &board.title, false, "What this board is called") {
-        actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { title, ..meta.clone() }, at: Timestamp::now() }, "Rename board"));
+        actions.push(Action::edit(
+            Edit::SetMeta { meta: BoardMeta { title, ..meta.clone() }, at: Timestamp::now() },
+            "Rename board",
+        ));
     }
     if let Some(description) =
         committed_text(ui, "board-description", "Description", &board.description, true, "What this board collects")
@@ -52,21 +55,29 @@ fn board_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
             } else {
                 goals[index] = text.trim().to_owned();
             }
-            actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() }, "Change goal"));
+            actions.push(Action::edit(
+                Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() },
+                "Change goal",
+            ));
         }
         let remove = ui.small_button(format!("Remove goal {}", index + 1));
         if remove.clicked() {
             let mut goals = board.goals.clone();
             goals.remove(index);
-            actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() }, "Remove goal"));
+            actions.push(Action::edit(
+                Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() },
+                "Remove goal",
+            ));
         }
     }
-    if let Some(goal) = committed_text(ui, ("new-goal", board.goals.len()), "New goal", "", false, "Type a goal, then Enter")
+    if let Some(goal) =
+        committed_text(ui, ("new-goal", board.goals.len()), "New goal", "", false, "Type a goal, then Enter")
         && !goal.trim().is_empty()
     {
         let mut goals = board.goals.clone();
         goals.push(goal.trim().to_owned());
-        actions.push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta }, at: Timestamp::now() }, "Add goal"));
+        actions
+            .push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta }, at: Timestamp::now() }, "Add goal"));
     }
     if board.goals.len() > RECOMMENDED_MAX_GOALS {
         ui.colored_label(style::WARN_TEXT, "More than two goals: a board works best with one or two clear ones.");
@@ -121,7 +132,8 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], actions:
         }
         ItemKind::Image { file_name, pixel_size, caption, .. } => {
             ui.label(format!("{file_name} · {} × {} px", pixel_size.w, pixel_size.h));
-            if let Some(v) = committed_text(ui, salt("caption"), "Caption", caption, true, "What it shows, and credit") {
+            if let Some(v) = committed_text(ui, salt("caption"), "Caption", caption, true, "What it shows, and credit")
+            {
                 (*caption, label) = (v, "Change caption");
             }
         }
@@ -164,7 +176,14 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], actions:
     ui.separator();
     let who = if item.contributor.trim().is_empty() { "someone" } else { item.contributor.as_str() };
     ui.label(format!("Added by {who}"));
-    ui.label(RichText::new(format!("Created {} · changed {}", item.created.to_short_string(), item.modified.to_short_string())).weak());
+    ui.label(
+        RichText::new(format!(
+            "Created {} · changed {}",
+            item.created.to_short_string(),
+            item.modified.to_short_string()
+        ))
+        .weak(),
+    );
     let mut locked = item.locked;
     if ui.checkbox(&mut locked, "Locked").on_hover_text(Command::ToggleLock.help()).changed() {
         actions.push(Action::edit(change(id, ItemChange::Locked(locked)), if locked { "Lock" } else { "Unlock" }));
@@ -234,7 +253,10 @@ fn theme_combo(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Ac
             .map(|i| change(&i.id, ItemChange::Theme(theme.clone())))
             .collect();
         if !edits.is_empty() {
-            actions.push(Action::edit(Edit::Batch(edits), format!("Move {} to “{name}”", super::canvas::things(items.len()))));
+            actions.push(Action::edit(
+                Edit::Batch(edits),
+                format!("Move {} to “{name}”", super::canvas::things(items.len())),
+            ));
         }
     }
 }

@@ -23,14 +23,30 @@ pub use commands::Command;
 /// Something the user asked for, to be carried out by the app.
 pub enum Action {
     /// Change the board, as one undo step with this label.
-    Edit { edit: Edit, label: String },
+    Edit {
+        edit: Edit,
+        label: String,
+    },
     Command(Command),
     /// Add a new item of this kind (at this board position, or where the user is looking).
-    Add { kind: ItemKind, at: Option<Pos>, theme: Option<ThemeId> },
+    Add {
+        kind: ItemKind,
+        at: Option<Pos>,
+        theme: Option<ThemeId>,
+    },
     /// Import these files (images become images, text files notes).
-    ImportFiles { paths: Vec<PathBuf>, at: Option<Pos> },
-    PasteImage { image: Arc<egui::ColorImage>, at: Option<Pos> },
-    PasteText { text: String, at: Option<Pos> },
+    ImportFiles {
+        paths: Vec<PathBuf>,
+        at: Option<Pos>,
+    },
+    PasteImage {
+        image: Arc<egui::ColorImage>,
+        at: Option<Pos>,
+    },
+    PasteText {
+        text: String,
+        at: Option<Pos>,
+    },
     OpenBoard(PathBuf),
     OpenUrl(String),
     /// Stop the image import that is under way.

@@ -23,7 +23,9 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
             theme_row(ui, board, view, index, theme, who, actions);
         }
         if board.themes.is_empty() {
-            ui.label(RichText::new("No themes yet. Themes group ideas; add one, then drop cards into its region.").weak());
+            ui.label(
+                RichText::new("No themes yet. Themes group ideas; add one, then drop cards into its region.").weak(),
+            );
         }
     });
     ui.separator();
@@ -131,7 +133,8 @@ fn theme_menu(
         ui.close();
     }
     if ui.add_enabled(index + 1 < board.themes.len(), egui::Button::new("Move down")).clicked() {
-        actions.push(Action::edit(move_theme(board, &theme.id, index + 1), format!("Move theme “{}” down", theme.name)));
+        actions
+            .push(Action::edit(move_theme(board, &theme.id, index + 1), format!("Move theme “{}” down", theme.name)));
         ui.close();
     }
     ui.separator();

@@ -125,7 +125,9 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
         }
         ui.separator();
         let search = ui.add(
-            TextEdit::singleline(&mut view.search).hint_text("🔍 Search text, tags, people, sources").desired_width(260.0),
+            TextEdit::singleline(&mut view.search)
+                .hint_text("🔍 Search text, tags, people, sources")
+                .desired_width(260.0),
         );
         search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
         if view.focus_search {

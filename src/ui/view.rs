@@ -14,11 +14,21 @@ use crate::model::{Board, BoardRect, Item, ItemId, Pos, Size, ThemeId};
 pub enum Gesture {
     None,
     /// Moving `ids` by `delta_in_board` so far.
-    Move { ids: Vec<ItemId>, delta_in_board: Vec2 },
+    Move {
+        ids: Vec<ItemId>,
+        delta_in_board: Vec2,
+    },
     /// Resizing `id` to `size` so far.
-    Resize { id: ItemId, size: Size },
+    Resize {
+        id: ItemId,
+        size: Size,
+    },
     /// Selecting everything that touches the rectangle from `start` to `now` (screen).
-    RubberBand { start: Pos2, now: Pos2, additive: bool },
+    RubberBand {
+        start: Pos2,
+        now: Pos2,
+        additive: bool,
+    },
 }
 
 /// What the canvas shows: everything, one theme, or the unsorted items.
@@ -189,7 +199,8 @@ mod tests {
 
     #[test]
     fn fit_shows_the_whole_rect() {
-        let mut view = ViewState { canvas_rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 800.0)), ..Default::default() };
+        let mut view =
+            ViewState { canvas_rect: Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 800.0)), ..Default::default() };
         let board = Rect::from_min_max(pos2(-500.0, -100.0), pos2(3000.0, 900.0));
         view.fit(board);
         let shown = view.visible_board_rect();

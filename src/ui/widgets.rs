@@ -18,7 +18,8 @@ pub fn committed_text(
     let id = ui.make_persistent_id(id_salt);
     let label_response = ui.label(label);
     let mut buffer = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| current.to_owned());
-    let edit = if multiline { TextEdit::multiline(&mut buffer).desired_rows(3) } else { TextEdit::singleline(&mut buffer) };
+    let edit =
+        if multiline { TextEdit::multiline(&mut buffer).desired_rows(3) } else { TextEdit::singleline(&mut buffer) };
     let response = ui
         .add(edit.id(id.with("field")).hint_text(hint).desired_width(ui.available_width()))
         .labelled_by(label_response.id);
