@@ -165,6 +165,22 @@ fn every_kind_can_be_added_from_the_ui_and_undone() {
 }
 
 #[test]
+fn the_keyboard_alone_captures_a_note() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    press(&mut h, Modifiers::NONE, Key::N);
+    h.get_by_label("Note").type_text("Sound of rain");
+    h.run_steps(2);
+    press(&mut h, Modifiers::COMMAND, Key::Enter);
+    settle(&mut h);
+    assert!(
+        board(&h).items.iter().any(|i| i.kind == ItemKind::Note { text: "Sound of rain".into() }),
+        "Ctrl+Enter adds it"
+    );
+    assert_eq!(h.query_all_by_label("New note").count(), 1, "the form closed; only the toolbar button is left");
+}
+
+#[test]
 fn moving_and_resizing_are_one_undo_step_each() {
     let f = fixture();
     let mut h = harness(&f.board, &f.boards_dir);

@@ -1,7 +1,7 @@
 //! The quick-capture form: one small dialog per kind, opened by N, Q, L and C, that
 //! turns what was typed into a new item with one keystroke more.
 
-use egui::{Key, Modal, Ui};
+use egui::{Key, Modal, Modifiers, Ui};
 
 use super::Action;
 use super::widgets::labelled_field;
@@ -74,6 +74,12 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
             KindTag::Colour => "New colour",
             KindTag::Image => "New image",
         };
+        // Taken before the fields are drawn: a multi-line field would otherwise keep
+        // Ctrl+Enter for itself.
+        let multiline = matches!(kind, KindTag::Note | KindTag::Quote);
+        let submit_keys = ui.input_mut(|i| {
+            i.consume_key(Modifiers::COMMAND, Key::Enter) || (!multiline && i.consume_key(Modifiers::NONE, Key::Enter))
+        });
         ui.heading(title);
         ui.add_space(4.0);
         let first = fields(ui, d, kind);
@@ -85,9 +91,6 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
             ui.colored_label(super::style::ERROR_TEXT, e);
         }
         ui.add_space(6.0);
-        let submit_keys = ui.input(|i| {
-            i.key_pressed(Key::Enter) && (i.modifiers.command || kind != KindTag::Note && kind != KindTag::Quote)
-        });
         ui.horizontal(|ui| {
             let add = ui.button(format!("Add {}", kind.name())).on_hover_text(match kind {
                 KindTag::Note | KindTag::Quote => "Ctrl+Enter",
