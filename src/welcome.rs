@@ -26,6 +26,12 @@ const PICTURES: [(&str, &[u8], &str); 4] = [
     ("coffee.png", include_bytes!("../assets/welcome/coffee.png"), "Coffee — CC0 (Rachel Michetti)"),
 ];
 
+/// Who the welcome board's items are from.
+const WELCOME_CONTRIBUTOR: &str = "Moodboard";
+
+/// One welcome item: what it is, where (x, y), its theme and its source.
+type Entry<'a> = (ItemKind, f32, f32, Option<&'a ThemeId>, &'static str);
+
 /// The welcome board in `dir`, created if it is not there yet. An existing welcome
 /// board is opened as it is, with whatever the user changed.
 pub fn ensure(dir: &Path) -> anyhow::Result<PathBuf> {
@@ -76,7 +82,7 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
         images.try_into().map_err(|_| anyhow::anyhow!("the welcome pictures are missing"))?;
 
     let note = |text: &str| ItemKind::Note { text: text.to_owned() };
-    let entries: Vec<(ItemKind, f32, f32, Option<&ThemeId>, &str, &str)> = vec![
+    let entries: Vec<Entry<'_>> = vec![
         (
             note(
                 "Press N for a note, Q for a quote, L for a link, C for a colour, I for images. Or drop files and paste (Ctrl+V) anywhere on the board.",
@@ -84,7 +90,6 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             0.0,
             0.0,
             Some(&how),
-            "Moodboard",
             "own team",
         ),
         (
@@ -94,7 +99,6 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             240.0,
             0.0,
             Some(&how),
-            "Moodboard",
             "own team",
         ),
         (
@@ -104,7 +108,6 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             0.0,
             180.0,
             Some(&how),
-            "Moodboard",
             "own team",
         ),
         (
@@ -112,11 +115,10 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             240.0,
             180.0,
             Some(&how),
-            "Moodboard",
             "own team",
         ),
-        (rocket, 620.0, 0.0, Some(&launch), "Moodboard", "other field"),
-        (hopper, 960.0, 0.0, Some(&launch), "Moodboard", "other field"),
+        (rocket, 620.0, 0.0, Some(&launch), "other field"),
+        (hopper, 960.0, 0.0, Some(&launch), "other field"),
         (
             ItemKind::Quote {
                 text: "The most dangerous phrase in the language is: we've always done it this way.".to_owned(),
@@ -126,7 +128,6 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             620.0,
             240.0,
             Some(&launch),
-            "Moodboard",
             "other field",
         ),
         (
@@ -138,7 +139,6 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             960.0,
             260.0,
             Some(&launch),
-            "Moodboard",
             "other field",
         ),
         (
@@ -146,17 +146,15 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             1260.0,
             260.0,
             Some(&launch),
-            "Moodboard",
             "own team",
         ),
-        (cat, 1600.0, 0.0, Some(&calm), "Moodboard", "nature"),
-        (coffee, 1950.0, 0.0, Some(&calm), "Moodboard", "customer"),
+        (cat, 1600.0, 0.0, Some(&calm), "nature"),
+        (coffee, 1950.0, 0.0, Some(&calm), "customer"),
         (
             ItemKind::Colour { hex: "#6F4E37".to_owned(), name: "Coffee".to_owned() },
             1600.0,
             240.0,
             Some(&calm),
-            "Moodboard",
             "customer",
         ),
         (
@@ -164,20 +162,12 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             1760.0,
             240.0,
             Some(&calm),
-            "Moodboard",
             "customer",
         ),
-        (
-            note("Unsorted ideas live outside the themes until someone finds them a home."),
-            0.0,
-            560.0,
-            None,
-            "Moodboard",
-            "own team",
-        ),
+        (note("Unsorted ideas live outside the themes until someone finds them a home."), 0.0, 560.0, None, "own team"),
     ];
-    for (z, (kind, x, y, theme, who, source)) in entries.into_iter().enumerate() {
-        let mut item = Item::new(kind, Pos::new(x, y), who, source, now);
+    for (z, (kind, x, y, theme, source)) in entries.into_iter().enumerate() {
+        let mut item = Item::new(kind, Pos::new(x, y), WELCOME_CONTRIBUTOR, source, now);
         item.theme = theme.cloned();
         item.z = z as i64;
         Edit::InsertItem(Box::new(item)).apply(&mut board)?;

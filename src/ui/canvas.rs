@@ -499,10 +499,10 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
         ui.input(|i| (i.key_pressed(Key::Escape), i.key_pressed(Key::Enter) && i.modifiers.command));
     if escape {
         view.inline_edit = None;
-    } else if commit_keys || response.lost_focus() {
-        if let Some((id, text)) = view.inline_edit.take() {
-            push_text_change(item, &id, text, actions);
-        }
+    } else if (commit_keys || response.lost_focus())
+        && let Some((id, text)) = view.inline_edit.take()
+    {
+        push_text_change(item, &id, text, actions);
     }
 }
 
@@ -599,7 +599,7 @@ mod tests {
     fn dropping_into_another_region_assigns_its_theme() {
         let (board, _, tb, id) = board_with_two_themes();
         let Some(Action::Edit { edit, label }) =
-            move_edit(&board, &[id.clone()], vec2(1000.0, 0.0), Some(pos2(1100.0, 50.0)))
+            move_edit(&board, std::slice::from_ref(&id), vec2(1000.0, 0.0), Some(pos2(1100.0, 50.0)))
         else {
             panic!("a move gives an edit");
         };
@@ -613,7 +613,7 @@ mod tests {
     fn dropping_on_empty_canvas_keeps_the_theme() {
         let (board, ta, _, id) = board_with_two_themes();
         let Some(Action::Edit { edit, .. }) =
-            move_edit(&board, &[id.clone()], vec2(0.0, 3000.0), Some(pos2(50.0, 3050.0)))
+            move_edit(&board, std::slice::from_ref(&id), vec2(0.0, 3000.0), Some(pos2(50.0, 3050.0)))
         else {
             panic!("a move gives an edit");
         };

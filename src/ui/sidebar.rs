@@ -86,13 +86,13 @@ fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme,
     }
     if ui.input(|i| i.key_pressed(Key::Escape)) {
         view.renaming_theme = None;
-    } else if response.lost_focus() {
-        if let Some((id, name)) = view.renaming_theme.take() {
-            let name = name.trim().to_owned();
-            if !name.is_empty() && name != theme.name && board.theme(&id).is_some() {
-                let renamed = Theme { name: name.clone(), modified: Timestamp::now(), ..theme.clone() };
-                actions.push(Action::edit(Edit::ReplaceTheme(renamed), format!("Rename theme to “{name}”")));
-            }
+    } else if response.lost_focus()
+        && let Some((id, name)) = view.renaming_theme.take()
+    {
+        let name = name.trim().to_owned();
+        if !name.is_empty() && name != theme.name && board.theme(&id).is_some() {
+            let renamed = Theme { name: name.clone(), modified: Timestamp::now(), ..theme.clone() };
+            actions.push(Action::edit(Edit::ReplaceTheme(renamed), format!("Rename theme to “{name}”")));
         }
     }
 }
