@@ -131,6 +131,23 @@ fn mistakes_get_specific_errors_and_change_nothing() {
 }
 
 #[test]
+fn decompression_bombs_are_refused_once_with_a_reason() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    // A 60 000 × 60 000 GIF in 32 bytes.
+    let mut gif = b"GIF89a".to_vec();
+    let side = 60_000u16.to_le_bytes();
+    gif.extend([side[0], side[1], side[0], side[1], 0, 0, 0, 0x2c, 0, 0, 0, 0, side[0], side[1], side[0], side[1], 0]);
+    gif.extend([2, 2, 0x44, 1, 0, 0x3b]);
+    std::fs::write(env.path("bomb.gif"), gif).unwrap();
+    let err = env.fails(&["add", "b", "--image", "bomb.gif"]);
+    assert!(err.contains("bomb.gif") && err.contains("too large"), "{err}");
+    assert_eq!(err.matches("too large").count(), 1, "said once: {err}");
+    assert!(!err.contains("0 × 0"), "{err}");
+    assert!(!env.path("b.assets").exists() || std::fs::read_dir(env.path("b.assets")).unwrap().next().is_none());
+}
+
+#[test]
 fn a_board_from_a_newer_version_is_refused_with_a_reason() {
     let env = Env::new();
     env.ok(&["new", "b"]);

@@ -30,6 +30,11 @@ pub enum ImageError {
         MAX_PIXELS / 1_000_000
     )]
     TooLarge { w: u32, h: u32 },
+    #[error(
+        "the image is too large to open safely (at most {MAX_SIDE} pixels a side and {} megapixels)",
+        MAX_PIXELS / 1_000_000
+    )]
+    OverLimits,
     #[error("the image data is damaged: {0}")]
     Damaged(String),
 }
@@ -133,7 +138,7 @@ pub fn decoder_for(bytes: &[u8]) -> Result<(Format, impl ImageDecoder + '_), Ima
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format.format);
     reader.limits(limits());
     let mut decoder = reader.into_decoder().map_err(|e| match e {
-        image::ImageError::Limits(_) => ImageError::TooLarge { w: 0, h: 0 },
+        image::ImageError::Limits(_) => ImageError::OverLimits,
         other => damaged(other),
     })?;
     let (w, h) = decoder.dimensions();

@@ -21,14 +21,15 @@ pub struct Imported {
 pub enum ImportError {
     #[error(transparent)]
     Read(#[from] AssetError),
-    #[error("{}: {source}", path.display())]
-    Image { path: std::path::PathBuf, source: ImageError },
+    // Not `source`: the message already says it, and error chains would repeat it.
+    #[error("{}: {reason}", path.display())]
+    Image { path: std::path::PathBuf, reason: ImageError },
 }
 
 /// Checks that `bytes` decode as an image and stores them in `store`.
 /// `file_name` is kept for people; `origin` names the source in errors.
 pub fn import_bytes(store: &AssetStore, bytes: &[u8], file_name: &str, origin: &Path) -> Result<Imported, ImportError> {
-    let image_error = |source| ImportError::Image { path: origin.to_owned(), source };
+    let image_error = |reason| ImportError::Image { path: origin.to_owned(), reason };
     let probe = probe(bytes).map_err(image_error)?;
     // Decoding the whole image once is what tells a damaged file from a good one.
     decode(bytes).map_err(image_error)?;
