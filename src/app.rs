@@ -378,7 +378,7 @@ impl eframe::App for MoodboardApp {
         }
         if self.view.show_inspector {
             egui::Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| {
-                ui::inspector::inspector_ui(ui, &self.doc.board, &self.view, &self.prefs.sources, &mut actions);
+                ui::inspector::inspector_ui(ui, &self.doc.board, &self.view, &self.prefs.sources, &who, &mut actions);
             });
         }
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {

@@ -181,6 +181,22 @@ fn the_keyboard_alone_captures_a_note() {
 }
 
 #[test]
+fn your_name_is_written_on_what_you_add() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let field = h.get_by_label("Your name");
+    field.focus();
+    field.type_text(" Verhoeven");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(h.state().prefs.name, "Tess Verhoeven");
+    add_with_form(&mut h, "New note", &[("Note", "Mine")], "Add note");
+    let item = board(&h).items.into_iter().find(|i| i.kind == ItemKind::Note { text: "Mine".into() }).unwrap();
+    assert_eq!(item.contributor, "Tess Verhoeven");
+}
+
+#[test]
 fn moving_and_resizing_are_one_undo_step_each() {
     let f = fixture();
     let mut h = harness(&f.board, &f.boards_dir);

@@ -50,6 +50,11 @@ impl MoodboardApp {
                 self.toasts.info("Import cancelled; what was already added stays.");
             }
             Action::Error(message) => self.toasts.error(message),
+            Action::SetName(name) => {
+                self.prefs.name = name;
+                self.save_prefs();
+                self.toasts.info(format!("New ideas are now added as {}", self.prefs.contributor()));
+            }
         }
     }
 

@@ -13,12 +13,20 @@ use crate::model::{
 };
 
 /// Draws the inspector for the current selection.
-pub fn inspector_ui(ui: &mut Ui, board: &Board, view: &ViewState, sources: &[String], actions: &mut Vec<Action>) {
+/// `you` is the name written as contributor on what this user adds.
+pub fn inspector_ui(
+    ui: &mut Ui,
+    board: &Board,
+    view: &ViewState,
+    sources: &[String],
+    you: &str,
+    actions: &mut Vec<Action>,
+) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
         let selected: Vec<&Item> = board.items.iter().filter(|i| view.selection.contains(&i.id)).collect();
         match selected.as_slice() {
-            [] => board_ui(ui, board, actions),
+            [] => board_ui(ui, board, you, actions),
             [item] => item_ui(ui, board, item, sources, actions),
             many => many_ui(ui, board, many, actions),
         }
@@ -29,7 +37,7 @@ fn change(id: &ItemId, change: ItemChange) -> Edit {
     Edit::ChangeItem { id: id.clone(), change, at: Timestamp::now() }
 }
 
-fn board_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
+fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     ui.heading("Board");
     let meta = board.meta();
     if let Some(title) = committed_text(ui, "board-title", "Title", &board.title, false, "What this board is called") {
@@ -84,6 +92,11 @@ fn board_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
     }
     ui.add_space(12.0);
     ui.label(RichText::new("Select a card to edit it here.").weak());
+    ui.separator();
+    if let Some(name) = committed_text(ui, "your-name", "Your name", you, false, "Written on everything you add") {
+        actions.push(Action::SetName(name.trim().to_owned()));
+    }
+    ui.label(RichText::new("Kept in your preferences, not in the board.").weak());
 }
 
 fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], actions: &mut Vec<Action>) {

@@ -51,6 +51,8 @@ pub enum Action {
     OpenUrl(String),
     /// Stop the image import that is under way.
     CancelImport,
+    /// Set the name written as contributor on what this user adds.
+    SetName(String),
     /// Tell the user something went wrong (shown as a toast).
     Error(String),
 }
