@@ -93,6 +93,17 @@ impl KindTag {
             Self::Colour => "colour",
         }
     }
+
+    /// The name with a capital, for headings and labels: "Note".
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Image => "Image",
+            Self::Quote => "Quote",
+            Self::Link => "Link",
+            Self::Note => "Note",
+            Self::Colour => "Colour",
+        }
+    }
 }
 
 impl ItemKind {

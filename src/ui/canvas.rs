@@ -54,10 +54,7 @@ fn region_at(regions: &[Region], point: Pos2) -> Option<&Region> {
 
 /// The label a card has for screen readers and tests: "Note: Try paper textures".
 pub fn item_label(item: &Item) -> String {
-    let kind = item.kind.tag().name();
-    let mut kind = kind.to_owned();
-    kind[..1].make_ascii_uppercase();
-    format!("{kind}: {}", item.kind.summary())
+    format!("{}: {}", item.kind.tag().title(), item.kind.summary())
 }
 
 fn id_for(item: &ItemId) -> Id {
@@ -352,6 +349,24 @@ fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop_point: Option<Pos2
     Some(Action::edit(Edit::Batch(edits), label))
 }
 
+/// One undo step that puts the items `ids` into `theme` (`None`: unsorted), or `None`
+/// when they are all there already.
+pub fn move_to_theme<'a>(
+    board: &Board,
+    ids: impl IntoIterator<Item = &'a ItemId>,
+    theme: Option<ThemeId>,
+) -> Option<Action> {
+    let now = Timestamp::now();
+    let ids: Vec<&ItemId> = ids.into_iter().collect();
+    let edits: Vec<Edit> = ids
+        .iter()
+        .filter(|id| board.item(id).is_some_and(|i| i.theme != theme))
+        .map(|id| Edit::ChangeItem { id: (*id).clone(), change: ItemChange::Theme(theme.clone()), at: now })
+        .collect();
+    let name = board.theme_name(theme.as_ref());
+    (!edits.is_empty()).then(|| Action::edit(Edit::Batch(edits), format!("Move {} to “{name}”", things(ids.len()))))
+}
+
 /// "1 item", "3 items".
 pub fn things(n: usize) -> String {
     if n == 1 { "1 item".to_owned() } else { format!("{n} items") }
@@ -389,20 +404,10 @@ fn item_menu(ui: &mut Ui, board: &Board, view: &ViewState, item: &Item, actions:
         ui.close();
     }
     ui.menu_button("Move to theme", |ui| {
-        let now = Timestamp::now();
         let targets = board.themes.iter().map(|t| (Some(t.id.clone()), t.name.clone()));
         for (theme, name) in targets.chain(std::iter::once((None, "Unsorted".to_owned()))) {
             if ui.button(&name).clicked() {
-                let edits = view
-                    .selection
-                    .iter()
-                    .filter(|id| board.item(id).is_some_and(|i| i.theme != theme))
-                    .map(|id| Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(theme.clone()), at: now })
-                    .collect();
-                actions.push(Action::edit(
-                    Edit::Batch(edits),
-                    format!("Move {} to “{name}”", things(view.selection.len())),
-                ));
+                actions.extend(move_to_theme(board, &view.selection, theme));
                 ui.close();
             }
         }

@@ -101,9 +101,7 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
 
 fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], actions: &mut Vec<Action>) {
     let id = &item.id;
-    let mut kind_name = item.kind.tag().name().to_owned();
-    kind_name[..1].make_ascii_uppercase();
-    ui.heading(kind_name);
+    ui.heading(item.kind.tag().title());
     let salt = |field: &str| (id.as_str().to_owned(), field.to_owned());
     let mut kind = item.kind.clone();
     let mut label = "";
@@ -259,18 +257,7 @@ fn theme_combo(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Ac
         }
     });
     if let Some(theme) = chosen {
-        let name = board.theme_name(theme.as_ref()).to_owned();
-        let edits: Vec<Edit> = items
-            .iter()
-            .filter(|i| i.theme != theme)
-            .map(|i| change(&i.id, ItemChange::Theme(theme.clone())))
-            .collect();
-        if !edits.is_empty() {
-            actions.push(Action::edit(
-                Edit::Batch(edits),
-                format!("Move {} to “{name}”", super::canvas::things(items.len())),
-            ));
-        }
+        actions.extend(super::canvas::move_to_theme(board, items.iter().map(|i| &i.id), theme));
     }
 }
 
