@@ -109,8 +109,14 @@ impl MoodboardApp {
             Command::Delete => self.delete_selection(now),
             Command::Duplicate => self.duplicate_selection(now),
             Command::SelectAll => {
-                self.view.selection =
-                    self.doc.board.items.iter().filter(|i| self.view.shows(i)).map(|i| i.id.clone()).collect();
+                self.view.selection = self
+                    .doc
+                    .board
+                    .items
+                    .iter()
+                    .filter(|i| self.view.shows(&self.doc.board, i))
+                    .map(|i| i.id.clone())
+                    .collect();
             }
             Command::ClearSelection => {
                 self.view.selection.clear();

@@ -157,9 +157,20 @@ impl Board {
         self.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).reduce(BoardRect::union)
     }
 
-    /// Items in this theme (or unsorted for `None`).
+    /// The theme an item is shown in: its theme if that is on the board, else `None`
+    /// (unsorted). After a merge an item can name a theme someone else deleted.
+    pub fn theme_of<'a>(&'a self, item: &'a Item) -> Option<&'a ThemeId> {
+        item.theme.as_ref().filter(|t| self.theme(t).is_some())
+    }
+
+    /// Whether a theme with this id is on the board or was deleted from it.
+    pub fn knows_theme(&self, id: &ThemeId) -> bool {
+        self.theme(id).is_some() || self.is_deleted(id.as_str())
+    }
+
+    /// Items shown in this theme (or unsorted for `None`).
     pub fn items_in_theme<'a>(&'a self, theme: Option<&'a ThemeId>) -> impl Iterator<Item = &'a Item> + 'a {
-        self.items.iter().filter(move |i| i.theme.as_ref() == theme)
+        self.items.iter().filter(move |i| self.theme_of(i) == theme)
     }
 
     /// Whether an item or theme with this id was deleted.

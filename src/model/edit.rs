@@ -2,8 +2,9 @@
 //! what undo applies; the editor, the command line and merge all change boards this way.
 //!
 //! Invariants the edits keep: item and theme ids are unique, no id is both alive and in
-//! `deleted`, every item's theme exists, items stay sorted by `(z, id)` and themes by
-//! `(rank, id)`.
+//! `deleted`, every item's theme exists or was deleted (a merge can leave an item in a
+//! theme someone else deleted; it shows as unsorted), items stay sorted by `(z, id)` and
+//! themes by `(rank, id)`.
 
 use super::{Board, BoardMeta, Item, ItemId, ItemKind, Pos, Size, Theme, ThemeId, Timestamp, Tombstone};
 
@@ -17,14 +18,20 @@ pub enum Edit {
     RemoveItem { id: ItemId, tombstone: Option<Tombstone> },
     /// Changes one field of an item and sets its `modified` time to `at`.
     ChangeItem { id: ItemId, change: ItemChange, at: Timestamp },
+    /// Replaces a whole item with another version of it (what a merge brings in).
+    ReplaceItem(Box<Item>),
     /// Adds a theme (reviving it if it was deleted).
     InsertTheme(Theme),
-    /// Removes a theme that no item belongs to; see [`Edit::delete_theme`].
+    /// Removes a theme. Items still in it show as unsorted; [`Edit::delete_theme`]
+    /// moves them out first.
     RemoveTheme { id: ThemeId, tombstone: Option<Tombstone> },
     /// Replaces a theme's name, colour, description, rank and modified time.
     ReplaceTheme(Theme),
     /// Sets the title, description and goals.
     SetMeta { meta: BoardMeta, at: Timestamp },
+    /// Sets or clears the tombstone of an id that is not on the board (what a merge
+    /// brings in when another copy deleted something this one never had).
+    SetTombstone { id: String, tombstone: Option<Tombstone> },
     /// Several edits as one step: all apply, or none do.
     Batch(Vec<Edit>),
 }
@@ -54,8 +61,6 @@ pub enum EditError {
     DuplicateItem(ItemId),
     #[error("a theme with id {0} already exists")]
     DuplicateTheme(ThemeId),
-    #[error("theme {0} still has items; move them out first")]
-    ThemeNotEmpty(ThemeId),
 }
 
 impl Edit {
@@ -67,7 +72,7 @@ impl Edit {
                     return Err(EditError::DuplicateItem(item.id));
                 }
                 if let Some(theme) = &item.theme
-                    && board.theme(theme).is_none()
+                    && !board.knows_theme(theme)
                 {
                     return Err(EditError::NoSuchTheme(theme.clone()));
                 }
@@ -80,13 +85,13 @@ impl Edit {
                 let index = board.item_index(&id).ok_or_else(|| EditError::NoSuchItem(id.clone()))?;
                 let item = board.items.remove(index);
                 if let Some(t) = tombstone {
-                    board.deleted.push(Tombstone { id: id.to_string(), ..t });
+                    put_tombstone(board, Tombstone { id: id.to_string(), ..t });
                 }
                 Ok(Edit::InsertItem(Box::new(item)))
             }
             Edit::ChangeItem { id, change, at } => {
                 if let ItemChange::Theme(Some(theme)) = &change
-                    && board.theme(theme).is_none()
+                    && !board.knows_theme(theme)
                 {
                     return Err(EditError::NoSuchTheme(theme.clone()));
                 }
@@ -97,6 +102,17 @@ impl Edit {
                     board.sort_items();
                 }
                 Ok(Edit::ChangeItem { id, change: old, at: old_at })
+            }
+            Edit::ReplaceItem(item) => {
+                if let Some(theme) = &item.theme
+                    && !board.knows_theme(theme)
+                {
+                    return Err(EditError::NoSuchTheme(theme.clone()));
+                }
+                let index = board.item_index(&item.id).ok_or_else(|| EditError::NoSuchItem(item.id.clone()))?;
+                let old = std::mem::replace(&mut board.items[index], *item);
+                board.sort_items();
+                Ok(Edit::ReplaceItem(Box::new(old)))
             }
             Edit::InsertTheme(theme) => {
                 if board.theme(&theme.id).is_some() {
@@ -110,12 +126,9 @@ impl Edit {
             }
             Edit::RemoveTheme { id, tombstone } => {
                 let index = board.theme_index(&id).ok_or_else(|| EditError::NoSuchTheme(id.clone()))?;
-                if board.items.iter().any(|i| i.theme.as_ref() == Some(&id)) {
-                    return Err(EditError::ThemeNotEmpty(id));
-                }
                 let theme = board.themes.remove(index);
                 if let Some(t) = tombstone {
-                    board.deleted.push(Tombstone { id: id.to_string(), ..t });
+                    put_tombstone(board, Tombstone { id: id.to_string(), ..t });
                 }
                 Ok(Edit::InsertTheme(theme))
             }
@@ -124,6 +137,13 @@ impl Edit {
                 let old = std::mem::replace(&mut board.themes[index], theme);
                 sort_themes(board);
                 Ok(Edit::ReplaceTheme(old))
+            }
+            Edit::SetTombstone { id, tombstone } => {
+                let old = take_tombstone(board, &id);
+                if let Some(t) = tombstone {
+                    put_tombstone(board, Tombstone { id: id.clone(), ..t });
+                }
+                Ok(Edit::SetTombstone { id, tombstone: old })
             }
             Edit::SetMeta { meta, at } => {
                 let old = board.meta();
@@ -166,6 +186,11 @@ impl Edit {
             }
             Edit::RemoveItem { id, .. } => Edit::RemoveItem { tombstone: tomb(id.to_string()), id },
             Edit::ChangeItem { id, change, .. } => Edit::ChangeItem { id, change, at: now },
+            Edit::ReplaceItem(mut item) => {
+                item.modified = now;
+                Edit::ReplaceItem(item)
+            }
+            Edit::SetTombstone { id, tombstone } => Edit::SetTombstone { id, tombstone },
             Edit::InsertTheme(mut theme) => {
                 theme.modified = now;
                 Edit::InsertTheme(theme)
@@ -227,6 +252,12 @@ impl ItemChange {
             ItemChange::Z(v) => ItemChange::Z(replace(&mut item.z, v)),
         }
     }
+}
+
+/// Adds a tombstone, keeping `deleted` sorted by id so that equal boards are equal values.
+fn put_tombstone(board: &mut Board, tombstone: Tombstone) {
+    let index = board.deleted.partition_point(|t| t.id < tombstone.id);
+    board.deleted.insert(index, tombstone);
 }
 
 fn take_tombstone(board: &mut Board, id: &str) -> Option<Tombstone> {

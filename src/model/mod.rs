@@ -11,6 +11,7 @@ mod ids;
 mod item;
 mod layout;
 pub mod links;
+mod merge;
 mod timestamp;
 
 pub use asset_name::{ASSET_EXTENSIONS, AssetName, AssetNameError};
@@ -23,4 +24,5 @@ pub use history::History;
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ThemeId};
 pub use item::{Item, ItemKind, KindTag, PixelSize, one_line};
 pub use layout::{GAP, arrange_by_theme, free_spot};
+pub use merge::{MergeSummary, diff, merge, summarise};
 pub use timestamp::Timestamp;

@@ -28,7 +28,7 @@ fn fmt_f32(v: f32) -> String {
 }
 
 /// Repairs `board` in place: duplicate ids get fresh ones, impossible positions and sizes
-/// are replaced, references to missing themes become unsorted, stale tombstones go.
+/// are replaced, references to themes that never existed become unsorted, stale tombstones go.
 /// Returns one [`Problem`] per repair, plus problems that need no repair to display
 /// (an invalid colour shows as a placeholder and is kept as written).
 pub fn repair(board: &mut Board) -> Vec<Problem> {
@@ -57,6 +57,9 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
     }
     sort_themes(board);
 
+    // An item may stay in a theme that a merge deleted: it shows as unsorted, and the
+    // reference is kept so that merging with a copy that revived the theme regroups it.
+    let deleted_ids: HashSet<String> = board.deleted.iter().map(|t| t.id.clone()).collect();
     let mut item_ids: HashSet<ItemId> = HashSet::new();
     for (index, item) in board.items.iter_mut().enumerate() {
         let subject = format!("item #{} (id {}, {})", index + 1, item.id, item.kind.tag().name());
@@ -109,6 +112,7 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
         }
         if let Some(theme) = &item.theme
             && !theme_ids.contains(theme)
+            && !deleted_ids.contains(theme.as_str())
         {
             problems.push(Problem {
                 subject: subject.clone(),

@@ -123,7 +123,7 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
             ItemKind::Image { asset, .. } => Some(images.get(asset)),
             _ => None,
         };
-        let look = Look { selected, dimmed: !view.shows(item), highlighted: view.highlight.contains(&item.id) };
+        let look = Look { selected, dimmed: !view.shows(board, item), highlighted: view.highlight.contains(&item.id) };
         paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
         if response.hovered() {
             hovered_item = Some(item.id.clone());
@@ -572,7 +572,7 @@ fn background_input(
             view.selection.clear();
         }
         for item in &board.items {
-            if board_rect_of(item).intersects(band) && view.shows(item) {
+            if board_rect_of(item).intersects(band) && view.shows(board, item) {
                 view.selection.insert(item.id.clone());
             }
         }

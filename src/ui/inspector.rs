@@ -240,8 +240,8 @@ fn many_ui(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Action
 /// The theme picker; sets the theme of every item in `items` as one step.
 fn theme_combo(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Action>) {
     let current: Option<Option<&ThemeId>> = {
-        let first = items.first().map(|i| i.theme.as_ref());
-        first.filter(|f| items.iter().all(|i| i.theme.as_ref() == *f))
+        let first = items.first().map(|i| board.theme_of(i));
+        first.filter(|f| items.iter().all(|i| board.theme_of(i) == *f))
     };
     let shown = match current {
         Some(theme) => board.theme_name(theme).to_owned(),

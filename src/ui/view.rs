@@ -165,11 +165,11 @@ impl ViewState {
     }
 
     /// Whether an item passes the theme filter and the search.
-    pub fn shows(&self, item: &Item) -> bool {
+    pub fn shows(&self, board: &Board, item: &Item) -> bool {
         let theme_ok = match &self.filter {
             ThemeFilter::All => true,
-            ThemeFilter::Theme(t) => item.theme.as_ref() == Some(t),
-            ThemeFilter::Unsorted => item.theme.is_none(),
+            ThemeFilter::Theme(t) => board.theme_of(item) == Some(t),
+            ThemeFilter::Unsorted => board.theme_of(item).is_none(),
         };
         theme_ok && (self.search.trim().is_empty() || item.matches(self.search.trim()))
     }
