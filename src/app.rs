@@ -17,6 +17,7 @@ use crate::media::batch::Importer;
 use crate::media::{ImageCache, WorkerPool};
 use crate::model::Pos;
 use crate::prefs::Prefs;
+use crate::storage::watch::{BoardWatcher, WatchEvent};
 use crate::storage::{AssetStore, Saver};
 use crate::ui::capture::Draft;
 use crate::ui::dialogs::CloseChoice;
@@ -60,6 +61,8 @@ pub struct MoodboardApp {
     pub prefs: Prefs,
     images: ImageCache,
     saver: Saver,
+    /// Watches the board file for changes made by others, and for conflict copies.
+    watcher: BoardWatcher,
     importer: Importer,
     /// Where the items of the running import go: the first item's position.
     import_at: Pos,
@@ -91,6 +94,7 @@ impl MoodboardApp {
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
         let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path));
+        let watcher = watch(ctx, &doc);
         let mut view =
             ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
         view.fit_request = doc.board.bounds();
@@ -102,6 +106,7 @@ impl MoodboardApp {
             prefs,
             images,
             saver,
+            watcher,
             importer: Importer::new(pool),
             import_at: Pos::default(),
             files: files::FileDialogs::new(startup.file_dialogs),
@@ -148,13 +153,14 @@ impl MoodboardApp {
     /// Starts saving the board now (in the background).
     fn start_save(&mut self) {
         let generation = self.doc.begin_save();
-        self.saver.save(self.doc.path.clone(), self.doc.board.clone(), generation);
+        self.saver.save(self.doc.path.clone(), self.doc.board.clone(), generation, self.doc.disk_hash.clone());
     }
 
     /// Replaces the open board with `doc`.
     fn switch_to(&mut self, doc: Document) {
         self.importer.cancel();
         self.doc = doc;
+        self.watcher = watch(&self.ctx, &self.doc);
         self.images.set_store(AssetStore::for_board(&self.doc.path));
         self.view = ViewState {
             show_sidebar: self.view.show_sidebar,
@@ -268,6 +274,11 @@ impl MoodboardApp {
                     .error(format!("Not saved: {e}. Your changes are still here; fix the cause and press Retry save."));
                 self.after_save = None;
             }
+            if let Some(written) = saved.merged {
+                // The file had changed since we last saw it; the save merged it in.
+                let summary = self.doc.merge_from_disk(&written, None);
+                self.brought_in(&summary, "changes saved by someone else");
+            }
         }
         if !self.doc.is_dirty()
             && !matches!(self.doc.status(), SaveStatus::Saving)
@@ -311,13 +322,65 @@ fn scratch_board() -> Document {
             path,
             crate::model::Board::new("Scratch board", crate::model::Timestamp::now()),
             Vec::new(),
+            None,
         )
     })
+}
+
+/// A watcher for the document's file, waking the UI when it reports.
+fn watch(ctx: &egui::Context, doc: &Document) -> BoardWatcher {
+    let ctx = ctx.clone();
+    BoardWatcher::start(doc.path.clone(), doc.disk_hash.clone(), Arc::new(move || ctx.request_repaint()))
+}
+
+impl MoodboardApp {
+    /// Merges what the file watcher saw into the open board.
+    fn drain_watcher(&mut self) {
+        for event in self.watcher.poll() {
+            match event {
+                WatchEvent::Changed { board, hash } => {
+                    if self.doc.disk_hash.as_ref() == Some(&hash) {
+                        continue; // our own save
+                    }
+                    let summary = self.doc.merge_from_disk(&board, Some(hash));
+                    self.view.forget_missing(&self.doc.board);
+                    self.brought_in(&summary, "changes from the board file");
+                }
+                WatchEvent::Synced(outcomes) => {
+                    for o in outcomes {
+                        let name = o.copy.file_name().unwrap_or_default().to_string_lossy().into_owned();
+                        match o.result {
+                            Ok((summary, to)) => self.toasts.info(format!(
+                                "Merged the conflict copy “{name}” ({}); it was moved to {}",
+                                summary.describe(),
+                                to.display()
+                            )),
+                            Err(e) => self.toasts.warning(format!("Conflict copy “{name}”: {e}")),
+                        }
+                    }
+                }
+                WatchEvent::Unreadable(e) => {
+                    self.toasts.warning(format!("The board file changed but cannot be read: {e}"))
+                }
+            }
+        }
+    }
+
+    /// Tells what a merge brought in and highlights the new items.
+    fn brought_in(&mut self, summary: &crate::model::MergeSummary, from: &str) {
+        if summary.is_empty() {
+            return;
+        }
+        self.view.highlight.extend(summary.added.iter().cloned());
+        self.view.highlight_label = format!("new from {from}");
+        self.toasts.info(format!("Merged {from}: {}", summary.describe()));
+    }
 }
 
 impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_saves();
+        self.drain_watcher();
         self.images.poll();
         self.take_imports();
         for picked in self.files.poll() {

@@ -337,7 +337,7 @@ fn remove(
 
 fn show(board: &Path, with_ids: bool, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
     let path = existing_board(board);
-    let storage::Loaded { board, problems } = load(&path)?;
+    let storage::Loaded { board, problems, .. } = load(&path)?;
     warn_problems(err, &problems)?;
     write!(out, "{}", render_board(&board, with_ids))?;
     Ok(())
@@ -395,7 +395,7 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
 
 fn check(board: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     let path = existing_board(board);
-    let storage::Loaded { board, mut problems } = load(&path)?;
+    let storage::Loaded { board, mut problems, .. } = load(&path)?;
     // Replace the quick asset check of `load` with one that verifies every file's content.
     problems.retain(|p| p.field != "asset" && p.field != "assets");
     problems.extend(storage::check_assets(&path, &board, true));

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::model::{Board, Edit, EditError, History, Timestamp};
+use crate::model::{Board, Edit, EditError, History, MergeSummary, Timestamp, diff, merge, summarise};
 use crate::storage::{self, LoadError, Problem, SaveError, paths};
 
 /// How long after the last change the board is saved automatically.
@@ -35,11 +35,14 @@ pub struct Document {
     saving: Option<u64>,
     last_change: Instant,
     last_error: Option<String>,
+    /// Hash of the file as this document last read or wrote it, to tell our own saves
+    /// from changes made by others.
+    pub disk_hash: Option<String>,
 }
 
 impl Document {
     /// A document for a board that is already on disk at `path` as it is.
-    pub fn from_saved(path: PathBuf, board: Board, problems: Vec<Problem>) -> Self {
+    pub fn from_saved(path: PathBuf, board: Board, problems: Vec<Problem>, disk_hash: Option<String>) -> Self {
         Self {
             path,
             board,
@@ -50,13 +53,14 @@ impl Document {
             saving: None,
             last_change: Instant::now(),
             last_error: None,
+            disk_hash,
         }
     }
 
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let loaded = storage::load(path)?;
         // Repairs stay in memory until the user changes something: opening never writes.
-        Ok(Self::from_saved(path.to_owned(), loaded.board, loaded.problems))
+        Ok(Self::from_saved(path.to_owned(), loaded.board, loaded.problems, Some(loaded.hash)))
     }
 
     /// Creates and saves a new empty board in `folder`, named after `title` (with a
@@ -65,7 +69,8 @@ impl Document {
         let path = unused_board_path(folder, title);
         let board = Board::new(title, Timestamp::now());
         storage::create(&path, &board)?;
-        Ok(Self::from_saved(path, board, Vec::new()))
+        let hash = std::fs::read(&path).ok().map(|b| storage::content_hash(&b));
+        Ok(Self::from_saved(path, board, Vec::new(), hash))
     }
 
     pub fn name(&self) -> String {
@@ -94,6 +99,42 @@ impl Document {
             self.changed();
         }
         result
+    }
+
+    /// Merges another copy of this board in (a teammate's, or this file changed by
+    /// another program) as one undoable step. Returns what it brought in.
+    pub fn merge_step(&mut self, other: &Board, label: impl Into<String>) -> Result<MergeSummary, EditError> {
+        let merged = merge(&self.board, other);
+        let summary = summarise(&self.board, &merged);
+        if merged != self.board {
+            self.apply(diff(&self.board, &merged), label)?;
+        }
+        Ok(summary)
+    }
+
+    /// Merges the version of this board that is on disk now (`disk`, whose file hash is
+    /// `hash`), keeping local changes. Not an undo step: undo stays for one's own edits.
+    /// If the result is exactly what is on disk and nothing was unsaved, the document
+    /// stays saved, so that a change on disk never causes a save back.
+    pub fn merge_from_disk(&mut self, disk: &Board, hash: Option<String>) -> MergeSummary {
+        let merged = merge(&self.board, disk);
+        let summary = summarise(&self.board, &merged);
+        let was_dirty = self.is_dirty();
+        if merged != self.board {
+            // `diff` of a merge always applies; the fallback keeps the merge regardless.
+            let edit = diff(&self.board, &merged);
+            if edit.apply(&mut self.board).is_err() {
+                self.board = merged.clone();
+            }
+            self.changed();
+        }
+        if hash.is_some() {
+            self.disk_hash = hash;
+        }
+        if !was_dirty && self.saving.is_none() && &self.board == disk {
+            self.saved_generation = self.generation;
+        }
+        summary
     }
 
     /// Records that the board changed other than through [`Document::apply`] (a merge).
@@ -134,13 +175,15 @@ impl Document {
         self.generation
     }
 
-    /// Records the outcome of a save that wrote `generation`.
-    pub fn finish_save(&mut self, generation: u64, result: Result<(), String>) {
+    /// Records the outcome of a save that wrote `generation`; on success, the hash of
+    /// the file written.
+    pub fn finish_save(&mut self, generation: u64, result: Result<String, String>) {
         if self.saving == Some(generation) {
             self.saving = None;
         }
         match result {
-            Ok(()) => {
+            Ok(hash) => {
+                self.disk_hash = Some(hash);
                 self.saved_generation = self.saved_generation.max(generation);
                 self.last_error = None;
             }
@@ -196,7 +239,7 @@ mod tests {
         assert!(!doc.wants_autosave(Instant::now() + AUTOSAVE_DELAY * 2), "no retry loop after a failure");
         doc.retry_save();
         let generation = doc.begin_save();
-        doc.finish_save(generation, Ok(()));
+        doc.finish_save(generation, Ok("hash".into()));
         assert_eq!(doc.status(), SaveStatus::Saved);
     }
 

@@ -330,3 +330,48 @@ fn themes_are_added_renamed_and_deleted_without_losing_items() {
     undo(&mut h);
     assert!(board(&h).theme_by_name("Light").is_some());
 }
+
+/// Runs frames until `done` holds (background threads are involved), or fails.
+fn wait_for(harness: &mut Harness<'_, MoodboardApp>, what: &str, done: impl Fn(&MoodboardApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        harness.run_steps(2);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
+    let f = fixture();
+    let mut harness = harness(&f.board, &f.boards_dir);
+    // A local change the app has not saved yet.
+    add_with_form(&mut harness, "New note", &[("Note", "Local idea")], "Add note");
+    // Meanwhile `moodboard add` writes to the file.
+    storage::update(&f.board, |b: &mut Board| {
+        let item = Item::new(
+            ItemKind::Note { text: "From the terminal".into() },
+            Pos::new(0.0, 400.0),
+            "Kim",
+            "customer",
+            Timestamp::now(),
+        );
+        b.items.push(item);
+        b.sort_items();
+        Ok::<_, std::convert::Infallible>(())
+    })
+    .unwrap();
+    wait_for(&mut harness, "the terminal's note", |app| {
+        app.doc.board.items.iter().any(|i| i.kind.texts().contains(&"From the terminal"))
+    });
+    harness.run_steps(2);
+    assert!(
+        harness.query_by_label_contains("From the terminal, new from").is_some(),
+        "the merged item is marked as new"
+    );
+    harness.state_mut().flush();
+    let on_disk = storage::load(&f.board).unwrap().board;
+    let texts: Vec<String> = on_disk.items.iter().flat_map(|i| i.kind.texts()).map(str::to_owned).collect();
+    assert!(texts.contains(&"Local idea".to_owned()) && texts.contains(&"From the terminal".to_owned()), "{texts:?}");
+    assert_eq!(on_disk.items.len(), 5);
+}

@@ -442,8 +442,7 @@ pub fn save_copy(from: &std::path::Path, board: &Board, to: &std::path::Path) ->
     for asset in assets {
         // A missing image stays missing in the copy (it shows as a placeholder in both).
         let Ok(bytes) = source.read_verified(asset) else { continue };
-        let ext = asset.as_str().rsplit('.').next().unwrap_or("png");
-        target.store(&bytes, ext).map_err(|e| e.to_string())?;
+        target.store(&bytes, asset.extension()).map_err(|e| e.to_string())?;
     }
     storage::save(to, board).map_err(|e| e.to_string())
 }

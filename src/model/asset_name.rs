@@ -46,6 +46,11 @@ impl AssetName {
     pub fn hash_hex(&self) -> &str {
         self.0.split_once('.').map_or("", |(h, _)| h)
     }
+
+    /// The extension, one of [`ASSET_EXTENSIONS`]: `jpg`.
+    pub fn extension(&self) -> &str {
+        self.0.split_once('.').map_or("", |(_, e)| e)
+    }
 }
 
 impl TryFrom<String> for AssetName {

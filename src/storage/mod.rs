@@ -3,18 +3,21 @@
 
 mod assets;
 mod atomic;
+pub mod conflicts;
 mod error;
 pub mod format;
 mod lock;
 pub mod paths;
 mod repair;
 mod saver;
+pub mod watch;
 
 use std::io::Write as _;
 use std::path::Path;
 
 pub use assets::{AssetStore, MAX_ASSET_BYTES, content_hash, read_capped};
 pub use atomic::replace_file;
+pub use conflicts::import_assets;
 pub use error::{AssetError, LoadError, LockError, SaveError};
 pub use lock::{BoardLock, LOCK_TIMEOUT, lock_path};
 pub use repair::{Problem, repair};
@@ -27,6 +30,8 @@ use crate::model::{Board, ItemKind};
 pub struct Loaded {
     pub board: Board,
     pub problems: Vec<Problem>,
+    /// [`content_hash`] of the file as read, to tell later whether it changed.
+    pub hash: String,
 }
 
 /// Reads a board. Never panics and never changes the file, whatever it contains.
@@ -37,15 +42,21 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let mut board = format::parse(path, &text)?;
     let mut problems = repair(&mut board);
     problems.extend(check_assets(path, &board, false));
-    Ok(Loaded { board, problems })
+    Ok(Loaded { board, problems, hash: content_hash(text.as_bytes()) })
 }
 
 /// Saves a board atomically, keeping the previous version as `NAME.moodboard.ron.bak`.
 /// On error, the file on disk is unchanged.
 pub fn save(path: &Path, board: &Board) -> Result<(), SaveError> {
+    save_hashed(path, board).map(drop)
+}
+
+/// [`save`], returning the [`content_hash`] of what was written.
+pub fn save_hashed(path: &Path, board: &Board) -> Result<String, SaveError> {
     let text =
         format::to_text(board).map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
-    replace_file(path, Some(&paths::backup_path(path)), |f| f.write_all(text.as_bytes()))
+    replace_file(path, Some(&paths::backup_path(path)), |f| f.write_all(text.as_bytes()))?;
+    Ok(content_hash(text.as_bytes()))
 }
 
 /// Creates a new board file, refusing to overwrite one that exists.
@@ -81,7 +92,7 @@ pub fn update<T, E>(
     change: impl FnOnce(&mut Board) -> Result<T, E>,
 ) -> Result<(T, Vec<Problem>), UpdateError<E>> {
     let _lock = BoardLock::acquire(path).map_err(|source| UpdateError::Lock { path: path.to_owned(), source })?;
-    let Loaded { mut board, problems } = load(path)?;
+    let Loaded { mut board, problems, .. } = load(path)?;
     let result = change(&mut board).map_err(UpdateError::Change)?;
     save(path, &board)?;
     Ok((result, problems))

@@ -1,10 +1,15 @@
 //! Saving on a background thread, so that a frame never waits for the disk.
+//!
+//! A save never overwrites changes it has not seen: if the file changed since the app
+//! last read or wrote it (a `moodboard add` from a terminal, a teammate's copy arriving
+//! through a synced folder), the saver merges that version in before writing, and hands
+//! the result back so the app can merge it too.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::model::Board;
+use crate::model::{Board, merge};
 
 /// Called after each finished save, e.g. to wake the UI.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -14,6 +19,9 @@ struct Job {
     path: PathBuf,
     board: Board,
     generation: u64,
+    /// Hash of the file as the app last read or wrote it; `None` to overwrite blindly
+    /// (Save As to a new file).
+    known: Option<String>,
 }
 
 /// The outcome of one save.
@@ -21,8 +29,12 @@ struct Job {
 pub struct Saved {
     pub path: PathBuf,
     pub generation: u64,
-    /// The error message if the save failed; the file on disk is then unchanged.
-    pub result: Result<(), String>,
+    /// The hash of the file written, or the error message if the save failed; the file
+    /// on disk is then unchanged.
+    pub result: Result<String, String>,
+    /// If the file had changed since the app last saw it: the board written, which is
+    /// the snapshot merged with that version.
+    pub merged: Option<Box<Board>>,
 }
 
 /// A thread that saves boards in the order asked.
@@ -39,10 +51,12 @@ impl Saver {
             .name("moodboard-saver".to_owned())
             .spawn(move || {
                 for job in job_rx {
-                    let result = super::BoardLock::acquire(&job.path)
-                        .map_err(|e| format!("{}: {e}", job.path.display()))
-                        .and_then(|_lock| super::save(&job.path, &job.board).map_err(|e| e.to_string()));
-                    if done_tx.send(Saved { path: job.path, generation: job.generation, result }).is_err() {
+                    let (path, generation) = (job.path.clone(), job.generation);
+                    let (result, merged) = match save_merging(job) {
+                        Ok((hash, merged)) => (Ok(hash), merged),
+                        Err(e) => (Err(e), None),
+                    };
+                    if done_tx.send(Saved { path, generation, result, merged }).is_err() {
                         break;
                     }
                     waker();
@@ -52,10 +66,11 @@ impl Saver {
         Self { jobs, done }
     }
 
-    /// Queues a save of `board` (a snapshot) to `path`.
-    pub fn save(&self, path: PathBuf, board: Board, generation: u64) {
+    /// Queues a save of `board` (a snapshot) to `path`. `known` is the hash of the file
+    /// as last read or written; if the file has changed since, it is merged in first.
+    pub fn save(&self, path: PathBuf, board: Board, generation: u64, known: Option<String>) {
         // The thread only stops when `self` is dropped, so sending cannot fail.
-        let _ = self.jobs.send(Job { path, board, generation });
+        let _ = self.jobs.send(Job { path, board, generation, known });
     }
 
     /// Saves that finished since the last call.
@@ -69,4 +84,27 @@ impl Saver {
         drop(jobs);
         done.iter().collect()
     }
+}
+
+/// Under the board's lock: merge in a changed file, then write.
+fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), String> {
+    let Job { path, board, known, .. } = job;
+    let _lock = super::BoardLock::acquire(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut merged = None;
+    let mut board = board;
+    if let Some(known) = known
+        && path.exists()
+    {
+        match super::load(&path) {
+            Ok(disk) if disk.hash != known => {
+                board = merge(&board, &disk.board);
+                merged = Some(Box::new(board.clone()));
+            }
+            Ok(_) => {}
+            // A file we cannot read is not ours to merge; it is kept as the .bak copy.
+            Err(_) => {}
+        }
+    }
+    let hash = super::save_hashed(&path, &board).map_err(|e| e.to_string())?;
+    Ok((hash, merged))
 }

@@ -117,14 +117,21 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
         let on_screen = view.screen_from_board.mul_rect(in_board);
         let response = ui.interact(on_screen, id_for(&item.id), Sense::click_and_drag());
         let selected = view.selection.contains(&item.id);
-        let label = item_label(item);
+        let highlighted = view.highlight.contains(&item.id);
+        let mut label = item_label(item);
+        if highlighted && !view.highlight_label.is_empty() {
+            label = format!("{label}, {}", view.highlight_label);
+        }
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
         let texture = match &item.kind {
             ItemKind::Image { asset, .. } => Some(images.get(asset)),
             _ => None,
         };
-        let look = Look { selected, dimmed: !view.shows(board, item), highlighted: view.highlight.contains(&item.id) };
+        let look = Look { selected, dimmed: !view.shows(board, item), highlighted };
         paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
+        if highlighted && !view.highlight_label.is_empty() {
+            super::cards::paint_badge(&painter, on_screen, &view.highlight_label);
+        }
         if response.hovered() {
             hovered_item = Some(item.id.clone());
         }

@@ -120,6 +120,15 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     }
 }
 
+/// A small label above a card's top left corner, at a fixed size: "new from Ann's copy".
+pub fn paint_badge(painter: &Painter, card: Rect, text: &str) {
+    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), Color32::BLACK);
+    let size = galley.size() + vec2(10.0, 4.0);
+    let rect = Rect::from_min_size(card.left_top() - vec2(0.0, size.y + 3.0), size);
+    painter.rect_filled(rect, 4.0, style::NEW_FROM_MERGE);
+    painter.galley(rect.min + vec2(5.0, 2.0), galley, Color32::BLACK);
+}
+
 fn paint_image(painter: &Painter, rect: Rect, zoom: f32, file_name: &str, caption: &str, image: Option<&TextureState>) {
     let small = style::SMALL_FONT * zoom;
     match image {

@@ -53,6 +53,8 @@ pub struct ViewState {
     pub filter: ThemeFilter,
     /// Items a merge just brought in, highlighted until the user clicks on the canvas.
     pub highlight: BTreeSet<ItemId>,
+    /// What the highlight says on each card: "new from Cafe (Ann)".
+    pub highlight_label: String,
     /// The item whose text is being edited on the canvas, with the text so far.
     pub inline_edit: Option<(ItemId, String)>,
     pub show_sidebar: bool,
@@ -77,6 +79,7 @@ impl Default for ViewState {
             search: String::new(),
             filter: ThemeFilter::All,
             highlight: BTreeSet::new(),
+            highlight_label: String::new(),
             inline_edit: None,
             show_sidebar: true,
             show_inspector: true,

@@ -1,0 +1,232 @@
+//! Conflict copies that sync tools leave beside a board when two people saved it at
+//! once, and merging them back in.
+//!
+//! Recognised names, for the board `Cafe.moodboard.ron`:
+//! - Dropbox: `Cafe (Ann's conflicted copy 2026-11-23).moodboard.ron`, or with the note
+//!   before the last extension: `Cafe.moodboard (conflicted copy 2026-11-23).ron`;
+//! - Nextcloud: `Cafe (conflicted copy 2026-11-23 140312).moodboard.ron`, newer clients
+//!   `… (conflict copy …)`; ownCloud: `Cafe_conflict-20261123-140312.moodboard.ron`;
+//! - Syncthing: `Cafe.moodboard.sync-conflict-20261123-140312-ABCDEFG.ron` (or with the
+//!   marker anywhere before `.ron`);
+//! - OneDrive: the machine name added: `Cafe-LAPTOP.moodboard.ron`, `Cafe.moodboard-LAPTOP.ron`.
+//!
+//! A name alone is not enough: a copy is merged only if it is a board with the same
+//! board id. Merged copies are moved into `Cafe.merged-copies/` beside the board,
+//! never deleted.
+
+use std::path::{Path, PathBuf};
+
+use super::{Loaded, Problem, UpdateError, paths};
+use crate::model::{Board, MergeSummary, merge, summarise};
+
+/// Folder beside the board where merged conflict copies are kept.
+pub fn backup_dir(board_path: &Path) -> PathBuf {
+    paths::board_folder(board_path).join(format!("{}.merged-copies", paths::board_name(board_path)))
+}
+
+/// Whether `candidate` (a file name) is a sync tool's conflict copy of `board` (the
+/// board's file name).
+pub fn is_conflict_copy_name(board: &str, candidate: &str) -> bool {
+    if candidate == board || !candidate.ends_with(".ron") {
+        return false;
+    }
+    let cleaned = strip_markers(candidate);
+    if cleaned != candidate && cleaned == board {
+        return true;
+    }
+    // OneDrive: `-MACHINE` before `.moodboard.ron` or before `.ron`.
+    let Some(stem) = board.strip_suffix(paths::BOARD_SUFFIX) else { return false };
+    let machine = |s: &str| {
+        !s.is_empty() && s.len() <= 63 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    let a = candidate
+        .strip_prefix(stem)
+        .and_then(|r| r.strip_prefix('-'))
+        .and_then(|r| r.strip_suffix(paths::BOARD_SUFFIX));
+    let b = candidate.strip_prefix(&format!("{stem}.moodboard-")).and_then(|r| r.strip_suffix(".ron"));
+    a.is_some_and(machine) || b.is_some_and(machine)
+}
+
+/// The file name with the Dropbox, Nextcloud, ownCloud and Syncthing markers removed.
+fn strip_markers(name: &str) -> String {
+    let mut out = name.to_owned();
+    // " (… conflict …)": Dropbox and Nextcloud.
+    while let Some(open) = out.find(" (") {
+        let Some(close) = out[open..].find(')').map(|c| open + c) else { break };
+        if !out[open..close].to_ascii_lowercase().contains("conflict") {
+            break;
+        }
+        out.replace_range(open..=close, "");
+    }
+    // ".sync-conflict-YYYYMMDD-HHMMSS-DEVICE": Syncthing.
+    if let Some(start) = out.find(".sync-conflict-") {
+        let rest = &out[start + ".sync-conflict-".len()..];
+        let end = rest.find('.').unwrap_or(rest.len());
+        if rest[..end].split('-').count() == 3 {
+            out.replace_range(start..start + ".sync-conflict-".len() + end, "");
+        }
+    }
+    // "_conflict-YYYYMMDD-HHMMSS": ownCloud.
+    if let Some(start) = out.find("_conflict-") {
+        let rest = &out[start + "_conflict-".len()..];
+        let end = rest.find('.').unwrap_or(rest.len());
+        if rest[..end].chars().all(|c| c.is_ascii_digit() || c == '-') {
+            out.replace_range(start..start + "_conflict-".len() + end, "");
+        }
+    }
+    out
+}
+
+/// Files beside the board whose names mark them as conflict copies of it, sorted.
+pub fn find_conflict_copies(board_path: &Path) -> Vec<PathBuf> {
+    let Some(board) = board_path.file_name().and_then(|n| n.to_str()) else { return Vec::new() };
+    let Ok(entries) = std::fs::read_dir(paths::board_folder(board_path)) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| e.file_name().to_str().is_some_and(|n| is_conflict_copy_name(board, n)))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// What [`sync`] did with one conflict copy.
+#[derive(Debug)]
+pub struct CopyOutcome {
+    pub copy: PathBuf,
+    /// What it brought in and where it was moved, or why it was left alone.
+    pub result: Result<(MergeSummary, PathBuf), String>,
+    /// Images of the copy that could not be copied in.
+    pub problems: Vec<Problem>,
+}
+
+/// Merges every conflict copy of the board into it, under the board's lock, copies
+/// their images in, saves, and moves each merged copy into [`backup_dir`]. Copies that
+/// cannot be read or belong to another board are left where they are and reported.
+pub fn sync(board_path: &Path) -> Result<Vec<CopyOutcome>, UpdateError<std::convert::Infallible>> {
+    sync_copies(board_path, &find_conflict_copies(board_path))
+}
+
+/// [`sync`] with the given copies.
+pub fn sync_copies(
+    board_path: &Path,
+    copies: &[PathBuf],
+) -> Result<Vec<CopyOutcome>, UpdateError<std::convert::Infallible>> {
+    if copies.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut outcomes = Vec::new();
+    let mut merged_copies = Vec::new();
+    super::update(board_path, |board: &mut Board| {
+        for copy in copies {
+            let result = merge_copy(board_path, board, copy);
+            if result.is_ok() {
+                merged_copies.push(copy.clone());
+            }
+            outcomes.push((copy.clone(), result));
+        }
+        Ok::<_, std::convert::Infallible>(())
+    })?;
+    // Only after the merged board is safely saved are the copies moved away.
+    let backup = backup_dir(board_path);
+    Ok(outcomes
+        .into_iter()
+        .map(|(copy, result)| match result {
+            Ok((summary, problems)) => {
+                let result = move_into(&copy, &backup)
+                    .map(|to| (summary, to))
+                    .map_err(|e| format!("merged, but not moved: {e}"));
+                CopyOutcome { copy, result, problems }
+            }
+            Err(e) => CopyOutcome { copy, result: Err(e), problems: Vec::new() },
+        })
+        .collect())
+}
+
+fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<(MergeSummary, Vec<Problem>), String> {
+    let Loaded { board: theirs, .. } = super::load(copy).map_err(|e| e.to_string())?;
+    if theirs.id != board.id {
+        return Err(format!("it is another board (id {}), not a copy of this one; left alone", theirs.id));
+    }
+    // Images the copy lacks do not block merging its other ideas: those items show
+    // placeholders, as they would in the copy itself.
+    let problems = import_assets(copy, &theirs, board_path);
+    let merged = merge(board, &theirs);
+    let summary = summarise(board, &merged);
+    *board = merged;
+    Ok((summary, problems))
+}
+
+/// Copies the images of `theirs` (the board at `their_path`) that the board at
+/// `our_path` lacks into its assets folder, checking each file's content against its
+/// name. Returns a problem for each image that could not be copied.
+pub fn import_assets(their_path: &Path, theirs: &Board, our_path: &Path) -> Vec<Problem> {
+    use crate::model::ItemKind;
+    let from = super::AssetStore::for_board(their_path);
+    let to = super::AssetStore::for_board(our_path);
+    let mut problems = Vec::new();
+    for item in &theirs.items {
+        let ItemKind::Image { asset, .. } = &item.kind else { continue };
+        if to.resolve(asset).is_ok() {
+            continue;
+        }
+        let copied = from.read_verified(asset).and_then(|bytes| to.store(&bytes, asset.extension()));
+        if let Err(e) = copied {
+            problems.push(Problem {
+                subject: format!("image {} (item {})", asset.as_str(), item.id),
+                field: "asset",
+                message: e.to_string(),
+            });
+        }
+    }
+    problems
+}
+
+/// Moves `file` into `dir` (created if needed), adding " 2", " 3" … before the
+/// extension if a file of that name is there. Returns the new path.
+pub fn move_into(file: &Path, dir: &Path) -> std::io::Result<PathBuf> {
+    std::fs::create_dir_all(dir)?;
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("copy.ron");
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let target = (1..10_000)
+        .map(|n| if n == 1 { dir.join(name) } else { dir.join(format!("{stem} {n}.{ext}")) })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .ok_or_else(|| std::io::Error::other("too many copies with this name"))?;
+    std::fs::rename(file, &target)?;
+    Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_sync_tools_naming_is_recognised() {
+        let board = "Cafe refresh.moodboard.ron";
+        for name in [
+            "Cafe refresh (Ann's conflicted copy 2026-11-23).moodboard.ron",
+            "Cafe refresh.moodboard (Ann's conflicted copy 2026-11-23).ron",
+            "Cafe refresh (conflicted copy 2026-11-23 140312).moodboard.ron",
+            "Cafe refresh (conflict copy 2026-11-23 140312).moodboard.ron",
+            "Cafe refresh_conflict-20261123-140312.moodboard.ron",
+            "Cafe refresh.moodboard.sync-conflict-20261123-140312-ABCDEFG.ron",
+            "Cafe refresh.sync-conflict-20261123-140312-ABCDEFG.moodboard.ron",
+            "Cafe refresh-LAPTOP-ANN.moodboard.ron",
+            "Cafe refresh.moodboard-DESKTOP7.ron",
+        ] {
+            assert!(is_conflict_copy_name(board, name), "{name}");
+        }
+        for name in [
+            "Cafe refresh.moodboard.ron",
+            "Cafe refresh.moodboard.ron.bak",
+            "Cafe refresh 2.moodboard.ron",
+            "Other (conflicted copy 2026-11-23).moodboard.ron",
+            "Cafe refresh (draft).moodboard.ron",
+            "Cafe refresh-with spaces.moodboard.ron",
+            "Cafe refresh.sync-conflict-20261123-140312-ABCDEFG.moodboard.ron.tmp",
+        ] {
+            assert!(!is_conflict_copy_name(board, name), "{name}");
+        }
+    }
+}
