@@ -355,6 +355,7 @@ impl MoodboardApp {
                                 summary.describe(),
                                 to.display()
                             )),
+                            Err(_) if o.not_a_copy => {}
                             Err(e) => self.toasts.warning(format!("Conflict copy “{name}”: {e}")),
                         }
                     }

@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail};
 use clap::{ArgGroup, Args, Parser, Subcommand};
 
+mod share;
+
+use crate::export::ExportFormat;
 use crate::media::import_file;
 use crate::model::{
     Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Timestamp, free_spot, normalise_hex,
@@ -65,6 +68,53 @@ pub enum Command {
     },
     /// Check a board and its images without changing anything; prints each problem.
     Check { board: PathBuf },
+    /// Merge another copy of a board (or another board) into BOARD, keeping the newest
+    /// version of each idea and who brought it; prints what came in.
+    Merge {
+        board: PathBuf,
+        other: PathBuf,
+        /// Write the merge to a new board here instead of changing BOARD.
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+    },
+    /// Merge every conflict copy a sync tool left beside BOARD into it, then move the
+    /// copies into NAME.merged-copies/.
+    Sync { board: PathBuf },
+    /// Put a board and its images into one file to send (NAME.moodpack).
+    Pack {
+        board: PathBuf,
+        /// The pack to write (default: NAME.moodpack beside the board).
+        #[arg(short, long, value_name = "NAME.moodpack")]
+        out: Option<PathBuf>,
+    },
+    /// Unpack a .moodpack into a folder (never overwriting a board there).
+    Unpack {
+        pack: PathBuf,
+        /// The folder to unpack into (default: the current folder).
+        #[arg(short, long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Export a board for people without the app.
+    Export {
+        board: PathBuf,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (default: NAME.EXT beside the board).
+        #[arg(short, long, value_name = "OUT")]
+        out: Option<PathBuf>,
+        /// Only this theme's items (html, md and png).
+        #[arg(long, value_name = "NAME")]
+        theme: Option<String>,
+    },
+    /// Add the nodes of a JSON Canvas file (.canvas) to a board.
+    Import {
+        board: PathBuf,
+        /// The .canvas file.
+        file: PathBuf,
+        /// Who is adding it (default: your name from the app's preferences).
+        #[arg(long = "as", value_name = "CONTRIBUTOR")]
+        contributor: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +164,16 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Remove { board, ids, matching } => remove(&board, &ids, matching.as_deref(), out, err),
         Command::Show { board, ids } => show(&board, ids, out, err),
         Command::Check { board } => check(&board, out),
+        Command::Merge { board, other, out: to } => share::merge_cmd(&board, &other, to.as_deref(), out, err),
+        Command::Sync { board } => share::sync(&board, out, err),
+        Command::Pack { board, out: to } => share::pack_cmd(&board, to.as_deref(), out, err),
+        Command::Unpack { pack, out: to } => share::unpack_cmd(&pack, to.as_deref(), out),
+        Command::Export { board, format, out: to, theme } => {
+            share::export_cmd(&board, format, to.as_deref(), theme.as_deref(), out, err)
+        }
+        Command::Import { board, file, contributor } => {
+            share::import_cmd(&board, &file, contributor.as_deref(), out, err)
+        }
     }
 }
 

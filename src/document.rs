@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use crate::model::{Board, Edit, EditError, History, MergeSummary, Timestamp, diff, merge, summarise};
+pub use crate::storage::paths::unused_board_path;
 use crate::storage::{self, LoadError, Problem, SaveError, paths};
 
 /// How long after the last change the board is saved automatically.
@@ -201,22 +202,6 @@ impl Document {
         (self.is_dirty() && self.saving.is_none() && self.last_error.is_none())
             .then(|| AUTOSAVE_DELAY.saturating_sub(now.duration_since(self.last_change)))
     }
-}
-
-/// `folder/TITLE.moodboard.ron`, or `TITLE 2`, `TITLE 3` … if taken. Characters that
-/// do not belong in file names become `-`.
-pub fn unused_board_path(folder: &Path, title: &str) -> PathBuf {
-    let clean: String =
-        title.trim().chars().map(|c| if c.is_alphanumeric() || " -_.,()'&".contains(c) { c } else { '-' }).collect();
-    let clean = clean.trim_matches(['.', ' ']).to_owned();
-    let base = if clean.is_empty() { "Untitled board".to_owned() } else { clean };
-    (1..)
-        .map(|n| {
-            let name = if n == 1 { base.clone() } else { format!("{base} {n}") };
-            folder.join(format!("{name}{}", paths::BOARD_SUFFIX))
-        })
-        .find(|p| !p.exists() && !paths::assets_dir(p).exists())
-        .expect("an unused name exists")
 }
 
 #[cfg(test)]

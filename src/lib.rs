@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod media;
 pub mod model;
 pub mod prefs;

@@ -26,6 +26,12 @@ impl Pos {
     pub fn is_valid(self) -> bool {
         self.x.is_finite() && self.y.is_finite() && self.x.abs() <= MAX_COORD && self.y.abs() <= MAX_COORD
     }
+
+    /// The same position limited to the board; NaN becomes 0.
+    pub fn clamped(self) -> Self {
+        let clamp = |v: f32| if v.is_nan() { 0.0 } else { v.clamp(-MAX_COORD, MAX_COORD) };
+        Self::new(clamp(self.x), clamp(self.y))
+    }
 }
 
 /// Width and height of an item on the board.

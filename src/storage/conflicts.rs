@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use super::{Loaded, Problem, UpdateError, paths};
 use crate::model::{Board, MergeSummary, merge, summarise};
 
+const ANOTHER_BOARD: &str = "it is another board";
+
 /// Folder beside the board where merged conflict copies are kept.
 pub fn backup_dir(board_path: &Path) -> PathBuf {
     paths::board_folder(board_path).join(format!("{}.merged-copies", paths::board_name(board_path)))
@@ -99,6 +101,8 @@ pub struct CopyOutcome {
     pub result: Result<(MergeSummary, PathBuf), String>,
     /// Images of the copy that could not be copied in.
     pub problems: Vec<Problem>,
+    /// The file only looked like a copy: it is another board, and was left alone.
+    pub not_a_copy: bool,
 }
 
 /// Merges every conflict copy of the board into it, under the board's lock, copies
@@ -137,9 +141,12 @@ pub fn sync_copies(
                 let result = move_into(&copy, &backup)
                     .map(|to| (summary, to))
                     .map_err(|e| format!("merged, but not moved: {e}"));
-                CopyOutcome { copy, result, problems }
+                CopyOutcome { copy, result, problems, not_a_copy: false }
             }
-            Err(e) => CopyOutcome { copy, result: Err(e), problems: Vec::new() },
+            Err(e) => {
+                let not_a_copy = e.starts_with(ANOTHER_BOARD);
+                CopyOutcome { copy, result: Err(e), problems: Vec::new(), not_a_copy }
+            }
         })
         .collect())
 }
@@ -147,7 +154,7 @@ pub fn sync_copies(
 fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<(MergeSummary, Vec<Problem>), String> {
     let Loaded { board: theirs, .. } = super::load(copy).map_err(|e| e.to_string())?;
     if theirs.id != board.id {
-        return Err(format!("it is another board (id {}), not a copy of this one; left alone", theirs.id));
+        return Err(format!("{ANOTHER_BOARD} (id {}), not a copy of this one; left alone", theirs.id));
     }
     // Images the copy lacks do not block merging its other ideas: those items show
     // placeholders, as they would in the copy itself.

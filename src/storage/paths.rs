@@ -39,6 +39,22 @@ pub fn board_folder(board_path: &Path) -> PathBuf {
     }
 }
 
+/// `folder/TITLE.moodboard.ron`, or `TITLE 2`, `TITLE 3` … if taken. Characters that
+/// do not belong in file names become `-`.
+pub fn unused_board_path(folder: &Path, title: &str) -> PathBuf {
+    let clean: String =
+        title.trim().chars().map(|c| if c.is_alphanumeric() || " -_.,()'&".contains(c) { c } else { '-' }).collect();
+    let clean = clean.trim_matches(['.', ' ']).to_owned();
+    let base = if clean.is_empty() { "Untitled board".to_owned() } else { clean };
+    (1..)
+        .map(|n| {
+            let name = if n == 1 { base.clone() } else { format!("{base} {n}") };
+            folder.join(format!("{name}{}", BOARD_SUFFIX))
+        })
+        .find(|p| !p.exists() && !assets_dir(p).exists())
+        .expect("an unused name exists")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,177 @@
+//! The sharing subcommands: merge, sync, pack, unpack, export and import.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, anyhow, bail};
+
+use super::{existing_board, load, warn_problems};
+use crate::export::{self, ExportFormat};
+use crate::model::{Board, MergeSummary, merge, summarise};
+use crate::prefs::Prefs;
+use crate::storage::{self, AssetStore, conflicts, pack, paths};
+
+/// `moodboard merge BOARD OTHER [-o OUT]`
+pub fn merge_cmd(
+    board: &Path,
+    other: &Path,
+    out_path: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let board = existing_board(board);
+    let other = existing_board(other);
+    let theirs = load(&other)?;
+    warn_problems(err, &theirs.problems)?;
+    let target = out_path.map_or_else(|| board.clone(), paths::with_board_suffix);
+    let other_name = paths::board_name(&other);
+    let (summary, merged) = if target == board {
+        let image_problems = storage::import_assets(&other, &theirs.board, &board);
+        warn_problems(err, &image_problems)?;
+        let ((summary, merged), problems) = storage::update(&board, |b: &mut Board| {
+            let merged = merge(b, &theirs.board);
+            let summary = summarise(b, &merged);
+            *b = merged;
+            Ok::<_, std::convert::Infallible>((summary, b.clone()))
+        })
+        .map_err(|e| anyhow!("{e}"))?;
+        warn_problems(err, &problems)?;
+        (summary, merged)
+    } else {
+        if target.exists() {
+            bail!(
+                "{}: already exists; merge into it with `moodboard merge {} {}`",
+                target.display(),
+                target.display(),
+                other.display()
+            );
+        }
+        let ours = load(&board)?;
+        warn_problems(err, &ours.problems)?;
+        std::fs::create_dir_all(paths::board_folder(&target)).ok();
+        warn_problems(err, &storage::import_assets(&board, &ours.board, &target))?;
+        warn_problems(err, &storage::import_assets(&other, &theirs.board, &target))?;
+        let merged = merge(&ours.board, &theirs.board);
+        storage::create(&target, &merged)?;
+        (summarise(&ours.board, &merged), merged)
+    };
+    writeln!(out, "merged {} into {}: {}", other.display(), target.display(), summary.describe())?;
+    print_added(out, &merged, &summary, &other_name)?;
+    Ok(())
+}
+
+fn print_added(out: &mut dyn Write, board: &Board, summary: &MergeSummary, from: &str) -> anyhow::Result<()> {
+    for id in &summary.added {
+        if let Some(item) = board.item(id) {
+            let who = if item.contributor.is_empty() { "someone" } else { &item.contributor };
+            writeln!(
+                out,
+                "  + {}: {} (new from {from}, added by {who}, {})",
+                item.kind.tag().name(),
+                item.kind.summary(),
+                item.source
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// `moodboard sync BOARD`
+pub fn sync(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let board = existing_board(board);
+    load(&board)?;
+    let outcomes = conflicts::sync(&board).map_err(|e| anyhow!("{e}"))?;
+    if outcomes.iter().all(|o| o.not_a_copy) {
+        writeln!(out, "no conflict copies of {} found", board.display())?;
+        return Ok(());
+    }
+    let mut failed = 0;
+    for o in outcomes {
+        match o.result {
+            Ok((summary, to)) => {
+                writeln!(out, "merged {}: {}; moved to {}", o.copy.display(), summary.describe(), to.display())?;
+            }
+            Err(e) if o.not_a_copy => writeln!(err, "note: {}: {e}", o.copy.display())?,
+            Err(e) => {
+                failed += 1;
+                writeln!(err, "warning: {}: {e}", o.copy.display())?;
+            }
+        }
+        warn_problems(err, &o.problems)?;
+    }
+    if failed > 0 {
+        bail!("{failed} conflict cop{} could not be merged", if failed == 1 { "y" } else { "ies" });
+    }
+    Ok(())
+}
+
+/// `moodboard pack BOARD [-o OUT]`
+pub fn pack_cmd(board: &Path, out_path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let board = existing_board(board);
+    load(&board)?;
+    let target = out_path.map_or_else(
+        || paths::board_folder(&board).join(format!("{}.{}", paths::board_name(&board), pack::PACK_EXTENSION)),
+        Path::to_owned,
+    );
+    let (images, missing) = pack::pack(&board, &target)?;
+    for m in &missing {
+        writeln!(err, "warning: image {m} is missing and was left out")?;
+    }
+    writeln!(out, "packed {} with {images} image(s) into {}", board.display(), target.display())?;
+    Ok(())
+}
+
+/// `moodboard unpack PACK [-o DIR]`
+pub fn unpack_cmd(pack_path: &Path, into: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
+    let into = into.map_or_else(|| PathBuf::from("."), Path::to_owned);
+    let board = pack::unpack(pack_path, &into)?;
+    writeln!(out, "unpacked {} to {}", pack_path.display(), board.display())?;
+    Ok(())
+}
+
+/// `moodboard export BOARD --format F [-o OUT] [--theme NAME]`
+pub fn export_cmd(
+    board: &Path,
+    format: ExportFormat,
+    out_path: Option<&Path>,
+    theme: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let board = existing_board(board);
+    let loaded = load(&board)?;
+    warn_problems(err, &loaded.problems)?;
+    let target = out_path.map_or_else(
+        || paths::board_folder(&board).join(format!("{}.{}", paths::board_name(&board), format.extension())),
+        Path::to_owned,
+    );
+    export::export(&board, &loaded.board, format, &target, theme)?;
+    writeln!(out, "exported {} as {} to {}", board.display(), format.title(), target.display())?;
+    Ok(())
+}
+
+/// `moodboard import BOARD FILE.canvas`
+pub fn import_cmd(
+    board: &Path,
+    file: &Path,
+    who: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let board = existing_board(board);
+    load(&board)?;
+    let who = who.map_or_else(|| Prefs::load().0.contributor(), str::to_owned);
+    let store = AssetStore::for_board(&board);
+    let (report, problems) = storage::update(&board, |b: &mut Board| export::import_canvas(file, b, &store, &who))
+        .map_err(|e| match e {
+            storage::UpdateError::Change(e) => anyhow!(e),
+            other => anyhow!("{other}"),
+        })
+        .with_context(|| format!("nothing was added to {}", board.display()))?;
+    warn_problems(err, &problems)?;
+    for s in &report.skipped {
+        writeln!(err, "warning: {s}; added as a note instead")?;
+    }
+    writeln!(out, "imported {}: {} item(s), {} new theme(s)", file.display(), report.items, report.themes)?;
+    Ok(())
+}

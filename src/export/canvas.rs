@@ -1,0 +1,276 @@
+//! JSON Canvas (<https://jsoncanvas.org>, version 1.0), the open format Obsidian and
+//! others read: export a board as a canvas, and import a canvas into a board.
+//!
+//! Export: themes become groups around their items; notes, quotes and colours become
+//! text nodes, links link nodes, images file nodes whose files are copied into
+//! `NAME-images/` beside the `.canvas` file.
+//!
+//! Import: text nodes become notes, link nodes links, file nodes images (only image
+//! files inside the canvas's own folder; anything else becomes a note naming the file),
+//! and groups become themes holding the nodes inside them.
+
+use std::path::{Component, Path};
+
+use serde::{Deserialize, Serialize};
+
+use crate::media::import_file;
+use crate::model::{Board, BoardRect, Item, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
+use crate::storage::{AssetStore, SaveError};
+
+/// The largest canvas file read.
+pub const MAX_CANVAS_BYTES: u64 = 64 * 1024 * 1024;
+/// The most nodes imported.
+pub const MAX_NODES: usize = 50_000;
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Canvas {
+    #[serde(default)]
+    nodes: Vec<Node>,
+    #[serde(default)]
+    edges: Vec<serde_json::Value>,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Node {
+    #[serde(default)]
+    id: String,
+    #[serde(rename = "type", default)]
+    kind: String,
+    #[serde(default)]
+    x: f64,
+    #[serde(default)]
+    y: f64,
+    #[serde(default)]
+    width: f64,
+    #[serde(default)]
+    height: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+}
+
+/// The board as a JSON Canvas document. Images are copied next to `out`.
+pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, SaveError> {
+    let stem = out.file_stem().map_or_else(|| "board".to_owned(), |s| s.to_string_lossy().into_owned());
+    let images_dir_name = format!("{stem}-images");
+    let images_dir = crate::storage::paths::board_folder(out).join(&images_dir_name);
+    let mut nodes = Vec::new();
+    let mut groups = Vec::new();
+    for theme in &board.themes {
+        let bounds = board
+            .items_in_theme(Some(&theme.id))
+            .map(|i| BoardRect::from_pos_size(i.pos, i.size))
+            .reduce(BoardRect::union);
+        if let Some(r) = bounds {
+            let pad = 40.0;
+            groups.push(Node {
+                id: theme.id.to_string(),
+                kind: "group".into(),
+                x: f64::from(r.min.x - pad).round(),
+                y: f64::from(r.min.y - pad * 1.5).round(),
+                width: f64::from(r.max.x - r.min.x + 2.0 * pad).round(),
+                height: f64::from(r.max.y - r.min.y + 2.5 * pad).round(),
+                color: Rgb::parse_hex(&theme.colour).map(Rgb::to_hex),
+                label: Some(theme.name.clone()),
+                ..Node::default()
+            });
+        }
+    }
+    for item in &board.items {
+        let mut node = Node {
+            id: item.id.to_string(),
+            x: f64::from(item.pos.x).round(),
+            y: f64::from(item.pos.y).round(),
+            width: f64::from(item.size.w).round(),
+            height: f64::from(item.size.h).round(),
+            ..Node::default()
+        };
+        match &item.kind {
+            ItemKind::Note { text } => {
+                node.kind = "text".into();
+                node.text = Some(text.clone());
+            }
+            ItemKind::Quote { text, by, citation } => {
+                node.kind = "text".into();
+                let mut t = format!("> {}", text.replace('\n', "\n> "));
+                if !by.is_empty() || !citation.is_empty() {
+                    t.push_str(&format!(
+                        "\n\n— {by}{}{citation}",
+                        if by.is_empty() || citation.is_empty() { "" } else { ", " }
+                    ));
+                }
+                node.text = Some(t);
+            }
+            ItemKind::Link { url, title, note } if links::is_openable(url) && title.is_empty() && note.is_empty() => {
+                node.kind = "link".into();
+                node.url = Some(url.clone());
+            }
+            ItemKind::Link { url, title, note } => {
+                node.kind = "text".into();
+                let label = if title.is_empty() { url } else { title };
+                node.text = Some(format!("[{label}]({url})\n\n{note}").trim_end().to_owned());
+            }
+            ItemKind::Colour { hex, name } => {
+                node.kind = "text".into();
+                node.text = Some(format!("{hex} {name}").trim_end().to_owned());
+                node.color = Rgb::parse_hex(hex).map(Rgb::to_hex);
+            }
+            ItemKind::Image { asset, file_name, .. } => match store.read_verified(asset) {
+                Ok(bytes) => {
+                    std::fs::create_dir_all(&images_dir).map_err(|source| SaveError::Io {
+                        path: images_dir.clone(),
+                        action: "cannot create the images folder",
+                        source,
+                    })?;
+                    let path = images_dir.join(asset.as_str());
+                    std::fs::write(&path, bytes).map_err(|source| SaveError::Io {
+                        path: path.clone(),
+                        action: "cannot write an image",
+                        source,
+                    })?;
+                    node.kind = "file".into();
+                    node.file = Some(format!("{images_dir_name}/{}", asset.as_str()));
+                }
+                Err(_) => {
+                    node.kind = "text".into();
+                    node.text = Some(format!("(missing image {file_name})"));
+                }
+            },
+        }
+        nodes.push(node);
+    }
+    groups.extend(nodes);
+    let canvas = Canvas { nodes: groups, edges: Vec::new() };
+    Ok(serde_json::to_string_pretty(&canvas).unwrap_or_default())
+}
+
+/// Why a canvas file could not be imported. The board is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum CanvasError {
+    #[error("{}: {message}", path.display())]
+    Read { path: std::path::PathBuf, message: String },
+    #[error("{}:{line}:{column}: not a JSON Canvas file: {message}", path.display())]
+    Parse { path: std::path::PathBuf, line: usize, column: usize, message: String },
+}
+
+/// What an import added.
+#[derive(Debug, Default)]
+pub struct CanvasImport {
+    pub items: usize,
+    pub themes: usize,
+    /// Files the canvas named that were not imported, and why.
+    pub skipped: Vec<String>,
+}
+
+/// Adds the nodes of the canvas at `path` to `board`, as items by `who`. Images are
+/// copied into `store`.
+pub fn import_canvas(
+    path: &Path,
+    board: &mut Board,
+    store: &AssetStore,
+    who: &str,
+) -> Result<CanvasImport, CanvasError> {
+    let read = |message: String| CanvasError::Read { path: path.to_owned(), message };
+    let bytes = crate::storage::read_capped(path).map_err(|e| read(e.to_string()))?;
+    if bytes.len() as u64 > MAX_CANVAS_BYTES {
+        return Err(read("larger than 64 MiB".into()));
+    }
+    let canvas: Canvas = serde_json::from_slice(&bytes).map_err(|e| CanvasError::Parse {
+        path: path.to_owned(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    if canvas.nodes.len() > MAX_NODES {
+        return Err(read(format!("{} nodes; at most {MAX_NODES} are imported", canvas.nodes.len())));
+    }
+    let folder = crate::storage::paths::board_folder(path);
+    let now = Timestamp::now();
+    let mut report = CanvasImport::default();
+    // Groups first, smallest first, so that a node goes into the innermost group.
+    let mut groups: Vec<(&Node, ThemeId)> = Vec::new();
+    let mut group_nodes: Vec<&Node> = canvas.nodes.iter().filter(|n| n.kind == "group").collect();
+    group_nodes.sort_by(|a, b| (a.width * a.height).total_cmp(&(b.width * b.height)));
+    for node in group_nodes {
+        let name = node.label.clone().filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "Group".to_owned());
+        let id = match board.theme_by_name(&name) {
+            Some(t) => t.id.clone(),
+            None => {
+                let mut theme = board.new_theme(&name, now);
+                if let Some(c) = node.color.as_deref().and_then(Rgb::parse_hex) {
+                    theme.colour = c.to_hex();
+                }
+                let id = theme.id.clone();
+                board.themes.push(theme);
+                report.themes += 1;
+                id
+            }
+        };
+        groups.push((node, id));
+    }
+    let mut z = board.top_z();
+    for node in canvas.nodes.iter().filter(|n| n.kind != "group") {
+        let kind = match node.kind.as_str() {
+            "text" => ItemKind::Note { text: node.text.clone().unwrap_or_default() },
+            "link" => {
+                ItemKind::Link { url: node.url.clone().unwrap_or_default(), title: String::new(), note: String::new() }
+            }
+            "file" => {
+                let file = node.file.clone().unwrap_or_default();
+                match image_in_folder(&folder, &file).and_then(|p| import_file(store, &p).map_err(|e| e.to_string())) {
+                    Ok(imported) => ItemKind::Image {
+                        asset: imported.asset,
+                        file_name: imported.file_name,
+                        pixel_size: imported.pixel_size,
+                        caption: String::new(),
+                    },
+                    Err(why) => {
+                        report.skipped.push(format!("{file}: {why}"));
+                        ItemKind::Note { text: format!("File: {file}") }
+                    }
+                }
+            }
+            _ => continue,
+        };
+        let pos = Pos::new(node.x as f32, node.y as f32).clamped();
+        let mut item = Item::new(kind, pos, who, "other field", now);
+        item.size = Size::new(node.width as f32, node.height as f32).clamped();
+        item.z = z;
+        z = z.saturating_add(1);
+        let centre = (node.x + node.width / 2.0, node.y + node.height / 2.0);
+        item.theme = groups
+            .iter()
+            .find(|(g, _)| {
+                centre.0 >= g.x && centre.0 <= g.x + g.width && centre.1 >= g.y && centre.1 <= g.y + g.height
+            })
+            .map(|(_, id)| id.clone());
+        board.items.push(item);
+        report.items += 1;
+    }
+    board.sort_items();
+    Ok(report)
+}
+
+/// The path of `file` (as the canvas names it) if it is a relative path to a file
+/// inside `folder`, through no `..` and no link out of it.
+fn image_in_folder(folder: &Path, file: &str) -> Result<std::path::PathBuf, String> {
+    let rel = Path::new(file);
+    if file.is_empty() || rel.components().any(|c| !matches!(c, Component::Normal(_))) {
+        return Err("only files inside the canvas's folder are imported".into());
+    }
+    let full = folder.join(rel);
+    let (Ok(real), Ok(base)) = (full.canonicalize(), folder.canonicalize()) else {
+        return Err("not found".into());
+    };
+    if !real.starts_with(&base) {
+        return Err("it links outside the canvas's folder".into());
+    }
+    Ok(real)
+}

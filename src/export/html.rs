@@ -1,0 +1,141 @@
+//! HTML: one self-contained page, the recap for people who were not in the room.
+//! Images are embedded at screen size; every piece of board text is escaped; links are
+//! only active for http, https and mailto.
+
+use std::fmt::Write as _;
+use std::io::Cursor;
+
+use base64::Engine as _;
+
+use crate::media::decode;
+use crate::model::{AssetName, Board, Item, ItemKind, Rgb, links};
+use crate::storage::AssetStore;
+
+/// Longest side of an embedded image, in pixels.
+pub const EMBED_MAX_SIDE: u32 = 640;
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;\
+color:#222;background:#faf8f5}h1{margin-bottom:.2rem}.goals{background:#fff3cd;padding:.6rem 1rem;\
+border-radius:8px}section{margin:2rem 0;border-left:6px solid var(--c);padding-left:1rem}\
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}\
+.card{background:#fff;border-radius:8px;padding:.8rem;box-shadow:0 1px 3px #0002;overflow-wrap:anywhere}\
+.card img{max-width:100%;border-radius:4px}.who{color:#777;font-size:.8rem;margin-top:.5rem}\
+.swatch{height:4rem;border-radius:4px}blockquote{margin:0;font-style:italic}.note{white-space:pre-wrap}";
+
+/// The board as one HTML page.
+pub fn to_html(board: &Board, store: &AssetStore) -> String {
+    let mut h = String::new();
+    let _ = write!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        esc(&board.title)
+    );
+    let _ = writeln!(h, "<h1>{}</h1>", esc(&board.title));
+    if !board.description.trim().is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", esc(&board.description));
+    }
+    if !board.goals.is_empty() {
+        h.push_str("<div class=\"goals\"><strong>Goals</strong><ul>");
+        for goal in &board.goals {
+            let _ = write!(h, "<li>{}</li>", esc(goal));
+        }
+        h.push_str("</ul></div>\n");
+    }
+    for (theme, items) in super::grouped(board) {
+        let colour = theme.and_then(|t| Rgb::parse_hex(&t.colour)).map_or("#999999".to_owned(), Rgb::to_hex);
+        let name = theme.map_or("Unsorted", |t| t.name.as_str());
+        let _ = writeln!(h, "<section style=\"--c:{colour}\"><h2>{}</h2><div class=\"cards\">", esc(name));
+        for item in items {
+            card(&mut h, item, store);
+        }
+        h.push_str("</div></section>\n");
+    }
+    let people = super::contributors(board);
+    if !people.is_empty() {
+        let list: Vec<String> = people.iter().map(|(who, n)| format!("{} ({n})", esc(who))).collect();
+        let _ = writeln!(h, "<footer><p>Contributors: {}</p></footer>", list.join(", "));
+    }
+    h.push_str("</body></html>\n");
+    h
+}
+
+fn card(h: &mut String, item: &Item, store: &AssetStore) {
+    h.push_str("<div class=\"card\">");
+    match &item.kind {
+        ItemKind::Note { text } => {
+            let _ = write!(h, "<div class=\"note\">{}</div>", esc(text));
+        }
+        ItemKind::Quote { text, by, citation } => {
+            let _ = write!(h, "<blockquote>“{}”</blockquote>", esc(text));
+            if !by.is_empty() || !citation.is_empty() {
+                let sep = if by.is_empty() || citation.is_empty() { "" } else { ", " };
+                let _ = write!(h, "<p>— {}{sep}<cite>{}</cite></p>", esc(by), esc(citation));
+            }
+        }
+        ItemKind::Link { url, title, note } => {
+            let label = if title.is_empty() { url } else { title };
+            if links::is_openable(url) {
+                let _ = write!(h, "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", esc(url.trim()), esc(label));
+            } else {
+                let _ = write!(h, "<span>{}</span> <code>{}</code>", esc(label), esc(url));
+            }
+            if !note.is_empty() {
+                let _ = write!(h, "<p>{}</p>", esc(note));
+            }
+        }
+        ItemKind::Image { asset, file_name, caption, .. } => {
+            match embed(store, asset) {
+                Some(data) => {
+                    let _ = write!(h, "<img src=\"data:image/jpeg;base64,{data}\" alt=\"{}\">", esc(file_name));
+                }
+                None => {
+                    let _ = write!(h, "<p><em>Image {} is missing</em></p>", esc(file_name));
+                }
+            }
+            if !caption.is_empty() {
+                let _ = write!(h, "<p>{}</p>", esc(caption));
+            }
+        }
+        ItemKind::Colour { hex, name } => {
+            let shown = Rgb::parse_hex(hex).map_or("#cccccc".to_owned(), Rgb::to_hex);
+            let _ =
+                write!(h, "<div class=\"swatch\" style=\"background:{shown}\"></div><p>{} {}</p>", esc(hex), esc(name));
+        }
+    }
+    let mut who = esc(&item.contributor);
+    if !item.source.is_empty() {
+        let _ = write!(who, "{}{}", if who.is_empty() { "" } else { " · " }, esc(&item.source));
+    }
+    if !who.is_empty() {
+        let _ = write!(h, "<div class=\"who\">{who}</div>");
+    }
+    h.push_str("</div>\n");
+}
+
+/// The image as a base64 JPEG at most [`EMBED_MAX_SIDE`] pixels wide or high.
+fn embed(store: &AssetStore, asset: &AssetName) -> Option<String> {
+    let bytes = store.read_verified(asset).ok()?;
+    let image = decode::decode(&bytes).ok()?;
+    let small = image.thumbnail(EMBED_MAX_SIDE, EMBED_MAX_SIDE).to_rgb8();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(Cursor::new(&mut jpeg), 85).encode_image(&small).ok()?;
+    Some(base64::engine::general_purpose::STANDARD.encode(jpeg))
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

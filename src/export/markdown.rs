@@ -1,0 +1,121 @@
+//! Markdown: goals and items by theme, for wikis and chat.
+
+use std::fmt::Write as _;
+
+use crate::model::{Board, ItemKind, links};
+
+/// The board as Markdown. Board text is escaped so that it cannot inject HTML or
+/// markup into a wiki page; links are only made for http, https and mailto.
+pub fn to_markdown(board: &Board) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# {}\n", esc(&board.title));
+    if !board.description.trim().is_empty() {
+        let _ = writeln!(md, "{}\n", esc(&board.description));
+    }
+    if !board.goals.is_empty() {
+        md.push_str("**Goals**\n\n");
+        for goal in &board.goals {
+            let _ = writeln!(md, "- {}", esc(goal));
+        }
+        md.push('\n');
+    }
+    for (theme, items) in super::grouped(board) {
+        let _ = writeln!(md, "## {}\n", esc(theme.map_or("Unsorted", |t| t.name.as_str())));
+        for item in items {
+            let text = match &item.kind {
+                ItemKind::Note { text } => esc(text),
+                ItemKind::Quote { text, by, citation } => {
+                    let mut s = format!("“{}”", esc(text));
+                    if !by.is_empty() {
+                        let _ = write!(s, " — {}", esc(by));
+                    }
+                    if !citation.is_empty() {
+                        let _ = write!(s, ", *{}*", esc(citation));
+                    }
+                    s
+                }
+                ItemKind::Link { url, title, note } => {
+                    let label = if title.is_empty() { url } else { title };
+                    let mut s = if links::is_openable(url) {
+                        format!("[{}](<{}>)", esc(label), url.trim().replace(['<', '>'], ""))
+                    } else {
+                        format!("{} ({})", esc(label), esc(url))
+                    };
+                    if !note.is_empty() {
+                        let _ = write!(s, ": {}", esc(note));
+                    }
+                    s
+                }
+                ItemKind::Image { file_name, caption, .. } => {
+                    let mut s = format!("Image: {}", esc(file_name));
+                    if !caption.is_empty() {
+                        let _ = write!(s, " — {}", esc(caption));
+                    }
+                    s
+                }
+                ItemKind::Colour { hex, name } => format!("Colour `{}` {}", hex.replace('`', ""), esc(name)),
+            };
+            let mut by = String::new();
+            if !item.contributor.is_empty() {
+                by.push_str(&esc(&item.contributor));
+            }
+            if !item.source.is_empty() {
+                let _ = write!(by, "{}{}", if by.is_empty() { "" } else { ", " }, esc(&item.source));
+            }
+            let by = if by.is_empty() { String::new() } else { format!(" _({by})_") };
+            let _ = writeln!(md, "- {}{by}", text.replace('\n', " "));
+        }
+        md.push('\n');
+    }
+    let people = super::contributors(board);
+    if !people.is_empty() {
+        let list: Vec<String> = people.iter().map(|(who, n)| format!("{} ({n})", esc(who))).collect();
+        let _ = writeln!(md, "*Contributors: {}*", list.join(", "));
+    }
+    md
+}
+
+/// Escapes Markdown and HTML so that board text shows as written.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.trim().chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, Pos, Timestamp};
+
+    #[test]
+    fn text_is_escaped_and_only_web_links_are_links() {
+        let now = Timestamp::now();
+        let mut board = Board::new("Evil <script>", now);
+        board.goals.push("*bold* [x](javascript:alert(1))".into());
+        for kind in [
+            ItemKind::Note { text: "<img src=x onerror=alert(1)>".into() },
+            ItemKind::Link { url: "javascript:alert(1)".into(), title: "click".into(), note: String::new() },
+            ItemKind::Link { url: "https://example.com".into(), title: "ok".into(), note: String::new() },
+        ] {
+            board.items.push(Item::new(kind, Pos::default(), "Ann", "customer", now));
+        }
+        let md = to_markdown(&board);
+        assert!(!md.contains("<script>") && !md.contains("<img"), "{md}");
+        assert!(md.contains("\\[x\\](javascript:alert(1))"), "{md}");
+        assert!(md.contains("click (javascript:alert(1))"), "{md}");
+        assert!(md.contains("[ok](<https://example.com>)"), "{md}");
+        assert!(md.contains("Contributors: Ann (3)"), "{md}");
+    }
+}

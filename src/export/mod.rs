@@ -1,0 +1,121 @@
+//! Boards for people without the app: a self-contained HTML recap, Markdown for wikis
+//! and chat, a PNG picture of the board (or one theme), and JSON Canvas (`.canvas`,
+//! the open format Obsidian and others read), which can also be imported.
+
+pub mod canvas;
+mod html;
+mod markdown;
+mod png;
+
+use std::path::Path;
+
+use crate::model::{Board, Item, Theme};
+use crate::storage::{self, AssetStore, SaveError};
+
+pub use canvas::{CanvasError, import_canvas};
+pub use html::to_html;
+pub use markdown::to_markdown;
+pub use png::{PngError, render_png};
+
+/// What to export to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Html,
+    #[value(name = "md")]
+    Markdown,
+    Png,
+    Canvas,
+}
+
+impl ExportFormat {
+    pub const ALL: [ExportFormat; 4] = [Self::Html, Self::Markdown, Self::Png, Self::Canvas];
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Html => "html",
+            Self::Markdown => "md",
+            Self::Png => "png",
+            Self::Canvas => "canvas",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Html => "Web page (HTML)",
+            Self::Markdown => "Markdown",
+            Self::Png => "Picture (PNG)",
+            Self::Canvas => "JSON Canvas",
+        }
+    }
+}
+
+/// Why an export failed. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("there is no theme called {0:?} on this board")]
+    NoSuchTheme(String),
+    #[error(transparent)]
+    Save(#[from] SaveError),
+    #[error(transparent)]
+    Png(#[from] PngError),
+}
+
+/// Writes `board` (stored at `board_path`, for its images) to `out` in `format`,
+/// atomically. With `theme`, only that theme's items (PNG, HTML and Markdown).
+pub fn export(
+    board_path: &Path,
+    board: &Board,
+    format: ExportFormat,
+    out: &Path,
+    theme: Option<&str>,
+) -> Result<(), ExportError> {
+    let board = match theme {
+        Some(name) => only_theme(board, name)?,
+        None => board.clone(),
+    };
+    let store = AssetStore::for_board(board_path);
+    let bytes = match format {
+        ExportFormat::Html => to_html(&board, &store).into_bytes(),
+        ExportFormat::Markdown => to_markdown(&board).into_bytes(),
+        ExportFormat::Png => render_png(&board, &store)?,
+        ExportFormat::Canvas => canvas::export(&board, &store, out)?.into_bytes(),
+    };
+    storage::replace_file(out, None, |f| std::io::Write::write_all(f, &bytes))?;
+    Ok(())
+}
+
+/// A copy of the board with only the items of one theme.
+fn only_theme(board: &Board, name: &str) -> Result<Board, ExportError> {
+    let theme = board.theme_by_name(name).ok_or_else(|| ExportError::NoSuchTheme(name.to_owned()))?.id.clone();
+    let mut b = board.clone();
+    b.items.retain(|i| board.theme_of(i) == Some(&theme));
+    b.themes.retain(|t| t.id == theme);
+    Ok(b)
+}
+
+/// The board's themes in order, each with its items (by position, top-left first),
+/// then "Unsorted" (`None`) if any item is.
+pub fn grouped(board: &Board) -> Vec<(Option<&Theme>, Vec<&Item>)> {
+    let mut groups: Vec<(Option<&Theme>, Vec<&Item>)> = Vec::new();
+    for theme in board.themes.iter().map(Some).chain(std::iter::once(None)) {
+        let mut items: Vec<&Item> = board.items_in_theme(theme.map(|t| &t.id)).collect();
+        if items.is_empty() {
+            continue;
+        }
+        items.sort_by(|a, b| a.pos.y.total_cmp(&b.pos.y).then(a.pos.x.total_cmp(&b.pos.x)));
+        groups.push((theme, items));
+    }
+    groups
+}
+
+/// Everyone who added something, with how many items each, most first.
+pub fn contributors(board: &Board) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for item in &board.items {
+        let who = if item.contributor.trim().is_empty() { "someone".to_owned() } else { item.contributor.clone() };
+        *counts.entry(who).or_default() += 1;
+    }
+    let mut list: Vec<_> = counts.into_iter().collect();
+    list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    list
+}
