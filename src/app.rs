@@ -5,6 +5,7 @@
 mod actions;
 mod files;
 mod screenshot;
+mod share;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -64,6 +65,8 @@ pub struct MoodboardApp {
     /// Watches the board file for changes made by others, and for conflict copies.
     watcher: BoardWatcher,
     importer: Importer,
+    /// Merges, packs and exports running in the background.
+    jobs: share::Jobs,
     /// Where the items of the running import go: the first item's position.
     import_at: Pos,
     files: files::FileDialogs,
@@ -108,6 +111,7 @@ impl MoodboardApp {
             saver,
             watcher,
             importer: Importer::new(pool),
+            jobs: share::Jobs::default(),
             import_at: Pos::default(),
             files: files::FileDialogs::new(startup.file_dialogs),
             draft: None,
@@ -178,6 +182,10 @@ impl MoodboardApp {
 
     /// Opens the board at `path`, or says why not (keeping the current board).
     pub fn open(&mut self, path: &Path) {
+        if share::is_pack(path) {
+            self.open_pack(path.to_owned());
+            return;
+        }
         match Document::open(path) {
             Ok(doc) => {
                 let problems = doc.problems.len();
@@ -244,6 +252,7 @@ impl MoodboardApp {
         matches!(self.doc.status(), SaveStatus::Saving)
             || self.importer.progress().is_some()
             || self.images.pending() > 0
+            || self.jobs.running() > 0
     }
 
     /// Saves now if there are changes, waiting for it (tests, quitting).
@@ -382,6 +391,7 @@ impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_saves();
         self.drain_watcher();
+        self.drain_jobs();
         self.images.poll();
         self.take_imports();
         for picked in self.files.poll() {

@@ -375,3 +375,44 @@ fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
     assert!(texts.contains(&"Local idea".to_owned()) && texts.contains(&"From the terminal".to_owned()), "{texts:?}");
     assert_eq!(on_disk.items.len(), 5);
 }
+
+#[test]
+fn merging_a_board_in_the_app_marks_what_came_in_and_is_one_undo_step() {
+    let f = fixture();
+    let other = f.board.with_file_name("Kim's copy.moodboard.ron");
+    std::fs::copy(&f.board, &other).unwrap();
+    storage::update(&other, |b: &mut Board| {
+        for text in ["Kim's first", "Kim's second"] {
+            let mut item = Item::new(
+                ItemKind::Note { text: text.into() },
+                Pos::new(0.0, 500.0),
+                "Kim",
+                "customer",
+                Timestamp::now(),
+            );
+            item.z = b.top_z();
+            b.items.push(item);
+        }
+        Ok::<_, std::convert::Infallible>(())
+    })
+    .unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.state_mut().picked(moodboard::app::Picked::Merge(other));
+    settle(&mut h);
+    assert_eq!(count(&h, KindTag::Note), 5);
+    assert!(
+        h.query_by_label_contains("Kim's first, new from Kim's copy").is_some(),
+        "marked as new from the other board"
+    );
+    let kims = board(&h).items.into_iter().find(|i| i.kind.texts().contains(&"Kim's second")).unwrap();
+    assert_eq!((kims.contributor.as_str(), kims.source.as_str()), ("Kim", "customer"));
+    undo(&mut h);
+    assert_eq!(count(&h, KindTag::Note), 3, "one undo takes the whole merge back");
+
+    // Exports from the Share menu's commands write their files in the background.
+    let out = f.boards_dir.with_file_name("recap.html");
+    h.state_mut().picked(moodboard::app::Picked::Export(moodboard::export::ExportFormat::Html, out.clone()));
+    settle(&mut h);
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.contains("Morning fog") && html.contains("Find a new look"), "items and goals are in the recap");
+}

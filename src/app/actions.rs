@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::{AfterClose, MoodboardApp, Picked};
 use crate::document::Document;
+use crate::export::ExportFormat;
 use crate::media::batch::{Outcome, Source};
 use crate::model::{
     AssetName, Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme,
@@ -76,19 +77,22 @@ impl MoodboardApp {
         let now = Timestamp::now();
         match command {
             Command::NewBoard => self.leave(AfterClose::New),
-            Command::Open => {
-                let folder = self.doc.path.parent().map_or_else(|| self.boards_dir.clone(), PathBuf::from);
-                self.files.open_board(&self.ctx, folder);
-            }
+            Command::Open => self.files.open_board(&self.ctx, self.folder()),
             Command::Save => {
                 self.doc.retry_save();
                 self.start_save();
             }
-            Command::SaveAs => {
-                let folder = self.doc.path.parent().map_or_else(|| self.boards_dir.clone(), PathBuf::from);
-                self.files.save_as(&self.ctx, folder, self.doc.name());
-            }
+            Command::SaveAs => self.files.save_as(&self.ctx, self.folder(), self.doc.name()),
             Command::Quit => self.leave(AfterClose::Quit),
+            Command::MergeBoard => self.files.merge_board(&self.ctx, self.folder()),
+            Command::SavePack => self.files.save_pack(&self.ctx, self.folder(), self.doc.name()),
+            Command::ExportHtml => self.files.export(&self.ctx, ExportFormat::Html, self.folder(), self.doc.name()),
+            Command::ExportMarkdown => {
+                self.files.export(&self.ctx, ExportFormat::Markdown, self.folder(), self.doc.name());
+            }
+            Command::ExportPng => self.files.export(&self.ctx, ExportFormat::Png, self.folder(), self.doc.name()),
+            Command::ExportCanvas => self.files.export(&self.ctx, ExportFormat::Canvas, self.folder(), self.doc.name()),
+            Command::ImportCanvas => self.files.canvas(&self.ctx, self.folder()),
             Command::Undo => {
                 let mut actions = Vec::new();
                 commit_inline_edit(&self.doc.board, &mut self.view, &mut actions);
@@ -394,10 +398,19 @@ impl MoodboardApp {
         actions
     }
 
+    /// The folder file dialogs start in: the open board's.
+    fn folder(&self) -> PathBuf {
+        self.doc.path.parent().map_or_else(|| self.boards_dir.clone(), PathBuf::from)
+    }
+
     pub fn picked(&mut self, picked: Picked) {
         match picked {
             Picked::Open(path) => self.leave(AfterClose::Open(path)),
             Picked::Images(paths) => self.import(paths.into_iter().map(Source::File).collect(), None),
+            Picked::Merge(path) => self.merge_file(path),
+            Picked::Pack(path) => self.pack_to(path),
+            Picked::Export(format, path) => self.export_to(format, path),
+            Picked::Canvas(path) => self.import_canvas_file(path),
             Picked::SaveAs(path) => {
                 let path = paths::with_board_suffix(&path);
                 match save_copy(&self.doc.path, &self.doc.board, &path) {

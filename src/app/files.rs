@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use crate::export::ExportFormat;
 use crate::media::batch::TEXT_EXTENSIONS;
 use crate::model::ASSET_EXTENSIONS;
 
@@ -13,6 +14,13 @@ pub enum Picked {
     Open(PathBuf),
     SaveAs(PathBuf),
     Images(Vec<PathBuf>),
+    /// A board or pack to merge into the open board.
+    Merge(PathBuf),
+    /// Where to write a pack of the open board.
+    Pack(PathBuf),
+    Export(ExportFormat, PathBuf),
+    /// A JSON Canvas file to add to the open board.
+    Canvas(PathBuf),
 }
 
 pub struct FileDialogs {
@@ -49,7 +57,7 @@ impl FileDialogs {
         self.spawn(ctx, move || {
             rfd::FileDialog::new()
                 .set_title("Open a board")
-                .add_filter("Moodboard", &["ron"])
+                .add_filter("Boards and packs", &["ron", crate::storage::pack::PACK_EXTENSION])
                 .set_directory(folder)
                 .pick_file()
                 .map(Picked::Open)
@@ -78,6 +86,53 @@ impl FileDialogs {
                 .add_filter("Text notes", &TEXT_EXTENSIONS)
                 .pick_files()
                 .map(Picked::Images)
+        });
+    }
+
+    pub fn merge_board(&self, ctx: &egui::Context, folder: PathBuf) {
+        self.spawn(ctx, move || {
+            rfd::FileDialog::new()
+                .set_title("Merge a board into this one")
+                .add_filter("Boards and packs", &["ron", crate::storage::pack::PACK_EXTENSION])
+                .set_directory(folder)
+                .pick_file()
+                .map(Picked::Merge)
+        });
+    }
+
+    pub fn save_pack(&self, ctx: &egui::Context, folder: PathBuf, name: String) {
+        self.spawn(ctx, move || {
+            let ext = crate::storage::pack::PACK_EXTENSION;
+            rfd::FileDialog::new()
+                .set_title("Save the board and its images as one file")
+                .add_filter("Moodboard pack", &[ext])
+                .set_directory(folder)
+                .set_file_name(format!("{name}.{ext}"))
+                .save_file()
+                .map(Picked::Pack)
+        });
+    }
+
+    pub fn export(&self, ctx: &egui::Context, format: ExportFormat, folder: PathBuf, name: String) {
+        self.spawn(ctx, move || {
+            rfd::FileDialog::new()
+                .set_title(format!("Export as {}", format.title()))
+                .add_filter(format.title(), &[format.extension()])
+                .set_directory(folder)
+                .set_file_name(format!("{name}.{}", format.extension()))
+                .save_file()
+                .map(|p| Picked::Export(format, p))
+        });
+    }
+
+    pub fn canvas(&self, ctx: &egui::Context, folder: PathBuf) {
+        self.spawn(ctx, move || {
+            rfd::FileDialog::new()
+                .set_title("Import a JSON Canvas file")
+                .add_filter("JSON Canvas", &["canvas"])
+                .set_directory(folder)
+                .pick_file()
+                .map(Picked::Canvas)
         });
     }
 

@@ -108,12 +108,13 @@ pub fn sync(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
 /// `moodboard pack BOARD [-o OUT]`
 pub fn pack_cmd(board: &Path, out_path: Option<&Path>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
     let board = existing_board(board);
-    load(&board)?;
+    let loaded = load(&board)?;
+    warn_problems(err, &loaded.problems)?;
     let target = out_path.map_or_else(
         || paths::board_folder(&board).join(format!("{}.{}", paths::board_name(&board), pack::PACK_EXTENSION)),
         Path::to_owned,
     );
-    let (images, missing) = pack::pack(&board, &target)?;
+    let (images, missing) = pack::pack(&board, &loaded.board, &target)?;
     for m in &missing {
         writeln!(err, "warning: image {m} is missing and was left out")?;
     }

@@ -36,16 +36,15 @@ pub enum PackError {
     Invalid { path: PathBuf, reason: String },
 }
 
-/// Writes the board at `board_path` and its images into a pack at `out` (replaced
-/// atomically). Returns how many images went in and the names of any that were missing.
-pub fn pack(board_path: &Path, out: &Path) -> Result<(usize, Vec<String>), PackError> {
+/// Writes `board` (stored at `board_path`, for its name and images) and its images
+/// into a pack at `out` (replaced atomically). Returns how many images went in and the
+/// names of any that were missing.
+pub fn pack(board_path: &Path, board: &Board, out: &Path) -> Result<(usize, Vec<String>), PackError> {
     let io = |message: String| PackError::Io { path: out.to_owned(), message };
-    let loaded = super::load(board_path).map_err(|e| io(e.to_string()))?;
     let name = paths::board_name(board_path);
-    let text = format::to_text(&loaded.board).map_err(|e| io(e.to_string()))?;
+    let text = format::to_text(board).map_err(|e| io(e.to_string()))?;
     let store = AssetStore::for_board(board_path);
-    let mut assets: Vec<&AssetName> = loaded
-        .board
+    let mut assets: Vec<&AssetName> = board
         .items
         .iter()
         .filter_map(|i| match &i.kind {

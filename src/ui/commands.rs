@@ -9,6 +9,13 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    MergeBoard,
+    SavePack,
+    ExportHtml,
+    ExportMarkdown,
+    ExportPng,
+    ExportCanvas,
+    ImportCanvas,
     Quit,
     Undo,
     Redo,
@@ -42,6 +49,7 @@ pub enum Command {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Menu {
     File,
+    Share,
     Edit,
     Add,
     View,
@@ -49,11 +57,12 @@ pub enum Menu {
 }
 
 impl Menu {
-    pub const ALL: [Menu; 5] = [Menu::File, Menu::Edit, Menu::Add, Menu::View, Menu::Help];
+    pub const ALL: [Menu; 6] = [Menu::File, Menu::Share, Menu::Edit, Menu::Add, Menu::View, Menu::Help];
 
     pub fn title(self) -> &'static str {
         match self {
             Menu::File => "File",
+            Menu::Share => "Share",
             Menu::Edit => "Edit",
             Menu::Add => "Add",
             Menu::View => "View",
@@ -76,12 +85,19 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// In menu order.
-    pub const ALL: [Command; 31] = [
+    pub const ALL: [Command; 38] = [
         Command::NewBoard,
         Command::Open,
         Command::Save,
         Command::SaveAs,
         Command::Quit,
+        Command::MergeBoard,
+        Command::SavePack,
+        Command::ExportHtml,
+        Command::ExportMarkdown,
+        Command::ExportPng,
+        Command::ExportCanvas,
+        Command::ImportCanvas,
         Command::Undo,
         Command::Redo,
         Command::Paste,
@@ -117,6 +133,13 @@ impl Command {
             Command::Open => "Open…",
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
+            Command::MergeBoard => "Merge a board…",
+            Command::SavePack => "Save as pack…",
+            Command::ExportHtml => "Export web page (HTML)…",
+            Command::ExportMarkdown => "Export Markdown…",
+            Command::ExportPng => "Export picture (PNG)…",
+            Command::ExportCanvas => "Export JSON Canvas…",
+            Command::ImportCanvas => "Import JSON Canvas…",
             Command::Quit => "Quit",
             Command::Undo => "Undo",
             Command::Redo => "Redo",
@@ -154,6 +177,17 @@ impl Command {
             Command::Open => "Open a board file",
             Command::Save => "Save now (boards also save themselves shortly after each change)",
             Command::SaveAs => "Save the board and its images under a new name",
+            Command::MergeBoard => "Bring in the ideas of another copy or another board (or a pack); one undo step",
+            Command::SavePack => "One .moodpack file with the board and its images, to email or share",
+            Command::ExportHtml => {
+                "A self-contained web page: the recap for people who were not there (only the shown theme if one is picked)"
+            }
+            Command::ExportMarkdown => {
+                "Goals and items by theme, for wikis and chat (only the shown theme if one is picked)"
+            }
+            Command::ExportPng => "The board as a picture (only the shown theme if one is picked)",
+            Command::ExportCanvas => "A .canvas file for Obsidian and other JSON Canvas apps",
+            Command::ImportCanvas => "Add the cards and groups of a .canvas file to this board",
             Command::Quit => "Close Moodboard",
             Command::Undo => "Undo the last change",
             Command::Redo => "Redo what was undone",
@@ -187,6 +221,13 @@ impl Command {
     pub fn menu(self) -> Menu {
         match self {
             Command::NewBoard | Command::Open | Command::Save | Command::SaveAs | Command::Quit => Menu::File,
+            Command::MergeBoard
+            | Command::SavePack
+            | Command::ExportHtml
+            | Command::ExportMarkdown
+            | Command::ExportPng
+            | Command::ExportCanvas
+            | Command::ImportCanvas => Menu::Share,
             Command::Undo
             | Command::Redo
             | Command::Paste
@@ -223,6 +264,13 @@ impl Command {
             Command::Open => cmd(Key::O),
             Command::Save => cmd(Key::S),
             Command::SaveAs => cmd_shift(Key::S),
+            Command::MergeBoard => cmd_shift(Key::M),
+            Command::ExportHtml => cmd_shift(Key::E),
+            Command::SavePack
+            | Command::ExportMarkdown
+            | Command::ExportPng
+            | Command::ExportCanvas
+            | Command::ImportCanvas => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),
             Command::Redo => cmd_shift(Key::Z),
@@ -271,7 +319,14 @@ impl Command {
     pub fn works_while_typing(self) -> bool {
         matches!(
             self,
-            Command::NewBoard | Command::Open | Command::Save | Command::SaveAs | Command::Quit | Command::Find
+            Command::NewBoard
+                | Command::Open
+                | Command::Save
+                | Command::SaveAs
+                | Command::Quit
+                | Command::Find
+                | Command::MergeBoard
+                | Command::ExportHtml
         )
     }
 
