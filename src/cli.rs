@@ -114,6 +114,9 @@ pub enum Command {
         /// Who is adding it (default: your name from the app's preferences).
         #[arg(long = "as", value_name = "CONTRIBUTOR")]
         contributor: Option<String>,
+        /// Where the ideas come from: own team, customer, other department …
+        #[arg(long, value_name = "WHERE", default_value = "own team")]
+        source: String,
     },
 }
 
@@ -171,8 +174,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Export { board, format, out: to, theme } => {
             share::export_cmd(&board, format, to.as_deref(), theme.as_deref(), out, err)
         }
-        Command::Import { board, file, contributor } => {
-            share::import_cmd(&board, &file, contributor.as_deref(), out, err)
+        Command::Import { board, file, contributor, source } => {
+            share::import_cmd(&board, &file, contributor.as_deref(), &source, out, err)
         }
     }
 }

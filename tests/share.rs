@@ -408,3 +408,32 @@ fn json_canvas_exports_and_imports_and_refuses_files_outside_its_folder() {
     std::fs::write(env.path("broken.canvas"), "{\"nodes\": [").unwrap();
     assert!(env.fails(&["import", "dst.moodboard.ron", "broken.canvas"]).contains("broken.canvas:1:"));
 }
+
+/// The watcher an open board has merges a conflict copy as soon as it appears.
+#[test]
+fn the_watcher_merges_a_conflict_copy_that_appears() {
+    let env = Env::new();
+    env.ok(&["new", "live"]);
+    let path = env.path("live.moodboard.ron");
+    let doc = Document::open(&path).unwrap();
+    let watcher = BoardWatcher::start(path.clone(), doc.disk_hash.clone(), Arc::new(|| {}));
+    let copy = env.path("live.moodboard.sync-conflict-20261123-101010-ABCDEFG.ron");
+    std::fs::copy(&path, &copy).unwrap();
+    env.ok(&["add", copy.to_str().unwrap(), "--note", "From the other laptop"]);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut synced = false;
+    let mut changed = None;
+    while (!synced || changed.is_none()) && Instant::now() < deadline {
+        for event in watcher.poll() {
+            match event {
+                WatchEvent::Synced(outcomes) => synced = outcomes.iter().all(|o| o.result.is_ok()),
+                WatchEvent::Changed { board, .. } => changed = Some(board),
+                WatchEvent::Unreadable(e) => panic!("{e}"),
+            }
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(synced, "the copy was merged");
+    assert_eq!(notes(&changed.expect("the merged board was reported")), ["From the other laptop"]);
+    assert!(!copy.exists() && env.path("live.merged-copies").join(copy.file_name().unwrap()).exists());
+}

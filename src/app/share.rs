@@ -78,11 +78,15 @@ impl MoodboardApp {
     /// Starts merging the board (or pack) at `path` into the open board.
     pub fn merge_file(&mut self, path: PathBuf) {
         let ours = self.doc.path.clone();
-        let unpack_into = std::env::temp_dir().join(format!("moodboard-merge-{}", std::process::id()));
         self.toasts.info(format!("Merging {}…", path.display()));
         self.jobs.spawn(&self.ctx, move || {
+            // A pack is unpacked into a temporary folder that goes when the job ends.
+            let scratch = match tempfile::tempdir() {
+                Ok(dir) => dir,
+                Err(e) => return JobDone::Failed(format!("Could not merge: no temporary folder: {e}")),
+            };
             let board_path = if is_pack(&path) {
-                match pack::unpack(&path, &unpack_into) {
+                match pack::unpack(&path, scratch.path()) {
                     Ok(p) => p,
                     Err(e) => return JobDone::Failed(format!("Could not merge: {e}")),
                 }
@@ -105,7 +109,7 @@ impl MoodboardApp {
         let mut board = self.doc.board.clone();
         let store = storage::AssetStore::for_board(&self.doc.path);
         let who = self.prefs.contributor();
-        self.jobs.spawn(&self.ctx, move || match export::import_canvas(&path, &mut board, &store, &who) {
+        self.jobs.spawn(&self.ctx, move || match export::import_canvas(&path, &mut board, &store, &who, "own team") {
             Ok(report) => {
                 let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 JobDone::CanvasReady { board: Box::new(board), report, name }

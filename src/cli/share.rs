@@ -156,6 +156,7 @@ pub fn import_cmd(
     board: &Path,
     file: &Path,
     who: Option<&str>,
+    source: &str,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -163,12 +164,13 @@ pub fn import_cmd(
     load(&board)?;
     let who = who.map_or_else(|| Prefs::load().0.contributor(), str::to_owned);
     let store = AssetStore::for_board(&board);
-    let (report, problems) = storage::update(&board, |b: &mut Board| export::import_canvas(file, b, &store, &who))
-        .map_err(|e| match e {
-            storage::UpdateError::Change(e) => anyhow!(e),
-            other => anyhow!("{other}"),
-        })
-        .with_context(|| format!("nothing was added to {}", board.display()))?;
+    let (report, problems) =
+        storage::update(&board, |b: &mut Board| export::import_canvas(file, b, &store, &who, source))
+            .map_err(|e| match e {
+                storage::UpdateError::Change(e) => anyhow!(e),
+                other => anyhow!("{other}"),
+            })
+            .with_context(|| format!("nothing was added to {}", board.display()))?;
     warn_problems(err, &problems)?;
     for s in &report.skipped {
         writeln!(err, "warning: {s}; added as a note instead")?;

@@ -169,13 +169,14 @@ pub struct CanvasImport {
     pub skipped: Vec<String>,
 }
 
-/// Adds the nodes of the canvas at `path` to `board`, as items by `who`. Images are
-/// copied into `store`.
+/// Adds the nodes of the canvas at `path` to `board`, as items brought by `who` from
+/// `source` (a perspective: "own team", "customer" …). Images are copied into `store`.
 pub fn import_canvas(
     path: &Path,
     board: &mut Board,
     store: &AssetStore,
     who: &str,
+    source: &str,
 ) -> Result<CanvasImport, CanvasError> {
     let read = |message: String| CanvasError::Read { path: path.to_owned(), message };
     let bytes = crate::storage::read_capped(path).map_err(|e| read(e.to_string()))?;
@@ -240,7 +241,7 @@ pub fn import_canvas(
             _ => continue,
         };
         let pos = Pos::new(node.x as f32, node.y as f32).clamped();
-        let mut item = Item::new(kind, pos, who, "other field", now);
+        let mut item = Item::new(kind, pos, who, source, now);
         item.size = Size::new(node.width as f32, node.height as f32).clamped();
         item.z = z;
         z = z.saturating_add(1);
