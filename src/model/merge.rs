@@ -17,7 +17,7 @@
 //! unsorted ([`Board::theme_of`]); if the theme comes back, so does the grouping.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -123,16 +123,21 @@ impl MergeSummary {
 /// The items and themes that differ between `before` and `after`.
 pub fn summarise(before: &Board, after: &Board) -> MergeSummary {
     let mut s = MergeSummary::default();
+    let (old, new) = (items_by_id(before), items_by_id(after));
     for item in &after.items {
-        match before.item(&item.id) {
+        match old.get(&item.id) {
             None => s.added.push(item.id.clone()),
-            Some(old) if old != item => s.changed.push(item.id.clone()),
+            Some(old) if *old != item => s.changed.push(item.id.clone()),
             Some(_) => {}
         }
     }
-    s.removed = before.items.iter().filter(|i| after.item(&i.id).is_none()).map(|i| i.id.clone()).collect();
+    s.removed = before.items.iter().filter(|i| !new.contains_key(&i.id)).map(|i| i.id.clone()).collect();
     s.themes_added = after.themes.iter().filter(|t| before.theme(&t.id).is_none()).count();
     s
+}
+
+fn items_by_id(board: &Board) -> HashMap<&ItemId, &Item> {
+    board.items.iter().map(|i| (&i.id, i)).collect()
 }
 
 /// The edit that turns `before` into `after` (items, themes, tombstones and the board's
@@ -141,11 +146,13 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
     let mut edits = Vec::new();
     // First the tombstones of things this copy never had (or had deleted at another
     // time), so that items may name a theme the other copy deleted.
-    let was_alive = |id: &str| {
-        before.items.iter().any(|i| i.id.as_str() == id) || before.themes.iter().any(|t| t.id.as_str() == id)
-    };
+    let (old, new) = (items_by_id(before), items_by_id(after));
+    let old_ids: HashSet<&str> =
+        before.items.iter().map(|i| i.id.as_str()).chain(before.themes.iter().map(|t| t.id.as_str())).collect();
+    let old_deleted: BTreeSet<&Tombstone> = before.deleted.iter().collect();
+    let was_alive = |id: &str| old_ids.contains(id);
     for t in &after.deleted {
-        if !was_alive(&t.id) && !before.deleted.contains(t) {
+        if !was_alive(&t.id) && !old_deleted.contains(t) {
             edits.push(Edit::SetTombstone { id: t.id.clone(), tombstone: Some(t.clone()) });
         }
     }
@@ -157,14 +164,15 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
         }
     }
     for item in &after.items {
-        match before.item(&item.id) {
+        match old.get(&item.id) {
             None => edits.push(Edit::InsertItem(Box::new(item.clone()))),
-            Some(old) if old != item => edits.push(Edit::ReplaceItem(Box::new(item.clone()))),
+            Some(old) if *old != item => edits.push(Edit::ReplaceItem(Box::new(item.clone()))),
             Some(_) => {}
         }
     }
-    let tombstone = |id: &str| after.deleted.iter().find(|t| t.id == id).cloned();
-    for item in before.items.iter().filter(|i| after.item(&i.id).is_none()) {
+    let tombstones: HashMap<&str, &Tombstone> = after.deleted.iter().map(|t| (t.id.as_str(), t)).collect();
+    let tombstone = |id: &str| tombstones.get(id).map(|t| (*t).clone());
+    for item in before.items.iter().filter(|i| !new.contains_key(&i.id)) {
         edits.push(Edit::RemoveItem { id: item.id.clone(), tombstone: tombstone(item.id.as_str()) });
     }
     for theme in before.themes.iter().filter(|t| after.theme(&t.id).is_none()) {
