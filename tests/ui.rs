@@ -374,6 +374,16 @@ fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
     let texts: Vec<String> = on_disk.items.iter().flat_map(|i| i.kind.texts()).map(str::to_owned).collect();
     assert!(texts.contains(&"Local idea".to_owned()) && texts.contains(&"From the terminal".to_owned()), "{texts:?}");
     assert_eq!(on_disk.items.len(), 5);
+
+    // Our own saves do not come back as changes: no reload or save loop.
+    let written = std::fs::read(&f.board).unwrap();
+    let until = Instant::now() + storage::watch::POLL_INTERVAL * 2;
+    while Instant::now() < until {
+        harness.run_steps(2);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(std::fs::read(&f.board).unwrap(), written, "the file was not written again");
+    assert!(!harness.state().doc.is_dirty());
 }
 
 #[test]
