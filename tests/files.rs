@@ -90,7 +90,7 @@ fn broken_files_are_refused_with_place_and_reason() {
     let truncated = &valid[..valid.len() / 2];
     let message = load_err(d, "cut.moodboard.ron", truncated.as_bytes());
     assert!(message.contains("cut.moodboard.ron:"), "{message}");
-    let nested = format!("(version: 1, title: {}{})", "[".repeat(10_000), "]".repeat(10_000));
+    let nested = format!("(version: 1, unknown_field: {}{})", "[".repeat(10_000), "]".repeat(10_000));
     assert!(load_err(d, "deep.moodboard.ron", nested.as_bytes()).contains("nested"));
     let wrong = valid.replace("title: \"Valid\"", "title: 42");
     let message = load_err(d, "types.moodboard.ron", wrong.as_bytes());

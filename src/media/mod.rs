@@ -10,4 +10,4 @@ mod textures;
 pub use decode::{ImageError, Probe, decode, probe, sniff};
 pub use import::{ImportError, Imported, import_bytes, import_file};
 pub use pool::WorkerPool;
-pub use textures::{ImageCache, TEXTURE_MAX_SIDE, TextureState};
+pub use textures::{ImageCache, TEXTURE_MAX_SIDE, TextureState, card_image};

