@@ -15,12 +15,23 @@ pub fn big_board(n: usize) -> Board {
     }
     for i in 0..n {
         let kind = match i % 4 {
-            0 => ItemKind::Note { text: format!("Idea {i}: what if the counter moved to the window and the light came in low?") },
-            1 => ItemKind::Quote { text: format!("Quote number {i}, something a customer said"), by: "A regular".into(), citation: String::new() },
-            2 => ItemKind::Link { url: format!("https://example.com/page/{i}"), title: format!("Page {i}"), note: String::new() },
+            0 => ItemKind::Note {
+                text: format!("Idea {i}: what if the counter moved to the window and the light came in low?"),
+            },
+            1 => ItemKind::Quote {
+                text: format!("Quote number {i}, something a customer said"),
+                by: "A regular".into(),
+                citation: String::new(),
+            },
+            2 => ItemKind::Link {
+                url: format!("https://example.com/page/{i}"),
+                title: format!("Page {i}"),
+                note: String::new(),
+            },
             _ => ItemKind::Colour { hex: "#E4B363".into(), name: format!("Colour {i}") },
         };
-        let mut item = Item::new(kind, Pos::new((i % 100) as f32 * 260.0, (i / 100) as f32 * 200.0), "Ann", "own team", now);
+        let mut item =
+            Item::new(kind, Pos::new((i % 100) as f32 * 260.0, (i / 100) as f32 * 200.0), "Ann", "own team", now);
         item.z = i as i64;
         item.theme = Some(board.themes[i % 5].id.clone());
         item.tags = vec!["warm".into()];

@@ -26,7 +26,8 @@ fn grid_board(n: usize, cols: usize) -> Board {
             1 => ItemKind::Quote { text: format!("Quote {i}"), by: "Someone".into(), citation: String::new() },
             _ => ItemKind::Colour { hex: "#6BA292".into(), name: format!("Colour {i}") },
         };
-        let mut item = Item::new(kind, Pos::new((i % cols) as f32 * 240.0, (i / cols) as f32 * 200.0), "Ann", "own team", now);
+        let mut item =
+            Item::new(kind, Pos::new((i % cols) as f32 * 240.0, (i / cols) as f32 * 200.0), "Ann", "own team", now);
         item.size = Size::new(220.0, 160.0);
         item.z = i as i64;
         if i % 2 == 0 {
@@ -44,9 +45,13 @@ fn frame(c: &mut Criterion) {
         let board = grid_board(n, cols);
         let ctx = egui::Context::default();
         let pool = Arc::new(WorkerPool::new("bench", 1));
-        let mut images = ImageCache::new(ctx.clone(), pool, AssetStore::for_board(&dir.path().join("Grid.moodboard.ron")));
+        let mut images =
+            ImageCache::new(ctx.clone(), pool, AssetStore::for_board(&dir.path().join("Grid.moodboard.ron")));
         let mut view = ViewState { screen_from_board: TSTransform::from_scaling(0.5), ..Default::default() };
-        let input = RawInput { screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 900.0))), ..Default::default() };
+        let input = RawInput {
+            screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 900.0))),
+            ..Default::default()
+        };
         let mut run = || {
             let mut actions = Vec::new();
             let out = ctx.run_ui(input.clone(), |ui| canvas_ui(ui, &board, &mut view, &mut images, &mut actions));

@@ -138,7 +138,9 @@ pub fn card_image(bytes: &[u8]) -> Result<ColorImage, String> {
         Resizer::new().resize(&image, &mut dst, None).map_err(|e| e.to_string())?;
         let buffer = dst.into_vec();
         match image {
-            image::DynamicImage::ImageRgb8(_) => image::RgbImage::from_raw(tw, th, buffer).map(image::DynamicImage::from),
+            image::DynamicImage::ImageRgb8(_) => {
+                image::RgbImage::from_raw(tw, th, buffer).map(image::DynamicImage::from)
+            }
             _ => image::RgbaImage::from_raw(tw, th, buffer).map(image::DynamicImage::from),
         }
         .ok_or("resize produced the wrong size")?
