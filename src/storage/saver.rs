@@ -92,18 +92,14 @@ fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), String> {
     let _lock = super::BoardLock::acquire(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut merged = None;
     let mut board = board;
-    if let Some(known) = known
-        && path.exists()
-    {
-        match super::load(&path) {
-            Ok(disk) if disk.hash != known => {
-                board = merge(&board, &disk.board);
-                merged = Some(Box::new(board.clone()));
-            }
-            Ok(_) => {}
-            // A file we cannot read is not ours to merge; it is kept as the .bak copy.
-            Err(_) => {}
-        }
+    // Only a file whose bytes changed since we last saw it is parsed and merged. A file
+    // we cannot read is not ours to merge; it is kept as the .bak copy.
+    let changed = known.is_some_and(|known| {
+        super::format::read_text(&path).is_ok_and(|text| super::content_hash(text.as_bytes()) != known)
+    });
+    if changed && let Ok(disk) = super::load(&path) {
+        board = merge(&board, &disk.board);
+        merged = Some(Box::new(board.clone()));
     }
     let hash = super::save_hashed(&path, &board).map_err(|e| e.to_string())?;
     Ok((hash, merged))

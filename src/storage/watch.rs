@@ -132,12 +132,16 @@ impl State {
             return sent;
         }
         self.last_stat = now;
+        // Same bytes as last time (touched, or rewritten unchanged): nothing to parse.
+        let same = super::format::read_text(&self.path)
+            .is_ok_and(|text| self.last_hash.as_deref() == Some(super::content_hash(text.as_bytes()).as_str()));
+        if same {
+            return sent;
+        }
         match super::load(&self.path) {
             Ok(Loaded { board, hash, .. }) => {
-                if self.last_hash.as_ref() != Some(&hash) {
-                    self.last_hash = Some(hash.clone());
-                    sent |= tx.send(WatchEvent::Changed { board: Box::new(board), hash }).is_ok();
-                }
+                self.last_hash = Some(hash.clone());
+                sent |= tx.send(WatchEvent::Changed { board: Box::new(board), hash }).is_ok();
             }
             Err(e) => sent |= tx.send(WatchEvent::Unreadable(e.to_string())).is_ok(),
         }
