@@ -301,7 +301,18 @@ impl MoodboardApp {
 /// The board to start with: the one asked for, else the last one, else the welcome
 /// board (created on first launch). Any failure is told and the next choice tried.
 fn open_first_board(startup: &Startup, toasts: &mut Toasts) -> Document {
-    if let Some(path) = &startup.board {
+    // `moodboard NAME.moodpack`: unpack into the boards folder, then open that.
+    let asked = match &startup.board {
+        Some(pack) if share::is_pack(pack) => match crate::storage::pack::unpack(pack, &startup.boards_dir) {
+            Ok(board) => Some(board),
+            Err(e) => {
+                toasts.error(format!("Could not open the pack: {e}"));
+                None
+            }
+        },
+        other => other.clone(),
+    };
+    if let Some(path) = &asked {
         match Document::open(path) {
             Ok(doc) => return doc,
             Err(e) => toasts.error(format!("Could not open the board: {e}")),

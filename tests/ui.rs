@@ -426,3 +426,15 @@ fn merging_a_board_in_the_app_marks_what_came_in_and_is_one_undo_step() {
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains("Morning fog") && html.contains("Find a new look"), "items and goals are in the recap");
 }
+
+#[test]
+fn opening_a_pack_unpacks_it_into_the_boards_folder() {
+    let f = fixture();
+    let pack = f.board.with_file_name("Sent.moodpack");
+    let loaded = storage::load(&f.board).unwrap();
+    storage::pack::pack(&f.board, &loaded.board, &pack).unwrap();
+    let h = harness(&pack, &f.boards_dir);
+    let app = h.state();
+    assert!(app.doc.path.starts_with(&f.boards_dir), "{}", app.doc.path.display());
+    assert_eq!(app.doc.board, loaded.board);
+}
