@@ -45,8 +45,9 @@ fn frame(c: &mut Criterion) {
         let board = grid_board(n, cols);
         let ctx = egui::Context::default();
         let pool = Arc::new(WorkerPool::new("bench", 1));
+        let thumbs = Arc::new(moodboard::media::thumbs::ThumbCache::new(None, 0));
         let mut images =
-            ImageCache::new(ctx.clone(), pool, AssetStore::for_board(&dir.path().join("Grid.moodboard.ron")));
+            ImageCache::new(ctx.clone(), pool, AssetStore::for_board(&dir.path().join("Grid.moodboard.ron")), thumbs);
         let mut view = ViewState { screen_from_board: TSTransform::from_scaling(0.5), ..Default::default() };
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 900.0))),

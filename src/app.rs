@@ -96,7 +96,8 @@ impl MoodboardApp {
         let doc = open_first_board(&startup, &mut toasts);
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
-        let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path));
+        let thumbs = Arc::new(crate::media::thumbs::ThumbCache::standard());
+        let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path), thumbs);
         let watcher = watch(ctx, &doc);
         let mut view =
             ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };

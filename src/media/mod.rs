@@ -6,8 +6,9 @@ pub mod decode;
 mod import;
 mod pool;
 mod textures;
+pub mod thumbs;
 
 pub use decode::{ImageError, Probe, decode, probe, sniff};
 pub use import::{ImportError, Imported, import_bytes, import_file};
 pub use pool::WorkerPool;
-pub use textures::{ImageCache, TEXTURE_MAX_SIDE, TextureState, card_image};
+pub use textures::{ImageCache, SMALL_SIDE, TEXTURE_MAX_SIDE, TextureState, card_image, level_for};

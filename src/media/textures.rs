@@ -11,11 +11,15 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use egui::{ColorImage, Context, TextureHandle, TextureOptions};
 
 use super::WorkerPool;
+use super::thumbs::ThumbCache;
 use crate::model::AssetName;
 use crate::storage::AssetStore;
 
 /// Longest side of the textures shown on cards.
 pub const TEXTURE_MAX_SIDE: u32 = 1024;
+/// Longest side of the small textures used while a card is this small on screen or
+/// smaller (a board at fit zoom): a sixteenth of the pixels to decode and hold.
+pub const SMALL_SIDE: u32 = 256;
 
 /// Where one image stands.
 #[derive(Clone)]
@@ -25,18 +29,25 @@ pub enum TextureState {
     Failed(String),
 }
 
+/// The level of detail for a card `px` physical pixels wide or high on screen.
+pub fn level_for(px: f32) -> u32 {
+    if px <= SMALL_SIDE as f32 { SMALL_SIDE } else { TEXTURE_MAX_SIDE }
+}
+
 struct Decoded {
     /// Which board's store the decode was for, so results for a closed board are dropped.
     store_generation: u64,
     asset: AssetName,
+    side: u32,
     result: Result<ColorImage, String>,
 }
 
-/// The open board's images.
+/// The open board's images, each at the levels of detail asked for.
 pub struct ImageCache {
     store: AssetStore,
+    thumbs: Arc<ThumbCache>,
     store_generation: u64,
-    entries: HashMap<AssetName, TextureState>,
+    entries: HashMap<(AssetName, u32), TextureState>,
     pool: Arc<WorkerPool>,
     tx: Sender<Decoded>,
     rx: Receiver<Decoded>,
@@ -44,9 +55,9 @@ pub struct ImageCache {
 }
 
 impl ImageCache {
-    pub fn new(ctx: Context, pool: Arc<WorkerPool>, store: AssetStore) -> Self {
+    pub fn new(ctx: Context, pool: Arc<WorkerPool>, store: AssetStore, thumbs: Arc<ThumbCache>) -> Self {
         let (tx, rx) = channel();
-        Self { store, store_generation: 0, entries: HashMap::new(), pool, tx, rx, ctx }
+        Self { store, thumbs, store_generation: 0, entries: HashMap::new(), pool, tx, rx, ctx }
     }
 
     /// Switches to another board's assets, forgetting every texture.
@@ -58,17 +69,38 @@ impl ImageCache {
         }
     }
 
-    /// The texture for `asset`, queueing its decode on first ask.
-    pub fn get(&mut self, asset: &AssetName) -> TextureState {
-        if let Some(state) = self.entries.get(asset) {
+    /// The texture for `asset` shown `px` physical pixels large, queueing its decode on
+    /// first ask. While the right level is decoding, another level that is ready is
+    /// shown instead.
+    pub fn get(&mut self, asset: &AssetName, px: f32) -> TextureState {
+        let side = level_for(px);
+        let state = self.level(asset, side);
+        if matches!(state, TextureState::Pending) {
+            let other = if side == SMALL_SIDE { TEXTURE_MAX_SIDE } else { SMALL_SIDE };
+            if let Some(ready @ TextureState::Ready(_)) = self.entries.get(&(asset.clone(), other)) {
+                return ready.clone();
+            }
+        }
+        state
+    }
+
+    /// The texture for one level, queueing its decode on first ask.
+    fn level(&mut self, asset: &AssetName, side: u32) -> TextureState {
+        if let Some(state) = self.entries.get(&(asset.clone(), side)) {
             return state.clone();
         }
-        self.entries.insert(asset.clone(), TextureState::Pending);
-        let (store, tx, ctx, asset, generation) =
-            (self.store.clone(), self.tx.clone(), self.ctx.clone(), asset.clone(), self.store_generation);
+        self.entries.insert((asset.clone(), side), TextureState::Pending);
+        let (store, thumbs, tx, ctx, asset, generation) = (
+            self.store.clone(),
+            self.thumbs.clone(),
+            self.tx.clone(),
+            self.ctx.clone(),
+            asset.clone(),
+            self.store_generation,
+        );
         self.pool.spawn_urgent(move || {
-            let result = decode_for_card(&store, &asset);
-            let _ = tx.send(Decoded { store_generation: generation, asset, result });
+            let result = decode_for_card(&store, &thumbs, &asset, side);
+            let _ = tx.send(Decoded { store_generation: generation, asset, side, result });
             ctx.request_repaint();
         });
         TextureState::Pending
@@ -76,7 +108,7 @@ impl ImageCache {
 
     /// Forgets an asset so that it is decoded again on next ask (after a re-import).
     pub fn forget(&mut self, asset: &AssetName) {
-        self.entries.remove(asset);
+        self.entries.retain(|(a, _), _| a != asset);
     }
 
     /// Uploads finished decodes. Returns how many arrived.
@@ -91,11 +123,12 @@ impl ImageCache {
                 Ok(image) => {
                     let options =
                         TextureOptions { mipmap_mode: Some(egui::TextureFilter::Linear), ..TextureOptions::LINEAR };
-                    TextureState::Ready(self.ctx.load_texture(done.asset.as_str(), image, options))
+                    let name = format!("{}@{}", done.asset.as_str(), done.side);
+                    TextureState::Ready(self.ctx.load_texture(name, image, options))
                 }
                 Err(e) => TextureState::Failed(e),
             };
-            self.entries.insert(done.asset, state);
+            self.entries.insert((done.asset, done.side), state);
         }
         arrived
     }
@@ -104,29 +137,61 @@ impl ImageCache {
     pub fn pending(&self) -> usize {
         self.entries.values().filter(|s| matches!(s, TextureState::Pending)).count()
     }
-
-    pub fn is_pending(&self, asset: &AssetName) -> bool {
-        matches!(self.entries.get(asset), Some(TextureState::Pending))
-    }
 }
 
-/// Reads, verifies and decodes an asset, scaled to fit [`TEXTURE_MAX_SIDE`].
-fn decode_for_card(store: &AssetStore, asset: &AssetName) -> Result<ColorImage, String> {
-    let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
-    card_image(&bytes)
+/// The card picture of an asset at `side`: from the thumbnail cache, or made from the
+/// large level (itself cached, or read, verified and decoded from the original), and
+/// then cached.
+fn decode_for_card(
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    asset: &AssetName,
+    side: u32,
+) -> Result<ColorImage, String> {
+    if let Some(cached) = thumbs.get(asset, side) {
+        return Ok(cached);
+    }
+    let large = match (side != TEXTURE_MAX_SIDE).then(|| thumbs.get(asset, TEXTURE_MAX_SIDE)).flatten() {
+        Some(large) => large,
+        None => {
+            let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
+            let large = card_image(&bytes)?;
+            thumbs.put(asset, TEXTURE_MAX_SIDE, &large);
+            large
+        }
+    };
+    if side == TEXTURE_MAX_SIDE {
+        return Ok(large);
+    }
+    let small = shrink(&large, side)?;
+    thumbs.put(asset, side, &small);
+    Ok(small)
+}
+
+/// A picture scaled down to fit `side`.
+fn shrink(picture: &ColorImage, side: u32) -> Result<ColorImage, String> {
+    let [w, h] = picture.size;
+    let rgba: Vec<u8> = picture.pixels.iter().flat_map(|p| p.to_srgba_unmultiplied()).collect();
+    let image = image::RgbaImage::from_raw(w as u32, h as u32, rgba).ok_or("bad picture size")?;
+    resize_to_fit(image::DynamicImage::ImageRgba8(image), side)
 }
 
 /// Decodes an image file's bytes into the picture shown on a card: upright, scaled to
 /// fit [`TEXTURE_MAX_SIDE`].
 pub fn card_image(bytes: &[u8]) -> Result<ColorImage, String> {
     let image = super::decode(bytes).map_err(|e| e.to_string())?;
+    resize_to_fit(image, TEXTURE_MAX_SIDE)
+}
+
+/// The picture scaled down (never up) to fit `side`, as a texture image.
+fn resize_to_fit(image: image::DynamicImage, side: u32) -> Result<ColorImage, String> {
     // 8-bit RGB (every JPEG) is resized as it is; anything else as 8-bit RGBA.
     let image = match image {
         image::DynamicImage::ImageRgb8(_) | image::DynamicImage::ImageRgba8(_) => image,
         other => image::DynamicImage::ImageRgba8(other.to_rgba8()),
     };
     let (w, h) = (image.width(), image.height());
-    let scale = (TEXTURE_MAX_SIDE as f32 / w.max(h) as f32).min(1.0);
+    let scale = (side as f32 / w.max(h) as f32).min(1.0);
     let (tw, th) = (((w as f32 * scale).round() as u32).max(1), ((h as f32 * scale).round() as u32).max(1));
     let small = if (tw, th) == (w, h) {
         image
@@ -173,5 +238,20 @@ mod tests {
         assert!(close, "colour and alpha survive the resize: {got:?}");
         let small = card_image(&png(300, 200)).unwrap();
         assert_eq!(small.size, [300, 200], "small pictures are not enlarged");
+    }
+
+    #[test]
+    fn the_small_level_comes_from_the_cached_large_one_without_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = AssetStore::for_board(&dir.path().join("B.moodboard.ron"));
+        let thumbs = ThumbCache::new(Some(dir.path().join("thumbs")), u64::MAX);
+        let asset = AssetName::from_hash(&"cd".repeat(16), "png").unwrap();
+        assert!(decode_for_card(&store, &thumbs, &asset, SMALL_SIDE).is_err(), "no original, no cache: an error");
+        let large = ColorImage::new([1024, 512], vec![egui::Color32::from_rgb(10, 120, 200); 1024 * 512]);
+        thumbs.put(&asset, TEXTURE_MAX_SIDE, &large);
+        let small = decode_for_card(&store, &thumbs, &asset, SMALL_SIDE).unwrap();
+        assert_eq!(small.size, [256, 128]);
+        assert!(thumbs.get(&asset, SMALL_SIDE).is_some(), "and it is cached in turn");
+        assert_eq!((level_for(100.0), level_for(256.0), level_for(257.0)), (SMALL_SIDE, SMALL_SIDE, TEXTURE_MAX_SIDE));
     }
 }

@@ -124,7 +124,9 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
         }
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
         let texture = match &item.kind {
-            ItemKind::Image { asset, .. } => Some(images.get(asset)),
+            ItemKind::Image { asset, .. } => {
+                Some(images.get(asset, on_screen.width().max(on_screen.height()) * ui.ctx().pixels_per_point()))
+            }
             _ => None,
         };
         let look = Look { selected, dimmed: !view.shows(board, item), highlighted };
