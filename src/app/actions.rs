@@ -9,8 +9,7 @@ use crate::document::Document;
 use crate::export::ExportFormat;
 use crate::media::batch::{Outcome, Source};
 use crate::model::{
-    AssetName, Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme,
-    links,
+    Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links,
 };
 use crate::storage::{self, AssetStore, paths};
 use crate::ui::canvas::{commit_inline_edit, things};
@@ -444,15 +443,7 @@ pub fn save_copy(from: &std::path::Path, board: &Board, to: &std::path::Path) ->
         return storage::save(to, board).map_err(|e| e.to_string());
     }
     let (source, target) = (AssetStore::for_board(from), AssetStore::for_board(to));
-    let assets: BTreeSet<&AssetName> = board
-        .items
-        .iter()
-        .filter_map(|i| match &i.kind {
-            ItemKind::Image { asset, .. } => Some(asset),
-            _ => None,
-        })
-        .collect();
-    for asset in assets {
+    for asset in board.image_assets() {
         // A missing image stays missing in the copy (it shows as a placeholder in both).
         let Ok(bytes) = source.read_verified(asset) else { continue };
         target.store(&bytes, asset.extension()).map_err(|e| e.to_string())?;

@@ -173,6 +173,17 @@ impl Board {
         self.items.iter().filter(move |i| self.theme_of(i) == theme)
     }
 
+    /// The images the board's items show, each once, in name order.
+    pub fn image_assets(&self) -> std::collections::BTreeSet<&super::AssetName> {
+        self.items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                super::ItemKind::Image { asset, .. } => Some(asset),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Whether an item or theme with this id was deleted.
     pub fn is_deleted(&self, id: &str) -> bool {
         self.deleted.iter().any(|t| t.id == id)

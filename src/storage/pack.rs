@@ -11,7 +11,7 @@ use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::{AssetStore, MAX_ASSET_BYTES, format, paths};
-use crate::model::{AssetName, Board, ItemKind};
+use crate::model::{AssetName, Board};
 
 /// The extension of pack files.
 pub const PACK_EXTENSION: &str = "moodpack";
@@ -44,16 +44,7 @@ pub fn pack(board_path: &Path, board: &Board, out: &Path) -> Result<(usize, Vec<
     let name = paths::board_name(board_path);
     let text = format::to_text(board).map_err(|e| io(e.to_string()))?;
     let store = AssetStore::for_board(board_path);
-    let mut assets: Vec<&AssetName> = board
-        .items
-        .iter()
-        .filter_map(|i| match &i.kind {
-            ItemKind::Image { asset, .. } => Some(asset),
-            _ => None,
-        })
-        .collect();
-    assets.sort();
-    assets.dedup();
+    let assets = board.image_assets();
     let mut missing = Vec::new();
     let mut count = 0;
     super::replace_file(out, None, |file| {
