@@ -4,7 +4,7 @@
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -13,42 +13,8 @@ use moodboard::model::{Board, Edit, Item, ItemKind, Pos, Timestamp};
 use moodboard::storage::watch::{BoardWatcher, WatchEvent};
 use moodboard::storage::{self, Saver};
 
-struct Env {
-    dir: tempfile::TempDir,
-}
-
-impl Env {
-    fn new() -> Self {
-        Self { dir: tempfile::tempdir().unwrap() }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_moodboard"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("MOODBOARD_CONFIG_DIR", self.dir.path().join("config"))
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn fails(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(!out.status.success(), "{args:?} should fail");
-        assert!(!err.contains("panicked"), "{args:?} crashed: {err}");
-        err
-    }
-}
+mod common;
+use common::Env;
 
 fn photo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/welcome/coffee.png")

@@ -1,0 +1,45 @@
+//! The `moodboard` command run as a real process in a temporary folder, for the
+//! integration tests that drive the command line.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Self {
+        Self { dir: tempfile::tempdir().unwrap() }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_moodboard"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("MOODBOARD_CONFIG_DIR", self.dir.path().join("config"))
+            .env("MOODBOARD_BOARDS_DIR", self.dir.path().join("boards"))
+            .output()
+            .unwrap()
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs and expects failure; returns stderr.
+    pub fn fails(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!out.status.success(), "{args:?} should fail; stdout: {}", String::from_utf8_lossy(&out.stdout));
+        assert!(!err.contains("panicked") && !err.contains("internal error"), "{args:?} crashed: {err}");
+        err
+    }
+}
