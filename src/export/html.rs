@@ -7,7 +7,7 @@ use std::io::Cursor;
 
 use base64::Engine as _;
 
-use crate::media::decode;
+use crate::media;
 use crate::model::{AssetName, Board, Item, ItemKind, Rgb, links};
 use crate::storage::AssetStore;
 
@@ -116,8 +116,7 @@ fn card(h: &mut String, item: &Item, store: &AssetStore) {
 /// The image as a base64 JPEG at most [`EMBED_MAX_SIDE`] pixels wide or high.
 fn embed(store: &AssetStore, asset: &AssetName) -> Option<String> {
     let bytes = store.read_verified(asset).ok()?;
-    let image = decode::decode(&bytes).ok()?;
-    let small = image.thumbnail(EMBED_MAX_SIDE, EMBED_MAX_SIDE).to_rgb8();
+    let small = media::fit_within(media::decode(&bytes).ok()?, EMBED_MAX_SIDE).ok()?.to_rgb8();
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(Cursor::new(&mut jpeg), 85).encode_image(&small).ok()?;
     Some(base64::engine::general_purpose::STANDARD.encode(jpeg))

@@ -11,4 +11,6 @@ pub mod thumbs;
 pub use decode::{ImageError, Probe, decode, probe, sniff};
 pub use import::{ImportError, Imported, import_bytes, import_file};
 pub use pool::WorkerPool;
-pub use textures::{ImageCache, SMALL_SIDE, TEXTURE_MAX_SIDE, TextureState, card_image, level_for};
+pub use textures::{
+    ImageCache, SMALL_SIDE, TEXTURE_MAX_SIDE, TextureState, card_image, fit_within, level_for, to_color_image,
+};

@@ -124,12 +124,7 @@ fn decode_entry(bytes: &[u8]) -> Option<ColorImage> {
         return None;
     }
     // Our own entries are small; the decoder's limits still apply to anything else.
-    let image = super::decode(payload).ok()?;
-    let size = [image.width() as usize, image.height() as usize];
-    Some(match image {
-        image::DynamicImage::ImageRgb8(rgb) => ColorImage::from_rgb(size, rgb.as_raw()),
-        other => ColorImage::from_rgba_unmultiplied(size, other.to_rgba8().as_raw()),
-    })
+    super::decode(payload).ok().map(super::to_color_image)
 }
 
 /// Deletes the entries used longest ago until the folder holds at most 80 % of `max`.
