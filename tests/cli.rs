@@ -115,7 +115,9 @@ fn a_board_from_a_newer_version_is_refused_with_a_reason() {
     let env = Env::new();
     env.ok(&["new", "b"]);
     let path = env.path("b.moodboard.ron");
-    let text = std::fs::read_to_string(&path).unwrap().replace("version: 1,", "version: 99,");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(&format!("version: {},", moodboard::model::FORMAT_VERSION), "version: 99,");
     std::fs::write(&path, text).unwrap();
     let err = env.fails(&["show", "b"]);
     assert!(err.contains("newer Moodboard") && err.contains("99"), "{err}");

@@ -3,7 +3,10 @@
 
 use std::path::Path;
 
-use moodboard::model::{Board, Edit, Item, ItemChange, ItemKind, Pos, Size, Timestamp};
+use moodboard::model::{
+    Answer, Board, Edit, Item, ItemChange, ItemKind, Phase, Pos, Reaction, Response, ResponseId, Size, Timer,
+    Timestamp, Vote, VoteId,
+};
 use moodboard::storage::{self, LoadError};
 
 fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
@@ -18,6 +21,80 @@ fn valid_text() -> String {
     let item = Item::new(ItemKind::Note { text: "hello".into() }, Pos::new(1.0, 2.0), "Ann", "own team", board.created);
     board.items.push(item);
     storage::format::to_text(&board).unwrap()
+}
+
+/// A board in the middle of a session: a running timer, a dot, a reaction and a reply.
+fn session_board() -> Board {
+    let now = Timestamp::from_unix_millis(1_700_000_000_000);
+    let mut board = Board::new("Session", now);
+    let item = Item::new(ItemKind::Note { text: "hello".into() }, Pos::new(1.0, 2.0), "Ann", "own team", now);
+    let id = item.id.clone();
+    board.items.push(item);
+    board.session.phase = Phase::Vote;
+    board.session.timer = Timer::set(300).start(now);
+    board.session.hide_contributors = true;
+    board.session.dots_per_person = 5;
+    board.session.own_prompts.push("What would a child add?".into());
+    board.session.modified = now;
+    board.votes.push(Vote { id: VoteId::new_random(), item: id.clone(), by: "Bo".into(), at: now });
+    let mut responses = vec![
+        Response {
+            id: ResponseId::new_random(),
+            item: id.clone(),
+            by: "Bo".into(),
+            answer: Answer::Reaction(Reaction::Surprise),
+            at: now,
+        },
+        Response {
+            id: ResponseId::new_random(),
+            item: id,
+            by: "Cy".into(),
+            answer: Answer::Reply("Yes, and…".into()),
+            at: now,
+        },
+    ];
+    responses.sort_by(|a, b| a.id.cmp(&b.id));
+    board.responses = responses;
+    board
+}
+
+#[test]
+fn a_session_survives_save_and_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = session_board();
+    let path = dir.path().join("s.moodboard.ron");
+    storage::save(&path, &board).unwrap();
+    let loaded = storage::load(&path).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.board, board);
+}
+
+#[test]
+fn a_version_1_board_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.moodboard.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-1.moodboard.ron"), &path).unwrap();
+    let loaded = storage::load(&path).unwrap();
+    assert_eq!(loaded.board.title, "Space notebook");
+    assert!(!loaded.board.items.is_empty());
+    assert_eq!(loaded.board.session, moodboard::model::Session::default());
+    assert!(loaded.board.votes.is_empty() && loaded.board.responses.is_empty());
+    // Saved again it is a version 2 file that loads to the same board.
+    storage::save(&path, &loaded.board).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&format!("version: {},", moodboard::model::FORMAT_VERSION)), "{text}");
+    assert_eq!(storage::load(&path).unwrap().board, loaded.board);
+}
+
+#[test]
+fn a_version_2_board_needs_its_session_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = valid_text();
+    let start = text.find("    session:").unwrap();
+    let end = start + text[start..].find("    votes:").unwrap();
+    let cut = format!("{}{}", &text[..start], &text[end..]);
+    let message = load_err(dir.path(), "cut.moodboard.ron", cut.as_bytes());
+    assert!(message.contains("session"), "{message}");
 }
 
 fn load_err(dir: &Path, name: &str, text: &[u8]) -> String {
@@ -191,6 +268,20 @@ fn every_edit_is_undone_by_its_inverse() {
         Edit::ChangeItem { id: id.clone(), change: ItemChange::Z(9), at: now },
         Edit::ReplaceTheme(moodboard::model::Theme { name: "B".into(), ..theme }),
         Edit::delete_theme(&board_with(&theme_id, &id, now), &theme_id, now, "me"),
+        Edit::SetSession(Box::new(session_board().session)),
+        Edit::AddVote(Vote { id: VoteId::parse("v1").unwrap(), item: id.clone(), by: "me".into(), at: now }),
+        Edit::RemoveVote {
+            id: VoteId::parse("v1").unwrap(),
+            tombstone: Some(moodboard::model::Tombstone { id: "v1".into(), at: now, by: "me".into() }),
+        },
+        Edit::AddResponse(Response {
+            id: ResponseId::parse("r1").unwrap(),
+            item: id.clone(),
+            by: "me".into(),
+            answer: Answer::Reply("why?".into()),
+            at: now,
+        }),
+        Edit::RemoveResponse { id: ResponseId::parse("r1").unwrap(), tombstone: None },
         Edit::delete_items([&id], now, "me"),
     ];
     for edit in edits {

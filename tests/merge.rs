@@ -3,12 +3,17 @@
 //! few distinct texts, so that the same item is often changed, deleted and revived on
 //! several copies at the same moment.
 
-use moodboard::model::{Board, BoardId, Item, ItemId, ItemKind, Pos, Theme, ThemeId, Timestamp, Tombstone, merge};
+use moodboard::model::{
+    Answer, Board, BoardId, Item, ItemId, ItemKind, Phase, Pos, Reaction, Response, ResponseId, Theme, ThemeId,
+    Timestamp, Tombstone, Vote, VoteId, merge,
+};
 use moodboard::storage::repair;
 use proptest::prelude::*;
 
 const ITEM_IDS: [&str; 5] = ["i0", "i1", "i2", "i3", "i4"];
 const THEME_IDS: [&str; 2] = ["t0", "t1"];
+const VOTE_IDS: [&str; 3] = ["v0", "v1", "v2"];
+const RESPONSE_IDS: [&str; 3] = ["r0", "r1", "r2"];
 
 fn at(t: u8) -> Timestamp {
     Timestamp::from_unix_millis(1_700_000_000_000 + i64::from(t) * 1000)
@@ -31,6 +36,10 @@ struct Copy {
     items: Vec<Slot>,
     themes: Vec<Slot>,
     meta: (u8, u8),
+    votes: Vec<Slot>,
+    responses: Vec<Slot>,
+    /// The session's modified time and phase.
+    session: (u8, u8),
 }
 
 fn copy() -> impl Strategy<Value = Copy> {
@@ -38,8 +47,18 @@ fn copy() -> impl Strategy<Value = Copy> {
         proptest::collection::vec(slot(), ITEM_IDS.len()),
         proptest::collection::vec(slot(), THEME_IDS.len()),
         (0u8..4, 0u8..3),
+        proptest::collection::vec(slot(), VOTE_IDS.len()),
+        proptest::collection::vec(slot(), RESPONSE_IDS.len()),
+        (0u8..4, 0u8..4),
     )
-        .prop_map(|(items, themes, meta)| Copy { items, themes, meta })
+        .prop_map(|(items, themes, meta, votes, responses, session)| Copy {
+            items,
+            themes,
+            meta,
+            votes,
+            responses,
+            session,
+        })
 }
 
 /// Builds a valid board (as a file would load) from a generated copy.
@@ -83,6 +102,37 @@ fn board(copy: &Copy) -> Board {
             b.deleted.push(Tombstone { id: id.into(), at: at(t), by: by[usize::from(who)].into() });
         }
     }
+    // Dots and responses: the version's numbers pick the item and what was said.
+    for (slot, id) in copy.votes.iter().zip(VOTE_IDS) {
+        if let Some((t, item, who)) = slot.version {
+            let item = ItemId::parse(ITEM_IDS[usize::from(item)]).unwrap();
+            b.votes.push(Vote { id: VoteId::parse(id).unwrap(), item, by: by[usize::from(who % 2)].into(), at: at(t) });
+        }
+        if let Some((t, who)) = slot.tombstone {
+            b.deleted.push(Tombstone { id: id.into(), at: at(t), by: by[usize::from(who)].into() });
+        }
+    }
+    for (slot, id) in copy.responses.iter().zip(RESPONSE_IDS) {
+        if let Some((t, item, what)) = slot.version {
+            let answer = match what {
+                0 => Answer::Reaction(Reaction::Like),
+                1 => Answer::Reaction(Reaction::Question),
+                _ => Answer::Reply(format!("reply {t}")),
+            };
+            b.responses.push(Response {
+                id: ResponseId::parse(id).unwrap(),
+                item: ItemId::parse(ITEM_IDS[usize::from(item)]).unwrap(),
+                by: by[usize::from(what % 2)].into(),
+                answer,
+                at: at(t),
+            });
+        }
+        if let Some((t, who)) = slot.tombstone {
+            b.deleted.push(Tombstone { id: id.into(), at: at(t), by: by[usize::from(who)].into() });
+        }
+    }
+    b.session.modified = at(copy.session.0);
+    b.session.phase = [Phase::Off, Phase::Collect, Phase::Vote, Phase::React][usize::from(copy.session.1)];
     // What a loaded file looks like: sorted, no id both alive and deleted, no reference
     // to a theme that never existed.
     let _ = repair(&mut b);
@@ -127,6 +177,13 @@ proptest! {
                 prop_assert!(kept.is_some_and(|k| k.modified >= item.modified), "{} was lost", item.id);
             }
         }
+        // Every dot and response is kept or remembered as taken back.
+        for id in a.votes.iter().chain(&b.votes).map(|v| v.id.as_str())
+            .chain(a.responses.iter().chain(&b.responses).map(|r| r.id.as_str()))
+        {
+            let kept = m.votes.iter().any(|v| v.id.as_str() == id) || m.responses.iter().any(|r| r.id.as_str() == id);
+            prop_assert!(kept || m.is_deleted(id), "{} was lost", id);
+        }
     }
 
     /// Applying the merge as an edit gives the merged board, and its inverse gives back
@@ -145,7 +202,8 @@ proptest! {
 
 #[test]
 fn a_different_board_brings_its_ideas_but_not_its_title() {
-    let ours = board(&Copy { items: vec![], themes: vec![], meta: (3, 1) });
+    let ours =
+        board(&Copy { items: vec![], themes: vec![], meta: (3, 1), votes: vec![], responses: vec![], session: (0, 0) });
     let mut theirs = Board::new("Customer visit", at(9));
     theirs.goals.push("Hear the customer".into());
     theirs.items.push(Item::new(

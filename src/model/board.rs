@@ -2,11 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{BoardId, BoardRect, Item, ItemId, ThemeId, Timestamp};
+use super::{BoardId, BoardRect, Item, ItemId, Response, Session, ThemeId, Timestamp, Vote};
 
 /// The file format version this build writes. Files with a lower version are migrated
 /// when read; files with a higher one are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Goals beyond this many get a gentle warning: a board is for one or two things.
 pub const RECOMMENDED_MAX_GOALS: usize = 2;
@@ -25,12 +25,18 @@ pub struct Board {
     pub themes: Vec<Theme>,
     /// Items in stacking order (lowest `z` first, ties by id) after load.
     pub items: Vec<Item>,
-    /// Items and themes deleted from this board, remembered so that an old copy of the
-    /// board cannot bring them back when merged.
+    /// Items, themes, dots and responses deleted from this board, remembered so that an
+    /// old copy of the board cannot bring them back when merged.
     pub deleted: Vec<Tombstone>,
     pub created: Timestamp,
     /// Time of the last change to the title, description or goals.
     pub modified: Timestamp,
+    /// The facilitated session's phase, timer and settings (since version 2).
+    pub session: Session,
+    /// Dots placed in dot voting, sorted by id (since version 2).
+    pub votes: Vec<Vote>,
+    /// Reactions and replies to items, sorted by id (since version 2).
+    pub responses: Vec<Response>,
 }
 
 /// A named group of items, shown as a tinted region on the canvas.
@@ -82,6 +88,9 @@ impl Board {
             deleted: Vec::new(),
             created: now,
             modified: now,
+            session: Session::default(),
+            votes: Vec::new(),
+            responses: Vec::new(),
         }
     }
 

@@ -6,7 +6,10 @@
 //! theme someone else deleted; it shows as unsorted), items stay sorted by `(z, id)` and
 //! themes by `(rank, id)`.
 
-use super::{Board, BoardMeta, Item, ItemId, ItemKind, Pos, Size, Theme, ThemeId, Timestamp, Tombstone};
+use super::{
+    Board, BoardMeta, Item, ItemId, ItemKind, Pos, Response, ResponseId, Session, Size, Theme, ThemeId, Timestamp,
+    Tombstone, Vote, VoteId,
+};
 
 /// One change to a board.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,6 +35,16 @@ pub enum Edit {
     /// Sets or clears the tombstone of an id that is not on the board (what a merge
     /// brings in when another copy deleted something this one never had).
     SetTombstone { id: String, tombstone: Option<Tombstone> },
+    /// Sets the session's phase, timer and settings (one unit, like the goals).
+    SetSession(Box<Session>),
+    /// Places a dot (reviving it if its id was taken back earlier).
+    AddVote(Vote),
+    /// Takes a dot back, leaving `tombstone` (if any) so that merges keep it gone.
+    RemoveVote { id: VoteId, tombstone: Option<Tombstone> },
+    /// Adds a reaction or reply.
+    AddResponse(Response),
+    /// Removes a reaction or reply, leaving `tombstone` (if any).
+    RemoveResponse { id: ResponseId, tombstone: Option<Tombstone> },
     /// Several edits as one step: all apply, or none do.
     Batch(Vec<Edit>),
 }
@@ -61,6 +74,14 @@ pub enum EditError {
     DuplicateItem(ItemId),
     #[error("a theme with id {0} already exists")]
     DuplicateTheme(ThemeId),
+    #[error("there is no dot {0}")]
+    NoSuchVote(VoteId),
+    #[error("a dot with id {0} already exists")]
+    DuplicateVote(VoteId),
+    #[error("there is no response {0}")]
+    NoSuchResponse(ResponseId),
+    #[error("a response with id {0} already exists")]
+    DuplicateResponse(ResponseId),
 }
 
 impl Edit {
@@ -153,6 +174,43 @@ impl Edit {
                 let old_at = std::mem::replace(&mut board.modified, at);
                 Ok(Edit::SetMeta { meta: old, at: old_at })
             }
+            Edit::SetSession(session) => {
+                let old = std::mem::replace(&mut board.session, *session);
+                Ok(Edit::SetSession(Box::new(old)))
+            }
+            Edit::AddVote(vote) => {
+                let index = board.votes.binary_search_by(|v| v.id.cmp(&vote.id));
+                let Err(index) = index else { return Err(EditError::DuplicateVote(vote.id)) };
+                let tombstone = take_tombstone(board, vote.id.as_str());
+                let id = vote.id.clone();
+                board.votes.insert(index, vote);
+                Ok(Edit::RemoveVote { id, tombstone })
+            }
+            Edit::RemoveVote { id, tombstone } => {
+                let index = board.votes.iter().position(|v| v.id == id).ok_or(EditError::NoSuchVote(id.clone()))?;
+                let vote = board.votes.remove(index);
+                if let Some(t) = tombstone {
+                    put_tombstone(board, Tombstone { id: id.to_string(), ..t });
+                }
+                Ok(Edit::AddVote(vote))
+            }
+            Edit::AddResponse(response) => {
+                let index = board.responses.binary_search_by(|r| r.id.cmp(&response.id));
+                let Err(index) = index else { return Err(EditError::DuplicateResponse(response.id)) };
+                let tombstone = take_tombstone(board, response.id.as_str());
+                let id = response.id.clone();
+                board.responses.insert(index, response);
+                Ok(Edit::RemoveResponse { id, tombstone })
+            }
+            Edit::RemoveResponse { id, tombstone } => {
+                let index =
+                    board.responses.iter().position(|r| r.id == id).ok_or(EditError::NoSuchResponse(id.clone()))?;
+                let response = board.responses.remove(index);
+                if let Some(t) = tombstone {
+                    put_tombstone(board, Tombstone { id: id.to_string(), ..t });
+                }
+                Ok(Edit::AddResponse(response))
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -201,6 +259,14 @@ impl Edit {
                 Edit::ReplaceTheme(theme)
             }
             Edit::SetMeta { meta, .. } => Edit::SetMeta { meta, at: now },
+            Edit::SetSession(mut session) => {
+                session.modified = now;
+                Edit::SetSession(session)
+            }
+            Edit::AddVote(vote) => Edit::AddVote(Vote { at: now, ..vote }),
+            Edit::RemoveVote { id, .. } => Edit::RemoveVote { tombstone: tomb(id.to_string()), id },
+            Edit::AddResponse(response) => Edit::AddResponse(Response { at: now, ..response }),
+            Edit::RemoveResponse { id, .. } => Edit::RemoveResponse { tombstone: tomb(id.to_string()), id },
             Edit::Batch(edits) => Edit::Batch(edits.into_iter().map(|e| e.restamped(now, who)).collect()),
         }
     }

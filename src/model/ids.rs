@@ -115,6 +115,14 @@ id_type!(
     /// Identifies a theme across all copies of its board.
     ThemeId
 );
+id_type!(
+    /// Identifies one dot placed in a vote.
+    VoteId
+);
+id_type!(
+    /// Identifies one reaction or reply to an item.
+    ResponseId
+);
 
 #[cfg(test)]
 mod tests {

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{Board, BoardMeta, Edit, Item, ItemId, Theme, Timestamp, Tombstone};
+use super::{Board, BoardMeta, Edit, Item, ItemId, Response, Theme, Timestamp, Tombstone, Vote};
 
 /// Merges `theirs` into `ours`. For copies of one board (same board id) the result does
 /// not depend on the order of the arguments. For a different board, its items, themes
@@ -34,14 +34,25 @@ pub fn merge(ours: &Board, theirs: &Board) -> Board {
 
     let items = newest_by_id(&ours.items, &theirs.items, |i| i.id.as_str(), |i| i.modified);
     let themes = newest_by_id(&ours.themes, &theirs.themes, |t| t.id.as_str(), |t| t.modified);
+    let votes = newest_by_id(&ours.votes, &theirs.votes, |v| v.id.as_str(), |v| v.at);
+    let responses = newest_by_id(&ours.responses, &theirs.responses, |r| r.id.as_str(), |r| r.at);
 
     let mut board = ours.clone();
     let alive_item = |i: &&&Item| deleted.get(i.id.as_str()).is_none_or(|t| i.modified > t.at);
     let alive_theme = |t: &&&Theme| deleted.get(t.id.as_str()).is_none_or(|d| t.modified > d.at);
     board.items = items.values().filter(alive_item).map(|i| (*i).clone()).collect();
     board.themes = themes.values().filter(alive_theme).map(|t| (*t).clone()).collect();
-    let alive: BTreeSet<&str> =
-        board.items.iter().map(|i| i.id.as_str()).chain(board.themes.iter().map(|t| t.id.as_str())).collect();
+    let alive_at = |id: &str, at: Timestamp| deleted.get(id).is_none_or(|d| at > d.at);
+    board.votes = votes.values().filter(|v| alive_at(v.id.as_str(), v.at)).map(|v| (*v).clone()).collect();
+    board.responses = responses.values().filter(|r| alive_at(r.id.as_str(), r.at)).map(|r| (*r).clone()).collect();
+    let alive: BTreeSet<&str> = board
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain(board.themes.iter().map(|t| t.id.as_str()))
+        .chain(board.votes.iter().map(|v| v.id.as_str()))
+        .chain(board.responses.iter().map(|r| r.id.as_str()))
+        .collect();
     board.deleted = deleted.into_values().filter(|t| !alive.contains(t.id.as_str())).cloned().collect();
     board.sort_items();
     super::sort_themes(&mut board);
@@ -55,6 +66,10 @@ pub fn merge(ours: &Board, theirs: &Board) -> Board {
             board.modified = theirs.modified;
         }
         board.created = ours.created.min(theirs.created);
+        let session = |b: &Board| (b.session.modified, text_of(&b.session));
+        if session(theirs) > session(ours) {
+            board.session = theirs.session.clone();
+        }
     }
     board
 }
@@ -94,11 +109,17 @@ pub struct MergeSummary {
     pub changed: Vec<ItemId>,
     pub removed: Vec<ItemId>,
     pub themes_added: usize,
+    /// Reactions and replies that came in.
+    pub responses_added: usize,
 }
 
 impl MergeSummary {
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.removed.is_empty() && self.themes_added == 0
+        self.added.is_empty()
+            && self.changed.is_empty()
+            && self.removed.is_empty()
+            && self.themes_added == 0
+            && self.responses_added == 0
     }
 
     /// "3 new, 1 changed, 2 removed", or "nothing new".
@@ -115,6 +136,10 @@ impl MergeSummary {
         }
         if self.themes_added > 0 {
             parts.push(format!("{} new theme{}", self.themes_added, if self.themes_added == 1 { "" } else { "s" }));
+        }
+        if self.responses_added > 0 {
+            let n = self.responses_added;
+            parts.push(format!("{n} new repl{}", if n == 1 { "y or reaction" } else { "ies and reactions" }));
         }
         if parts.is_empty() { "nothing new".to_owned() } else { parts.join(", ") }
     }
@@ -133,6 +158,8 @@ pub fn summarise(before: &Board, after: &Board) -> MergeSummary {
     }
     s.removed = before.items.iter().filter(|i| !new.contains_key(&i.id)).map(|i| i.id.clone()).collect();
     s.themes_added = after.themes.iter().filter(|t| before.theme(&t.id).is_none()).count();
+    let old_responses: HashSet<&str> = before.responses.iter().map(|r| r.id.as_str()).collect();
+    s.responses_added = after.responses.iter().filter(|r| !old_responses.contains(r.id.as_str())).count();
     s
 }
 
@@ -147,8 +174,14 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
     // First the tombstones of things this copy never had (or had deleted at another
     // time), so that items may name a theme the other copy deleted.
     let (old, new) = (items_by_id(before), items_by_id(after));
-    let old_ids: HashSet<&str> =
-        before.items.iter().map(|i| i.id.as_str()).chain(before.themes.iter().map(|t| t.id.as_str())).collect();
+    let old_ids: HashSet<&str> = before
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain(before.themes.iter().map(|t| t.id.as_str()))
+        .chain(before.votes.iter().map(|v| v.id.as_str()))
+        .chain(before.responses.iter().map(|r| r.id.as_str()))
+        .collect();
     let old_deleted: BTreeSet<&Tombstone> = before.deleted.iter().collect();
     let was_alive = |id: &str| old_ids.contains(id);
     for t in &after.deleted {
@@ -177,6 +210,40 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
     }
     for theme in before.themes.iter().filter(|t| after.theme(&t.id).is_none()) {
         edits.push(Edit::RemoveTheme { id: theme.id.clone(), tombstone: tombstone(theme.id.as_str()) });
+    }
+    // Dots and responses never change once made: they come or they go.
+    let new_votes: HashSet<&str> = after.votes.iter().map(|v| v.id.as_str()).collect();
+    for vote in before.votes.iter().filter(|v| !new_votes.contains(v.id.as_str())) {
+        edits.push(Edit::RemoveVote { id: vote.id.clone(), tombstone: tombstone(vote.id.as_str()) });
+    }
+    let old_votes: HashMap<&str, &Vote> = before.votes.iter().map(|v| (v.id.as_str(), v)).collect();
+    for vote in &after.votes {
+        match old_votes.get(vote.id.as_str()) {
+            None => edits.push(Edit::AddVote(vote.clone())),
+            Some(old) if *old != vote => {
+                edits.push(Edit::RemoveVote { id: vote.id.clone(), tombstone: None });
+                edits.push(Edit::AddVote(vote.clone()));
+            }
+            Some(_) => {}
+        }
+    }
+    let new_responses: HashSet<&str> = after.responses.iter().map(|r| r.id.as_str()).collect();
+    for response in before.responses.iter().filter(|r| !new_responses.contains(r.id.as_str())) {
+        edits.push(Edit::RemoveResponse { id: response.id.clone(), tombstone: tombstone(response.id.as_str()) });
+    }
+    let old_responses: HashMap<&str, &Response> = before.responses.iter().map(|r| (r.id.as_str(), r)).collect();
+    for response in &after.responses {
+        match old_responses.get(response.id.as_str()) {
+            None => edits.push(Edit::AddResponse(response.clone())),
+            Some(old) if *old != response => {
+                edits.push(Edit::RemoveResponse { id: response.id.clone(), tombstone: None });
+                edits.push(Edit::AddResponse(response.clone()));
+            }
+            Some(_) => {}
+        }
+    }
+    if before.session != after.session {
+        edits.push(Edit::SetSession(Box::new(after.session.clone())));
     }
     let new_meta =
         BoardMeta { title: after.title.clone(), description: after.description.clone(), goals: after.goals.clone() };

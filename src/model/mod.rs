@@ -12,6 +12,7 @@ mod item;
 mod layout;
 pub mod links;
 mod merge;
+mod session;
 mod timestamp;
 
 pub use asset_name::{ASSET_EXTENSIONS, AssetName, AssetNameError};
@@ -21,8 +22,12 @@ pub(crate) use edit::sort_themes;
 pub use edit::{Edit, EditError, ItemChange};
 pub use geometry::{BoardRect, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
 pub use history::History;
-pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ThemeId};
+pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId};
 pub use item::{Item, ItemKind, KindTag, PixelSize, one_line};
 pub use layout::{GAP, arrange_by_theme, free_spot};
 pub use merge::{MergeSummary, diff, merge, summarise};
+pub use session::{
+    Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase, Reaction,
+    Response, Session, Timer, Vote, format_clock, is_prompt,
+};
 pub use timestamp::Timestamp;

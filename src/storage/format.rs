@@ -141,9 +141,49 @@ pub fn parse(path: &Path, text: &str) -> Result<Board, LoadError> {
             board.version = FORMAT_VERSION;
             Ok(board)
         }
-        // Older versions go here, each parsed with its own frozen types and migrated one
-        // step at a time: `2 => migrate_v2(parse_v2(text)?)`, `1 => migrate_v1(...)`.
+        // Older versions, each parsed with its own frozen layout and migrated one step at
+        // a time to the next.
+        1 => {
+            let v1: BoardV1 = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
+            Ok(v1.migrate())
+        }
         newer => Err(LoadError::NewerVersion { path: path.to_owned(), found: newer, supported: FORMAT_VERSION }),
+    }
+}
+
+/// Version 1: a board without a session, votes or responses. Themes, items and
+/// tombstones are written the same way in both versions.
+#[derive(serde::Deserialize)]
+struct BoardV1 {
+    id: crate::model::BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<crate::model::Theme>,
+    items: Vec<crate::model::Item>,
+    deleted: Vec<crate::model::Tombstone>,
+    created: crate::model::Timestamp,
+    modified: crate::model::Timestamp,
+}
+
+impl BoardV1 {
+    /// Version 1 → 2: no session yet, no votes, no responses.
+    fn migrate(self) -> Board {
+        Board {
+            version: FORMAT_VERSION,
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes,
+            items: self.items,
+            deleted: self.deleted,
+            created: self.created,
+            modified: self.modified,
+            session: crate::model::Session::default(),
+            votes: Vec::new(),
+            responses: Vec::new(),
+        }
     }
 }
 

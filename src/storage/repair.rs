@@ -138,22 +138,95 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
         }
     }
     board.sort_items();
+    repair_session(board, &mut problems);
 
     // A tombstone for something that is alive is stale: keep the item, drop the
     // tombstone. Of several tombstones for one id, keep the newest.
     board.deleted.sort_by(|a, b| a.id.cmp(&b.id).then(b.at.cmp(&a.at)));
     board.deleted.dedup_by(|later, first| later.id == first.id);
-    let alive: HashSet<&str> =
-        board.items.iter().map(|i| i.id.as_str()).chain(board.themes.iter().map(|t| t.id.as_str())).collect();
+    let alive: HashSet<&str> = board
+        .items
+        .iter()
+        .map(|i| i.id.as_str())
+        .chain(board.themes.iter().map(|t| t.id.as_str()))
+        .chain(board.votes.iter().map(|v| v.id.as_str()))
+        .chain(board.responses.iter().map(|r| r.id.as_str()))
+        .collect();
     let revived: Vec<String> =
         board.deleted.iter().filter(|t| alive.contains(t.id.as_str())).map(|t| t.id.clone()).collect();
     board.deleted.retain(|t| !alive.contains(t.id.as_str()));
     for id in revived {
         problems.push(Problem {
-            subject: format!("item or theme {id}"),
+            subject: format!("item, theme, dot or response {id}"),
             field: "deleted",
             message: "is both on the board and marked deleted; kept on the board".to_owned(),
         });
     }
     problems
+}
+
+/// Dots and responses get ids no other thing on the board has (tombstones are matched by
+/// id alone), are kept sorted by id, and the session's numbers are brought into range.
+fn repair_session(board: &mut Board, problems: &mut Vec<Problem>) {
+    use crate::model::{MAX_DOTS, MAX_REPLY_CHARS, ResponseId, Timer, VoteId};
+    let mut seen: HashSet<String> =
+        board.items.iter().map(|i| i.id.to_string()).chain(board.themes.iter().map(|t| t.id.to_string())).collect();
+    for (index, vote) in board.votes.iter_mut().enumerate() {
+        if !seen.insert(vote.id.to_string()) {
+            let fresh = VoteId::new_random();
+            problems.push(Problem {
+                subject: format!("vote #{}", index + 1),
+                field: "id",
+                message: format!("id {} is used twice; this dot now has id {fresh}", vote.id),
+            });
+            vote.id = fresh.clone();
+            seen.insert(fresh.to_string());
+        }
+    }
+    for (index, response) in board.responses.iter_mut().enumerate() {
+        let subject = format!("response #{}", index + 1);
+        if !seen.insert(response.id.to_string()) {
+            let fresh = ResponseId::new_random();
+            problems.push(Problem {
+                subject: subject.clone(),
+                field: "id",
+                message: format!("id {} is used twice; this response now has id {fresh}", response.id),
+            });
+            response.id = fresh.clone();
+            seen.insert(fresh.to_string());
+        }
+        if let crate::model::Answer::Reply(text) = &mut response.answer
+            && text.chars().count() > MAX_REPLY_CHARS
+        {
+            problems.push(Problem {
+                subject,
+                field: "answer",
+                message: format!("a reply of {} characters is shortened to {MAX_REPLY_CHARS}", text.chars().count()),
+            });
+            *text = text.chars().take(MAX_REPLY_CHARS).collect();
+        }
+    }
+    board.votes.sort_by(|a, b| a.id.cmp(&b.id));
+    board.responses.sort_by(|a, b| a.id.cmp(&b.id));
+    let session = &mut board.session;
+    if session.dots_per_person > MAX_DOTS {
+        problems.push(Problem {
+            subject: "session".to_owned(),
+            field: "dots_per_person",
+            message: format!("{} dots per person is more than {MAX_DOTS}; set to {MAX_DOTS}", session.dots_per_person),
+        });
+        session.dots_per_person = MAX_DOTS;
+    }
+    let secs = session.timer.set_secs();
+    if Timer::set(secs).set_secs() != secs {
+        problems.push(Problem {
+            subject: "session".to_owned(),
+            field: "timer",
+            message: format!(
+                "a timer of {secs} seconds is out of range; stopped and set to {}",
+                Timer::set(secs).set_secs()
+            ),
+        });
+        session.timer = Timer::set(secs);
+    }
 }
