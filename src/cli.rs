@@ -106,6 +106,22 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         theme: Option<String>,
     },
+    /// Print where the board's ideas come from: percentages by source, contributor and
+    /// theme, one line each, then a warning when one lens dominates.
+    Lens {
+        board: PathBuf,
+        /// A perspective to look for (repeat it); default: your list in preferences.
+        #[arg(long = "perspective", value_name = "SOURCE")]
+        perspectives: Vec<String>,
+    },
+    /// Print one creative prompt at random from the deck (and the board's own prompts).
+    Prompt {
+        #[arg(long, value_enum, default_value = "en")]
+        lang: crate::prompts::Lang,
+        /// Also draw from this board's own prompts.
+        #[arg(long, value_name = "BOARD")]
+        board: Option<PathBuf>,
+    },
     /// Add the nodes of a JSON Canvas file (.canvas) to a board.
     Import {
         board: PathBuf,
@@ -174,6 +190,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Export { board, format, out: to, theme } => {
             share::export_cmd(&board, format, to.as_deref(), theme.as_deref(), out, err)
         }
+        Command::Lens { board, perspectives } => lens(&board, perspectives, out, err),
+        Command::Prompt { lang, board } => prompt(lang, board.as_deref(), out, err),
         Command::Import { board, file, contributor, source } => {
             share::import_cmd(&board, &file, contributor.as_deref(), &source, out, err)
         }
@@ -395,6 +413,36 @@ fn remove(
     for line in removed {
         writeln!(out, "{line}")?;
     }
+    Ok(())
+}
+
+fn lens(board: &Path, perspectives: Vec<String>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    let storage::Loaded { board, problems, .. } = load(&path)?;
+    warn_problems(err, &problems)?;
+    let perspectives = if perspectives.is_empty() { crate::prefs::Prefs::load().0.sources } else { perspectives };
+    let report = crate::model::lens::lens_report(&board, &perspectives);
+    for line in report.to_lines(board.session.hide_contributors && board.session.phase != crate::model::Phase::Off) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+fn prompt(
+    lang: crate::prompts::Lang,
+    board: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let own = match board {
+        Some(board) => {
+            let storage::Loaded { board, problems, .. } = load(&existing_board(board))?;
+            warn_problems(err, &problems)?;
+            board.session.own_prompts
+        }
+        None => Vec::new(),
+    };
+    writeln!(out, "{}", crate::prompts::draw(lang, &own, &mut fastrand::Rng::new()))?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ pub mod export;
 pub mod media;
 pub mod model;
 pub mod prefs;
+pub mod prompts;
 pub mod storage;
 pub mod ui;
 pub mod welcome;

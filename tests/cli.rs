@@ -177,3 +177,40 @@ fn a_failed_save_leaves_the_board_on_disk_intact() {
         .collect();
     assert!(leftovers.is_empty(), "no temp files left: {leftovers:?}");
 }
+
+#[test]
+fn lens_prints_the_mix_and_warns_when_one_lens_dominates() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    for (note, who, source) in [
+        ("Open shelves", "Ann", "own team"),
+        ("Warm light", "Ann", "own team"),
+        ("Louder music", "Bo", "own team"),
+        ("Quieter corner", "Kim", "customer"),
+    ] {
+        env.ok(&["add", "b", "--note", note, "--as", who, "--source", source]);
+    }
+    let out = env.ok(&["lens", "b", "--perspective", "customer", "--perspective", "competitor"]);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.contains(&"4 ideas"), "{out}");
+    assert!(lines.contains(&"source own team: 75% (3)"), "{out}");
+    assert!(lines.contains(&"source customer: 25% (1)"), "{out}");
+    assert!(lines.contains(&"contributor Ann: 50% (2)"), "{out}");
+    assert!(lines.contains(&"contributor Bo: 25% (1)") && lines.contains(&"contributor Kim: 25% (1)"), "{out}");
+    assert!(lines.contains(&"outside-in: 25%"), "{out}");
+    assert!(lines.contains(&"warning: 75% of ideas come from own team: one lens dominates."), "{out}");
+    assert!(lines.contains(&"look next: Nothing from competitor yet."), "{out}");
+    assert!(!out.contains("Nothing from customer"), "{out}");
+}
+
+#[test]
+fn prompt_prints_one_from_the_deck_in_either_language() {
+    let env = Env::new();
+    let en = env.ok(&["prompt"]);
+    assert_eq!(en.lines().count(), 1, "{en}");
+    assert!(moodboard::prompts::deck(moodboard::prompts::Lang::En).contains(&en.trim()), "{en}");
+    let nl = env.ok(&["prompt", "--lang", "nl"]);
+    assert!(moodboard::prompts::deck(moodboard::prompts::Lang::Nl).contains(&nl.trim()), "{nl}");
+    let err = env.fails(&["prompt", "--lang", "fr"]);
+    assert!(err.contains("fr") && err.contains("en") && err.contains("nl"), "{err}");
+}

@@ -73,6 +73,39 @@ pub fn arrange_by_theme(board: &Board, now: Timestamp) -> Edit {
     Edit::Batch(edits)
 }
 
+/// Re-lays the unlocked items in a random arrangement over about the same area, so that
+/// nobody stays anchored on the first grouping. `seed` picks the arrangement; one edit
+/// moves them all (one undo step). Themes stay as they are: only positions change.
+pub fn shuffle(board: &Board, seed: u64, now: Timestamp) -> Edit {
+    let mut items: Vec<_> = board.items.iter().filter(|i| !i.locked).collect();
+    if items.len() < 2 {
+        return Edit::Batch(Vec::new());
+    }
+    let mut rng = fastrand::Rng::with_seed(seed);
+    rng.shuffle(&mut items);
+    let origin = board.bounds().map_or(Pos::new(0.0, 0.0), |b| b.min);
+    let columns = (items.len() as f32).sqrt().ceil().max(1.0) as usize;
+    let cell_w = items.iter().map(|i| i.size.w).fold(0.0, f32::max) + GAP * 2.0;
+    let cell_h = items.iter().map(|i| i.size.h).fold(0.0, f32::max) + GAP * 2.0;
+    let edits = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            let (row, column) = (index / columns, index % columns);
+            // A little jitter so the result does not read as a new, tidy order.
+            let jitter_x = (rng.f32() - 0.5) * (cell_w - item.size.w).max(0.0);
+            let jitter_y = (rng.f32() - 0.5) * (cell_h - item.size.h).max(0.0);
+            let pos = Pos::new(
+                origin.x + column as f32 * cell_w + (cell_w - item.size.w) / 2.0 + jitter_x,
+                origin.y + row as f32 * cell_h + (cell_h - item.size.h) / 2.0 + jitter_y,
+            )
+            .clamped();
+            Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Pos(pos), at: now }
+        })
+        .collect();
+    Edit::Batch(edits)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +173,34 @@ mod tests {
         assert!(unsorted_left > themed_right);
         inverse.apply(&mut board).unwrap();
         assert_eq!(board, original);
+    }
+
+    #[test]
+    fn shuffle_moves_every_unlocked_item_without_overlaps_and_undoes_in_one_step() {
+        let now = Timestamp::from_unix_millis(0);
+        let mut board = Board::new("t", now);
+        for i in 0..9 {
+            let kind = ItemKind::Note { text: format!("idea {i}") };
+            let mut item = Item::new(kind, Pos::new(i as f32 * 250.0, 0.0), "Ann", "own team", now);
+            item.locked = i == 4;
+            board.items.push(item);
+        }
+        let before = board.clone();
+        let edit = shuffle(&board, 7, now);
+        let undo = edit.clone().apply(&mut board).unwrap();
+        let locked = board.items.iter().find(|i| i.locked).unwrap();
+        assert_eq!(Some(locked), before.items.iter().find(|i| i.locked), "a locked item stays");
+        let moved = board.items.iter().zip(&before.items).filter(|(a, b)| a.pos != b.pos).count();
+        assert!(moved >= 7, "only {moved} moved");
+        let rects: Vec<BoardRect> =
+            board.items.iter().filter(|i| !i.locked).map(|i| BoardRect::from_pos_size(i.pos, i.size)).collect();
+        for (a, ra) in rects.iter().enumerate() {
+            for rb in &rects[a + 1..] {
+                assert!(!overlaps(*ra, *rb) || ra.max.x <= rb.min.x || ra.max.y <= rb.min.y, "{ra:?} {rb:?}");
+            }
+        }
+        assert_ne!(shuffle(&before, 8, now), shuffle(&before, 7, now), "another seed, another arrangement");
+        undo.apply(&mut board).unwrap();
+        assert_eq!(board, before);
     }
 }

@@ -25,8 +25,20 @@ use super::{Board, BoardMeta, Edit, Item, ItemId, Response, Theme, Timestamp, To
 
 /// Merges `theirs` into `ours`. For copies of one board (same board id) the result does
 /// not depend on the order of the arguments. For a different board, its items, themes
-/// and tombstones come in and `ours` keeps its own id, title, description and goals.
+/// and tombstones come in (their own-team ideas marked as from another team, see
+/// [`super::lens::mark_outside_in`]) and `ours` keeps its own id, title, description,
+/// goals and session.
 pub fn merge(ours: &Board, theirs: &Board) -> Board {
+    // Another team's board: what they call their own team is, from here, outside-in.
+    let marked;
+    let theirs = if ours.id == theirs.id {
+        theirs
+    } else {
+        let mut copy = theirs.clone();
+        super::lens::mark_outside_in(&mut copy);
+        marked = copy;
+        &marked
+    };
     let mut deleted: BTreeMap<&str, &Tombstone> = BTreeMap::new();
     for t in ours.deleted.iter().chain(&theirs.deleted) {
         deleted.entry(t.id.as_str()).and_modify(|old| *old = (*old).max(t)).or_insert(t);

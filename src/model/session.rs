@@ -311,7 +311,7 @@ impl Board {
     pub fn ranking(&self) -> Vec<(&Item, usize)> {
         let mut ranked: Vec<(&Item, usize)> =
             self.items.iter().map(|i| (i, self.vote_total(&i.id))).filter(|(_, n)| *n > 0).collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1));
+        ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
         ranked
     }
 }
