@@ -45,6 +45,8 @@ pub struct Startup {
     pub save_prefs: bool,
     /// Open rfd file dialogs (off in tests, which have no desktop).
     pub file_dialogs: bool,
+    /// Ask for the user's name if preferences have none (first use).
+    pub ask_name: bool,
 }
 
 /// What to do once the unsaved-changes question is answered.
@@ -103,6 +105,9 @@ impl MoodboardApp {
             ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
         view.fit_request = doc.board.bounds();
         view.show_problems = !doc.problems.is_empty();
+        if startup.ask_name && prefs.name.trim().is_empty() {
+            view.ask_name = Some(String::new());
+        }
         let mut app = Self {
             doc,
             view,
@@ -209,6 +214,7 @@ impl MoodboardApp {
             Ok(doc) => {
                 let path = doc.path.display().to_string();
                 self.switch_to(doc);
+                self.view.ask_goal = Some(String::new());
                 self.toasts.info(format!("New board at {path}"));
             }
             Err(e) => self.toasts.error(format!("Could not create a board: {e}")),
@@ -409,6 +415,10 @@ impl eframe::App for MoodboardApp {
         for picked in self.files.poll() {
             self.picked(picked);
         }
+        if self.doc.board.session.phase != crate::model::Phase::Off && self.doc.board.session.timer.is_running() {
+            // The countdown shows seconds.
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
         let now = Instant::now();
         if self.doc.wants_autosave(now) {
             self.start_save();
@@ -433,7 +443,12 @@ impl eframe::App for MoodboardApp {
             // The side panels take their width in the first frames: fit again once they have.
             self.view.fit_request = self.doc.board.bounds();
         }
-        let mut actions: Vec<Action> = ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect();
+        // The spotlight and the first-use questions take the keyboard for themselves.
+        let mut actions: Vec<Action> = if self.view.spotlight.is_some() {
+            Vec::new()
+        } else {
+            ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect()
+        };
         actions.extend(self.clipboard_and_drops(&ctx));
 
         let status = topbar::Status {
@@ -446,6 +461,7 @@ impl eframe::App for MoodboardApp {
             items: self.doc.board.items.len(),
             import: self.importer.progress(),
             problems: self.doc.problems.len(),
+            phase: self.doc.board.session.phase,
         };
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -454,9 +470,14 @@ impl eframe::App for MoodboardApp {
             ui.add_space(2.0);
         });
         egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.doc.board.goals));
+        let who = self.prefs.contributor();
+        if self.doc.board.session.phase != crate::model::Phase::Off {
+            egui::Panel::top("session").show(ui, |ui| {
+                ui::session::session_bar_ui(ui, &self.doc.board, &who, self.prefs.prompt_lang, &mut actions);
+            });
+        }
         egui::Panel::bottom("status").show(ui, |ui| topbar::status_bar_ui(ui, &mut self.view, &status, &mut actions));
         drop(status);
-        let who = self.prefs.contributor();
         if self.view.show_sidebar {
             egui::Panel::left("sidebar").resizable(true).default_size(220.0).show(ui, |ui| {
                 ui::sidebar::sidebar_ui(ui, &self.doc.board, &mut self.view, &who, &mut actions);
@@ -468,8 +489,19 @@ impl eframe::App for MoodboardApp {
             });
         }
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
-            ui::canvas::canvas_ui(ui, &self.doc.board, &mut self.view, &mut self.images, &mut actions);
+            ui::canvas::canvas_ui(ui, &self.doc.board, &mut self.view, &mut self.images, &who, &mut actions);
         });
+        if self.view.show_lenses {
+            let mut open = true;
+            ui::lens::lenses_ui(&ctx, &mut open, &self.doc.board, &self.prefs.sources, &mut self.images, &mut actions);
+            self.view.show_lenses = open;
+        }
+        if let Some(spotlight) = &mut self.view.spotlight
+            && !ui::spotlight::spotlight_ui(&ctx, &self.doc.board, spotlight, &mut self.images, &mut actions)
+        {
+            self.view.spotlight = None;
+        }
+        ui::dialogs::first_questions_ui(&ctx, &mut self.view, &self.doc.board, &mut actions);
 
         ui::capture::capture_ui(&ctx, &mut self.draft, &mut actions);
         let mut show = self.view.show_shortcuts;
@@ -552,6 +584,7 @@ pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resul
         prefs,
         save_prefs: screenshot.is_none(),
         file_dialogs: true,
+        ask_name: screenshot.is_none(),
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

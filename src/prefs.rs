@@ -14,8 +14,19 @@ pub const CONFIG_DIR_ENV: &str = "MOODBOARD_CONFIG_DIR";
 pub const MAX_RECENT: usize = 10;
 
 /// Perspectives offered for an item's source until the user edits the list.
-pub const DEFAULT_SOURCES: [&str; 9] =
-    ["own team", "customer", "other department", "other field", "nature", "art", "competitor", "intern", "newcomer"];
+pub const DEFAULT_SOURCES: [&str; 10] =
+    [
+    "own team",
+    "other team",
+    "customer",
+    "other department",
+    "other field",
+    "nature",
+    "art",
+    "competitor",
+    "intern",
+    "newcomer",
+];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -31,6 +42,8 @@ pub struct Prefs {
     /// Whether the sidebar and inspector are open.
     pub show_sidebar: bool,
     pub show_inspector: bool,
+    /// The language prompts are drawn in.
+    pub prompt_lang: crate::prompts::Lang,
 }
 
 impl Default for Prefs {
@@ -42,6 +55,7 @@ impl Default for Prefs {
             window_size: None,
             show_sidebar: true,
             show_inspector: true,
+            prompt_lang: crate::prompts::Lang::En,
         }
     }
 }

@@ -56,6 +56,7 @@ fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
         prefs: Prefs { name: "Tess".into(), ..Prefs::default() },
         save_prefs: false,
         file_dialogs: false,
+        ask_name: false,
     };
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))

@@ -50,6 +50,14 @@ impl MoodboardApp {
                 self.toasts.info("Import cancelled; what was already added stays.");
             }
             Action::Error(message) => self.toasts.error(message),
+            Action::SetSources(sources) => {
+                self.prefs.sources = sources;
+                self.save_prefs();
+            }
+            Action::SetPromptLang(lang) => {
+                self.prefs.prompt_lang = lang;
+                self.save_prefs();
+            }
             Action::SetName(name) => {
                 self.prefs.name = name;
                 self.save_prefs();
@@ -175,7 +183,58 @@ impl MoodboardApp {
             Command::ToggleInspector => self.view.show_inspector = !self.view.show_inspector,
             Command::Find => self.view.focus_search = true,
             Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
+            Command::ToggleSession => {
+                let action = crate::ui::session::toggle_session(&self.doc.board);
+                self.act(action);
+            }
+            Command::DrawPrompt => self.draw_prompt(),
+            Command::GiveDot | Command::TakeDot => {
+                let ids: Vec<ItemId> = self.view.selection.iter().cloned().collect();
+                if ids.is_empty() {
+                    self.toasts.info("Select the ideas to vote on first.");
+                    return;
+                }
+                let who = self.who();
+                let action = if command == Command::GiveDot {
+                    crate::ui::session::give_dots(&self.doc.board, &ids, &who)
+                } else {
+                    crate::ui::session::take_dots(&self.doc.board, &ids, &who)
+                };
+                self.act(action);
+            }
+            Command::Shuffle => {
+                let edit = crate::model::shuffle(&self.doc.board, fastrand::u64(..), now);
+                if edit.is_empty() {
+                    self.toasts.info("Nothing to shuffle: it takes two unlocked items.");
+                } else {
+                    self.apply(edit, "Shuffle");
+                    self.view.fit_request = self.doc.board.bounds();
+                }
+            }
+            Command::Spotlight => {
+                let mut order: Vec<ItemId> = self.doc.board.items.iter().map(|i| i.id.clone()).collect();
+                if order.is_empty() {
+                    self.toasts.info("Nothing to put in the spotlight yet.");
+                } else {
+                    fastrand::shuffle(&mut order);
+                    self.view.spotlight = Some(crate::ui::spotlight::Spotlight { order, index: 0 });
+                }
+            }
+            Command::ShowLenses => self.view.show_lenses = !self.view.show_lenses,
         }
+    }
+
+    /// Puts a prompt from the deck (or the board's own prompts) on the board.
+    fn draw_prompt(&mut self) {
+        let text = crate::prompts::draw(self.prefs.prompt_lang, &self.doc.board.session.own_prompts, &mut fastrand::Rng::new());
+        let kind = ItemKind::Note { text };
+        let pos = self.place(None, kind.default_size());
+        let mut item = self.new_item(kind, pos, None, 0);
+        item.tags = vec![crate::model::PROMPT_TAG.to_owned()];
+        item.source = crate::model::lens::PROMPT_SOURCE.to_owned();
+        let id = item.id.clone();
+        self.apply(Edit::InsertItem(Box::new(item)), "Draw a prompt");
+        self.view.selection = BTreeSet::from([id]);
     }
 
     fn selected_items(&self) -> Vec<Item> {

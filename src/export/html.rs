@@ -42,12 +42,20 @@ pub fn to_html(board: &Board, store: &AssetStore) -> String {
         }
         h.push_str("</ul></div>\n");
     }
+    let recap = super::session_recap(board);
+    if !recap.is_empty() {
+        h.push_str("<div class=\"goals\"><strong>Session recap</strong><ul>");
+        for line in recap {
+            let _ = write!(h, "<li>{}</li>", esc(&line));
+        }
+        h.push_str("</ul></div>\n");
+    }
     for (theme, items) in super::grouped(board) {
         let colour = theme.and_then(|t| Rgb::parse_hex(&t.colour)).map_or("#999999".to_owned(), Rgb::to_hex);
         let name = theme.map_or("Unsorted", |t| t.name.as_str());
         let _ = writeln!(h, "<section style=\"--c:{colour}\"><h2>{}</h2><div class=\"cards\">", esc(name));
         for item in items {
-            card(&mut h, item, store);
+            card(&mut h, board, item, store);
         }
         h.push_str("</div></section>\n");
     }
@@ -60,7 +68,7 @@ pub fn to_html(board: &Board, store: &AssetStore) -> String {
     h
 }
 
-fn card(h: &mut String, item: &Item, store: &AssetStore) {
+fn card(h: &mut String, board: &Board, item: &Item, store: &AssetStore) {
     h.push_str("<div class=\"card\">");
     match &item.kind {
         ItemKind::Note { text } => {
@@ -109,6 +117,17 @@ fn card(h: &mut String, item: &Item, store: &AssetStore) {
     }
     if !who.is_empty() {
         let _ = write!(h, "<div class=\"who\">{who}</div>");
+    }
+    let recap = super::item_recap(board, item);
+    if !recap.summary().is_empty() {
+        let _ = write!(h, "<div class=\"who\">{}</div>", esc(&recap.summary()));
+    }
+    if !recap.replies.is_empty() {
+        h.push_str("<ul class=\"replies\">");
+        for (who, reply) in &recap.replies {
+            let _ = write!(h, "<li><b>{}</b>: {}</li>", esc(who), esc(reply));
+        }
+        h.push_str("</ul>");
     }
     h.push_str("</div>\n");
 }

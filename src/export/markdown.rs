@@ -19,6 +19,14 @@ pub fn to_markdown(board: &Board) -> String {
         }
         md.push('\n');
     }
+    let recap = super::session_recap(board);
+    if !recap.is_empty() {
+        md.push_str("**Session recap**\n\n");
+        for line in recap {
+            let _ = writeln!(md, "- {}", esc(&line));
+        }
+        md.push('\n');
+    }
     for (theme, items) in super::grouped(board) {
         let _ = writeln!(md, "## {}\n", esc(theme.map_or("Unsorted", |t| t.name.as_str())));
         for item in items {
@@ -64,6 +72,13 @@ pub fn to_markdown(board: &Board) -> String {
             }
             let by = if by.is_empty() { String::new() } else { format!(" _({by})_") };
             let _ = writeln!(md, "- {}{by}", text.replace('\n', " "));
+            let recap = super::item_recap(board, item);
+            if !recap.summary().is_empty() {
+                let _ = writeln!(md, "  - {}", esc(&recap.summary()));
+            }
+            for (who, reply) in &recap.replies {
+                let _ = writeln!(md, "  - {}: {}", esc(who), esc(reply).replace('\n', " "));
+            }
         }
         md.push('\n');
     }

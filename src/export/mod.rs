@@ -119,3 +119,82 @@ pub fn contributors(board: &Board) -> Vec<(String, usize)> {
     list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     list
 }
+
+/// What a recap says about one item: its dots (when the totals may be shown), reactions
+/// and replies.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ItemRecap {
+    pub dots: Option<usize>,
+    /// "♥ Like 2", one per reaction given.
+    pub reactions: Vec<String>,
+    /// (who, reply).
+    pub replies: Vec<(String, String)>,
+}
+
+impl ItemRecap {
+    pub fn is_empty(&self) -> bool {
+        self.dots.is_none_or(|n| n == 0) && self.reactions.is_empty() && self.replies.is_empty()
+    }
+
+    /// "3 dots · ♥ Like 2", or empty.
+    pub fn summary(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(n) = self.dots.filter(|n| *n > 0) {
+            parts.push(format!("{n} dot{}", if n == 1 { "" } else { "s" }));
+        }
+        parts.extend(self.reactions.iter().cloned());
+        parts.join(" · ")
+    }
+}
+
+/// Vote totals go into a recap once revealed, or when no session is running.
+fn totals_shown(board: &Board) -> bool {
+    board.session.votes_revealed || board.session.phase == crate::model::Phase::Off
+}
+
+pub fn item_recap(board: &Board, item: &crate::model::Item) -> ItemRecap {
+    use crate::model::{Answer, Reaction};
+    let responses = board.responses_to(&item.id);
+    ItemRecap {
+        dots: totals_shown(board).then(|| board.vote_total(&item.id)),
+        reactions: Reaction::ALL
+            .iter()
+            .map(|r| (r, responses.iter().filter(|x| x.answer == Answer::Reaction(*r)).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(r, n)| format!("{} {} {n}", r.glyph(), r.name()))
+            .collect(),
+        replies: responses
+            .iter()
+            .filter_map(|r| match &r.answer {
+                Answer::Reply(text) => Some((r.by.clone(), text.clone())),
+                Answer::Reaction(_) => None,
+            })
+            .collect(),
+    }
+}
+
+/// The session's outcome in a few lines: the ideas with most dots and how many ideas
+/// are still unanswered. Empty for a board that never had a session.
+pub fn session_recap(board: &Board) -> Vec<String> {
+    let ideas = board.items.iter().filter(|i| !crate::model::is_prompt(i)).count();
+    if board.votes.is_empty() && board.responses.is_empty() && board.session.phase == crate::model::Phase::Off {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    if totals_shown(board) {
+        let top: Vec<String> = board
+            .ranking()
+            .iter()
+            .take(5)
+            .map(|(item, n)| format!("{} ({n} dot{})", item.kind.summary(), if *n == 1 { "" } else { "s" }))
+            .collect();
+        if !top.is_empty() {
+            lines.push(format!("Most dots: {}", top.join("; ")));
+        }
+    } else {
+        lines.push("Vote totals not revealed yet.".to_owned());
+    }
+    let open = board.unanswered().len();
+    lines.push(format!("{} of {ideas} ideas answered with a reaction or reply", ideas.saturating_sub(open)));
+    lines
+}

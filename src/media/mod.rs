@@ -4,6 +4,7 @@
 pub mod batch;
 pub mod decode;
 mod import;
+pub mod palette;
 mod pool;
 mod textures;
 pub mod thumbs;

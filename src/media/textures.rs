@@ -44,20 +44,23 @@ struct Decoded {
 
 /// The open board's images, each at the levels of detail asked for.
 pub struct ImageCache {
-    store: AssetStore,
-    thumbs: Arc<ThumbCache>,
-    store_generation: u64,
+    pub(super) store: AssetStore,
+    pub(super) thumbs: Arc<ThumbCache>,
+    pub(super) store_generation: u64,
     entries: HashMap<(AssetName, u32), TextureState>,
-    pool: Arc<WorkerPool>,
+    /// Each image's dominant colours (see `palette.rs`).
+    pub(super) palettes: super::palette::Palettes,
+    pub(super) pool: Arc<WorkerPool>,
     tx: Sender<Decoded>,
     rx: Receiver<Decoded>,
-    ctx: Context,
+    pub(super) ctx: Context,
 }
 
 impl ImageCache {
     pub fn new(ctx: Context, pool: Arc<WorkerPool>, store: AssetStore, thumbs: Arc<ThumbCache>) -> Self {
         let (tx, rx) = channel();
-        Self { store, thumbs, store_generation: 0, entries: HashMap::new(), pool, tx, rx, ctx }
+        let palettes = super::palette::Palettes::default();
+        Self { store, thumbs, store_generation: 0, entries: HashMap::new(), palettes, pool, tx, rx, ctx }
     }
 
     /// Switches to another board's assets, forgetting every texture.
@@ -66,6 +69,7 @@ impl ImageCache {
             self.store = store;
             self.store_generation += 1;
             self.entries.clear();
+            self.palettes = super::palette::Palettes::default();
         }
     }
 
@@ -113,7 +117,7 @@ impl ImageCache {
 
     /// Uploads finished decodes. Returns how many arrived.
     pub fn poll(&mut self) -> usize {
-        let mut arrived = 0;
+        let mut arrived = self.poll_palettes();
         while let Ok(done) = self.rx.try_recv() {
             if done.store_generation != self.store_generation {
                 continue;
@@ -135,14 +139,14 @@ impl ImageCache {
 
     /// How many asked-for images are still decoding.
     pub fn pending(&self) -> usize {
-        self.entries.values().filter(|s| matches!(s, TextureState::Pending)).count()
+        self.entries.values().filter(|s| matches!(s, TextureState::Pending)).count() + self.palettes_pending()
     }
 }
 
 /// The card picture of an asset at `side`: from the thumbnail cache, or made from the
 /// large level (itself cached, or read, verified and decoded from the original), and
 /// then cached.
-fn decode_for_card(
+pub(super) fn decode_for_card(
     store: &AssetStore,
     thumbs: &ThumbCache,
     asset: &AssetName,

@@ -14,6 +14,8 @@ pub const MIN_IDEAS_TO_JUDGE: usize = 3;
 pub const OTHER_TEAM: &str = "other team";
 /// The source that is "us": everything else counts as outside-in.
 pub const OWN_TEAM: &str = "own team";
+/// The source of prompt cards drawn from the deck.
+pub const PROMPT_SOURCE: &str = "prompt deck";
 /// What an empty source or contributor is shown as.
 pub const NOT_GIVEN: &str = "not given";
 

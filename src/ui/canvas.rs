@@ -62,7 +62,15 @@ fn id_for(item: &ItemId) -> Id {
 }
 
 /// Draws the canvas and handles its input.
-pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut ImageCache, actions: &mut Vec<Action>) {
+/// `you` is the user's name, for their own dots.
+pub fn canvas_ui(
+    ui: &mut Ui,
+    board: &Board,
+    view: &mut ViewState,
+    images: &mut ImageCache,
+    you: &str,
+    actions: &mut Vec<Action>,
+) {
     let (rect, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     background.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, "Canvas"));
     if view.canvas_rect.min != rect.min {
@@ -122,6 +130,10 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
         if highlighted && !view.highlight_label.is_empty() {
             label = format!("{label}, {}", view.highlight_label);
         }
+        let judgment = super::session::card_judgment(board, item, you).filter(|j| !j.is_empty());
+        if let Some(j) = &judgment {
+            label = format!("{label}, {}", j.describe());
+        }
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
         let texture = match &item.kind {
             ItemKind::Image { asset, .. } => {
@@ -133,6 +145,9 @@ pub fn canvas_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, images: &mut 
         paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
         if highlighted && !view.highlight_label.is_empty() {
             super::cards::paint_badge(&painter, on_screen, &view.highlight_label);
+        }
+        if let Some(j) = &judgment {
+            super::cards::paint_judgment(&painter, on_screen, zoom, j);
         }
         if response.hovered() {
             hovered_item = Some(item.id.clone());
@@ -319,7 +334,7 @@ fn item_input(
         item_menu(ui, board, view, item, actions);
     });
     if !matches!(view.gesture, Gesture::Move { .. }) {
-        let about = hover_text(item);
+        let about = hover_text(board, item);
         response.clone().on_hover_text(about);
     }
 }
@@ -381,9 +396,10 @@ pub fn things(n: usize) -> String {
     if n == 1 { "1 item".to_owned() } else { format!("{n} items") }
 }
 
-fn hover_text(item: &Item) -> String {
-    let mut lines =
-        vec![format!("Added by {} · {}", nonempty(&item.contributor, "someone"), nonempty(&item.source, "no source"))];
+fn hover_text(board: &Board, item: &Item) -> String {
+    let hidden = board.session.hide_contributors && board.session.phase != crate::model::Phase::Off;
+    let who = if hidden { "someone (hidden in this session)" } else { nonempty(&item.contributor, "someone") };
+    let mut lines = vec![format!("Added by {who} · {}", nonempty(&item.source, "no source"))];
     lines.push(format!("{} · changed {}", item.created.to_short_string(), item.modified.to_short_string()));
     if !item.tags.is_empty() {
         lines.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));

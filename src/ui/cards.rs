@@ -26,6 +26,14 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     let pad = style::CARD_PADDING * zoom;
     let inner = rect.shrink(pad);
     match &item.kind {
+        ItemKind::Note { text } if crate::model::is_prompt(item) => {
+            painter.rect_filled(rect, round, style::PROMPT_BG);
+            let small = style::SMALL_FONT * zoom;
+            let header = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + small * 1.6));
+            single_line(&painter, "🎴 PROMPT", header, small, style::SEARCH_HIT, Align2::LEFT_TOP);
+            let body = Rect::from_min_max(pos2(inner.min.x, header.max.y + 4.0 * zoom), inner.max);
+            text_block(&painter, text, body, style::NOTE_FONT * zoom, style::PROMPT_TEXT, false);
+        }
         ItemKind::Note { text } => {
             painter.rect_filled(rect, round, style::NOTE_BG);
             text_block(&painter, text, inner, style::NOTE_FONT * zoom, style::NOTE_TEXT, false);
@@ -118,6 +126,40 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     if look.dimmed {
         painter.rect_filled(rect, round, Color32::from_black_alpha(170));
     }
+}
+
+/// A card's dots and reactions along its bottom edge, and a "no reaction yet" mark on its
+/// top right corner, at a fixed size so they stay readable when zoomed out.
+pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate::ui::session::CardJudgment) {
+    if judgment.unanswered {
+        let galley = painter.layout_no_wrap("no reaction yet".to_owned(), FontId::proportional(11.0), Color32::BLACK);
+        let size = galley.size() + vec2(10.0, 4.0);
+        let rect = Rect::from_min_size(card.right_top() - vec2(size.x, size.y + 3.0), size);
+        painter.rect_filled(rect, 4.0, style::WARN_TEXT);
+        painter.galley(rect.min + vec2(5.0, 2.0), galley, Color32::BLACK);
+    }
+    let mut parts = Vec::new();
+    if judgment.my_dots > 0 {
+        parts.push("●".repeat(judgment.my_dots.min(10)));
+    }
+    if let Some(total) = judgment.total_dots.filter(|n| *n > 0) {
+        parts.push(format!("{total} dot{}", if total == 1 { "" } else { "s" }));
+    }
+    for (glyph, n) in &judgment.reactions {
+        parts.push(format!("{glyph}{n}"));
+    }
+    if judgment.replies > 0 {
+        parts.push(format!("💬{}", judgment.replies));
+    }
+    if parts.is_empty() || card.width() < 40.0 {
+        return;
+    }
+    let size = (11.0 * zoom.max(0.8)).min(15.0);
+    let colour = if judgment.my_dots > 0 { style::DOT } else { style::JUDGMENT_TEXT };
+    let galley = painter.layout(parts.join("  "), FontId::proportional(size), colour, card.width() - 8.0);
+    let strip = Rect::from_min_max(pos2(card.min.x, card.max.y - galley.size().y - 6.0), card.max);
+    painter.with_clip_rect(card).rect_filled(strip, 0.0, style::JUDGMENT_BG);
+    painter.with_clip_rect(card).galley(strip.min + vec2(4.0, 3.0), galley, style::JUDGMENT_TEXT);
 }
 
 /// A small label above a card's top left corner, at a fixed size: "new from Ann's copy".

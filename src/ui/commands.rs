@@ -43,6 +43,13 @@ pub enum Command {
     ToggleInspector,
     Find,
     ShowShortcuts,
+    ToggleSession,
+    DrawPrompt,
+    GiveDot,
+    TakeDot,
+    Shuffle,
+    Spotlight,
+    ShowLenses,
 }
 
 /// The menu a command appears in.
@@ -52,12 +59,14 @@ pub enum Menu {
     Share,
     Edit,
     Add,
+    Session,
     View,
     Help,
 }
 
 impl Menu {
-    pub const ALL: [Menu; 6] = [Menu::File, Menu::Share, Menu::Edit, Menu::Add, Menu::View, Menu::Help];
+    pub const ALL: [Menu; 7] =
+        [Menu::File, Menu::Share, Menu::Edit, Menu::Add, Menu::Session, Menu::View, Menu::Help];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -65,6 +74,7 @@ impl Menu {
             Menu::Share => "Share",
             Menu::Edit => "Edit",
             Menu::Add => "Add",
+            Menu::Session => "Session",
             Menu::View => "View",
             Menu::Help => "Help",
         }
@@ -85,7 +95,7 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// In menu order.
-    pub const ALL: [Command; 38] = [
+    pub const ALL: [Command; 45] = [
         Command::NewBoard,
         Command::Open,
         Command::Save,
@@ -115,6 +125,13 @@ impl Command {
         Command::AddImage,
         Command::AddTheme,
         Command::ArrangeByTheme,
+        Command::ToggleSession,
+        Command::DrawPrompt,
+        Command::GiveDot,
+        Command::TakeDot,
+        Command::Shuffle,
+        Command::Spotlight,
+        Command::ShowLenses,
         Command::ZoomIn,
         Command::ZoomOut,
         Command::ZoomReset,
@@ -167,6 +184,13 @@ impl Command {
             Command::ToggleInspector => "Inspector",
             Command::Find => "Search",
             Command::ShowShortcuts => "Keyboard shortcuts",
+            Command::ToggleSession => "Start or end session",
+            Command::DrawPrompt => "Draw a prompt",
+            Command::GiveDot => "Give a dot",
+            Command::TakeDot => "Take a dot back",
+            Command::Shuffle => "Shuffle the board",
+            Command::Spotlight => "Spotlight",
+            Command::ShowLenses => "Lenses",
         }
     }
 
@@ -215,6 +239,13 @@ impl Command {
             Command::ToggleInspector => "Show or hide the inspector",
             Command::Find => "Search by text, tag, contributor or source",
             Command::ShowShortcuts => "List every keyboard shortcut",
+            Command::ToggleSession => "A facilitated session: collect, cluster, vote and react, with a timer",
+            Command::DrawPrompt => "Put a creative provocation from the deck on the board",
+            Command::GiveDot => "In the Vote step: put one of your dots on the selected items",
+            Command::TakeDot => "In the Vote step: take one of your dots back from the selected items",
+            Command::Shuffle => "Lay the items out in a random arrangement, to break the first grouping (one undo step)",
+            Command::Spotlight => "One idea at a time, full screen, in random order: what else could this be?",
+            Command::ShowLenses => "Where the ideas come from, by source, contributor and theme; and the board's colours",
         }
     }
 
@@ -254,6 +285,13 @@ impl Command {
             | Command::ToggleInspector
             | Command::Find => Menu::View,
             Command::ShowShortcuts => Menu::Help,
+            Command::ToggleSession
+            | Command::DrawPrompt
+            | Command::GiveDot
+            | Command::TakeDot
+            | Command::Shuffle
+            | Command::Spotlight
+            | Command::ShowLenses => Menu::Session,
         }
     }
 
@@ -298,6 +336,13 @@ impl Command {
             Command::ToggleInspector => cmd(Key::I),
             Command::Find => cmd(Key::F),
             Command::ShowShortcuts => plain(Key::F1),
+            Command::ToggleSession => plain(Key::F6),
+            Command::DrawPrompt => plain(Key::P),
+            Command::GiveDot => plain(Key::D),
+            Command::TakeDot => KeyboardShortcut::new(Modifiers::SHIFT, Key::D),
+            Command::Shuffle => cmd_shift(Key::H),
+            Command::Spotlight => plain(Key::F5),
+            Command::ShowLenses => cmd_shift(Key::L),
         })
     }
 

@@ -103,3 +103,56 @@ pub fn unsaved_ui(ctx: &egui::Context, board_name: &str, failure: Option<&str>) 
     }
     choice
 }
+
+/// The questions a new user and a new board get: "what's your name?" on first use, and
+/// "what is this board for?" for a new board. Both can be put off with "Later".
+pub fn first_questions_ui(
+    ctx: &egui::Context,
+    view: &mut super::view::ViewState,
+    board: &crate::model::Board,
+    actions: &mut Vec<super::Action>,
+) {
+    if let Some(name) = &mut view.ask_name {
+        let mut done = false;
+        Window::new("Welcome to Moodboard").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]).show(ctx, |ui| {
+            ui.label("Everything you add, every dot and every reaction carries your name, so the team knows who brought what.");
+            let field = super::widgets::labelled_field(ui, "Name on your ideas", name, false, "e.g. Ann");
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if (ui.button("Save name").clicked() || entered) && !name.trim().is_empty() {
+                    actions.push(super::Action::SetName(name.trim().to_owned()));
+                    done = true;
+                }
+                if ui.button("Later").on_hover_text("You can set it in the inspector with nothing selected").clicked() {
+                    done = true;
+                }
+            });
+        });
+        if done {
+            view.ask_name = None;
+        }
+        return;
+    }
+    if let Some(goal) = &mut view.ask_goal {
+        let mut done = false;
+        Window::new("What is this board for?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]).show(ctx, |ui| {
+            ui.label("One clear goal keeps the collecting focused. It stays in view above the board.");
+            let field = super::widgets::labelled_field(ui, "Goal for this board", goal, false, "e.g. A warmer welcome for new customers");
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if (ui.button("Set goal").clicked() || entered) && !goal.trim().is_empty() {
+                    let meta = crate::model::BoardMeta { goals: vec![goal.trim().to_owned()], ..board.meta() };
+                    let edit = crate::model::Edit::SetMeta { meta, at: crate::model::Timestamp::now() };
+                    actions.push(super::Action::edit(edit, "Set goal"));
+                    done = true;
+                }
+                if ui.button("Later").on_hover_text("Add goals in the inspector with nothing selected").clicked() {
+                    done = true;
+                }
+            });
+        });
+        if done {
+            view.ask_goal = None;
+        }
+    }
+}

@@ -27,7 +27,7 @@ pub fn inspector_ui(
         let selected: Vec<&Item> = board.items.iter().filter(|i| view.selection.contains(&i.id)).collect();
         match selected.as_slice() {
             [] => board_ui(ui, board, you, actions),
-            [item] => item_ui(ui, board, item, sources, actions),
+            [item] => item_ui(ui, board, item, sources, you, actions),
             many => many_ui(ui, board, many, actions),
         }
     });
@@ -90,6 +90,8 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     if board.goals.len() > RECOMMENDED_MAX_GOALS {
         ui.colored_label(style::WARN_TEXT, "More than two goals: a board works best with one or two clear ones.");
     }
+    ui.add_space(8.0);
+    own_prompts_ui(ui, board, actions);
     ui.add_space(12.0);
     ui.label(RichText::new("Select a card to edit it here.").weak());
     ui.separator();
@@ -99,7 +101,7 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     ui.label(RichText::new("Kept in your preferences, not in the board.").weak());
 }
 
-fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], actions: &mut Vec<Action>) {
+fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &str, actions: &mut Vec<Action>) {
     let id = &item.id;
     ui.heading(item.kind.tag().title());
     let salt = |field: &str| (id.as_str().to_owned(), field.to_owned());
@@ -185,8 +187,15 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], actions:
         }
     });
     ui.separator();
+    super::session::item_judgment_ui(ui, board, item, you, actions);
+    ui.separator();
+    let hidden = board.session.hide_contributors && board.session.phase != crate::model::Phase::Off;
     let who = if item.contributor.trim().is_empty() { "someone" } else { item.contributor.as_str() };
-    ui.label(format!("Added by {who}"));
+    if hidden {
+        ui.label(RichText::new("Who added it is hidden during this session.").weak());
+    } else {
+        ui.label(format!("Added by {who}"));
+    }
     ui.label(
         RichText::new(format!(
             "Created {} · changed {}",
@@ -270,4 +279,26 @@ pub fn parse_tags(text: &str) -> Vec<String> {
         }
     }
     tags
+}
+
+/// The facilitator's own prompts, drawn along with the shipped deck.
+fn own_prompts_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
+    ui.label(RichText::new("Your own prompts").strong());
+    ui.label(RichText::new("Drawn along with the deck (P). They travel with the board.").weak());
+    let own = &board.session.own_prompts;
+    for (index, prompt) in own.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            if ui.small_button("✖").on_hover_text("Remove this prompt").clicked() {
+                actions.push(super::session::set_session(board, "Remove prompt", |s| {
+                    s.own_prompts.remove(index);
+                }));
+            }
+            ui.label(prompt);
+        });
+    }
+    if let Some(text) = committed_text(ui, ("new-prompt", own.len()), "New prompt", "", false, "e.g. What would our founder add?")
+        && !text.trim().is_empty()
+    {
+        actions.push(super::session::set_session(board, "Add prompt", |s| s.own_prompts.push(text.trim().to_owned())));
+    }
 }

@@ -7,7 +7,10 @@ pub mod cards;
 pub mod commands;
 pub mod dialogs;
 pub mod inspector;
+pub mod lens;
+pub mod session;
 pub mod sidebar;
+pub mod spotlight;
 pub mod style;
 pub mod toasts;
 pub mod topbar;
@@ -53,6 +56,10 @@ pub enum Action {
     CancelImport,
     /// Set the name written as contributor on what this user adds.
     SetName(String),
+    /// Set the list of perspectives offered as an item's source.
+    SetSources(Vec<String>),
+    /// Draw prompts in this language.
+    SetPromptLang(crate::prompts::Lang),
     /// Tell the user something went wrong (shown as a toast).
     Error(String),
 }

@@ -29,6 +29,16 @@ pub const INVALID_COLOUR: Color32 = Color32::from_rgb(0x80, 0x80, 0x80);
 pub const OK_TEXT: Color32 = Color32::from_rgb(0x8F, 0xD1, 0x9E);
 pub const WARN_TEXT: Color32 = Color32::from_rgb(0xF2, 0xC1, 0x4E);
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xFF, 0x7B, 0x72);
+/// The timer's end signal: noticeable, not alarming.
+pub const CALM_SIGNAL: Color32 = Color32::from_rgb(0x8E, 0xC5, 0xE8);
+/// A dot placed in a vote.
+pub const DOT: Color32 = Color32::from_rgb(0xE0, 0x5A, 0x47);
+/// Prompt cards drawn from the deck.
+pub const PROMPT_BG: Color32 = Color32::from_rgb(0x2E, 0x3A, 0x59);
+pub const PROMPT_TEXT: Color32 = Color32::from_rgb(0xF4, 0xF1, 0xE8);
+/// The strip along a card's bottom with its dots and reactions.
+pub const JUDGMENT_BG: Color32 = Color32::from_rgba_premultiplied(0xFF, 0xFF, 0xFF, 0xE0);
+pub const JUDGMENT_TEXT: Color32 = Color32::from_rgb(0x30, 0x30, 0x30);
 
 /// Board-space sizes (scaled with zoom).
 pub const CARD_PADDING: f32 = 12.0;

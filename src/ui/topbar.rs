@@ -26,6 +26,8 @@ pub struct Status<'a> {
     pub import: Option<(usize, usize)>,
     /// Problems found when the board was opened.
     pub problems: usize,
+    /// The session's step (`Phase::Off` outside a session).
+    pub phase: crate::model::Phase,
 }
 
 fn is_enabled(command: Command, status: &Status<'_>) -> bool {
@@ -38,6 +40,7 @@ fn is_enabled(command: Command, status: &Status<'_>) -> bool {
         | Command::SendToBack
         | Command::ToggleLock
         | Command::ZoomSelection => status.selected > 0,
+        Command::GiveDot | Command::TakeDot => status.selected > 0 && status.phase == crate::model::Phase::Vote,
         _ => true,
     }
 }
@@ -46,6 +49,8 @@ fn menu_text(command: Command, status: &Status<'_>) -> String {
     match (command, status.undo, status.redo) {
         (Command::Undo, Some(label), _) => format!("Undo {label}"),
         (Command::Redo, _, Some(label)) => format!("Redo {label}"),
+        (Command::ToggleSession, _, _) if status.phase == crate::model::Phase::Off => "Start session".to_owned(),
+        (Command::ToggleSession, _, _) => "End session".to_owned(),
         _ => command.text().to_owned(),
     }
 }
@@ -122,6 +127,17 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
             if response.clicked() {
                 actions.push(Action::Command(command));
             }
+        }
+        ui.separator();
+        let in_session = status.phase != crate::model::Phase::Off;
+        let text = if in_session { "■ End session" } else { "▶ Session" };
+        let response = ui.selectable_label(in_session, text).on_hover_text(Command::ToggleSession.help());
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, in_session, "Session"));
+        if response.clicked() {
+            actions.push(Action::Command(Command::ToggleSession));
+        }
+        if ui.button("🔍 Lenses").on_hover_text(Command::ShowLenses.help()).clicked() {
+            actions.push(Action::Command(Command::ShowLenses));
         }
         ui.separator();
         let search = ui.add(

@@ -66,6 +66,14 @@ pub struct ViewState {
     pub renaming_theme: Option<(ThemeId, String)>,
     /// The problems window for the open board is showing.
     pub show_problems: bool,
+    /// The lens window is showing.
+    pub show_lenses: bool,
+    /// Stepping through the items one at a time, full screen.
+    pub spotlight: Option<super::spotlight::Spotlight>,
+    /// Asking for the new board's goal, with the text so far.
+    pub ask_goal: Option<String>,
+    /// Asking for the user's name on first use, with the text so far.
+    pub ask_name: Option<String>,
 }
 
 impl Default for ViewState {
@@ -87,6 +95,10 @@ impl Default for ViewState {
             focus_search: false,
             renaming_theme: None,
             show_problems: false,
+            show_lenses: false,
+            spotlight: None,
+            ask_goal: None,
+            ask_name: None,
         }
     }
 }
@@ -159,6 +171,12 @@ impl ViewState {
             && board.item(id).is_none()
         {
             self.inline_edit = None;
+        }
+        if let Some(spotlight) = &mut self.spotlight {
+            spotlight.forget_missing(board);
+            if spotlight.order.is_empty() {
+                self.spotlight = None;
+            }
         }
         if let ThemeFilter::Theme(t) = &self.filter
             && board.theme(t).is_none()

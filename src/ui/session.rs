@@ -1,0 +1,417 @@
+//! The facilitator's session bar (phase, timer, hidden authors, dots, reveal, the count
+//! of unanswered ideas, theme suggestions) and an item's votes and responses in the
+//! inspector. Everything returns edits; nothing here changes the board.
+
+use egui::{Button, DragValue, RichText, Ui};
+
+use super::widgets::committed_text;
+use super::{Action, Command, style};
+use crate::model::suggest::{ThemeSuggestion, suggest_themes};
+use crate::model::{
+    Answer, Board, Edit, Item, ItemChange, ItemId, MAX_DOTS, MAX_REPLY_CHARS, Phase, Reaction, Response, ResponseId,
+    Session, Timer, Timestamp, Tombstone, Vote, VoteId, format_clock, is_prompt,
+};
+use crate::prompts::Lang;
+
+/// The edit that changes the session's settings.
+pub fn set_session(board: &Board, label: &str, change: impl FnOnce(&mut Session)) -> Action {
+    let mut session = board.session.clone();
+    change(&mut session);
+    session.modified = Timestamp::now();
+    Action::edit(Edit::SetSession(Box::new(session)), label)
+}
+
+/// Starts a session at the collect step, or ends the one running.
+pub fn toggle_session(board: &Board) -> Action {
+    if board.session.phase == Phase::Off {
+        set_session(board, "Start session", |s| {
+            s.phase = Phase::Collect;
+            s.votes_revealed = false;
+        })
+    } else {
+        set_session(board, "End session", |s| {
+            s.phase = Phase::Off;
+            s.timer = Timer::set(s.timer.set_secs());
+        })
+    }
+}
+
+/// The bar under the goals while a session runs. `lang` is the prompt deck's language.
+pub fn session_bar_ui(ui: &mut Ui, board: &Board, you: &str, lang: Lang, actions: &mut Vec<Action>) {
+    let session = &board.session;
+    let now = Timestamp::now();
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Session").strong());
+        for phase in Phase::STEPS {
+            let on = session.phase == phase;
+            let response = ui.selectable_label(on, phase.name()).on_hover_text(phase.hint());
+            let label = format!("Phase {}", phase.name());
+            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &label));
+            if response.clicked() && !on {
+                actions.push(set_session(board, &format!("Go to {}", phase.name()), |s| s.phase = phase));
+            }
+        }
+        ui.separator();
+        timer_ui(ui, board, now, actions);
+        ui.separator();
+        let mut hide = session.hide_contributors;
+        if ui.checkbox(&mut hide, "Hide who added what").on_hover_text("Against authority bias").changed() {
+            let label = if hide { "Hide contributors" } else { "Show contributors" };
+            actions.push(set_session(board, label, |s| s.hide_contributors = hide));
+        }
+        if ui.button("End session").on_hover_text("Back to the plain board; votes and reactions stay").clicked() {
+            actions.push(toggle_session(board));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(session.phase.hint()).weak());
+        if session.timer.is_up(now) {
+            let response = ui.colored_label(style::CALM_SIGNAL, "⏰ Time is up: finish the thought you are on.");
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Time is up"));
+        }
+    });
+    ui.horizontal_wrapped(|ui| match session.phase {
+        Phase::Collect => {
+            prompt_ui(ui, lang, actions);
+        }
+        Phase::Cluster => suggestions_ui(ui, board, actions),
+        Phase::Vote => vote_bar_ui(ui, board, you, actions),
+        Phase::React => {
+            let open = board.unanswered().len();
+            let text = if open == 0 {
+                "✔ Every idea has an answer".to_owned()
+            } else {
+                format!("{open} idea{} without a reaction yet", if open == 1 { "" } else { "s" })
+            };
+            let colour = if open == 0 { style::OK_TEXT } else { style::WARN_TEXT };
+            let response = ui.colored_label(colour, text);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Unanswered ideas"));
+            prompt_ui(ui, lang, actions);
+        }
+        Phase::Off => {}
+    });
+}
+
+fn prompt_ui(ui: &mut Ui, lang: Lang, actions: &mut Vec<Action>) {
+    if ui.button("🎴 Draw a prompt").on_hover_text(Command::DrawPrompt.help()).clicked() {
+        actions.push(Action::Command(Command::DrawPrompt));
+    }
+    let mut chosen = lang;
+    egui::ComboBox::from_label("Prompt language").selected_text(lang.name()).show_ui(ui, |ui| {
+        for l in Lang::ALL {
+            ui.selectable_value(&mut chosen, l, l.name());
+        }
+    });
+    if chosen != lang {
+        actions.push(Action::SetPromptLang(chosen));
+    }
+}
+
+fn timer_ui(ui: &mut Ui, board: &Board, now: Timestamp, actions: &mut Vec<Action>) {
+    let timer = board.session.timer;
+    let left = format_clock(timer.left_ms(now));
+    let colour = if timer.is_up(now) { style::CALM_SIGNAL } else { ui.visuals().strong_text_color() };
+    let response = ui.label(RichText::new(format!("⏱ {left}")).monospace().size(18.0).color(colour));
+    let state = match timer {
+        Timer::Stopped { .. } => "stopped",
+        Timer::Running { .. } => "running",
+        Timer::Paused { .. } => "paused",
+    };
+    let label = format!("Timer {left} {state}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+    match timer {
+        Timer::Stopped { secs } => {
+            let mut minutes = secs.div_ceil(60);
+            let drag = ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(" min"));
+            drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Timer minutes"));
+            if drag.changed() {
+                actions.push(set_session(board, "Set timer", |s| s.timer = Timer::set(minutes * 60)));
+            }
+            if ui.button("▶ Start timer").clicked() {
+                actions.push(set_session(board, "Start timer", |s| s.timer = s.timer.start(now)));
+            }
+        }
+        Timer::Running { .. } => {
+            if ui.button("⏸ Pause timer").clicked() {
+                actions.push(set_session(board, "Pause timer", |s| s.timer = s.timer.pause(now)));
+            }
+        }
+        Timer::Paused { .. } => {
+            if ui.button("▶ Resume timer").clicked() {
+                actions.push(set_session(board, "Resume timer", |s| s.timer = s.timer.start(now)));
+            }
+        }
+    }
+    if ui.button("+1 min").on_hover_text("Give everyone another minute").clicked() {
+        actions.push(set_session(board, "Extend timer", |s| s.timer = s.timer.extend(60, now)));
+    }
+    if !matches!(timer, Timer::Stopped { .. }) && ui.button("⏹ End timer").clicked() {
+        actions.push(set_session(board, "End timer", |s| s.timer = Timer::set(s.timer.set_secs())));
+    }
+}
+
+fn suggestions_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
+    let suggestions = suggest_themes(board);
+    if suggestions.is_empty() {
+        ui.label(RichText::new("No theme suggestions: no two unsorted ideas share a tag or a telling word.").weak());
+        return;
+    }
+    ui.label("Suggested themes:");
+    for s in suggestions {
+        let text = format!("➕ {} ({})", s.name, s.items.len());
+        let response = ui.button(text).on_hover_text(format!("Ideas sharing {}; click to make it a theme", s.reason));
+        let label = format!("Suggested theme {}", s.name);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if response.clicked() {
+            actions.push(accept_suggestion(board, &s));
+        }
+    }
+}
+
+/// Puts the suggestion's ideas into a theme of that name (made if there is none).
+pub fn accept_suggestion(board: &Board, s: &ThemeSuggestion) -> Action {
+    let now = Timestamp::now();
+    let mut edits = Vec::new();
+    let theme = match board.theme_by_name(&s.name) {
+        Some(t) => t.id.clone(),
+        None => {
+            let theme = board.new_theme(&s.name, now);
+            let id = theme.id.clone();
+            edits.push(Edit::InsertTheme(theme));
+            id
+        }
+    };
+    for id in &s.items {
+        edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(Some(theme.clone())), at: now });
+    }
+    Action::edit(Edit::Batch(edits), format!("Theme “{}”", s.name))
+}
+
+fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
+    let session = &board.session;
+    let mut dots = session.dots_per_person;
+    ui.label("Dots per person");
+    let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS));
+    drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Dots per person"));
+    if drag.changed() {
+        actions.push(set_session(board, "Set dots per person", |s| s.dots_per_person = dots));
+    }
+    let left = board.dots_left(you);
+    let response = ui.label(format!("You have {left} of {dots} dots left"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Your dots left"));
+    ui.separator();
+    if session.votes_revealed {
+        if ui.button("Hide totals").clicked() {
+            actions.push(set_session(board, "Hide vote totals", |s| s.votes_revealed = false));
+        }
+        let ranking = board.ranking();
+        let top: Vec<String> = ranking
+            .iter()
+            .take(3)
+            .map(|(item, n)| format!("{} ({n})", crate::model::one_line(&item.kind.summary(), 30)))
+            .collect();
+        if !top.is_empty() {
+            ui.label(format!("Most dots: {}", top.join(" · ")));
+        }
+    } else {
+        let placed = board.live_votes().count();
+        ui.label(format!("{placed} dot{} placed", if placed == 1 { "" } else { "s" }));
+        if ui.button("Reveal votes").on_hover_text("Show everyone the totals").clicked() {
+            actions.push(set_session(board, "Reveal votes", |s| s.votes_revealed = true));
+        }
+    }
+}
+
+/// Places one of `you`'s dots on each item that can take one, as one step; says why not
+/// when no dots are left.
+pub fn give_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
+    let mut left = board.dots_left(you);
+    if board.session.phase != Phase::Vote {
+        return Action::Error("Dots are placed in the Vote step of a session.".to_owned());
+    }
+    let now = Timestamp::now();
+    let mut edits = Vec::new();
+    for id in items {
+        if left == 0 {
+            break;
+        }
+        if board.item(id).is_some_and(|i| !is_prompt(i)) {
+            edits.push(Edit::AddVote(Vote { id: VoteId::new_random(), item: id.clone(), by: you.to_owned(), at: now }));
+            left -= 1;
+        }
+    }
+    if edits.is_empty() {
+        let n = board.session.dots_per_person;
+        return Action::Error(format!("You have placed all {n} of your dots; take one back to move it."));
+    }
+    Action::edit(Edit::Batch(edits), "Give a dot")
+}
+
+/// Takes back one of `you`'s dots from each item that has one.
+pub fn take_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
+    let now = Timestamp::now();
+    let edits: Vec<Edit> = items
+        .iter()
+        .filter_map(|id| board.votes_by_on(you, id).last().map(|v| v.id.clone()))
+        .map(|id| Edit::RemoveVote {
+            tombstone: Some(Tombstone { id: id.to_string(), at: now, by: you.to_owned() }),
+            id,
+        })
+        .collect();
+    Action::edit(Edit::Batch(edits), "Take a dot back")
+}
+
+fn remove_response(id: &ResponseId, you: &str, label: &str) -> Action {
+    let tombstone = Some(Tombstone { id: id.to_string(), at: Timestamp::now(), by: you.to_owned() });
+    Action::edit(Edit::RemoveResponse { id: id.clone(), tombstone }, label)
+}
+
+fn respond(item: &ItemId, you: &str, answer: Answer, label: &str) -> Action {
+    let response =
+        Response { id: ResponseId::new_random(), item: item.clone(), by: you.to_owned(), answer, at: Timestamp::now() };
+    Action::edit(Edit::AddResponse(response), label)
+}
+
+/// The item's dots, reactions and replies, in the inspector. Hidden while collecting.
+pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, actions: &mut Vec<Action>) {
+    let session = &board.session;
+    if !session.phase.shows_judgment() {
+        ui.label(RichText::new("Votes and comments are hidden while collecting: no judging yet.").weak());
+        return;
+    }
+    if is_prompt(item) {
+        ui.label(RichText::new("A prompt card: answer it with ideas of your own.").weak());
+        return;
+    }
+    let id = &item.id;
+    if session.phase == Phase::Vote || board.vote_total(id) > 0 {
+        ui.label(RichText::new("Dots").strong());
+        let mine = board.votes_by_on(you, id).len();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Yours: {}", "●".repeat(mine)));
+            if session.votes_revealed || session.phase == Phase::Off {
+                let total = board.vote_total(id);
+                let response = ui.label(format!("{total} in all"));
+                let label = format!("Dots in all: {total}");
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
+            } else {
+                ui.label(RichText::new("totals hidden until revealed").weak());
+            }
+        });
+        if session.phase == Phase::Vote {
+            ui.horizontal(|ui| {
+                let left = board.dots_left(you);
+                if ui.add_enabled(left > 0, Button::new(format!("Give a dot ({left} left)"))).clicked() {
+                    actions.push(give_dots(board, std::slice::from_ref(id), you));
+                }
+                if ui.add_enabled(mine > 0, Button::new("Take a dot back")).clicked() {
+                    actions.push(take_dots(board, std::slice::from_ref(id), you));
+                }
+            });
+        }
+        ui.separator();
+    }
+    ui.label(RichText::new("Reactions").strong());
+    let responses = board.responses_to(id);
+    ui.horizontal_wrapped(|ui| {
+        for reaction in Reaction::ALL {
+            let count = responses.iter().filter(|r| r.answer == Answer::Reaction(reaction)).count();
+            let mine = board.reaction_by(you, id, reaction);
+            let text = if count > 0 { format!("{} {count}", reaction.glyph()) } else { reaction.glyph().to_owned() };
+            let response = ui.selectable_label(mine.is_some(), text).on_hover_text(reaction.name());
+            let label = format!("React {}", reaction.name());
+            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, mine.is_some(), &label));
+            if response.clicked() {
+                actions.push(match mine {
+                    Some(r) => remove_response(&r.id, you, "Take back reaction"),
+                    None => respond(id, you, Answer::Reaction(reaction), &format!("React “{}”", reaction.name())),
+                });
+            }
+        }
+    });
+    ui.label(RichText::new("Replies").strong());
+    let hide = session.hide_contributors && session.phase != Phase::Off;
+    for r in responses.iter().filter(|r| matches!(r.answer, Answer::Reply(_))) {
+        let Answer::Reply(text) = &r.answer else { continue };
+        ui.horizontal_wrapped(|ui| {
+            let who = if hide { "someone" } else { r.by.as_str() };
+            ui.label(RichText::new(format!("{who}:")).weak());
+            ui.label(text);
+            if r.by.trim().eq_ignore_ascii_case(you.trim())
+                && ui.small_button("✖").on_hover_text("Delete your reply").clicked()
+            {
+                actions.push(remove_response(&r.id, you, "Delete reply"));
+            }
+        });
+    }
+    let salt = ("reply", id.as_str().to_owned(), responses.len());
+    if let Some(text) = committed_text(ui, salt, "Reply", "", false, "Yes, and… (Enter to send)")
+        && !text.trim().is_empty()
+    {
+        let text: String = text.trim().chars().take(MAX_REPLY_CHARS).collect();
+        actions.push(respond(id, you, Answer::Reply(text), "Reply"));
+    }
+}
+
+/// What a card shows of its votes and responses, given the session's rules.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CardJudgment {
+    /// Dots `you` placed on it.
+    pub my_dots: usize,
+    /// All dots, once revealed (or outside a session).
+    pub total_dots: Option<usize>,
+    /// Each reaction given, with its count.
+    pub reactions: Vec<(&'static str, usize)>,
+    pub replies: usize,
+    /// In the React step: nobody has answered it yet.
+    pub unanswered: bool,
+}
+
+impl CardJudgment {
+    /// "2 dots, ♥ 1, 3 replies" for the card's accessible label.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if self.my_dots > 0 {
+            parts.push(format!("your dots {}", self.my_dots));
+        }
+        if let Some(total) = self.total_dots.filter(|n| *n > 0) {
+            parts.push(format!("{total} dot{} in all", if total == 1 { "" } else { "s" }));
+        }
+        for (glyph, n) in &self.reactions {
+            parts.push(format!("{glyph} {n}"));
+        }
+        if self.replies > 0 {
+            parts.push(format!("{} repl{}", self.replies, if self.replies == 1 { "y" } else { "ies" }));
+        }
+        if self.unanswered {
+            parts.push("no reaction yet".to_owned());
+        }
+        parts.join(", ")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+/// The judgment shown on `item`'s card, or `None` while collecting (and for prompts).
+pub fn card_judgment(board: &Board, item: &Item, you: &str) -> Option<CardJudgment> {
+    let session = &board.session;
+    if !session.phase.shows_judgment() || is_prompt(item) {
+        return None;
+    }
+    let responses = board.responses_to(&item.id);
+    let reactions = Reaction::ALL
+        .iter()
+        .map(|r| (r.glyph(), responses.iter().filter(|x| x.answer == Answer::Reaction(*r)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let revealed = session.votes_revealed || session.phase == Phase::Off;
+    Some(CardJudgment {
+        my_dots: board.votes_by_on(you, &item.id).len(),
+        total_dots: revealed.then(|| board.vote_total(&item.id)),
+        reactions,
+        replies: responses.iter().filter(|r| matches!(r.answer, Answer::Reply(_))).count(),
+        unanswered: session.phase == Phase::React && responses.is_empty(),
+    })
+}
