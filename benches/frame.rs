@@ -55,7 +55,8 @@ fn frame(c: &mut Criterion) {
         };
         let mut run = || {
             let mut actions = Vec::new();
-            let out = ctx.run_ui(input.clone(), |ui| canvas_ui(ui, &board, &mut view, &mut images, &mut actions));
+            let out =
+                ctx.run_ui(input.clone(), |ui| canvas_ui(ui, &board, &mut view, &mut images, "Ann", &mut actions));
             // Tessellation is CPU work of the frame too; only the GPU upload is left out.
             ctx.tessellate(out.shapes, out.pixels_per_point)
         };

@@ -14,8 +14,7 @@ pub const CONFIG_DIR_ENV: &str = "MOODBOARD_CONFIG_DIR";
 pub const MAX_RECENT: usize = 10;
 
 /// Perspectives offered for an item's source until the user edits the list.
-pub const DEFAULT_SOURCES: [&str; 10] =
-    [
+pub const DEFAULT_SOURCES: [&str; 10] = [
     "own team",
     "other team",
     "customer",

@@ -439,3 +439,198 @@ fn opening_a_pack_unpacks_it_into_the_boards_folder() {
     assert!(app.doc.path.starts_with(&f.boards_dir), "{}", app.doc.path.display());
     assert_eq!(app.doc.board, loaded.board);
 }
+
+/// The node whose accessible name contains `label`; for a card, the card itself (its
+/// text also shows in the inspector).
+fn node_with<'a>(harness: &'a Harness<'_, MoodboardApp>, label: &'a str) -> egui_kittest::Node<'a> {
+    use egui_kittest::kittest::NodeT as _;
+    let mut nodes: Vec<_> = harness.query_all_by_label_contains(label).collect();
+    if nodes.len() > 1 {
+        nodes.retain(|n| n.accesskit_node().role() == Role::Button);
+    }
+    assert_eq!(nodes.len(), 1, "one node named like {label:?}");
+    nodes.remove(0)
+}
+
+fn labels_of(harness: &Harness<'_, MoodboardApp>, label: &str) -> String {
+    use egui_kittest::kittest::NodeT as _;
+    // Labels carry their text as the accessible value, other widgets as the label.
+    let node = node_with(harness, label).accesskit_node();
+    node.label().or(node.value()).unwrap_or_default().to_string()
+}
+
+fn select_card(harness: &mut Harness<'_, MoodboardApp>, text: &str) {
+    node_with(harness, &format!("Note: {text}")).click();
+    harness.run_steps(3);
+}
+
+/// A facilitator's whole session: goal, collect with the timer running (judgment hidden),
+/// cluster, vote with a dot limit, reveal, react until every idea is answered, recap;
+/// then the session survives save, pack, merge and reopening.
+#[test]
+fn a_full_session_from_goal_to_recap() {
+    use moodboard::model::{Answer, Phase, Reaction, Response, ResponseId};
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+
+    // A new board asks what it is for.
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    settle(&mut h);
+    let goal = h.get_by_label("Goal for this board");
+    goal.focus();
+    goal.type_text("A warmer welcome");
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Set goal").click();
+    settle(&mut h);
+    assert_eq!(board(&h).goals, vec!["A warmer welcome".to_owned()]);
+    assert!(h.query_by_label("Goal for this board").is_none(), "the question goes once answered");
+
+    // Collect, with the timer running.
+    h.get_by_label("Session switch").click();
+    h.run_steps(3);
+    assert_eq!(board(&h).session.phase, Phase::Collect);
+    h.get_by_role_and_label(Role::Button, "▶ Start timer").click();
+    h.run_steps(3);
+    assert!(board(&h).session.timer.is_running());
+    assert!(labels_of(&h, "Timer ").ends_with("running"));
+    for text in ["Warm light over the counter", "Soft light at the window", "Music from the street"] {
+        press(&mut h, Modifiers::NONE, Key::Escape);
+        add_with_form(&mut h, "New note", &[("Note", text)], "Add note");
+    }
+    assert_eq!(count(&h, KindTag::Note), 3);
+    // A colleague's reply arrives while collecting: it stays hidden.
+    let music = board(&h).items.iter().find(|i| i.kind.summary().contains("Music")).unwrap().id.clone();
+    let reply = Response {
+        id: ResponseId::new_random(),
+        item: music.clone(),
+        by: "Kim".into(),
+        answer: Answer::Reply("Live or recorded?".into()),
+        at: Timestamp::now(),
+    };
+    h.state_mut().act(moodboard::ui::Action::edit(moodboard::model::Edit::AddResponse(reply), "Reply"));
+    h.get_by_label("Hide who added what").click();
+    h.run_steps(3);
+    assert!(board(&h).session.hide_contributors);
+    select_card(&mut h, "Music from the street");
+    assert!(!labels_of(&h, "Note: Music").contains("repl"), "no comments shown while collecting");
+    assert!(h.query_by_label("Reply").is_none() && h.query_by_label("React Like").is_none());
+    assert!(h.query_by_label_contains("hidden while collecting").is_some());
+    assert!(h.query_by_label_contains("Who added it is hidden").is_some());
+
+    // Cluster: accept the suggested theme.
+    h.get_by_label("Phase Cluster").click();
+    h.run_steps(3);
+    h.get_by_label("Suggested theme Light").click();
+    settle(&mut h);
+    let b = board(&h);
+    let light = b.theme_by_name("Light").expect("the suggested theme is made");
+    let in_light: Vec<String> = b.items_in_theme(Some(&light.id)).map(|i| i.kind.summary()).collect();
+    assert!(in_light.contains(&"Warm light over the counter".to_owned()), "{in_light:?}");
+    assert!(in_light.contains(&"Soft light at the window".to_owned()), "{in_light:?}");
+
+    // Vote with two dots each.
+    h.get_by_label("Phase Vote").click();
+    h.run_steps(3);
+    h.get_by_label("Dots per person").click();
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Dots per person").type_text("2");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(board(&h).session.dots_per_person, 2);
+    select_card(&mut h, "Warm light over the counter");
+    press(&mut h, Modifiers::NONE, Key::D);
+    press(&mut h, Modifiers::NONE, Key::D);
+    select_card(&mut h, "Music from the street");
+    press(&mut h, Modifiers::NONE, Key::D);
+    assert_eq!(board(&h).votes.len(), 2, "the dot limit holds");
+    assert!(h.query_by_label_contains("placed all 2 of your dots").is_some(), "the limit is explained");
+    let warm = labels_of(&h, "Note: Warm light");
+    assert!(warm.contains("your dots 2") && !warm.contains("in all"), "totals hidden: {warm}");
+    h.get_by_role_and_label(Role::Button, "Reveal votes").click();
+    h.run_steps(3);
+    assert!(labels_of(&h, "Note: Warm light").contains("2 dots in all"));
+
+    // React until no idea is left unanswered.
+    h.get_by_label("Phase React").click();
+    h.run_steps(3);
+    assert_eq!(labels_of(&h, "Unanswered ideas"), "Unanswered ideas: 2 ideas without a reaction yet");
+    assert!(labels_of(&h, "Note: Soft light").contains("no reaction yet"));
+    assert!(labels_of(&h, "Note: Music").contains("1 reply"), "replies show once collecting is over");
+    select_card(&mut h, "Warm light over the counter");
+    h.get_by_label("React Build on it").click();
+    h.run_steps(3);
+    select_card(&mut h, "Soft light at the window");
+    let field = h.get_by_label("Reply");
+    field.focus();
+    field.type_text("Yes, and candles in winter");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert_eq!(labels_of(&h, "Unanswered ideas"), "Unanswered ideas: ✔ Every idea has an answer");
+    assert!(board(&h).unanswered().is_empty());
+    let reaction = &board(&h).responses.iter().find(|r| r.answer == Answer::Reaction(Reaction::BuildOn)).cloned();
+    assert_eq!(reaction.as_ref().map(|r| r.by.as_str()), Some("Tess"), "reactions carry your name");
+
+    // The recap.
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("recap.md");
+    h.state_mut().export_to(moodboard::export::ExportFormat::Markdown, md.clone());
+    settle(&mut h);
+    let recap = std::fs::read_to_string(&md).unwrap();
+    for expected in [
+        "A warmer welcome",
+        "## Light",
+        "2 dots",
+        "Build on it 1",
+        "Tess: Yes, and candles in winter",
+        "Kim: Live or recorded?",
+        "3 of 3 ideas answered",
+        "Contributors: Tess (3)",
+    ] {
+        assert!(recap.contains(expected), "{expected:?} missing from the recap:\n{recap}");
+    }
+
+    // The session survives save, pack, merge and reopening.
+    h.state_mut().flush();
+    let path = h.state().doc.path.clone();
+    let session_board = board(&h);
+    let loaded = storage::load(&path).unwrap().board;
+    assert_eq!(loaded, session_board, "saved and loaded");
+    let pack = dir.path().join("session.moodpack");
+    storage::pack::pack(&path, &session_board, &pack).unwrap();
+    let unpacked = storage::pack::unpack(&pack, &dir.path().join("unpacked")).unwrap();
+    assert_eq!(storage::load(&unpacked).unwrap().board, session_board, "packed and unpacked");
+    let mut older = session_board.clone();
+    older.votes.clear();
+    older.responses.clear();
+    older.session = moodboard::model::Session::default();
+    assert_eq!(moodboard::model::merge(&older, &session_board), session_board, "merged with an older copy");
+    assert_eq!(moodboard::model::merge(&session_board, &older), session_board);
+    drop(h);
+    let reopened = harness(&path, &f.boards_dir);
+    assert_eq!(board(&reopened), session_board);
+    assert!(reopened.query_by_label("Phase React").is_some(), "the session bar is back");
+}
+
+#[test]
+fn the_lens_panel_shows_the_mix_of_a_known_board() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.get_by_label("Lenses").click();
+    h.run_steps(3);
+    assert_eq!(labels_of(&h, "Lens summary"), "Lens summary: 3 ideas · 0% from outside the own team");
+    assert_eq!(labels_of(&h, "source own team"), "source own team: 100% (3)");
+    assert_eq!(labels_of(&h, "contributor Ann"), "contributor Ann: 100% (3)");
+    assert_eq!(labels_of(&h, "theme Light"), "theme Light: 67% (2)");
+    assert_eq!(labels_of(&h, "theme Sound"), "theme Sound: 33% (1)");
+    assert!(labels_of(&h, "Lens warning: 100% of ideas come from own team").contains("one lens dominates"));
+    assert!(h.query_by_label_contains("Nothing from customer yet.").is_some());
+    // A customer's idea changes the figures.
+    add_with_form(&mut h, "New note", &[("Note", "Louder music")], "Add note");
+    h.get_by_role_and_label(Role::Button, "customer").click();
+    settle(&mut h);
+    assert_eq!(labels_of(&h, "source customer"), "source customer: 25% (1)");
+    assert_eq!(labels_of(&h, "Lens summary"), "Lens summary: 4 ideas · 25% from outside the own team");
+}

@@ -226,7 +226,11 @@ impl MoodboardApp {
 
     /// Puts a prompt from the deck (or the board's own prompts) on the board.
     fn draw_prompt(&mut self) {
-        let text = crate::prompts::draw(self.prefs.prompt_lang, &self.doc.board.session.own_prompts, &mut fastrand::Rng::new());
+        let text = crate::prompts::draw(
+            self.prefs.prompt_lang,
+            &self.doc.board.session.own_prompts,
+            &mut fastrand::Rng::new(),
+        );
         let kind = ItemKind::Note { text };
         let pos = self.place(None, kind.default_size());
         let mut item = self.new_item(kind, pos, None, 0);
@@ -327,8 +331,14 @@ impl MoodboardApp {
 
     /// Where a new item of `kind` goes: centred on `at`, else on the middle of the view,
     /// nudged so that it does not land exactly on top of another item.
+    /// Where a new item goes: at the spot pointed at (cascading off an item exactly
+    /// there), or else in the free place nearest the middle of the view.
     fn place(&self, at: Option<Pos>, size: crate::model::Size) -> Pos {
-        let centre = at.unwrap_or_else(|| self.view.center_in_board());
+        let Some(centre) = at else {
+            let centre = self.view.center_in_board();
+            let pos = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
+            return crate::model::free_spot_near(&self.doc.board, pos, size);
+        };
         let mut pos = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
         while self.doc.board.items.iter().any(|i| (i.pos.x - pos.x).abs() < 4.0 && (i.pos.y - pos.y).abs() < 4.0) {
             pos = Pos::new(pos.x + 24.0, pos.y + 24.0);

@@ -132,7 +132,8 @@ fn kmeans(points: &[([f32; 3], f32)], k: usize) -> Vec<Swatch> {
         let mut sums = vec![[0.0_f32; 3]; k];
         weights.iter_mut().for_each(|w| *w = 0.0);
         for (colour, weight) in points {
-            let nearest = (0..k).min_by(|&a, &b| distance(*colour, centres[a]).total_cmp(&distance(*colour, centres[b])));
+            let nearest =
+                (0..k).min_by(|&a, &b| distance(*colour, centres[a]).total_cmp(&distance(*colour, centres[b])));
             let Some(n) = nearest else { continue };
             weights[n] += weight;
             for c in 0..3 {

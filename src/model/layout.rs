@@ -41,6 +41,30 @@ pub fn free_spot(board: &Board, theme: Option<&ThemeId>, size: Size) -> Pos {
     Pos::new(origin.x, bottom + GAP)
 }
 
+/// The free place for an item of `size` nearest to `pos` (its top-left corner), searched
+/// in rings of card-sized steps; `pos` itself if nothing near it is free.
+pub fn free_spot_near(board: &Board, pos: Pos, size: Size) -> Pos {
+    const RINGS: i32 = 8;
+    let taken: Vec<BoardRect> = board.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).collect();
+    let (step_x, step_y) = (size.w + GAP, size.h + GAP);
+    let is_free = |p: Pos| !taken.iter().any(|&t| overlaps(t, BoardRect::from_pos_size(p, size)));
+    for ring in 0..=RINGS {
+        // The cells of this ring, nearest first.
+        let mut cells: Vec<(i32, i32)> = (-ring..=ring)
+            .flat_map(|dx| (-ring..=ring).map(move |dy| (dx, dy)))
+            .filter(|(dx, dy)| dx.abs().max(dy.abs()) == ring)
+            .collect();
+        cells.sort_by_key(|(dx, dy)| dx * dx + dy * dy);
+        for (dx, dy) in cells {
+            let candidate = Pos::new(pos.x + dx as f32 * step_x, pos.y + dy as f32 * step_y).clamped();
+            if is_free(candidate) {
+                return candidate;
+            }
+        }
+    }
+    pos
+}
+
 /// Lays items out tidily, grouped by theme: each theme's items (in stacking order) in a
 /// block of rows, blocks side by side in sidebar order, unsorted items last. Locked items
 /// stay where they are. Returns one edit that moves every item that needs to move.
@@ -173,6 +197,24 @@ mod tests {
         assert!(unsorted_left > themed_right);
         inverse.apply(&mut board).unwrap();
         assert_eq!(board, original);
+    }
+
+    #[test]
+    fn a_spot_near_a_point_is_free_and_close() {
+        let now = Timestamp::from_unix_millis(0);
+        let mut board = Board::new("t", now);
+        let size = Size::new(200.0, 100.0);
+        let spot = free_spot_near(&board, Pos::new(10.0, 10.0), size);
+        assert_eq!(spot, Pos::new(10.0, 10.0), "an empty board has room right there");
+        for _ in 0..5 {
+            let pos = free_spot_near(&board, Pos::new(10.0, 10.0), size);
+            let rect = BoardRect::from_pos_size(pos, size);
+            assert!(board.items.iter().all(|i| !overlaps(BoardRect::from_pos_size(i.pos, i.size), rect)));
+            assert!((pos.x - 10.0).abs() <= size.w + GAP && (pos.y - 10.0).abs() <= size.h + GAP, "{pos:?}");
+            let mut item = Item::new(ItemKind::Note { text: "x".into() }, pos, "Ann", "own team", now);
+            item.size = size;
+            board.items.push(item);
+        }
     }
 
     #[test]

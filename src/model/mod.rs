@@ -26,7 +26,7 @@ pub use geometry::{BoardRect, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
 pub use history::History;
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId};
 pub use item::{Item, ItemKind, KindTag, PixelSize, one_line};
-pub use layout::{GAP, arrange_by_theme, free_spot, shuffle};
+pub use layout::{GAP, arrange_by_theme, free_spot, free_spot_near, shuffle};
 pub use merge::{MergeSummary, diff, merge, summarise};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase, Reaction,

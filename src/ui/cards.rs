@@ -140,7 +140,7 @@ pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate
     }
     let mut parts = Vec::new();
     if judgment.my_dots > 0 {
-        parts.push("●".repeat(judgment.my_dots.min(10)));
+        parts.push("🔴".repeat(judgment.my_dots.min(10)));
     }
     if let Some(total) = judgment.total_dots.filter(|n| *n > 0) {
         parts.push(format!("{total} dot{}", if total == 1 { "" } else { "s" }));

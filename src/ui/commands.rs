@@ -65,8 +65,7 @@ pub enum Menu {
 }
 
 impl Menu {
-    pub const ALL: [Menu; 7] =
-        [Menu::File, Menu::Share, Menu::Edit, Menu::Add, Menu::Session, Menu::View, Menu::Help];
+    pub const ALL: [Menu; 7] = [Menu::File, Menu::Share, Menu::Edit, Menu::Add, Menu::Session, Menu::View, Menu::Help];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -243,9 +242,13 @@ impl Command {
             Command::DrawPrompt => "Put a creative provocation from the deck on the board",
             Command::GiveDot => "In the Vote step: put one of your dots on the selected items",
             Command::TakeDot => "In the Vote step: take one of your dots back from the selected items",
-            Command::Shuffle => "Lay the items out in a random arrangement, to break the first grouping (one undo step)",
+            Command::Shuffle => {
+                "Lay the items out in a random arrangement, to break the first grouping (one undo step)"
+            }
             Command::Spotlight => "One idea at a time, full screen, in random order: what else could this be?",
-            Command::ShowLenses => "Where the ideas come from, by source, contributor and theme; and the board's colours",
+            Command::ShowLenses => {
+                "Where the ideas come from, by source, contributor and theme; and the board's colours"
+            }
         }
     }
 

@@ -135,22 +135,32 @@ pub fn first_questions_ui(
     }
     if let Some(goal) = &mut view.ask_goal {
         let mut done = false;
-        Window::new("What is this board for?").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]).show(ctx, |ui| {
-            ui.label("One clear goal keeps the collecting focused. It stays in view above the board.");
-            let field = super::widgets::labelled_field(ui, "Goal for this board", goal, false, "e.g. A warmer welcome for new customers");
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            ui.horizontal(|ui| {
-                if (ui.button("Set goal").clicked() || entered) && !goal.trim().is_empty() {
-                    let meta = crate::model::BoardMeta { goals: vec![goal.trim().to_owned()], ..board.meta() };
-                    let edit = crate::model::Edit::SetMeta { meta, at: crate::model::Timestamp::now() };
-                    actions.push(super::Action::edit(edit, "Set goal"));
-                    done = true;
-                }
-                if ui.button("Later").on_hover_text("Add goals in the inspector with nothing selected").clicked() {
-                    done = true;
-                }
+        Window::new("What is this board for?")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
+            .show(ctx, |ui| {
+                ui.label("One clear goal keeps the collecting focused. It stays in view above the board.");
+                let field = super::widgets::labelled_field(
+                    ui,
+                    "Goal for this board",
+                    goal,
+                    false,
+                    "e.g. A warmer welcome for new customers",
+                );
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    if (ui.button("Set goal").clicked() || entered) && !goal.trim().is_empty() {
+                        let meta = crate::model::BoardMeta { goals: vec![goal.trim().to_owned()], ..board.meta() };
+                        let edit = crate::model::Edit::SetMeta { meta, at: crate::model::Timestamp::now() };
+                        actions.push(super::Action::edit(edit, "Set goal"));
+                        done = true;
+                    }
+                    if ui.button("Later").on_hover_text("Add goals in the inspector with nothing selected").clicked() {
+                        done = true;
+                    }
+                });
             });
-        });
         if done {
             view.ask_goal = None;
         }

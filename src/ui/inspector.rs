@@ -296,7 +296,8 @@ fn own_prompts_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
             ui.label(prompt);
         });
     }
-    if let Some(text) = committed_text(ui, ("new-prompt", own.len()), "New prompt", "", false, "e.g. What would our founder add?")
+    if let Some(text) =
+        committed_text(ui, ("new-prompt", own.len()), "New prompt", "", false, "e.g. What would our founder add?")
         && !text.trim().is_empty()
     {
         actions.push(super::session::set_session(board, "Add prompt", |s| s.own_prompts.push(text.trim().to_owned())));

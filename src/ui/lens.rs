@@ -22,7 +22,9 @@ pub fn lenses_ui(
 ) {
     let report = lens_report(board, perspectives);
     let hide_contributors = board.session.hide_contributors && board.session.phase != Phase::Off;
-    egui::Window::new("Lenses").open(open).default_width(360.0).vscroll(true).show(ctx, |ui| {
+    // Beside the inspector, clear of the toolbar.
+    let at = ctx.content_rect().right_top() + egui::vec2(-700.0, 140.0);
+    egui::Window::new("Lenses").open(open).default_pos(at).default_width(360.0).vscroll(true).show(ctx, |ui| {
         mix_ui(ui, &report, hide_contributors);
         ui.separator();
         colour_lens_ui(ui, board, images);
@@ -38,8 +40,9 @@ fn mix_ui(ui: &mut Ui, report: &LensReport, hide_contributors: bool) {
         if report.ideas == 1 { "" } else { "s" },
         report.outside_in_percent
     );
-    let response = ui.label(RichText::new(summary).strong());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Lens summary"));
+    let response = ui.label(RichText::new(&summary).strong());
+    let label = format!("Lens summary: {summary}");
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     for warning in &report.warnings {
         let response = ui.colored_label(style::WARN_TEXT, format!("⚠ {warning}"));
         let label = format!("Lens warning: {warning}");
@@ -137,7 +140,8 @@ fn perspectives_ui(ui: &mut Ui, perspectives: &[String], actions: &mut Vec<Actio
             }
         }
     });
-    if let Some(new) = committed_text(ui, ("new-perspective", perspectives.len()), "New perspective", "", false, "e.g. suppliers")
+    if let Some(new) =
+        committed_text(ui, ("new-perspective", perspectives.len()), "New perspective", "", false, "e.g. suppliers")
         && !new.trim().is_empty()
         && !perspectives.iter().any(|p| p.eq_ignore_ascii_case(new.trim()))
     {

@@ -84,8 +84,9 @@ pub fn session_bar_ui(ui: &mut Ui, board: &Board, you: &str, lang: Lang, actions
                 format!("{open} idea{} without a reaction yet", if open == 1 { "" } else { "s" })
             };
             let colour = if open == 0 { style::OK_TEXT } else { style::WARN_TEXT };
-            let response = ui.colored_label(colour, text);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Unanswered ideas"));
+            let response = ui.colored_label(colour, &text);
+            let label = format!("Unanswered ideas: {text}");
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
             prompt_ui(ui, lang, actions);
         }
         Phase::Off => {}
@@ -190,15 +191,13 @@ pub fn accept_suggestion(board: &Board, s: &ThemeSuggestion) -> Action {
 fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     let session = &board.session;
     let mut dots = session.dots_per_person;
-    ui.label("Dots per person");
-    let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS));
+    let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS).prefix("Dots per person: "));
     drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Dots per person"));
     if drag.changed() {
         actions.push(set_session(board, "Set dots per person", |s| s.dots_per_person = dots));
     }
     let left = board.dots_left(you);
-    let response = ui.label(format!("You have {left} of {dots} dots left"));
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Your dots left"));
+    ui.label(format!("You have {left} of {dots} dots left"));
     ui.separator();
     if session.votes_revealed {
         if ui.button("Hide totals").clicked() {
@@ -288,7 +287,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
         ui.label(RichText::new("Dots").strong());
         let mine = board.votes_by_on(you, id).len();
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("Yours: {}", "●".repeat(mine)));
+            ui.label(format!("Yours: {}", "🔴".repeat(mine)));
             if session.votes_revealed || session.phase == Phase::Off {
                 let total = board.vote_total(id);
                 let response = ui.label(format!("{total} in all"));
@@ -389,8 +388,9 @@ impl CardJudgment {
         parts.join(", ")
     }
 
+    /// Nothing to show: no dots, reactions, replies or mark.
     pub fn is_empty(&self) -> bool {
-        *self == Self::default()
+        self.describe().is_empty()
     }
 }
 

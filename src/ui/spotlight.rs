@@ -47,78 +47,87 @@ pub fn spotlight_ui(
         )
     });
     let typing = ctx.egui_wants_keyboard_input();
-    egui::Area::new(egui::Id::unique("spotlight")).order(egui::Order::Foreground).fixed_pos(screen.min).show(ctx, |ui| {
-        ui.set_min_size(screen.size());
-        let backdrop = ui.allocate_rect(screen, Sense::click());
-        backdrop.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Unknown, true, "Spotlight"));
-        let painter = ui.painter();
-        painter.rect_filled(screen, 0.0, Color32::from_black_alpha(235));
-        let header = format!("{} of {} · What else could this be?", spotlight.index + 1, spotlight.order.len());
-        painter.text(
-            screen.center_top() + vec2(0.0, 36.0),
-            Align2::CENTER_TOP,
-            header,
-            FontId::proportional(26.0),
-            style::PROMPT_TEXT,
-        );
+    egui::Area::new(egui::Id::unique("spotlight")).order(egui::Order::Foreground).fixed_pos(screen.min).show(
+        ctx,
+        |ui| {
+            ui.set_min_size(screen.size());
+            let backdrop = ui.allocate_rect(screen, Sense::click());
+            backdrop.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Unknown, true, "Spotlight"));
+            let painter = ui.painter();
+            painter.rect_filled(screen, 0.0, Color32::from_black_alpha(235));
+            let header = format!("{} of {} · What else could this be?", spotlight.index + 1, spotlight.order.len());
+            painter.text(
+                screen.center_top() + vec2(0.0, 36.0),
+                Align2::CENTER_TOP,
+                header,
+                FontId::proportional(26.0),
+                style::PROMPT_TEXT,
+            );
 
-        // The card as large as fits, keeping its shape.
-        let room = Rect::from_min_max(screen.min + vec2(80.0, 100.0), screen.max - vec2(80.0, 170.0));
-        let scale = (room.width() / item.size.w).min(room.height() / item.size.h).clamp(0.05, 8.0);
-        let card = Rect::from_center_size(room.center(), vec2(item.size.w, item.size.h) * scale);
-        let texture = match &item.kind {
-            ItemKind::Image { asset, .. } => Some(images.get(asset, card.width().max(card.height()) * ctx.pixels_per_point())),
-            _ => None,
-        };
-        paint_card(painter, item, card, scale, texture.as_ref(), Look::default());
-        let label = super::canvas::item_label(item);
-        let card_response = ui.allocate_rect(card, Sense::hover());
-        card_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
-
-        let controls = Rect::from_min_max(egui::pos2(screen.min.x + 80.0, screen.max.y - 150.0), screen.max - vec2(80.0, 20.0));
-        ui.scope_builder(egui::UiBuilder::new().max_rect(controls), |ui| {
-            ui.vertical_centered(|ui| {
-                if !is_prompt(item) {
-                    ui.label(RichText::new("It could also be…").color(style::PROMPT_TEXT));
-                    let id = egui::Id::unique(("spotlight-answer", item.id.as_str()));
-                    let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_default();
-                    let field = ui.add(
-                        egui::TextEdit::singleline(&mut text)
-                            .hint_text("Type another reading, then Enter: it becomes a note beside this one")
-                            .desired_width(controls.width().min(640.0)),
-                    );
-                    field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "It could also be"));
-                    let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-                    if submitted && !text.trim().is_empty() {
-                        let at = Pos::new(item.pos.x + item.size.w + crate::model::GAP, item.pos.y);
-                        actions.push(Action::Add {
-                            kind: ItemKind::Note { text: text.trim().to_owned() },
-                            at: Some(at),
-                            theme: board.theme_of(item).cloned(),
-                        });
-                        text.clear();
-                    }
-                    ui.data_mut(|d| d.insert_temp(id, text));
+            // The card as large as fits, keeping its shape.
+            let room = Rect::from_min_max(screen.min + vec2(80.0, 100.0), screen.max - vec2(80.0, 170.0));
+            let scale = (room.width() / item.size.w).min(room.height() / item.size.h).clamp(0.05, 8.0);
+            let card = Rect::from_center_size(room.center(), vec2(item.size.w, item.size.h) * scale);
+            let texture = match &item.kind {
+                ItemKind::Image { asset, .. } => {
+                    Some(images.get(asset, card.width().max(card.height()) * ctx.pixels_per_point()))
                 }
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    let width = 3.0 * 120.0 + 2.0 * ui.spacing().item_spacing.x;
-                    ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-                    let previous_button = ui.add_enabled(spotlight.index > 0, egui::Button::new("◀ Previous"));
-                    if previous_button.clicked() || (previous && !typing && spotlight.index > 0) {
-                        spotlight.index -= 1;
+                _ => None,
+            };
+            paint_card(painter, item, card, scale, texture.as_ref(), Look::default());
+            let label = super::canvas::item_label(item);
+            let card_response = ui.allocate_rect(card, Sense::hover());
+            card_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+
+            let controls = Rect::from_min_max(
+                egui::pos2(screen.min.x + 80.0, screen.max.y - 150.0),
+                screen.max - vec2(80.0, 20.0),
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(controls), |ui| {
+                ui.vertical_centered(|ui| {
+                    if !is_prompt(item) {
+                        ui.label(RichText::new("It could also be…").color(style::PROMPT_TEXT));
+                        let id = egui::Id::unique(("spotlight-answer", item.id.as_str()));
+                        let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_default();
+                        let field = ui.add(
+                            egui::TextEdit::singleline(&mut text)
+                                .hint_text("Type another reading, then Enter: it becomes a note beside this one")
+                                .desired_width(controls.width().min(640.0)),
+                        );
+                        field
+                            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "It could also be"));
+                        let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                        if submitted && !text.trim().is_empty() {
+                            let at = Pos::new(item.pos.x + item.size.w + crate::model::GAP, item.pos.y);
+                            actions.push(Action::Add {
+                                kind: ItemKind::Note { text: text.trim().to_owned() },
+                                at: Some(at),
+                                theme: board.theme_of(item).cloned(),
+                            });
+                            text.clear();
+                        }
+                        ui.data_mut(|d| d.insert_temp(id, text));
                     }
-                    if ui.button("Close (Esc)").clicked() || close {
-                        open = false;
-                    }
-                    let last = spotlight.index + 1 >= spotlight.order.len();
-                    let next_button = ui.add_enabled(!last, egui::Button::new("Next ▶"));
-                    if next_button.clicked() || (next && !typing && !last) {
-                        spotlight.index += 1;
-                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        let width = 3.0 * 120.0 + 2.0 * ui.spacing().item_spacing.x;
+                        ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
+                        let previous_button = ui.add_enabled(spotlight.index > 0, egui::Button::new("◀ Previous"));
+                        if previous_button.clicked() || (previous && !typing && spotlight.index > 0) {
+                            spotlight.index -= 1;
+                        }
+                        if ui.button("Close (Esc)").clicked() || close {
+                            open = false;
+                        }
+                        let last = spotlight.index + 1 >= spotlight.order.len();
+                        let next_button = ui.add_enabled(!last, egui::Button::new("Next ▶"));
+                        if next_button.clicked() || (next && !typing && !last) {
+                            spotlight.index += 1;
+                        }
+                    });
                 });
             });
-        });
-    });
+        },
+    );
     open
 }

@@ -132,11 +132,13 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
         let in_session = status.phase != crate::model::Phase::Off;
         let text = if in_session { "■ End session" } else { "▶ Session" };
         let response = ui.selectable_label(in_session, text).on_hover_text(Command::ToggleSession.help());
-        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, in_session, "Session"));
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, in_session, "Session switch"));
         if response.clicked() {
             actions.push(Action::Command(Command::ToggleSession));
         }
-        if ui.button("🔍 Lenses").on_hover_text(Command::ShowLenses.help()).clicked() {
+        let lenses = ui.button("🔍 Lenses").on_hover_text(Command::ShowLenses.help());
+        lenses.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Lenses"));
+        if lenses.clicked() {
             actions.push(Action::Command(Command::ShowLenses));
         }
         ui.separator();
