@@ -634,3 +634,57 @@ fn the_lens_panel_shows_the_mix_of_a_known_board() {
     assert_eq!(labels_of(&h, "source customer"), "source customer: 25% (1)");
     assert_eq!(labels_of(&h, "Lens summary"), "Lens summary: 4 ideas · 25% from outside the own team");
 }
+
+#[test]
+fn spotlight_steps_through_every_item_and_an_answer_becomes_a_note() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    press(&mut h, Modifiers::NONE, Key::F5);
+    assert!(h.query_by_label("Spotlight").is_some());
+    let mut seen = std::collections::BTreeSet::new();
+    for step in 0..3 {
+        let order = h.state().view.spotlight.clone().expect("the spotlight is open");
+        assert_eq!(order.index, step);
+        let id = order.current().unwrap().clone();
+        let item = board(&h).item(&id).unwrap().clone();
+        let label = moodboard::ui::canvas::item_label(&item);
+        assert!(h.query_by_role_and_label(Role::Image, &label).is_some(), "{label} is in the spotlight");
+        seen.insert(id);
+        if step < 2 {
+            h.get_by_role_and_label(Role::Button, "Next ▶").click();
+            h.run_steps(3);
+        }
+    }
+    assert_eq!(seen.len(), 3, "every item once");
+    let field = h.get_by_label("It could also be");
+    field.focus();
+    field.type_text("A lighthouse at dusk");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    assert!(board(&h).items.iter().any(|i| i.kind.summary() == "A lighthouse at dusk"));
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.state().view.spotlight.is_none());
+    assert!(h.query_by_label("Spotlight").is_none());
+}
+
+#[test]
+fn a_drawn_prompt_is_a_prompt_card_and_shuffle_is_one_undo_step() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    press(&mut h, Modifiers::NONE, Key::P);
+    settle(&mut h);
+    let prompt = board(&h).items.iter().find(|i| moodboard::model::is_prompt(i)).cloned().expect("a prompt card");
+    let ItemKind::Note { text } = &prompt.kind else { panic!("a prompt is a note") };
+    assert!(moodboard::prompts::deck(moodboard::prompts::Lang::En).contains(&text.as_str()), "{text}");
+    assert_eq!(prompt.source, "prompt deck");
+    let before = board(&h);
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::H);
+    let after = board(&h);
+    let moved = before.items.iter().filter(|i| after.item(&i.id).unwrap().pos != i.pos).count();
+    assert!(moved >= 3, "only {moved} moved");
+    undo(&mut h);
+    // Undo is a new change (it gets a new time), so compare where things are.
+    let places = |b: &Board| b.items.iter().map(|i| (i.id.clone(), i.pos)).collect::<Vec<_>>();
+    assert_eq!(places(&board(&h)), places(&before), "one undo puts everything back");
+}
