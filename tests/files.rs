@@ -306,3 +306,24 @@ fn board_with(theme: &moodboard::model::ThemeId, item: &moodboard::model::ItemId
     board.items.push(i);
     board
 }
+
+#[test]
+fn the_full_example_in_format_md_loads() {
+    let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FORMAT.md")).unwrap();
+    let example = doc.split("## A full example").nth(1).unwrap();
+    let start = example.find("```ron\n").unwrap() + "```ron\n".len();
+    let text = &example[start..start + example[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "demo.moodboard.ron", text.as_bytes());
+    let loaded = storage::load(&path).unwrap();
+    // Only the images are missing: the example comes without its assets folder.
+    assert!(
+        loaded.problems.iter().all(|p| p.to_string().contains("assets") || p.to_string().contains("image")),
+        "{:?}",
+        loaded.problems
+    );
+    assert_eq!(loaded.board.version, moodboard::model::FORMAT_VERSION);
+    assert_eq!(loaded.board.session.phase, Phase::React);
+    assert_eq!(loaded.board.votes.len(), 1);
+    assert_eq!(loaded.board.responses.len(), 1);
+}
