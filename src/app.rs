@@ -415,9 +415,11 @@ impl eframe::App for MoodboardApp {
         for picked in self.files.poll() {
             self.picked(picked);
         }
-        if self.doc.board.session.phase != crate::model::Phase::Off && self.doc.board.session.timer.is_running() {
-            // The countdown shows seconds.
-            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        let session = &self.doc.board.session;
+        let left_ms = session.timer.left_ms(crate::model::Timestamp::now());
+        if session.phase != crate::model::Phase::Off && session.timer.is_running() && left_ms > 0 {
+            // The countdown shows seconds; once it has run out nothing changes any more.
+            ctx.request_repaint_after(std::time::Duration::from_millis(left_ms.min(250)));
         }
         let now = Instant::now();
         if self.doc.wants_autosave(now) {

@@ -327,3 +327,37 @@ fn the_full_example_in_format_md_loads() {
     assert_eq!(loaded.board.votes.len(), 1);
     assert_eq!(loaded.board.responses.len(), 1);
 }
+
+#[test]
+fn a_hostile_session_is_brought_into_range_with_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut board = session_board();
+    board.session.dots_per_person = 9999;
+    board.session.timer = Timer::Running { ends: Timestamp::from_unix_millis(200_000_000_000_000), secs: 60 };
+    let item = board.items[0].id.clone();
+    // A dot that takes an item's id, and a reply far too long.
+    board.votes.push(Vote {
+        id: VoteId::parse(item.as_str()).unwrap(),
+        item: item.clone(),
+        by: "Eve".into(),
+        at: board.created,
+    });
+    board.responses[0].answer = Answer::Reply("x".repeat(100_000));
+    let text = storage::format::to_text(&board).unwrap();
+    let path = write(dir.path(), "hostile.moodboard.ron", text.as_bytes());
+    let loaded = storage::load(&path).unwrap();
+    let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    for field in ["`dots_per_person`", "`timer`", "`id`", "`answer`"] {
+        assert!(problems.iter().any(|p| p.contains(field)), "{field} not reported: {problems:?}");
+    }
+    let b = loaded.board;
+    assert_eq!(b.session.dots_per_person, moodboard::model::MAX_DOTS);
+    assert_eq!(b.session.timer, Timer::set(60));
+    assert_eq!(b.votes.len(), 2, "nothing dropped");
+    assert!(b.votes.iter().all(|v| v.id.as_str() != item.as_str()));
+    assert!(b.responses.iter().all(|r| match &r.answer {
+        Answer::Reply(t) => t.chars().count() <= moodboard::model::MAX_REPLY_CHARS,
+        Answer::Reaction(_) => true,
+    }));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "opening never writes");
+}

@@ -218,7 +218,8 @@ fn repair_session(board: &mut Board, problems: &mut Vec<Problem>) {
         session.dots_per_person = MAX_DOTS;
     }
     let secs = session.timer.set_secs();
-    if Timer::set(secs).set_secs() != secs {
+    let left = session.timer.left_ms(crate::model::Timestamp::now());
+    if Timer::set(secs).set_secs() != secs || left > u64::from(crate::model::MAX_TIMER_SECS) * 1000 {
         problems.push(Problem {
             subject: "session".to_owned(),
             field: "timer",

@@ -128,15 +128,15 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     }
 }
 
-/// A card's dots and reactions along its bottom edge, and a "no reaction yet" mark on its
-/// top right corner, at a fixed size so they stay readable when zoomed out.
+/// A card's dots and reactions along its bottom edge, and a "?" mark in its top right
+/// corner while nobody has answered it, both kept readable when zoomed out.
 pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate::ui::session::CardJudgment) {
-    if judgment.unanswered {
-        let galley = painter.layout_no_wrap("no reaction yet".to_owned(), FontId::proportional(11.0), Color32::BLACK);
-        let size = galley.size() + vec2(10.0, 4.0);
-        let rect = Rect::from_min_size(card.right_top() - vec2(size.x, size.y + 3.0), size);
-        painter.rect_filled(rect, 4.0, style::WARN_TEXT);
-        painter.galley(rect.min + vec2(5.0, 2.0), galley, Color32::BLACK);
+    if judgment.unanswered && card.width() >= 24.0 {
+        // A small mark rather than a label, so a crowded board stays readable.
+        let r = (9.0 * zoom).clamp(5.0, 11.0);
+        let centre = card.right_top() + vec2(-r - 3.0, r + 3.0);
+        painter.circle(centre, r, style::WARN_TEXT, Stroke::new(1.0, Color32::from_black_alpha(120)));
+        painter.text(centre, Align2::CENTER_CENTER, "?", FontId::proportional(r * 1.5), Color32::BLACK);
     }
     let mut parts = Vec::new();
     if judgment.my_dots > 0 {
