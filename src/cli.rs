@@ -499,6 +499,20 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
                 s.push_str(&format!("  [{}]", about.join(" · ")));
             }
             s.push('\n');
+            let recap = crate::export::item_recap(board, item);
+            if !recap.summary().is_empty() {
+                s.push_str(&format!("      {}\n", recap.summary()));
+            }
+            for (who, reply) in &recap.replies {
+                s.push_str(&format!("      {who}: {}\n", crate::model::one_line(reply, 200)));
+            }
+        }
+    }
+    let recap = crate::export::session_recap(board);
+    if !recap.is_empty() {
+        s.push_str("\nSession\n");
+        for line in recap {
+            s.push_str(&format!("  {line}\n"));
         }
     }
     s

@@ -214,3 +214,26 @@ fn prompt_prints_one_from_the_deck_in_either_language() {
     let err = env.fails(&["prompt", "--lang", "fr"]);
     assert!(err.contains("fr") && err.contains("en") && err.contains("nl"), "{err}");
 }
+
+#[test]
+fn show_prints_dots_reactions_replies_and_the_session_outcome() {
+    use moodboard::model::{
+        Answer, Board, Item, ItemKind, Pos, Reaction, Response, ResponseId, Timestamp, Vote, VoteId,
+    };
+    let env = Env::new();
+    let now = Timestamp::now();
+    let mut board = Board::new("Session", now);
+    let item = Item::new(ItemKind::Note { text: "Window seats".into() }, Pos::new(0.0, 0.0), "Ann", "own team", now);
+    let id = item.id.clone();
+    board.items.push(item);
+    board.votes.push(Vote { id: VoteId::new_random(), item: id.clone(), by: "Bo".into(), at: now });
+    let reply = |answer| Response { id: ResponseId::new_random(), item: id.clone(), by: "Kim".into(), answer, at: now };
+    board.responses = vec![reply(Answer::Reaction(Reaction::Like)), reply(Answer::Reply("Cushions too".into()))];
+    board.responses.sort_by(|a, b| a.id.cmp(&b.id));
+    moodboard::storage::create(&env.path("s.moodboard.ron"), &board).unwrap();
+    let out = env.ok(&["show", "s"]);
+    assert!(out.contains("      1 dot · ♥ Like 1\n"), "{out}");
+    assert!(out.contains("      Kim: Cushions too\n"), "{out}");
+    assert!(out.contains("Most dots: Window seats (1 dot)"), "{out}");
+    assert!(out.contains("1 of 1 ideas answered"), "{out}");
+}
