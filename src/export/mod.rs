@@ -147,20 +147,15 @@ impl ItemRecap {
     }
 }
 
-/// Vote totals go into a recap once revealed, or when no session is running.
-fn totals_shown(board: &Board) -> bool {
-    board.session.votes_revealed || board.session.phase == crate::model::Phase::Off
-}
-
 pub fn item_recap(board: &Board, item: &crate::model::Item) -> ItemRecap {
-    use crate::model::{Answer, Reaction};
+    use crate::model::Answer;
     let responses = board.responses_to(&item.id);
     ItemRecap {
-        dots: totals_shown(board).then(|| board.vote_total(&item.id)),
-        reactions: Reaction::ALL
-            .iter()
-            .map(|r| (r, responses.iter().filter(|x| x.answer == Answer::Reaction(*r)).count()))
-            .filter(|(_, n)| *n > 0)
+        // Vote totals go into a recap once revealed, or when no session is running.
+        dots: board.session.totals_shown().then(|| board.vote_total(&item.id)),
+        reactions: board
+            .reaction_counts(&item.id)
+            .into_iter()
             .map(|(r, n)| format!("{} {} {n}", r.glyph(), r.name()))
             .collect(),
         replies: responses
@@ -181,7 +176,7 @@ pub fn session_recap(board: &Board) -> Vec<String> {
         return Vec::new();
     }
     let mut lines = Vec::new();
-    if totals_shown(board) {
+    if board.session.totals_shown() {
         let top: Vec<String> = board
             .ranking()
             .iter()

@@ -180,6 +180,18 @@ pub struct Session {
     pub modified: Timestamp,
 }
 
+impl Session {
+    /// Who added what is hidden: asked for, and a session is running.
+    pub fn hides_contributors(&self) -> bool {
+        self.hide_contributors && self.phase != Phase::Off
+    }
+
+    /// Vote totals may be shown: revealed, or no session is running.
+    pub fn totals_shown(&self) -> bool {
+        self.votes_revealed || self.phase == Phase::Off
+    }
+}
+
 impl Default for Session {
     fn default() -> Self {
         Self {
@@ -298,6 +310,19 @@ impl Board {
         self.responses
             .iter()
             .find(|r| &r.item == item && same_person(&r.by, who) && r.answer == Answer::Reaction(reaction))
+    }
+
+    /// How many of each reaction `item` got, in [`Reaction::ALL`] order, leaving out
+    /// reactions nobody gave.
+    pub fn reaction_counts(&self, item: &ItemId) -> Vec<(Reaction, usize)> {
+        let mine = |r: &&Response| &r.item == item;
+        Reaction::ALL
+            .iter()
+            .map(|&kind| {
+                (kind, self.responses.iter().filter(mine).filter(|r| r.answer == Answer::Reaction(kind)).count())
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
     }
 
     /// Ideas (not prompt cards) that nobody has reacted or replied to yet.

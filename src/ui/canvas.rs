@@ -397,7 +397,7 @@ pub fn things(n: usize) -> String {
 }
 
 fn hover_text(board: &Board, item: &Item) -> String {
-    let hidden = board.session.hide_contributors && board.session.phase != crate::model::Phase::Off;
+    let hidden = board.session.hides_contributors();
     let who = if hidden { "someone (hidden in this session)" } else { nonempty(&item.contributor, "someone") };
     let mut lines = vec![format!("Added by {who} · {}", nonempty(&item.source, "no source"))];
     lines.push(format!("{} · changed {}", item.created.to_short_string(), item.modified.to_short_string()));

@@ -189,7 +189,7 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
     ui.separator();
     super::session::item_judgment_ui(ui, board, item, you, actions);
     ui.separator();
-    let hidden = board.session.hide_contributors && board.session.phase != crate::model::Phase::Off;
+    let hidden = board.session.hides_contributors();
     let who = if item.contributor.trim().is_empty() { "someone" } else { item.contributor.as_str() };
     if hidden {
         ui.label(RichText::new("Who added it is hidden during this session.").weak());

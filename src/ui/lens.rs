@@ -8,8 +8,8 @@ use super::widgets::committed_text;
 use super::{Action, style};
 use crate::media::ImageCache;
 use crate::media::palette::{PaletteState, Swatch, all_alike, board_palette};
+use crate::model::Board;
 use crate::model::lens::{LensReport, Share, lens_report};
-use crate::model::{Board, Phase};
 
 /// Draws the lens window while `open`.
 pub fn lenses_ui(
@@ -21,7 +21,7 @@ pub fn lenses_ui(
     actions: &mut Vec<Action>,
 ) {
     let report = lens_report(board, perspectives);
-    let hide_contributors = board.session.hide_contributors && board.session.phase != Phase::Off;
+    let hide_contributors = board.session.hides_contributors();
     // Beside the inspector, clear of the toolbar.
     let at = ctx.content_rect().right_top() + egui::vec2(-700.0, 140.0);
     egui::Window::new("Lenses").open(open).default_pos(at).default_width(360.0).vscroll(true).show(ctx, |ui| {

@@ -288,7 +288,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
         let mine = board.votes_by_on(you, id).len();
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("Yours: {}", "🔴".repeat(mine)));
-            if session.votes_revealed || session.phase == Phase::Off {
+            if session.totals_shown() {
                 let total = board.vote_total(id);
                 let response = ui.label(format!("{total} in all"));
                 let label = format!("Dots in all: {total}");
@@ -312,9 +312,10 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
     }
     ui.label(RichText::new("Reactions").strong());
     let responses = board.responses_to(id);
+    let counts = board.reaction_counts(id);
     ui.horizontal_wrapped(|ui| {
         for reaction in Reaction::ALL {
-            let count = responses.iter().filter(|r| r.answer == Answer::Reaction(reaction)).count();
+            let count = counts.iter().find(|(r, _)| *r == reaction).map_or(0, |(_, n)| *n);
             let mine = board.reaction_by(you, id, reaction);
             let text = if count > 0 { format!("{} {count}", reaction.glyph()) } else { reaction.glyph().to_owned() };
             let response = ui.selectable_label(mine.is_some(), text).on_hover_text(reaction.name());
@@ -329,7 +330,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
         }
     });
     ui.label(RichText::new("Replies").strong());
-    let hide = session.hide_contributors && session.phase != Phase::Off;
+    let hide = session.hides_contributors();
     for r in responses.iter().filter(|r| matches!(r.answer, Answer::Reply(_))) {
         let Answer::Reply(text) = &r.answer else { continue };
         ui.horizontal_wrapped(|ui| {
@@ -401,15 +402,10 @@ pub fn card_judgment(board: &Board, item: &Item, you: &str) -> Option<CardJudgme
         return None;
     }
     let responses = board.responses_to(&item.id);
-    let reactions = Reaction::ALL
-        .iter()
-        .map(|r| (r.glyph(), responses.iter().filter(|x| x.answer == Answer::Reaction(*r)).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
-    let revealed = session.votes_revealed || session.phase == Phase::Off;
+    let reactions = board.reaction_counts(&item.id).into_iter().map(|(r, n)| (r.glyph(), n)).collect();
     Some(CardJudgment {
         my_dots: board.votes_by_on(you, &item.id).len(),
-        total_dots: revealed.then(|| board.vote_total(&item.id)),
+        total_dots: session.totals_shown().then(|| board.vote_total(&item.id)),
         reactions,
         replies: responses.iter().filter(|r| matches!(r.answer, Answer::Reply(_))).count(),
         unanswered: session.phase == Phase::React && responses.is_empty(),
