@@ -445,7 +445,7 @@ impl eframe::App for MoodboardApp {
             // The side panels take their width in the first frames: fit again once they have.
             self.view.fit_request = self.doc.board.bounds();
         }
-        // The spotlight and the first-use questions take the keyboard for themselves.
+        // The spotlight takes the keyboard for itself (arrows, Esc).
         let mut actions: Vec<Action> = if self.view.spotlight.is_some() {
             Vec::new()
         } else {
