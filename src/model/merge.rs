@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{Board, BoardMeta, Edit, Item, ItemId, Response, Theme, Timestamp, Tombstone, Vote};
+use super::{Board, BoardMeta, Edit, Item, ItemId, Theme, Timestamp, Tombstone};
 
 /// Merges `theirs` into `ours`. For copies of one board (same board id) the result does
 /// not depend on the order of the arguments. For a different board, its items, themes
@@ -224,36 +224,24 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
         edits.push(Edit::RemoveTheme { id: theme.id.clone(), tombstone: tombstone(theme.id.as_str()) });
     }
     // Dots and responses never change once made: they come or they go.
-    let new_votes: HashSet<&str> = after.votes.iter().map(|v| v.id.as_str()).collect();
-    for vote in before.votes.iter().filter(|v| !new_votes.contains(v.id.as_str())) {
-        edits.push(Edit::RemoveVote { id: vote.id.clone(), tombstone: tombstone(vote.id.as_str()) });
-    }
-    let old_votes: HashMap<&str, &Vote> = before.votes.iter().map(|v| (v.id.as_str(), v)).collect();
-    for vote in &after.votes {
-        match old_votes.get(vote.id.as_str()) {
-            None => edits.push(Edit::AddVote(vote.clone())),
-            Some(old) if *old != vote => {
-                edits.push(Edit::RemoveVote { id: vote.id.clone(), tombstone: None });
-                edits.push(Edit::AddVote(vote.clone()));
-            }
-            Some(_) => {}
-        }
-    }
-    let new_responses: HashSet<&str> = after.responses.iter().map(|r| r.id.as_str()).collect();
-    for response in before.responses.iter().filter(|r| !new_responses.contains(r.id.as_str())) {
-        edits.push(Edit::RemoveResponse { id: response.id.clone(), tombstone: tombstone(response.id.as_str()) });
-    }
-    let old_responses: HashMap<&str, &Response> = before.responses.iter().map(|r| (r.id.as_str(), r)).collect();
-    for response in &after.responses {
-        match old_responses.get(response.id.as_str()) {
-            None => edits.push(Edit::AddResponse(response.clone())),
-            Some(old) if *old != response => {
-                edits.push(Edit::RemoveResponse { id: response.id.clone(), tombstone: None });
-                edits.push(Edit::AddResponse(response.clone()));
-            }
-            Some(_) => {}
-        }
-    }
+    records(
+        &mut edits,
+        &before.votes,
+        &after.votes,
+        |v| v.id.as_str(),
+        tombstone,
+        |v| Edit::AddVote(v.clone()),
+        |v, t| Edit::RemoveVote { id: v.id.clone(), tombstone: t },
+    );
+    records(
+        &mut edits,
+        &before.responses,
+        &after.responses,
+        |r| r.id.as_str(),
+        tombstone,
+        |r| Edit::AddResponse(r.clone()),
+        |r, t| Edit::RemoveResponse { id: r.id.clone(), tombstone: t },
+    );
     if before.session != after.session {
         edits.push(Edit::SetSession(Box::new(after.session.clone())));
     }
@@ -263,6 +251,35 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
         edits.push(Edit::SetMeta { meta: new_meta, at: after.modified });
     }
     Edit::Batch(edits)
+}
+
+/// The edits that turn one list of records that never change (dots, responses) into
+/// another: removals (with their tombstone in `after`, if any), then additions; a record
+/// whose content differs under the same id is removed and added again.
+fn records<'a, T: PartialEq>(
+    edits: &mut Vec<Edit>,
+    before: &'a [T],
+    after: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+    tombstone: impl Fn(&str) -> Option<Tombstone>,
+    add: impl Fn(&T) -> Edit,
+    remove: impl Fn(&T, Option<Tombstone>) -> Edit,
+) {
+    let new: HashSet<&str> = after.iter().map(&id).collect();
+    for record in before.iter().filter(|r| !new.contains(id(r))) {
+        edits.push(remove(record, tombstone(id(record))));
+    }
+    let old: HashMap<&str, &T> = before.iter().map(|r| (id(r), r)).collect();
+    for record in after {
+        match old.get(id(record)) {
+            None => edits.push(add(record)),
+            Some(old) if *old != record => {
+                edits.push(remove(record, None));
+                edits.push(add(record));
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 #[cfg(test)]
