@@ -47,6 +47,9 @@ pub struct Startup {
     pub file_dialogs: bool,
     /// Ask for the user's name if preferences have none (first use).
     pub ask_name: bool,
+    /// Where card pictures are cached; `None` is the platform's cache folder (or
+    /// `MOODBOARD_CACHE_DIR`). Tests give their own folder.
+    pub thumbs_dir: Option<PathBuf>,
 }
 
 /// What to do once the unsaved-changes question is answered.
@@ -98,7 +101,10 @@ impl MoodboardApp {
         let doc = open_first_board(&startup, &mut toasts);
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
-        let thumbs = Arc::new(crate::media::thumbs::ThumbCache::standard());
+        let thumbs = Arc::new(match startup.thumbs_dir.clone() {
+            Some(dir) => crate::media::thumbs::ThumbCache::new(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
+            None => crate::media::thumbs::ThumbCache::standard(),
+        });
         let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path), thumbs);
         let watcher = watch(ctx, &doc);
         let mut view =
@@ -587,6 +593,7 @@ pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resul
         save_prefs: screenshot.is_none(),
         file_dialogs: true,
         ask_name: screenshot.is_none(),
+        thumbs_dir: None,
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

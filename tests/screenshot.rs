@@ -32,6 +32,7 @@ fn the_real_window_renders_an_example_board() {
         .arg(&out)
         .env("MOODBOARD_CONFIG_DIR", dir.path().join("config"))
         .env("MOODBOARD_BOARDS_DIR", dir.path().join("boards"))
+        .env("MOODBOARD_CACHE_DIR", dir.path().join("cache"))
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&result.stderr);

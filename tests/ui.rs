@@ -57,6 +57,8 @@ fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
         save_prefs: false,
         file_dialogs: false,
         ask_name: false,
+        // Keep the user's own thumbnail cache out of the tests (and the tests out of it).
+        thumbs_dir: Some(boards_dir.join("thumbnail-cache")),
     };
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))

@@ -23,6 +23,7 @@ impl Env {
             .current_dir(self.dir.path())
             .env("MOODBOARD_CONFIG_DIR", self.dir.path().join("config"))
             .env("MOODBOARD_BOARDS_DIR", self.dir.path().join("boards"))
+            .env("MOODBOARD_CACHE_DIR", self.dir.path().join("cache"))
             .output()
             .unwrap()
     }
