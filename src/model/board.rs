@@ -193,6 +193,17 @@ impl Board {
             .collect()
     }
 
+    /// The ids of everything on the board that a tombstone can name: items, themes,
+    /// dots and responses.
+    pub fn live_ids(&self) -> impl Iterator<Item = &str> {
+        self.items
+            .iter()
+            .map(|i| i.id.as_str())
+            .chain(self.themes.iter().map(|t| t.id.as_str()))
+            .chain(self.votes.iter().map(|v| v.id.as_str()))
+            .chain(self.responses.iter().map(|r| r.id.as_str()))
+    }
+
     /// Whether an item or theme with this id was deleted.
     pub fn is_deleted(&self, id: &str) -> bool {
         self.deleted.iter().any(|t| t.id == id)

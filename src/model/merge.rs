@@ -57,14 +57,7 @@ pub fn merge(ours: &Board, theirs: &Board) -> Board {
     let alive_at = |id: &str, at: Timestamp| deleted.get(id).is_none_or(|d| at > d.at);
     board.votes = votes.values().filter(|v| alive_at(v.id.as_str(), v.at)).map(|v| (*v).clone()).collect();
     board.responses = responses.values().filter(|r| alive_at(r.id.as_str(), r.at)).map(|r| (*r).clone()).collect();
-    let alive: BTreeSet<&str> = board
-        .items
-        .iter()
-        .map(|i| i.id.as_str())
-        .chain(board.themes.iter().map(|t| t.id.as_str()))
-        .chain(board.votes.iter().map(|v| v.id.as_str()))
-        .chain(board.responses.iter().map(|r| r.id.as_str()))
-        .collect();
+    let alive: BTreeSet<&str> = board.live_ids().collect();
     board.deleted = deleted.into_values().filter(|t| !alive.contains(t.id.as_str())).cloned().collect();
     board.sort_items();
     super::sort_themes(&mut board);
@@ -186,14 +179,7 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
     // First the tombstones of things this copy never had (or had deleted at another
     // time), so that items may name a theme the other copy deleted.
     let (old, new) = (items_by_id(before), items_by_id(after));
-    let old_ids: HashSet<&str> = before
-        .items
-        .iter()
-        .map(|i| i.id.as_str())
-        .chain(before.themes.iter().map(|t| t.id.as_str()))
-        .chain(before.votes.iter().map(|v| v.id.as_str()))
-        .chain(before.responses.iter().map(|r| r.id.as_str()))
-        .collect();
+    let old_ids: HashSet<&str> = before.live_ids().collect();
     let old_deleted: BTreeSet<&Tombstone> = before.deleted.iter().collect();
     let was_alive = |id: &str| old_ids.contains(id);
     for t in &after.deleted {

@@ -142,19 +142,13 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
 
     // A tombstone for something that is alive is stale: keep the item, drop the
     // tombstone. Of several tombstones for one id, keep the newest.
-    board.deleted.sort_by(|a, b| a.id.cmp(&b.id).then(b.at.cmp(&a.at)));
-    board.deleted.dedup_by(|later, first| later.id == first.id);
-    let alive: HashSet<&str> = board
-        .items
-        .iter()
-        .map(|i| i.id.as_str())
-        .chain(board.themes.iter().map(|t| t.id.as_str()))
-        .chain(board.votes.iter().map(|v| v.id.as_str()))
-        .chain(board.responses.iter().map(|r| r.id.as_str()))
-        .collect();
-    let revived: Vec<String> =
-        board.deleted.iter().filter(|t| alive.contains(t.id.as_str())).map(|t| t.id.clone()).collect();
-    board.deleted.retain(|t| !alive.contains(t.id.as_str()));
+    let mut deleted = std::mem::take(&mut board.deleted);
+    deleted.sort_by(|a, b| a.id.cmp(&b.id).then(b.at.cmp(&a.at)));
+    deleted.dedup_by(|later, first| later.id == first.id);
+    let alive: HashSet<&str> = board.live_ids().collect();
+    let revived: Vec<String> = deleted.iter().filter(|t| alive.contains(t.id.as_str())).map(|t| t.id.clone()).collect();
+    deleted.retain(|t| !alive.contains(t.id.as_str()));
+    board.deleted = deleted;
     for id in revived {
         problems.push(Problem {
             subject: format!("item, theme, dot or response {id}"),
