@@ -334,8 +334,13 @@ impl Board {
     /// Items ranked by votes, most first (ties by stacking order), with their totals;
     /// only items with at least one dot.
     pub fn ranking(&self) -> Vec<(&Item, usize)> {
+        // Counted in one pass over the votes: this runs every frame of the Vote step.
+        let mut totals: std::collections::HashMap<&ItemId, usize> = std::collections::HashMap::new();
+        for vote in &self.votes {
+            *totals.entry(&vote.item).or_default() += 1;
+        }
         let mut ranked: Vec<(&Item, usize)> =
-            self.items.iter().map(|i| (i, self.vote_total(&i.id))).filter(|(_, n)| *n > 0).collect();
+            self.items.iter().filter_map(|i| totals.get(&i.id).map(|n| (i, *n))).collect();
         ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
         ranked
     }
