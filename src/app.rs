@@ -105,7 +105,7 @@ impl MoodboardApp {
             Some(dir) => crate::media::thumbs::ThumbCache::new(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
             None => crate::media::thumbs::ThumbCache::standard(),
         });
-        let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path), thumbs);
+        let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path), thumbs.clone());
         let watcher = watch(ctx, &doc);
         let mut view =
             ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
@@ -122,7 +122,7 @@ impl MoodboardApp {
             images,
             saver,
             watcher,
-            importer: Importer::new(pool),
+            importer: Importer::new(pool, thumbs.clone()),
             jobs: share::Jobs::default(),
             import_at: Pos::default(),
             files: files::FileDialogs::new(startup.file_dialogs),

@@ -11,6 +11,7 @@ mod share;
 
 use crate::export::ExportFormat;
 use crate::media::import_file;
+use crate::media::thumbs::ThumbCache;
 use crate::model::{
     Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Timestamp, free_spot, normalise_hex,
 };
@@ -297,7 +298,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
     } else if let Some(text) = &args.note {
         ItemKind::Note { text: nonempty("note", text)? }
     } else if let Some(file) = &args.image {
-        let imported = import_file(&AssetStore::for_board(&path), file)?;
+        let imported = import_file(&AssetStore::for_board(&path), &ThumbCache::standard(), file)?;
         ItemKind::Image {
             asset: imported.asset,
             file_name: imported.file_name,

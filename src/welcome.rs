@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::media::import_bytes;
+use crate::media::thumbs::ThumbCache;
 use crate::model::{Board, Edit, Item, ItemKind, Pos, ThemeId, Timestamp};
 use crate::storage::{self, AssetStore, paths};
 
@@ -68,7 +69,7 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
     let store = AssetStore::for_board(path);
     let mut images = Vec::new();
     for (name, bytes, caption) in PICTURES {
-        let imported = import_bytes(&store, bytes, name, Path::new(name)).with_context(|| {
+        let imported = import_bytes(&store, &ThumbCache::none(), bytes, name, Path::new(name)).with_context(|| {
             format!("cannot store the welcome picture {name} in {}", paths::assets_dir(path).display())
         })?;
         images.push(ItemKind::Image {

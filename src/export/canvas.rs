@@ -14,6 +14,7 @@ use std::path::{Component, Path};
 use serde::{Deserialize, Serialize};
 
 use crate::media::import_file;
+use crate::media::thumbs::ThumbCache;
 use crate::model::{Board, BoardRect, Item, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
 use crate::storage::{AssetStore, SaveError};
 
@@ -225,7 +226,9 @@ pub fn import_canvas(
             }
             "file" => {
                 let file = node.file.clone().unwrap_or_default();
-                match image_in_folder(&folder, &file).and_then(|p| import_file(store, &p).map_err(|e| e.to_string())) {
+                match image_in_folder(&folder, &file)
+                    .and_then(|p| import_file(store, &ThumbCache::none(), &p).map_err(|e| e.to_string()))
+                {
                     Ok(imported) => ItemKind::Image {
                         asset: imported.asset,
                         file_name: imported.file_name,

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::thumbs::ThumbCache;
 use super::{Imported, WorkerPool, import_bytes, import_file};
 use crate::storage::{AssetStore, Waker, read_capped};
 
@@ -50,6 +51,8 @@ struct Message {
 /// The imports of the open board.
 pub struct Importer {
     pool: Arc<WorkerPool>,
+    /// Where each image's card picture goes as it is imported.
+    thumbs: Arc<ThumbCache>,
     tx: Sender<Message>,
     rx: Receiver<Message>,
     batch: u64,
@@ -59,9 +62,9 @@ pub struct Importer {
 }
 
 impl Importer {
-    pub fn new(pool: Arc<WorkerPool>) -> Self {
+    pub fn new(pool: Arc<WorkerPool>, thumbs: Arc<ThumbCache>) -> Self {
         let (tx, rx) = channel();
-        Self { pool, tx, rx, batch: 0, cancel: Arc::new(AtomicBool::new(false)), total: 0, done: 0 }
+        Self { pool, thumbs, tx, rx, batch: 0, cancel: Arc::new(AtomicBool::new(false)), total: 0, done: 0 }
     }
 
     /// Queues `sources` for import into `store`. Returns the index the first of them has
@@ -70,11 +73,14 @@ impl Importer {
         let first = self.total;
         self.total += sources.len();
         for (offset, source) in sources.into_iter().enumerate() {
-            let (tx, cancel, batch, store, waker) =
-                (self.tx.clone(), self.cancel.clone(), self.batch, store.clone(), waker.clone());
+            let (tx, cancel, batch, store, thumbs, waker) =
+                (self.tx.clone(), self.cancel.clone(), self.batch, store.clone(), self.thumbs.clone(), waker.clone());
             self.pool.spawn(move || {
-                let result =
-                    if cancel.load(Ordering::Relaxed) { Err("cancelled".to_owned()) } else { import(&store, source) };
+                let result = if cancel.load(Ordering::Relaxed) {
+                    Err("cancelled".to_owned())
+                } else {
+                    import(&store, &thumbs, source)
+                };
                 let _ = tx.send(Message { batch, finished: Finished { index: first + offset, result } });
                 waker();
             });
@@ -114,7 +120,7 @@ impl Importer {
     }
 }
 
-fn import(store: &AssetStore, source: Source) -> Result<Outcome, String> {
+fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Outcome, String> {
     match source {
         Source::File(path) => {
             let is_text = path
@@ -137,7 +143,7 @@ fn import(store: &AssetStore, source: Source) -> Result<Outcome, String> {
                     .map_err(|_| format!("{}: not UTF-8 text, so it cannot become a note", path.display()))?;
                 Ok(Outcome::Text { text: text.trim().to_owned(), file_name })
             } else {
-                import_file(store, &path).map(Outcome::Image).map_err(|e| e.to_string())
+                import_file(store, thumbs, &path).map(Outcome::Image).map_err(|e| e.to_string())
             }
         }
         Source::Pixels { width, height, rgba } => {
@@ -147,7 +153,7 @@ fn import(store: &AssetStore, source: Source) -> Result<Outcome, String> {
             image
                 .write_to(&mut png, image::ImageFormat::Png)
                 .map_err(|e| format!("cannot encode the pasted picture: {e}"))?;
-            import_bytes(store, png.get_ref(), "pasted image.png", std::path::Path::new("clipboard"))
+            import_bytes(store, thumbs, png.get_ref(), "pasted image.png", std::path::Path::new("clipboard"))
                 .map(Outcome::Image)
                 .map_err(|e| e.to_string())
         }
@@ -176,7 +182,8 @@ mod tests {
         let store = AssetStore::for_board(&board);
         std::fs::write(dir.path().join("idea.txt"), "  paper textures \n").unwrap();
         std::fs::write(dir.path().join("fake.png"), "not a picture").unwrap();
-        let mut importer = Importer::new(Arc::new(WorkerPool::new("test", 2)));
+        let thumbs = Arc::new(ThumbCache::new(Some(dir.path().join("thumbs")), u64::MAX));
+        let mut importer = Importer::new(Arc::new(WorkerPool::new("test", 2)), thumbs.clone());
         let sources = vec![
             Source::File(dir.path().join("idea.txt")),
             Source::File(dir.path().join("fake.png")),
@@ -191,6 +198,8 @@ mod tests {
         let Ok(Outcome::Image(pasted)) = &done[2].result else { panic!("{:?}", done[2].result) };
         assert_eq!((pasted.pixel_size.w, pasted.pixel_size.h), (2, 1));
         assert!(store.resolve(&pasted.asset).unwrap().exists());
+        let card = thumbs.get(&pasted.asset, super::super::TEXTURE_MAX_SIDE).expect("its card picture is cached");
+        assert_eq!(card.size, [2, 1]);
         assert_eq!(importer.progress(), None);
     }
 }

@@ -175,3 +175,78 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
     image.apply_orientation(orientation);
     Ok(image)
 }
+
+/// Decodes the image at about `side` pixels on its longest side, or larger (the whole
+/// image when it is smaller), turned upright. JPEGs are decoded at reduced size by DCT
+/// scaling, in eighths of their size, which skips much of the work of a full decode; the
+/// eighth chosen may fall short of `side` by up to an eighth (a 4000-pixel photo gives
+/// 1000 pixels for 1024) so that no resize is needed after it. Other formats, and JPEGs
+/// in CMYK, are decoded whole.
+pub fn decode_at_least(bytes: &[u8], side: u32) -> Result<DynamicImage, ImageError> {
+    let (format, mut decoder) = decoder_for(bytes)?;
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let (w, h) = decoder.dimensions();
+    let eighths = jpeg_eighths(w.max(h), side);
+    let mut image = if format.format == ImageFormat::Jpeg && eighths < 8 {
+        match jpeg_scaled(bytes, eighths, (w, h))? {
+            Some(image) => image,
+            None => DynamicImage::from_decoder(decoder).map_err(damaged)?,
+        }
+    } else {
+        DynamicImage::from_decoder(decoder).map_err(damaged)?
+    };
+    image.apply_orientation(orientation);
+    Ok(image)
+}
+
+/// The fewest eighths of `longest` that still give at least 7/8 of `side` pixels.
+fn jpeg_eighths(longest: u32, side: u32) -> u8 {
+    (1..8u8).find(|&n| u64::from(longest) * u64::from(n) >= u64::from(side) * 7).unwrap_or(8)
+}
+
+/// A JPEG decoded at `eighths`/8 of its size with libjpeg (mozjpeg), or `None` when its
+/// colour space is one left to the full decoder (CMYK, YCCK). `size` is the size its
+/// header gave, which the decode must agree with.
+fn jpeg_scaled(bytes: &[u8], eighths: u8, size: (u32, u32)) -> Result<Option<DynamicImage>, ImageError> {
+    use mozjpeg::ColorSpace;
+    // libjpeg reports fatal errors by unwinding through its own frames (mozjpeg builds
+    // it with -fexceptions for that); they end here as a message, not as a panic.
+    let decoded = std::panic::catch_unwind(|| -> std::io::Result<Option<DynamicImage>> {
+        let mut jpeg = mozjpeg::Decompress::new_mem(bytes)?;
+        if (jpeg.width() as u32, jpeg.height() as u32) != size {
+            return Err(std::io::Error::other("the image's headers disagree about its size"));
+        }
+        let grey = match jpeg.color_space() {
+            ColorSpace::JCS_GRAYSCALE => true,
+            ColorSpace::JCS_YCbCr | ColorSpace::JCS_RGB => false,
+            _ => return Ok(None),
+        };
+        jpeg.scale(eighths);
+        let picture = if grey {
+            let mut started = jpeg.grayscale()?;
+            let (w, h) = (started.width() as u32, started.height() as u32);
+            let pixels = started.read_scanlines::<u8>()?;
+            started.finish()?;
+            image::GrayImage::from_raw(w, h, pixels).map(DynamicImage::ImageLuma8)
+        } else {
+            let mut started = jpeg.rgb()?;
+            let (w, h) = (started.width() as u32, started.height() as u32);
+            let pixels = started.read_scanlines::<[u8; 3]>()?;
+            started.finish()?;
+            image::RgbImage::from_raw(w, h, pixels.into_flattened()).map(DynamicImage::ImageRgb8)
+        };
+        picture.map(Some).ok_or_else(|| std::io::Error::other("the decoder returned too few pixels"))
+    });
+    match decoded {
+        Ok(Ok(picture)) => Ok(picture),
+        Ok(Err(e)) => Err(ImageError::Damaged(e.to_string())),
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("the JPEG decoder stopped");
+            Err(ImageError::Damaged(message.trim_start_matches("libjpeg fatal error: ").to_owned()))
+        }
+    }
+}

@@ -1,9 +1,12 @@
 //! Bringing an image file into a board: check it is a real, sane image, then copy it
-//! into the board's assets folder under its content hash.
+//! into the board's assets folder under its content hash. The check is the decode of its
+//! card picture, which goes into the thumbnail cache, so the first look at the new card
+//! costs no second decode.
 
 use std::path::Path;
 
-use super::{ImageError, decode, probe};
+use super::thumbs::ThumbCache;
+use super::{ImageError, TEXTURE_MAX_SIDE, probe};
 use crate::model::{AssetName, PixelSize};
 use crate::storage::{AssetError, AssetStore, read_capped};
 
@@ -26,20 +29,30 @@ pub enum ImportError {
     Image { path: std::path::PathBuf, reason: ImageError },
 }
 
-/// Checks that `bytes` decode as an image and stores them in `store`.
-/// `file_name` is kept for people; `origin` names the source in errors.
-pub fn import_bytes(store: &AssetStore, bytes: &[u8], file_name: &str, origin: &Path) -> Result<Imported, ImportError> {
+/// Checks that `bytes` decode as an image, stores them in `store` and their card picture
+/// in `thumbs`. `file_name` is kept for people; `origin` names the source in errors.
+pub fn import_bytes(
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    bytes: &[u8],
+    file_name: &str,
+    origin: &Path,
+) -> Result<Imported, ImportError> {
     let image_error = |reason| ImportError::Image { path: origin.to_owned(), reason };
     let probe = probe(bytes).map_err(image_error)?;
-    // Decoding the whole image once is what tells a damaged file from a good one.
-    decode(bytes).map_err(image_error)?;
+    // Decoding all of the image's data once is what tells a damaged file from a good
+    // one; a JPEG's is decoded at reduced size, which still reads all of it.
+    let card = super::decode_at_least(bytes, TEXTURE_MAX_SIDE).map_err(image_error)?;
     let asset = store.store(bytes, probe.format.ext)?;
+    if let Ok(card) = super::fit_within(card, TEXTURE_MAX_SIDE) {
+        thumbs.put(&asset, TEXTURE_MAX_SIDE, &super::to_color_image(card));
+    }
     Ok(Imported { asset, pixel_size: probe.pixel_size, file_name: file_name.to_owned() })
 }
 
-/// Reads an image file and stores it in `store`.
-pub fn import_file(store: &AssetStore, path: &Path) -> Result<Imported, ImportError> {
+/// Reads an image file and stores it in `store` (and its card picture in `thumbs`).
+pub fn import_file(store: &AssetStore, thumbs: &ThumbCache, path: &Path) -> Result<Imported, ImportError> {
     let bytes = read_capped(path)?;
     let file_name = path.file_name().map_or_else(|| "image".to_owned(), |n| n.to_string_lossy().into_owned());
-    import_bytes(store, &bytes, &file_name, path)
+    import_bytes(store, thumbs, &bytes, &file_name, path)
 }

@@ -9,7 +9,7 @@ mod pool;
 mod textures;
 pub mod thumbs;
 
-pub use decode::{ImageError, Probe, decode, probe, sniff};
+pub use decode::{ImageError, Probe, decode, decode_at_least, probe, sniff};
 pub use import::{ImportError, Imported, import_bytes, import_file};
 pub use pool::WorkerPool;
 pub use textures::{

@@ -181,9 +181,9 @@ fn shrink(picture: &ColorImage, side: u32) -> Result<ColorImage, String> {
 }
 
 /// Decodes an image file's bytes into the picture shown on a card: upright, scaled to
-/// fit [`TEXTURE_MAX_SIDE`].
+/// fit [`TEXTURE_MAX_SIDE`] (JPEGs are decoded at reduced size first).
 pub fn card_image(bytes: &[u8]) -> Result<ColorImage, String> {
-    let image = super::decode(bytes).map_err(|e| e.to_string())?;
+    let image = super::decode::decode_at_least(bytes, TEXTURE_MAX_SIDE).map_err(|e| e.to_string())?;
     resize_to_fit(image, TEXTURE_MAX_SIDE)
 }
 

@@ -46,6 +46,11 @@ impl ThumbCache {
         Self { dir, max_bytes, written: AtomicUsize::new(0) }
     }
 
+    /// A cache that keeps nothing, where a picture will not be looked at again soon.
+    pub fn none() -> Self {
+        Self::new(None, 0)
+    }
+
     /// The cache in the platform's cache folder.
     pub fn standard() -> Self {
         Self::new(cache_dir(), DEFAULT_MAX_BYTES)
