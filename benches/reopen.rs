@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, criterion_group, criterion_main};
 use image::{Rgb, RgbImage};
 use moodboard::media::thumbs::ThumbCache;
-use moodboard::media::{ImageCache, WorkerPool};
+use moodboard::media::{ImageCache, TextureState, WorkerPool};
 use moodboard::model::AssetName;
 use moodboard::storage::AssetStore;
 
@@ -30,24 +30,31 @@ fn photo(i: usize) -> Vec<u8> {
     out
 }
 
-/// Asks for every picture and waits until all are textures; returns the time taken.
-fn open_all(store: &AssetStore, thumbs: &Arc<ThumbCache>, assets: &[AssetName]) -> Duration {
+/// Asks for every picture, once a frame as the canvas does, until all are textures;
+/// returns the time taken and the bytes of texture held.
+fn open_all(store: &AssetStore, thumbs: &Arc<ThumbCache>, assets: &[AssetName]) -> (Duration, usize) {
     let ctx = egui::Context::default();
     let pool = Arc::new(WorkerPool::for_cores("bench"));
     let start = Instant::now();
     let mut images = ImageCache::new(ctx, pool, store.clone(), thumbs.clone());
     // At fit zoom 500 photos are small on screen: the small level is asked for.
     let px = moodboard::media::SMALL_SIDE as f32 / 2.0;
-    for a in assets {
-        images.get(a, px);
-    }
-    while images.pending() > 0 {
+    loop {
         images.poll();
+        let ready = assets.iter().filter(|a| matches!(images.get(a, px), TextureState::Ready { .. })).count();
+        if ready == assets.len() {
+            break;
+        }
         std::thread::sleep(Duration::from_millis(1));
     }
-    let took = start.elapsed();
-    assert!(assets.iter().all(|a| matches!(images.get(a, px), moodboard::media::TextureState::Ready(_))));
-    took
+    (start.elapsed(), images.memory())
+}
+
+/// Peak resident memory of this process so far (Linux), in bytes.
+fn peak_resident() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse::<u64>().ok().map(|kib| kib * 1024)
 }
 
 fn reopen(c: &mut Criterion) {
@@ -57,15 +64,22 @@ fn reopen(c: &mut Criterion) {
     let thumbs = Arc::new(ThumbCache::new(Some(dir.path().join("thumbs")), u64::MAX));
 
     // Cold: once, since one run takes seconds. It also warms the cache.
-    let cold = open_all(&store, &thumbs, &assets);
+    let (cold, held) = open_all(&store, &thumbs, &assets);
     println!("reopen_500_photos/cold_cache: {:.2} s (one run)", cold.as_secs_f64());
+    println!("reopen_500_photos/textures: {:.1} MiB held for 500 visible photos", held as f64 / 1048576.0);
 
     let mut group = c.benchmark_group("reopen_500_photos");
     group.sample_size(10);
     group.bench_function("warm_cache", |b| {
-        b.iter_custom(|iters| (0..iters).map(|_| open_all(&store, &thumbs, &assets)).sum())
+        b.iter_custom(|iters| (0..iters).map(|_| open_all(&store, &thumbs, &assets).0).sum())
     });
     group.finish();
+    if let Some(peak) = peak_resident() {
+        println!(
+            "reopen_500_photos/peak_resident_memory: {:.0} MiB (the whole bench process)",
+            peak as f64 / 1048576.0
+        );
+    }
 }
 
 criterion_group!(benches, reopen);

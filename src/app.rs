@@ -537,7 +537,8 @@ impl eframe::App for MoodboardApp {
         self.view.forget_missing(&self.doc.board);
 
         if let Some(job) = &mut self.screenshot {
-            let pending = self.images.pending() + usize::from(self.importer.progress().is_some());
+            let pending =
+                self.images.pending() + self.images.fading() + usize::from(self.importer.progress().is_some());
             if let Some(result) = job.step(&ctx, pending) {
                 match result {
                     Ok(path) => eprintln!("saved screenshot {}", path.display()),

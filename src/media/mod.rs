@@ -13,5 +13,6 @@ pub use decode::{ImageError, Probe, decode, decode_at_least, probe, sniff};
 pub use import::{ImportError, Imported, import_bytes, import_file};
 pub use pool::WorkerPool;
 pub use textures::{
-    ImageCache, SMALL_SIDE, TEXTURE_MAX_SIDE, TextureState, card_image, fit_within, level_for, to_color_image,
+    DETAIL_SIDE, ImageCache, SMALL_SIDE, TEXTURE_MAX_SIDE, TextureState, card_image, fit_within, level_for,
+    to_color_image,
 };

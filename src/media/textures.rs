@@ -1,11 +1,15 @@
 //! Images of the open board as GPU textures, decoded in the background.
 //!
-//! The canvas asks for an asset's texture every frame; the first ask queues a decode
-//! and returns `Pending` until the texture is ready. Finished decodes are uploaded in
-//! `poll`, called from the app's `logic()`.
+//! The canvas asks for an asset's texture every frame, at the level of detail its card
+//! needs on screen; the first ask queues a decode and returns `Pending` until the
+//! texture is ready. Finished decodes are uploaded in `poll`, called once per frame from
+//! the app's `logic()`, which also keeps memory bounded: textures not asked for lately
+//! are released (the large detail level soon, the others when the budget is reached), and
+//! decodes no longer wanted are dropped before they start.
 
 use std::collections::HashMap;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::{ColorImage, Context, TextureHandle, TextureOptions};
@@ -20,18 +24,41 @@ pub const TEXTURE_MAX_SIDE: u32 = 1024;
 /// Longest side of the small textures used while a card is this small on screen or
 /// smaller (a board at fit zoom): a sixteenth of the pixels to decode and hold.
 pub const SMALL_SIDE: u32 = 256;
+/// Longest side of the detail level, decoded from the original when a card is zoomed in
+/// past [`TEXTURE_MAX_SIDE`] (never beyond the GPU's own texture limit).
+pub const DETAIL_SIDE: u32 = 4096;
+/// GPU memory the textures may take before those not on screen are released, in bytes.
+pub const DEFAULT_BUDGET: usize = 512 * 1024 * 1024;
+/// Frames a detail texture is kept after its card last asked for it.
+const DETAIL_KEPT_FRAMES: u64 = 120;
+/// Frames a decode waits for its card to ask again before it is dropped unstarted.
+const PENDING_KEPT_FRAMES: u64 = 30;
+/// Seconds a picture takes to fade in over its placeholder.
+pub const FADE_SECONDS: f64 = 0.2;
 
 /// Where one image stands.
 #[derive(Clone)]
 pub enum TextureState {
     Pending,
-    Ready(TextureHandle),
+    /// `opacity` is below 1 while the picture fades in.
+    Ready {
+        texture: TextureHandle,
+        opacity: f32,
+    },
     Failed(String),
 }
 
-/// The level of detail for a card `px` physical pixels wide or high on screen.
+/// The level of detail for a card `px` physical pixels wide or high on screen. The
+/// 1024 level serves up to a quarter beyond its size before the detail level is worth
+/// its decode.
 pub fn level_for(px: f32) -> u32 {
-    if px <= SMALL_SIDE as f32 { SMALL_SIDE } else { TEXTURE_MAX_SIDE }
+    if px <= SMALL_SIDE as f32 {
+        SMALL_SIDE
+    } else if px <= TEXTURE_MAX_SIDE as f32 * 1.25 {
+        TEXTURE_MAX_SIDE
+    } else {
+        DETAIL_SIDE
+    }
 }
 
 struct Decoded {
@@ -42,12 +69,34 @@ struct Decoded {
     result: Result<ColorImage, String>,
 }
 
+enum Slot {
+    /// Decoding; the flag is cleared when nobody wants it any more.
+    Pending(Arc<AtomicBool>),
+    Ready {
+        texture: TextureHandle,
+        bytes: usize,
+        shown_at: Option<f64>,
+    },
+    Failed(String),
+}
+
+struct Entry {
+    slot: Slot,
+    /// The frame it was last asked for in.
+    last_used: u64,
+}
+
 /// The open board's images, each at the levels of detail asked for.
 pub struct ImageCache {
     pub(super) store: AssetStore,
     pub(super) thumbs: Arc<ThumbCache>,
     pub(super) store_generation: u64,
-    entries: HashMap<(AssetName, u32), TextureState>,
+    entries: HashMap<(AssetName, u32), Entry>,
+    /// Counts `poll` calls: one per frame.
+    frame: u64,
+    budget: usize,
+    /// Bytes held by ready textures.
+    held: usize,
     /// Each image's dominant colours (see `palette.rs`).
     pub(super) palettes: super::palette::Palettes,
     pub(super) pool: Arc<WorkerPool>,
@@ -60,7 +109,30 @@ impl ImageCache {
     pub fn new(ctx: Context, pool: Arc<WorkerPool>, store: AssetStore, thumbs: Arc<ThumbCache>) -> Self {
         let (tx, rx) = channel();
         let palettes = super::palette::Palettes::default();
-        Self { store, thumbs, store_generation: 0, entries: HashMap::new(), palettes, pool, tx, rx, ctx }
+        Self {
+            store,
+            thumbs,
+            store_generation: 0,
+            entries: HashMap::new(),
+            frame: 0,
+            budget: DEFAULT_BUDGET,
+            held: 0,
+            palettes,
+            pool,
+            tx,
+            rx,
+            ctx,
+        }
+    }
+
+    /// Sets the memory budget, in bytes of texture.
+    pub fn set_budget(&mut self, bytes: usize) {
+        self.budget = bytes;
+    }
+
+    /// Bytes of texture held now.
+    pub fn memory(&self) -> usize {
+        self.held
     }
 
     /// Switches to another board's assets, forgetting every texture.
@@ -68,32 +140,87 @@ impl ImageCache {
         if store != self.store {
             self.store = store;
             self.store_generation += 1;
-            self.entries.clear();
+            self.clear();
             self.palettes = super::palette::Palettes::default();
         }
     }
 
+    fn clear(&mut self) {
+        for entry in self.entries.values() {
+            if let Slot::Pending(wanted) = &entry.slot {
+                wanted.store(false, Ordering::Relaxed);
+            }
+        }
+        self.entries.clear();
+        self.held = 0;
+    }
+
     /// The texture for `asset` shown `px` physical pixels large, queueing its decode on
-    /// first ask. While the right level is decoding, another level that is ready is
-    /// shown instead.
+    /// first ask. While the right level is decoding, the most detailed other level that
+    /// is ready is shown instead.
     pub fn get(&mut self, asset: &AssetName, px: f32) -> TextureState {
-        let side = level_for(px);
+        let side = level_for(px).min(self.max_texture_side());
+        if side > TEXTURE_MAX_SIDE && self.large_is_whole(asset) {
+            // The 1024 level already holds every pixel there is.
+            return self.level(asset, TEXTURE_MAX_SIDE);
+        }
         let state = self.level(asset, side);
-        if matches!(state, TextureState::Pending) {
-            let other = if side == SMALL_SIDE { TEXTURE_MAX_SIDE } else { SMALL_SIDE };
-            if let Some(ready @ TextureState::Ready(_)) = self.entries.get(&(asset.clone(), other)) {
-                return ready.clone();
+        if !matches!(state, TextureState::Pending) {
+            return state;
+        }
+        let others = [DETAIL_SIDE, TEXTURE_MAX_SIDE, SMALL_SIDE];
+        for other in others.into_iter().filter(|&o| o != side) {
+            if let Some(entry) = self.entries.get_mut(&(asset.clone(), other))
+                && let Slot::Ready { texture, .. } = &entry.slot
+            {
+                entry.last_used = self.frame;
+                return TextureState::Ready { texture: texture.clone(), opacity: 1.0 };
             }
         }
         state
     }
 
+    fn max_texture_side(&self) -> u32 {
+        let gpu = self.ctx.input(|i| i.max_texture_side);
+        u32::try_from(gpu).unwrap_or(u32::MAX).max(TEXTURE_MAX_SIDE)
+    }
+
+    /// Whether the ready 1024 level of `asset` is the whole image (it was smaller).
+    fn large_is_whole(&self, asset: &AssetName) -> bool {
+        match self.entries.get(&(asset.clone(), TEXTURE_MAX_SIDE)).map(|e| &e.slot) {
+            Some(Slot::Ready { texture, .. }) => {
+                texture.size().into_iter().max().unwrap_or(0) < TEXTURE_MAX_SIDE as usize
+            }
+            _ => false,
+        }
+    }
+
     /// The texture for one level, queueing its decode on first ask.
     fn level(&mut self, asset: &AssetName, side: u32) -> TextureState {
-        if let Some(state) = self.entries.get(&(asset.clone(), side)) {
-            return state.clone();
+        let key = (asset.clone(), side);
+        if let Some(entry) = self.entries.get_mut(&key) {
+            entry.last_used = self.frame;
+            return match &entry.slot {
+                Slot::Pending(_) => TextureState::Pending,
+                Slot::Failed(reason) => TextureState::Failed(reason.clone()),
+                Slot::Ready { texture, shown_at, .. } => {
+                    let opacity = match shown_at {
+                        Some(at) => {
+                            let now = self.ctx.input(|i| i.time);
+                            let t = ((now - at) / FADE_SECONDS).clamp(0.0, 1.0) as f32;
+                            if t < 1.0 {
+                                self.ctx.request_repaint();
+                            }
+                            t
+                        }
+                        None => 1.0,
+                    };
+                    TextureState::Ready { texture: texture.clone(), opacity }
+                }
+            };
         }
-        self.entries.insert((asset.clone(), side), TextureState::Pending);
+        let wanted = Arc::new(AtomicBool::new(true));
+        self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
         let (store, thumbs, tx, ctx, asset, generation) = (
             self.store.clone(),
             self.thumbs.clone(),
@@ -103,6 +230,9 @@ impl ImageCache {
             self.store_generation,
         );
         self.pool.spawn_urgent(move || {
+            if !wanted.load(Ordering::Relaxed) {
+                return;
+            }
             let result = decode_for_card(&store, &thumbs, &asset, side);
             let _ = tx.send(Decoded { store_generation: generation, asset, side, result });
             ctx.request_repaint();
@@ -112,46 +242,122 @@ impl ImageCache {
 
     /// Forgets an asset so that it is decoded again on next ask (after a re-import).
     pub fn forget(&mut self, asset: &AssetName) {
-        self.entries.retain(|(a, _), _| a != asset);
+        let gone: Vec<_> = self.entries.keys().filter(|(a, _)| a == asset).cloned().collect();
+        for key in gone {
+            self.remove(&key);
+        }
     }
 
-    /// Uploads finished decodes. Returns how many arrived.
+    fn remove(&mut self, key: &(AssetName, u32)) {
+        match self.entries.remove(key).map(|e| e.slot) {
+            Some(Slot::Pending(wanted)) => wanted.store(false, Ordering::Relaxed),
+            Some(Slot::Ready { bytes, .. }) => self.held -= bytes,
+            _ => {}
+        }
+    }
+
+    /// Starts a new frame: uploads finished decodes and releases what is no longer
+    /// needed. Returns how many decodes arrived.
     pub fn poll(&mut self) -> usize {
+        self.frame += 1;
         let mut arrived = self.poll_palettes();
+        let now = self.ctx.input(|i| i.time);
         while let Ok(done) = self.rx.try_recv() {
-            if done.store_generation != self.store_generation {
+            let key = (done.asset, done.side);
+            let still_wanted = done.store_generation == self.store_generation
+                && self.entries.get(&key).is_some_and(|e| matches!(e.slot, Slot::Pending(_)));
+            if !still_wanted {
                 continue;
             }
             arrived += 1;
-            let state = match done.result {
+            // Fade in only where nothing was shown before.
+            let first_look = ![SMALL_SIDE, TEXTURE_MAX_SIDE, DETAIL_SIDE].into_iter().any(|side| {
+                self.entries.get(&(key.0.clone(), side)).is_some_and(|e| matches!(e.slot, Slot::Ready { .. }))
+            });
+            let slot = match done.result {
                 Ok(image) => {
+                    let bytes = image.pixels.len() * 4;
                     let options =
                         TextureOptions { mipmap_mode: Some(egui::TextureFilter::Linear), ..TextureOptions::LINEAR };
-                    let name = format!("{}@{}", done.asset.as_str(), done.side);
-                    TextureState::Ready(self.ctx.load_texture(name, image, options))
+                    let name = format!("{}@{}", key.0.as_str(), key.1);
+                    self.held += bytes;
+                    let texture = self.ctx.load_texture(name, image, options);
+                    Slot::Ready { texture, bytes, shown_at: first_look.then_some(now) }
                 }
-                Err(e) => TextureState::Failed(e),
+                Err(e) => Slot::Failed(e),
             };
-            self.entries.insert((done.asset, done.side), state);
+            if let Some(entry) = self.entries.get_mut(&key) {
+                entry.slot = slot;
+            }
         }
+        self.release();
         arrived
+    }
+
+    /// Drops decodes nobody asked for lately, detail textures off screen for a while,
+    /// and, while over the budget, the textures off screen longest.
+    fn release(&mut self) {
+        let frame = self.frame;
+        let stale: Vec<_> = self
+            .entries
+            .iter()
+            .filter(|((_, side), e)| match e.slot {
+                Slot::Pending(_) => frame - e.last_used > PENDING_KEPT_FRAMES,
+                Slot::Ready { .. } => *side > TEXTURE_MAX_SIDE && frame - e.last_used > DETAIL_KEPT_FRAMES,
+                Slot::Failed(_) => false,
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for key in stale {
+            self.remove(&key);
+        }
+        if self.held <= self.budget {
+            return;
+        }
+        // Off screen: not asked for in the frame before this one.
+        let mut off_screen: Vec<_> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| matches!(e.slot, Slot::Ready { .. }) && e.last_used + 1 < frame)
+            .map(|(k, e)| (e.last_used, k.clone()))
+            .collect();
+        off_screen.sort_by_key(|(last_used, _)| *last_used);
+        for (_, key) in off_screen {
+            if self.held <= self.budget {
+                break;
+            }
+            self.remove(&key);
+        }
+    }
+
+    /// How many pictures are still fading in (a screenshot waits for them).
+    pub fn fading(&self) -> usize {
+        let now = self.ctx.input(|i| i.time);
+        let fading = |e: &&Entry| matches!(e.slot, Slot::Ready { shown_at: Some(at), .. } if now - at < FADE_SECONDS);
+        self.entries.values().filter(fading).count()
     }
 
     /// How many asked-for images are still decoding.
     pub fn pending(&self) -> usize {
-        self.entries.values().filter(|s| matches!(s, TextureState::Pending)).count() + self.palettes_pending()
+        self.entries.values().filter(|e| matches!(e.slot, Slot::Pending(_))).count() + self.palettes_pending()
     }
 }
 
 /// The card picture of an asset at `side`: from the thumbnail cache, or made from the
 /// large level (itself cached, or read, verified and decoded from the original), and
-/// then cached.
+/// then cached. Sides beyond the large level (the detail level) are decoded from the
+/// original every time and not cached: they are big and rarely needed.
 pub(super) fn decode_for_card(
     store: &AssetStore,
     thumbs: &ThumbCache,
     asset: &AssetName,
     side: u32,
 ) -> Result<ColorImage, String> {
+    if side > TEXTURE_MAX_SIDE {
+        let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
+        let image = super::decode::decode_at_least(&bytes, side).map_err(|e| e.to_string())?;
+        return resize_to_fit(image, side);
+    }
     if let Some(cached) = thumbs.get(asset, side) {
         return Ok(cached);
     }
@@ -248,6 +454,162 @@ mod tests {
         assert!(close, "colour and alpha survive the resize: {got:?}");
         let small = card_image(&png(300, 200)).unwrap();
         assert_eq!(small.size, [300, 200], "small pictures are not enlarged");
+    }
+
+    /// A board store with its thumbnail cache, and an image cache on a fresh context.
+    struct Rig {
+        _dir: tempfile::TempDir,
+        store: AssetStore,
+        thumbs: Arc<ThumbCache>,
+        ctx: Context,
+        images: ImageCache,
+        time: f64,
+    }
+
+    impl Rig {
+        fn new(pool: Arc<WorkerPool>) -> Self {
+            let dir = tempfile::tempdir().unwrap();
+            let store = AssetStore::for_board(&dir.path().join("B.moodboard.ron"));
+            let thumbs = Arc::new(ThumbCache::new(Some(dir.path().join("thumbs")), u64::MAX));
+            let ctx = Context::default();
+            let images = ImageCache::new(ctx.clone(), pool, store.clone(), thumbs.clone());
+            Self { _dir: dir, store, thumbs, ctx, images, time: 0.0 }
+        }
+
+        /// An asset with only a cached small picture of `w` × `h`.
+        fn cached(&self, n: u8, w: usize, h: usize) -> AssetName {
+            let asset = AssetName::from_hash(&format!("{n:02x}").repeat(16), "jpg").unwrap();
+            self.thumbs.put(&asset, SMALL_SIDE, &ColorImage::new([w, h], vec![egui::Color32::from_gray(n); w * h]));
+            asset
+        }
+
+        /// One frame `dt` seconds after the last, asking for `asks` at `px` pixels.
+        fn frame(&mut self, dt: f64, asks: &[&AssetName], px: f32) -> Vec<TextureState> {
+            self.time += dt;
+            let input = egui::RawInput { time: Some(self.time), ..Default::default() };
+            let mut states = Vec::new();
+            let images = &mut self.images;
+            let mut output = self.ctx.run_pass(input, |_| {
+                images.poll();
+                states = asks.iter().map(|a| images.get(a, px)).collect();
+            });
+            output.textures_delta.clear(); // no GPU here to upload to
+            states
+        }
+
+        /// Frames until every ask is ready (or failed) at the level asked for.
+        fn until_ready(&mut self, asks: &[&AssetName], px: f32) -> Vec<TextureState> {
+            for _ in 0..2000 {
+                let states = self.frame(0.0, asks, px);
+                if self.images.pending() == 0 && states.iter().all(|s| !matches!(s, TextureState::Pending)) {
+                    return states;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+            panic!("pictures did not arrive");
+        }
+    }
+
+    fn size_of(state: &TextureState) -> [usize; 2] {
+        match state {
+            TextureState::Ready { texture, .. } => texture.size(),
+            _ => panic!("not ready"),
+        }
+    }
+
+    #[test]
+    fn over_the_budget_the_textures_off_screen_longest_go_first_but_never_those_on_screen() {
+        let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 2)));
+        let assets: Vec<AssetName> = (1..=5).map(|n| rig.cached(n, 256, 128)).collect();
+        let each = 256 * 128 * 4;
+        rig.images.set_budget(3 * each);
+        let [a, b, c, d, e] = [&assets[0], &assets[1], &assets[2], &assets[3], &assets[4]];
+        rig.until_ready(&[a, b, c], 100.0);
+        rig.frame(0.0, &[b, c], 100.0); // `a` leaves the screen first, then `b`
+        rig.frame(0.0, &[c], 100.0);
+        assert_eq!(rig.images.memory(), 3 * each);
+        rig.until_ready(&[d, e], 100.0);
+        rig.frame(0.0, &[d, e], 100.0);
+        assert!(rig.images.memory() <= 3 * each, "held {}", rig.images.memory());
+        assert!(rig.images.entries.contains_key(&(c.clone(), SMALL_SIDE)), "the most recently seen one stays");
+        assert!(!rig.images.entries.contains_key(&(a.clone(), SMALL_SIDE)), "the one off screen longest went");
+
+        // Even a budget of nothing keeps what is on screen.
+        rig.images.set_budget(0);
+        rig.frame(0.0, &[e], 100.0);
+        rig.frame(0.0, &[e], 100.0);
+        assert_eq!(rig.images.memory(), each, "only the picture on screen is held");
+        assert!(matches!(rig.frame(0.0, &[e], 100.0)[0], TextureState::Ready { .. }));
+    }
+
+    #[test]
+    fn a_zoomed_in_card_gets_the_detail_level_within_the_gpu_limit_and_lets_it_go_later() {
+        let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 2)));
+        let mut png = Vec::new();
+        image::RgbImage::from_pixel(3000, 1500, image::Rgb([30, 160, 90]))
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        let asset = rig.store.store(&png, "png").unwrap();
+        let small = size_of(&rig.until_ready(&[&asset], 100.0)[0]);
+        assert_eq!(small, [256, 128]);
+        let gpu_limit = rig.ctx.input(|i| i.max_texture_side).max(1024);
+        let detail = size_of(&rig.until_ready(&[&asset], 2500.0)[0]);
+        assert_eq!(detail[0], 3000.min(gpu_limit).min(DETAIL_SIDE as usize), "never wider than the GPU allows");
+        assert!(detail[0] > TEXTURE_MAX_SIDE as usize, "more than the card level");
+        let with_detail = rig.images.memory();
+        for _ in 0..=DETAIL_KEPT_FRAMES + 1 {
+            rig.frame(0.0, &[&asset], 100.0);
+        }
+        assert_eq!(rig.images.memory(), with_detail - detail[0] * detail[1] * 4, "the detail level was released");
+        assert_eq!(size_of(&rig.frame(0.0, &[&asset], 100.0)[0]), small);
+    }
+
+    #[test]
+    fn a_picture_fades_in_once_and_a_sharper_level_replaces_it_without_a_fade() {
+        let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 2)));
+        let asset = rig.cached(7, 200, 100);
+        let opacity = |state: &TextureState| match state {
+            TextureState::Ready { opacity, .. } => *opacity,
+            _ => panic!("not ready"),
+        };
+        assert!(opacity(&rig.until_ready(&[&asset], 100.0)[0]) < 0.01, "it starts see-through");
+        let half = opacity(&rig.frame(FADE_SECONDS / 2.0, &[&asset], 100.0)[0]);
+        assert!((half - 0.5).abs() < 0.01, "half way: {half}");
+        assert_eq!(rig.images.fading(), 1);
+        assert_eq!(opacity(&rig.frame(FADE_SECONDS, &[&asset], 100.0)[0]), 1.0);
+        assert_eq!(rig.images.fading(), 0);
+        // Zoomed in, the 1024 level arrives where the small one was: no second fade.
+        rig.thumbs.put(&asset, TEXTURE_MAX_SIDE, &ColorImage::new([400, 200], vec![egui::Color32::RED; 80_000]));
+        let state = rig.until_ready(&[&asset], 600.0);
+        assert_eq!(size_of(&state[0]), [400, 200]);
+        assert_eq!(opacity(&state[0]), 1.0, "no second fade");
+    }
+
+    #[test]
+    fn decodes_nobody_asks_for_any_more_are_dropped_before_they_start() {
+        let pool = Arc::new(WorkerPool::new("test", 1));
+        let (release, blocked) = std::sync::mpsc::channel::<()>();
+        let (started, has_started) = std::sync::mpsc::channel::<()>();
+        pool.spawn_urgent(move || {
+            let _ = started.send(());
+            let _ = blocked.recv();
+        });
+        has_started.recv().unwrap(); // the only worker is busy from here on
+        let mut rig = Rig::new(pool.clone());
+        let asset = rig.cached(9, 64, 64);
+        assert!(matches!(rig.frame(0.0, &[&asset], 100.0)[0], TextureState::Pending));
+        for _ in 0..=PENDING_KEPT_FRAMES + 1 {
+            rig.frame(0.0, &[], 100.0);
+        }
+        assert_eq!(rig.images.pending(), 0, "the card scrolled away: nothing is waiting for it");
+        release.send(()).unwrap();
+        while pool.queued() > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        rig.frame(0.0, &[], 100.0);
+        assert_eq!(rig.images.memory(), 0, "and its decode never became a texture");
+        assert!(rig.images.entries.is_empty());
     }
 
     #[test]

@@ -174,15 +174,17 @@ pub fn paint_badge(painter: &Painter, card: Rect, text: &str) {
 fn paint_image(painter: &Painter, rect: Rect, zoom: f32, file_name: &str, caption: &str, image: Option<&TextureState>) {
     let small = style::SMALL_FONT * zoom;
     match image {
-        Some(TextureState::Ready(texture)) => {
+        Some(TextureState::Ready { texture, opacity }) => {
             // Contain: keep the picture's own aspect inside the card.
             let [w, h] = texture.size().map(|v| v as f32);
             let scale = (rect.width() / w).min(rect.height() / h);
             let shown = Rect::from_center_size(rect.center(), vec2(w, h) * scale);
-            if shown.width() < rect.width() - 1.0 || shown.height() < rect.height() - 1.0 {
+            if *opacity < 1.0 || shown.width() < rect.width() - 1.0 || shown.height() < rect.height() - 1.0 {
+                // The placeholder shows round the picture, and through it while it fades in.
                 painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
             }
-            painter.image(texture.id(), shown, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), Color32::WHITE);
+            let tint = Color32::WHITE.gamma_multiply(*opacity);
+            painter.image(texture.id(), shown, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), tint);
         }
         other => {
             painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
