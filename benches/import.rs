@@ -4,27 +4,9 @@
 //! into a board, for reference.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use image::{Rgb, RgbImage};
 
-/// Smooth gradients with fine noise and edges, so the encoder works as hard as on a photo.
-pub fn photo_like_jpeg(w: u32, h: u32, quality: u8) -> Vec<u8> {
-    let mut seed: u32 = 0x9E37_79B9;
-    let img = RgbImage::from_fn(w, h, |x, y| {
-        seed ^= seed << 13;
-        seed ^= seed >> 17;
-        seed ^= seed << 5;
-        let noise = (seed % 24) as i32 - 12;
-        let fx = x as f32 / w as f32;
-        let fy = y as f32 / h as f32;
-        let stripe = if (x / 97 + y / 61) % 2 == 0 { 18 } else { -18 };
-        let c = |base: f32| (base * 255.0) as i32 + noise + stripe;
-        let clamp = |v: i32| v.clamp(0, 255) as u8;
-        Rgb([clamp(c(0.3 + 0.5 * fx)), clamp(c(0.2 + 0.6 * fy)), clamp(c(0.6 - 0.3 * fx * fy))])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality).encode_image(&img).unwrap();
-    out
-}
+mod common;
+use common::photo_like_jpeg;
 
 fn import(c: &mut Criterion) {
     let jpeg = photo_like_jpeg(4000, 3000, 90);

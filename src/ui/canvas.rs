@@ -126,15 +126,18 @@ pub fn canvas_ui(
         let response = ui.interact(on_screen, id_for(&item.id), Sense::click_and_drag());
         let selected = view.selection.contains(&item.id);
         let highlighted = view.highlight.contains(&item.id);
-        let mut label = item_label(item);
-        if highlighted && !view.highlight_label.is_empty() {
-            label = format!("{label}, {}", view.highlight_label);
-        }
         let judgment = super::session::card_judgment(board, item, you).filter(|j| !j.is_empty());
-        if let Some(j) = &judgment {
-            label = format!("{label}, {}", j.describe());
-        }
-        response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &label));
+        // The label is built only when something reads it (accessibility, tests).
+        response.widget_info(|| {
+            let mut label = item_label(item);
+            if highlighted && !view.highlight_label.is_empty() {
+                label = format!("{label}, {}", view.highlight_label);
+            }
+            if let Some(j) = &judgment {
+                label = format!("{label}, {}", j.describe());
+            }
+            WidgetInfo::selected(Role::Button, true, selected, &label)
+        });
         let texture = match &item.kind {
             ItemKind::Image { asset, .. } => {
                 Some(images.get(asset, on_screen.width().max(on_screen.height()) * ui.ctx().pixels_per_point()))

@@ -212,14 +212,13 @@ fn text_block(painter: &Painter, text: &str, area: Rect, size: f32, colour: Colo
     }
     if size < style::MIN_READABLE_FONT {
         let lines = ((area.height() / (size * 1.6).max(1.0)) as usize).clamp(1, 6);
-        for i in 0..lines {
+        let stroke = Stroke::new(size * 0.7, colour.gamma_multiply(0.35));
+        // One call for all the bars: each call to the painter takes egui's lock.
+        painter.extend((0..lines).map(|i| {
             let y = area.min.y + (i as f32 + 0.5) * size * 1.6;
             let width = if i + 1 == lines { area.width() * 0.6 } else { area.width() };
-            painter.line_segment(
-                [pos2(area.min.x, y), pos2(area.min.x + width, y)],
-                Stroke::new(size * 0.7, colour.gamma_multiply(0.35)),
-            );
-        }
+            egui::Shape::line_segment([pos2(area.min.x, y), pos2(area.min.x + width, y)], stroke)
+        }));
         return;
     }
     let mut job = LayoutJob::single_section(
