@@ -25,7 +25,7 @@ fn photo(i: usize, w: u32, h: u32) -> Vec<u8> {
         seed ^= seed >> 17;
         seed ^= seed << 5;
         let noise = (seed % 24) as i32 - 12;
-        let stripe = if (x / 97 + y / 61 + i as u32) % 2 == 0 { 18 } else { -18 };
+        let stripe = if (x / 97 + y / 61 + i as u32).is_multiple_of(2) { 18 } else { -18 };
         let c = |a: u32, b: u32| ((((x * a) / w + (y * b) / h) as i32 + noise + stripe).clamp(0, 255)) as u8;
         Rgb([c(200 + i as u32 % 55, 40), c(60, 180), c(120, (i as u32 * 37) % 200)])
     });
