@@ -202,6 +202,21 @@ fn formats_moodboard_cannot_show_are_named() {
 }
 
 #[test]
+fn a_jpeg_cut_short_is_refused_with_the_reason() {
+    let whole = with_orientation(&jpeg(&halves(300, 200), 90), 1);
+    assert!(decode(&whole).is_ok() && probe(&whole).is_ok());
+    let mut with_trailer = whole.clone();
+    with_trailer.extend(b"data some cameras append after the picture");
+    assert!(decode(&with_trailer).is_ok(), "bytes after the end marker are fine");
+    for cut in [whole.len() / 2, whole.len() * 9 / 10, whole.len() - 2] {
+        for result in [decode(&whole[..cut]).map(|_| ()), decode_at_least(&whole[..cut], 64).map(|_| ())] {
+            let error = result.unwrap_err().to_string();
+            assert!(error.contains("the file ends before the picture does"), "cut at {cut}: {error}");
+        }
+    }
+}
+
+#[test]
 fn damaged_jpegs_are_refused_or_shown_but_never_panic() {
     // A progressive JPEG's later scan headers are read only by the decoder itself, so
     // damage there reaches libjpeg's fatal errors, not just the header check.

@@ -143,10 +143,35 @@ pub fn decoder_for(bytes: &[u8]) -> Result<(Format, impl ImageDecoder + '_), Ima
     })?;
     let (w, h) = decoder.dimensions();
     check_size(w, h)?;
+    if format.format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
+        return Err(ImageError::Damaged(
+            "the file ends before the picture does (cut short while copying or downloading?)".to_owned(),
+        ));
+    }
     let mut charged = limits();
     charged.reserve(decoder.total_bytes()).map_err(damaged)?;
     decoder.set_limits(charged).map_err(damaged)?;
     Ok((format, decoder))
+}
+
+/// Whether a JPEG's picture data runs to its end marker. A JPEG cut short still decodes,
+/// with grey where the rest should be; this tells. The segments before the picture are
+/// walked by their lengths (an EXIF preview inside them has an end marker of its own).
+fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return false;
+        }
+        match bytes[i + 1] {
+            0xFF => i += 1, // fill byte
+            0xD0..=0xD8 | 0x01 => i += 2,
+            // From the back: the end marker is nearly always the last two bytes.
+            0xDA => return bytes[i..].windows(2).rev().any(|w| w == [0xFF, 0xD9]),
+            _ => i += 2 + usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]])),
+        }
+    }
+    false
 }
 
 /// Format and shown size from the header only; cheap.
