@@ -208,9 +208,16 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
 /// 1000 pixels for 1024) so that no resize is needed after it. Other formats, and JPEGs
 /// in CMYK, are decoded whole.
 pub fn decode_at_least(bytes: &[u8], side: u32) -> Result<DynamicImage, ImageError> {
+    decode_probed(bytes, side).map(|(_, image)| image)
+}
+
+/// [`decode_at_least`], with what [`probe`] would say of the file, from the same read of
+/// its header.
+pub fn decode_probed(bytes: &[u8], side: u32) -> Result<(Probe, DynamicImage), ImageError> {
     let (format, mut decoder) = decoder_for(bytes)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let (w, h) = decoder.dimensions();
+    let probe = Probe { format, pixel_size: oriented(w, h, orientation) };
     let eighths = jpeg_eighths(w.max(h), side);
     let mut image = if format.format == ImageFormat::Jpeg && eighths < 8 {
         match jpeg_scaled(bytes, eighths, (w, h))? {
@@ -221,7 +228,7 @@ pub fn decode_at_least(bytes: &[u8], side: u32) -> Result<DynamicImage, ImageErr
         DynamicImage::from_decoder(decoder).map_err(damaged)?
     };
     image.apply_orientation(orientation);
-    Ok(image)
+    Ok((probe, image))
 }
 
 /// The fewest eighths of `longest` that still give at least 7/8 of `side` pixels.

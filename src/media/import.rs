@@ -5,8 +5,9 @@
 
 use std::path::Path;
 
+use super::decode::decode_probed;
 use super::thumbs::ThumbCache;
-use super::{ImageError, TEXTURE_MAX_SIDE, probe};
+use super::{ImageError, TEXTURE_MAX_SIDE};
 use crate::model::{AssetName, PixelSize};
 use crate::storage::{AssetError, AssetStore, read_capped};
 
@@ -39,10 +40,9 @@ pub fn import_bytes(
     origin: &Path,
 ) -> Result<Imported, ImportError> {
     let image_error = |reason| ImportError::Image { path: origin.to_owned(), reason };
-    let probe = probe(bytes).map_err(image_error)?;
     // Decoding all of the image's data once is what tells a damaged file from a good
     // one; a JPEG's is decoded at reduced size, which still reads all of it.
-    let card = super::decode_at_least(bytes, TEXTURE_MAX_SIDE).map_err(image_error)?;
+    let (probe, card) = decode_probed(bytes, TEXTURE_MAX_SIDE).map_err(image_error)?;
     let asset = store.store(bytes, probe.format.ext)?;
     if let Ok(card) = super::fit_within(card, TEXTURE_MAX_SIDE) {
         thumbs.put(&asset, TEXTURE_MAX_SIDE, &super::to_color_image(card));
