@@ -473,9 +473,10 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
             s.push_str(&format!("  {}. {}\n", i + 1, crate::model::one_line(goal, 200)));
         }
     }
+    let mut by_theme = board.items_by_theme();
     let groups = board.themes.iter().map(|t| (Some(&t.id), t.name.as_str()));
     for (theme, name) in groups.chain(std::iter::once((None, "Unsorted"))) {
-        let items: Vec<&Item> = board.items_in_theme(theme).collect();
+        let items: Vec<&Item> = by_theme.remove(&theme).unwrap_or_default();
         if theme.is_none() && items.is_empty() {
             continue;
         }

@@ -228,7 +228,7 @@ fn show_prints_dots_reactions_replies_and_the_session_outcome() {
     board.items.push(item);
     board.votes.push(Vote { id: VoteId::new_random(), item: id.clone(), by: "Bo".into(), at: now });
     let reply = |answer| Response { id: ResponseId::new_random(), item: id.clone(), by: "Kim".into(), answer, at: now };
-    board.responses = vec![reply(Answer::Reaction(Reaction::Like)), reply(Answer::Reply("Cushions too".into()))];
+    board.responses = vec![reply(Answer::Reaction(Reaction::Like)), reply(Answer::Reply("Cushions too".into()))].into();
     board.responses.sort_by(|a, b| a.id.cmp(&b.id));
     moodboard::storage::create(&env.path("s.moodboard.ron"), &board).unwrap();
     let out = env.ok(&["show", "s"]);

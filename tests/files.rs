@@ -54,7 +54,7 @@ fn session_board() -> Board {
         },
     ];
     responses.sort_by(|a, b| a.id.cmp(&b.id));
-    board.responses = responses;
+    board.responses = responses.into();
     board
 }
 

@@ -12,7 +12,7 @@ use std::path::Path;
 use crate::model::{Board, Item, Theme};
 use crate::storage::{self, AssetStore, SaveError};
 
-pub use canvas::{CanvasError, import_canvas};
+pub use canvas::{CanvasError, CanvasNodes, read_canvas};
 pub use html::to_html;
 pub use markdown::to_markdown;
 pub use png::{PngError, render_png};
@@ -97,8 +97,9 @@ fn only_theme(board: &Board, name: &str) -> Result<Board, ExportError> {
 /// then "Unsorted" (`None`) if any item is.
 pub fn grouped(board: &Board) -> Vec<(Option<&Theme>, Vec<&Item>)> {
     let mut groups: Vec<(Option<&Theme>, Vec<&Item>)> = Vec::new();
+    let mut by_theme = board.items_by_theme();
     for theme in board.themes.iter().map(Some).chain(std::iter::once(None)) {
-        let mut items: Vec<&Item> = board.items_in_theme(theme.map(|t| &t.id)).collect();
+        let mut items: Vec<&Item> = by_theme.remove(&theme.map(|t| &t.id)).unwrap_or_default();
         if items.is_empty() {
             continue;
         }

@@ -44,9 +44,12 @@ pub fn render_png(board: &Board, store: &AssetStore) -> Result<Vec<u8>, PngError
         origin: (bounds.min.x - MARGIN - PAD, bounds.min.y - MARGIN - PAD),
         font: FontRef::try_from_slice(epaint_default_fonts::UBUNTU_LIGHT).expect("egui's bundled font loads"),
     };
+    let groups = board.items_by_theme();
     for theme in &board.themes {
-        let Some(r) = board
-            .items_in_theme(Some(&theme.id))
+        let Some(r) = groups
+            .get(&Some(&theme.id))
+            .into_iter()
+            .flatten()
             .map(|i| BoardRect::from_pos_size(i.pos, i.size))
             .reduce(BoardRect::union)
         else {

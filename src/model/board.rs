@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::id_list::{HasId, IdList};
 use super::{BoardId, BoardRect, Item, ItemId, Response, Session, ThemeId, Timestamp, Vote};
 
 /// The file format version this build writes. Files with a lower version are migrated
@@ -22,21 +23,21 @@ pub struct Board {
     /// The one or two things this board is for, shown while collecting.
     pub goals: Vec<String>,
     /// Themes in sidebar order.
-    pub themes: Vec<Theme>,
+    pub themes: IdList<Theme>,
     /// Items in stacking order (lowest `z` first, ties by id) after load.
-    pub items: Vec<Item>,
+    pub items: IdList<Item>,
     /// Items, themes, dots and responses deleted from this board, remembered so that an
-    /// old copy of the board cannot bring them back when merged.
-    pub deleted: Vec<Tombstone>,
+    /// old copy of the board cannot bring them back when merged. Sorted by id.
+    pub deleted: IdList<Tombstone>,
     pub created: Timestamp,
     /// Time of the last change to the title, description or goals.
     pub modified: Timestamp,
     /// The facilitated session's phase, timer and settings (since version 2).
     pub session: Session,
     /// Dots placed in dot voting, sorted by id (since version 2).
-    pub votes: Vec<Vote>,
+    pub votes: IdList<Vote>,
     /// Reactions and replies to items, sorted by id (since version 2).
-    pub responses: Vec<Response>,
+    pub responses: IdList<Response>,
 }
 
 /// A named group of items, shown as a tinted region on the canvas.
@@ -83,14 +84,14 @@ impl Board {
             title: title.to_owned(),
             description: String::new(),
             goals: Vec::new(),
-            themes: Vec::new(),
-            items: Vec::new(),
-            deleted: Vec::new(),
+            themes: IdList::new(),
+            items: IdList::new(),
+            deleted: IdList::new(),
             created: now,
             modified: now,
             session: Session::default(),
-            votes: Vec::new(),
-            responses: Vec::new(),
+            votes: IdList::new(),
+            responses: IdList::new(),
         }
     }
 
@@ -111,23 +112,24 @@ impl Board {
     }
 
     pub fn item(&self, id: &ItemId) -> Option<&Item> {
-        self.items.iter().find(|i| &i.id == id)
+        self.items.get(id.as_str())
     }
 
+    /// The item with this id, to change anything but its id.
     pub fn item_mut(&mut self, id: &ItemId) -> Option<&mut Item> {
-        self.items.iter_mut().find(|i| &i.id == id)
+        self.items.get_mut(id.as_str())
     }
 
     pub fn item_index(&self, id: &ItemId) -> Option<usize> {
-        self.items.iter().position(|i| &i.id == id)
+        self.items.position(id.as_str())
     }
 
     pub fn theme(&self, id: &ThemeId) -> Option<&Theme> {
-        self.themes.iter().find(|t| &t.id == id)
+        self.themes.get(id.as_str())
     }
 
     pub fn theme_index(&self, id: &ThemeId) -> Option<usize> {
-        self.themes.iter().position(|t| &t.id == id)
+        self.themes.position(id.as_str())
     }
 
     /// The theme with this name, ignoring case and surrounding spaces.
@@ -177,9 +179,20 @@ impl Board {
         self.theme(id).is_some() || self.is_deleted(id.as_str())
     }
 
-    /// Items shown in this theme (or unsorted for `None`).
+    /// Items shown in this theme (or unsorted for `None`). One pass over the items: to
+    /// go through every theme, use [`Board::items_by_theme`].
     pub fn items_in_theme<'a>(&'a self, theme: Option<&'a ThemeId>) -> impl Iterator<Item = &'a Item> + 'a {
         self.items.iter().filter(move |i| self.theme_of(i) == theme)
+    }
+
+    /// Every theme's items (and the unsorted ones under `None`) in stacking order, in
+    /// one pass over the items.
+    pub fn items_by_theme(&self) -> std::collections::HashMap<Option<&ThemeId>, Vec<&Item>> {
+        let mut groups: std::collections::HashMap<Option<&ThemeId>, Vec<&Item>> = std::collections::HashMap::new();
+        for item in &self.items {
+            groups.entry(self.theme_of(item)).or_default().push(item);
+        }
+        groups
     }
 
     /// The images the board's items show, each once, in name order.
@@ -206,6 +219,41 @@ impl Board {
 
     /// Whether an item or theme with this id was deleted.
     pub fn is_deleted(&self, id: &str) -> bool {
-        self.deleted.iter().any(|t| t.id == id)
+        self.deleted.contains(id)
+    }
+
+    /// The tombstone of a deleted id.
+    pub fn tombstone(&self, id: &str) -> Option<&Tombstone> {
+        self.deleted.get(id)
+    }
+}
+
+impl HasId for Theme {
+    fn id_str(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl HasId for Tombstone {
+    fn id_str(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Item {
+    fn id_str(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl HasId for Vote {
+    fn id_str(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl HasId for Response {
+    fn id_str(&self) -> &str {
+        self.id.as_str()
     }
 }

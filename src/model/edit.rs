@@ -131,8 +131,11 @@ impl Edit {
                     return Err(EditError::NoSuchTheme(theme.clone()));
                 }
                 let index = board.item_index(&item.id).ok_or_else(|| EditError::NoSuchItem(item.id.clone()))?;
-                let old = std::mem::replace(&mut board.items[index], *item);
-                board.sort_items();
+                let z_changed = board.items[index].z != item.z;
+                let old = board.items.replace(index, *item);
+                if z_changed {
+                    board.sort_items();
+                }
                 Ok(Edit::ReplaceItem(Box::new(old)))
             }
             Edit::InsertTheme(theme) => {
@@ -141,8 +144,8 @@ impl Edit {
                 }
                 let tombstone = take_tombstone(board, theme.id.as_str());
                 let id = theme.id.clone();
-                board.themes.push(theme);
-                sort_themes(board);
+                let index = board.themes.partition_point(|t| (t.rank, &t.id) < (theme.rank, &theme.id));
+                board.themes.insert(index, theme);
                 Ok(Edit::RemoveTheme { id, tombstone })
             }
             Edit::RemoveTheme { id, tombstone } => {
@@ -155,8 +158,11 @@ impl Edit {
             }
             Edit::ReplaceTheme(theme) => {
                 let index = board.theme_index(&theme.id).ok_or_else(|| EditError::NoSuchTheme(theme.id.clone()))?;
-                let old = std::mem::replace(&mut board.themes[index], theme);
-                sort_themes(board);
+                let rank_changed = board.themes[index].rank != theme.rank;
+                let old = board.themes.replace(index, theme);
+                if rank_changed {
+                    sort_themes(board);
+                }
                 Ok(Edit::ReplaceTheme(old))
             }
             Edit::SetTombstone { id, tombstone } => {
@@ -187,7 +193,7 @@ impl Edit {
                 Ok(Edit::RemoveVote { id, tombstone })
             }
             Edit::RemoveVote { id, tombstone } => {
-                let index = board.votes.iter().position(|v| v.id == id).ok_or(EditError::NoSuchVote(id.clone()))?;
+                let index = board.votes.position(id.as_str()).ok_or(EditError::NoSuchVote(id.clone()))?;
                 let vote = board.votes.remove(index);
                 if let Some(t) = tombstone {
                     put_tombstone(board, Tombstone { id: id.to_string(), ..t });
@@ -203,8 +209,7 @@ impl Edit {
                 Ok(Edit::RemoveResponse { id, tombstone })
             }
             Edit::RemoveResponse { id, tombstone } => {
-                let index =
-                    board.responses.iter().position(|r| r.id == id).ok_or(EditError::NoSuchResponse(id.clone()))?;
+                let index = board.responses.position(id.as_str()).ok_or(EditError::NoSuchResponse(id.clone()))?;
                 let response = board.responses.remove(index);
                 if let Some(t) = tombstone {
                     put_tombstone(board, Tombstone { id: id.to_string(), ..t });
@@ -327,7 +332,7 @@ fn put_tombstone(board: &mut Board, tombstone: Tombstone) {
 }
 
 fn take_tombstone(board: &mut Board, id: &str) -> Option<Tombstone> {
-    let index = board.deleted.iter().position(|t| t.id == id)?;
+    let index = board.deleted.position(id)?;
     Some(board.deleted.remove(index))
 }
 

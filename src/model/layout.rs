@@ -73,8 +73,9 @@ pub fn arrange_by_theme(board: &Board, now: Timestamp) -> Edit {
     groups.push(None);
     let mut edits = Vec::new();
     let mut x = 0.0_f32;
+    let mut by_theme = board.items_by_theme();
     for theme in groups {
-        let items: Vec<_> = board.items_in_theme(theme).filter(|i| !i.locked).collect();
+        let items: Vec<_> = by_theme.remove(&theme).unwrap_or_default().into_iter().filter(|i| !i.locked).collect();
         if items.is_empty() {
             continue;
         }

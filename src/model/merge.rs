@@ -302,7 +302,7 @@ mod tests {
         a.deleted.push(tomb.clone());
         let m = merge(&a, &b);
         assert!(m.items.is_empty(), "the deletion is newer than the edit");
-        assert_eq!(m.deleted, vec![tomb]);
+        assert_eq!(*m.deleted, vec![tomb]);
         // An old copy (the original) does not bring it back either.
         let original = {
             let mut o = a.clone();

@@ -31,11 +31,11 @@ fn ron_options() -> ron::Options {
 /// UTF-8 before any parsing happens.
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let io = |source| LoadError::Io { path: path.to_owned(), source };
-    let file = std::fs::File::open(path).map_err(io)?;
+    let file = super::open_regular(path).map_err(|e| match e {
+        super::OpenError::Io(source) => io(source),
+        super::OpenError::NotAFile(what) => LoadError::NotAFile { path: path.to_owned(), what },
+    })?;
     let meta = file.metadata().map_err(io)?;
-    if !meta.is_file() {
-        return Err(LoadError::NotAFile { path: path.to_owned() });
-    }
     if meta.len() > MAX_BOARD_BYTES {
         return Err(LoadError::TooLarge { path: path.to_owned(), size: meta.len(), limit: MAX_BOARD_BYTES });
     }
@@ -175,14 +175,14 @@ impl BoardV1 {
             title: self.title,
             description: self.description,
             goals: self.goals,
-            themes: self.themes,
-            items: self.items,
-            deleted: self.deleted,
+            themes: self.themes.into(),
+            items: self.items.into(),
+            deleted: self.deleted.into(),
             created: self.created,
             modified: self.modified,
             session: crate::model::Session::default(),
-            votes: Vec::new(),
-            responses: Vec::new(),
+            votes: Default::default(),
+            responses: Default::default(),
         }
     }
 }

@@ -14,13 +14,15 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
     ui.heading("Themes");
     ui.add_space(4.0);
     let all = board.items.len();
+    let groups = board.items_by_theme();
     if ui.selectable_label(view.filter == ThemeFilter::All, format!("All items ({all})")).clicked() {
         view.filter = ThemeFilter::All;
     }
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 80.0).show(ui, |ui| {
         for (index, theme) in board.themes.iter().enumerate() {
-            theme_row(ui, board, view, index, theme, who, actions);
+            let count = groups.get(&Some(&theme.id)).map_or(0, Vec::len);
+            theme_row(ui, board, view, (index, count), theme, who, actions);
         }
         if board.themes.is_empty() {
             ui.label(
@@ -29,7 +31,7 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
         }
     });
     ui.separator();
-    let unsorted = board.items_in_theme(None).count();
+    let unsorted = groups.get(&None).map_or(0, Vec::len);
     if ui.selectable_label(view.filter == ThemeFilter::Unsorted, format!("Unsorted ({unsorted})")).clicked() {
         view.filter = if view.filter == ThemeFilter::Unsorted { ThemeFilter::All } else { ThemeFilter::Unsorted };
     }
@@ -43,12 +45,11 @@ fn theme_row(
     ui: &mut Ui,
     board: &Board,
     view: &mut ViewState,
-    index: usize,
+    (index, count): (usize, usize),
     theme: &Theme,
     who: &str,
     actions: &mut Vec<Action>,
 ) {
-    let count = board.items_in_theme(Some(&theme.id)).count();
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
         ui.painter().rect_filled(rect, 3.0, style::hex_colour(&theme.colour));
@@ -68,7 +69,7 @@ fn theme_row(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let menu = egui::containers::menu::MenuButton::new("…");
-            let (response, _) = menu.ui(ui, |ui| theme_menu(ui, board, view, index, theme, who, actions));
+            let (response, _) = menu.ui(ui, |ui| theme_menu(ui, board, view, (index, count), theme, who, actions));
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Theme options for {}", theme.name))
             });
@@ -101,7 +102,7 @@ fn theme_menu(
     ui: &mut Ui,
     board: &Board,
     view: &mut ViewState,
-    index: usize,
+    (index, count): (usize, usize),
     theme: &Theme,
     who: &str,
     actions: &mut Vec<Action>,
@@ -138,7 +139,6 @@ fn theme_menu(
         ui.close();
     }
     ui.separator();
-    let count = board.items_in_theme(Some(&theme.id)).count();
     let delete = ui.button("Delete theme").on_hover_text(if count == 0 {
         "Remove this theme".to_owned()
     } else {
