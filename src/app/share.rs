@@ -109,8 +109,9 @@ impl MoodboardApp {
         let mut board = self.doc.board.clone();
         let store = storage::AssetStore::for_board(&self.doc.path);
         let who = self.prefs.contributor();
-        self.jobs.spawn(&self.ctx, move || match export::import_canvas(&path, &mut board, &store, &who, "own team") {
-            Ok(report) => {
+        self.jobs.spawn(&self.ctx, move || match export::read_canvas(&path, &store) {
+            Ok(nodes) => {
+                let report = nodes.add_to(&mut board, &who, "own team");
                 let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 JobDone::CanvasReady { board: Box::new(board), report, name }
             }

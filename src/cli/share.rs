@@ -164,12 +164,13 @@ pub fn import_cmd(
     load(&board)?;
     let who = who.map_or_else(|| Prefs::load().0.contributor(), str::to_owned);
     let store = AssetStore::for_board(&board);
+    // The canvas and the files it names are read before the board is locked: a file
+    // that never finishes reading must not keep others from saving.
+    let nodes =
+        export::read_canvas(file, &store).with_context(|| format!("nothing was added to {}", board.display()))?;
     let (report, problems) =
-        storage::update(&board, |b: &mut Board| export::import_canvas(file, b, &store, &who, source))
-            .map_err(|e| match e {
-                storage::UpdateError::Change(e) => anyhow!(e),
-                other => anyhow!("{other}"),
-            })
+        storage::update(&board, |b: &mut Board| Ok::<_, std::convert::Infallible>(nodes.add_to(b, &who, source)))
+            .map_err(|e| anyhow!("{e}"))
             .with_context(|| format!("nothing was added to {}", board.display()))?;
     warn_problems(err, &problems)?;
     for s in &report.skipped {

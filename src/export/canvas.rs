@@ -64,9 +64,12 @@ pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, S
     let images_dir = crate::storage::paths::board_folder(out).join(&images_dir_name);
     let mut nodes = Vec::new();
     let mut groups = Vec::new();
+    let by_theme = board.items_by_theme();
     for theme in &board.themes {
-        let bounds = board
-            .items_in_theme(Some(&theme.id))
+        let bounds = by_theme
+            .get(&Some(&theme.id))
+            .into_iter()
+            .flatten()
             .map(|i| BoardRect::from_pos_size(i.pos, i.size))
             .reduce(BoardRect::union);
         if let Some(r) = bounds {
@@ -170,15 +173,21 @@ pub struct CanvasImport {
     pub skipped: Vec<String>,
 }
 
-/// Adds the nodes of the canvas at `path` to `board`, as items brought by `who` from
-/// `source` (a perspective: "own team", "customer" …). Images are copied into `store`.
-pub fn import_canvas(
-    path: &Path,
-    board: &mut Board,
-    store: &AssetStore,
-    who: &str,
-    source: &str,
-) -> Result<CanvasImport, CanvasError> {
+/// A canvas read from disk, its images already stored in the board's assets folder,
+/// ready to be added to a board. Reading (which touches files the canvas names) is
+/// done by [`read_canvas`] before any board lock is taken; adding is pure.
+#[derive(Debug)]
+pub struct CanvasNodes {
+    /// Groups, smallest first: (name, colour, rectangle as x, y, w, h).
+    groups: Vec<(String, Option<String>, [f64; 4])>,
+    /// Nodes in canvas order: what they became and their rectangle.
+    nodes: Vec<(ItemKind, [f64; 4])>,
+    skipped: Vec<String>,
+}
+
+/// Reads the canvas at `path`: parses it, and stores the images its file nodes name
+/// (only image files inside the canvas's own folder) in `store`. Never touches a board.
+pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, CanvasError> {
     let read = |message: String| CanvasError::Read { path: path.to_owned(), message };
     let bytes = crate::storage::read_capped(path).map_err(|e| read(e.to_string()))?;
     if bytes.len() as u64 > MAX_CANVAS_BYTES {
@@ -194,30 +203,19 @@ pub fn import_canvas(
         return Err(read(format!("{} nodes; at most {MAX_NODES} are imported", canvas.nodes.len())));
     }
     let folder = crate::storage::paths::board_folder(path);
-    let now = Timestamp::now();
-    let mut report = CanvasImport::default();
-    // Groups first, smallest first, so that a node goes into the innermost group.
-    let mut groups: Vec<(&Node, ThemeId)> = Vec::new();
+    let rect = |n: &Node| [n.x, n.y, n.width, n.height];
     let mut group_nodes: Vec<&Node> = canvas.nodes.iter().filter(|n| n.kind == "group").collect();
+    // Smallest first, so that a node goes into the innermost group.
     group_nodes.sort_by(|a, b| (a.width * a.height).total_cmp(&(b.width * b.height)));
-    for node in group_nodes {
-        let name = node.label.clone().filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "Group".to_owned());
-        let id = match board.theme_by_name(&name) {
-            Some(t) => t.id.clone(),
-            None => {
-                let mut theme = board.new_theme(&name, now);
-                if let Some(c) = node.color.as_deref().and_then(Rgb::parse_hex) {
-                    theme.colour = c.to_hex();
-                }
-                let id = theme.id.clone();
-                board.themes.push(theme);
-                report.themes += 1;
-                id
-            }
-        };
-        groups.push((node, id));
-    }
-    let mut z = board.top_z();
+    let groups = group_nodes
+        .into_iter()
+        .map(|n| {
+            let name = n.label.clone().filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "Group".to_owned());
+            (name, n.color.clone(), rect(n))
+        })
+        .collect();
+    let mut skipped = Vec::new();
+    let mut nodes = Vec::new();
     for node in canvas.nodes.iter().filter(|n| n.kind != "group") {
         let kind = match node.kind.as_str() {
             "text" => ItemKind::Note { text: node.text.clone().unwrap_or_default() },
@@ -236,30 +234,64 @@ pub fn import_canvas(
                         caption: String::new(),
                     },
                     Err(why) => {
-                        report.skipped.push(format!("{file}: {why}"));
+                        skipped.push(format!("{file}: {why}"));
                         ItemKind::Note { text: format!("File: {file}") }
                     }
                 }
             }
             _ => continue,
         };
-        let pos = Pos::new(node.x as f32, node.y as f32).clamped();
-        let mut item = Item::new(kind, pos, who, source, now);
-        item.size = Size::new(node.width as f32, node.height as f32).clamped();
-        item.z = z;
-        z = z.saturating_add(1);
-        let centre = (node.x + node.width / 2.0, node.y + node.height / 2.0);
-        item.theme = groups
-            .iter()
-            .find(|(g, _)| {
-                centre.0 >= g.x && centre.0 <= g.x + g.width && centre.1 >= g.y && centre.1 <= g.y + g.height
-            })
-            .map(|(_, id)| id.clone());
-        board.items.push(item);
-        report.items += 1;
+        nodes.push((kind, rect(node)));
     }
-    board.sort_items();
-    Ok(report)
+    Ok(CanvasNodes { groups, nodes, skipped })
+}
+
+impl CanvasNodes {
+    /// Adds the nodes to `board` as items brought by `who` from `source` (a perspective:
+    /// "own team", "customer" …); groups become themes (an existing theme of the same
+    /// name is reused) holding the nodes whose centre lies inside them.
+    pub fn add_to(&self, board: &mut Board, who: &str, source: &str) -> CanvasImport {
+        let now = Timestamp::now();
+        let mut report = CanvasImport { skipped: self.skipped.clone(), ..CanvasImport::default() };
+        let mut by_name: std::collections::HashMap<String, ThemeId> =
+            board.themes.iter().map(|t| (t.name.trim().to_lowercase(), t.id.clone())).collect();
+        let mut rank = board.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1));
+        let mut groups: Vec<([f64; 4], ThemeId)> = Vec::with_capacity(self.groups.len());
+        for (name, colour, rect) in &self.groups {
+            let id = by_name.entry(name.trim().to_lowercase()).or_insert_with(|| {
+                let mut theme = board.new_theme(name, now);
+                theme.rank = rank;
+                rank = rank.saturating_add(1);
+                if let Some(c) = colour.as_deref().and_then(Rgb::parse_hex) {
+                    theme.colour = c.to_hex();
+                }
+                let id = theme.id.clone();
+                board.themes.push(theme);
+                report.themes += 1;
+                id
+            });
+            groups.push((*rect, id.clone()));
+        }
+        let mut z = board.top_z();
+        for (kind, [x, y, w, h]) in &self.nodes {
+            let pos = Pos::new(*x as f32, *y as f32).clamped();
+            let mut item = Item::new(kind.clone(), pos, who, source, now);
+            item.size = Size::new(*w as f32, *h as f32).clamped();
+            item.z = z;
+            z = z.saturating_add(1);
+            let centre = (x + w / 2.0, y + h / 2.0);
+            item.theme = groups
+                .iter()
+                .find(|([gx, gy, gw, gh], _)| {
+                    centre.0 >= *gx && centre.0 <= gx + gw && centre.1 >= *gy && centre.1 <= gy + gh
+                })
+                .map(|(_, id)| id.clone());
+            board.items.push(item);
+            report.items += 1;
+        }
+        board.sort_items();
+        report
+    }
 }
 
 /// The path of `file` (as the canvas names it) if it is a relative path to a file
