@@ -117,7 +117,10 @@ impl AssetStore {
 /// Reads a file of at most [`MAX_ASSET_BYTES`].
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, AssetError> {
     let io = |action| move |source| AssetError::Io { path: path.to_owned(), action, source };
-    let file = fs::File::open(path).map_err(io("open"))?;
+    let file = super::open_regular(path).map_err(|e| match e {
+        super::OpenError::Io(source) => AssetError::Io { path: path.to_owned(), action: "open", source },
+        super::OpenError::NotAFile(what) => AssetError::NotAFile { path: path.to_owned(), what },
+    })?;
     let size = file.metadata().map_err(io("read"))?.len();
     if size > MAX_ASSET_BYTES {
         return Err(AssetError::TooLarge { path: path.to_owned(), size, limit: MAX_ASSET_BYTES });

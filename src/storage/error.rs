@@ -7,8 +7,8 @@ use std::path::PathBuf;
 pub enum LoadError {
     #[error("{}: cannot read: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{}: not a file", path.display())]
-    NotAFile { path: PathBuf },
+    #[error("{}: this is {what}, not a board file", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
     #[error("{}: the file is empty; a board starts with `(` followed by `version: 1`", path.display())]
     Empty { path: PathBuf },
     #[error("{}: the file is {size} bytes; boards larger than {limit} bytes are refused", path.display())]
@@ -37,6 +37,14 @@ pub enum SaveError {
     NoFolder { path: PathBuf, folder: PathBuf },
     #[error("{}: cannot save, the file is unchanged: {action}: {source}", path.display())]
     Io { path: PathBuf, action: &'static str, source: std::io::Error },
+    #[error(
+        "{}: the file is read-only (write-protected), so it was not changed; make it writable, or save a \
+         copy under another name",
+        path.display()
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("{}: this is {what}, not a file, so it was not replaced", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
     #[error("{}: cannot save: the board could not be written as RON: {message}", path.display())]
     Serialize { path: PathBuf, message: String },
     #[error("{}: {source}", path.display())]
@@ -50,6 +58,8 @@ pub enum LockError {
     Busy(u64),
     #[error("cannot create the lock file {}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("refused to use the lock {}: {reason}; remove it and try again", path.display())]
+    Unsafe { path: PathBuf, reason: &'static str },
 }
 
 /// Why an image could not be stored in or read from a board's assets folder.
@@ -59,6 +69,8 @@ pub enum AssetError {
     Io { path: PathBuf, action: &'static str, source: std::io::Error },
     #[error("{}: refused: {reason}", path.display())]
     Refused { path: PathBuf, reason: &'static str },
+    #[error("{}: this is {what}, not a file; only plain files are read", path.display())]
+    NotAFile { path: PathBuf, what: &'static str },
     #[error("{}: the image file is missing", path.display())]
     Missing { path: PathBuf },
     #[error("{}: the file's content does not match its name (damaged or truncated)", path.display())]

@@ -6,7 +6,6 @@
 //! `..`, backslashes, links, oversized entries and zip bombs. Names are refused, never
 //! repaired. Each image is checked against its content hash as it is written.
 
-use std::fs::File;
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
@@ -87,7 +86,7 @@ struct Entry {
 /// entry is refused.
 pub fn unpack(pack_path: &Path, into: &Path) -> Result<PathBuf, PackError> {
     let io = |message: String| PackError::Io { path: pack_path.to_owned(), message };
-    let file = File::open(pack_path).map_err(|e| io(format!("cannot open: {e}")))?;
+    let file = super::open_regular(pack_path).map_err(|e| io(e.to_string()))?;
     let mut zip = zip::ZipArchive::new(file)
         .map_err(|e| PackError::NotAZip { path: pack_path.to_owned(), message: e.to_string() })?;
     let (name, board_entry, entries) = check_entries(pack_path, &mut zip)?;
