@@ -9,6 +9,7 @@ pub mod format;
 mod lock;
 pub mod pack;
 pub mod paths;
+mod regular;
 mod repair;
 mod saver;
 pub mod watch;
@@ -17,10 +18,11 @@ use std::io::Write as _;
 use std::path::Path;
 
 pub use assets::{AssetStore, MAX_ASSET_BYTES, content_hash, read_capped};
-pub use atomic::replace_file;
+pub use atomic::{remove_stale_temp_files, replace_file};
 pub use conflicts::import_assets;
 pub use error::{AssetError, LoadError, LockError, SaveError};
 pub use lock::{BoardLock, LOCK_TIMEOUT, lock_path};
+pub use regular::{OpenError, file_kind, open_regular};
 pub use repair::{Problem, repair};
 pub use saver::{Saved, Saver, Waker};
 
@@ -57,6 +59,7 @@ pub fn save_hashed(path: &Path, board: &Board) -> Result<String, SaveError> {
     let text =
         format::to_text(board).map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
     replace_file(path, Some(&paths::backup_path(path)), |f| f.write_all(text.as_bytes()))?;
+    atomic::remove_stale_temp_files(path);
     Ok(content_hash(text.as_bytes()))
 }
 
