@@ -13,7 +13,8 @@ use crate::export::ExportFormat;
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
 use crate::model::{
-    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Timestamp, free_spot, normalise_hex,
+    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, free_spot,
+    normalise_hex,
 };
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, UpdateError, paths};
@@ -70,13 +71,17 @@ pub enum Command {
     /// Check a board and its images without changing anything; prints each problem.
     Check { board: PathBuf },
     /// Merge another copy of a board (or another board) into BOARD, keeping the newest
-    /// version of each idea and who brought it; prints what came in.
+    /// version of each idea and who brought it; prints what came in, changed, went and
+    /// was refused. Another board (another id) may only add ideas.
     Merge {
         board: PathBuf,
         other: PathBuf,
         /// Write the merge to a new board here instead of changing BOARD.
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
+        /// Print what the merge would add, change, remove and refuse, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Merge every conflict copy a sync tool left beside BOARD into it, then move the
     /// copies into NAME.merged-copies/.
@@ -184,7 +189,9 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Remove { board, ids, matching } => remove(&board, &ids, matching.as_deref(), out, err),
         Command::Show { board, ids } => show(&board, ids, out, err),
         Command::Check { board } => check(&board, out),
-        Command::Merge { board, other, out: to } => share::merge_cmd(&board, &other, to.as_deref(), out, err),
+        Command::Merge { board, other, out: to, dry_run } => {
+            share::merge_cmd(&board, &other, to.as_deref(), dry_run, out, err)
+        }
         Command::Sync { board } => share::sync(&board, out, err),
         Command::Pack { board, out: to } => share::pack_cmd(&board, to.as_deref(), out, err),
         Command::Unpack { pack, out: to } => share::unpack_cmd(&pack, to.as_deref(), out),
@@ -314,6 +321,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
 
     let now = Timestamp::now();
     let ((id, theme_note), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
+        let mut clock = Stamper::now(board, &contributor);
         let mut theme_note = String::new();
         let theme = match args.theme.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
             None => None,
@@ -326,7 +334,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
                     let theme = board.new_theme(name, now);
                     theme_note = format!(" in new theme “{name}”");
                     let id = theme.id.clone();
-                    Edit::InsertTheme(theme).apply(board)?;
+                    Edit::InsertTheme(theme).apply_stamped(board, &mut clock)?;
                     Some(id)
                 }
             },
@@ -337,7 +345,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         item.tags = tags;
         item.z = board.top_z();
         let id = item.id.clone();
-        Edit::InsertItem(Box::new(item)).apply(board)?;
+        Edit::InsertItem(Box::new(item)).apply_stamped(board, &mut clock)?;
         Ok((id, theme_note))
     })
     .map_err(flatten)?;
@@ -406,7 +414,8 @@ fn remove(
         unique.sort();
         unique.dedup();
         lines.dedup();
-        Edit::delete_items(&unique, now, &who).apply(board)?;
+        let edit = Edit::delete_items(board, &unique, now, &who);
+        edit.apply_stamped(board, &mut Stamper::now(board, &who))?;
         Ok(lines)
     })
     .map_err(flatten)?;

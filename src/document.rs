@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::model::{Board, Edit, EditError, History, MergeSummary, Timestamp, diff, merge, summarise};
+use crate::model::{
+    Board, Edit, EditError, History, MergeSummary, Merged, Refusal, Stamper, Timestamp, diff, merge_now, summarise,
+};
 pub use crate::storage::paths::unused_board_path;
 use crate::storage::{self, LoadError, Problem, SaveError, paths};
 
@@ -78,16 +80,18 @@ impl Document {
         paths::board_name(&self.path)
     }
 
-    /// Applies an edit as one undoable step.
-    pub fn apply(&mut self, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
-        self.history.apply(&mut self.board, edit, label)?;
+    /// Applies an edit by `who` as one undoable step, stamped as a change made now.
+    pub fn apply(&mut self, edit: Edit, label: impl Into<String>, who: &str) -> Result<(), EditError> {
+        let mut clock = Stamper::now(&self.board, who);
+        self.history.apply(&mut self.board, edit, &mut clock, label)?;
         self.changed();
         Ok(())
     }
 
     /// Undoes the last step; returns its label, or `None` with nothing to undo.
     pub fn undo(&mut self, who: &str) -> Option<Result<String, EditError>> {
-        let result = self.history.undo(&mut self.board, Timestamp::now(), who);
+        let mut clock = Stamper::now(&self.board, who);
+        let result = self.history.undo(&mut self.board, &mut clock);
         if matches!(result, Some(Ok(_))) {
             self.changed();
         }
@@ -95,30 +99,38 @@ impl Document {
     }
 
     pub fn redo(&mut self, who: &str) -> Option<Result<String, EditError>> {
-        let result = self.history.redo(&mut self.board, Timestamp::now(), who);
+        let mut clock = Stamper::now(&self.board, who);
+        let result = self.history.redo(&mut self.board, &mut clock);
         if matches!(result, Some(Ok(_))) {
             self.changed();
         }
         result
     }
 
-    /// Merges another copy of this board in (a teammate's, or this file changed by
-    /// another program) as one undoable step. Returns what it brought in.
-    pub fn merge_step(&mut self, other: &Board, label: impl Into<String>) -> Result<MergeSummary, EditError> {
-        let merged = merge(&self.board, other);
+    /// Merges another board in (a teammate's copy, or another team's board) as one
+    /// undoable step. Returns what it brought in and what it refused.
+    pub fn merge_step(
+        &mut self,
+        other: &Board,
+        label: impl Into<String>,
+    ) -> Result<(MergeSummary, Vec<Refusal>), EditError> {
+        let Merged { board: merged, refused } = merge_now(&self.board, other);
         let summary = summarise(&self.board, &merged);
         if merged != self.board {
-            self.apply(diff(&self.board, &merged), label)?;
+            // The other copy's stamps come in as they are: no restamping.
+            let reverse = diff(&self.board, &merged).apply(&mut self.board)?;
+            self.history.push(reverse, label.into());
+            self.changed();
         }
-        Ok(summary)
+        Ok((summary, refused))
     }
 
     /// Merges the version of this board that is on disk now (`disk`, whose file hash is
     /// `hash`), keeping local changes. Not an undo step: undo stays for one's own edits.
     /// If the result is exactly what is on disk and nothing was unsaved, the document
     /// stays saved, so that a change on disk never causes a save back.
-    pub fn merge_from_disk(&mut self, disk: &Board, hash: Option<String>) -> MergeSummary {
-        let merged = merge(&self.board, disk);
+    pub fn merge_from_disk(&mut self, disk: &Board, hash: Option<String>) -> (MergeSummary, Vec<Refusal>) {
+        let Merged { board: merged, refused } = merge_now(&self.board, disk);
         let summary = summarise(&self.board, &merged);
         let was_dirty = self.is_dirty();
         if merged != self.board {
@@ -135,7 +147,7 @@ impl Document {
         if !was_dirty && self.saving.is_none() && &self.board == disk {
             self.saved_generation = self.generation;
         }
-        summary
+        (summary, refused)
     }
 
     /// Records that the board changed other than through [`Document::apply`] (a merge).
@@ -215,7 +227,7 @@ mod tests {
         let mut doc = Document::create_in(dir.path(), "Ideas").unwrap();
         assert_eq!(doc.status(), SaveStatus::Saved);
         let item = Item::new(ItemKind::Note { text: "x".into() }, Pos::default(), "me", "own team", Timestamp::now());
-        doc.apply(Edit::InsertItem(Box::new(item)), "Add note").unwrap();
+        doc.apply(Edit::InsertItem(Box::new(item)), "Add note", "me").unwrap();
         assert_eq!(doc.status(), SaveStatus::Unsaved);
         let generation = doc.begin_save();
         assert_eq!(doc.status(), SaveStatus::Saving);

@@ -272,7 +272,7 @@ fn every_edit_is_undone_by_its_inverse() {
         Edit::AddVote(Vote { id: VoteId::parse("v1").unwrap(), item: id.clone(), by: "me".into(), at: now }),
         Edit::RemoveVote {
             id: VoteId::parse("v1").unwrap(),
-            tombstone: Some(moodboard::model::Tombstone { id: "v1".into(), at: now, by: "me".into() }),
+            tombstone: Some(moodboard::model::Tombstone { id: "v1".into(), at: now, by: "me".into(), saw: now }),
         },
         Edit::AddResponse(Response {
             id: ResponseId::parse("r1").unwrap(),
@@ -282,7 +282,7 @@ fn every_edit_is_undone_by_its_inverse() {
             at: now,
         }),
         Edit::RemoveResponse { id: ResponseId::parse("r1").unwrap(), tombstone: None },
-        Edit::delete_items([&id], now, "me"),
+        Edit::delete_items(&board, [&id], now, "me"),
     ];
     for edit in edits {
         let before = board.clone();

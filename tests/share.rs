@@ -156,7 +156,7 @@ fn concurrent_adders_and_a_watching_editor_lose_nothing() {
                 "own team",
                 Timestamp::now(),
             );
-            doc.apply(Edit::InsertItem(Box::new(item)), "Add note").unwrap();
+            doc.apply(Edit::InsertItem(Box::new(item)), "Add note", "editor").unwrap();
             local += 1;
         }
         if !saving && doc.is_dirty() {

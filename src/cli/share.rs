@@ -7,15 +7,16 @@ use anyhow::{Context as _, anyhow, bail};
 
 use super::{existing_board, load, warn_problems};
 use crate::export::{self, ExportFormat};
-use crate::model::{Board, MergeSummary, merge, summarise};
+use crate::model::{Board, merge_now, summarise};
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, conflicts, pack, paths};
 
-/// `moodboard merge BOARD OTHER [-o OUT]`
+/// `moodboard merge BOARD OTHER [-o OUT] [--dry-run]`
 pub fn merge_cmd(
     board: &Path,
     other: &Path,
     out_path: Option<&Path>,
+    dry_run: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -25,53 +26,53 @@ pub fn merge_cmd(
     warn_problems(err, &theirs.problems)?;
     let target = out_path.map_or_else(|| board.clone(), paths::with_board_suffix);
     let other_name = paths::board_name(&other);
-    let (summary, merged) = if target == board {
-        let image_problems = storage::import_assets(&other, &theirs.board, &board);
-        warn_problems(err, &image_problems)?;
-        let ((summary, merged), problems) = storage::update(&board, |b: &mut Board| {
-            let merged = merge(b, &theirs.board);
-            let summary = summarise(b, &merged);
-            *b = merged;
-            Ok::<_, std::convert::Infallible>((summary, b.clone()))
+    if target != board && target.exists() {
+        bail!(
+            "{}: already exists; merge into it with `moodboard merge {} {}`",
+            target.display(),
+            target.display(),
+            other.display()
+        );
+    }
+    let (before, merged) = if dry_run {
+        let ours = load(&board)?;
+        warn_problems(err, &ours.problems)?;
+        let merged = merge_now(&ours.board, &theirs.board);
+        (ours.board, merged)
+    } else if target == board {
+        warn_problems(err, &storage::import_assets(&other, &theirs.board, &board))?;
+        let (result, problems) = storage::update(&board, |b: &mut Board| {
+            let merged = merge_now(b, &theirs.board);
+            let before = std::mem::replace(b, merged.board.clone());
+            Ok::<_, std::convert::Infallible>((before, merged))
         })
         .map_err(|e| anyhow!("{e}"))?;
         warn_problems(err, &problems)?;
-        (summary, merged)
+        result
     } else {
-        if target.exists() {
-            bail!(
-                "{}: already exists; merge into it with `moodboard merge {} {}`",
-                target.display(),
-                target.display(),
-                other.display()
-            );
-        }
         let ours = load(&board)?;
         warn_problems(err, &ours.problems)?;
         std::fs::create_dir_all(paths::board_folder(&target)).ok();
         warn_problems(err, &storage::import_assets(&board, &ours.board, &target))?;
         warn_problems(err, &storage::import_assets(&other, &theirs.board, &target))?;
-        let merged = merge(&ours.board, &theirs.board);
-        storage::create(&target, &merged)?;
-        (summarise(&ours.board, &merged), merged)
+        let merged = merge_now(&ours.board, &theirs.board);
+        storage::create(&target, &merged.board)?;
+        (ours.board, merged)
     };
-    writeln!(out, "merged {} into {}: {}", other.display(), target.display(), summary.describe())?;
-    print_added(out, &merged, &summary, &other_name)?;
-    Ok(())
-}
-
-fn print_added(out: &mut dyn Write, board: &Board, summary: &MergeSummary, from: &str) -> anyhow::Result<()> {
-    for id in &summary.added {
-        if let Some(item) = board.item(id) {
-            let who = if item.contributor.is_empty() { "someone" } else { &item.contributor };
-            writeln!(
-                out,
-                "  + {}: {} (new from {from}, added by {who}, {})",
-                item.kind.tag().name(),
-                item.kind.summary(),
-                item.source
-            )?;
-        }
+    let summary = summarise(&before, &merged.board);
+    let verb = if dry_run { "would merge" } else { "merged" };
+    writeln!(out, "{verb} {} into {}: {}", other.display(), target.display(), summary.describe())?;
+    if before.id != theirs.board.id {
+        writeln!(out, "  (another board: it may only add ideas; nothing of this board is changed or removed)")?;
+    }
+    for line in summary.lines(&before, &merged.board, &other_name) {
+        writeln!(out, "  {line}")?;
+    }
+    for refusal in &merged.refused {
+        writeln!(out, "  not applied: {refusal}")?;
+    }
+    if dry_run {
+        writeln!(out, "dry run: nothing was written")?;
     }
     Ok(())
 }
@@ -98,6 +99,9 @@ pub fn sync(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
             }
         }
         warn_problems(err, &o.problems)?;
+        for r in &o.refused {
+            writeln!(err, "warning: {}: not applied: {r}", o.copy.display())?;
+        }
     }
     if failed > 0 {
         bail!("{failed} conflict cop{} could not be merged", if failed == 1 { "y" } else { "ies" });

@@ -251,7 +251,9 @@ impl CanvasNodes {
     /// "own team", "customer" …); groups become themes (an existing theme of the same
     /// name is reused) holding the nodes whose centre lies inside them.
     pub fn add_to(&self, board: &mut Board, who: &str, source: &str) -> CanvasImport {
-        let now = Timestamp::now();
+        // New items and themes, stamped past everything on the board.
+        let mut clock = crate::model::Stamper::now(board, who);
+        let now = clock.tick(Timestamp::MIN);
         let mut report = CanvasImport { skipped: self.skipped.clone(), ..CanvasImport::default() };
         let mut by_name: std::collections::HashMap<String, ThemeId> =
             board.themes.iter().map(|t| (t.name.trim().to_lowercase(), t.id.clone())).collect();

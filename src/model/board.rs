@@ -7,7 +7,7 @@ use super::{BoardId, BoardRect, Item, ItemId, Response, Session, ThemeId, Timest
 
 /// The file format version this build writes. Files with a lower version are migrated
 /// when read; files with a higher one are refused.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Goals beyond this many get a gentle warning: a board is for one or two things.
 pub const RECOMMENDED_MAX_GOALS: usize = 2;
@@ -62,13 +62,26 @@ pub struct BoardMeta {
     pub goals: Vec<String>,
 }
 
-/// The memory of a deleted item or theme.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+/// The memory of a deleted item, theme, dot or response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Tombstone {
-    /// Id of the deleted item or theme.
+    /// Id of what was deleted.
     pub id: String,
+    /// When it was deleted, by the deleter's clock (for people; merges go by `saw`).
     pub at: Timestamp,
     pub by: String,
+    /// The stamp of the version the deleter saw and removed (an item's or theme's
+    /// `modified`, a dot's or response's `at`): the deletion covers that version and
+    /// older ones, never a version made after it by someone who had not seen it (since
+    /// version 3; older files read `at` here).
+    pub saw: Timestamp,
+}
+
+impl Tombstone {
+    /// A deletion of `id` made at `at` by `who`, who saw the version stamped `saw`.
+    pub fn new(id: impl Into<String>, at: Timestamp, who: &str, saw: Timestamp) -> Self {
+        Self { id: id.into(), at, by: who.to_owned(), saw }
+    }
 }
 
 /// Colours offered for new themes, in order.

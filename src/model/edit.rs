@@ -7,8 +7,8 @@
 //! themes by `(rank, id)`.
 
 use super::{
-    Board, BoardMeta, Item, ItemId, ItemKind, Pos, Response, ResponseId, Session, Size, Theme, ThemeId, Timestamp,
-    Tombstone, Vote, VoteId,
+    Board, BoardMeta, Item, ItemId, ItemKind, Pos, Response, ResponseId, Session, Size, Stamper, Theme, ThemeId,
+    Timestamp, Tombstone, Vote, VoteId,
 };
 
 /// One change to a board.
@@ -236,43 +236,83 @@ impl Edit {
         }
     }
 
-    /// The same edit as a new change made at `now` by `who`: every time it sets becomes
-    /// `now` and every removal leaves a tombstone. Undo and redo apply edits this way,
-    /// so that merging with a copy that saw the original change keeps the undo.
-    #[must_use]
-    pub fn restamped(self, now: Timestamp, who: &str) -> Edit {
-        let tomb = |id: String| Some(Tombstone { id, at: now, by: who.to_owned() });
+    /// Applies the edit as a new change made now: each part is stamped by `clock` just
+    /// before it applies, later than everything the board has seen and than the version
+    /// it changes, and every removal leaves a tombstone saying what it saw. User edits,
+    /// undo and redo go through here; merges apply other copies' stamps with
+    /// [`Edit::apply`]. Returns the exact inverse, like `apply`.
+    pub fn apply_stamped(self, board: &mut Board, clock: &mut Stamper) -> Result<Edit, EditError> {
+        let Edit::Batch(edits) = self else { return self.stamped(board, clock).apply(board) };
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match edit.apply_stamped(board, clock) {
+                Ok(inverse) => inverses.push(inverse),
+                Err(e) => {
+                    for inverse in inverses.into_iter().rev() {
+                        inverse.apply(board).expect("the inverse of an applied edit applies");
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        inverses.reverse();
+        Ok(Edit::Batch(inverses))
+    }
+
+    /// This edit (not a batch) with its stamps given by `clock` for `board` as it is now.
+    fn stamped(self, board: &Board, clock: &mut Stamper) -> Edit {
+        let revived = |id: &str| board.tombstone(id).map_or(Timestamp::MIN, |t| t.saw);
+        let mut tomb = |id: &str, saw: Timestamp| {
+            Some(Tombstone { id: id.to_owned(), at: clock.tick(saw), by: clock.who().to_owned(), saw })
+        };
         match self {
             Edit::InsertItem(mut item) => {
-                item.modified = now;
+                item.modified = clock.tick(revived(item.id.as_str()));
                 Edit::InsertItem(item)
             }
-            Edit::RemoveItem { id, .. } => Edit::RemoveItem { tombstone: tomb(id.to_string()), id },
-            Edit::ChangeItem { id, change, .. } => Edit::ChangeItem { id, change, at: now },
+            Edit::RemoveItem { id, .. } => {
+                let saw = board.item(&id).map_or(Timestamp::MIN, |i| i.modified);
+                Edit::RemoveItem { tombstone: tomb(id.as_str(), saw), id }
+            }
+            Edit::ChangeItem { id, change, .. } => {
+                let at = clock.tick(board.item(&id).map_or(Timestamp::MIN, |i| i.modified));
+                Edit::ChangeItem { id, change, at }
+            }
             Edit::ReplaceItem(mut item) => {
-                item.modified = now;
+                item.modified = clock.tick(board.item(&item.id).map_or(Timestamp::MIN, |i| i.modified));
                 Edit::ReplaceItem(item)
             }
             Edit::SetTombstone { id, tombstone } => Edit::SetTombstone { id, tombstone },
             Edit::InsertTheme(mut theme) => {
-                theme.modified = now;
+                theme.modified = clock.tick(revived(theme.id.as_str()));
                 Edit::InsertTheme(theme)
             }
-            Edit::RemoveTheme { id, .. } => Edit::RemoveTheme { tombstone: tomb(id.to_string()), id },
+            Edit::RemoveTheme { id, .. } => {
+                let saw = board.theme(&id).map_or(Timestamp::MIN, |t| t.modified);
+                Edit::RemoveTheme { tombstone: tomb(id.as_str(), saw), id }
+            }
             Edit::ReplaceTheme(mut theme) => {
-                theme.modified = now;
+                theme.modified = clock.tick(board.theme(&theme.id).map_or(Timestamp::MIN, |t| t.modified));
                 Edit::ReplaceTheme(theme)
             }
-            Edit::SetMeta { meta, .. } => Edit::SetMeta { meta, at: now },
+            Edit::SetMeta { meta, .. } => Edit::SetMeta { meta, at: clock.tick(board.modified) },
             Edit::SetSession(mut session) => {
-                session.modified = now;
+                session.modified = clock.tick(board.session.modified);
                 Edit::SetSession(session)
             }
-            Edit::AddVote(vote) => Edit::AddVote(Vote { at: now, ..vote }),
-            Edit::RemoveVote { id, .. } => Edit::RemoveVote { tombstone: tomb(id.to_string()), id },
-            Edit::AddResponse(response) => Edit::AddResponse(Response { at: now, ..response }),
-            Edit::RemoveResponse { id, .. } => Edit::RemoveResponse { tombstone: tomb(id.to_string()), id },
-            Edit::Batch(edits) => Edit::Batch(edits.into_iter().map(|e| e.restamped(now, who)).collect()),
+            Edit::AddVote(vote) => Edit::AddVote(Vote { at: clock.tick(revived(vote.id.as_str())), ..vote }),
+            Edit::RemoveVote { id, .. } => {
+                let saw = board.votes.get(id.as_str()).map_or(Timestamp::MIN, |v| v.at);
+                Edit::RemoveVote { tombstone: tomb(id.as_str(), saw), id }
+            }
+            Edit::AddResponse(response) => {
+                Edit::AddResponse(Response { at: clock.tick(revived(response.id.as_str())), ..response })
+            }
+            Edit::RemoveResponse { id, .. } => {
+                let saw = board.responses.get(id.as_str()).map_or(Timestamp::MIN, |r| r.at);
+                Edit::RemoveResponse { tombstone: tomb(id.as_str(), saw), id }
+            }
+            Edit::Batch(edits) => Edit::Batch(edits),
         }
     }
 
@@ -282,20 +322,23 @@ impl Edit {
             .items_in_theme(Some(id))
             .map(|i| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Theme(None), at: now })
             .collect();
-        edits.push(Edit::RemoveTheme {
-            id: id.clone(),
-            tombstone: Some(Tombstone { id: id.to_string(), at: now, by: who.to_owned() }),
-        });
+        let saw = board.theme(id).map_or(now, |t| t.modified);
+        edits.push(Edit::RemoveTheme { id: id.clone(), tombstone: Some(Tombstone::new(id.as_str(), now, who, saw)) });
         Edit::Batch(edits)
     }
 
-    /// Deleting items, each leaving a tombstone.
-    pub fn delete_items<'a>(ids: impl IntoIterator<Item = &'a ItemId>, now: Timestamp, who: &str) -> Edit {
+    /// Deleting items of `board`, each leaving a tombstone that saw its current version.
+    pub fn delete_items<'a>(
+        board: &Board,
+        ids: impl IntoIterator<Item = &'a ItemId>,
+        now: Timestamp,
+        who: &str,
+    ) -> Edit {
         Edit::Batch(
             ids.into_iter()
-                .map(|id| Edit::RemoveItem {
-                    id: id.clone(),
-                    tombstone: Some(Tombstone { id: id.to_string(), at: now, by: who.to_owned() }),
+                .map(|id| {
+                    let saw = board.item(id).map_or(now, |i| i.modified);
+                    Edit::RemoveItem { id: id.clone(), tombstone: Some(Tombstone::new(id.as_str(), now, who, saw)) }
                 })
                 .collect(),
         )

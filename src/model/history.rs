@@ -1,6 +1,6 @@
 //! Undo and redo on top of [`Edit`] inverses.
 
-use super::{Board, Edit, EditError, Timestamp};
+use super::{Board, Edit, EditError, Stamper};
 
 /// How many steps undo remembers.
 pub const DEFAULT_DEPTH: usize = 500;
@@ -26,12 +26,19 @@ impl Default for History {
 }
 
 impl History {
-    /// Applies `edit` to `board` as one undoable step called `label`.
-    pub fn apply(&mut self, board: &mut Board, edit: Edit, label: impl Into<String>) -> Result<(), EditError> {
+    /// Applies `edit` to `board` as one undoable step called `label`, stamped by `clock`
+    /// as a change made now.
+    pub fn apply(
+        &mut self,
+        board: &mut Board,
+        edit: Edit,
+        clock: &mut Stamper,
+        label: impl Into<String>,
+    ) -> Result<(), EditError> {
         if edit.is_empty() {
             return Ok(());
         }
-        let reverse = edit.apply(board)?;
+        let reverse = edit.apply_stamped(board, clock)?;
         self.push(reverse, label.into());
         Ok(())
     }
@@ -46,21 +53,22 @@ impl History {
         self.redo.clear();
     }
 
-    /// Undoes the last step as a new change made at `now` by `who`. Returns its label,
-    /// `None` if there is nothing to undo, or the error if the board has changed so that
-    /// it no longer applies (the step is then dropped).
-    pub fn undo(&mut self, board: &mut Board, now: Timestamp, who: &str) -> Option<Result<String, EditError>> {
+    /// Undoes the last step as a new change stamped by `clock`, so that merging with a
+    /// copy that saw the original change keeps the undo. Returns its label, `None` if
+    /// there is nothing to undo, or the error if the board has changed so that it no
+    /// longer applies (the step is then dropped).
+    pub fn undo(&mut self, board: &mut Board, clock: &mut Stamper) -> Option<Result<String, EditError>> {
         let step = self.undo.pop()?;
-        Some(step.reverse.restamped(now, who).apply(board).map(|forward| {
+        Some(step.reverse.apply_stamped(board, clock).map(|forward| {
             self.redo.push(Step { label: step.label.clone(), reverse: forward });
             step.label
         }))
     }
 
     /// Redoes the last undone step, like [`History::undo`].
-    pub fn redo(&mut self, board: &mut Board, now: Timestamp, who: &str) -> Option<Result<String, EditError>> {
+    pub fn redo(&mut self, board: &mut Board, clock: &mut Stamper) -> Option<Result<String, EditError>> {
         let step = self.redo.pop()?;
-        Some(step.reverse.restamped(now, who).apply(board).map(|back| {
+        Some(step.reverse.apply_stamped(board, clock).map(|back| {
             self.undo.push(Step { label: step.label.clone(), reverse: back });
             step.label
         }))

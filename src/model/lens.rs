@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Board, is_prompt};
+use super::{Board, Item, is_prompt};
 
 /// A lens "dominates" when more than this share of the ideas comes through it.
 pub const DOMINANT_SHARE: f64 = 0.6;
@@ -124,14 +124,12 @@ impl LensReport {
     }
 }
 
-/// Marks ideas from another team's board as outside-in: what that team called "own
+/// Marks an idea from another team's board as outside-in: what that team called "own
 /// team" (or left empty) is, seen from here, another team.
-pub fn mark_outside_in(theirs: &mut Board) {
-    for item in &mut theirs.items {
-        let source = item.source.trim();
-        if source.is_empty() || source.eq_ignore_ascii_case(OWN_TEAM) {
-            item.source = OTHER_TEAM.to_owned();
-        }
+pub fn mark_outside_in(item: &mut Item) {
+    let source = item.source.trim();
+    if source.is_empty() || source.eq_ignore_ascii_case(OWN_TEAM) {
+        item.source = OTHER_TEAM.to_owned();
     }
 }
 
@@ -178,7 +176,7 @@ mod tests {
     #[test]
     fn another_teams_own_ideas_are_outside_in_here() {
         let mut theirs = board(&[("Kim", "own team"), ("Kim", ""), ("Kim", "customer")]);
-        mark_outside_in(&mut theirs);
+        theirs.items.iter_mut().for_each(mark_outside_in);
         let sources: Vec<&str> = theirs.items.iter().map(|i| i.source.as_str()).collect();
         assert_eq!(sources, [OTHER_TEAM, OTHER_TEAM, "customer"]);
     }

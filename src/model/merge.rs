@@ -1,105 +1,396 @@
-//! Merging two copies of a board, so that people who changed copies apart (by email,
-//! a synced folder, git) end up with one board that holds everyone's ideas.
+//! Merging two boards, so that people who changed copies apart (by email, a synced
+//! folder, git) end up with one board that holds everyone's ideas — and so that a board
+//! from a stranger, or from a computer whose clock is wrong, can never take ours apart.
 //!
-//! The rules, per item and per theme id:
-//! - every copy's version of it, and every copy's tombstone for it, is a candidate;
-//! - the newest version wins (`modified`, ties broken by comparing the versions' text,
+//! **Copies of one board** (the same board id) merge per id (item, theme, dot,
+//! response):
+//! - the candidates are each copy's version and each copy's tombstone;
+//! - the version with the newest stamp wins (ties: the version whose text sorts last,
 //!   so every machine picks the same one);
-//! - a tombstone at least as new as the newest version keeps it deleted, so an old copy
-//!   cannot bring a deleted item back; a version newer than the tombstone revives it.
+//! - a tombstone deletes that version only if it *saw* it: `saw` (the stamp of the
+//!   version the deleter removed) is at least the winning version's stamp. A version
+//!   made later by someone who had not seen the deletion survives it.
 //!
-//! Because each id's result is the maximum of its candidates, [`merge`] is
-//! commutative, associative and idempotent for copies of one board: any number of people
-//! merging in any order converge on the same board.
+//! Because each id's result is the maximum of its candidates, this is commutative,
+//! associative and idempotent: copies merged in any order converge. Stamps come from
+//! the board's hybrid logical clock ([`super::clock`]), so a change made after seeing
+//! another wins whatever the two computers' clocks say.
+//!
+//! **Stamps from the future.** A version or tombstone of something we already have whose
+//! stamp is later than the [`horizon`](super::clock::horizon) (a day past this computer's
+//! clock) is held back, not applied, and named in [`Merged::refused`]: trusted as it
+//! is, a stamp of 9999 would win against every change anyone makes for ever. New ideas
+//! come in whatever their stamp; they take nothing away.
+//!
+//! **Another board** (another id) only ever adds: its items, themes, dots and responses
+//! with ids we have never had come in (its own-team ideas marked as from another team,
+//! [`super::lens::mark_outside_in`]); its versions of our things, its deletions and its
+//! title, goals and session are never applied. What they would have changed is named
+//! in [`Merged::refused`].
 //!
 //! An item may name a theme that a merge deleted (someone sorted an idea into a theme
 //! while someone else deleted the theme). The item keeps the reference and is shown as
 //! unsorted ([`Board::theme_of`]); if the theme comes back, so does the grouping.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
 
 use serde::Serialize;
 
-use super::{Board, BoardMeta, Edit, Item, ItemId, Theme, Timestamp, Tombstone};
+use super::id_list::{HasId, IdList};
+use super::{Board, BoardMeta, Edit, Item, ItemId, Response, Theme, Timestamp, Tombstone, Vote};
 
-/// Merges `theirs` into `ours`. For copies of one board (same board id) the result does
-/// not depend on the order of the arguments. For a different board, its items, themes
-/// and tombstones come in (their own-team ideas marked as from another team, see
-/// [`super::lens::mark_outside_in`]) and `ours` keeps its own id, title, description,
-/// goals and session.
-pub fn merge(ours: &Board, theirs: &Board) -> Board {
-    // Another team's board: what they call their own team is, from here, outside-in.
-    let marked;
-    let theirs = if ours.id == theirs.id {
-        theirs
-    } else {
-        let mut copy = theirs.clone();
-        super::lens::mark_outside_in(&mut copy);
-        marked = copy;
-        &marked
-    };
-    let mut deleted: BTreeMap<&str, &Tombstone> = BTreeMap::new();
-    for t in ours.deleted.iter().chain(&theirs.deleted) {
-        deleted.entry(t.id.as_str()).and_modify(|old| *old = (*old).max(t)).or_insert(t);
+/// The result of a merge: the merged board and what was not taken.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub board: Board,
+    /// Changes of the other board that were not applied, and why.
+    pub refused: Vec<Refusal>,
+}
+
+/// One change the other board carried that a merge did not apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    /// The id of what it concerned ("" for the board's words or session).
+    pub id: String,
+    /// What it concerned, for people: `note “Open shelves?”`.
+    pub what: String,
+    pub why: Refused,
+}
+
+/// Why a change was not applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// Another board's version of something of ours.
+    ChangeFromAnotherBoard,
+    /// Another board's deletion of something of ours.
+    DeletionFromAnotherBoard,
+    /// Another board still has something we deleted.
+    RevivalFromAnotherBoard,
+    /// A change stamped later than the horizon.
+    ChangeFromTheFuture(Timestamp),
+    /// A deletion stamped later than the horizon.
+    DeletionFromTheFuture(Timestamp),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = &self.what;
+        match self.why {
+            Refused::ChangeFromAnotherBoard => {
+                write!(f, "their version of {what}: another board may add ideas, not change ours")
+            }
+            Refused::DeletionFromAnotherBoard => {
+                write!(f, "their deletion of {what}: another board may add ideas, not remove ours")
+            }
+            Refused::RevivalFromAnotherBoard => {
+                write!(f, "{what}, which was deleted here: another board cannot bring it back")
+            }
+            Refused::ChangeFromTheFuture(at) => write!(
+                f,
+                "a change to {what} dated {}, more than a day ahead of this computer's clock (is the other \
+                 computer's date wrong?)",
+                at.to_short_string()
+            ),
+            Refused::DeletionFromTheFuture(at) => write!(
+                f,
+                "the deletion of {what} dated {}, more than a day ahead of this computer's clock (is the other \
+                 computer's date wrong?)",
+                at.to_short_string()
+            ),
+        }
+    }
+}
+
+/// What merge needs of a record: its id, the stamp that orders its versions, and words
+/// for people.
+trait Versioned: HasId + Clone + PartialEq + Serialize {
+    fn stamp(&self) -> Timestamp;
+    fn describe(&self) -> String;
+}
+
+impl Versioned for Item {
+    fn stamp(&self) -> Timestamp {
+        self.modified
+    }
+    fn describe(&self) -> String {
+        format!("{} “{}”", self.kind.tag().name(), super::one_line(&self.kind.summary(), 60))
+    }
+}
+
+impl Versioned for Theme {
+    fn stamp(&self) -> Timestamp {
+        self.modified
+    }
+    fn describe(&self) -> String {
+        format!("theme “{}”", super::one_line(&self.name, 60))
+    }
+}
+
+impl Versioned for Vote {
+    fn stamp(&self) -> Timestamp {
+        self.at
+    }
+    fn describe(&self) -> String {
+        format!("a dot by {}", super::one_line(&self.by, 40))
+    }
+}
+
+impl Versioned for Response {
+    fn stamp(&self) -> Timestamp {
+        self.at
+    }
+    fn describe(&self) -> String {
+        let kind = if matches!(self.answer, super::Answer::Reply(_)) { "a reply" } else { "a reaction" };
+        format!("{kind} by {}", super::one_line(&self.by, 40))
+    }
+}
+
+/// Merges `theirs` into `ours`, trusting stamps up to `horizon` (normally
+/// [`super::clock::horizon`] of now). For copies of one board, the board is the same
+/// whichever is `ours` as long as no stamp passes the horizon. See the module's rules.
+pub fn merge(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
+    if ours.id == theirs.id { merge_copies(ours, theirs, horizon) } else { merge_other_board(ours, theirs) }
+}
+
+/// [`merge`] at this moment: stamps up to a day past this computer's clock are trusted.
+pub fn merge_now(ours: &Board, theirs: &Board) -> Merged {
+    merge(ours, theirs, super::clock::horizon(Timestamp::now()))
+}
+
+/// Everything [`merge_copies`] collects while it goes through the ids.
+struct Copies<'a> {
+    ours: &'a Board,
+    theirs: &'a Board,
+    horizon: Timestamp,
+    deleted: BTreeMap<&'a str, &'a Tombstone>,
+    /// Ids with versions in either copy, already decided.
+    seen: HashSet<&'a str>,
+    refused: Vec<Refusal>,
+}
+
+fn newest<'a, T: Versioned>(a: Option<&'a T>, b: Option<&'a T>) -> Option<&'a T> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let order = b.stamp().cmp(&a.stamp()).then_with(|| text_of(b).cmp(&text_of(a)));
+            Some(if order == Ordering::Greater { b } else { a })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+fn latest_tombstone<'a>(a: Option<&'a Tombstone>, b: Option<&'a Tombstone>) -> Option<&'a Tombstone> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let key = |t: &Tombstone| (t.saw, t.at, t.by.clone());
+            Some(if key(b) > key(a) { b } else { a })
+        }
+        (a, b) => a.or(b),
+    }
+}
+
+/// The state of one id: alive with a version, or deleted with a tombstone.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum State<'a, T> {
+    Alive(&'a T),
+    Deleted(&'a Tombstone),
+}
+
+fn resolve<'a, T: Versioned>(version: Option<&'a T>, tombstone: Option<&'a Tombstone>) -> Option<State<'a, T>> {
+    match (version, tombstone) {
+        (Some(v), Some(t)) if t.saw >= v.stamp() => Some(State::Deleted(t)),
+        (Some(v), _) => Some(State::Alive(v)),
+        (None, Some(t)) => Some(State::Deleted(t)),
+        (None, None) => None,
+    }
+}
+
+impl<'a> Copies<'a> {
+    /// Decides every id of one kind of record; returns the live versions.
+    fn kind<T: Versioned>(&mut self, ours: &'a IdList<T>, theirs: &'a IdList<T>) -> Vec<T> {
+        let mut alive = Vec::new();
+        for id in ours.iter().chain(theirs.iter()).map(HasId::id_str) {
+            if !self.seen.insert(id) {
+                continue;
+            }
+            let (ov, tv) = (ours.get(id), theirs.get(id));
+            let (ot, tt) = (self.ours.tombstone(id), self.theirs.tombstone(id));
+            let known = ov.is_some() || ot.is_some();
+            let future_version = tv.filter(|v| known && v.stamp() > self.horizon);
+            let future_tombstone = tt.filter(|t| known && t.saw > self.horizon);
+            let trusted = resolve(
+                newest(ov, tv.filter(|_| future_version.is_none())),
+                latest_tombstone(ot, tt.filter(|_| future_tombstone.is_none())),
+            );
+            if future_version.is_some() || future_tombstone.is_some() {
+                let full = resolve(newest(ov, tv), latest_tombstone(ot, tt));
+                if full != trusted {
+                    let what = tv.or(ov).map_or_else(|| id.to_owned(), Versioned::describe);
+                    let why = match (full, future_version) {
+                        (Some(State::Alive(_)), Some(v)) => Refused::ChangeFromTheFuture(v.stamp()),
+                        (_, _) => Refused::DeletionFromTheFuture(tt.map_or(Timestamp::MAX, |t| t.saw)),
+                    };
+                    self.refused.push(Refusal { id: id.to_owned(), what, why });
+                }
+            }
+            match trusted {
+                Some(State::Alive(v)) => alive.push(v.clone()),
+                Some(State::Deleted(t)) => {
+                    self.deleted.insert(id, t);
+                }
+                None => {}
+            }
+        }
+        alive
     }
 
-    let items = newest_by_id(&ours.items, &theirs.items, |i| i.id.as_str(), |i| i.modified);
-    let themes = newest_by_id(&ours.themes, &theirs.themes, |t| t.id.as_str(), |t| t.modified);
-    let votes = newest_by_id(&ours.votes, &theirs.votes, |v| v.id.as_str(), |v| v.at);
-    let responses = newest_by_id(&ours.responses, &theirs.responses, |r| r.id.as_str(), |r| r.at);
+    /// Tombstones of ids that neither copy has a version of.
+    fn orphan_tombstones(&mut self) {
+        for id in self.ours.deleted.iter().chain(self.theirs.deleted.iter()).map(|t| t.id.as_str()) {
+            if self.seen.contains(id) || self.deleted.contains_key(id) {
+                continue;
+            }
+            let (ot, tt) = (self.ours.tombstone(id), self.theirs.tombstone(id));
+            let tt = tt.filter(|t| ot.is_none() || t.saw <= self.horizon);
+            if let Some(t) = latest_tombstone(ot, tt) {
+                self.deleted.insert(id, t);
+            }
+        }
+    }
+}
+
+fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
+    let mut c = Copies { ours, theirs, horizon, deleted: BTreeMap::new(), seen: HashSet::new(), refused: Vec::new() };
+    let items = c.kind(&ours.items, &theirs.items);
+    let themes = c.kind(&ours.themes, &theirs.themes);
+    let votes = c.kind(&ours.votes, &theirs.votes);
+    let responses = c.kind(&ours.responses, &theirs.responses);
+    c.orphan_tombstones();
 
     let mut board = ours.clone();
-    let alive_item = |i: &&&Item| deleted.get(i.id.as_str()).is_none_or(|t| i.modified > t.at);
-    let alive_theme = |t: &&&Theme| deleted.get(t.id.as_str()).is_none_or(|d| t.modified > d.at);
-    board.items = items.values().filter(alive_item).map(|i| (*i).clone()).collect();
-    board.themes = themes.values().filter(alive_theme).map(|t| (*t).clone()).collect();
-    let alive_at = |id: &str, at: Timestamp| deleted.get(id).is_none_or(|d| at > d.at);
-    board.votes = votes.values().filter(|v| alive_at(v.id.as_str(), v.at)).map(|v| (*v).clone()).collect();
-    board.responses = responses.values().filter(|r| alive_at(r.id.as_str(), r.at)).map(|r| (*r).clone()).collect();
-    let alive: BTreeSet<&str> = board.live_ids().collect();
-    board.deleted = deleted.into_values().filter(|t| !alive.contains(t.id.as_str())).cloned().collect();
+    board.items = items.into();
+    board.themes = themes.into();
+    board.votes = votes.into();
+    board.responses = responses.into();
+    board.deleted = c.deleted.into_values().cloned().collect();
+    board.votes.sort_by(|a, b| a.id.cmp(&b.id));
+    board.responses.sort_by(|a, b| a.id.cmp(&b.id));
     board.sort_items();
     super::sort_themes(&mut board);
+    let mut refused = c.refused;
 
-    if ours.id == theirs.id {
-        let meta = |b: &Board| (b.modified, text_of(&(&b.title, &b.description, &b.goals)));
-        if meta(theirs) > meta(ours) {
+    // The board's words and its session: one unit each, decided by their own stamp.
+    let meta = |b: &Board| (b.modified, text_of(&(&b.title, &b.description, &b.goals)));
+    if meta(theirs) > meta(ours) {
+        if theirs.modified > horizon {
+            refused.push(Refusal {
+                id: String::new(),
+                what: "the board's title, description and goals".to_owned(),
+                why: Refused::ChangeFromTheFuture(theirs.modified),
+            });
+        } else {
             board.title = theirs.title.clone();
             board.description = theirs.description.clone();
             board.goals = theirs.goals.clone();
             board.modified = theirs.modified;
         }
-        board.created = ours.created.min(theirs.created);
-        let session = |b: &Board| (b.session.modified, text_of(&b.session));
-        if session(theirs) > session(ours) {
+    }
+    board.created = ours.created.min(theirs.created);
+    let session = |b: &Board| (b.session.modified, text_of(&b.session));
+    if session(theirs) > session(ours) {
+        if theirs.session.modified > horizon {
+            refused.push(Refusal {
+                id: String::new(),
+                what: "the session's step and settings".to_owned(),
+                why: Refused::ChangeFromTheFuture(theirs.session.modified),
+            });
+        } else {
             board.session = theirs.session.clone();
         }
     }
-    board
+    Merged { board, refused }
 }
 
-/// For each id in either list, the newest version.
-fn newest_by_id<'a, T: Serialize>(
-    ours: &'a [T],
-    theirs: &'a [T],
-    id: impl Fn(&T) -> &str,
-    modified: impl Fn(&T) -> Timestamp,
-) -> BTreeMap<&'a str, &'a T> {
-    let mut newest: BTreeMap<&str, &T> = BTreeMap::new();
-    for v in ours.iter().chain(theirs) {
-        newest
-            .entry(id(v))
-            .and_modify(|old| {
-                let order = modified(v).cmp(&modified(old)).then_with(|| text_of(v).cmp(&text_of(*old)));
-                if order == Ordering::Greater {
-                    *old = v;
-                }
-            })
-            .or_insert(v);
+fn merge_other_board(ours: &Board, theirs: &Board) -> Merged {
+    let mut board = ours.clone();
+    let mut refused = Vec::new();
+    let known = |id: &str| {
+        ours.items.contains(id)
+            || ours.themes.contains(id)
+            || ours.votes.contains(id)
+            || ours.responses.contains(id)
+            || ours.is_deleted(id)
+    };
+    // New themes first, so that new items may name them.
+    for theme in &theirs.themes {
+        if known(theme.id.as_str()) {
+            refuse_other(&ours.themes, ours, theme, &mut refused);
+        } else {
+            board.themes.push(theme.clone());
+        }
     }
-    // `ours` and `theirs` borrow from the caller for 'a; the map's keys borrow the same.
-    newest
+    for item in &theirs.items {
+        if known(item.id.as_str()) {
+            refuse_other(&ours.items, ours, item, &mut refused);
+        } else {
+            let mut item = item.clone();
+            // What they call their own team is, from here, another team.
+            super::lens::mark_outside_in(&mut item);
+            // A theme they deleted does not come with them: such an idea is unsorted here.
+            if item.theme.as_ref().is_some_and(|t| !board.knows_theme(t)) {
+                item.theme = None;
+            }
+            board.items.push(item);
+        }
+    }
+    for vote in &theirs.votes {
+        if known(vote.id.as_str()) {
+            refuse_other(&ours.votes, ours, vote, &mut refused);
+        } else {
+            board.votes.push(vote.clone());
+        }
+    }
+    for response in &theirs.responses {
+        if known(response.id.as_str()) {
+            refuse_other(&ours.responses, ours, response, &mut refused);
+        } else {
+            board.responses.push(response.clone());
+        }
+    }
+    // Their deletions of our things are never applied, nor carried.
+    for t in &theirs.deleted {
+        let id = t.id.as_str();
+        let ours_alive = ours.items.get(id).map(|v| (v.stamp(), v.describe())).or_else(|| {
+            ours.themes
+                .get(id)
+                .map(|v| (v.stamp(), v.describe()))
+                .or_else(|| ours.votes.get(id).map(|v| (v.stamp(), v.describe())))
+                .or_else(|| ours.responses.get(id).map(|v| (v.stamp(), v.describe())))
+        });
+        if let Some((stamp, what)) = ours_alive
+            && t.saw >= stamp
+        {
+            refused.push(Refusal { id: id.to_owned(), what, why: Refused::DeletionFromAnotherBoard });
+        }
+    }
+    board.votes.sort_by(|a, b| a.id.cmp(&b.id));
+    board.responses.sort_by(|a, b| a.id.cmp(&b.id));
+    board.sort_items();
+    super::sort_themes(&mut board);
+    Merged { board, refused }
+}
+
+/// Notes what another board's version of one of our things would have done.
+fn refuse_other<T: Versioned>(ours: &IdList<T>, board: &Board, theirs: &T, refused: &mut Vec<Refusal>) {
+    let id = theirs.id_str();
+    let why = match (ours.get(id), board.tombstone(id)) {
+        (Some(ov), _) if newest(Some(ov), Some(theirs)) != Some(ov) => Refused::ChangeFromAnotherBoard,
+        (None, Some(t)) if theirs.stamp() > t.saw => Refused::RevivalFromAnotherBoard,
+        // Ours is as new, or it was deleted after their version: nothing would change.
+        _ => return,
+    };
+    refused.push(Refusal { id: id.to_owned(), what: theirs.describe(), why });
 }
 
 /// A version's full text, the tie-break between two versions changed at the same time.
@@ -107,28 +398,33 @@ fn text_of<T: Serialize>(value: &T) -> String {
     ron::to_string(value).unwrap_or_default()
 }
 
-/// What a merge changed, for the message after it and the "new from …" highlight.
+/// What a merge changed, for the message after it, the preview before it and the
+/// "new from …" highlight.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeSummary {
     pub added: Vec<ItemId>,
     pub changed: Vec<ItemId>,
-    pub removed: Vec<ItemId>,
+    /// Items removed, with what they were (they are no longer on the merged board).
+    pub removed: Vec<(ItemId, String)>,
     pub themes_added: usize,
+    pub themes_changed: usize,
+    pub themes_removed: usize,
+    /// Dots that came in.
+    pub dots_added: usize,
     /// Reactions and replies that came in.
     pub responses_added: usize,
+    /// The title, description or goals changed.
+    pub meta_changed: bool,
 }
 
 impl MergeSummary {
     pub fn is_empty(&self) -> bool {
-        self.added.is_empty()
-            && self.changed.is_empty()
-            && self.removed.is_empty()
-            && self.themes_added == 0
-            && self.responses_added == 0
+        self == &Self::default()
     }
 
     /// "3 new, 1 changed, 2 removed", or "nothing new".
     pub fn describe(&self) -> String {
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut parts = Vec::new();
         if !self.added.is_empty() {
             parts.push(format!("{} new", self.added.len()));
@@ -140,36 +436,88 @@ impl MergeSummary {
             parts.push(format!("{} removed", self.removed.len()));
         }
         if self.themes_added > 0 {
-            parts.push(format!("{} new theme{}", self.themes_added, if self.themes_added == 1 { "" } else { "s" }));
+            parts.push(plural(self.themes_added, "new theme", "new themes"));
+        }
+        if self.themes_changed > 0 {
+            parts.push(plural(self.themes_changed, "theme changed", "themes changed"));
+        }
+        if self.themes_removed > 0 {
+            parts.push(plural(self.themes_removed, "theme removed", "themes removed"));
+        }
+        if self.dots_added > 0 {
+            parts.push(plural(self.dots_added, "new dot", "new dots"));
         }
         if self.responses_added > 0 {
-            let n = self.responses_added;
-            parts.push(format!("{n} new repl{}", if n == 1 { "y or reaction" } else { "ies and reactions" }));
+            parts.push(plural(self.responses_added, "new reply or reaction", "new replies and reactions"));
+        }
+        if self.meta_changed {
+            parts.push("new title or goals".to_owned());
         }
         if parts.is_empty() { "nothing new".to_owned() } else { parts.join(", ") }
+    }
+}
+
+impl MergeSummary {
+    /// One line per item that comes in, changes or goes, for a preview or a report:
+    /// `+ note: Open shelves? (new from theirs, added by Kim, customer)`.
+    pub fn lines(&self, before: &Board, after: &Board, from: &str) -> Vec<String> {
+        let mut lines = Vec::new();
+        for id in &self.added {
+            if let Some(item) = after.item(id) {
+                let who = if item.contributor.trim().is_empty() { "someone" } else { &item.contributor };
+                let source = if item.source.trim().is_empty() { String::new() } else { format!(", {}", item.source) };
+                lines.push(format!(
+                    "+ {}: {} (new from {from}, added by {who}{source})",
+                    item.kind.tag().name(),
+                    item.kind.summary()
+                ));
+            }
+        }
+        for id in &self.changed {
+            if let (Some(old), Some(new)) = (before.item(id), after.item(id)) {
+                let what = if old.kind == new.kind { "moved, resized or re-sorted" } else { "changed" };
+                lines.push(format!("~ {}: {} ({what})", new.kind.tag().name(), new.kind.summary()));
+            }
+        }
+        for (id, what) in &self.removed {
+            let by = after.tombstone(id.as_str()).map(|t| t.by.trim()).filter(|b| !b.is_empty());
+            lines.push(match by {
+                Some(by) => format!("- {what} (removed by {by})"),
+                None => format!("- {what}"),
+            });
+        }
+        lines
     }
 }
 
 /// The items and themes that differ between `before` and `after`.
 pub fn summarise(before: &Board, after: &Board) -> MergeSummary {
     let mut s = MergeSummary::default();
-    let (old, new) = (items_by_id(before), items_by_id(after));
     for item in &after.items {
-        match old.get(&item.id) {
+        match before.item(&item.id) {
             None => s.added.push(item.id.clone()),
-            Some(old) if *old != item => s.changed.push(item.id.clone()),
+            Some(old) if old != item => s.changed.push(item.id.clone()),
             Some(_) => {}
         }
     }
-    s.removed = before.items.iter().filter(|i| !new.contains_key(&i.id)).map(|i| i.id.clone()).collect();
-    s.themes_added = after.themes.iter().filter(|t| before.theme(&t.id).is_none()).count();
-    let old_responses: HashSet<&str> = before.responses.iter().map(|r| r.id.as_str()).collect();
-    s.responses_added = after.responses.iter().filter(|r| !old_responses.contains(r.id.as_str())).count();
+    s.removed = before
+        .items
+        .iter()
+        .filter(|i| after.item(&i.id).is_none())
+        .map(|i| (i.id.clone(), Versioned::describe(i)))
+        .collect();
+    for theme in &after.themes {
+        match before.theme(&theme.id) {
+            None => s.themes_added += 1,
+            Some(old) if old != theme => s.themes_changed += 1,
+            Some(_) => {}
+        }
+    }
+    s.themes_removed = before.themes.iter().filter(|t| after.theme(&t.id).is_none()).count();
+    s.dots_added = after.votes.iter().filter(|v| !before.votes.contains(v.id.as_str())).count();
+    s.responses_added = after.responses.iter().filter(|r| !before.responses.contains(r.id.as_str())).count();
+    s.meta_changed = before.meta() != after.meta();
     s
-}
-
-fn items_by_id(board: &Board) -> HashMap<&ItemId, &Item> {
-    board.items.iter().map(|i| (&i.id, i)).collect()
 }
 
 /// The edit that turns `before` into `after` (items, themes, tombstones and the board's
@@ -178,12 +526,9 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
     let mut edits = Vec::new();
     // First the tombstones of things this copy never had (or had deleted at another
     // time), so that items may name a theme the other copy deleted.
-    let (old, new) = (items_by_id(before), items_by_id(after));
     let old_ids: HashSet<&str> = before.live_ids().collect();
-    let old_deleted: BTreeSet<&Tombstone> = before.deleted.iter().collect();
-    let was_alive = |id: &str| old_ids.contains(id);
     for t in &after.deleted {
-        if !was_alive(&t.id) && !old_deleted.contains(t) {
+        if !old_ids.contains(t.id.as_str()) && before.tombstone(&t.id) != Some(t) {
             edits.push(Edit::SetTombstone { id: t.id.clone(), tombstone: Some(t.clone()) });
         }
     }
@@ -195,15 +540,14 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
         }
     }
     for item in &after.items {
-        match old.get(&item.id) {
+        match before.item(&item.id) {
             None => edits.push(Edit::InsertItem(Box::new(item.clone()))),
-            Some(old) if *old != item => edits.push(Edit::ReplaceItem(Box::new(item.clone()))),
+            Some(old) if old != item => edits.push(Edit::ReplaceItem(Box::new(item.clone()))),
             Some(_) => {}
         }
     }
-    let tombstones: HashMap<&str, &Tombstone> = after.deleted.iter().map(|t| (t.id.as_str(), t)).collect();
-    let tombstone = |id: &str| tombstones.get(id).map(|t| (*t).clone());
-    for item in before.items.iter().filter(|i| !new.contains_key(&i.id)) {
+    let tombstone = |id: &str| after.tombstone(id).cloned();
+    for item in before.items.iter().filter(|i| after.item(&i.id).is_none()) {
         edits.push(Edit::RemoveItem { id: item.id.clone(), tombstone: tombstone(item.id.as_str()) });
     }
     for theme in before.themes.iter().filter(|t| after.theme(&t.id).is_none()) {
@@ -214,7 +558,6 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
         &mut edits,
         &before.votes,
         &after.votes,
-        |v| v.id.as_str(),
         tombstone,
         |v| Edit::AddVote(v.clone()),
         |v, t| Edit::RemoveVote { id: v.id.clone(), tombstone: t },
@@ -223,7 +566,6 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
         &mut edits,
         &before.responses,
         &after.responses,
-        |r| r.id.as_str(),
         tombstone,
         |r| Edit::AddResponse(r.clone()),
         |r, t| Edit::RemoveResponse { id: r.id.clone(), tombstone: t },
@@ -242,24 +584,21 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
 /// The edits that turn one list of records that never change (dots, responses) into
 /// another: removals (with their tombstone in `after`, if any), then additions; a record
 /// whose content differs under the same id is removed and added again.
-fn records<'a, T: PartialEq>(
+fn records<T: PartialEq + HasId>(
     edits: &mut Vec<Edit>,
-    before: &'a [T],
-    after: &'a [T],
-    id: impl Fn(&'a T) -> &'a str,
+    before: &IdList<T>,
+    after: &IdList<T>,
     tombstone: impl Fn(&str) -> Option<Tombstone>,
     add: impl Fn(&T) -> Edit,
     remove: impl Fn(&T, Option<Tombstone>) -> Edit,
 ) {
-    let new: HashSet<&str> = after.iter().map(&id).collect();
-    for record in before.iter().filter(|r| !new.contains(id(r))) {
-        edits.push(remove(record, tombstone(id(record))));
+    for record in before.iter().filter(|r| !after.contains(r.id_str())) {
+        edits.push(remove(record, tombstone(record.id_str())));
     }
-    let old: HashMap<&str, &T> = before.iter().map(|r| (id(r), r)).collect();
     for record in after {
-        match old.get(id(record)) {
+        match before.get(record.id_str()) {
             None => edits.push(add(record)),
-            Some(old) if *old != record => {
+            Some(old) if old != record => {
                 edits.push(remove(record, None));
                 edits.push(add(record));
             }
@@ -273,59 +612,115 @@ mod tests {
     use super::*;
     use crate::model::{ItemKind, Pos, Size};
 
-    fn note(board: &Board, text: &str, at: i64) -> Item {
-        let mut item = Item::new(
-            ItemKind::Note { text: text.into() },
-            Pos { x: 0.0, y: 0.0 },
-            "Ann",
-            "own team",
-            Timestamp::from_unix_millis(at),
-        );
-        item.z = board.top_z();
+    fn t(ms: i64) -> Timestamp {
+        Timestamp::from_unix_millis(ms)
+    }
+
+    const HORIZON: i64 = 1_000_000;
+
+    fn note(text: &str, at: i64) -> Item {
+        let mut item =
+            Item::new(ItemKind::Note { text: text.into() }, Pos { x: 0.0, y: 0.0 }, "Ann", "own team", t(at));
         item.size = Size { w: 200.0, h: 100.0 };
         item
     }
 
+    fn tombstone(id: &ItemId, saw: i64, at: i64) -> Tombstone {
+        Tombstone { id: id.to_string(), at: t(at), by: "Ann".into(), saw: t(saw) }
+    }
+
     #[test]
-    fn newest_change_wins_and_tombstones_keep_deletions() {
-        let mut a = Board::new("A", Timestamp::from_unix_millis(0));
-        let item = note(&a, "first", 10);
+    fn a_deletion_covers_what_it_saw_and_not_what_came_after() {
+        let mut a = Board::new("A", t(0));
+        let item = note("first", 10);
         a.items.push(item.clone());
         let mut b = a.clone();
-        // b edits it later; a deletes it even later: the deletion wins.
-        if let ItemKind::Note { text } = &mut b.items[0].kind {
-            *text = "second".into();
-        }
-        b.items[0].modified = Timestamp::from_unix_millis(20);
-        let tomb = Tombstone { id: item.id.to_string(), at: Timestamp::from_unix_millis(30), by: "Ann".into() };
-        a.items.clear();
-        a.deleted.push(tomb.clone());
-        let m = merge(&a, &b);
-        assert!(m.items.is_empty(), "the deletion is newer than the edit");
-        assert_eq!(*m.deleted, vec![tomb]);
-        // An old copy (the original) does not bring it back either.
-        let original = {
-            let mut o = a.clone();
-            o.deleted.clear();
-            o.items.push(item);
-            o
-        };
-        assert!(merge(&m, &original).items.is_empty());
+        // b deleted the version it saw (10), stamped far later by its fast clock.
+        b.items.clear();
+        b.deleted.push(tombstone(&item.id, 10, 900_000));
+        // a, not having seen that, rewrote the note at 20: the rewrite survives.
+        let mut rewritten = item.clone();
+        rewritten.kind = ItemKind::Note { text: "second".into() };
+        rewritten.modified = t(20);
+        a.items = vec![rewritten.clone()].into();
+        let m = merge(&a, &b, t(HORIZON)).board;
+        assert_eq!(m.items.to_vec(), vec![rewritten]);
+        assert!(m.deleted.is_empty());
+        // The original version stays deleted against an old copy.
+        let old = merge(
+            &b,
+            &{
+                let mut o = b.clone();
+                o.deleted.clear();
+                o.items.push(item);
+                o
+            },
+            t(HORIZON),
+        );
+        assert!(old.board.items.is_empty());
+    }
+
+    #[test]
+    fn changes_from_the_future_are_held_back_and_named() {
+        let mut ours = Board::new("A", t(0));
+        let link = note("ours", 10);
+        ours.items.push(link.clone());
+        let mut theirs = ours.clone();
+        theirs.items[0].kind = ItemKind::Note { text: "hijacked".into() };
+        theirs.items[0].modified = t(HORIZON + 1);
+        let new_idea = note("theirs, dated late", HORIZON * 5);
+        theirs.items.push(new_idea.clone());
+        let merged = merge(&ours, &theirs, t(HORIZON));
+        assert_eq!(merged.board.item(&link.id), Some(&link), "ours is kept");
+        assert!(merged.board.item(&new_idea.id).is_some(), "a new idea comes in whatever its date");
+        assert_eq!(merged.refused.len(), 1);
+        assert_eq!(merged.refused[0].why, Refused::ChangeFromTheFuture(t(HORIZON + 1)));
+        assert!(merged.refused[0].to_string().contains("note “hijacked”"), "{}", merged.refused[0]);
+    }
+
+    #[test]
+    fn another_board_only_adds() {
+        let mut ours = Board::new("Ours", t(0));
+        let kept = note("ours", 10);
+        let deleted = note("deleted here", 5);
+        ours.items.push(kept.clone());
+        ours.deleted.push(tombstone(&deleted.id, 5, 6));
+        let mut theirs = Board::new("Theirs", t(0));
+        let mut changed = kept.clone();
+        changed.kind = ItemKind::Note { text: "theirs".into() };
+        changed.modified = t(50);
+        theirs.items.push(changed);
+        let mut revived = deleted.clone();
+        revived.modified = t(60);
+        theirs.items.push(revived);
+        let fresh = note("new", 70);
+        theirs.items.push(fresh.clone());
+        theirs.deleted.push(tombstone(&kept.id, 9_999, 9_999));
+        let merged = merge(&ours, &theirs, t(HORIZON));
+        assert_eq!(merged.board.item(&kept.id), Some(&kept));
+        assert!(merged.board.item(&deleted.id).is_none());
+        assert_eq!(merged.board.item(&fresh.id).map(|i| i.source.as_str()), Some("other team"));
+        assert_eq!(merged.board.deleted, ours.deleted, "their tombstones do not travel");
+        let whys: Vec<Refused> = merged.refused.iter().map(|r| r.why).collect();
+        assert_eq!(
+            whys,
+            [Refused::ChangeFromAnotherBoard, Refused::RevivalFromAnotherBoard, Refused::DeletionFromAnotherBoard]
+        );
     }
 
     #[test]
     fn diff_applied_gives_the_merge() {
-        let mut a = Board::new("A", Timestamp::from_unix_millis(0));
-        a.items.push(note(&a, "ours", 5));
+        let mut a = Board::new("A", t(0));
+        a.items.push(note("ours", 5));
         let mut b = a.clone();
-        let theme = b.new_theme("Theirs", Timestamp::from_unix_millis(7));
+        let theme = b.new_theme("Theirs", t(7));
         b.themes.push(theme.clone());
-        let mut theirs = note(&b, "theirs", 8);
+        let mut theirs = note("theirs", 8);
         theirs.theme = Some(theme.id);
         b.items.push(theirs);
-        b.items[0].modified = Timestamp::from_unix_millis(9);
+        b.items[0].modified = t(9);
         b.items[0].pos = Pos { x: 50.0, y: 50.0 };
-        let merged = merge(&a, &b);
+        let merged = merge(&a, &b, t(HORIZON)).board;
         let mut applied = a.clone();
         let inverse = diff(&a, &merged).apply(&mut applied).unwrap();
         assert_eq!(applied, merged);

@@ -3,6 +3,7 @@
 
 mod asset_name;
 mod board;
+pub mod clock;
 mod colour;
 mod edit;
 mod geometry;
@@ -20,6 +21,7 @@ mod timestamp;
 
 pub use asset_name::{ASSET_EXTENSIONS, AssetName, AssetNameError};
 pub use board::{Board, BoardMeta, FORMAT_VERSION, RECOMMENDED_MAX_GOALS, THEME_PALETTE, Theme, Tombstone};
+pub use clock::{MAX_CLOCK_AHEAD_MS, Stamper, horizon};
 pub use colour::{Rgb, normalise_hex};
 pub(crate) use edit::sort_themes;
 pub use edit::{Edit, EditError, ItemChange};
@@ -29,7 +31,7 @@ pub use id_list::{HasId, IdList};
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId};
 pub use item::{Item, ItemKind, KindTag, PixelSize, one_line};
 pub use layout::{GAP, arrange_by_theme, free_spot, free_spot_near, shuffle};
-pub use merge::{MergeSummary, diff, merge, summarise};
+pub use merge::{MergeSummary, Merged, Refusal, Refused, diff, merge, merge_now, summarise};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase, Reaction,
     Response, Session, Timer, Vote, format_clock, is_prompt,

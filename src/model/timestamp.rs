@@ -10,17 +10,35 @@ use time::format_description::well_known::Rfc3339;
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(OffsetDateTime);
 
+/// 0001-01-01T00:00:00Z in milliseconds since the epoch: the earliest time a file holds.
+const MIN_MILLIS: i64 = -62_135_596_800_000;
+/// 9999-12-31T23:59:59.999Z: the latest time RFC 3339 can write.
+const MAX_MILLIS: i64 = 253_402_300_799_999;
+
 impl Timestamp {
+    /// 1970-01-01T00:00:00Z.
+    pub const EPOCH: Timestamp = Timestamp(OffsetDateTime::UNIX_EPOCH);
+    /// 0001-01-01T00:00:00Z: earlier than any stamp a board holds.
+    pub const MIN: Timestamp = Timestamp(time::macros::datetime!(0001-01-01 0:00 UTC));
+    /// 9999-12-31T23:59:59.999Z: the latest time RFC 3339 can write.
+    pub const MAX: Timestamp = Timestamp(time::macros::datetime!(9999-12-31 23:59:59.999 UTC));
+
     /// The current time, truncated to whole milliseconds so that it survives a round
     /// trip through the file unchanged.
     pub fn now() -> Self {
         Self::from_unix_millis(now_millis())
     }
 
-    /// Milliseconds since 1970-01-01T00:00:00Z; out-of-range values clamp to the epoch.
+    /// Milliseconds since 1970-01-01T00:00:00Z, clamped to years 1 to 9999.
     pub fn from_unix_millis(ms: i64) -> Self {
-        let nanos = i128::from(ms) * 1_000_000;
+        let nanos = i128::from(ms.clamp(MIN_MILLIS, MAX_MILLIS)) * 1_000_000;
         Self(OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH))
+    }
+
+    /// `ms` milliseconds later (or earlier, when negative), stopping at the ends of time.
+    #[must_use]
+    pub fn plus_millis(self, ms: i64) -> Self {
+        Self::from_unix_millis(self.unix_millis().saturating_add(ms))
     }
 
     pub fn unix_millis(self) -> i64 {
@@ -87,6 +105,16 @@ mod tests {
         let s = t.to_rfc3339();
         assert_eq!(s, "2026-11-18T11:06:40.123Z");
         assert_eq!(Timestamp::parse_rfc3339(&s).unwrap(), t);
+    }
+
+    #[test]
+    fn arithmetic_stops_at_the_ends_of_time() {
+        let last = Timestamp::parse_rfc3339("9999-12-31T23:59:59.999Z").unwrap();
+        assert_eq!(last.plus_millis(1), last);
+        assert_eq!(Timestamp::from_unix_millis(i64::MAX), last);
+        assert_eq!(Timestamp::EPOCH.plus_millis(1500).to_rfc3339(), "1970-01-01T00:00:01.5Z");
+        assert_eq!(Timestamp::from_unix_millis(i64::MIN), Timestamp::MIN);
+        assert_eq!(last, Timestamp::MAX);
     }
 
     #[test]

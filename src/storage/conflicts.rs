@@ -17,7 +17,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Loaded, Problem, UpdateError, paths};
-use crate::model::{Board, MergeSummary, merge, summarise};
+use crate::model::{Board, MergeSummary, Merged, Refusal, merge_now, summarise};
 
 const ANOTHER_BOARD: &str = "it is another board";
 
@@ -101,6 +101,8 @@ pub struct CopyOutcome {
     pub result: Result<(MergeSummary, PathBuf), String>,
     /// Images of the copy that could not be copied in.
     pub problems: Vec<Problem>,
+    /// Changes of the copy that were held back (stamped from the future).
+    pub refused: Vec<Refusal>,
     /// The file only looked like a copy: it is another board, and was left alone.
     pub not_a_copy: bool,
 }
@@ -137,21 +139,24 @@ pub fn sync_copies(
     Ok(outcomes
         .into_iter()
         .map(|(copy, result)| match result {
-            Ok((summary, problems)) => {
+            Ok((summary, problems, refused)) => {
                 let result = move_into(&copy, &backup)
                     .map(|to| (summary, to))
                     .map_err(|e| format!("merged, but not moved: {e}"));
-                CopyOutcome { copy, result, problems, not_a_copy: false }
+                CopyOutcome { copy, result, problems, refused, not_a_copy: false }
             }
             Err(e) => {
                 let not_a_copy = e.starts_with(ANOTHER_BOARD);
-                CopyOutcome { copy, result: Err(e), problems: Vec::new(), not_a_copy }
+                CopyOutcome { copy, result: Err(e), problems: Vec::new(), refused: Vec::new(), not_a_copy }
             }
         })
         .collect())
 }
 
-fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<(MergeSummary, Vec<Problem>), String> {
+/// What merging one copy brought in, the images it lacked and what was held back.
+type CopyMerged = (MergeSummary, Vec<Problem>, Vec<Refusal>);
+
+fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyMerged, String> {
     let Loaded { board: theirs, .. } = super::load(copy).map_err(|e| e.to_string())?;
     if theirs.id != board.id {
         return Err(format!("{ANOTHER_BOARD} (id {}), not a copy of this one; left alone", theirs.id));
@@ -159,10 +164,10 @@ fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<(Merg
     // Images the copy lacks do not block merging its other ideas: those items show
     // placeholders, as they would in the copy itself.
     let problems = import_assets(copy, &theirs, board_path);
-    let merged = merge(board, &theirs);
+    let Merged { board: merged, refused } = merge_now(board, &theirs);
     let summary = summarise(board, &merged);
     *board = merged;
-    Ok((summary, problems))
+    Ok((summary, problems, refused))
 }
 
 /// Copies the images of `theirs` (the board at `their_path`) that the board at

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::model::{Board, merge};
+use crate::model::{Board, merge_now};
 
 /// Called after each finished save, e.g. to wake the UI.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -98,7 +98,7 @@ fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), String> {
         super::format::read_text(&path).is_ok_and(|text| super::content_hash(text.as_bytes()) != known)
     });
     if changed && let Ok(disk) = super::load(&path) {
-        board = merge(&board, &disk.board);
+        board = merge_now(&board, &disk.board).board;
         merged = Some(Box::new(board.clone()));
     }
     let hash = super::save_hashed(&path, &board).map_err(|e| e.to_string())?;

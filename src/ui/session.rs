@@ -251,18 +251,15 @@ pub fn take_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
     let now = Timestamp::now();
     let edits: Vec<Edit> = items
         .iter()
-        .filter_map(|id| board.votes_by_on(you, id).last().map(|v| v.id.clone()))
-        .map(|id| Edit::RemoveVote {
-            tombstone: Some(Tombstone { id: id.to_string(), at: now, by: you.to_owned() }),
-            id,
-        })
+        .filter_map(|id| board.votes_by_on(you, id).last().map(|v| (v.id.clone(), v.at)))
+        .map(|(id, saw)| Edit::RemoveVote { tombstone: Some(Tombstone::new(id.as_str(), now, you, saw)), id })
         .collect();
     Action::edit(Edit::Batch(edits), "Take a dot back")
 }
 
-fn remove_response(id: &ResponseId, you: &str, label: &str) -> Action {
-    let tombstone = Some(Tombstone { id: id.to_string(), at: Timestamp::now(), by: you.to_owned() });
-    Action::edit(Edit::RemoveResponse { id: id.clone(), tombstone }, label)
+fn remove_response(response: &Response, you: &str, label: &str) -> Action {
+    let tombstone = Some(Tombstone::new(response.id.as_str(), Timestamp::now(), you, response.at));
+    Action::edit(Edit::RemoveResponse { id: response.id.clone(), tombstone }, label)
 }
 
 fn respond(item: &ItemId, you: &str, answer: Answer, label: &str) -> Action {
@@ -323,7 +320,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
             response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, mine.is_some(), &label));
             if response.clicked() {
                 actions.push(match mine {
-                    Some(r) => remove_response(&r.id, you, "Take back reaction"),
+                    Some(r) => remove_response(r, you, "Take back reaction"),
                     None => respond(id, you, Answer::Reaction(reaction), &format!("React “{}”", reaction.name())),
                 });
             }
@@ -340,7 +337,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
             if r.by.trim().eq_ignore_ascii_case(you.trim())
                 && ui.small_button("✖").on_hover_text("Delete your reply").clicked()
             {
-                actions.push(remove_response(&r.id, you, "Delete reply"));
+                actions.push(remove_response(r, you, "Delete reply"));
             }
         });
     }
