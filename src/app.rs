@@ -72,6 +72,8 @@ pub struct MoodboardApp {
     importer: Importer,
     /// Merges, packs and exports running in the background.
     jobs: share::Jobs,
+    /// A merge shown to the user before it happens.
+    pending_merge: Option<share::PendingMerge>,
     /// Where the items of the running import go: the first item's position.
     import_at: Pos,
     files: files::FileDialogs,
@@ -124,6 +126,7 @@ impl MoodboardApp {
             watcher,
             importer: Importer::new(pool, thumbs.clone()),
             jobs: share::Jobs::default(),
+            pending_merge: None,
             import_at: Pos::default(),
             files: files::FileDialogs::new(startup.file_dialogs),
             draft: None,
@@ -298,8 +301,8 @@ impl MoodboardApp {
             }
             if let Some(written) = saved.merged {
                 // The file had changed since we last saw it; the save merged it in.
-                let summary = self.doc.merge_from_disk(&written, None);
-                self.brought_in(&summary, "changes saved by someone else");
+                let (summary, refused) = self.doc.merge_from_disk(&written, None);
+                self.brought_in(&summary, &refused, "changes saved by someone else");
             }
         }
         if !self.doc.is_dirty()
@@ -375,9 +378,9 @@ impl MoodboardApp {
                     if self.doc.disk_hash.as_ref() == Some(&hash) {
                         continue; // our own save
                     }
-                    let summary = self.doc.merge_from_disk(&board, Some(hash));
+                    let (summary, refused) = self.doc.merge_from_disk(&board, Some(hash));
                     self.view.forget_missing(&self.doc.board);
-                    self.brought_in(&summary, "changes from the board file");
+                    self.brought_in(&summary, &refused, "changes from the board file");
                 }
                 WatchEvent::Synced(outcomes) => {
                     for o in outcomes {
@@ -400,8 +403,18 @@ impl MoodboardApp {
         }
     }
 
-    /// Tells what a merge brought in and highlights the new items.
-    fn brought_in(&mut self, summary: &crate::model::MergeSummary, from: &str) {
+    /// Tells what a merge brought in (and what it did not take) and highlights the new
+    /// items.
+    fn brought_in(&mut self, summary: &crate::model::MergeSummary, refused: &[crate::model::Refusal], from: &str) {
+        if !refused.is_empty() {
+            let list: Vec<String> = refused.iter().take(3).map(ToString::to_string).collect();
+            let more = if refused.len() > 3 { format!(" … and {} more", refused.len() - 3) } else { String::new() };
+            self.toasts.warning(format!(
+                "{} change(s) from {from} were not taken: {}{more}",
+                refused.len(),
+                list.join("; ")
+            ));
+        }
         if summary.is_empty() {
             return;
         }
@@ -519,6 +532,11 @@ impl eframe::App for MoodboardApp {
             let mut open = true;
             ui::dialogs::problems_ui(&ctx, &self.doc.board.title, &self.doc.problems, &mut open);
             self.view.show_problems = open;
+        }
+        if let Some(pending) = &self.pending_merge
+            && let Some(answer) = ui::merge_preview::merge_preview_ui(&ctx, &pending.preview)
+        {
+            self.answer_merge(answer);
         }
         if self.asking.is_some() {
             let failure = match self.doc.status() {

@@ -410,7 +410,21 @@ fn merging_a_board_in_the_app_marks_what_came_in_and_is_one_undo_step() {
     })
     .unwrap();
     let mut h = harness(&f.board, &f.boards_dir);
+    // First a preview of what would come in; Cancel leaves the board as it was.
+    h.state_mut().picked(moodboard::app::Picked::Merge(other.clone()));
+    settle(&mut h);
+    assert!(h.query_by_label("Merge “Kim's copy” into this board?").is_some(), "the preview is shown");
+    assert!(h.query_by_label("Comes in (2)").is_some());
+    assert!(h.query_by_label_contains("+ note: Kim's first (new from Kim's copy, added by Kim, customer)").is_some());
+    assert_eq!(count(&h, KindTag::Note), 3, "nothing merged before the answer");
+    h.get_by_label("Cancel").click();
+    settle(&mut h);
+    assert_eq!(count(&h, KindTag::Note), 3, "cancelled");
+    assert!(h.query_by_label("Comes in (2)").is_none(), "the preview is gone");
+
     h.state_mut().picked(moodboard::app::Picked::Merge(other));
+    settle(&mut h);
+    h.get_by_label("Merge").click();
     settle(&mut h);
     assert_eq!(count(&h, KindTag::Note), 5);
     assert!(
@@ -608,8 +622,8 @@ fn a_full_session_from_goal_to_recap() {
     older.votes.clear();
     older.responses.clear();
     older.session = moodboard::model::Session::default();
-    assert_eq!(moodboard::model::merge(&older, &session_board), session_board, "merged with an older copy");
-    assert_eq!(moodboard::model::merge(&session_board, &older), session_board);
+    assert_eq!(moodboard::model::merge_now(&older, &session_board).board, session_board, "merged with an older copy");
+    assert_eq!(moodboard::model::merge_now(&session_board, &older).board, session_board);
     drop(h);
     let reopened = harness(&path, &f.boards_dir);
     assert_eq!(board(&reopened), session_board);

@@ -71,7 +71,7 @@ impl MoodboardApp {
         if edit.is_empty() {
             return;
         }
-        if let Err(e) = self.doc.apply(edit, label) {
+        if let Err(e) = self.doc.apply(edit, label, &self.who()) {
             self.toasts.error(format!("{label}: {e}"));
         }
     }
@@ -255,7 +255,7 @@ impl MoodboardApp {
             return;
         }
         let ids: Vec<ItemId> = free.iter().map(|i| i.id.clone()).collect();
-        let edit = Edit::delete_items(&ids, now, &self.who());
+        let edit = Edit::delete_items(&self.doc.board, &ids, now, &self.who());
         self.apply(edit, &format!("Delete {}", things(ids.len())));
         self.view.selection.clear();
     }

@@ -7,23 +7,34 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::MoodboardApp;
-use crate::export::{self, ExportFormat, canvas::CanvasImport};
+use crate::export::{self, CanvasNodes, ExportFormat};
 use crate::model::Board;
 use crate::storage::{self, pack, paths};
+use crate::ui::merge_preview::{MergeAnswer, MergePreview};
 use crate::ui::view::ThemeFilter;
 
 /// What a background job produced.
 pub enum JobDone {
-    /// Another board, its images already copied into ours, ready to merge.
+    /// Another board (or copy), loaded, for the merge preview. `scratch` holds an
+    /// unpacked pack's files until the merge is done or cancelled.
+    MergeLoaded {
+        for_board: PathBuf,
+        board: Box<Board>,
+        from: PathBuf,
+        name: String,
+        scratch: Option<tempfile::TempDir>,
+    },
+    /// The other board's images are copied into ours: merge now.
     MergeReady {
+        for_board: PathBuf,
         board: Box<Board>,
         name: String,
         problems: usize,
     },
-    /// A copy of our board with a canvas's nodes added.
+    /// A canvas's nodes, its images already stored in the board's assets.
     CanvasReady {
-        board: Box<Board>,
-        report: CanvasImport,
+        for_board: PathBuf,
+        nodes: Box<CanvasNodes>,
         name: String,
     },
     Exported {
@@ -37,6 +48,15 @@ pub enum JobDone {
     },
     Unpacked(PathBuf),
     Failed(String),
+}
+
+/// A merge waiting for the user's answer to its preview.
+pub struct PendingMerge {
+    pub preview: MergePreview,
+    for_board: PathBuf,
+    board: Box<Board>,
+    from: PathBuf,
+    scratch: Option<tempfile::TempDir>,
 }
 
 /// Background jobs for sharing, each on its own short-lived thread.
@@ -75,45 +95,62 @@ impl Jobs {
 }
 
 impl MoodboardApp {
-    /// Starts merging the board (or pack) at `path` into the open board.
+    /// Starts merging the board (or pack) at `path` into the open board: loads it in the
+    /// background, then shows what the merge would do before anything happens.
     pub fn merge_file(&mut self, path: PathBuf) {
-        let ours = self.doc.path.clone();
-        self.toasts.info(format!("Merging {}…", path.display()));
+        let for_board = self.doc.path.clone();
+        self.toasts.info(format!("Reading {}…", path.display()));
         self.jobs.spawn(&self.ctx, move || {
-            // A pack is unpacked into a temporary folder that goes when the job ends.
-            let scratch = match tempfile::tempdir() {
-                Ok(dir) => dir,
-                Err(e) => return JobDone::Failed(format!("Could not merge: no temporary folder: {e}")),
-            };
-            let board_path = if is_pack(&path) {
-                match pack::unpack(&path, scratch.path()) {
-                    Ok(p) => p,
+            let mut scratch = None;
+            let from = if is_pack(&path) {
+                // A pack is unpacked into a temporary folder that goes with the merge.
+                let dir = match tempfile::tempdir() {
+                    Ok(dir) => dir,
+                    Err(e) => return JobDone::Failed(format!("Could not merge: no temporary folder: {e}")),
+                };
+                match pack::unpack(&path, dir.path()) {
+                    Ok(p) => {
+                        scratch = Some(dir);
+                        p
+                    }
                     Err(e) => return JobDone::Failed(format!("Could not merge: {e}")),
                 }
             } else {
                 path.clone()
             };
-            match storage::load(&board_path) {
+            match storage::load(&from) {
                 Ok(loaded) => {
-                    let problems = storage::import_assets(&board_path, &loaded.board, &ours).len();
-                    let name = paths::board_name(&board_path);
-                    JobDone::MergeReady { board: Box::new(loaded.board), name, problems }
+                    let name = paths::board_name(&from);
+                    JobDone::MergeLoaded { for_board, board: Box::new(loaded.board), from, name, scratch }
                 }
                 Err(e) => JobDone::Failed(format!("Could not merge: {e}")),
             }
         });
     }
 
+    /// Carries out the answer to the merge preview: copies the other board's images in
+    /// (in the background), then merges.
+    pub(super) fn answer_merge(&mut self, answer: MergeAnswer) {
+        let Some(pending) = self.pending_merge.take() else { return };
+        if answer == MergeAnswer::Cancel || pending.for_board != self.doc.path {
+            return;
+        }
+        let PendingMerge { preview, for_board, board, from, scratch } = pending;
+        self.jobs.spawn(&self.ctx, move || {
+            let problems = storage::import_assets(&from, &board, &for_board).len();
+            drop(scratch);
+            JobDone::MergeReady { for_board, board, name: preview.name, problems }
+        });
+    }
+
     /// Starts adding the nodes of a JSON Canvas file to the open board.
     pub fn import_canvas_file(&mut self, path: PathBuf) {
-        let mut board = self.doc.board.clone();
+        let for_board = self.doc.path.clone();
         let store = storage::AssetStore::for_board(&self.doc.path);
-        let who = self.prefs.contributor();
         self.jobs.spawn(&self.ctx, move || match export::read_canvas(&path, &store) {
             Ok(nodes) => {
-                let report = nodes.add_to(&mut board, &who, "own team");
                 let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                JobDone::CanvasReady { board: Box::new(board), report, name }
+                JobDone::CanvasReady { for_board, nodes: Box::new(nodes), name }
             }
             Err(e) => JobDone::Failed(format!("Could not import: {e}")),
         });
@@ -156,11 +193,23 @@ impl MoodboardApp {
     pub(super) fn drain_jobs(&mut self) {
         for done in self.jobs.poll() {
             match done {
-                JobDone::MergeReady { board, name, problems } => {
+                JobDone::MergeLoaded { for_board, board, from, name, scratch } => {
+                    if for_board != self.doc.path {
+                        self.toasts.info(format!("“{name}” was read for another board; nothing was merged."));
+                        continue;
+                    }
+                    let preview = MergePreview::new(&self.doc.board, &board, &name);
+                    self.pending_merge = Some(PendingMerge { preview, for_board, board, from, scratch });
+                }
+                JobDone::MergeReady { for_board, board, name, problems } => {
+                    if for_board != self.doc.path {
+                        self.toasts.info(format!("“{name}” was to be merged into another board; nothing was merged."));
+                        continue;
+                    }
                     let label = format!("Merge “{name}”");
                     match self.doc.merge_step(&board, label) {
-                        Ok(summary) => {
-                            self.brought_in(&summary, &name);
+                        Ok((summary, refused)) => {
+                            self.brought_in(&summary, &refused, &name);
                             if summary.is_empty() {
                                 self.toasts.info(format!("“{name}” brought nothing new"));
                             }
@@ -171,10 +220,16 @@ impl MoodboardApp {
                         Err(e) => self.toasts.error(format!("Could not merge “{name}”: {e}")),
                     }
                 }
-                JobDone::CanvasReady { board, report, name } => {
+                JobDone::CanvasReady { for_board, nodes, name } => {
+                    if for_board != self.doc.path {
+                        self.toasts.info(format!("“{name}” was read for another board; nothing was imported."));
+                        continue;
+                    }
+                    let mut board = self.doc.board.clone();
+                    let report = nodes.add_to(&mut board, &self.prefs.contributor(), "own team");
                     match self.doc.merge_step(&board, format!("Import “{name}”")) {
-                        Ok(summary) => {
-                            self.brought_in(&summary, &name);
+                        Ok((summary, refused)) => {
+                            self.brought_in(&summary, &refused, &name);
                             if !report.skipped.is_empty() {
                                 self.toasts.warning(format!(
                                     "{} file(s) of the canvas were added as notes: {}",

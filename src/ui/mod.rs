@@ -8,6 +8,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod inspector;
 pub mod lens;
+pub mod merge_preview;
 pub mod session;
 pub mod sidebar;
 pub mod spotlight;
