@@ -1,10 +1,10 @@
 //! Checks a parsed board and repairs what can be repaired without losing anything,
 //! reporting each problem by item and field.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::model::{Board, ItemId, ItemKind, MAX_COORD, Pos, Rgb, ThemeId, sort_themes};
+use crate::model::{Board, HasId, IdList, ItemId, ItemKind, MAX_COORD, Pos, Rgb, ThemeId, sort_themes};
 
 /// A problem found in a board that was repaired (or only reported) rather than
 /// refusing the board.
@@ -27,26 +27,93 @@ fn fmt_f32(v: f32) -> String {
     if v.is_finite() { format!("{v}") } else { format!("{v:?}") }
 }
 
-/// Repairs `board` in place: duplicate ids get fresh ones, impossible positions and sizes
+/// A new id for a record whose id is taken, derived from its old id and its content, so
+/// that every computer repairing the same file gives it the same id (and a second
+/// repair of a copy does not make a second item). Never one of `taken`.
+fn derived_id<T: serde::Serialize>(old: &str, content: &T, taken: &HashSet<String>) -> String {
+    let text = ron::to_string(content).unwrap_or_default();
+    (0u32..)
+        .map(|n| {
+            let hash = blake3::hash(format!("{old}\0{n}\0{text}").as_bytes()).to_hex();
+            hash[..16].to_owned()
+        })
+        .find(|id| !taken.contains(id))
+        .expect("an untaken id exists")
+}
+
+/// Gives every record of `list` an id that no earlier record of any kind (`taken`) has:
+/// an exact copy of an earlier record with its id is kept once, anything else with a
+/// taken id gets a [`derived_id`]. One problem per repair, with `subject` naming the record.
+fn fix_ids<T: HasId + PartialEq + serde::Serialize>(
+    list: &mut IdList<T>,
+    taken: &mut HashSet<String>,
+    problems: &mut Vec<Problem>,
+    set_id: impl Fn(&mut T, &str),
+    subject: impl Fn(usize, &T) -> String,
+) {
+    let (mut copies, mut clashes) = (Vec::new(), Vec::new());
+    {
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        for (i, record) in list.iter().enumerate() {
+            let id = record.id_str();
+            if taken.insert(id.to_owned()) {
+                first.insert(id, i);
+            } else if first.get(id).is_some_and(|&j| list[j] == *record) {
+                copies.push(i);
+            } else {
+                clashes.push(i);
+            }
+        }
+    }
+    for i in clashes {
+        let old = list[i].id_str().to_owned();
+        let fresh = derived_id(&old, &list[i], taken);
+        problems.push(Problem {
+            subject: subject(i, &list[i]),
+            field: "id",
+            message: format!("id {old} is used twice; this one now has id {fresh}"),
+        });
+        set_id(&mut list[i], &fresh);
+        taken.insert(fresh);
+    }
+    for i in copies.into_iter().rev() {
+        problems.push(Problem {
+            subject: subject(i, &list[i]),
+            field: "id",
+            message: "is in the file twice, the same both times; kept once".to_owned(),
+        });
+        list.remove(i);
+    }
+}
+
+/// Repairs `board` in place: duplicate ids get new ones derived from the item, impossible positions and sizes
 /// are replaced, references to themes that never existed become unsorted, stale tombstones go.
 /// Returns one [`Problem`] per repair, plus problems that need no repair to display
 /// (an invalid colour shows as a placeholder and is kept as written).
 pub fn repair(board: &mut Board) -> Vec<Problem> {
     let mut problems = Vec::new();
 
+    // Every id on the board, of any kind: tombstones name ids alone, so no two things
+    // may share one.
+    let mut taken: HashSet<String> = HashSet::new();
+    fix_ids(
+        &mut board.themes,
+        &mut taken,
+        &mut problems,
+        |t, id| t.id = ThemeId::parse(id).expect("a valid id"),
+        |i, t| format!("theme “{}” (#{})", t.name, i + 1),
+    );
+    fix_ids(
+        &mut board.items,
+        &mut taken,
+        &mut problems,
+        |t, id| t.id = ItemId::parse(id).expect("a valid id"),
+        |i, t| format!("item #{} (id {}, {})", i + 1, t.id, t.kind.tag().name()),
+    );
     let mut theme_ids = HashSet::new();
-    for theme in &mut board.themes {
+    for theme in &board.themes {
         let subject = format!("theme “{}”", theme.name);
-        if !theme_ids.insert(theme.id.clone()) {
-            let fresh = ThemeId::new_random();
-            problems.push(Problem {
-                subject: subject.clone(),
-                field: "id",
-                message: format!("id {} is used twice; this theme now has id {fresh}", theme.id),
-            });
-            theme.id = fresh.clone();
-            theme_ids.insert(fresh);
-        }
+        theme_ids.insert(theme.id.clone());
         if Rgb::parse_hex(&theme.colour).is_none() {
             problems.push(Problem {
                 subject,
@@ -60,19 +127,10 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
     // An item may stay in a theme that a merge deleted: it shows as unsorted, and the
     // reference is kept so that merging with a copy that revived the theme regroups it.
     let deleted_ids: HashSet<String> = board.deleted.iter().map(|t| t.id.clone()).collect();
-    let mut item_ids: HashSet<ItemId> = HashSet::new();
     for (index, item) in board.items.iter_mut().enumerate() {
-        let subject = format!("item #{} (id {}, {})", index + 1, item.id, item.kind.tag().name());
-        if !item_ids.insert(item.id.clone()) {
-            let fresh = ItemId::new_random();
-            problems.push(Problem {
-                subject: subject.clone(),
-                field: "id",
-                message: format!("id {} is used twice; this item now has id {fresh}", item.id),
-            });
-            item.id = fresh.clone();
-            item_ids.insert(fresh);
-        }
+        // Only a problem needs the subject's words.
+        let (id, tag) = (item.id.clone(), item.kind.tag());
+        let subject = || format!("item #{} (id {id}, {})", index + 1, tag.name());
         if !item.pos.is_valid() {
             let (x, y) = (item.pos.x, item.pos.y);
             item.pos = Pos::new(
@@ -80,7 +138,7 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
                 if y.is_finite() { y.clamp(-MAX_COORD, MAX_COORD) } else { 0.0 },
             );
             problems.push(Problem {
-                subject: subject.clone(),
+                subject: subject(),
                 field: "pos",
                 message: format!(
                     "({}, {}) is not a usable position; moved to ({}, {})",
@@ -99,7 +157,7 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
                 item.kind.default_size()
             };
             problems.push(Problem {
-                subject: subject.clone(),
+                subject: subject(),
                 field: "size",
                 message: format!(
                     "{} × {} is not a usable size; now {} × {}",
@@ -115,7 +173,7 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
             && !deleted_ids.contains(theme.as_str())
         {
             problems.push(Problem {
-                subject: subject.clone(),
+                subject: subject(),
                 field: "theme",
                 message: format!("there is no theme {theme}; the item is now unsorted"),
             });
@@ -123,13 +181,13 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
         }
         match &item.kind {
             ItemKind::Colour { hex, .. } if Rgb::parse_hex(hex).is_none() => problems.push(Problem {
-                subject: subject.clone(),
+                subject: subject(),
                 field: "hex",
                 message: format!("{hex:?} is not a #RRGGBB colour; shown as a placeholder"),
             }),
             ItemKind::Image { pixel_size, .. } if pixel_size.w == 0 || pixel_size.h == 0 => {
                 problems.push(Problem {
-                    subject: subject.clone(),
+                    subject: subject(),
                     field: "pixel_size",
                     message: format!("{} × {} pixels is not an image size", pixel_size.w, pixel_size.h),
                 });
@@ -138,7 +196,7 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
         }
     }
     board.sort_items();
-    repair_session(board, &mut problems);
+    repair_session(board, &mut problems, taken);
 
     // A tombstone for something that is alive is stale: keep the item, drop the
     // tombstone. Of several tombstones for one id, keep the newest.
@@ -161,34 +219,24 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
 
 /// Dots and responses get ids no other thing on the board has (tombstones are matched by
 /// id alone), are kept sorted by id, and the session's numbers are brought into range.
-fn repair_session(board: &mut Board, problems: &mut Vec<Problem>) {
+fn repair_session(board: &mut Board, problems: &mut Vec<Problem>, mut seen: HashSet<String>) {
     use crate::model::{MAX_DOTS, MAX_REPLY_CHARS, ResponseId, Timer, VoteId};
-    let mut seen: HashSet<String> =
-        board.items.iter().map(|i| i.id.to_string()).chain(board.themes.iter().map(|t| t.id.to_string())).collect();
-    for (index, vote) in board.votes.iter_mut().enumerate() {
-        if !seen.insert(vote.id.to_string()) {
-            let fresh = VoteId::new_random();
-            problems.push(Problem {
-                subject: format!("vote #{}", index + 1),
-                field: "id",
-                message: format!("id {} is used twice; this dot now has id {fresh}", vote.id),
-            });
-            vote.id = fresh.clone();
-            seen.insert(fresh.to_string());
-        }
-    }
+    fix_ids(
+        &mut board.votes,
+        &mut seen,
+        problems,
+        |v, id| v.id = VoteId::parse(id).expect("a valid id"),
+        |i, _| format!("vote #{}", i + 1),
+    );
+    fix_ids(
+        &mut board.responses,
+        &mut seen,
+        problems,
+        |r, id| r.id = ResponseId::parse(id).expect("a valid id"),
+        |i, _| format!("response #{}", i + 1),
+    );
     for (index, response) in board.responses.iter_mut().enumerate() {
         let subject = format!("response #{}", index + 1);
-        if !seen.insert(response.id.to_string()) {
-            let fresh = ResponseId::new_random();
-            problems.push(Problem {
-                subject: subject.clone(),
-                field: "id",
-                message: format!("id {} is used twice; this response now has id {fresh}", response.id),
-            });
-            response.id = fresh.clone();
-            seen.insert(fresh.to_string());
-        }
         if let crate::model::Answer::Reply(text) = &mut response.answer
             && text.chars().count() > MAX_REPLY_CHARS
         {
