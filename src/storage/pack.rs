@@ -141,6 +141,14 @@ fn check_entries<R: Read + Seek>(
         entry: entry.to_owned(),
         reason: reason.to_owned(),
     };
+    if zip.has_duplicate_names() {
+        // Readers disagree on which of two same-named entries counts (we would read the
+        // last, other tools unpack the first): a pack must not be two things at once.
+        return Err(PackError::Invalid {
+            path: pack_path.to_owned(),
+            reason: "two of its entries have the same name; a pack names each file once".to_owned(),
+        });
+    }
     if zip.len() > MAX_ENTRIES {
         return Err(PackError::Invalid {
             path: pack_path.to_owned(),
