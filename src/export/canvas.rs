@@ -133,12 +133,9 @@ pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, S
                         action: "cannot create the images folder",
                         source,
                     })?;
+                    // Like every file we write: whole, or not at all.
                     let path = images_dir.join(asset.as_str());
-                    std::fs::write(&path, bytes).map_err(|source| SaveError::Io {
-                        path: path.clone(),
-                        action: "cannot write an image",
-                        source,
-                    })?;
+                    crate::storage::replace_file(&path, None, |f| std::io::Write::write_all(f, &bytes))?;
                     node.kind = "file".into();
                     node.file = Some(format!("{images_dir_name}/{}", asset.as_str()));
                 }
