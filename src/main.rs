@@ -1,5 +1,6 @@
 //! `moodboard`: parses the command line, then runs a subcommand or opens the app.
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
@@ -9,12 +10,12 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) if e.use_stderr() => {
-            eprintln!("{}", one_line_clap_error(&e.render().to_string()));
+            say(&one_line_clap_error(&e.render().to_string()));
             return ExitCode::FAILURE;
         }
         Err(e) => {
             // --help and --version.
-            print!("{}", e.render());
+            let _ = write!(std::io::stdout(), "{}", e.render());
             return ExitCode::SUCCESS;
         }
     };
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
         return match moodboard::app::run(cli.board, cli.screenshot) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("error: {e:#}");
+                say(&format!("error: {e:#}"));
                 ExitCode::FAILURE
             }
         };
@@ -33,15 +34,31 @@ fn main() -> ExitCode {
     });
     match result {
         Ok(Ok(())) => ExitCode::SUCCESS,
+        // `moodboard show BOARD | head`: whoever reads our output has had enough. Stop
+        // quietly, as Unix tools do; everything that changes a board is written before
+        // its report.
+        Ok(Err(e)) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Ok(Err(e)) => {
-            eprintln!("error: {e:#}");
+            say(&format!("error: {e:#}"));
             ExitCode::FAILURE
         }
         Err(_) => {
-            eprintln!("error: internal error (a bug in Moodboard); nothing was saved");
+            say("error: internal error (a bug in Moodboard); nothing was saved");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Writes a line to stderr, which may itself be a closed pipe: then there is no one to
+/// tell, and that is not a reason to panic.
+fn say(line: &str) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// clap's message without the usage block, on one line: `error: … (see --help)`.
