@@ -101,6 +101,9 @@ impl MoodboardApp {
         let saver = Saver::new(Arc::new(move || waker_ctx.request_repaint()));
         let mut toasts = Toasts::default();
         let doc = open_first_board(&startup, &mut toasts);
+        if doc.read_only {
+            toasts.warning(crate::document::DocError::ReadOnly.to_string());
+        }
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
         let thumbs = Arc::new(match startup.thumbs_dir.clone() {
@@ -156,7 +159,7 @@ impl MoodboardApp {
     /// Shows the board's title, and whether it has unsaved changes, in the window title.
     fn update_title(&mut self) {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
-        let title = format!("{}{dirty} — Moodboard", self.doc.board.title);
+        let title = format!("{}{dirty} — Moodboard", crate::model::one_line(&self.doc.board.title, 80));
         if title != self.title {
             // Sending a viewport command asks for a repaint, so only send changes.
             self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -204,6 +207,13 @@ impl MoodboardApp {
         match Document::open(path) {
             Ok(doc) => {
                 let problems = doc.problems.len();
+                if doc.read_only {
+                    self.toasts.warning(format!(
+                        "{} is read-only (write-protected): it is shown, but cannot be changed. Use Save As… to keep \
+                         an editable copy.",
+                        path.display()
+                    ));
+                }
                 self.switch_to(doc);
                 if problems > 0 {
                     self.toasts
@@ -530,7 +540,8 @@ impl eframe::App for MoodboardApp {
         self.view.show_shortcuts = show;
         if self.view.show_problems && !self.doc.problems.is_empty() {
             let mut open = true;
-            ui::dialogs::problems_ui(&ctx, &self.doc.board.title, &self.doc.problems, &mut open);
+            let name = crate::model::one_line(&self.doc.board.title, 60);
+            ui::dialogs::problems_ui(&ctx, &name, &self.doc.problems, &mut open);
             self.view.show_problems = open;
         }
         if let Some(pending) = &self.pending_merge
@@ -543,7 +554,8 @@ impl eframe::App for MoodboardApp {
                 SaveStatus::Failed(e) => Some(e),
                 _ => None,
             };
-            if let Some(choice) = ui::dialogs::unsaved_ui(&ctx, &self.doc.board.title, failure.as_deref()) {
+            let name = crate::model::one_line(&self.doc.board.title, 60);
+            if let Some(choice) = ui::dialogs::unsaved_ui(&ctx, &name, failure.as_deref()) {
                 self.answer_close(choice);
             }
         }

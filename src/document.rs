@@ -13,9 +13,23 @@ use crate::storage::{self, LoadError, Problem, SaveError, paths};
 /// How long after the last change the board is saved automatically.
 pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
 
+/// Why a change to the open board was not made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DocError {
+    #[error(
+        "this board's file is read-only (write-protected), so it cannot be changed here; use Save As… to keep \
+         an editable copy"
+    )]
+    ReadOnly,
+    #[error(transparent)]
+    Edit(#[from] EditError),
+}
+
 /// Where saving stands, for the indicator in the window.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveStatus {
+    /// The file is write-protected: the board is shown, never changed or saved.
+    ReadOnly,
     Saved,
     /// Changes not yet saved; autosave will save them shortly.
     Unsaved,
@@ -31,6 +45,9 @@ pub struct Document {
     pub history: History,
     /// Problems found when the board was opened, for the user to see.
     pub problems: Vec<Problem>,
+    /// The file is write-protected: nothing may change the board (but what changes on
+    /// disk), and it is never saved.
+    pub read_only: bool,
     /// Bumped on every change; a save records the generation it wrote.
     generation: u64,
     saved_generation: u64,
@@ -51,6 +68,7 @@ impl Document {
             board,
             history: History::default(),
             problems,
+            read_only: false,
             generation: 0,
             saved_generation: 0,
             saving: None,
@@ -63,7 +81,9 @@ impl Document {
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let loaded = storage::load(path)?;
         // Repairs stay in memory until the user changes something: opening never writes.
-        Ok(Self::from_saved(path.to_owned(), loaded.board, loaded.problems, Some(loaded.hash)))
+        let mut doc = Self::from_saved(path.to_owned(), loaded.board, loaded.problems, Some(loaded.hash));
+        doc.read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        Ok(doc)
     }
 
     /// Creates and saves a new empty board in `folder`, named after `title` (with a
@@ -81,26 +101,37 @@ impl Document {
     }
 
     /// Applies an edit by `who` as one undoable step, stamped as a change made now.
-    pub fn apply(&mut self, edit: Edit, label: impl Into<String>, who: &str) -> Result<(), EditError> {
+    pub fn apply(&mut self, edit: Edit, label: impl Into<String>, who: &str) -> Result<(), DocError> {
+        self.writable()?;
         let mut clock = Stamper::now(&self.board, who);
         self.history.apply(&mut self.board, edit, &mut clock, label)?;
         self.changed();
         Ok(())
     }
 
+    fn writable(&self) -> Result<(), DocError> {
+        if self.read_only { Err(DocError::ReadOnly) } else { Ok(()) }
+    }
+
     /// Undoes the last step; returns its label, or `None` with nothing to undo.
-    pub fn undo(&mut self, who: &str) -> Option<Result<String, EditError>> {
+    pub fn undo(&mut self, who: &str) -> Option<Result<String, DocError>> {
+        if self.read_only {
+            return Some(Err(DocError::ReadOnly));
+        }
         let mut clock = Stamper::now(&self.board, who);
-        let result = self.history.undo(&mut self.board, &mut clock);
+        let result = self.history.undo(&mut self.board, &mut clock).map(|r| r.map_err(DocError::from));
         if matches!(result, Some(Ok(_))) {
             self.changed();
         }
         result
     }
 
-    pub fn redo(&mut self, who: &str) -> Option<Result<String, EditError>> {
+    pub fn redo(&mut self, who: &str) -> Option<Result<String, DocError>> {
+        if self.read_only {
+            return Some(Err(DocError::ReadOnly));
+        }
         let mut clock = Stamper::now(&self.board, who);
-        let result = self.history.redo(&mut self.board, &mut clock);
+        let result = self.history.redo(&mut self.board, &mut clock).map(|r| r.map_err(DocError::from));
         if matches!(result, Some(Ok(_))) {
             self.changed();
         }
@@ -113,7 +144,8 @@ impl Document {
         &mut self,
         other: &Board,
         label: impl Into<String>,
-    ) -> Result<(MergeSummary, Vec<Refusal>), EditError> {
+    ) -> Result<(MergeSummary, Vec<Refusal>), DocError> {
+        self.writable()?;
         let Merged { board: merged, refused } = merge_now(&self.board, other);
         let summary = summarise(&self.board, &merged);
         if merged != self.board {
@@ -144,7 +176,8 @@ impl Document {
         if hash.is_some() {
             self.disk_hash = hash;
         }
-        if !was_dirty && self.saving.is_none() && &self.board == disk {
+        if (!was_dirty && self.saving.is_none() && &self.board == disk) || self.read_only {
+            // A read-only board only ever shows what is on disk: nothing to save.
             self.saved_generation = self.generation;
         }
         (summary, refused)
@@ -165,6 +198,9 @@ impl Document {
     }
 
     pub fn status(&self) -> SaveStatus {
+        if self.read_only {
+            return SaveStatus::ReadOnly;
+        }
         match (&self.last_error, self.saving, self.is_dirty()) {
             (Some(e), None, true) => SaveStatus::Failed(e.clone()),
             (_, Some(_), _) => SaveStatus::Saving,
@@ -176,7 +212,8 @@ impl Document {
     /// Whether autosave should start a save now: there are changes, none is being
     /// saved, and the user paused for [`AUTOSAVE_DELAY`] (or `now` is forced).
     pub fn wants_autosave(&self, now: Instant) -> bool {
-        self.is_dirty()
+        !self.read_only
+            && self.is_dirty()
             && self.saving.is_none()
             && self.last_error.is_none()
             && now.duration_since(self.last_change) >= AUTOSAVE_DELAY
@@ -211,7 +248,7 @@ impl Document {
 
     /// Time until autosave is due, to schedule a repaint.
     pub fn autosave_due_in(&self, now: Instant) -> Option<Duration> {
-        (self.is_dirty() && self.saving.is_none() && self.last_error.is_none())
+        (!self.read_only && self.is_dirty() && self.saving.is_none() && self.last_error.is_none())
             .then(|| AUTOSAVE_DELAY.saturating_sub(now.duration_since(self.last_change)))
     }
 }

@@ -85,6 +85,7 @@ impl MoodboardApp {
         match command {
             Command::NewBoard => self.leave(AfterClose::New),
             Command::Open => self.files.open_board(&self.ctx, self.folder()),
+            Command::Save if self.doc.read_only => self.toasts.warning(crate::document::DocError::ReadOnly.to_string()),
             Command::Save => {
                 self.doc.retry_save();
                 self.start_save();

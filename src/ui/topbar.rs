@@ -164,39 +164,59 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
 
 /// The goals, always in view while collecting.
 pub fn goals_ui(ui: &mut Ui, goals: &[String]) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("🎯 Goals").strong().color(style::SEARCH_HIT));
-        if goals.is_empty() {
-            ui.label(RichText::new("None yet: with nothing selected, add one or two in the inspector.").weak());
-        }
-        for (index, goal) in goals.iter().enumerate() {
-            if index > 0 {
-                ui.label(RichText::new("·").weak());
+    // A board's goals come from its file, which anyone may have written: however many
+    // and however long, they take a few lines at most and never hide the canvas.
+    let max_height = (ui.ctx().content_rect().height() * 0.15).clamp(24.0, 96.0);
+    egui::ScrollArea::vertical().id_salt("goals").max_height(max_height).auto_shrink([false, true]).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("🎯 Goals").strong().color(style::SEARCH_HIT));
+            if goals.is_empty() {
+                ui.label(RichText::new("None yet: with nothing selected, add one or two in the inspector.").weak());
             }
-            ui.label(RichText::new(goal).size(15.0));
-        }
-        if goals.len() > RECOMMENDED_MAX_GOALS {
-            ui.colored_label(style::WARN_TEXT, "(more than two: try to narrow them down)");
-        }
+            for (index, goal) in goals.iter().take(MAX_GOALS_SHOWN).enumerate() {
+                if index > 0 {
+                    ui.label(RichText::new("·").weak());
+                }
+                let short = crate::model::one_line(goal, MAX_GOAL_CHARS);
+                let label = ui.label(RichText::new(&short).size(15.0));
+                if short != *goal {
+                    label.on_hover_text(crate::model::one_line(goal, 2000));
+                }
+            }
+            if goals.len() > MAX_GOALS_SHOWN {
+                ui.label(RichText::new(format!("… and {} more", goals.len() - MAX_GOALS_SHOWN)).weak());
+            }
+            if goals.len() > RECOMMENDED_MAX_GOALS {
+                ui.colored_label(style::WARN_TEXT, "(more than two: try to narrow them down)");
+            }
+        });
     });
 }
+
+/// Goals shown above the canvas; the rest are counted.
+const MAX_GOALS_SHOWN: usize = 12;
+/// A goal longer than this is shortened in the strip (the whole text is on hover).
+const MAX_GOAL_CHARS: usize = 160;
 
 /// The status bar: save state, selection, zoom, and import progress with Cancel.
 pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let (text, colour) = match &status.save {
+            SaveStatus::ReadOnly => {
+                ("🔒 Read-only file: shown, not changed (Save As… for an editable copy)".to_owned(), style::WARN_TEXT)
+            }
             SaveStatus::Saved => ("✔ Saved".to_owned(), style::OK_TEXT),
             SaveStatus::Unsaved => ("• Unsaved changes".to_owned(), style::WARN_TEXT),
             SaveStatus::Saving => ("Saving…".to_owned(), style::WARN_TEXT),
             SaveStatus::Failed(e) => (format!("✖ Not saved: {e}"), style::ERROR_TEXT),
         };
-        let response = ui.colored_label(colour, text);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Save status"));
+        let response = ui.colored_label(colour, &text);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Save status: {text}")));
         if matches!(status.save, SaveStatus::Failed(_)) && ui.button("Retry save").clicked() {
             actions.push(Action::Command(Command::Save));
         }
         ui.separator();
-        ui.label(status.board_name);
+        ui.label(crate::model::one_line(status.board_name, 60));
         if status.problems > 0 && ui.link(format!("⚠ {} problem(s) on opening", status.problems)).clicked() {
             view.show_problems = true;
         }
