@@ -216,23 +216,7 @@ impl Edit {
                 }
                 Ok(Edit::AddResponse(response))
             }
-            Edit::Batch(edits) => {
-                let mut inverses = Vec::with_capacity(edits.len());
-                for edit in edits {
-                    match edit.apply(board) {
-                        Ok(inverse) => inverses.push(inverse),
-                        Err(e) => {
-                            // Roll back what was applied so the batch is all-or-nothing.
-                            for inverse in inverses.into_iter().rev() {
-                                inverse.apply(board).expect("the inverse of an applied edit applies");
-                            }
-                            return Err(e);
-                        }
-                    }
-                }
-                inverses.reverse();
-                Ok(Edit::Batch(inverses))
-            }
+            Edit::Batch(edits) => apply_batch(edits, board, Edit::apply),
         }
     }
 
@@ -242,21 +226,10 @@ impl Edit {
     /// undo and redo go through here; merges apply other copies' stamps with
     /// [`Edit::apply`]. Returns the exact inverse, like `apply`.
     pub fn apply_stamped(self, board: &mut Board, clock: &mut Stamper) -> Result<Edit, EditError> {
-        let Edit::Batch(edits) = self else { return self.stamped(board, clock).apply(board) };
-        let mut inverses = Vec::with_capacity(edits.len());
-        for edit in edits {
-            match edit.apply_stamped(board, clock) {
-                Ok(inverse) => inverses.push(inverse),
-                Err(e) => {
-                    for inverse in inverses.into_iter().rev() {
-                        inverse.apply(board).expect("the inverse of an applied edit applies");
-                    }
-                    return Err(e);
-                }
-            }
+        match self {
+            Edit::Batch(edits) => apply_batch(edits, board, |edit, board| edit.apply_stamped(board, clock)),
+            edit => edit.stamped(board, clock).apply(board),
         }
-        inverses.reverse();
-        Ok(Edit::Batch(inverses))
     }
 
     /// This edit (not a batch) with its stamps given by `clock` for `board` as it is now.
@@ -366,6 +339,29 @@ impl ItemChange {
             ItemChange::Z(v) => ItemChange::Z(replace(&mut item.z, v)),
         }
     }
+}
+
+/// Applies `edits` in order with `apply`, all or nothing: if one fails, those applied
+/// are rolled back and its error returned. The inverse undoes them in reverse order.
+fn apply_batch(
+    edits: Vec<Edit>,
+    board: &mut Board,
+    mut apply: impl FnMut(Edit, &mut Board) -> Result<Edit, EditError>,
+) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match apply(edit, board) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(e) => {
+                for inverse in inverses.into_iter().rev() {
+                    inverse.apply(board).expect("the inverse of an applied edit applies");
+                }
+                return Err(e);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch(inverses))
 }
 
 /// Adds a tombstone, keeping `deleted` sorted by id so that equal boards are equal values.

@@ -315,49 +315,19 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
 fn merge_other_board(ours: &Board, theirs: &Board) -> Merged {
     let mut board = ours.clone();
     let mut refused = Vec::new();
-    let known = |id: &str| {
-        ours.items.contains(id)
-            || ours.themes.contains(id)
-            || ours.votes.contains(id)
-            || ours.responses.contains(id)
-            || ours.is_deleted(id)
-    };
     // New themes first, so that new items may name them.
-    for theme in &theirs.themes {
-        if known(theme.id.as_str()) {
-            refuse_other(&ours.themes, ours, theme, &mut refused);
-        } else {
-            board.themes.push(theme.clone());
+    add_unknown(ours, &ours.themes, &theirs.themes, &mut refused, |t| board.themes.push(t));
+    add_unknown(ours, &ours.items, &theirs.items, &mut refused, |mut item| {
+        // What they call their own team is, from here, another team.
+        super::lens::mark_outside_in(&mut item);
+        // A theme they deleted does not come with them: such an idea is unsorted here.
+        if item.theme.as_ref().is_some_and(|t| !board.knows_theme(t)) {
+            item.theme = None;
         }
-    }
-    for item in &theirs.items {
-        if known(item.id.as_str()) {
-            refuse_other(&ours.items, ours, item, &mut refused);
-        } else {
-            let mut item = item.clone();
-            // What they call their own team is, from here, another team.
-            super::lens::mark_outside_in(&mut item);
-            // A theme they deleted does not come with them: such an idea is unsorted here.
-            if item.theme.as_ref().is_some_and(|t| !board.knows_theme(t)) {
-                item.theme = None;
-            }
-            board.items.push(item);
-        }
-    }
-    for vote in &theirs.votes {
-        if known(vote.id.as_str()) {
-            refuse_other(&ours.votes, ours, vote, &mut refused);
-        } else {
-            board.votes.push(vote.clone());
-        }
-    }
-    for response in &theirs.responses {
-        if known(response.id.as_str()) {
-            refuse_other(&ours.responses, ours, response, &mut refused);
-        } else {
-            board.responses.push(response.clone());
-        }
-    }
+        board.items.push(item);
+    });
+    add_unknown(ours, &ours.votes, &theirs.votes, &mut refused, |v| board.votes.push(v));
+    add_unknown(ours, &ours.responses, &theirs.responses, &mut refused, |r| board.responses.push(r));
     // Their deletions of our things are never applied, nor carried.
     for t in &theirs.deleted {
         let id = t.id.as_str();
@@ -379,6 +349,31 @@ fn merge_other_board(ours: &Board, theirs: &Board) -> Merged {
     board.sort_items();
     super::sort_themes(&mut board);
     Merged { board, refused }
+}
+
+/// Hands each record of `theirs` with an id `board` has never had (alive or deleted)
+/// to `add`; for the others, notes what they would have changed. `ours` is the
+/// board's list of the same kind.
+fn add_unknown<T: Versioned>(
+    board: &Board,
+    ours: &IdList<T>,
+    theirs: &IdList<T>,
+    refused: &mut Vec<Refusal>,
+    mut add: impl FnMut(T),
+) {
+    for record in theirs {
+        let id = record.id_str();
+        let known = board.items.contains(id)
+            || board.themes.contains(id)
+            || board.votes.contains(id)
+            || board.responses.contains(id)
+            || board.is_deleted(id);
+        if known {
+            refuse_other(ours, board, record, refused);
+        } else {
+            add(record.clone());
+        }
+    }
 }
 
 /// Notes what another board's version of one of our things would have done.

@@ -45,6 +45,11 @@ pub fn lock_path(board_path: &Path) -> PathBuf {
 impl BoardLock {
     /// Waits up to [`LOCK_TIMEOUT`] for the lock on `board_path`.
     pub fn acquire(board_path: &Path) -> Result<Self, LockError> {
+        Self::acquire_within(board_path, LOCK_TIMEOUT)
+    }
+
+    /// Waits up to `timeout` for the lock on `board_path`.
+    pub fn acquire_within(board_path: &Path, timeout: Duration) -> Result<Self, LockError> {
         let path = lock_path(board_path);
         let io = |source| LockError::Io { path: path.clone(), source };
         if let Some(dir) = path.parent() {
@@ -56,10 +61,10 @@ impl BoardLock {
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(Self { _file: file }),
-                Err(TryLockError::WouldBlock) if start.elapsed() < LOCK_TIMEOUT => {
+                Err(TryLockError::WouldBlock) if start.elapsed() < timeout => {
                     std::thread::sleep(Duration::from_millis(15));
                 }
-                Err(TryLockError::WouldBlock) => return Err(LockError::Busy(LOCK_TIMEOUT.as_secs())),
+                Err(TryLockError::WouldBlock) => return Err(LockError::Busy(timeout.as_secs())),
                 Err(TryLockError::Error(e)) => return Err(io(e)),
             }
         }
