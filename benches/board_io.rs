@@ -1,4 +1,6 @@
-//! Board I/O: load and save of a 10,000-item board (target: < 100 ms each).
+//! Board I/O: load and save of a 10,000-item board (target: < 100 ms each), and the
+//! work that once grew with themes × items: `show` and the exports of a board with
+//! 10,000 themes and 10,000 items, beside the same 10,000 items in 5 themes.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use moodboard::model::{Board, Item, ItemKind, Pos, Timestamp};
@@ -40,6 +42,40 @@ pub fn big_board(n: usize) -> Board {
     board
 }
 
+/// `n` items, each in a theme of its own.
+fn theme_per_item_board(n: usize) -> Board {
+    let mut board = big_board(n);
+    let now = board.created;
+    board.themes.clear();
+    for (i, item) in board.items.iter_mut().enumerate() {
+        let theme = moodboard::model::Theme {
+            id: moodboard::model::ThemeId::parse(&format!("theme-{i}")).unwrap(),
+            name: format!("Theme {i}"),
+            colour: "#E4B363".into(),
+            description: String::new(),
+            rank: i as i64,
+            modified: now,
+        };
+        item.theme = Some(theme.id.clone());
+        board.themes.push(theme);
+    }
+    board
+}
+
+fn show_and_export(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Themes.moodboard.ron");
+    let store = storage::AssetStore::for_board(&path);
+    let mut group = c.benchmark_group("show_export_10k_items");
+    group.sample_size(10);
+    for (name, board) in [("5_themes", big_board(10_000)), ("10k_themes", theme_per_item_board(10_000))] {
+        group.bench_function(format!("show/{name}"), |b| b.iter(|| moodboard::cli::render_board(&board, true)));
+        group.bench_function(format!("markdown/{name}"), |b| b.iter(|| moodboard::export::to_markdown(&board)));
+        group.bench_function(format!("html/{name}"), |b| b.iter(|| moodboard::export::to_html(&board, &store)));
+    }
+    group.finish();
+}
+
 fn board_io(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("Big.moodboard.ron");
@@ -52,5 +88,5 @@ fn board_io(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, board_io);
+criterion_group!(benches, board_io, show_and_export);
 criterion_main!(benches);

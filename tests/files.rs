@@ -87,7 +87,24 @@ fn a_version_1_board_still_loads() {
 }
 
 #[test]
-fn a_version_2_board_needs_its_session_fields() {
+fn a_version_2_board_still_loads_and_its_deletions_saw_up_to_their_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.moodboard.ron");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-2.moodboard.ron"), &path).unwrap();
+    let loaded = storage::load(&path).unwrap();
+    assert_eq!(loaded.board.title, "Kitchen ideas");
+    assert_eq!(loaded.board.session.phase, Phase::React);
+    assert_eq!(loaded.board.deleted.len(), 1);
+    let t = &loaded.board.deleted[0];
+    assert_eq!(t.saw, t.at, "a version 2 deletion covered everything up to its time");
+    storage::save(&path, &loaded.board).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("version: 3,") && text.contains("saw: "), "{text}");
+    assert_eq!(storage::load(&path).unwrap().board, loaded.board);
+}
+
+#[test]
+fn a_board_needs_its_session_fields() {
     let dir = tempfile::tempdir().unwrap();
     let text = valid_text();
     let start = text.find("    session:").unwrap();

@@ -489,3 +489,68 @@ fn a_different_board_brings_its_ideas_but_not_its_title() {
     assert_eq!(merged.items[0].contributor, "Kim", "who brought it is kept");
     assert_eq!(merged.items[0].source, "customer");
 }
+
+// The three clock stories from the attack on the earlier build, told exactly.
+
+fn alice_and_bob(bob_offset_ms: i64) -> (Person, Person) {
+    let shared = Board::new("Shared", Timestamp::from_unix_millis(BASE));
+    let alice = Person { board: shared.clone(), offset_ms: 0, history: History::default(), name: "alice" };
+    let bob = Person { board: shared, offset_ms: bob_offset_ms, history: History::default(), name: "bob" };
+    (alice, bob)
+}
+
+fn texts(board: &Board) -> Vec<String> {
+    board.items.iter().flat_map(|i| i.kind.texts()).map(str::to_owned).collect()
+}
+
+#[test]
+fn bobs_note_from_a_year_ahead_stays_deleted_once_alice_deletes_it() {
+    let (mut alice, mut bob) = alice_and_bob(YEAR_MS);
+    let mut now = BASE + 1000;
+    run(&mut bob, &Op::Add(0), now);
+    now += 1000;
+    alice.merge_in(&bob.board, now);
+    assert_eq!(texts(&alice.board), ["bob's idea 0"], "a new idea comes in, whatever its date");
+    now += 1000;
+    run(&mut alice, &Op::Delete(0), now);
+    now += 1000;
+    alice.merge_in(&bob.board, now);
+    assert!(alice.board.items.is_empty(), "Bob's unchanged copy does not bring it back");
+}
+
+#[test]
+fn bobs_deletion_from_a_year_behind_is_not_undone_by_alices_copy() {
+    let (mut alice, mut bob) = alice_and_bob(-YEAR_MS);
+    let mut now = BASE + 1000;
+    run(&mut alice, &Op::Add(0), now);
+    now += 1000;
+    bob.merge_in(&alice.board, now);
+    now += 1000;
+    run(&mut bob, &Op::Delete(0), now);
+    now += 1000;
+    bob.merge_in(&alice.board, now);
+    assert!(bob.board.items.is_empty(), "Alice's copy does not undo a deletion of what Bob had seen");
+    now += 1000;
+    alice.merge_in(&bob.board, now);
+    assert!(alice.board.items.is_empty(), "and Alice takes the deletion");
+}
+
+#[test]
+fn a_later_rewrite_survives_a_deletion_stamped_in_the_future() {
+    // Bob's clock runs ahead (by less than a day, so his stamps are trusted as they are).
+    let (mut alice, mut bob) = alice_and_bob(20 * 3_600_000);
+    let mut now = BASE + 1000;
+    run(&mut alice, &Op::Add(0), now);
+    now += 1000;
+    bob.merge_in(&alice.board, now);
+    now += 1000;
+    run(&mut bob, &Op::Delete(0), now);
+    // An hour later, Alice (who has not seen the deletion) rewrites the note.
+    now += 3_600_000;
+    run(&mut alice, &Op::Rewrite(0, 1), now);
+    now += 1000;
+    alice.merge_in(&bob.board, now);
+    assert_eq!(texts(&alice.board), ["alice rewrote it (1)"], "the rewrite is not lost to the earlier deletion");
+    bob.merge_in(&alice.board, now);
+    assert_eq!(texts(&bob.board), ["alice rewrote it (1)"]);
+}

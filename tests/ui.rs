@@ -704,3 +704,39 @@ fn a_drawn_prompt_is_a_prompt_card_and_shuffle_is_one_undo_step() {
     let places = |b: &Board| b.items.iter().map(|i| (i.id.clone(), i.pos)).collect::<Vec<_>>();
     assert_eq!(places(&board(&h)), places(&before), "one undo puts everything back");
 }
+
+#[test]
+fn a_read_only_board_opens_read_only_and_says_so() {
+    let f = fixture();
+    let before = std::fs::read(&f.board).unwrap();
+    let mut perms = std::fs::metadata(&f.board).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&f.board, perms).unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    assert!(h.query_by_label_contains("Read-only file").is_some(), "the status bar says so");
+    let notes = count(&h, KindTag::Note);
+    h.state_mut().add_item(ItemKind::Note { text: "not allowed".into() }, None, None);
+    settle(&mut h);
+    assert_eq!(count(&h, KindTag::Note), notes, "nothing changes");
+    assert!(
+        h.state().toasts.iter().any(|t| t.text.contains("Save As… to keep an editable copy")),
+        "and it says why"
+    );
+    h.state_mut().flush();
+    assert_eq!(std::fs::read(&f.board).unwrap(), before, "the file is never written");
+}
+
+#[test]
+fn long_or_many_goals_never_hide_the_canvas() {
+    let f = fixture();
+    storage::update(&f.board, |b: &mut Board| {
+        b.goals = vec!["A very long goal that goes on and on. ".repeat(8_000)];
+        b.goals.extend((0..300).map(|i| format!("Goal number {i}")));
+        Ok::<_, std::convert::Infallible>(())
+    })
+    .unwrap();
+    let h = harness(&f.board, &f.boards_dir);
+    let canvas = h.state().view.canvas_rect;
+    assert!(canvas.height() > 900.0 * 0.6, "the canvas keeps most of the window: {canvas:?}");
+    assert!(h.query_by_label_contains("… and 289 more").is_some(), "the rest are counted");
+}
