@@ -718,10 +718,7 @@ fn a_read_only_board_opens_read_only_and_says_so() {
     h.state_mut().add_item(ItemKind::Note { text: "not allowed".into() }, None, None);
     settle(&mut h);
     assert_eq!(count(&h, KindTag::Note), notes, "nothing changes");
-    assert!(
-        h.state().toasts.iter().any(|t| t.text.contains("Save As… to keep an editable copy")),
-        "and it says why"
-    );
+    assert!(h.state().toasts.iter().any(|t| t.text.contains("Save As… to keep an editable copy")), "and it says why");
     h.state_mut().flush();
     assert_eq!(std::fs::read(&f.board).unwrap(), before, "the file is never written");
 }

@@ -2,13 +2,17 @@
 //! shortcuts and the shortcuts window all read from here.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator as _;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// Every command, in menu order. Menus, shortcuts and the shortcuts window go through
+/// [`Command::iter`], so a new command cannot be missing from any of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum Command {
     NewBoard,
     Open,
     Save,
     SaveAs,
+    Quit,
     MergeBoard,
     SavePack,
     ExportHtml,
@@ -16,17 +20,16 @@ pub enum Command {
     ExportPng,
     ExportCanvas,
     ImportCanvas,
-    Quit,
     Undo,
     Redo,
-    Delete,
+    Paste,
     Duplicate,
+    Delete,
     SelectAll,
     ClearSelection,
     BringToFront,
     SendToBack,
     ToggleLock,
-    Paste,
     AddNote,
     AddQuote,
     AddLink,
@@ -34,6 +37,13 @@ pub enum Command {
     AddImage,
     AddTheme,
     ArrangeByTheme,
+    ToggleSession,
+    DrawPrompt,
+    GiveDot,
+    TakeDot,
+    Shuffle,
+    Spotlight,
+    ShowLenses,
     ZoomIn,
     ZoomOut,
     ZoomReset,
@@ -43,17 +53,10 @@ pub enum Command {
     ToggleInspector,
     Find,
     ShowShortcuts,
-    ToggleSession,
-    DrawPrompt,
-    GiveDot,
-    TakeDot,
-    Shuffle,
-    Spotlight,
-    ShowLenses,
 }
 
-/// The menu a command appears in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The menu a command appears in, in menu-bar order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Menu {
     File,
     Share,
@@ -65,8 +68,6 @@ pub enum Menu {
 }
 
 impl Menu {
-    pub const ALL: [Menu; 7] = [Menu::File, Menu::Share, Menu::Edit, Menu::Add, Menu::Session, Menu::View, Menu::Help];
-
     pub fn title(self) -> &'static str {
         match self {
             Menu::File => "File",
@@ -93,55 +94,6 @@ const fn plain(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
-    /// In menu order.
-    pub const ALL: [Command; 45] = [
-        Command::NewBoard,
-        Command::Open,
-        Command::Save,
-        Command::SaveAs,
-        Command::Quit,
-        Command::MergeBoard,
-        Command::SavePack,
-        Command::ExportHtml,
-        Command::ExportMarkdown,
-        Command::ExportPng,
-        Command::ExportCanvas,
-        Command::ImportCanvas,
-        Command::Undo,
-        Command::Redo,
-        Command::Paste,
-        Command::Duplicate,
-        Command::Delete,
-        Command::SelectAll,
-        Command::ClearSelection,
-        Command::BringToFront,
-        Command::SendToBack,
-        Command::ToggleLock,
-        Command::AddNote,
-        Command::AddQuote,
-        Command::AddLink,
-        Command::AddColour,
-        Command::AddImage,
-        Command::AddTheme,
-        Command::ArrangeByTheme,
-        Command::ToggleSession,
-        Command::DrawPrompt,
-        Command::GiveDot,
-        Command::TakeDot,
-        Command::Shuffle,
-        Command::Spotlight,
-        Command::ShowLenses,
-        Command::ZoomIn,
-        Command::ZoomOut,
-        Command::ZoomReset,
-        Command::ZoomFit,
-        Command::ZoomSelection,
-        Command::ToggleSidebar,
-        Command::ToggleInspector,
-        Command::Find,
-        Command::ShowShortcuts,
-    ];
-
     /// The text on the menu entry, which is also its accessible label.
     pub fn text(self) -> &'static str {
         match self {
@@ -389,10 +341,9 @@ impl Command {
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
             // Longer shortcuts first, so Ctrl+Shift+Z is not taken by Ctrl+Z.
-            let mut table: Vec<(Command, KeyboardShortcut)> = Command::ALL
-                .iter()
+            let mut table: Vec<(Command, KeyboardShortcut)> = Command::iter()
                 .filter(|c| !c.has_own_input() && (!typing || c.works_while_typing()))
-                .flat_map(|&c| {
+                .flat_map(|c| {
                     c.shortcut().into_iter().chain(c.alternative_shortcuts().iter().copied()).map(move |s| (c, s))
                 })
                 .collect();
@@ -409,4 +360,26 @@ impl Command {
 
 fn modifier_count(m: Modifiers) -> u8 {
     u8::from(m.alt) + u8::from(m.shift) + u8::from(m.command || m.ctrl || m.mac_cmd)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_has_words_a_menu_and_its_own_keys() {
+        let mut seen = std::collections::HashMap::new();
+        for command in Command::iter() {
+            assert!(!command.text().is_empty() && !command.help().is_empty(), "{command:?}");
+            for shortcut in command.shortcut().iter().chain(command.alternative_shortcuts()) {
+                if let Some(other) = seen.insert(*shortcut, command) {
+                    panic!("{command:?} and {other:?} share {shortcut:?}");
+                }
+            }
+        }
+        // Every menu has something in it.
+        for menu in Menu::iter() {
+            assert!(Command::iter().any(|c| c.menu() == menu), "{menu:?} is empty");
+        }
+    }
 }

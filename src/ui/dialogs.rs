@@ -6,6 +6,7 @@ use egui::{Grid, Modal, RichText, ScrollArea, Window};
 use super::Command;
 use super::commands::Menu;
 use crate::storage::Problem;
+use strum::IntoEnumIterator as _;
 
 /// A shortcut as people read it on this platform: "Ctrl+Shift+Z".
 pub fn shortcut_text(ctx: &egui::Context, shortcut: &egui::KeyboardShortcut) -> String {
@@ -16,10 +17,10 @@ pub fn shortcut_text(ctx: &egui::Context, shortcut: &egui::KeyboardShortcut) -> 
 pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
     Window::new("Keyboard shortcuts").open(open).resizable(false).collapsible(false).show(ctx, |ui| {
         ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-            for menu in Menu::ALL {
+            for menu in Menu::iter() {
                 ui.label(RichText::new(menu.title()).strong());
                 Grid::new(("shortcuts", menu.title())).num_columns(2).striped(true).show(ui, |ui| {
-                    for command in Command::ALL.iter().filter(|c| c.menu() == menu) {
+                    for command in Command::iter().filter(|c| c.menu() == menu) {
                         let keys: Vec<String> = command
                             .shortcut()
                             .iter()

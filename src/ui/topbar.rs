@@ -12,6 +12,7 @@ use super::{Action, Command, style};
 use crate::document::SaveStatus;
 use crate::model::RECOMMENDED_MAX_GOALS;
 use crate::storage::paths;
+use strum::IntoEnumIterator as _;
 
 /// What the bars show about the app, gathered by the app each frame.
 pub struct Status<'a> {
@@ -55,12 +56,12 @@ fn menu_text(command: Command, status: &Status<'_>) -> String {
     }
 }
 
-/// The menu bar: File, Edit, Add, View, Help, from [`Command::ALL`].
+/// The menu bar: every [`Menu`] with its commands.
 pub fn menu_bar_ui(ui: &mut Ui, status: &Status<'_>, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        for menu in Menu::ALL {
+        for menu in Menu::iter() {
             ui.menu_button(menu.title(), |ui| {
-                for command in Command::ALL.iter().copied().filter(|c| c.menu() == menu) {
+                for command in Command::iter().filter(|c| c.menu() == menu) {
                     let mut button = Button::new(menu_text(command, status));
                     if let Some(shortcut) = command.shortcut() {
                         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
