@@ -114,7 +114,7 @@ impl MoodboardApp {
         let watcher = watch(ctx, &doc);
         let mut view =
             ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
-        view.fit_request = doc.board.bounds();
+        view.fit_request = doc.board().bounds();
         view.show_problems = !doc.problems.is_empty();
         if startup.ask_name && prefs.name.trim().is_empty() {
             view.ask_name = Some(String::new());
@@ -159,7 +159,7 @@ impl MoodboardApp {
     /// Shows the board's title, and whether it has unsaved changes, in the window title.
     fn update_title(&mut self) {
         let dirty = if self.doc.is_dirty() { " •" } else { "" };
-        let title = format!("{}{dirty} — Moodboard", crate::model::one_line(&self.doc.board.title, 80));
+        let title = format!("{}{dirty} — Moodboard", crate::model::one_line(&self.doc.board().title, 80));
         if title != self.title {
             // Sending a viewport command asks for a repaint, so only send changes.
             self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -175,7 +175,7 @@ impl MoodboardApp {
     /// Starts saving the board now (in the background).
     fn start_save(&mut self) {
         let generation = self.doc.begin_save();
-        self.saver.save(self.doc.path.clone(), self.doc.board.clone(), generation, self.doc.disk_hash.clone());
+        self.saver.save(self.doc.path.clone(), self.doc.board().clone(), generation, self.doc.disk_hash.clone());
     }
 
     /// Replaces the open board with `doc`.
@@ -188,7 +188,7 @@ impl MoodboardApp {
             show_sidebar: self.view.show_sidebar,
             show_inspector: self.view.show_inspector,
             canvas_rect: self.view.canvas_rect,
-            fit_request: self.doc.board.bounds(),
+            fit_request: self.doc.board().bounds(),
             show_problems: !self.doc.problems.is_empty(),
             ..Default::default()
         };
@@ -389,7 +389,7 @@ impl MoodboardApp {
                         continue; // our own save
                     }
                     let (summary, refused) = self.doc.merge_from_disk(&board, Some(hash));
-                    self.view.forget_missing(&self.doc.board);
+                    self.view.forget_missing(self.doc.board());
                     self.brought_in(&summary, &refused, "changes from the board file");
                 }
                 WatchEvent::Synced(outcomes) => {
@@ -444,7 +444,7 @@ impl eframe::App for MoodboardApp {
         for picked in self.files.poll() {
             self.picked(picked);
         }
-        let session = &self.doc.board.session;
+        let session = &self.doc.board().session;
         let left_ms = session.timer.left_ms(crate::model::Timestamp::now());
         if session.phase != crate::model::Phase::Off && session.timer.is_running() && left_ms > 0 {
             // The countdown shows seconds; once it has run out nothing changes any more.
@@ -472,7 +472,7 @@ impl eframe::App for MoodboardApp {
         self.frames += 1;
         if self.frames <= 3 && self.view.selection.is_empty() {
             // The side panels take their width in the first frames: fit again once they have.
-            self.view.fit_request = self.doc.board.bounds();
+            self.view.fit_request = self.doc.board().bounds();
         }
         // The spotlight takes the keyboard for itself (arrows, Esc).
         let mut actions: Vec<Action> = if self.view.spotlight.is_some() {
@@ -483,16 +483,16 @@ impl eframe::App for MoodboardApp {
         actions.extend(self.clipboard_and_drops(&ctx));
 
         let status = topbar::Status {
-            board_name: &self.doc.board.title,
+            board_name: &self.doc.board().title,
             save: self.doc.status(),
             undo: self.doc.history.undo_label(),
             redo: self.doc.history.redo_label(),
             recent: &self.prefs.recent,
             selected: self.view.selection.len(),
-            items: self.doc.board.items.len(),
+            items: self.doc.board().items.len(),
             import: self.importer.progress(),
             problems: self.doc.problems.len(),
-            phase: self.doc.board.session.phase,
+            phase: self.doc.board().session.phase,
         };
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -500,39 +500,39 @@ impl eframe::App for MoodboardApp {
             topbar::toolbar_ui(ui, &mut self.view, &status, &mut actions);
             ui.add_space(2.0);
         });
-        egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.doc.board.goals));
+        egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.doc.board().goals));
         let who = self.prefs.contributor();
-        if self.doc.board.session.phase != crate::model::Phase::Off {
+        if self.doc.board().session.phase != crate::model::Phase::Off {
             egui::Panel::top("session").show(ui, |ui| {
-                ui::session::session_bar_ui(ui, &self.doc.board, &who, self.prefs.prompt_lang, &mut actions);
+                ui::session::session_bar_ui(ui, self.doc.board(), &who, self.prefs.prompt_lang, &mut actions);
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| topbar::status_bar_ui(ui, &mut self.view, &status, &mut actions));
         drop(status);
         if self.view.show_sidebar {
             egui::Panel::left("sidebar").resizable(true).default_size(220.0).show(ui, |ui| {
-                ui::sidebar::sidebar_ui(ui, &self.doc.board, &mut self.view, &who, &mut actions);
+                ui::sidebar::sidebar_ui(ui, self.doc.board(), &mut self.view, &who, &mut actions);
             });
         }
         if self.view.show_inspector {
             egui::Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| {
-                ui::inspector::inspector_ui(ui, &self.doc.board, &self.view, &self.prefs.sources, &who, &mut actions);
+                ui::inspector::inspector_ui(ui, self.doc.board(), &self.view, &self.prefs.sources, &who, &mut actions);
             });
         }
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
-            ui::canvas::canvas_ui(ui, &self.doc.board, &mut self.view, &mut self.images, &who, &mut actions);
+            ui::canvas::canvas_ui(ui, self.doc.board(), &mut self.view, &mut self.images, &who, &mut actions);
         });
         if self.view.show_lenses {
             let mut open = true;
-            ui::lens::lenses_ui(&ctx, &mut open, &self.doc.board, &self.prefs.sources, &mut self.images, &mut actions);
+            ui::lens::lenses_ui(&ctx, &mut open, self.doc.board(), &self.prefs.sources, &mut self.images, &mut actions);
             self.view.show_lenses = open;
         }
         if let Some(spotlight) = &mut self.view.spotlight
-            && !ui::spotlight::spotlight_ui(&ctx, &self.doc.board, spotlight, &mut self.images, &mut actions)
+            && !ui::spotlight::spotlight_ui(&ctx, self.doc.board(), spotlight, &mut self.images, &mut actions)
         {
             self.view.spotlight = None;
         }
-        ui::dialogs::first_questions_ui(&ctx, &mut self.view, &self.doc.board, &mut actions);
+        ui::dialogs::first_questions_ui(&ctx, &mut self.view, self.doc.board(), &mut actions);
 
         ui::capture::capture_ui(&ctx, &mut self.draft, &mut actions);
         let mut show = self.view.show_shortcuts;
@@ -540,7 +540,7 @@ impl eframe::App for MoodboardApp {
         self.view.show_shortcuts = show;
         if self.view.show_problems && !self.doc.problems.is_empty() {
             let mut open = true;
-            let name = crate::model::one_line(&self.doc.board.title, 60);
+            let name = crate::model::one_line(&self.doc.board().title, 60);
             ui::dialogs::problems_ui(&ctx, &name, &self.doc.problems, &mut open);
             self.view.show_problems = open;
         }
@@ -554,7 +554,7 @@ impl eframe::App for MoodboardApp {
                 SaveStatus::Failed(e) => Some(e),
                 _ => None,
             };
-            let name = crate::model::one_line(&self.doc.board.title, 60);
+            let name = crate::model::one_line(&self.doc.board().title, 60);
             if let Some(choice) = ui::dialogs::unsaved_ui(&ctx, &name, failure.as_deref()) {
                 self.answer_close(choice);
             }
@@ -564,7 +564,7 @@ impl eframe::App for MoodboardApp {
         for action in actions {
             self.act(action);
         }
-        self.view.forget_missing(&self.doc.board);
+        self.view.forget_missing(self.doc.board());
 
         if let Some(job) = &mut self.screenshot {
             let pending =

@@ -41,7 +41,8 @@ pub enum SaveStatus {
 #[derive(Debug)]
 pub struct Document {
     pub path: PathBuf,
-    pub board: Board,
+    /// Changed only through [`Document::apply`], undo, redo and the merges below.
+    board: Board,
     pub history: History,
     /// Problems found when the board was opened, for the user to see.
     pub problems: Vec<Problem>,
@@ -94,6 +95,11 @@ impl Document {
         storage::create(&path, &board)?;
         let hash = std::fs::read(&path).ok().map(|b| storage::content_hash(&b));
         Ok(Self::from_saved(path, board, Vec::new(), hash))
+    }
+
+    /// The board as it is now.
+    pub fn board(&self) -> &Board {
+        &self.board
     }
 
     pub fn name(&self) -> String {

@@ -81,11 +81,11 @@ fn settle(harness: &mut Harness<'_, MoodboardApp>) {
 }
 
 fn board(harness: &Harness<'_, MoodboardApp>) -> Board {
-    harness.state().doc.board.clone()
+    harness.state().doc.board().clone()
 }
 
 fn count(harness: &Harness<'_, MoodboardApp>, kind: KindTag) -> usize {
-    harness.state().doc.board.items.iter().filter(|i| i.kind.tag() == kind).count()
+    harness.state().doc.board().items.iter().filter(|i| i.kind.tag() == kind).count()
 }
 
 fn press(harness: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
@@ -305,7 +305,7 @@ fn a_bad_board_shows_an_error_toast_and_keeps_the_app_running() {
     // The message names the file and the line and column of the mistake.
     assert!(h.query_by_label_contains("Broken.moodboard.ron:3:").is_some(), "{toast:?}");
     // The app fell back to the welcome board rather than stopping.
-    assert_eq!(h.state().doc.board.title, "Welcome to Moodboard");
+    assert_eq!(h.state().doc.board().title, "Welcome to Moodboard");
     assert!(bad.exists(), "the broken file is left alone");
 }
 
@@ -365,7 +365,7 @@ fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
     })
     .unwrap();
     wait_for(&mut harness, "the terminal's note", |app| {
-        app.doc.board.items.iter().any(|i| i.kind.texts().contains(&"From the terminal"))
+        app.doc.board().items.iter().any(|i| i.kind.texts().contains(&"From the terminal"))
     });
     harness.run_steps(2);
     assert!(
@@ -453,7 +453,7 @@ fn opening_a_pack_unpacks_it_into_the_boards_folder() {
     let h = harness(&pack, &f.boards_dir);
     let app = h.state();
     assert!(app.doc.path.starts_with(&f.boards_dir), "{}", app.doc.path.display());
-    assert_eq!(app.doc.board, loaded.board);
+    assert_eq!(app.doc.board(), &loaded.board);
 }
 
 /// The node whose accessible name contains `label`; for a card, the card itself (its

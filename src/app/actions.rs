@@ -9,7 +9,7 @@ use crate::document::Document;
 use crate::export::ExportFormat;
 use crate::media::batch::{Outcome, Source};
 use crate::model::{
-    Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links,
+    Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links, rules,
 };
 use crate::storage::{self, AssetStore, paths};
 use crate::ui::canvas::{commit_inline_edit, things};
@@ -103,7 +103,7 @@ impl MoodboardApp {
             Command::ImportCanvas => self.files.canvas(&self.ctx, self.folder()),
             Command::Undo => {
                 let mut actions = Vec::new();
-                commit_inline_edit(&self.doc.board, &mut self.view, &mut actions);
+                commit_inline_edit(self.doc.board(), &mut self.view, &mut actions);
                 for a in actions {
                     self.act(a);
                 }
@@ -121,14 +121,9 @@ impl MoodboardApp {
             Command::Delete => self.delete_selection(now),
             Command::Duplicate => self.duplicate_selection(now),
             Command::SelectAll => {
-                self.view.selection = self
-                    .doc
-                    .board
-                    .items
-                    .iter()
-                    .filter(|i| self.view.shows(&self.doc.board, i))
-                    .map(|i| i.id.clone())
-                    .collect();
+                let board = self.doc.board();
+                self.view.selection =
+                    board.items.iter().filter(|i| self.view.shows(board, i)).map(|i| i.id.clone()).collect();
             }
             Command::ClearSelection => {
                 self.view.selection.clear();
@@ -161,9 +156,9 @@ impl MoodboardApp {
             }
             Command::AddTheme => self.add_theme(now),
             Command::ArrangeByTheme => {
-                let edit = arrange_by_theme(&self.doc.board, now);
+                let edit = arrange_by_theme(self.doc.board(), now);
                 self.apply(edit, "Arrange by theme");
-                self.view.fit_request = self.doc.board.bounds();
+                self.view.fit_request = self.doc.board().bounds();
             }
             Command::ZoomIn => self.view.zoom_around(self.view.canvas_rect.center(), 1.25),
             Command::ZoomOut => self.view.zoom_around(self.view.canvas_rect.center(), 0.8),
@@ -171,7 +166,7 @@ impl MoodboardApp {
                 let factor = 1.0 / self.view.zoom();
                 self.view.zoom_around(self.view.canvas_rect.center(), factor);
             }
-            Command::ZoomFit => self.view.fit_request = self.doc.board.bounds(),
+            Command::ZoomFit => self.view.fit_request = self.doc.board().bounds(),
             Command::ZoomSelection => {
                 self.view.fit_request = self
                     .selected_items()
@@ -185,35 +180,34 @@ impl MoodboardApp {
             Command::Find => self.view.focus_search = true,
             Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
             Command::ToggleSession => {
-                let action = crate::ui::session::toggle_session(&self.doc.board);
-                self.act(action);
+                let (edit, label) = rules::toggle_session(self.doc.board());
+                self.apply(edit, label);
             }
             Command::DrawPrompt => self.draw_prompt(),
             Command::GiveDot | Command::TakeDot => {
                 let ids: Vec<ItemId> = self.view.selection.iter().cloned().collect();
-                if ids.is_empty() {
-                    self.toasts.info("Select the ideas to vote on first.");
-                    return;
-                }
                 let who = self.who();
-                let action = if command == Command::GiveDot {
-                    crate::ui::session::give_dots(&self.doc.board, &ids, &who)
+                let (decided, label) = if command == Command::GiveDot {
+                    (rules::give_dots(self.doc.board(), &ids, &who), "Give a dot")
                 } else {
-                    crate::ui::session::take_dots(&self.doc.board, &ids, &who)
+                    (rules::take_dots(self.doc.board(), &ids, &who), "Take a dot back")
                 };
-                self.act(action);
+                match decided {
+                    Ok(edit) => self.apply(edit, label),
+                    Err(why) => self.toasts.info(why.to_string()),
+                }
             }
             Command::Shuffle => {
-                let edit = crate::model::shuffle(&self.doc.board, fastrand::u64(..), now);
+                let edit = crate::model::shuffle(self.doc.board(), fastrand::u64(..), now);
                 if edit.is_empty() {
                     self.toasts.info("Nothing to shuffle: it takes two unlocked items.");
                 } else {
                     self.apply(edit, "Shuffle");
-                    self.view.fit_request = self.doc.board.bounds();
+                    self.view.fit_request = self.doc.board().bounds();
                 }
             }
             Command::Spotlight => {
-                let mut order: Vec<ItemId> = self.doc.board.items.iter().map(|i| i.id.clone()).collect();
+                let mut order: Vec<ItemId> = self.doc.board().items.iter().map(|i| i.id.clone()).collect();
                 if order.is_empty() {
                     self.toasts.info("Nothing to put in the spotlight yet.");
                 } else {
@@ -229,7 +223,7 @@ impl MoodboardApp {
     fn draw_prompt(&mut self) {
         let text = crate::prompts::draw(
             self.prefs.prompt_lang,
-            &self.doc.board.session.own_prompts,
+            &self.doc.board().session.own_prompts,
             &mut fastrand::Rng::new(),
         );
         let kind = ItemKind::Note { text };
@@ -243,7 +237,7 @@ impl MoodboardApp {
     }
 
     fn selected_items(&self) -> Vec<Item> {
-        self.doc.board.items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect()
+        self.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect()
     }
 
     fn delete_selection(&mut self, now: Timestamp) {
@@ -256,7 +250,7 @@ impl MoodboardApp {
             return;
         }
         let ids: Vec<ItemId> = free.iter().map(|i| i.id.clone()).collect();
-        let edit = Edit::delete_items(&self.doc.board, &ids, now, &self.who());
+        let edit = Edit::delete_items(self.doc.board(), &ids, now, &self.who());
         self.apply(edit, &format!("Delete {}", things(ids.len())));
         self.view.selection.clear();
     }
@@ -266,7 +260,7 @@ impl MoodboardApp {
         if selected.is_empty() {
             return;
         }
-        let top = self.doc.board.top_z();
+        let top = self.doc.board().top_z();
         let who = self.who();
         let copies: Vec<Item> = selected
             .into_iter()
@@ -292,9 +286,9 @@ impl MoodboardApp {
         let selected = self.selected_items();
         let n = selected.len() as i64;
         let base = if to_front {
-            self.doc.board.top_z().saturating_add(1)
+            self.doc.board().top_z().saturating_add(1)
         } else {
-            self.doc.board.bottom_z().saturating_sub(n)
+            self.doc.board().bottom_z().saturating_sub(n)
         };
         let edits = selected
             .iter()
@@ -310,7 +304,7 @@ impl MoodboardApp {
     }
 
     fn add_theme(&mut self, now: Timestamp) {
-        let board = &self.doc.board;
+        let board = self.doc.board();
         let name = (1..)
             .map(|n| if n == 1 { "New theme".to_owned() } else { format!("New theme {n}") })
             .find(|name| board.theme_by_name(name).is_none())
@@ -338,10 +332,10 @@ impl MoodboardApp {
         let Some(centre) = at else {
             let centre = self.view.center_in_board();
             let pos = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-            return crate::model::free_spot_near(&self.doc.board, pos, size);
+            return crate::model::free_spot_near(self.doc.board(), pos, size);
         };
         let mut pos = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-        while self.doc.board.items.iter().any(|i| (i.pos.x - pos.x).abs() < 4.0 && (i.pos.y - pos.y).abs() < 4.0) {
+        while self.doc.board().items.iter().any(|i| (i.pos.x - pos.x).abs() < 4.0 && (i.pos.y - pos.y).abs() < 4.0) {
             pos = Pos::new(pos.x + 24.0, pos.y + 24.0);
         }
         pos
@@ -349,8 +343,8 @@ impl MoodboardApp {
 
     fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
         let mut item = Item::new(kind, pos, &self.who(), DEFAULT_SOURCE, Timestamp::now());
-        item.z = self.doc.board.top_z().saturating_add(1 + z_offset);
-        item.theme = self.theme_for_new(theme).filter(|t| self.doc.board.theme(t).is_some());
+        item.z = self.doc.board().top_z().saturating_add(1 + z_offset);
+        item.theme = self.theme_for_new(theme).filter(|t| self.doc.board().theme(t).is_some());
         item
     }
 
@@ -482,7 +476,7 @@ impl MoodboardApp {
             Picked::Canvas(path) => self.import_canvas_file(path),
             Picked::SaveAs(path) => {
                 let path = paths::with_board_suffix(&path);
-                match save_copy(&self.doc.path, &self.doc.board, &path) {
+                match save_copy(&self.doc.path, self.doc.board(), &path) {
                     Ok(()) => match Document::open(&path) {
                         Ok(doc) => {
                             self.switch_to(doc);

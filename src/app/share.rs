@@ -160,11 +160,11 @@ impl MoodboardApp {
     pub fn export_to(&mut self, format: ExportFormat, out: PathBuf) {
         let theme = match (&self.view.filter, format) {
             (ThemeFilter::Theme(id), ExportFormat::Html | ExportFormat::Markdown | ExportFormat::Png) => {
-                self.doc.board.theme(id).map(|t| t.name.clone())
+                self.doc.board().theme(id).map(|t| t.name.clone())
             }
             _ => None,
         };
-        let (board_path, board) = (self.doc.path.clone(), self.doc.board.clone());
+        let (board_path, board) = (self.doc.path.clone(), self.doc.board().clone());
         self.jobs.spawn(&self.ctx, move || match export::export(&board_path, &board, format, &out, theme.as_deref()) {
             Ok(()) => JobDone::Exported { path: out, format },
             Err(e) => JobDone::Failed(format!("Export failed: {e}")),
@@ -173,7 +173,7 @@ impl MoodboardApp {
 
     /// Starts writing the board and its images into a pack.
     pub fn pack_to(&mut self, out: PathBuf) {
-        let (board_path, board) = (self.doc.path.clone(), self.doc.board.clone());
+        let (board_path, board) = (self.doc.path.clone(), self.doc.board().clone());
         self.jobs.spawn(&self.ctx, move || match pack::pack(&board_path, &board, &out) {
             Ok((images, missing)) => JobDone::Packed { path: out, images, missing: missing.len() },
             Err(e) => JobDone::Failed(format!("Pack not saved: {e}")),
@@ -198,7 +198,7 @@ impl MoodboardApp {
                         self.toasts.info(format!("“{name}” was read for another board; nothing was merged."));
                         continue;
                     }
-                    let preview = MergePreview::new(&self.doc.board, &board, &name);
+                    let preview = MergePreview::new(self.doc.board(), &board, &name);
                     self.pending_merge = Some(PendingMerge { preview, for_board, board, from, scratch });
                 }
                 JobDone::MergeReady { for_board, board, name, problems } => {
@@ -225,7 +225,7 @@ impl MoodboardApp {
                         self.toasts.info(format!("“{name}” was read for another board; nothing was imported."));
                         continue;
                     }
-                    let mut board = self.doc.board.clone();
+                    let mut board = self.doc.board().clone();
                     let report = nodes.add_to(&mut board, &self.prefs.contributor(), "own team");
                     match self.doc.merge_step(&board, format!("Import “{name}”")) {
                         Ok((summary, refused)) => {

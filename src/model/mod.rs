@@ -15,6 +15,7 @@ mod layout;
 pub mod lens;
 pub mod links;
 mod merge;
+pub mod rules;
 mod session;
 pub mod suggest;
 mod timestamp;
@@ -34,6 +35,6 @@ pub use layout::{GAP, arrange_by_theme, free_spot, free_spot_near, shuffle};
 pub use merge::{MergeSummary, Merged, Refusal, Refused, diff, merge, merge_now, summarise};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase, Reaction,
-    Response, Session, Timer, Vote, format_clock, is_prompt,
+    Response, Session, Timer, Vote, format_clock, is_prompt, same_person,
 };
 pub use timestamp::Timestamp;

@@ -272,7 +272,7 @@ pub fn is_prompt(item: &Item) -> bool {
 }
 
 /// A person's name as votes and responses compare it: trimmed, ignoring case.
-fn same_person(a: &str, b: &str) -> bool {
+pub fn same_person(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())
 }
 

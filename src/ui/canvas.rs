@@ -12,7 +12,7 @@ use super::cards::{Look, paint_card};
 use super::view::{Gesture, ViewState, board_rect_of, to_pos};
 use super::{Action, Command, style};
 use crate::media::ImageCache;
-use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links};
+use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules};
 
 /// A theme's tinted region: the rectangle around its items, in board space.
 struct Region {
@@ -377,21 +377,18 @@ fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop_point: Option<Pos2
 }
 
 /// One undo step that puts the items `ids` into `theme` (`None`: unsorted), or `None`
-/// when they are all there already.
+/// when they are all there already (see [`rules::move_to_theme`]).
 pub fn move_to_theme<'a>(
     board: &Board,
     ids: impl IntoIterator<Item = &'a ItemId>,
     theme: Option<ThemeId>,
 ) -> Option<Action> {
-    let now = Timestamp::now();
     let ids: Vec<&ItemId> = ids.into_iter().collect();
-    let edits: Vec<Edit> = ids
-        .iter()
-        .filter(|id| board.item(id).is_some_and(|i| i.theme != theme))
-        .map(|id| Edit::ChangeItem { id: (*id).clone(), change: ItemChange::Theme(theme.clone()), at: now })
-        .collect();
-    let name = board.theme_name(theme.as_ref());
-    (!edits.is_empty()).then(|| Action::edit(Edit::Batch(edits), format!("Move {} to “{name}”", things(ids.len()))))
+    let label = format!("Move {} to “{}”", things(ids.len()), board.theme_name(theme.as_ref()));
+    match rules::move_to_theme(board, ids, theme.as_ref()) {
+        Err(rules::RuleError::NothingToMove) => None,
+        decided => Some(Action::rule(decided, label)),
+    }
 }
 
 /// "1 item", "3 items".

@@ -69,4 +69,12 @@ impl Action {
     pub fn edit(edit: Edit, label: impl Into<String>) -> Self {
         Action::Edit { edit, label: label.into() }
     }
+
+    /// What a rule of the model decided: its edit as one undo step, or why not.
+    pub fn rule(decided: Result<Edit, crate::model::rules::RuleError>, label: impl Into<String>) -> Self {
+        match decided {
+            Ok(edit) => Self::edit(edit, label),
+            Err(why) => Action::Error(why.to_string()),
+        }
+    }
 }

@@ -6,34 +6,21 @@ use egui::{Button, DragValue, RichText, Ui};
 
 use super::widgets::committed_text;
 use super::{Action, Command, style};
-use crate::model::suggest::{ThemeSuggestion, suggest_themes};
+use crate::model::suggest::suggest_themes;
 use crate::model::{
-    Answer, Board, Edit, Item, ItemChange, ItemId, MAX_DOTS, MAX_REPLY_CHARS, Phase, Reaction, Response, ResponseId,
-    Session, Timer, Timestamp, Tombstone, Vote, VoteId, format_clock, is_prompt,
+    Answer, Board, Item, ItemId, MAX_DOTS, Phase, Reaction, Session, Timer, Timestamp, format_clock, is_prompt, rules,
 };
 use crate::prompts::Lang;
 
-/// The edit that changes the session's settings.
+/// The action that changes the session's settings (see [`rules::change_session`]).
 pub fn set_session(board: &Board, label: &str, change: impl FnOnce(&mut Session)) -> Action {
-    let mut session = board.session.clone();
-    change(&mut session);
-    session.modified = Timestamp::now();
-    Action::edit(Edit::SetSession(Box::new(session)), label)
+    Action::edit(rules::change_session(board, change), label)
 }
 
 /// Starts a session at the collect step, or ends the one running.
 pub fn toggle_session(board: &Board) -> Action {
-    if board.session.phase == Phase::Off {
-        set_session(board, "Start session", |s| {
-            s.phase = Phase::Collect;
-            s.votes_revealed = false;
-        })
-    } else {
-        set_session(board, "End session", |s| {
-            s.phase = Phase::Off;
-            s.timer = Timer::set(s.timer.set_secs());
-        })
-    }
+    let (edit, label) = rules::toggle_session(board);
+    Action::edit(edit, label)
 }
 
 /// The bar under the goals while a session runs. `lang` is the prompt deck's language.
@@ -164,28 +151,9 @@ fn suggestions_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
         let label = format!("Suggested theme {}", s.name);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
-            actions.push(accept_suggestion(board, &s));
+            actions.push(Action::edit(rules::accept_suggestion(board, &s), format!("Theme “{}”", s.name)));
         }
     }
-}
-
-/// Puts the suggestion's ideas into a theme of that name (made if there is none).
-pub fn accept_suggestion(board: &Board, s: &ThemeSuggestion) -> Action {
-    let now = Timestamp::now();
-    let mut edits = Vec::new();
-    let theme = match board.theme_by_name(&s.name) {
-        Some(t) => t.id.clone(),
-        None => {
-            let theme = board.new_theme(&s.name, now);
-            let id = theme.id.clone();
-            edits.push(Edit::InsertTheme(theme));
-            id
-        }
-    };
-    for id in &s.items {
-        edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(Some(theme.clone())), at: now });
-    }
-    Action::edit(Edit::Batch(edits), format!("Theme “{}”", s.name))
 }
 
 fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
@@ -221,51 +189,14 @@ fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>)
     }
 }
 
-/// Places one of `you`'s dots on each item that can take one, as one step; says why not
-/// when no dots are left.
+/// Places one of `you`'s dots on each item that can take one, as one step; says why not.
 pub fn give_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
-    let mut left = board.dots_left(you);
-    if board.session.phase != Phase::Vote {
-        return Action::Error("Dots are placed in the Vote step of a session.".to_owned());
-    }
-    let now = Timestamp::now();
-    let mut edits = Vec::new();
-    for id in items {
-        if left == 0 {
-            break;
-        }
-        if board.item(id).is_some_and(|i| !is_prompt(i)) {
-            edits.push(Edit::AddVote(Vote { id: VoteId::new_random(), item: id.clone(), by: you.to_owned(), at: now }));
-            left -= 1;
-        }
-    }
-    if edits.is_empty() {
-        let n = board.session.dots_per_person;
-        return Action::Error(format!("You have placed all {n} of your dots; take one back to move it."));
-    }
-    Action::edit(Edit::Batch(edits), "Give a dot")
+    Action::rule(rules::give_dots(board, items, you), "Give a dot")
 }
 
 /// Takes back one of `you`'s dots from each item that has one.
 pub fn take_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
-    let now = Timestamp::now();
-    let edits: Vec<Edit> = items
-        .iter()
-        .filter_map(|id| board.votes_by_on(you, id).last().map(|v| (v.id.clone(), v.at)))
-        .map(|(id, saw)| Edit::RemoveVote { tombstone: Some(Tombstone::new(id.as_str(), now, you, saw)), id })
-        .collect();
-    Action::edit(Edit::Batch(edits), "Take a dot back")
-}
-
-fn remove_response(response: &Response, you: &str, label: &str) -> Action {
-    let tombstone = Some(Tombstone::new(response.id.as_str(), Timestamp::now(), you, response.at));
-    Action::edit(Edit::RemoveResponse { id: response.id.clone(), tombstone }, label)
-}
-
-fn respond(item: &ItemId, you: &str, answer: Answer, label: &str) -> Action {
-    let response =
-        Response { id: ResponseId::new_random(), item: item.clone(), by: you.to_owned(), answer, at: Timestamp::now() };
-    Action::edit(Edit::AddResponse(response), label)
+    Action::rule(rules::take_dots(board, items, you), "Take a dot back")
 }
 
 /// The item's dots, reactions and replies, in the inspector. Hidden while collecting.
@@ -319,10 +250,12 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
             let label = format!("React {}", reaction.name());
             response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, mine.is_some(), &label));
             if response.clicked() {
-                actions.push(match mine {
-                    Some(r) => remove_response(r, you, "Take back reaction"),
-                    None => respond(id, you, Answer::Reaction(reaction), &format!("React “{}”", reaction.name())),
-                });
+                let label = if mine.is_some() {
+                    "Take back reaction".to_owned()
+                } else {
+                    format!("React “{}”", reaction.name())
+                };
+                actions.push(Action::rule(rules::toggle_reaction(board, id, you, reaction), label));
             }
         }
     });
@@ -337,7 +270,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
             if r.by.trim().eq_ignore_ascii_case(you.trim())
                 && ui.small_button("✖").on_hover_text("Delete your reply").clicked()
             {
-                actions.push(remove_response(r, you, "Delete reply"));
+                actions.push(Action::rule(rules::delete_reply(board, &r.id, you), "Delete reply"));
             }
         });
     }
@@ -345,8 +278,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
     if let Some(text) = committed_text(ui, salt, "Reply", "", false, "Yes, and… (Enter to send)")
         && !text.trim().is_empty()
     {
-        let text: String = text.trim().chars().take(MAX_REPLY_CHARS).collect();
-        actions.push(respond(id, you, Answer::Reply(text), "Reply"));
+        actions.push(Action::rule(rules::reply(board, id, you, &text), "Reply"));
     }
 }
 

@@ -6,7 +6,7 @@ use egui::{Color32, Key, RichText, Sense, TextEdit, Ui, vec2};
 
 use super::view::{ThemeFilter, ViewState};
 use super::{Action, Command, style};
-use crate::model::{Board, Edit, THEME_PALETTE, Theme, ThemeId, Timestamp};
+use crate::model::{Board, Edit, THEME_PALETTE, Theme, Timestamp, rules};
 
 /// Draws the sidebar.
 pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, actions: &mut Vec<Action>) {
@@ -130,12 +130,13 @@ fn theme_menu(
     });
     ui.separator();
     if ui.add_enabled(index > 0, egui::Button::new("Move up")).clicked() {
-        actions.push(Action::edit(move_theme(board, &theme.id, index - 1), format!("Move theme “{}” up", theme.name)));
+        let label = format!("Move theme “{}” up", theme.name);
+        actions.push(Action::rule(rules::move_theme(board, &theme.id, index - 1), label));
         ui.close();
     }
     if ui.add_enabled(index + 1 < board.themes.len(), egui::Button::new("Move down")).clicked() {
-        actions
-            .push(Action::edit(move_theme(board, &theme.id, index + 1), format!("Move theme “{}” down", theme.name)));
+        let label = format!("Move theme “{}” down", theme.name);
+        actions.push(Action::rule(rules::move_theme(board, &theme.id, index + 1), label));
         ui.close();
     }
     ui.separator();
@@ -148,45 +149,5 @@ fn theme_menu(
         let edit = Edit::delete_theme(board, &theme.id, Timestamp::now(), who);
         actions.push(Action::edit(edit, format!("Delete theme “{}”", theme.name)));
         ui.close();
-    }
-}
-
-/// Moves theme `id` to position `to` in the sidebar: renumbers ranks 0, 1, 2 … in the
-/// new order, changing only the themes whose rank differs.
-pub fn move_theme(board: &Board, id: &ThemeId, to: usize) -> Edit {
-    let mut order: Vec<&Theme> = board.themes.iter().filter(|t| t.id != *id).collect();
-    if let Some(moving) = board.theme(id) {
-        order.insert(to.min(order.len()), moving);
-    }
-    let now = Timestamp::now();
-    Edit::Batch(
-        order
-            .into_iter()
-            .enumerate()
-            .filter(|(rank, t)| t.rank != *rank as i64)
-            .map(|(rank, t)| Edit::ReplaceTheme(Theme { rank: rank as i64, modified: now, ..t.clone() }))
-            .collect(),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn moving_a_theme_reorders_and_undoes() {
-        let now = Timestamp::now();
-        let mut board = Board::new("t", now);
-        for name in ["A", "B", "C"] {
-            let theme = board.new_theme(name, now);
-            board.themes.push(theme);
-        }
-        let original = board.clone();
-        let c = board.themes[2].id.clone();
-        let inverse = move_theme(&board, &c, 0).apply(&mut board).unwrap();
-        let names: Vec<&str> = board.themes.iter().map(|t| t.name.as_str()).collect();
-        assert_eq!(names, ["C", "A", "B"]);
-        inverse.apply(&mut board).unwrap();
-        assert_eq!(board, original);
     }
 }
