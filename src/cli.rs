@@ -432,7 +432,7 @@ fn lens(board: &Path, perspectives: Vec<String>, out: &mut dyn Write, err: &mut 
     warn_problems(err, &problems)?;
     let perspectives = if perspectives.is_empty() { crate::prefs::Prefs::load().0.sources } else { perspectives };
     let report = crate::model::lens::lens_report(&board, &perspectives);
-    for line in report.to_lines(board.session.hides_contributors()) {
+    for line in report.to_lines() {
         writeln!(out, "{line}")?;
     }
     Ok(())

@@ -678,7 +678,16 @@ fn spotlight_steps_through_every_item_and_an_answer_becomes_a_note() {
     h.run_steps(1);
     h.key_press(Key::Enter);
     settle(&mut h);
-    assert!(board(&h).items.iter().any(|i| i.kind.summary() == "A lighthouse at dusk"));
+    let after = board(&h);
+    let answer = after.items.iter().find(|i| i.kind.summary() == "A lighthouse at dusk").expect("the answer is a note");
+    let rect = |i: &Item| moodboard::model::BoardRect::from_pos_size(i.pos, i.size);
+    let answered = after.item(&h.state().view.spotlight.clone().unwrap().current().unwrap().clone()).unwrap().clone();
+    assert!(answer.pos.x >= answered.pos.x + answered.size.w, "beside the card it answers, to its right");
+    for other in after.items.iter().filter(|i| i.id != answer.id) {
+        let (a, b) = (rect(answer), rect(other));
+        let apart = a.max.x <= b.min.x || b.max.x <= a.min.x || a.max.y <= b.min.y || b.max.y <= a.min.y;
+        assert!(apart, "the answer covers {:?}", other.kind.summary());
+    }
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(h.state().view.spotlight.is_none());
     assert!(h.query_by_label("Spotlight").is_none());

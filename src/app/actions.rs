@@ -29,14 +29,16 @@ impl MoodboardApp {
         match action {
             Action::Edit { edit, label } => self.apply(edit, &label),
             Action::Command(command) => self.run_command(command),
-            Action::Add { kind, at, theme } => self.add_item(kind, at, theme),
-            Action::ImportFiles { paths, at } => self.import(paths.into_iter().map(Source::File).collect(), at),
-            Action::PasteImage { image, at } => {
+            Action::Add { kind, centre_in_board, theme } => self.add_item(kind, centre_in_board, theme),
+            Action::ImportFiles { paths, centre_in_board } => {
+                self.import(paths.into_iter().map(Source::File).collect(), centre_in_board)
+            }
+            Action::PasteImage { image, centre_in_board } => {
                 let rgba = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
                 let [width, height] = image.size;
-                self.import(vec![Source::Pixels { width, height, rgba }], at);
+                self.import(vec![Source::Pixels { width, height, rgba }], centre_in_board);
             }
-            Action::PasteText { text, at } => self.paste_text(&text, at),
+            Action::PasteText { text, centre_in_board } => self.paste_text(&text, centre_in_board),
             Action::OpenBoard(path) => self.leave(AfterClose::Open(path)),
             Action::OpenUrl(url) => {
                 if links::is_openable(&url) {
@@ -324,21 +326,13 @@ impl MoodboardApp {
         })
     }
 
-    /// Where a new item of `kind` goes: centred on `at`, else on the middle of the view,
-    /// nudged so that it does not land exactly on top of another item.
-    /// Where a new item goes: at the spot pointed at (cascading off an item exactly
-    /// there), or else in the free place nearest the middle of the view.
-    fn place(&self, at: Option<Pos>, size: crate::model::Size) -> Pos {
-        let Some(centre) = at else {
-            let centre = self.view.center_in_board();
-            let pos = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-            return crate::model::free_spot_near(self.doc.board(), pos, size);
-        };
-        let mut pos = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-        while self.doc.board().items.iter().any(|i| (i.pos.x - pos.x).abs() < 4.0 && (i.pos.y - pos.y).abs() < 4.0) {
-            pos = Pos::new(pos.x + 24.0, pos.y + 24.0);
-        }
-        pos
+    /// Where a new item of `size` goes (its top-left corner): in the free place nearest
+    /// to being centred on `centre_in_board`, or else on the middle of the view. Never on
+    /// top of another item.
+    fn place(&self, centre_in_board: Option<Pos>, size: crate::model::Size) -> Pos {
+        let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
+        let top_left = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
+        crate::model::free_spot_near(self.doc.board(), top_left, size)
     }
 
     fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
@@ -348,8 +342,8 @@ impl MoodboardApp {
         item
     }
 
-    pub fn add_item(&mut self, kind: ItemKind, at: Option<Pos>, theme: Option<ThemeId>) {
-        let pos = self.place(at, kind.default_size());
+    pub fn add_item(&mut self, kind: ItemKind, centre_in_board: Option<Pos>, theme: Option<ThemeId>) {
+        let pos = self.place(centre_in_board, kind.default_size());
         let label = format!("Add {}", kind.tag().name());
         let item = self.new_item(kind, pos, theme, 0);
         let id = item.id.clone();
@@ -357,7 +351,7 @@ impl MoodboardApp {
         self.view.selection = BTreeSet::from([id]);
     }
 
-    fn paste_text(&mut self, text: &str, at: Option<Pos>) {
+    fn paste_text(&mut self, text: &str, centre_in_board: Option<Pos>) {
         let text = text.trim();
         if text.is_empty() {
             return;
@@ -369,16 +363,16 @@ impl MoodboardApp {
         } else {
             ItemKind::Note { text: text.to_owned() }
         };
-        self.add_item(kind, at, None);
+        self.add_item(kind, centre_in_board, None);
     }
 
-    fn import(&mut self, sources: Vec<Source>, at: Option<Pos>) {
+    fn import(&mut self, sources: Vec<Source>, centre_in_board: Option<Pos>) {
         if sources.is_empty() {
             return;
         }
         let store = AssetStore::for_board(&self.doc.path);
         if self.importer.progress().is_none() {
-            let centre = at.unwrap_or_else(|| self.view.center_in_board());
+            let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
             self.import_at = Pos::new(centre.x - 160.0, centre.y - 120.0);
         }
         let count = sources.len();
@@ -445,9 +439,11 @@ impl MoodboardApp {
             if !typing {
                 for event in &i.events {
                     match event {
-                        egui::Event::Paste(text) => actions.push(Action::PasteText { text: text.clone(), at: None }),
+                        egui::Event::Paste(text) => {
+                            actions.push(Action::PasteText { text: text.clone(), centre_in_board: None })
+                        }
                         egui::Event::PasteImage(image) => {
-                            actions.push(Action::PasteImage { image: image.clone(), at: None })
+                            actions.push(Action::PasteImage { image: image.clone(), centre_in_board: None })
                         }
                         _ => {}
                     }
@@ -455,7 +451,7 @@ impl MoodboardApp {
             }
             let dropped: Vec<PathBuf> = i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect();
             if !dropped.is_empty() {
-                actions.push(Action::ImportFiles { paths: dropped, at: pointer_in_board });
+                actions.push(Action::ImportFiles { paths: dropped, centre_in_board: pointer_in_board });
             }
         });
         actions

@@ -33,7 +33,10 @@ pub struct LensReport {
     /// Ideas counted (prompt cards are not ideas).
     pub ideas: usize,
     pub by_source: Vec<Share>,
+    /// Empty while the session hides who added what ([`LensReport::contributors_hidden`]).
     pub by_contributor: Vec<Share>,
+    /// The session hides who added what: no figure or warning names a contributor.
+    pub contributors_hidden: bool,
     pub by_theme: Vec<Share>,
     /// Ideas from anywhere but the own team, in whole percent.
     pub outside_in_percent: u32,
@@ -66,7 +69,9 @@ pub fn lens_report(board: &Board, perspectives: &[String]) -> LensReport {
     let ideas: Vec<_> = board.items.iter().filter(|i| !is_prompt(i)).collect();
     let total = ideas.len();
     let by_source = shares(ideas.iter().map(|i| i.source.as_str()), total);
-    let by_contributor = shares(ideas.iter().map(|i| i.contributor.as_str()), total);
+    let contributors_hidden = board.session.hides_contributors();
+    let by_contributor =
+        if contributors_hidden { Vec::new() } else { shares(ideas.iter().map(|i| i.contributor.as_str()), total) };
     let by_theme = shares(ideas.iter().map(|i| board.theme_name(board.theme_of(i))), total);
     let outside =
         ideas.iter().filter(|i| !i.source.trim().is_empty() && !i.source.trim().eq_ignore_ascii_case(OWN_TEAM)).count();
@@ -93,6 +98,7 @@ pub fn lens_report(board: &Board, perspectives: &[String]) -> LensReport {
         ideas: total,
         by_source,
         by_contributor,
+        contributors_hidden,
         by_theme,
         outside_in_percent: percent(outside, total),
         warnings,
@@ -102,12 +108,12 @@ pub fn lens_report(board: &Board, perspectives: &[String]) -> LensReport {
 
 impl LensReport {
     /// The report as plain lines, one per figure: what `moodboard lens` prints.
-    pub fn to_lines(&self, hide_contributors: bool) -> Vec<String> {
+    pub fn to_lines(&self) -> Vec<String> {
         let mut lines = vec![format!("{} idea{}", self.ideas, if self.ideas == 1 { "" } else { "s" })];
         for s in &self.by_source {
             lines.push(format!("source {}: {}% ({})", s.name, s.percent, s.count));
         }
-        if hide_contributors {
+        if self.contributors_hidden {
             lines.push("contributors: hidden during this session".to_owned());
         } else {
             for s in &self.by_contributor {
@@ -171,6 +177,19 @@ mod tests {
         assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
         assert!(r.warnings[0].starts_with("67% of ideas come from own team"), "{:?}", r.warnings);
         assert!(r.warnings[1].contains("added by Ann"), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn hiding_who_added_what_hides_it_from_the_lens_too() {
+        let mut b = board(&[("Ann", "own team"), ("Ann", "own team"), ("Ann", "customer"), ("Bo", "own team")]);
+        b.session.phase = crate::model::Phase::Collect;
+        b.session.hide_contributors = true;
+        let r = lens_report(&b, &[]);
+        assert!(r.by_contributor.is_empty() && r.contributors_hidden);
+        assert!(r.warnings.iter().all(|w| !w.contains("Ann")), "{:?}", r.warnings);
+        assert!(r.to_lines().iter().all(|l| !l.contains("Ann")), "{:?}", r.to_lines());
+        b.session.hide_contributors = false;
+        assert!(lens_report(&b, &[]).warnings.iter().any(|w| w.contains("added by Ann")));
     }
 
     #[test]

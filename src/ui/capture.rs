@@ -20,16 +20,17 @@ pub struct Draft {
     pub hex: String,
     pub name: String,
     /// Where on the board the item goes (`None`: where the user is looking).
-    pub at: Option<Pos>,
+    /// Where the new item's centre goes on the board (`None`: where the user looks).
+    pub centre_in_board: Option<Pos>,
     /// Focus the first field on the next frame.
     pub focus: bool,
     pub error: Option<String>,
 }
 
 impl Draft {
-    pub fn new(kind: KindTag, at: Option<Pos>) -> Self {
+    pub fn new(kind: KindTag, centre_in_board: Option<Pos>) -> Self {
         let hex = if kind == KindTag::Colour { "#E4B363".to_owned() } else { String::new() };
-        Self { kind: Some(kind), hex, at, focus: true, ..Default::default() }
+        Self { kind: Some(kind), hex, centre_in_board, focus: true, ..Default::default() }
     }
 
     /// The item kind for what was typed, or why it cannot be added yet.
@@ -99,7 +100,7 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
             if add.clicked() || submit_keys {
                 match d.build() {
                     Ok(kind) => {
-                        actions.push(Action::Add { kind, at: d.at, theme: None });
+                        actions.push(Action::Add { kind, centre_in_board: d.centre_in_board, theme: None });
                         close = true;
                     }
                     Err(e) => d.error = Some(e),

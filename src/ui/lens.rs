@@ -21,11 +21,10 @@ pub fn lenses_ui(
     actions: &mut Vec<Action>,
 ) {
     let report = lens_report(board, perspectives);
-    let hide_contributors = board.session.hides_contributors();
     // Beside the inspector, clear of the toolbar.
     let at = ctx.content_rect().right_top() + egui::vec2(-700.0, 140.0);
     egui::Window::new("Lenses").open(open).default_pos(at).default_width(360.0).vscroll(true).show(ctx, |ui| {
-        mix_ui(ui, &report, hide_contributors);
+        mix_ui(ui, &report);
         ui.separator();
         colour_lens_ui(ui, board, images);
         ui.separator();
@@ -33,7 +32,7 @@ pub fn lenses_ui(
     });
 }
 
-fn mix_ui(ui: &mut Ui, report: &LensReport, hide_contributors: bool) {
+fn mix_ui(ui: &mut Ui, report: &LensReport) {
     let summary = format!(
         "{} idea{} · {}% from outside the own team",
         report.ideas,
@@ -55,7 +54,7 @@ fn mix_ui(ui: &mut Ui, report: &LensReport, hide_contributors: bool) {
         }
     }
     shares_ui(ui, "By source", "source", &report.by_source);
-    if hide_contributors {
+    if report.contributors_hidden {
         ui.label(RichText::new("By contributor: hidden during this session").weak());
     } else {
         shares_ui(ui, "By contributor", "contributor", &report.by_contributor);

@@ -32,24 +32,25 @@ pub enum Action {
         label: String,
     },
     Command(Command),
-    /// Add a new item of this kind (at this board position, or where the user is looking).
+    /// Add a new item of this kind, centred as near this board point as there is free
+    /// room (`None`: where the user is looking).
     Add {
         kind: ItemKind,
-        at: Option<Pos>,
+        centre_in_board: Option<Pos>,
         theme: Option<ThemeId>,
     },
     /// Import these files (images become images, text files notes).
     ImportFiles {
         paths: Vec<PathBuf>,
-        at: Option<Pos>,
+        centre_in_board: Option<Pos>,
     },
     PasteImage {
         image: Arc<egui::ColorImage>,
-        at: Option<Pos>,
+        centre_in_board: Option<Pos>,
     },
     PasteText {
         text: String,
-        at: Option<Pos>,
+        centre_in_board: Option<Pos>,
     },
     OpenBoard(PathBuf),
     OpenUrl(String),

@@ -98,10 +98,16 @@ pub fn spotlight_ui(
                             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "It could also be"));
                         let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         if submitted && !text.trim().is_empty() {
-                            let at = Pos::new(item.pos.x + item.size.w + crate::model::GAP, item.pos.y);
+                            // Just right of the card it answers, level with it.
+                            let kind = ItemKind::Note { text: text.trim().to_owned() };
+                            let size = kind.default_size();
+                            let centre = Pos::new(
+                                item.pos.x + item.size.w + crate::model::GAP + size.w / 2.0,
+                                item.pos.y + size.h / 2.0,
+                            );
                             actions.push(Action::Add {
-                                kind: ItemKind::Note { text: text.trim().to_owned() },
-                                at: Some(at),
+                                kind,
+                                centre_in_board: Some(centre),
                                 theme: board.theme_of(item).cloned(),
                             });
                             text.clear();
