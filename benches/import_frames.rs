@@ -84,14 +84,14 @@ fn import_frames(_c: &mut Criterion) {
         let t = Instant::now();
         harness.step();
         frames.push(t.elapsed());
-        let on_board = harness.state().doc.board().items.len();
+        let on_board = harness.state().doc().board().items.len();
         if (on_board >= PHOTOS && !harness.state().is_busy()) || Instant::now() > deadline {
             break;
         }
         std::thread::sleep(Duration::from_millis(16).saturating_sub(t.elapsed()));
     }
     let took = started.elapsed();
-    let on_board = harness.state().doc.board().items.len();
+    let on_board = harness.state().doc().board().items.len();
     assert_eq!(on_board, PHOTOS, "every photo arrived");
     frames.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;

@@ -4,6 +4,8 @@
 
 mod actions;
 mod files;
+mod jobs;
+mod open_board;
 mod screenshot;
 mod share;
 
@@ -14,12 +16,11 @@ use std::time::Instant;
 use anyhow::Context as _;
 
 use crate::document::{Document, SaveStatus};
-use crate::media::batch::Importer;
-use crate::media::{ImageCache, WorkerPool};
-use crate::model::Pos;
+use crate::media::WorkerPool;
+use crate::media::thumbs::ThumbCache;
 use crate::prefs::Prefs;
-use crate::storage::watch::{BoardWatcher, WatchEvent};
-use crate::storage::{AssetStore, Saver};
+use crate::storage::Saver;
+use crate::storage::watch::WatchEvent;
 use crate::ui::capture::Draft;
 use crate::ui::dialogs::CloseChoice;
 use crate::ui::toasts::Toasts;
@@ -28,6 +29,7 @@ use crate::ui::{self, Action, topbar};
 use crate::welcome;
 
 pub use files::Picked;
+pub use open_board::OpenBoard;
 use screenshot::ScreenshotJob;
 
 /// How the app starts: which board, where preferences live, and whether to take a
@@ -61,21 +63,17 @@ enum AfterClose {
 }
 
 pub struct MoodboardApp {
-    pub doc: Document,
+    /// The open board and everything that works on it, replaced as one.
+    pub open: OpenBoard,
     pub view: ViewState,
     pub toasts: Toasts,
     pub prefs: Prefs,
-    images: ImageCache,
     saver: Saver,
-    /// Watches the board file for changes made by others, and for conflict copies.
-    watcher: BoardWatcher,
-    importer: Importer,
-    /// Merges, packs and exports running in the background.
+    /// Opening, saving copies, merges, packs and exports, running in the background.
     jobs: share::Jobs,
-    /// A merge shown to the user before it happens.
-    pending_merge: Option<share::PendingMerge>,
-    /// Where the items of the running import go: the first item's position.
-    import_at: Pos,
+    /// Decodes and imports for every board opened.
+    pool: Arc<WorkerPool>,
+    thumbs: Arc<ThumbCache>,
     files: files::FileDialogs,
     draft: Option<Draft>,
     /// Waiting for the user to answer the unsaved-changes question.
@@ -100,6 +98,7 @@ impl MoodboardApp {
         let waker_ctx = ctx.clone();
         let saver = Saver::new(Arc::new(move || waker_ctx.request_repaint()));
         let mut toasts = Toasts::default();
+        // Before the first frame: the board to show is read here, once.
         let doc = open_first_board(&startup, &mut toasts);
         if doc.read_only {
             toasts.warning(crate::document::DocError::ReadOnly.to_string());
@@ -107,11 +106,9 @@ impl MoodboardApp {
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
         let thumbs = Arc::new(match startup.thumbs_dir.clone() {
-            Some(dir) => crate::media::thumbs::ThumbCache::new(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
-            None => crate::media::thumbs::ThumbCache::standard(),
+            Some(dir) => ThumbCache::new(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
+            None => ThumbCache::standard(),
         });
-        let images = ImageCache::new(ctx.clone(), pool.clone(), AssetStore::for_board(&doc.path), thumbs.clone());
-        let watcher = watch(ctx, &doc);
         let mut view =
             ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
         view.fit_request = doc.board().bounds();
@@ -119,18 +116,16 @@ impl MoodboardApp {
         if startup.ask_name && prefs.name.trim().is_empty() {
             view.ask_name = Some(String::new());
         }
+        let open = OpenBoard::new(jobs::BoardKey::first(), doc, ctx, &pool, &thumbs);
         let mut app = Self {
-            doc,
+            open,
             view,
             toasts,
             prefs,
-            images,
             saver,
-            watcher,
-            importer: Importer::new(pool, thumbs.clone()),
             jobs: share::Jobs::default(),
-            pending_merge: None,
-            import_at: Pos::default(),
+            pool,
+            thumbs,
             files: files::FileDialogs::new(startup.file_dialogs),
             draft: None,
             asking: None,
@@ -148,6 +143,11 @@ impl MoodboardApp {
         app
     }
 
+    /// The open board's document.
+    pub fn doc(&self) -> &Document {
+        &self.open.doc
+    }
+
     fn save_prefs(&mut self) {
         if self.save_prefs
             && let Err(e) = self.prefs.save()
@@ -158,8 +158,8 @@ impl MoodboardApp {
 
     /// Shows the board's title, and whether it has unsaved changes, in the window title.
     fn update_title(&mut self) {
-        let dirty = if self.doc.is_dirty() { " •" } else { "" };
-        let title = format!("{}{dirty} — Moodboard", crate::model::one_line(&self.doc.board().title, 80));
+        let dirty = if self.open.doc.is_dirty() { " •" } else { "" };
+        let title = format!("{}{dirty} — Moodboard", crate::model::one_line(&self.open.doc.board().title, 80));
         if title != self.title {
             // Sending a viewport command asks for a repaint, so only send changes.
             self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -174,75 +174,51 @@ impl MoodboardApp {
 
     /// Starts saving the board now (in the background).
     fn start_save(&mut self) {
-        let generation = self.doc.begin_save();
-        self.saver.save(self.doc.path.clone(), self.doc.board().clone(), generation, self.doc.disk_hash.clone());
+        let generation = self.open.doc.begin_save();
+        let doc = &self.open.doc;
+        self.saver.save(
+            self.open.key.as_u64(),
+            doc.path.clone(),
+            doc.board().clone(),
+            generation,
+            doc.disk_hash.clone(),
+        );
     }
 
-    /// Replaces the open board with `doc`.
-    fn switch_to(&mut self, doc: Document) {
-        self.importer.cancel();
-        self.doc = doc;
-        self.watcher = watch(&self.ctx, &self.doc);
-        self.images.set_store(AssetStore::for_board(&self.doc.path));
+    /// Puts `doc` in place of the open board: a new [`OpenBoard`] with a new key, so that
+    /// nothing still under way for the old one can reach it.
+    fn opened(&mut self, doc: Document) {
+        if doc.read_only {
+            self.toasts.warning(format!(
+                "{} is read-only (write-protected): it is shown, but cannot be changed. Use Save As… to keep an \
+                 editable copy.",
+                doc.path.display()
+            ));
+        }
+        if !doc.problems.is_empty() {
+            let n = doc.problems.len();
+            self.toasts.warning(format!("Opened with {n} problem(s) repaired in memory; see the status bar."));
+        }
+        let key = self.open.key.next();
+        self.open = OpenBoard::new(key, doc, &self.ctx, &self.pool, &self.thumbs);
+        let doc = &self.open.doc;
         self.view = ViewState {
             show_sidebar: self.view.show_sidebar,
             show_inspector: self.view.show_inspector,
             canvas_rect: self.view.canvas_rect,
-            fit_request: self.doc.board().bounds(),
-            show_problems: !self.doc.problems.is_empty(),
+            fit_request: doc.board().bounds(),
+            show_problems: !doc.problems.is_empty(),
             ..Default::default()
         };
         self.draft = None;
-        self.prefs.remember(&self.doc.path);
+        self.prefs.remember(&self.open.doc.path);
         self.save_prefs();
         self.update_title();
     }
 
-    /// Opens the board at `path`, or says why not (keeping the current board).
-    pub fn open(&mut self, path: &Path) {
-        if share::is_pack(path) {
-            self.open_pack(path.to_owned());
-            return;
-        }
-        match Document::open(path) {
-            Ok(doc) => {
-                let problems = doc.problems.len();
-                if doc.read_only {
-                    self.toasts.warning(format!(
-                        "{} is read-only (write-protected): it is shown, but cannot be changed. Use Save As… to keep \
-                         an editable copy.",
-                        path.display()
-                    ));
-                }
-                self.switch_to(doc);
-                if problems > 0 {
-                    self.toasts
-                        .warning(format!("Opened with {problems} problem(s) repaired in memory; see the status bar."));
-                }
-            }
-            Err(e) => self.toasts.error(format!("Could not open the board: {e}")),
-        }
-    }
-
-    fn new_board(&mut self) {
-        if let Err(e) = std::fs::create_dir_all(&self.boards_dir) {
-            self.toasts.error(format!("Cannot create {}: {e}", self.boards_dir.display()));
-            return;
-        }
-        match Document::create_in(&self.boards_dir, "Untitled board") {
-            Ok(doc) => {
-                let path = doc.path.display().to_string();
-                self.switch_to(doc);
-                self.view.ask_goal = Some(String::new());
-                self.toasts.info(format!("New board at {path}"));
-            }
-            Err(e) => self.toasts.error(format!("Could not create a board: {e}")),
-        }
-    }
-
     /// Carries out `after`, asking first if there are unsaved changes.
     fn leave(&mut self, after: AfterClose) {
-        if self.doc.is_dirty() {
+        if self.open.doc.is_dirty() {
             self.asking = Some(after);
         } else {
             self.carry_out(after);
@@ -264,7 +240,7 @@ impl MoodboardApp {
         let Some(after) = self.asking.take() else { return };
         match choice {
             CloseChoice::Save => {
-                self.doc.retry_save();
+                self.open.doc.retry_save();
                 self.start_save();
                 self.after_save = Some(after);
             }
@@ -275,20 +251,20 @@ impl MoodboardApp {
 
     /// Whether a save or import is still running (tests wait for this).
     pub fn is_busy(&self) -> bool {
-        matches!(self.doc.status(), SaveStatus::Saving)
-            || self.importer.progress().is_some()
-            || self.images.pending() > 0
+        matches!(self.open.doc.status(), SaveStatus::Saving)
+            || self.open.importer.progress().is_some()
+            || self.open.images.pending() > 0
             || self.jobs.running() > 0
     }
 
     /// Saves now if there are changes, waiting for it (tests, quitting).
     pub fn flush(&mut self) {
-        if self.doc.is_dirty() && !matches!(self.doc.status(), SaveStatus::Saving) {
-            self.doc.retry_save();
+        if self.open.doc.is_dirty() && !matches!(self.open.doc.status(), SaveStatus::Saving) {
+            self.open.doc.retry_save();
             self.start_save();
         }
         let deadline = Instant::now() + std::time::Duration::from_secs(30);
-        while matches!(self.doc.status(), SaveStatus::Saving) && Instant::now() < deadline {
+        while matches!(self.open.doc.status(), SaveStatus::Saving) && Instant::now() < deadline {
             self.drain_saves();
             std::thread::sleep(std::time::Duration::from_millis(5));
         }
@@ -296,14 +272,18 @@ impl MoodboardApp {
 
     fn drain_saves(&mut self) {
         for saved in self.saver.finished() {
-            if saved.path != self.doc.path {
+            if saved.owner != self.open.key.as_u64() {
+                // A save of a board opened before: it went to its own file.
                 if let Err(e) = saved.result {
                     self.toasts.error(format!("Saving the previous board failed: {e}"));
                 }
                 continue;
             }
-            let failed = saved.result.as_ref().err().cloned();
-            self.doc.finish_save(saved.generation, saved.result);
+            let (result, failed) = match saved.result {
+                Ok(hash) => (Ok(hash), None),
+                Err(e) => (Err(e.to_string()), Some(e)),
+            };
+            self.open.doc.finish_save(saved.generation, result);
             if let Some(e) = failed {
                 self.toasts
                     .error(format!("Not saved: {e}. Your changes are still here; fix the cause and press Retry save."));
@@ -311,12 +291,12 @@ impl MoodboardApp {
             }
             if let Some(written) = saved.merged {
                 // The file had changed since we last saw it; the save merged it in.
-                let (summary, refused) = self.doc.merge_from_disk(&written, None);
+                let (summary, refused) = self.open.doc.merge_from_disk(&written, None);
                 self.brought_in(&summary, &refused, "changes saved by someone else");
             }
         }
-        if !self.doc.is_dirty()
-            && !matches!(self.doc.status(), SaveStatus::Saving)
+        if !self.open.doc.is_dirty()
+            && !matches!(self.open.doc.status(), SaveStatus::Saving)
             && let Some(after) = self.after_save.take()
         {
             self.carry_out(after);
@@ -373,23 +353,17 @@ fn scratch_board() -> Document {
     })
 }
 
-/// A watcher for the document's file, waking the UI when it reports.
-fn watch(ctx: &egui::Context, doc: &Document) -> BoardWatcher {
-    let ctx = ctx.clone();
-    BoardWatcher::start(doc.path.clone(), doc.disk_hash.clone(), Arc::new(move || ctx.request_repaint()))
-}
-
 impl MoodboardApp {
     /// Merges what the file watcher saw into the open board.
     fn drain_watcher(&mut self) {
-        for event in self.watcher.poll() {
+        for event in self.open.watcher.poll() {
             match event {
                 WatchEvent::Changed { board, hash } => {
-                    if self.doc.disk_hash.as_ref() == Some(&hash) {
+                    if self.open.doc.disk_hash.as_ref() == Some(&hash) {
                         continue; // our own save
                     }
-                    let (summary, refused) = self.doc.merge_from_disk(&board, Some(hash));
-                    self.view.forget_missing(self.doc.board());
+                    let (summary, refused) = self.open.doc.merge_from_disk(&board, Some(hash));
+                    self.view.forget_missing(self.open.doc.board());
                     self.brought_in(&summary, &refused, "changes from the board file");
                 }
                 WatchEvent::Synced(outcomes) => {
@@ -439,25 +413,25 @@ impl eframe::App for MoodboardApp {
         self.drain_saves();
         self.drain_watcher();
         self.drain_jobs();
-        self.images.poll();
+        self.open.images.poll();
         self.take_imports();
         for picked in self.files.poll() {
             self.picked(picked);
         }
-        let session = &self.doc.board().session;
+        let session = &self.open.doc.board().session;
         let left_ms = session.timer.left_ms(crate::model::Timestamp::now());
         if session.phase != crate::model::Phase::Off && session.timer.is_running() && left_ms > 0 {
             // The countdown shows seconds; once it has run out nothing changes any more.
             ctx.request_repaint_after(std::time::Duration::from_millis(left_ms.min(250)));
         }
         let now = Instant::now();
-        if self.doc.wants_autosave(now) {
+        if self.open.doc.wants_autosave(now) {
             self.start_save();
-        } else if let Some(due) = self.doc.autosave_due_in(now) {
+        } else if let Some(due) = self.open.doc.autosave_due_in(now) {
             ctx.request_repaint_after(due);
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.quitting && self.screenshot.is_none() {
-            if self.doc.is_dirty() {
+            if self.open.doc.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.asking = Some(AfterClose::Quit);
             } else {
@@ -472,7 +446,7 @@ impl eframe::App for MoodboardApp {
         self.frames += 1;
         if self.frames <= 3 && self.view.selection.is_empty() {
             // The side panels take their width in the first frames: fit again once they have.
-            self.view.fit_request = self.doc.board().bounds();
+            self.view.fit_request = self.open.doc.board().bounds();
         }
         // The spotlight takes the keyboard for itself (arrows, Esc).
         let mut actions: Vec<Action> = if self.view.spotlight.is_some() {
@@ -483,16 +457,18 @@ impl eframe::App for MoodboardApp {
         actions.extend(self.clipboard_and_drops(&ctx));
 
         let status = topbar::Status {
-            board_name: &self.doc.board().title,
-            save: self.doc.status(),
-            undo: self.doc.history.undo_label(),
-            redo: self.doc.history.redo_label(),
+            board_name: &self.open.doc.board().title,
+            save: self.open.doc.status(),
+            undo: self.open.doc.history.undo_label(),
+            redo: self.open.doc.history.redo_label(),
             recent: &self.prefs.recent,
             selected: self.view.selection.len(),
-            items: self.doc.board().items.len(),
-            import: self.importer.progress(),
-            problems: self.doc.problems.len(),
-            phase: self.doc.board().session.phase,
+            items: self.open.doc.board().items.len(),
+            import: self.open.importer.progress(),
+            problems: self.open.doc.problems.len(),
+            phase: self.open.doc.board().session.phase,
+            jobs: self.jobs.status(),
+            unread: self.toasts.unread(),
         };
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -500,75 +476,95 @@ impl eframe::App for MoodboardApp {
             topbar::toolbar_ui(ui, &mut self.view, &status, &mut actions);
             ui.add_space(2.0);
         });
-        egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.doc.board().goals));
+        egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.open.doc.board().goals));
         let who = self.prefs.contributor();
-        if self.doc.board().session.phase != crate::model::Phase::Off {
+        if self.open.doc.board().session.phase != crate::model::Phase::Off {
             egui::Panel::top("session").show(ui, |ui| {
-                ui::session::session_bar_ui(ui, self.doc.board(), &who, self.prefs.prompt_lang, &mut actions);
+                ui::session::session_bar_ui(ui, self.open.doc.board(), &who, self.prefs.prompt_lang, &mut actions);
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| topbar::status_bar_ui(ui, &mut self.view, &status, &mut actions));
         drop(status);
         if self.view.show_sidebar {
             egui::Panel::left("sidebar").resizable(true).default_size(220.0).show(ui, |ui| {
-                ui::sidebar::sidebar_ui(ui, self.doc.board(), &mut self.view, &who, &mut actions);
+                ui::sidebar::sidebar_ui(ui, self.open.doc.board(), &mut self.view, &who, &mut actions);
             });
         }
         if self.view.show_inspector {
             egui::Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| {
-                ui::inspector::inspector_ui(ui, self.doc.board(), &self.view, &self.prefs.sources, &who, &mut actions);
+                ui::inspector::inspector_ui(
+                    ui,
+                    self.open.doc.board(),
+                    &self.view,
+                    &self.prefs.sources,
+                    &who,
+                    &mut actions,
+                );
             });
         }
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
-            ui::canvas::canvas_ui(ui, self.doc.board(), &mut self.view, &mut self.images, &who, &mut actions);
+            ui::canvas::canvas_ui(ui, self.open.doc.board(), &mut self.view, &mut self.open.images, &who, &mut actions);
         });
         if self.view.show_lenses {
             let mut open = true;
-            ui::lens::lenses_ui(&ctx, &mut open, self.doc.board(), &self.prefs.sources, &mut self.images, &mut actions);
+            ui::lens::lenses_ui(
+                &ctx,
+                &mut open,
+                self.open.doc.board(),
+                &self.prefs.sources,
+                &mut self.open.images,
+                &mut actions,
+            );
             self.view.show_lenses = open;
         }
         if let Some(spotlight) = &mut self.view.spotlight
-            && !ui::spotlight::spotlight_ui(&ctx, self.doc.board(), spotlight, &mut self.images, &mut actions)
+            && !ui::spotlight::spotlight_ui(&ctx, self.open.doc.board(), spotlight, &mut self.open.images, &mut actions)
         {
             self.view.spotlight = None;
         }
-        ui::dialogs::first_questions_ui(&ctx, &mut self.view, self.doc.board(), &mut actions);
+        ui::dialogs::first_questions_ui(&ctx, &mut self.view, self.open.doc.board(), &mut actions);
 
         ui::capture::capture_ui(&ctx, &mut self.draft, &mut actions);
         let mut show = self.view.show_shortcuts;
         ui::dialogs::shortcuts_ui(&ctx, &mut show);
         self.view.show_shortcuts = show;
-        if self.view.show_problems && !self.doc.problems.is_empty() {
+        if self.view.show_problems && !self.open.doc.problems.is_empty() {
             let mut open = true;
-            let name = crate::model::one_line(&self.doc.board().title, 60);
-            ui::dialogs::problems_ui(&ctx, &name, &self.doc.problems, &mut open);
+            let name = crate::model::one_line(&self.open.doc.board().title, 60);
+            ui::dialogs::problems_ui(&ctx, &name, &self.open.doc.problems, &mut open);
             self.view.show_problems = open;
         }
-        if let Some(pending) = &self.pending_merge
+        if let Some(pending) = &self.open.pending_merge
             && let Some(answer) = ui::merge_preview::merge_preview_ui(&ctx, &pending.preview)
         {
             self.answer_merge(answer);
         }
         if self.asking.is_some() {
-            let failure = match self.doc.status() {
+            let failure = match self.open.doc.status() {
                 SaveStatus::Failed(e) => Some(e),
                 _ => None,
             };
-            let name = crate::model::one_line(&self.doc.board().title, 60);
+            let name = crate::model::one_line(&self.open.doc.board().title, 60);
             if let Some(choice) = ui::dialogs::unsaved_ui(&ctx, &name, failure.as_deref()) {
                 self.answer_close(choice);
             }
         }
         ui::toasts::toasts_ui(&ctx, &mut self.toasts);
+        if self.view.show_messages {
+            let mut open = true;
+            ui::toasts::messages_ui(&ctx, &mut self.toasts, &mut open);
+            self.view.show_messages = open;
+        }
 
         for action in actions {
             self.act(action);
         }
-        self.view.forget_missing(self.doc.board());
+        self.view.forget_missing(self.open.doc.board());
 
         if let Some(job) = &mut self.screenshot {
-            let pending =
-                self.images.pending() + self.images.fading() + usize::from(self.importer.progress().is_some());
+            let pending = self.open.images.pending()
+                + self.open.images.fading()
+                + usize::from(self.open.importer.progress().is_some());
             if let Some(result) = job.step(&ctx, pending) {
                 match result {
                     Ok(path) => eprintln!("saved screenshot {}", path.display()),

@@ -161,7 +161,7 @@ fn concurrent_adders_and_a_watching_editor_lose_nothing() {
         }
         if !saving && doc.is_dirty() {
             let generation = doc.begin_save();
-            saver.save(doc.path.clone(), doc.board().clone(), generation, doc.disk_hash.clone());
+            saver.save(1, doc.path.clone(), doc.board().clone(), generation, doc.disk_hash.clone());
             saving = true;
         }
         std::thread::sleep(Duration::from_millis(30));
@@ -171,7 +171,7 @@ fn concurrent_adders_and_a_watching_editor_lose_nothing() {
     }
     // A final save, as the app does when closing.
     let generation = doc.begin_save();
-    saver.save(doc.path.clone(), doc.board().clone(), generation, doc.disk_hash.clone());
+    saver.save(1, doc.path.clone(), doc.board().clone(), generation, doc.disk_hash.clone());
     drop(saver.wait_idle());
     let _ = generation;
 

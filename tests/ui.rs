@@ -81,11 +81,11 @@ fn settle(harness: &mut Harness<'_, MoodboardApp>) {
 }
 
 fn board(harness: &Harness<'_, MoodboardApp>) -> Board {
-    harness.state().doc.board().clone()
+    harness.state().doc().board().clone()
 }
 
 fn count(harness: &Harness<'_, MoodboardApp>, kind: KindTag) -> usize {
-    harness.state().doc.board().items.iter().filter(|i| i.kind.tag() == kind).count()
+    harness.state().doc().board().items.iter().filter(|i| i.kind.tag() == kind).count()
 }
 
 fn press(harness: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
@@ -285,7 +285,7 @@ fn saving_then_reopening_gives_the_same_board() {
     h.event(egui::Event::PasteImage(Arc::new(image)));
     settle(&mut h);
     h.state_mut().flush();
-    assert_eq!(h.state().doc.status(), moodboard::document::SaveStatus::Saved);
+    assert_eq!(h.state().doc().status(), moodboard::document::SaveStatus::Saved);
     let in_memory = board(&h);
     drop(h);
     let reopened = storage::load(&f.board).unwrap();
@@ -305,7 +305,7 @@ fn a_bad_board_shows_an_error_toast_and_keeps_the_app_running() {
     // The message names the file and the line and column of the mistake.
     assert!(h.query_by_label_contains("Broken.moodboard.ron:3:").is_some(), "{toast:?}");
     // The app fell back to the welcome board rather than stopping.
-    assert_eq!(h.state().doc.board().title, "Welcome to Moodboard");
+    assert_eq!(h.state().doc().board().title, "Welcome to Moodboard");
     assert!(bad.exists(), "the broken file is left alone");
 }
 
@@ -365,7 +365,7 @@ fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
     })
     .unwrap();
     wait_for(&mut harness, "the terminal's note", |app| {
-        app.doc.board().items.iter().any(|i| i.kind.texts().contains(&"From the terminal"))
+        app.doc().board().items.iter().any(|i| i.kind.texts().contains(&"From the terminal"))
     });
     harness.run_steps(2);
     assert!(
@@ -386,7 +386,7 @@ fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(std::fs::read(&f.board).unwrap(), written, "the file was not written again");
-    assert!(!harness.state().doc.is_dirty());
+    assert!(!harness.state().doc().is_dirty());
 }
 
 #[test]
@@ -452,8 +452,8 @@ fn opening_a_pack_unpacks_it_into_the_boards_folder() {
     storage::pack::pack(&f.board, &loaded.board, &pack).unwrap();
     let h = harness(&pack, &f.boards_dir);
     let app = h.state();
-    assert!(app.doc.path.starts_with(&f.boards_dir), "{}", app.doc.path.display());
-    assert_eq!(app.doc.board(), &loaded.board);
+    assert!(app.doc().path.starts_with(&f.boards_dir), "{}", app.doc().path.display());
+    assert_eq!(app.doc().board(), &loaded.board);
 }
 
 /// The node whose accessible name contains `label`; for a card, the card itself (its
@@ -610,7 +610,7 @@ fn a_full_session_from_goal_to_recap() {
 
     // The session survives save, pack, merge and reopening.
     h.state_mut().flush();
-    let path = h.state().doc.path.clone();
+    let path = h.state().doc().path.clone();
     let session_board = board(&h);
     let loaded = storage::load(&path).unwrap().board;
     assert_eq!(loaded, session_board, "saved and loaded");
@@ -745,4 +745,58 @@ fn long_or_many_goals_never_hide_the_canvas() {
     let canvas = h.state().view.canvas_rect;
     assert!(canvas.height() > 900.0 * 0.6, "the canvas keeps most of the window: {canvas:?}");
     assert!(h.query_by_label_contains("… and 289 more").is_some(), "the rest are counted");
+}
+
+#[test]
+fn a_result_for_a_board_no_longer_open_is_not_applied_to_the_new_one() {
+    let f = fixture();
+    let second = f.board.with_file_name("Second.moodboard.ron");
+    storage::create(&second, &Board::new("Second board", Timestamp::now())).unwrap();
+    let canvas = f.board.with_file_name("notes.canvas");
+    std::fs::write(
+        &canvas,
+        r#"{"nodes":[{"id":"a","type":"text","text":"From the canvas","x":0,"y":0,"width":200,"height":100}]}"#,
+    )
+    .unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    // Open the second board, and let it be read before the canvas job starts…
+    h.state_mut().picked(moodboard::app::Picked::Open(second.clone()));
+    std::thread::sleep(Duration::from_millis(800));
+    // …then start a canvas import for the board still shown. Both finish before the
+    // next frame: the board switches, and the canvas was read for the first board.
+    h.state_mut().picked(moodboard::app::Picked::Canvas(canvas));
+    std::thread::sleep(Duration::from_millis(800));
+    settle(&mut h);
+    let now_open = board(&h);
+    assert_eq!(now_open.title, "Second board");
+    assert!(
+        now_open.items.is_empty(),
+        "neither the canvas nor the first board came into the second: {:?}",
+        now_open.items
+    );
+    assert!(h.state().toasts.iter().any(|t| t.text.contains("Another board was opened meanwhile")));
+}
+
+#[test]
+fn twenty_bad_files_make_one_message_with_twenty_reasons() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let files: Vec<std::path::PathBuf> = (0..20)
+        .map(|i| {
+            let p = f.boards_dir.with_file_name(format!("broken {i}.png"));
+            std::fs::write(&p, b"not a picture").unwrap();
+            p
+        })
+        .collect();
+    h.state_mut().picked(moodboard::app::Picked::Images(files));
+    settle(&mut h);
+    let reports: Vec<_> = h.state().toasts.iter().filter(|t| t.text.contains("not added")).collect();
+    assert_eq!(reports.len(), 1, "one message for the batch");
+    assert_eq!(reports[0].text, "20 files were not added");
+    assert_eq!(reports[0].details.len(), 20, "every reason is kept");
+    assert!(reports[0].details.iter().all(|d| d.contains("broken")), "{:?}", reports[0].details);
+    // The log is there to reopen from the status bar.
+    h.get_by_label("Messages").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("20 reasons").is_some());
 }

@@ -5,13 +5,12 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::{AfterClose, MoodboardApp, Picked};
-use crate::document::Document;
 use crate::export::ExportFormat;
-use crate::media::batch::{Outcome, Source};
+use crate::media::batch::{ImportFailure, Outcome, Source};
 use crate::model::{
-    Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links, rules,
+    BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links, rules,
 };
-use crate::storage::{self, AssetStore, paths};
+use crate::storage::{AssetStore, paths};
 use crate::ui::canvas::{commit_inline_edit, things};
 use crate::ui::capture::Draft;
 use crate::ui::view::{ThemeFilter, to_pos};
@@ -48,8 +47,13 @@ impl MoodboardApp {
                 }
             }
             Action::CancelImport => {
-                self.importer.cancel();
+                self.open.importer.cancel();
                 self.toasts.info("Import cancelled; what was already added stays.");
+                let reasons = std::mem::take(&mut self.open.import_failures);
+                if !reasons.is_empty() {
+                    let text = format!("{} file(s) were not added before the import was cancelled", reasons.len());
+                    self.toasts.report(crate::ui::toasts::Level::Error, text, reasons);
+                }
             }
             Action::Error(message) => self.toasts.error(message),
             Action::SetSources(sources) => {
@@ -73,7 +77,7 @@ impl MoodboardApp {
         if edit.is_empty() {
             return;
         }
-        if let Err(e) = self.doc.apply(edit, label, &self.who()) {
+        if let Err(e) = self.open.doc.apply(edit, label, &self.who()) {
             self.toasts.error(format!("{label}: {e}"));
         }
     }
@@ -87,35 +91,41 @@ impl MoodboardApp {
         match command {
             Command::NewBoard => self.leave(AfterClose::New),
             Command::Open => self.files.open_board(&self.ctx, self.folder()),
-            Command::Save if self.doc.read_only => self.toasts.warning(crate::document::DocError::ReadOnly.to_string()),
+            Command::Save if self.open.doc.read_only => {
+                self.toasts.warning(crate::document::DocError::ReadOnly.to_string())
+            }
             Command::Save => {
-                self.doc.retry_save();
+                self.open.doc.retry_save();
                 self.start_save();
             }
-            Command::SaveAs => self.files.save_as(&self.ctx, self.folder(), self.doc.name()),
+            Command::SaveAs => self.files.save_as(&self.ctx, self.folder(), self.open.doc.name()),
             Command::Quit => self.leave(AfterClose::Quit),
             Command::MergeBoard => self.files.merge_board(&self.ctx, self.folder()),
-            Command::SavePack => self.files.save_pack(&self.ctx, self.folder(), self.doc.name()),
-            Command::ExportHtml => self.files.export(&self.ctx, ExportFormat::Html, self.folder(), self.doc.name()),
-            Command::ExportMarkdown => {
-                self.files.export(&self.ctx, ExportFormat::Markdown, self.folder(), self.doc.name());
+            Command::SavePack => self.files.save_pack(&self.ctx, self.folder(), self.open.doc.name()),
+            Command::ExportHtml => {
+                self.files.export(&self.ctx, ExportFormat::Html, self.folder(), self.open.doc.name())
             }
-            Command::ExportPng => self.files.export(&self.ctx, ExportFormat::Png, self.folder(), self.doc.name()),
-            Command::ExportCanvas => self.files.export(&self.ctx, ExportFormat::Canvas, self.folder(), self.doc.name()),
+            Command::ExportMarkdown => {
+                self.files.export(&self.ctx, ExportFormat::Markdown, self.folder(), self.open.doc.name());
+            }
+            Command::ExportPng => self.files.export(&self.ctx, ExportFormat::Png, self.folder(), self.open.doc.name()),
+            Command::ExportCanvas => {
+                self.files.export(&self.ctx, ExportFormat::Canvas, self.folder(), self.open.doc.name())
+            }
             Command::ImportCanvas => self.files.canvas(&self.ctx, self.folder()),
             Command::Undo => {
                 let mut actions = Vec::new();
-                commit_inline_edit(self.doc.board(), &mut self.view, &mut actions);
+                commit_inline_edit(self.open.doc.board(), &mut self.view, &mut actions);
                 for a in actions {
                     self.act(a);
                 }
-                match self.doc.undo(&self.who()) {
+                match self.open.doc.undo(&self.who()) {
                     Some(Ok(label)) => self.toasts.info(format!("Undid: {label}")),
                     Some(Err(e)) => self.toasts.error(format!("Could not undo: {e}")),
                     None => {}
                 }
             }
-            Command::Redo => match self.doc.redo(&self.who()) {
+            Command::Redo => match self.open.doc.redo(&self.who()) {
                 Some(Ok(label)) => self.toasts.info(format!("Redid: {label}")),
                 Some(Err(e)) => self.toasts.error(format!("Could not redo: {e}")),
                 None => {}
@@ -123,7 +133,7 @@ impl MoodboardApp {
             Command::Delete => self.delete_selection(now),
             Command::Duplicate => self.duplicate_selection(now),
             Command::SelectAll => {
-                let board = self.doc.board();
+                let board = self.open.doc.board();
                 self.view.selection =
                     board.items.iter().filter(|i| self.view.shows(board, i)).map(|i| i.id.clone()).collect();
             }
@@ -158,9 +168,9 @@ impl MoodboardApp {
             }
             Command::AddTheme => self.add_theme(now),
             Command::ArrangeByTheme => {
-                let edit = arrange_by_theme(self.doc.board(), now);
+                let edit = arrange_by_theme(self.open.doc.board(), now);
                 self.apply(edit, "Arrange by theme");
-                self.view.fit_request = self.doc.board().bounds();
+                self.view.fit_request = self.open.doc.board().bounds();
             }
             Command::ZoomIn => self.view.zoom_around(self.view.canvas_rect.center(), 1.25),
             Command::ZoomOut => self.view.zoom_around(self.view.canvas_rect.center(), 0.8),
@@ -168,7 +178,7 @@ impl MoodboardApp {
                 let factor = 1.0 / self.view.zoom();
                 self.view.zoom_around(self.view.canvas_rect.center(), factor);
             }
-            Command::ZoomFit => self.view.fit_request = self.doc.board().bounds(),
+            Command::ZoomFit => self.view.fit_request = self.open.doc.board().bounds(),
             Command::ZoomSelection => {
                 self.view.fit_request = self
                     .selected_items()
@@ -182,7 +192,7 @@ impl MoodboardApp {
             Command::Find => self.view.focus_search = true,
             Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
             Command::ToggleSession => {
-                let (edit, label) = rules::toggle_session(self.doc.board());
+                let (edit, label) = rules::toggle_session(self.open.doc.board());
                 self.apply(edit, label);
             }
             Command::DrawPrompt => self.draw_prompt(),
@@ -190,9 +200,9 @@ impl MoodboardApp {
                 let ids: Vec<ItemId> = self.view.selection.iter().cloned().collect();
                 let who = self.who();
                 let (decided, label) = if command == Command::GiveDot {
-                    (rules::give_dots(self.doc.board(), &ids, &who), "Give a dot")
+                    (rules::give_dots(self.open.doc.board(), &ids, &who), "Give a dot")
                 } else {
-                    (rules::take_dots(self.doc.board(), &ids, &who), "Take a dot back")
+                    (rules::take_dots(self.open.doc.board(), &ids, &who), "Take a dot back")
                 };
                 match decided {
                     Ok(edit) => self.apply(edit, label),
@@ -200,16 +210,16 @@ impl MoodboardApp {
                 }
             }
             Command::Shuffle => {
-                let edit = crate::model::shuffle(self.doc.board(), fastrand::u64(..), now);
+                let edit = crate::model::shuffle(self.open.doc.board(), fastrand::u64(..), now);
                 if edit.is_empty() {
                     self.toasts.info("Nothing to shuffle: it takes two unlocked items.");
                 } else {
                     self.apply(edit, "Shuffle");
-                    self.view.fit_request = self.doc.board().bounds();
+                    self.view.fit_request = self.open.doc.board().bounds();
                 }
             }
             Command::Spotlight => {
-                let mut order: Vec<ItemId> = self.doc.board().items.iter().map(|i| i.id.clone()).collect();
+                let mut order: Vec<ItemId> = self.open.doc.board().items.iter().map(|i| i.id.clone()).collect();
                 if order.is_empty() {
                     self.toasts.info("Nothing to put in the spotlight yet.");
                 } else {
@@ -225,7 +235,7 @@ impl MoodboardApp {
     fn draw_prompt(&mut self) {
         let text = crate::prompts::draw(
             self.prefs.prompt_lang,
-            &self.doc.board().session.own_prompts,
+            &self.open.doc.board().session.own_prompts,
             &mut fastrand::Rng::new(),
         );
         let kind = ItemKind::Note { text };
@@ -239,7 +249,7 @@ impl MoodboardApp {
     }
 
     fn selected_items(&self) -> Vec<Item> {
-        self.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect()
+        self.open.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect()
     }
 
     fn delete_selection(&mut self, now: Timestamp) {
@@ -252,7 +262,7 @@ impl MoodboardApp {
             return;
         }
         let ids: Vec<ItemId> = free.iter().map(|i| i.id.clone()).collect();
-        let edit = Edit::delete_items(self.doc.board(), &ids, now, &self.who());
+        let edit = Edit::delete_items(self.open.doc.board(), &ids, now, &self.who());
         self.apply(edit, &format!("Delete {}", things(ids.len())));
         self.view.selection.clear();
     }
@@ -262,7 +272,7 @@ impl MoodboardApp {
         if selected.is_empty() {
             return;
         }
-        let top = self.doc.board().top_z();
+        let top = self.open.doc.board().top_z();
         let who = self.who();
         let copies: Vec<Item> = selected
             .into_iter()
@@ -288,9 +298,9 @@ impl MoodboardApp {
         let selected = self.selected_items();
         let n = selected.len() as i64;
         let base = if to_front {
-            self.doc.board().top_z().saturating_add(1)
+            self.open.doc.board().top_z().saturating_add(1)
         } else {
-            self.doc.board().bottom_z().saturating_sub(n)
+            self.open.doc.board().bottom_z().saturating_sub(n)
         };
         let edits = selected
             .iter()
@@ -306,7 +316,7 @@ impl MoodboardApp {
     }
 
     fn add_theme(&mut self, now: Timestamp) {
-        let board = self.doc.board();
+        let board = self.open.doc.board();
         let name = (1..)
             .map(|n| if n == 1 { "New theme".to_owned() } else { format!("New theme {n}") })
             .find(|name| board.theme_by_name(name).is_none())
@@ -332,13 +342,13 @@ impl MoodboardApp {
     fn place(&self, centre_in_board: Option<Pos>, size: crate::model::Size) -> Pos {
         let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
         let top_left = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-        crate::model::free_spot_near(self.doc.board(), top_left, size)
+        crate::model::free_spot_near(self.open.doc.board(), top_left, size)
     }
 
     fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
         let mut item = Item::new(kind, pos, &self.who(), DEFAULT_SOURCE, Timestamp::now());
-        item.z = self.doc.board().top_z().saturating_add(1 + z_offset);
-        item.theme = self.theme_for_new(theme).filter(|t| self.doc.board().theme(t).is_some());
+        item.z = self.open.doc.board().top_z().saturating_add(1 + z_offset);
+        item.theme = self.theme_for_new(theme).filter(|t| self.open.doc.board().theme(t).is_some());
         item
     }
 
@@ -370,30 +380,28 @@ impl MoodboardApp {
         if sources.is_empty() {
             return;
         }
-        let store = AssetStore::for_board(&self.doc.path);
-        if self.importer.progress().is_none() {
+        let store = AssetStore::for_board(&self.open.doc.path);
+        if self.open.importer.progress().is_none() {
             let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
-            self.import_at = Pos::new(centre.x - 160.0, centre.y - 120.0);
+            self.open.import_at = Pos::new(centre.x - 160.0, centre.y - 120.0);
         }
         let count = sources.len();
-        self.importer.start(&store, sources, self.waker());
+        self.open.importer.start(&store, sources, self.waker());
         if count > 1 {
             self.toasts.info(format!("Importing {count} files…"));
         }
     }
 
-    /// Turns finished imports into items, one undo step per frame's worth.
+    /// Turns finished imports into items, one undo step per frame's worth; once a batch
+    /// is done, tells every file it could not take, in one message.
     pub fn take_imports(&mut self) {
-        let finished = self.importer.poll();
-        if finished.is_empty() {
-            return;
-        }
+        let finished = self.open.importer.poll();
         let mut edits = Vec::new();
         let mut added = BTreeSet::new();
         for (k, done) in finished.into_iter().enumerate() {
             let kind = match done.result {
                 Ok(Outcome::Image(imported)) => {
-                    self.images.forget(&imported.asset);
+                    self.open.images.forget(&imported.asset);
                     ItemKind::Image {
                         asset: imported.asset,
                         file_name: imported.file_name,
@@ -402,19 +410,19 @@ impl MoodboardApp {
                     }
                 }
                 Ok(Outcome::Text { text, file_name }) if text.is_empty() => {
-                    self.toasts.warning(format!("{file_name} is empty; no note added."));
+                    self.open.import_failures.push(format!("{file_name} is empty, so no note was added"));
                     continue;
                 }
                 Ok(Outcome::Text { text, .. }) => ItemKind::Note { text },
-                Err(e) if e == "cancelled" => continue,
+                Err(ImportFailure::Cancelled) => continue,
                 Err(e) => {
-                    self.toasts.error(format!("Not added: {e}"));
+                    self.open.import_failures.push(e.to_string());
                     continue;
                 }
             };
             let (column, row) = (done.index % IMPORT_COLUMNS, done.index / IMPORT_COLUMNS);
-            let pos =
-                Pos::new(self.import_at.x + column as f32 * IMPORT_STEP, self.import_at.y + row as f32 * IMPORT_STEP);
+            let at = self.open.import_at;
+            let pos = Pos::new(at.x + column as f32 * IMPORT_STEP, at.y + row as f32 * IMPORT_STEP);
             let item = self.new_item(kind, pos, None, k as i64);
             added.insert(item.id.clone());
             edits.push(Edit::InsertItem(Box::new(item)));
@@ -423,6 +431,12 @@ impl MoodboardApp {
             let label = format!("Add {}", things(edits.len()));
             self.apply(Edit::Batch(edits), &label);
             self.view.selection = added;
+        }
+        if self.open.importer.batch_ended() && !self.open.import_failures.is_empty() {
+            let reasons = std::mem::take(&mut self.open.import_failures);
+            let n = reasons.len();
+            let text = format!("{n} file{} not added", if n == 1 { " was" } else { "s were" });
+            self.toasts.report(crate::ui::toasts::Level::Error, text, reasons);
         }
     }
 
@@ -459,7 +473,7 @@ impl MoodboardApp {
 
     /// The folder file dialogs start in: the open board's.
     fn folder(&self) -> PathBuf {
-        self.doc.path.parent().map_or_else(|| self.boards_dir.clone(), PathBuf::from)
+        self.open.doc.path.parent().map_or_else(|| self.boards_dir.clone(), PathBuf::from)
     }
 
     pub fn picked(&mut self, picked: Picked) {
@@ -470,19 +484,7 @@ impl MoodboardApp {
             Picked::Pack(path) => self.pack_to(path),
             Picked::Export(format, path) => self.export_to(format, path),
             Picked::Canvas(path) => self.import_canvas_file(path),
-            Picked::SaveAs(path) => {
-                let path = paths::with_board_suffix(&path);
-                match save_copy(&self.doc.path, self.doc.board(), &path) {
-                    Ok(()) => match Document::open(&path) {
-                        Ok(doc) => {
-                            self.switch_to(doc);
-                            self.toasts.info(format!("Saved as {}", path.display()));
-                        }
-                        Err(e) => self.toasts.error(format!("Saved, but could not reopen: {e}")),
-                    },
-                    Err(e) => self.toasts.error(format!("Save as failed: {e}")),
-                }
-            }
+            Picked::SaveAs(path) => self.save_as(paths::with_board_suffix(&path)),
         }
     }
 }
@@ -494,21 +496,6 @@ fn strip_quotes(text: &str) -> Option<&str> {
         let inner = text.strip_prefix(*open)?.strip_suffix(*close)?.trim();
         (!inner.is_empty() && !inner.contains(*close)).then_some(inner)
     })
-}
-
-/// Writes `board` to `to` with copies of its images in `to`'s assets folder. The source
-/// board is untouched; an existing file at `to` is replaced atomically.
-pub fn save_copy(from: &std::path::Path, board: &Board, to: &std::path::Path) -> Result<(), String> {
-    if from == to {
-        return storage::save(to, board).map_err(|e| e.to_string());
-    }
-    let (source, target) = (AssetStore::for_board(from), AssetStore::for_board(to));
-    for asset in board.image_assets() {
-        // A missing image stays missing in the copy (it shows as a placeholder in both).
-        let Ok(bytes) = source.read_verified(asset) else { continue };
-        target.store(&bytes, asset.extension()).map_err(|e| e.to_string())?;
-    }
-    storage::save(to, board).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -1,24 +1,47 @@
-//! Sharing in the app: merging another board, packs, exports and JSON Canvas import.
-//! The slow part of each (reading files, copying images, encoding) runs on a
-//! background thread; merging into the open board happens on the UI thread as one
-//! undoable step.
+//! The app's file work, none of it in a frame: opening, creating and saving a copy of
+//! a board; merging another board, packs, exports and JSON Canvas import. The slow part
+//! of each (reading files, copying images, encoding) runs as a background job; what
+//! changes the open board (a merge, an import) happens on the UI thread as one undoable
+//! step, and only if that board is still the one open.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::MoodboardApp;
+use super::jobs::{BoardKey, Crashed, Progress};
+use super::{AfterClose, MoodboardApp};
+use crate::document::Document;
 use crate::export::{self, CanvasNodes, ExportFormat};
 use crate::model::Board;
-use crate::storage::{self, pack, paths};
+use crate::storage::{self, AssetStore, pack, paths};
 use crate::ui::merge_preview::{MergeAnswer, MergePreview};
 use crate::ui::view::ThemeFilter;
 
+/// Why a background job failed: what it was doing, and the error that stopped it.
+#[derive(Debug, thiserror::Error)]
+#[error("{what}: {cause}")]
+pub struct JobError {
+    pub what: &'static str,
+    pub cause: Box<dyn std::error::Error + Send + Sync>,
+}
+
+impl JobError {
+    fn new(what: &'static str, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self { what, cause: cause.into() }
+    }
+}
+
 /// What a background job produced.
 pub enum JobDone {
+    /// A board read (or made) from disk, to open in place of the current one.
+    Opened {
+        doc: Box<Document>,
+        /// Said once it is open: "Saved as …", "New board at …".
+        note: Option<String>,
+        /// A new board: ask what it is for.
+        ask_goal: bool,
+    },
     /// Another board (or copy), loaded, for the merge preview. `scratch` holds an
     /// unpacked pack's files until the merge is done or cancelled.
     MergeLoaded {
-        for_board: PathBuf,
         board: Box<Board>,
         from: PathBuf,
         name: String,
@@ -26,14 +49,12 @@ pub enum JobDone {
     },
     /// The other board's images are copied into ours: merge now.
     MergeReady {
-        for_board: PathBuf,
         board: Box<Board>,
         name: String,
         problems: usize,
     },
     /// A canvas's nodes, its images already stored in the board's assets.
     CanvasReady {
-        for_board: PathBuf,
         nodes: Box<CanvasNodes>,
         name: String,
     },
@@ -46,74 +67,97 @@ pub enum JobDone {
         images: usize,
         missing: usize,
     },
+    /// A pack unpacked into the boards folder: open it.
     Unpacked(PathBuf),
-    Failed(String),
+    Failed(JobError),
 }
 
 /// A merge waiting for the user's answer to its preview.
 pub struct PendingMerge {
     pub preview: MergePreview,
-    for_board: PathBuf,
     board: Box<Board>,
     from: PathBuf,
     scratch: Option<tempfile::TempDir>,
 }
 
-/// Background jobs for sharing, each on its own short-lived thread.
-pub struct Jobs {
-    tx: Sender<JobDone>,
-    rx: Receiver<JobDone>,
-    running: usize,
-}
+/// The jobs of the app.
+pub type Jobs = super::jobs::Jobs<JobDone>;
 
-impl Default for Jobs {
-    fn default() -> Self {
-        let (tx, rx) = channel();
-        Self { tx, rx, running: 0 }
+impl MoodboardApp {
+    fn key(&self) -> BoardKey {
+        self.open.key
     }
-}
 
-impl Jobs {
-    fn spawn(&mut self, ctx: &egui::Context, job: impl FnOnce() -> JobDone + Send + 'static) {
-        let (tx, ctx) = (self.tx.clone(), ctx.clone());
-        self.running += 1;
-        std::thread::spawn(move || {
-            let _ = tx.send(job());
-            ctx.request_repaint();
+    /// Opens the board (or pack) at `path` in the background; the current board stays
+    /// until it is read, and stays if it cannot be.
+    pub fn open(&mut self, path: &Path) {
+        if is_pack(path) {
+            self.open_pack(path.to_owned());
+            return;
+        }
+        let path = path.to_owned();
+        let label = format!("Opening “{}”", paths::board_name(&path));
+        self.jobs.spawn(&self.ctx, self.key(), label, move |_| match Document::open(&path) {
+            Ok(doc) => JobDone::Opened { doc: Box::new(doc), note: None, ask_goal: false },
+            Err(e) => JobDone::Failed(JobError::new("Could not open the board", e)),
         });
     }
 
-    fn poll(&mut self) -> Vec<JobDone> {
-        let done: Vec<JobDone> = self.rx.try_iter().collect();
-        self.running = self.running.saturating_sub(done.len());
-        done
+    /// Creates a new board in the boards folder, in the background, and opens it.
+    pub(super) fn new_board(&mut self) {
+        let folder = self.boards_dir.clone();
+        self.jobs.spawn(&self.ctx, self.key(), "Creating a new board", move |_| {
+            if let Err(e) = std::fs::create_dir_all(&folder) {
+                return JobDone::Failed(JobError::new("Could not create the boards folder", e));
+            }
+            match Document::create_in(&folder, "Untitled board") {
+                Ok(doc) => {
+                    let note = Some(format!("New board at {}", doc.path.display()));
+                    JobDone::Opened { doc: Box::new(doc), note, ask_goal: true }
+                }
+                Err(e) => JobDone::Failed(JobError::new("Could not create a board", e)),
+            }
+        });
     }
 
-    pub fn running(&self) -> usize {
-        self.running
+    /// Writes the open board and copies of its images to `to` in the background, with
+    /// progress, then opens the copy.
+    pub(super) fn save_as(&mut self, to: PathBuf) {
+        let (from, board) = (self.open.doc.path.clone(), self.open.doc.board().clone());
+        let label = format!("Saving a copy as “{}”", paths::board_name(&to));
+        self.jobs.spawn(&self.ctx, self.key(), label, move |progress| {
+            if let Err(e) = save_copy(&from, &board, &to, progress) {
+                return JobDone::Failed(JobError::new("Save as failed", e));
+            }
+            match Document::open(&to) {
+                Ok(doc) => JobDone::Opened {
+                    doc: Box::new(doc),
+                    note: Some(format!("Saved as {}", to.display())),
+                    ask_goal: false,
+                },
+                Err(e) => JobDone::Failed(JobError::new("Saved, but could not reopen the copy", e)),
+            }
+        });
     }
-}
 
-impl MoodboardApp {
     /// Starts merging the board (or pack) at `path` into the open board: loads it in the
     /// background, then shows what the merge would do before anything happens.
     pub fn merge_file(&mut self, path: PathBuf) {
-        let for_board = self.doc.path.clone();
-        self.toasts.info(format!("Reading {}…", path.display()));
-        self.jobs.spawn(&self.ctx, move || {
+        let label = format!("Reading “{}”", paths::board_name(&path));
+        self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
             let mut scratch = None;
             let from = if is_pack(&path) {
                 // A pack is unpacked into a temporary folder that goes with the merge.
                 let dir = match tempfile::tempdir() {
                     Ok(dir) => dir,
-                    Err(e) => return JobDone::Failed(format!("Could not merge: no temporary folder: {e}")),
+                    Err(e) => return JobDone::Failed(JobError::new("Could not merge: no temporary folder", e)),
                 };
                 match pack::unpack(&path, dir.path()) {
                     Ok(p) => {
                         scratch = Some(dir);
                         p
                     }
-                    Err(e) => return JobDone::Failed(format!("Could not merge: {e}")),
+                    Err(e) => return JobDone::Failed(JobError::new("Could not merge", e)),
                 }
             } else {
                 path.clone()
@@ -121,9 +165,9 @@ impl MoodboardApp {
             match storage::load(&from) {
                 Ok(loaded) => {
                     let name = paths::board_name(&from);
-                    JobDone::MergeLoaded { for_board, board: Box::new(loaded.board), from, name, scratch }
+                    JobDone::MergeLoaded { board: Box::new(loaded.board), from, name, scratch }
                 }
-                Err(e) => JobDone::Failed(format!("Could not merge: {e}")),
+                Err(e) => JobDone::Failed(JobError::new("Could not merge", e)),
             }
         });
     }
@@ -131,83 +175,106 @@ impl MoodboardApp {
     /// Carries out the answer to the merge preview: copies the other board's images in
     /// (in the background), then merges.
     pub(super) fn answer_merge(&mut self, answer: MergeAnswer) {
-        let Some(pending) = self.pending_merge.take() else { return };
-        if answer == MergeAnswer::Cancel || pending.for_board != self.doc.path {
+        let Some(pending) = self.open.pending_merge.take() else { return };
+        if answer == MergeAnswer::Cancel {
             return;
         }
-        let PendingMerge { preview, for_board, board, from, scratch } = pending;
-        self.jobs.spawn(&self.ctx, move || {
-            let problems = storage::import_assets(&from, &board, &for_board).len();
+        let PendingMerge { preview, board, from, scratch } = pending;
+        let ours = self.open.doc.path.clone();
+        let label = format!("Copying the images of “{}”", preview.name);
+        self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
+            let problems = storage::import_assets(&from, &board, &ours).len();
             drop(scratch);
-            JobDone::MergeReady { for_board, board, name: preview.name, problems }
+            JobDone::MergeReady { board, name: preview.name, problems }
         });
     }
 
     /// Starts adding the nodes of a JSON Canvas file to the open board.
     pub fn import_canvas_file(&mut self, path: PathBuf) {
-        let for_board = self.doc.path.clone();
-        let store = storage::AssetStore::for_board(&self.doc.path);
-        self.jobs.spawn(&self.ctx, move || match export::read_canvas(&path, &store) {
-            Ok(nodes) => {
-                let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                JobDone::CanvasReady { for_board, nodes: Box::new(nodes), name }
-            }
-            Err(e) => JobDone::Failed(format!("Could not import: {e}")),
+        let store = self.open.store();
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let label = format!("Reading “{name}”");
+        self.jobs.spawn(&self.ctx, self.key(), label, move |_| match export::read_canvas(&path, &store) {
+            Ok(nodes) => JobDone::CanvasReady { nodes: Box::new(nodes), name },
+            Err(e) => JobDone::Failed(JobError::new("Could not import", e)),
         });
     }
 
     /// Starts exporting the board (or, while the sidebar shows one theme, that theme).
     pub fn export_to(&mut self, format: ExportFormat, out: PathBuf) {
+        let board = self.open.doc.board();
         let theme = match (&self.view.filter, format) {
             (ThemeFilter::Theme(id), ExportFormat::Html | ExportFormat::Markdown | ExportFormat::Png) => {
-                self.doc.board().theme(id).map(|t| t.name.clone())
+                board.theme(id).map(|t| t.name.clone())
             }
             _ => None,
         };
-        let (board_path, board) = (self.doc.path.clone(), self.doc.board().clone());
-        self.jobs.spawn(&self.ctx, move || match export::export(&board_path, &board, format, &out, theme.as_deref()) {
-            Ok(()) => JobDone::Exported { path: out, format },
-            Err(e) => JobDone::Failed(format!("Export failed: {e}")),
+        let (board_path, board) = (self.open.doc.path.clone(), board.clone());
+        let label = format!("Exporting as {}", format.title());
+        self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
+            match export::export(&board_path, &board, format, &out, theme.as_deref()) {
+                Ok(()) => JobDone::Exported { path: out, format },
+                Err(e) => JobDone::Failed(JobError::new("Export failed", e)),
+            }
         });
     }
 
     /// Starts writing the board and its images into a pack.
     pub fn pack_to(&mut self, out: PathBuf) {
-        let (board_path, board) = (self.doc.path.clone(), self.doc.board().clone());
-        self.jobs.spawn(&self.ctx, move || match pack::pack(&board_path, &board, &out) {
+        let (board_path, board) = (self.open.doc.path.clone(), self.open.doc.board().clone());
+        self.jobs.spawn(&self.ctx, self.key(), "Saving a pack", move |_| match pack::pack(&board_path, &board, &out) {
             Ok((images, missing)) => JobDone::Packed { path: out, images, missing: missing.len() },
-            Err(e) => JobDone::Failed(format!("Pack not saved: {e}")),
+            Err(e) => JobDone::Failed(JobError::new("Pack not saved", e)),
         });
     }
 
     /// Unpacks a pack into the boards folder, then opens it.
     pub fn open_pack(&mut self, path: PathBuf) {
         let into = self.boards_dir.clone();
-        self.jobs.spawn(&self.ctx, move || match pack::unpack(&path, &into) {
+        self.jobs.spawn(&self.ctx, self.key(), "Unpacking", move |_| match pack::unpack(&path, &into) {
             Ok(board) => JobDone::Unpacked(board),
-            Err(e) => JobDone::Failed(format!("Could not open the pack: {e}")),
+            Err(e) => JobDone::Failed(JobError::new("Could not open the pack", e)),
         });
     }
 
-    /// Carries out what finished jobs produced.
+    /// Carries out what finished jobs produced. Results that would change the board are
+    /// applied only to the board they were started for; reports are always told.
     pub(super) fn drain_jobs(&mut self) {
-        for done in self.jobs.poll() {
-            match done {
-                JobDone::MergeLoaded { for_board, board, from, name, scratch } => {
-                    if for_board != self.doc.path {
-                        self.toasts.info(format!("“{name}” was read for another board; nothing was merged."));
-                        continue;
-                    }
-                    let preview = MergePreview::new(self.doc.board(), &board, &name);
-                    self.pending_merge = Some(PendingMerge { preview, for_board, board, from, scratch });
+        for (key, done) in self.jobs.poll() {
+            let done = match done {
+                Ok(done) => done,
+                Err(Crashed(what)) => {
+                    self.toasts.error(Crashed(what).to_string());
+                    continue;
                 }
-                JobDone::MergeReady { for_board, board, name, problems } => {
-                    if for_board != self.doc.path {
-                        self.toasts.info(format!("“{name}” was to be merged into another board; nothing was merged."));
-                        continue;
+            };
+            let current = key == self.open.key;
+            match done {
+                JobDone::Opened { .. } | JobDone::CanvasReady { .. } | JobDone::MergeLoaded { .. } if !current => {
+                    self.toasts
+                        .info("Another board was opened meanwhile; what was read for the earlier one was left alone.");
+                }
+                JobDone::Opened { doc, note, ask_goal } => {
+                    self.opened(*doc);
+                    if ask_goal {
+                        self.view.ask_goal = Some(String::new());
                     }
+                    if let Some(note) = note {
+                        self.toasts.info(note);
+                    }
+                }
+                JobDone::MergeLoaded { board, from, name, scratch } => {
+                    let preview = MergePreview::new(self.open.doc.board(), &board, &name);
+                    self.open.pending_merge = Some(PendingMerge { preview, board, from, scratch });
+                }
+                JobDone::MergeReady { name, .. } if !current => {
+                    self.toasts.info(format!(
+                        "“{name}” was to be merged into a board that is closed now; nothing was merged."
+                    ));
+                }
+                JobDone::MergeReady { board, name, problems } => {
                     let label = format!("Merge “{name}”");
-                    match self.doc.merge_step(&board, label) {
+                    match self.open.doc.merge_step(&board, label) {
                         Ok((summary, refused)) => {
                             self.brought_in(&summary, &refused, &name);
                             if summary.is_empty() {
@@ -220,22 +287,18 @@ impl MoodboardApp {
                         Err(e) => self.toasts.error(format!("Could not merge “{name}”: {e}")),
                     }
                 }
-                JobDone::CanvasReady { for_board, nodes, name } => {
-                    if for_board != self.doc.path {
-                        self.toasts.info(format!("“{name}” was read for another board; nothing was imported."));
-                        continue;
-                    }
-                    let mut board = self.doc.board().clone();
+                JobDone::CanvasReady { nodes, name } => {
+                    let mut board = self.open.doc.board().clone();
                     let report = nodes.add_to(&mut board, &self.prefs.contributor(), "own team");
-                    match self.doc.merge_step(&board, format!("Import “{name}”")) {
+                    match self.open.doc.merge_step(&board, format!("Import “{name}”")) {
                         Ok((summary, refused)) => {
                             self.brought_in(&summary, &refused, &name);
                             if !report.skipped.is_empty() {
-                                self.toasts.warning(format!(
-                                    "{} file(s) of the canvas were added as notes: {}",
-                                    report.skipped.len(),
-                                    report.skipped.join("; ")
-                                ));
+                                self.toasts.report(
+                                    crate::ui::toasts::Level::Warning,
+                                    format!("{} file(s) of the canvas were added as notes", report.skipped.len()),
+                                    report.skipped,
+                                );
                             }
                         }
                         Err(e) => self.toasts.error(format!("Could not import “{name}”: {e}")),
@@ -249,8 +312,11 @@ impl MoodboardApp {
                         if missing > 0 { format!(" ({missing} missing image(s) left out)") } else { String::new() };
                     self.toasts.info(format!("Saved a pack with {images} image(s) to {}{note}", path.display()));
                 }
-                JobDone::Unpacked(board) => self.leave(super::AfterClose::Open(board)),
-                JobDone::Failed(e) => self.toasts.error(e),
+                JobDone::Unpacked(board) if current => self.leave(AfterClose::Open(board)),
+                JobDone::Unpacked(board) => {
+                    self.toasts.info(format!("Unpacked to {}; open it from File → Open.", board.display()));
+                }
+                JobDone::Failed(e) => self.toasts.error(e.to_string()),
             }
         }
     }
@@ -259,4 +325,35 @@ impl MoodboardApp {
 /// Whether `path` names a pack file.
 pub fn is_pack(path: &Path) -> bool {
     path.extension().is_some_and(|e| e.eq_ignore_ascii_case(pack::PACK_EXTENSION))
+}
+
+/// Why a copy of a board could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum CopyError {
+    #[error(transparent)]
+    Asset(#[from] storage::AssetError),
+    #[error(transparent)]
+    Save(#[from] storage::SaveError),
+}
+
+/// Writes `board` to `to` with copies of its images in `to`'s assets folder, counting
+/// each image on `progress`. The source board is untouched; an existing file at `to` is
+/// replaced atomically.
+pub fn save_copy(from: &Path, board: &Board, to: &Path, progress: &Progress) -> Result<(), CopyError> {
+    if from == to {
+        return Ok(storage::save(to, board)?);
+    }
+    let (source, target) = (AssetStore::for_board(from), AssetStore::for_board(to));
+    let assets = board.image_assets();
+    progress.set_total(assets.len() + 1);
+    for asset in assets {
+        // A missing image stays missing in the copy (it shows as a placeholder in both).
+        if let Ok(bytes) = source.read_verified(asset) {
+            target.store(&bytes, asset.extension())?;
+        }
+        progress.step();
+    }
+    storage::save(to, board)?;
+    progress.step();
+    Ok(())
 }

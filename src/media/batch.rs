@@ -36,11 +36,30 @@ pub enum Outcome {
     Text { text: String, file_name: String },
 }
 
+/// Why one source was not imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    /// The batch was cancelled before this source's turn.
+    #[error("cancelled")]
+    Cancelled,
+    #[error(transparent)]
+    Image(#[from] super::ImportError),
+    /// A text file that cannot become a note.
+    #[error("{}: {reason}", path.display())]
+    Note { path: PathBuf, reason: String },
+    /// A pasted picture that could not be stored.
+    #[error("the pasted picture: {0}")]
+    Pasted(String),
+    /// The import itself died (a bug), and said so instead of hanging.
+    #[error("{0}: the import stopped unexpectedly (a bug in Moodboard)")]
+    Crashed(String),
+}
+
 /// One finished source: its place in the batch and what it became (or why not).
 #[derive(Debug)]
 pub struct Finished {
     pub index: usize,
-    pub result: Result<Outcome, String>,
+    pub result: Result<Outcome, ImportFailure>,
 }
 
 struct Message {
@@ -59,12 +78,15 @@ pub struct Importer {
     cancel: Arc<AtomicBool>,
     total: usize,
     done: usize,
+    /// Set when a batch has just finished, until [`Importer::batch_ended`] is asked.
+    ended: bool,
 }
 
 impl Importer {
     pub fn new(pool: Arc<WorkerPool>, thumbs: Arc<ThumbCache>) -> Self {
         let (tx, rx) = channel();
-        Self { pool, thumbs, tx, rx, batch: 0, cancel: Arc::new(AtomicBool::new(false)), total: 0, done: 0 }
+        let cancel = Arc::new(AtomicBool::new(false));
+        Self { pool, thumbs, tx, rx, batch: 0, cancel, total: 0, done: 0, ended: false }
     }
 
     /// Queues `sources` for import into `store`. Returns the index the first of them has
@@ -73,16 +95,18 @@ impl Importer {
         let first = self.total;
         self.total += sources.len();
         for (offset, source) in sources.into_iter().enumerate() {
-            let (tx, cancel, batch, store, thumbs, waker) =
-                (self.tx.clone(), self.cancel.clone(), self.batch, store.clone(), self.thumbs.clone(), waker.clone());
+            let (cancel, batch, store, thumbs) = (self.cancel.clone(), self.batch, store.clone(), self.thumbs.clone());
+            let index = first + offset;
+            let lost =
+                Message { batch, finished: Finished { index, result: Err(ImportFailure::Crashed(source.name())) } };
+            let reply = super::Reply::new(self.tx.clone(), lost, Some(waker.clone()));
             self.pool.spawn(move || {
                 let result = if cancel.load(Ordering::Relaxed) {
-                    Err("cancelled".to_owned())
+                    Err(ImportFailure::Cancelled)
                 } else {
                     import(&store, &thumbs, source)
                 };
-                let _ = tx.send(Message { batch, finished: Finished { index: first + offset, result } });
-                waker();
+                reply.send(Message { batch, finished: Finished { index, result } });
             });
         }
         first
@@ -107,11 +131,17 @@ impl Importer {
                 out.push(message.finished);
             }
         }
-        if self.done >= self.total {
+        if self.total > 0 && self.done >= self.total {
             self.done = 0;
             self.total = 0;
+            self.ended = true;
         }
         out
+    }
+
+    /// Whether a batch finished since the last ask (to tell its failures at once).
+    pub fn batch_ended(&mut self) -> bool {
+        std::mem::take(&mut self.ended)
     }
 
     /// `(done, total)` while a batch runs.
@@ -120,7 +150,26 @@ impl Importer {
     }
 }
 
-fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Outcome, String> {
+impl Drop for Importer {
+    fn drop(&mut self) {
+        // The board it imported for is closed: what has not started never will.
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Source {
+    /// What it is, for messages: the file's name, or "the pasted picture".
+    pub fn name(&self) -> String {
+        match self {
+            Source::File(path) => {
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+            }
+            Source::Pixels { .. } => "the pasted picture".to_owned(),
+        }
+    }
+}
+
+fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Outcome, ImportFailure> {
     match source {
         Source::File(path) => {
             let is_text = path
@@ -129,33 +178,34 @@ fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Out
                 .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)));
             let file_name = path.file_name().map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
             if is_text {
-                let size = std::fs::metadata(&path).map_err(|e| format!("{}: {e}", path.display()))?.len();
+                let note = |reason: String| ImportFailure::Note { path: path.clone(), reason };
+                let size = std::fs::metadata(&path).map_err(|e| note(e.to_string()))?.len();
                 if size > MAX_NOTE_BYTES {
-                    return Err(format!(
-                        "{}: {} KiB is too long for a note (at most {} KiB)",
-                        path.display(),
-                        size / 1024,
-                        MAX_NOTE_BYTES / 1024
-                    ));
+                    let (kib, max) = (size / 1024, MAX_NOTE_BYTES / 1024);
+                    return Err(note(format!("{kib} KiB is too long for a note (at most {max} KiB)")));
                 }
-                let bytes = read_capped(&path).map_err(|e| e.to_string())?;
+                let bytes = read_capped(&path).map_err(|e| note(e.to_string()))?;
                 let text = String::from_utf8(bytes)
-                    .map_err(|_| format!("{}: not UTF-8 text, so it cannot become a note", path.display()))?;
+                    .map_err(|_| note("not UTF-8 text, so it cannot become a note".to_owned()))?;
                 Ok(Outcome::Text { text: text.trim().to_owned(), file_name })
             } else {
-                import_file(store, thumbs, &path).map(Outcome::Image).map_err(|e| e.to_string())
+                Ok(Outcome::Image(import_file(store, thumbs, &path)?))
             }
         }
         Source::Pixels { width, height, rgba } => {
             let image = image::RgbaImage::from_raw(width as u32, height as u32, rgba)
-                .ok_or_else(|| "the pasted picture has the wrong number of pixels".to_owned())?;
+                .ok_or_else(|| ImportFailure::Pasted("it has the wrong number of pixels".to_owned()))?;
             let mut png = std::io::Cursor::new(Vec::new());
             image
                 .write_to(&mut png, image::ImageFormat::Png)
-                .map_err(|e| format!("cannot encode the pasted picture: {e}"))?;
-            import_bytes(store, thumbs, png.get_ref(), "pasted image.png", std::path::Path::new("clipboard"))
-                .map(Outcome::Image)
-                .map_err(|e| e.to_string())
+                .map_err(|e| ImportFailure::Pasted(format!("cannot encode it: {e}")))?;
+            Ok(Outcome::Image(import_bytes(
+                store,
+                thumbs,
+                png.get_ref(),
+                "pasted image.png",
+                std::path::Path::new("clipboard"),
+            )?))
         }
     }
 }
@@ -192,8 +242,10 @@ mod tests {
         importer.start(&store, sources, Arc::new(|| {}));
         let done = wait(&mut importer, 3);
         assert_eq!(done.len(), 3);
-        assert_eq!(done[0].result, Ok(Outcome::Text { text: "paper textures".into(), file_name: "idea.txt".into() }));
-        let error = done[1].result.clone().unwrap_err();
+        assert!(
+            matches!(&done[0].result, Ok(Outcome::Text { text, file_name }) if text == "paper textures" && file_name == "idea.txt")
+        );
+        let error = done[1].result.as_ref().unwrap_err().to_string();
         assert!(error.contains("fake.png"), "{error}");
         let Ok(Outcome::Image(pasted)) = &done[2].result else { panic!("{:?}", done[2].result) };
         assert_eq!((pasted.pixel_size.w, pasted.pixel_size.h), (2, 1));

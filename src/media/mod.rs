@@ -6,12 +6,14 @@ pub mod decode;
 mod import;
 pub mod palette;
 mod pool;
+mod reply;
 mod textures;
 pub mod thumbs;
 
 pub use decode::{ImageError, Probe, decode, decode_at_least, probe, sniff};
 pub use import::{ImportError, Imported, import_bytes, import_file};
 pub use pool::WorkerPool;
+pub use reply::Reply;
 pub use textures::{
     DETAIL_SIDE, ImageCache, SMALL_SIDE, TEXTURE_MAX_SIDE, TextureState, card_image, fit_within, level_for,
     to_color_image,

@@ -42,7 +42,6 @@ pub enum PaletteState {
 }
 
 struct Found {
-    generation: u64,
     asset: AssetName,
     result: Result<Vec<Swatch>, String>,
 }
@@ -70,14 +69,16 @@ impl ImageCache {
         self.palettes.entries.insert(asset.clone(), PaletteState::Pending);
         let (store, thumbs, tx, ctx) =
             (self.store.clone(), self.thumbs.clone(), self.palettes.tx.clone(), self.ctx.clone());
-        let (generation, asset) = (self.store_generation, asset.clone());
+        let asset = asset.clone();
+        let lost = Found { asset: asset.clone(), result: Err(super::textures::DECODE_CRASHED.to_owned()) };
+        let wake: crate::storage::Waker = std::sync::Arc::new(move || ctx.request_repaint());
+        let reply = super::Reply::new(tx, lost, Some(wake));
         self.pool.spawn(move || {
             let result = decode_for_card(&store, &thumbs, &asset, SMALL_SIDE).map(|picture| {
                 let pixels: Vec<[u8; 3]> = picture.pixels.iter().map(|c| [c.r(), c.g(), c.b()]).collect();
                 dominant_colours(&pixels, COLOURS_PER_IMAGE)
             });
-            let _ = tx.send(Found { generation, asset, result });
-            ctx.request_repaint();
+            reply.send(Found { asset, result });
         });
         PaletteState::Pending
     }
@@ -85,9 +86,6 @@ impl ImageCache {
     pub(super) fn poll_palettes(&mut self) -> usize {
         let mut arrived = 0;
         while let Ok(found) = self.palettes.rx.try_recv() {
-            if found.generation != self.store_generation {
-                continue;
-            }
             arrived += 1;
             let state = match found.result {
                 Ok(swatches) => PaletteState::Ready(swatches),

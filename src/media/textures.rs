@@ -61,9 +61,19 @@ pub fn level_for(px: f32) -> u32 {
     }
 }
 
+type DecodeFn = fn(&AssetStore, &ThumbCache, &AssetName, u32) -> Result<ColorImage, String>;
+
+impl Drop for ImageCache {
+    /// The board is closed: its decodes that have not started never will.
+    fn drop(&mut self) {
+        self.clear();
+    }
+}
+
+/// What a card says when its decode died (a bug in a decoder, caught by the pool).
+pub const DECODE_CRASHED: &str = "the picture could not be decoded (the decoder stopped unexpectedly)";
+
 struct Decoded {
-    /// Which board's store the decode was for, so results for a closed board are dropped.
-    store_generation: u64,
     asset: AssetName,
     side: u32,
     result: Result<ColorImage, String>,
@@ -90,7 +100,6 @@ struct Entry {
 pub struct ImageCache {
     pub(super) store: AssetStore,
     pub(super) thumbs: Arc<ThumbCache>,
-    pub(super) store_generation: u64,
     entries: HashMap<(AssetName, u32), Entry>,
     /// Counts `poll` calls: one per frame.
     frame: u64,
@@ -100,6 +109,8 @@ pub struct ImageCache {
     /// Each image's dominant colours (see `palette.rs`).
     pub(super) palettes: super::palette::Palettes,
     pub(super) pool: Arc<WorkerPool>,
+    /// Turns an asset into a card picture; tests put a failing one in its place.
+    decode: DecodeFn,
     tx: Sender<Decoded>,
     rx: Receiver<Decoded>,
     pub(super) ctx: Context,
@@ -112,13 +123,13 @@ impl ImageCache {
         Self {
             store,
             thumbs,
-            store_generation: 0,
             entries: HashMap::new(),
             frame: 0,
             budget: DEFAULT_BUDGET,
             held: 0,
             palettes,
             pool,
+            decode: decode_for_card,
             tx,
             rx,
             ctx,
@@ -135,16 +146,7 @@ impl ImageCache {
         self.held
     }
 
-    /// Switches to another board's assets, forgetting every texture.
-    pub fn set_store(&mut self, store: AssetStore) {
-        if store != self.store {
-            self.store = store;
-            self.store_generation += 1;
-            self.clear();
-            self.palettes = super::palette::Palettes::default();
-        }
-    }
-
+    /// Forgets every texture and stops the decodes not yet started.
     fn clear(&mut self) {
         for entry in self.entries.values() {
             if let Slot::Pending(wanted) = &entry.slot {
@@ -221,21 +223,19 @@ impl ImageCache {
         }
         let wanted = Arc::new(AtomicBool::new(true));
         self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
-        let (store, thumbs, tx, ctx, asset, generation) = (
-            self.store.clone(),
-            self.thumbs.clone(),
-            self.tx.clone(),
-            self.ctx.clone(),
-            asset.clone(),
-            self.store_generation,
-        );
+        let (store, thumbs, tx, ctx, asset) =
+            (self.store.clone(), self.thumbs.clone(), self.tx.clone(), self.ctx.clone(), asset.clone());
+        let lost = Decoded { asset: asset.clone(), side, result: Err(DECODE_CRASHED.to_owned()) };
+        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint());
+        let reply = super::Reply::new(tx, lost, Some(wake));
+        let decode = self.decode;
         self.pool.spawn_urgent(move || {
             if !wanted.load(Ordering::Relaxed) {
+                reply.cancel();
                 return;
             }
-            let result = decode_for_card(&store, &thumbs, &asset, side);
-            let _ = tx.send(Decoded { store_generation: generation, asset, side, result });
-            ctx.request_repaint();
+            let result = decode(&store, &thumbs, &asset, side);
+            reply.send(Decoded { asset, side, result });
         });
         TextureState::Pending
     }
@@ -264,8 +264,7 @@ impl ImageCache {
         let now = self.ctx.input(|i| i.time);
         while let Ok(done) = self.rx.try_recv() {
             let key = (done.asset, done.side);
-            let still_wanted = done.store_generation == self.store_generation
-                && self.entries.get(&key).is_some_and(|e| matches!(e.slot, Slot::Pending(_)));
+            let still_wanted = self.entries.get(&key).is_some_and(|e| matches!(e.slot, Slot::Pending(_)));
             if !still_wanted {
                 continue;
             }
@@ -515,6 +514,16 @@ mod tests {
             TextureState::Ready { texture, .. } => texture.size(),
             _ => panic!("not ready"),
         }
+    }
+
+    #[test]
+    fn a_decode_that_panics_shows_as_failed_with_the_reason() {
+        let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 1)));
+        rig.images.decode = |_, _, _, _| panic!("a decoder bug");
+        let asset = rig.cached(9, 10, 10);
+        let states = rig.until_ready(&[&asset], 100.0);
+        assert!(matches!(&states[0], TextureState::Failed(why) if why == DECODE_CRASHED));
+        assert_eq!(rig.images.pending(), 0, "nothing waits for ever");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub use error::{AssetError, LoadError, LockError, SaveError};
 pub use lock::{BoardLock, LOCK_TIMEOUT, lock_path};
 pub use regular::{OpenError, file_kind, open_regular};
 pub use repair::{Problem, repair};
-pub use saver::{Saved, Saver, Waker};
+pub use saver::{Saved, Saver, SaverError, Waker};
 
 use crate::model::{Board, ItemKind};
 

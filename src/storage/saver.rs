@@ -16,6 +16,8 @@ pub type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// A save to perform.
 struct Job {
+    /// Whose save this is (the app's key of the board's opening), handed back as is.
+    owner: u64,
     path: PathBuf,
     board: Board,
     generation: u64,
@@ -24,14 +26,27 @@ struct Job {
     known: Option<String>,
 }
 
+/// Why a save failed. The file on disk is unchanged.
+#[derive(Debug, thiserror::Error)]
+pub enum SaverError {
+    #[error("{}: {source}", path.display())]
+    Lock { path: PathBuf, source: super::LockError },
+    #[error(transparent)]
+    Save(#[from] super::SaveError),
+    #[error("{}: the save stopped unexpectedly (a bug in Moodboard); the file is unchanged", path.display())]
+    Crashed { path: PathBuf },
+}
+
 /// The outcome of one save.
 #[derive(Debug)]
 pub struct Saved {
+    /// The `owner` the save was asked for.
+    pub owner: u64,
     pub path: PathBuf,
     pub generation: u64,
-    /// The hash of the file written, or the error message if the save failed; the file
-    /// on disk is then unchanged.
-    pub result: Result<String, String>,
+    /// The hash of the file written, or why the save failed; the file on disk is then
+    /// unchanged.
+    pub result: Result<String, SaverError>,
     /// If the file had changed since the app last saw it: the board written, which is
     /// the snapshot merged with that version.
     pub merged: Option<Box<Board>>,
@@ -51,12 +66,15 @@ impl Saver {
             .name("moodboard-saver".to_owned())
             .spawn(move || {
                 for job in job_rx {
-                    let (path, generation) = (job.path.clone(), job.generation);
-                    let (result, merged) = match save_merging(job) {
+                    let (owner, path, generation) = (job.owner, job.path.clone(), job.generation);
+                    // A panic in one save must not stop every save after it.
+                    let saved = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| save_merging(job)))
+                        .unwrap_or_else(|_| Err(SaverError::Crashed { path: path.clone() }));
+                    let (result, merged) = match saved {
                         Ok((hash, merged)) => (Ok(hash), merged),
                         Err(e) => (Err(e), None),
                     };
-                    if done_tx.send(Saved { path, generation, result, merged }).is_err() {
+                    if done_tx.send(Saved { owner, path, generation, result, merged }).is_err() {
                         break;
                     }
                     waker();
@@ -66,11 +84,12 @@ impl Saver {
         Self { jobs, done }
     }
 
-    /// Queues a save of `board` (a snapshot) to `path`. `known` is the hash of the file
-    /// as last read or written; if the file has changed since, it is merged in first.
-    pub fn save(&self, path: PathBuf, board: Board, generation: u64, known: Option<String>) {
+    /// Queues a save of `board` (a snapshot) to `path` for `owner`. `known` is the hash
+    /// of the file as last read or written; if the file has changed since, it is merged
+    /// in first.
+    pub fn save(&self, owner: u64, path: PathBuf, board: Board, generation: u64, known: Option<String>) {
         // The thread only stops when `self` is dropped, so sending cannot fail.
-        let _ = self.jobs.send(Job { path, board, generation, known });
+        let _ = self.jobs.send(Job { owner, path, board, generation, known });
     }
 
     /// Saves that finished since the last call.
@@ -87,9 +106,9 @@ impl Saver {
 }
 
 /// Under the board's lock: merge in a changed file, then write.
-fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), String> {
+fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), SaverError> {
     let Job { path, board, known, .. } = job;
-    let _lock = super::BoardLock::acquire(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let _lock = super::BoardLock::acquire(&path).map_err(|source| SaverError::Lock { path: path.clone(), source })?;
     let mut merged = None;
     let mut board = board;
     // Only a file whose bytes changed since we last saw it is parsed and merged. A file
@@ -101,6 +120,6 @@ fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), String> {
         board = merge_now(&board, &disk.board).board;
         merged = Some(Box::new(board.clone()));
     }
-    let hash = super::save_hashed(&path, &board).map_err(|e| e.to_string())?;
+    let hash = super::save_hashed(&path, &board)?;
     Ok((hash, merged))
 }

@@ -1,5 +1,9 @@
-//! Short messages in the corner of the window: what happened, and every error in a
-//! form people can read. Errors stay until dismissed; other messages fade after a while.
+//! Messages: a few short ones in the corner of the window (what happened, and every
+//! error in a form people can read), and all of them in a log the user can reopen from
+//! the status bar. Errors and warnings stay on screen until dismissed; other messages
+//! fade after a while. Nothing said is lost: past the few on screen, a message waits in
+//! the log, with every reason it carries (an import of twenty files that fails for
+//! fourteen is one message with fourteen reasons).
 
 use egui::{Align2, Color32, Frame, RichText, vec2};
 
@@ -7,8 +11,12 @@ use super::style;
 
 /// How long an information toast stays, in seconds.
 const INFO_SECONDS: f64 = 5.0;
-/// At most this many toasts are kept; older ones go first.
-const MAX_TOASTS: usize = 6;
+/// At most this many toasts are on screen; the rest wait in the log.
+const ON_SCREEN: usize = 6;
+/// The log keeps this many messages; the oldest go first.
+const LOG_SIZE: usize = 300;
+/// Reasons shown in a toast before "… and N more (see Messages)".
+const DETAILS_SHOWN: usize = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Level {
@@ -17,41 +25,70 @@ pub enum Level {
     Error,
 }
 
+impl Level {
+    fn icon(self) -> (&'static str, Color32) {
+        match self {
+            Level::Info => ("✔", style::OK_TEXT),
+            Level::Warning => ("⚠", style::WARN_TEXT),
+            Level::Error => ("✖", style::ERROR_TEXT),
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Toast {
     pub level: Level,
     pub text: String,
+    /// Every reason behind it, one per line (the files a batch could not take).
+    pub details: Vec<String>,
+    /// When it was said, for the log: `14:03`.
+    pub said_at: String,
     /// `ctx.input(|i| i.time)` when first shown; `None` until then.
     shown_at: Option<f64>,
+    /// Still in the corner of the window (not dismissed, not faded).
+    on_screen: bool,
 }
 
-/// The messages waiting to be read.
+/// Everything said, newest last.
 #[derive(Default, Debug)]
 pub struct Toasts {
     list: Vec<Toast>,
+    /// Warnings and errors said since the log was last opened.
+    unread: usize,
 }
 
 impl Toasts {
     pub fn info(&mut self, text: impl Into<String>) {
-        self.push(Level::Info, text.into());
+        self.report(Level::Info, text, Vec::new());
     }
 
     pub fn warning(&mut self, text: impl Into<String>) {
-        self.push(Level::Warning, text.into());
+        self.report(Level::Warning, text, Vec::new());
     }
 
     pub fn error(&mut self, text: impl Into<String>) {
-        self.push(Level::Error, text.into());
+        self.report(Level::Error, text, Vec::new());
     }
 
-    fn push(&mut self, level: Level, text: String) {
-        self.list.retain(|t| t.text != text);
-        self.list.push(Toast { level, text, shown_at: None });
-        if self.list.len() > MAX_TOASTS {
+    /// One message with all its reasons.
+    pub fn report(&mut self, level: Level, text: impl Into<String>, details: Vec<String>) {
+        let text = text.into();
+        // The same message again takes the place of the one on screen.
+        for t in self.list.iter_mut().filter(|t| t.text == text && t.details == details) {
+            t.on_screen = false;
+        }
+        if level != Level::Info {
+            self.unread += 1;
+        }
+        let said_at = crate::model::Timestamp::now().to_short_string();
+        let said_at = said_at.rsplit(' ').next().unwrap_or_default().to_owned();
+        self.list.push(Toast { level, text, details, said_at, shown_at: None, on_screen: true });
+        if self.list.len() > LOG_SIZE {
             self.list.remove(0);
         }
     }
 
+    /// Every message in the log, oldest first.
     pub fn iter(&self) -> impl Iterator<Item = &Toast> {
         self.list.iter()
     }
@@ -59,32 +96,61 @@ impl Toasts {
     pub fn is_empty(&self) -> bool {
         self.list.is_empty()
     }
+
+    /// Warnings and errors not yet seen in the log.
+    pub fn unread(&self) -> usize {
+        self.unread
+    }
+
+    /// The messages in the corner, newest last.
+    fn on_screen(&self) -> impl Iterator<Item = usize> + '_ {
+        let shown: Vec<usize> = (0..self.list.len()).filter(|&i| self.list[i].on_screen).collect();
+        let skip = shown.len().saturating_sub(ON_SCREEN);
+        shown.into_iter().skip(skip)
+    }
 }
 
 /// Draws the toasts in the bottom-right corner, newest at the bottom.
 pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) {
     let now = ctx.input(|i| i.time);
-    toasts.list.retain(|t| t.level != Level::Info || t.shown_at.is_none_or(|at| now - at < INFO_SECONDS));
-    if toasts.list.is_empty() {
+    for t in &mut toasts.list {
+        if t.level == Level::Info && t.shown_at.is_some_and(|at| now - at >= INFO_SECONDS) {
+            t.on_screen = false;
+        }
+    }
+    let shown: Vec<usize> = toasts.on_screen().collect();
+    if shown.is_empty() {
         return;
     }
+    let waiting = toasts.list.iter().filter(|t| t.on_screen).count() - shown.len();
     let mut dismiss = None;
     egui::Area::new(egui::Id::unique("toasts"))
         .anchor(Align2::RIGHT_BOTTOM, vec2(-12.0, -36.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
             ui.set_max_width(420.0);
-            for (index, toast) in toasts.list.iter_mut().enumerate() {
+            if waiting > 0 {
+                ui.label(RichText::new(format!("{waiting} more in Messages (status bar)")).weak());
+            }
+            for index in shown {
+                let toast = &mut toasts.list[index];
                 toast.shown_at.get_or_insert(now);
-                let (colour, prefix) = match toast.level {
-                    Level::Info => (style::OK_TEXT, "✔"),
-                    Level::Warning => (style::WARN_TEXT, "⚠"),
-                    Level::Error => (style::ERROR_TEXT, "✖"),
-                };
+                let (prefix, colour) = toast.level.icon();
                 Frame::popup(ui.style()).fill(Color32::from_rgb(0x2A, 0x2C, 0x30)).show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(prefix).color(colour));
-                        ui.add(egui::Label::new(RichText::new(&toast.text).color(Color32::from_gray(230))).wrap());
+                        ui.vertical(|ui| {
+                            ui.add(egui::Label::new(RichText::new(&toast.text).color(Color32::from_gray(230))).wrap());
+                            for line in toast.details.iter().take(DETAILS_SHOWN) {
+                                ui.add(
+                                    egui::Label::new(RichText::new(line).small().color(Color32::from_gray(200))).wrap(),
+                                );
+                            }
+                            if toast.details.len() > DETAILS_SHOWN {
+                                let more = toast.details.len() - DETAILS_SHOWN;
+                                ui.label(RichText::new(format!("… and {more} more (see Messages)")).small().weak());
+                            }
+                        });
                         if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
                             dismiss = Some(index);
                         }
@@ -93,9 +159,66 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) {
             }
         });
     if let Some(index) = dismiss {
-        toasts.list.remove(index);
+        toasts.list[index].on_screen = false;
     }
-    if toasts.list.iter().any(|t| t.level == Level::Info) {
+    if toasts.list.iter().any(|t| t.on_screen && t.level == Level::Info) {
         ctx.request_repaint_after(std::time::Duration::from_millis(500));
+    }
+}
+
+/// The log of everything said, newest first, with every reason; `open` closes it.
+pub fn messages_ui(ctx: &egui::Context, toasts: &mut Toasts, open: &mut bool) {
+    toasts.unread = 0;
+    let mut clear = false;
+    egui::Window::new("Messages").open(open).default_width(560.0).show(ctx, |ui| {
+        if toasts.list.is_empty() {
+            ui.label(RichText::new("Nothing to tell yet.").weak());
+            return;
+        }
+        egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.6).show(ui, |ui| {
+            for (index, toast) in toasts.list.iter().enumerate().rev() {
+                let (prefix, colour) = toast.level.icon();
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&toast.said_at).weak().monospace());
+                    ui.label(RichText::new(prefix).color(colour));
+                    ui.label(&toast.text);
+                });
+                if !toast.details.is_empty() {
+                    let title =
+                        format!("{} reason{}", toast.details.len(), if toast.details.len() == 1 { "" } else { "s" });
+                    egui::CollapsingHeader::new(title).id_salt(("message", index)).show(ui, |ui| {
+                        for line in &toast.details {
+                            ui.label(RichText::new(line).small());
+                        }
+                    });
+                }
+                ui.separator();
+            }
+        });
+        if ui.button("Clear messages").clicked() {
+            clear = true;
+        }
+    });
+    if clear {
+        toasts.list.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_said_is_lost_past_the_few_on_screen() {
+        let mut toasts = Toasts::default();
+        for i in 0..20 {
+            toasts.error(format!("problem {i}"));
+        }
+        assert_eq!(toasts.on_screen().count(), ON_SCREEN);
+        assert_eq!(toasts.iter().count(), 20, "all are in the log");
+        assert_eq!(toasts.unread(), 20);
+        assert_eq!(toasts.iter().next().unwrap().text, "problem 0", "the oldest error is kept");
+        toasts.report(Level::Warning, "3 files were not added", vec!["a".into(), "b".into(), "c".into()]);
+        assert_eq!(toasts.iter().last().unwrap().details.len(), 3);
     }
 }

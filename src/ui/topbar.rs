@@ -29,6 +29,10 @@ pub struct Status<'a> {
     pub problems: usize,
     /// The session's step (`Phase::Off` outside a session).
     pub phase: crate::model::Phase,
+    /// What runs in the background, with its progress if it counts.
+    pub jobs: Vec<(String, Option<(usize, usize)>)>,
+    /// Warnings and errors in the message log not yet looked at.
+    pub unread: usize,
 }
 
 fn is_enabled(command: Command, status: &Status<'_>) -> bool {
@@ -236,7 +240,30 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
                 actions.push(Action::CancelImport);
             }
         }
+        for (label, progress) in &status.jobs {
+            ui.separator();
+            ui.spinner();
+            let text = match progress {
+                Some((done, total)) => {
+                    ui.add(egui::ProgressBar::new(*done as f32 / (*total).max(1) as f32).desired_width(100.0));
+                    format!("{label}: {done} of {total}")
+                }
+                None => format!("{label}…"),
+            };
+            let response = ui.label(&text);
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Working: {text}")));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let text = if status.unread > 0 {
+                format!("🔔 Messages ({})", status.unread)
+            } else {
+                "🔔 Messages".to_owned()
+            };
+            let messages = ui.button(text).on_hover_text("Everything the app told you, with every reason");
+            messages.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Messages"));
+            if messages.clicked() {
+                view.show_messages = !view.show_messages;
+            }
             let zoom = ui.button(format!("{:.0} %", view.zoom() * 100.0)).on_hover_text("Zoom to fit");
             zoom.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Zoom level"));
             if zoom.clicked() {

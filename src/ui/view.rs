@@ -66,6 +66,8 @@ pub struct ViewState {
     pub renaming_theme: Option<(ThemeId, String)>,
     /// The problems window for the open board is showing.
     pub show_problems: bool,
+    /// The message log is open.
+    pub show_messages: bool,
     /// The lens window is showing.
     pub show_lenses: bool,
     /// Stepping through the items one at a time, full screen.
@@ -95,6 +97,7 @@ impl Default for ViewState {
             focus_search: false,
             renaming_theme: None,
             show_problems: false,
+            show_messages: false,
             show_lenses: false,
             spotlight: None,
             ask_goal: None,
