@@ -66,7 +66,7 @@ fn import_frames(_c: &mut Criterion) {
         boards_dir: dir.path().join("boards"),
         prefs: Prefs { name: "Bench".into(), ..Prefs::default() },
         save_prefs: false,
-        file_dialogs: false,
+        file_dialogs: moodboard::app::DialogKind::InWindow,
         ask_name: false,
         thumbs_dir: Some(dir.path().join("thumbs")),
     };

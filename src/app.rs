@@ -28,7 +28,7 @@ use crate::ui::view::ViewState;
 use crate::ui::{self, Action, topbar};
 use crate::welcome;
 
-pub use files::Picked;
+pub use files::{DialogKind, Picked};
 pub use open_board::OpenBoard;
 use screenshot::ScreenshotJob;
 
@@ -45,8 +45,8 @@ pub struct Startup {
     pub prefs: Prefs,
     /// Write preferences back (off in tests).
     pub save_prefs: bool,
-    /// Open rfd file dialogs (off in tests, which have no desktop).
-    pub file_dialogs: bool,
+    /// Which file dialogs to show: the system's, the app's own, or whichever works here.
+    pub file_dialogs: files::DialogKind,
     /// Ask for the user's name if preferences have none (first use).
     pub ask_name: bool,
     /// Where card pictures are cached; `None` is the platform's cache folder (or
@@ -69,6 +69,8 @@ pub struct MoodboardApp {
     pub toasts: Toasts,
     pub prefs: Prefs,
     saver: Saver,
+    /// Writes preferences in the background (when `save_prefs` is on).
+    prefs_saver: crate::prefs::PrefsSaver,
     /// Opening, saving copies, merges, packs and exports, running in the background.
     jobs: share::Jobs,
     /// Decodes and imports for every board opened.
@@ -97,6 +99,8 @@ impl MoodboardApp {
         let pool = Arc::new(WorkerPool::for_cores("moodboard-media"));
         let waker_ctx = ctx.clone();
         let saver = Saver::new(Arc::new(move || waker_ctx.request_repaint()));
+        let prefs_ctx = ctx.clone();
+        let prefs_saver = crate::prefs::PrefsSaver::new(Arc::new(move || prefs_ctx.request_repaint()));
         let mut toasts = Toasts::default();
         // Before the first frame: the board to show is read here, once.
         let doc = open_first_board(&startup, &mut toasts);
@@ -123,6 +127,7 @@ impl MoodboardApp {
             toasts,
             prefs,
             saver,
+            prefs_saver,
             jobs: share::Jobs::default(),
             pool,
             thumbs,
@@ -148,11 +153,10 @@ impl MoodboardApp {
         &self.open.doc
     }
 
+    /// Saves preferences in the background; a failure is told when it comes back.
     fn save_prefs(&mut self) {
-        if self.save_prefs
-            && let Err(e) = self.prefs.save()
-        {
-            self.toasts.warning(format!("Preferences not saved: {e}"));
+        if self.save_prefs {
+            self.prefs_saver.save(&self.prefs);
         }
     }
 
@@ -411,12 +415,19 @@ impl MoodboardApp {
 impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.drain_saves();
+        for failure in self.prefs_saver.failures() {
+            self.toasts.warning(failure);
+        }
         self.drain_watcher();
         self.drain_jobs();
         self.open.images.poll();
         self.take_imports();
-        for picked in self.files.poll() {
-            self.picked(picked);
+        for (key, picked) in self.files.poll() {
+            if key == self.open.key {
+                self.picked(picked);
+            } else {
+                self.toasts.info("Another board was opened while the file dialog was open; nothing was done.");
+            }
         }
         let session = &self.open.doc.board().session;
         let left_ms = session.timer.left_ms(crate::model::Timestamp::now());
@@ -448,8 +459,8 @@ impl eframe::App for MoodboardApp {
             // The side panels take their width in the first frames: fit again once they have.
             self.view.fit_request = self.open.doc.board().bounds();
         }
-        // The spotlight takes the keyboard for itself (arrows, Esc).
-        let mut actions: Vec<Action> = if self.view.spotlight.is_some() {
+        // The spotlight and a file dialog take the keyboard for themselves (arrows, Esc).
+        let mut actions: Vec<Action> = if self.view.spotlight.is_some() || self.files.is_showing() {
             Vec::new()
         } else {
             ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect()
@@ -549,6 +560,7 @@ impl eframe::App for MoodboardApp {
                 self.answer_close(choice);
             }
         }
+        self.files.ui(&ctx);
         ui::toasts::toasts_ui(&ctx, &mut self.toasts);
         if self.view.show_messages {
             let mut open = true;
@@ -586,6 +598,7 @@ impl eframe::App for MoodboardApp {
         let size = self.ctx.content_rect().size();
         self.prefs.window_size = Some((size.x, size.y));
         self.save_prefs();
+        self.prefs_saver.finish();
         // A save still running finishes before the process ends.
         let saver = std::mem::replace(&mut self.saver, Saver::new(Arc::new(|| {})));
         for saved in saver.wait_idle() {
@@ -618,7 +631,7 @@ pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resul
         boards_dir: default_boards_dir(),
         prefs,
         save_prefs: screenshot.is_none(),
-        file_dialogs: true,
+        file_dialogs: files::DialogKind::Auto,
         ask_name: screenshot.is_none(),
         thumbs_dir: None,
     };

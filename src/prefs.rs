@@ -130,3 +130,55 @@ impl Prefs {
             .unwrap_or_else(|| "me".to_owned())
     }
 }
+
+/// Writes preferences on a thread of its own, so that a frame never waits for the disk:
+/// each [`PrefsSaver::save`] hands over a snapshot, and only the newest one waiting is
+/// written. Failures come back through [`PrefsSaver::failures`].
+pub struct PrefsSaver {
+    tx: Option<std::sync::mpsc::Sender<Prefs>>,
+    failures: std::sync::mpsc::Receiver<String>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl PrefsSaver {
+    pub fn new(waker: crate::storage::Waker) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel::<Prefs>();
+        let (fail_tx, failures) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("moodboard-prefs".to_owned())
+            .spawn(move || {
+                while let Ok(mut prefs) = rx.recv() {
+                    // Only the newest of what is waiting matters.
+                    while let Ok(newer) = rx.try_recv() {
+                        prefs = newer;
+                    }
+                    if let Err(e) = prefs.save() {
+                        let _ = fail_tx.send(format!("Preferences not saved: {e}"));
+                        waker();
+                    }
+                }
+            })
+            .ok();
+        Self { tx: Some(tx), failures, thread }
+    }
+
+    /// Saves `prefs` soon, in the background.
+    pub fn save(&self, prefs: &Prefs) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(prefs.clone());
+        }
+    }
+
+    /// Why saves failed since the last call.
+    pub fn failures(&self) -> Vec<String> {
+        self.failures.try_iter().collect()
+    }
+
+    /// Waits until everything handed over is written (when the app quits).
+    pub fn finish(&mut self) {
+        self.tx = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

@@ -55,7 +55,7 @@ fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
         boards_dir: boards_dir.to_owned(),
         prefs: Prefs { name: "Tess".into(), ..Prefs::default() },
         save_prefs: false,
-        file_dialogs: false,
+        file_dialogs: moodboard::app::DialogKind::InWindow,
         ask_name: false,
         // Keep the user's own thumbnail cache out of the tests (and the tests out of it).
         thumbs_dir: Some(boards_dir.join("thumbnail-cache")),
@@ -799,4 +799,37 @@ fn twenty_bad_files_make_one_message_with_twenty_reasons() {
     h.get_by_label("Messages").click();
     h.run_steps(2);
     assert!(h.query_by_label("20 reasons").is_some());
+}
+
+#[test]
+fn without_a_system_file_chooser_open_and_add_images_use_the_dialog_in_the_window() {
+    let f = fixture();
+    let second = f.board.with_file_name("Second.moodboard.ron");
+    storage::create(&second, &Board::new("Second board", Timestamp::now())).unwrap();
+    let photo = f.board.with_file_name("coffee.png");
+    std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/welcome/coffee.png"), &photo).unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+
+    // Add images (I): the dialog lists the board's folder, filtered to images.
+    press(&mut h, Modifiers::NONE, Key::I);
+    h.run_steps(2);
+    assert!(h.query_by_label("🗋 coffee.png").is_some(), "the dialog is shown, listing the board's folder");
+    assert!(h.query_by_label("🗋 Second.moodboard.ron").is_none(), "boards are not images");
+    h.get_by_label("🗋 coffee.png").click();
+    h.run_steps(1);
+    h.get_by_label("Open").click();
+    settle(&mut h);
+    assert_eq!(count(&h, KindTag::Image), 1, "the picked image is on the board");
+
+    // Open (Ctrl+O): the other board (once this one is saved, so nothing asks first).
+    h.state_mut().flush();
+    settle(&mut h);
+    press(&mut h, Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    assert!(h.query_by_label("🗋 Second.moodboard.ron").is_some(), "the open dialog lists boards");
+    h.get_by_label("🗋 Second.moodboard.ron").click();
+    h.run_steps(1);
+    h.get_by_label("Open").click();
+    settle(&mut h);
+    assert_eq!(board(&h).title, "Second board");
 }

@@ -90,7 +90,7 @@ impl MoodboardApp {
         let now = Timestamp::now();
         match command {
             Command::NewBoard => self.leave(AfterClose::New),
-            Command::Open => self.files.open_board(&self.ctx, self.folder()),
+            Command::Open => self.files.open_board(&self.ctx, self.open.key, self.folder()),
             Command::Save if self.open.doc.read_only => {
                 self.toasts.warning(crate::document::DocError::ReadOnly.to_string())
             }
@@ -98,21 +98,29 @@ impl MoodboardApp {
                 self.open.doc.retry_save();
                 self.start_save();
             }
-            Command::SaveAs => self.files.save_as(&self.ctx, self.folder(), self.open.doc.name()),
+            Command::SaveAs => self.files.save_as(&self.ctx, self.open.key, self.folder(), self.open.doc.name()),
             Command::Quit => self.leave(AfterClose::Quit),
-            Command::MergeBoard => self.files.merge_board(&self.ctx, self.folder()),
-            Command::SavePack => self.files.save_pack(&self.ctx, self.folder(), self.open.doc.name()),
+            Command::MergeBoard => self.files.merge_board(&self.ctx, self.open.key, self.folder()),
+            Command::SavePack => self.files.save_pack(&self.ctx, self.open.key, self.folder(), self.open.doc.name()),
             Command::ExportHtml => {
-                self.files.export(&self.ctx, ExportFormat::Html, self.folder(), self.open.doc.name())
+                self.files.export(&self.ctx, self.open.key, ExportFormat::Html, self.folder(), self.open.doc.name())
             }
             Command::ExportMarkdown => {
-                self.files.export(&self.ctx, ExportFormat::Markdown, self.folder(), self.open.doc.name());
+                self.files.export(
+                    &self.ctx,
+                    self.open.key,
+                    ExportFormat::Markdown,
+                    self.folder(),
+                    self.open.doc.name(),
+                );
             }
-            Command::ExportPng => self.files.export(&self.ctx, ExportFormat::Png, self.folder(), self.open.doc.name()),
+            Command::ExportPng => {
+                self.files.export(&self.ctx, self.open.key, ExportFormat::Png, self.folder(), self.open.doc.name())
+            }
             Command::ExportCanvas => {
-                self.files.export(&self.ctx, ExportFormat::Canvas, self.folder(), self.open.doc.name())
+                self.files.export(&self.ctx, self.open.key, ExportFormat::Canvas, self.folder(), self.open.doc.name())
             }
-            Command::ImportCanvas => self.files.canvas(&self.ctx, self.folder()),
+            Command::ImportCanvas => self.files.canvas(&self.ctx, self.open.key, self.folder()),
             Command::Undo => {
                 let mut actions = Vec::new();
                 commit_inline_edit(self.open.doc.board(), &mut self.view, &mut actions);
@@ -159,13 +167,7 @@ impl MoodboardApp {
             Command::AddQuote => self.draft = Some(Draft::new(crate::model::KindTag::Quote, None)),
             Command::AddLink => self.draft = Some(Draft::new(crate::model::KindTag::Link, None)),
             Command::AddColour => self.draft = Some(Draft::new(crate::model::KindTag::Colour, None)),
-            Command::AddImage => {
-                if self.files.enabled() {
-                    self.files.images(&self.ctx);
-                } else {
-                    self.toasts.error("File dialogs are not available here; drop image files on the board instead.");
-                }
-            }
+            Command::AddImage => self.files.images(&self.ctx, self.open.key, self.folder()),
             Command::AddTheme => self.add_theme(now),
             Command::ArrangeByTheme => {
                 let edit = arrange_by_theme(self.open.doc.board(), now);

@@ -1,12 +1,19 @@
-//! Native file dialogs (rfd), each on its own short-lived thread so the window keeps
-//! drawing while the dialog is open. What was picked comes back on a channel.
+//! File dialogs that work on every desktop. Where the system has a file chooser (the XDG
+//! desktop portal, or zenity, which rfd falls back to; macOS and Windows always), it is
+//! used, on a short-lived thread so the window keeps drawing. Where it has none (tiling
+//! window managers, minimal desktops, remote sessions), Open, Save As, Add images and the
+//! rest open a dialog inside the window instead (egui_file), never nothing at all. What
+//! was picked comes back tagged with the board it was asked for.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
+use super::jobs::BoardKey;
 use crate::export::ExportFormat;
 use crate::media::batch::TEXT_EXTENSIONS;
 use crate::model::ASSET_EXTENSIONS;
+use crate::storage::pack::PACK_EXTENSION;
+use crate::storage::paths::BOARD_SUFFIX;
 
 /// What the user picked in a dialog.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,121 +30,258 @@ pub enum Picked {
     Canvas(PathBuf),
 }
 
+/// Which file dialogs to show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DialogKind {
+    /// The system's when it has one, else the app's own.
+    #[default]
+    Auto,
+    /// The system's (rfd).
+    System,
+    /// The app's own, inside the window.
+    InWindow,
+}
+
+/// What a dialog is for: its title, filters and what its answer becomes.
+#[derive(Clone, Debug)]
+enum Purpose {
+    Open,
+    SaveAs,
+    Images,
+    Merge,
+    Pack,
+    Export(ExportFormat),
+    Canvas,
+}
+
+impl Purpose {
+    fn title(&self) -> String {
+        match self {
+            Purpose::Open => "Open a board".to_owned(),
+            Purpose::SaveAs => "Save the board as".to_owned(),
+            Purpose::Images => "Add images".to_owned(),
+            Purpose::Merge => "Merge a board into this one".to_owned(),
+            Purpose::Pack => "Save the board and its images as one file".to_owned(),
+            Purpose::Export(format) => format!("Export as {}", format.title()),
+            Purpose::Canvas => "Import a JSON Canvas file".to_owned(),
+        }
+    }
+
+    /// `(filter name, extensions)`; the first filter is the one shown.
+    fn filters(&self) -> Vec<(String, Vec<&'static str>)> {
+        let boards = ("Boards and packs".to_owned(), vec!["ron", PACK_EXTENSION]);
+        match self {
+            Purpose::Open | Purpose::Merge => vec![boards],
+            Purpose::SaveAs => vec![("Moodboard".to_owned(), vec!["ron"])],
+            Purpose::Images => {
+                let mut all: Vec<&'static str> = ASSET_EXTENSIONS.to_vec();
+                all.extend(["jpeg", "tif"]);
+                let mut with_text = all.clone();
+                with_text.extend(TEXT_EXTENSIONS);
+                vec![("Images and text notes".to_owned(), with_text), ("Images".to_owned(), all)]
+            }
+            Purpose::Pack => vec![("Moodboard pack".to_owned(), vec![PACK_EXTENSION])],
+            Purpose::Export(format) => vec![(format.title().to_owned(), vec![format.extension()])],
+            Purpose::Canvas => vec![("JSON Canvas".to_owned(), vec!["canvas"])],
+        }
+    }
+
+    fn saves(&self) -> bool {
+        matches!(self, Purpose::SaveAs | Purpose::Pack | Purpose::Export(_))
+    }
+
+    fn answer(&self, mut paths: Vec<PathBuf>) -> Option<Picked> {
+        if let Purpose::Images = self {
+            return (!paths.is_empty()).then_some(Picked::Images(paths));
+        }
+        let path = paths.drain(..).next()?;
+        Some(match self {
+            Purpose::Open => Picked::Open(path),
+            Purpose::SaveAs => Picked::SaveAs(path),
+            Purpose::Merge => Picked::Merge(path),
+            Purpose::Pack => Picked::Pack(path),
+            Purpose::Export(format) => Picked::Export(*format, path),
+            Purpose::Canvas => Picked::Canvas(path),
+            Purpose::Images => unreachable!("handled above"),
+        })
+    }
+}
+
+/// A dialog shown inside the window.
+struct InWindow {
+    dialog: egui_file::FileDialog,
+    purpose: Purpose,
+    key: BoardKey,
+}
+
 pub struct FileDialogs {
-    enabled: bool,
-    tx: Sender<Picked>,
-    rx: Receiver<Picked>,
+    system: bool,
+    tx: Sender<(BoardKey, Picked)>,
+    rx: Receiver<(BoardKey, Picked)>,
+    open: Option<InWindow>,
 }
 
 impl FileDialogs {
-    pub fn new(enabled: bool) -> Self {
+    pub fn new(kind: DialogKind) -> Self {
         let (tx, rx) = channel();
-        Self { enabled, tx, rx }
+        let system = match kind {
+            DialogKind::System => true,
+            DialogKind::InWindow => false,
+            DialogKind::Auto => system_has_a_file_chooser(),
+        };
+        Self { system, tx, rx, open: None }
     }
 
-    /// Whether dialogs can be shown (not in headless tests).
-    pub fn enabled(&self) -> bool {
-        self.enabled
-    }
-
-    fn spawn(&self, ctx: &egui::Context, pick: impl FnOnce() -> Option<Picked> + Send + 'static) {
-        if !self.enabled {
+    fn show(&mut self, ctx: &egui::Context, key: BoardKey, purpose: Purpose, folder: PathBuf, name: Option<String>) {
+        if self.system {
+            self.system_dialog(ctx, key, purpose, folder, name);
             return;
         }
+        let filters = purpose.filters();
+        let extensions: Vec<&'static str> = filters.first().map(|(_, e)| e.clone()).unwrap_or_default();
+        let filter: egui_file::Filter<PathBuf> = Box::new(move |path: &Path| {
+            path.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
+        });
+        let mut dialog =
+            if purpose.saves() { egui_file::FileDialog::save_file() } else { egui_file::FileDialog::open_file() };
+        dialog = dialog
+            .title(&purpose.title())
+            .initial_path(folder)
+            .show_files_filter(filter)
+            .multi_select(matches!(purpose, Purpose::Images))
+            .show_rename(false)
+            .default_size([640.0, 460.0])
+            .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]);
+        if let Some(name) = name {
+            dialog = dialog.default_filename(name);
+        }
+        dialog.open();
+        self.open = Some(InWindow { dialog, purpose, key });
+    }
+
+    fn system_dialog(
+        &self,
+        ctx: &egui::Context,
+        key: BoardKey,
+        purpose: Purpose,
+        folder: PathBuf,
+        name: Option<String>,
+    ) {
         let (tx, ctx) = (self.tx.clone(), ctx.clone());
         std::thread::spawn(move || {
-            if let Some(picked) = pick() {
-                let _ = tx.send(picked);
+            let mut dialog = rfd::FileDialog::new().set_title(purpose.title()).set_directory(folder);
+            for (name, extensions) in purpose.filters() {
+                dialog = dialog.add_filter(name, &extensions);
+            }
+            if let Some(name) = name {
+                dialog = dialog.set_file_name(name);
+            }
+            let paths = match purpose {
+                Purpose::Images => dialog.pick_files().unwrap_or_default(),
+                ref p if p.saves() => dialog.save_file().into_iter().collect(),
+                _ => dialog.pick_file().into_iter().collect(),
+            };
+            if let Some(picked) = purpose.answer(paths) {
+                let _ = tx.send((key, picked));
                 ctx.request_repaint();
             }
         });
     }
 
-    pub fn open_board(&self, ctx: &egui::Context, folder: PathBuf) {
-        self.spawn(ctx, move || {
-            rfd::FileDialog::new()
-                .set_title("Open a board")
-                .add_filter("Boards and packs", &["ron", crate::storage::pack::PACK_EXTENSION])
-                .set_directory(folder)
-                .pick_file()
-                .map(Picked::Open)
-        });
+    /// Draws the dialog shown inside the window, if any.
+    pub fn ui(&mut self, ctx: &egui::Context) {
+        let Some(open) = &mut self.open else { return };
+        open.dialog.show(ctx);
+        match open.dialog.state() {
+            egui_file::State::Open => {}
+            egui_file::State::Selected => {
+                let paths = if open.dialog.has_multi_select() {
+                    open.dialog.selection().into_iter().map(Path::to_owned).collect()
+                } else {
+                    open.dialog.path().map(Path::to_owned).into_iter().collect()
+                };
+                if let Some(picked) = open.purpose.answer(paths) {
+                    let _ = self.tx.send((open.key, picked));
+                }
+                self.open = None;
+            }
+            egui_file::State::Cancelled | egui_file::State::Closed => self.open = None,
+        }
     }
 
-    pub fn save_as(&self, ctx: &egui::Context, folder: PathBuf, name: String) {
-        self.spawn(ctx, move || {
-            rfd::FileDialog::new()
-                .set_title("Save the board as")
-                .add_filter("Moodboard", &["ron"])
-                .set_directory(folder)
-                .set_file_name(format!("{name}{}", crate::storage::paths::BOARD_SUFFIX))
-                .save_file()
-                .map(Picked::SaveAs)
-        });
+    /// Whether a dialog is showing inside the window (it takes the keyboard).
+    pub fn is_showing(&self) -> bool {
+        self.open.is_some()
     }
 
-    pub fn images(&self, ctx: &egui::Context) {
-        self.spawn(ctx, || {
-            let mut all: Vec<&str> = ASSET_EXTENSIONS.to_vec();
-            all.extend(["jpeg", "tif"]);
-            rfd::FileDialog::new()
-                .set_title("Add images")
-                .add_filter("Images", &all)
-                .add_filter("Text notes", &TEXT_EXTENSIONS)
-                .pick_files()
-                .map(Picked::Images)
-        });
+    pub fn open_board(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf) {
+        self.show(ctx, key, Purpose::Open, folder, None);
     }
 
-    pub fn merge_board(&self, ctx: &egui::Context, folder: PathBuf) {
-        self.spawn(ctx, move || {
-            rfd::FileDialog::new()
-                .set_title("Merge a board into this one")
-                .add_filter("Boards and packs", &["ron", crate::storage::pack::PACK_EXTENSION])
-                .set_directory(folder)
-                .pick_file()
-                .map(Picked::Merge)
-        });
+    pub fn save_as(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf, name: String) {
+        self.show(ctx, key, Purpose::SaveAs, folder, Some(format!("{name}{BOARD_SUFFIX}")));
     }
 
-    pub fn save_pack(&self, ctx: &egui::Context, folder: PathBuf, name: String) {
-        self.spawn(ctx, move || {
-            let ext = crate::storage::pack::PACK_EXTENSION;
-            rfd::FileDialog::new()
-                .set_title("Save the board and its images as one file")
-                .add_filter("Moodboard pack", &[ext])
-                .set_directory(folder)
-                .set_file_name(format!("{name}.{ext}"))
-                .save_file()
-                .map(Picked::Pack)
-        });
+    pub fn images(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf) {
+        self.show(ctx, key, Purpose::Images, folder, None);
     }
 
-    pub fn export(&self, ctx: &egui::Context, format: ExportFormat, folder: PathBuf, name: String) {
-        self.spawn(ctx, move || {
-            rfd::FileDialog::new()
-                .set_title(format!("Export as {}", format.title()))
-                .add_filter(format.title(), &[format.extension()])
-                .set_directory(folder)
-                .set_file_name(format!("{name}.{}", format.extension()))
-                .save_file()
-                .map(|p| Picked::Export(format, p))
-        });
+    pub fn merge_board(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf) {
+        self.show(ctx, key, Purpose::Merge, folder, None);
     }
 
-    pub fn canvas(&self, ctx: &egui::Context, folder: PathBuf) {
-        self.spawn(ctx, move || {
-            rfd::FileDialog::new()
-                .set_title("Import a JSON Canvas file")
-                .add_filter("JSON Canvas", &["canvas"])
-                .set_directory(folder)
-                .pick_file()
-                .map(Picked::Canvas)
-        });
+    pub fn save_pack(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf, name: String) {
+        self.show(ctx, key, Purpose::Pack, folder, Some(format!("{name}.{PACK_EXTENSION}")));
     }
 
-    /// Picks made since the last call.
-    pub fn poll(&self) -> Vec<Picked> {
+    pub fn export(&mut self, ctx: &egui::Context, key: BoardKey, format: ExportFormat, folder: PathBuf, name: String) {
+        let file = format!("{name}.{}", format.extension());
+        self.show(ctx, key, Purpose::Export(format), folder, Some(file));
+    }
+
+    pub fn canvas(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf) {
+        self.show(ctx, key, Purpose::Canvas, folder, None);
+    }
+
+    /// Picks made since the last call, each with the board it was asked for.
+    pub fn poll(&self) -> Vec<(BoardKey, Picked)> {
         self.rx.try_iter().collect()
     }
+}
+
+/// Whether the system can show a file chooser: always on macOS and Windows; elsewhere,
+/// when a desktop portal with a file chooser can be reached on the session bus, or
+/// zenity is installed (rfd's fallback).
+fn system_has_a_file_chooser() -> bool {
+    if cfg!(any(target_os = "macos", target_os = "windows")) {
+        return true;
+    }
+    portal_file_chooser() || on_path("zenity")
+}
+
+/// A session bus, the portal service, and a portal backend that offers a file chooser.
+fn portal_file_chooser() -> bool {
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR").is_some_and(|d| Path::new(&d).join("bus").exists());
+    if !bus {
+        return false;
+    }
+    let data_dirs = std::env::var("XDG_DATA_DIRS").unwrap_or_else(|_| "/usr/local/share:/usr/share".to_owned());
+    let dirs: Vec<PathBuf> = data_dirs.split(':').filter(|d| !d.is_empty()).map(PathBuf::from).collect();
+    let service = dirs.iter().any(|d| d.join("dbus-1/services/org.freedesktop.portal.Desktop.service").exists());
+    let chooser = dirs.iter().any(|d| {
+        std::fs::read_dir(d.join("xdg-desktop-portal/portals")).is_ok_and(|entries| {
+            entries.filter_map(Result::ok).any(|e| {
+                std::fs::read_to_string(e.path())
+                    .is_ok_and(|text| text.contains("org.freedesktop.impl.portal.FileChooser"))
+            })
+        })
+    });
+    service && chooser
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
 }
