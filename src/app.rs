@@ -29,8 +29,10 @@ use crate::ui::{self, Action, topbar};
 use crate::welcome;
 
 pub use files::{DialogKind, Picked};
+pub use jobs::Progress;
 pub use open_board::OpenBoard;
 use screenshot::ScreenshotJob;
+pub use share::save_copy;
 
 /// How the app starts: which board, where preferences live, and whether to take a
 /// screenshot and quit.
