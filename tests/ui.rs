@@ -832,4 +832,18 @@ fn without_a_system_file_chooser_open_and_add_images_use_the_dialog_in_the_windo
     h.get_by_label("Open").click();
     settle(&mut h);
     assert_eq!(board(&h).title, "Second board");
+
+    // Save as (Ctrl+Shift+S): into a folder of copies, under the board's own name.
+    std::fs::create_dir(f.board.with_file_name("copies")).unwrap();
+    press(&mut h, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(2);
+    h.get_by_label("🗀 copies").click();
+    h.run_steps(2);
+    h.get_by_label("Open").click();
+    h.run_steps(2);
+    h.get_by_label("Save").click();
+    settle(&mut h);
+    let copy = f.board.with_file_name("copies").join("Second.moodboard.ron");
+    assert_eq!(h.state().doc().path, copy, "the copy is open");
+    assert_eq!(storage::load(&copy).unwrap().board.title, "Second board");
 }
