@@ -54,6 +54,10 @@ fn theme_per_item_board(n: usize) -> Board {
             colour: "#E4B363".into(),
             description: String::new(),
             rank: i as i64,
+            frame: moodboard::model::BoardRect::from_pos_size(
+                moodboard::model::Pos::new(0.0, 0.0),
+                moodboard::model::Size::new(600.0, 400.0),
+            ),
             modified: now,
         };
         item.theme = Some(theme.id.clone());

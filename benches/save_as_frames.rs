@@ -40,6 +40,7 @@ fn photo_board(dir: &std::path::Path) -> PathBuf {
             file_name: format!("photo-{i}.jpg"),
             pixel_size: PixelSize { w: 1600, h: 1200 },
             caption: String::new(),
+            crop: None,
         };
         let mut item =
             Item::new(kind, Pos::new((i % 20) as f32 * 340.0, (i / 20) as f32 * 260.0), "Bench", "own team", now);

@@ -86,6 +86,7 @@ fn main() -> anyhow::Result<()> {
             file_name: imported.file_name,
             pixel_size: imported.pixel_size,
             caption: String::new(),
+            crop: None,
         };
         let mut item = Item::new(kind, pos, "bench", "own team", now);
         item.size = cell;

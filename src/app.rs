@@ -462,11 +462,12 @@ impl eframe::App for MoodboardApp {
             self.view.fit_request = self.open.doc.board().bounds();
         }
         // The spotlight and a file dialog take the keyboard for themselves (arrows, Esc).
-        let mut actions: Vec<Action> = if self.view.spotlight.is_some() || self.files.is_showing() {
-            Vec::new()
-        } else {
-            ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect()
-        };
+        let mut actions: Vec<Action> =
+            if self.view.spotlight.is_some() || self.files.is_showing() || self.view.crop.is_some() {
+                Vec::new()
+            } else {
+                ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect()
+            };
         actions.extend(self.clipboard_and_drops(&ctx));
 
         let status = topbar::Status {

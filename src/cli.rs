@@ -13,7 +13,7 @@ use crate::export::ExportFormat;
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
 use crate::model::{
-    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, free_spot,
+    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, frames,
     normalise_hex,
 };
 use crate::prefs::Prefs;
@@ -311,6 +311,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             file_name: imported.file_name,
             pixel_size: imported.pixel_size,
             caption: String::new(),
+            crop: None,
         }
     } else if let Some(hex) = &args.color {
         ItemKind::Colour { hex: normalise_hex(hex).map_err(|e| anyhow!(e))?, name: String::new() }
@@ -339,13 +340,18 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
                 }
             },
         };
-        let pos = free_spot(board, theme.as_ref(), kind.default_size());
+        // In its theme's frame, or outside every frame, and never on another card.
+        let near = frames::next_frame_spot(board);
+        let pos = frames::place_card(board, theme.as_ref(), near, kind.default_size(), None);
         let mut item = Item::new(kind, pos, &contributor, &source, now);
         item.theme = theme;
         item.tags = tags;
         item.z = board.top_z();
         let id = item.id.clone();
-        Edit::InsertItem(Box::new(item)).apply_stamped(board, &mut clock)?;
+        let edit = Edit::InsertItem(Box::new(item));
+        let touched = edit.clone();
+        edit.apply_stamped(board, &mut clock)?;
+        frames::tidy_after(board, &touched, &mut clock)?;
         Ok((id, theme_note))
     })
     .map_err(flatten)?;

@@ -155,8 +155,17 @@ impl Document {
         let Merged { board: merged, refused } = merge_now(&self.board, other);
         let summary = summarise(&self.board, &merged);
         if merged != self.board {
-            // The other copy's stamps come in as they are: no restamping.
-            let reverse = diff(&self.board, &merged).apply(&mut self.board)?;
+            // The other copy's stamps come in as they are: no restamping. Then the
+            // frame rules, as our own change, in the same step.
+            let edit = diff(&self.board, &merged);
+            let touched = edit.clone();
+            let reverse = edit.apply(&mut self.board)?;
+            let mut clock = Stamper::now(&self.board, "");
+            let reverse = match crate::model::frames::tidy_after(&mut self.board, &touched, &mut clock) {
+                Ok(tidied) if tidied.is_empty() => reverse,
+                Ok(tidied) => Edit::Batch(vec![tidied, reverse]),
+                Err(_) => reverse,
+            };
             self.history.push(reverse, label.into());
             self.changed();
         }
@@ -174,8 +183,14 @@ impl Document {
         if merged != self.board {
             // `diff` of a merge always applies; the fallback keeps the merge regardless.
             let edit = diff(&self.board, &merged);
+            let touched = edit.clone();
             if edit.apply(&mut self.board).is_err() {
                 self.board = merged.clone();
+            }
+            if !self.read_only {
+                // Ideas that came in find a free place, frames keep apart.
+                let mut clock = Stamper::now(&self.board, "");
+                let _ = crate::model::frames::tidy_after(&mut self.board, &touched, &mut clock);
             }
             self.changed();
         }

@@ -16,22 +16,14 @@ pub const BOARDS_DIR_ENV: &str = "MOODBOARD_BOARDS_DIR";
 /// File name of the welcome board inside the boards folder.
 pub const WELCOME_FILE: &str = "Welcome.moodboard.ron";
 
-const PICTURES: [(&str, &[u8], &str); 4] = [
+const PICTURES: [(&str, &[u8], &str); 3] = [
     ("rocket.jpg", include_bytes!("../assets/welcome/rocket.jpg"), "Falcon 9 launch — public domain (SpaceX)"),
-    (
-        "grace_hopper.jpg",
-        include_bytes!("../assets/welcome/grace_hopper.jpg"),
-        "Grace Hopper — public domain (US Navy photograph)",
-    ),
     ("chelsea.png", include_bytes!("../assets/welcome/chelsea.png"), "Chelsea the cat — CC0 (Stefan van der Walt)"),
     ("coffee.png", include_bytes!("../assets/welcome/coffee.png"), "Coffee — CC0 (Rachel Michetti)"),
 ];
 
 /// Who the welcome board's items are from.
 const WELCOME_CONTRIBUTOR: &str = "Moodboard";
-
-/// One welcome item: what it is, where (x, y), its theme and its source.
-type Entry<'a> = (ItemKind, f32, f32, Option<&'a ThemeId>, &'static str);
 
 /// The welcome board in `dir`, created if it is not there yet. An existing welcome
 /// board is opened as it is, with whatever the user changed.
@@ -62,8 +54,8 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
         Edit::InsertTheme(theme).apply(board)?;
         Ok(id)
     };
-    let how = theme("How it works", &mut board)?;
-    let launch = theme("Lift-off", &mut board)?;
+    let start = theme("Start here", &mut board)?;
+    let kinds = theme("Every kind of idea", &mut board)?;
     let calm = theme("Slow mornings", &mut board)?;
 
     let store = AssetStore::for_board(path);
@@ -77,102 +69,64 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             file_name: imported.file_name,
             pixel_size: imported.pixel_size,
             caption: caption.to_owned(),
+            crop: None,
         });
     }
-    let [rocket, hopper, cat, coffee]: [ItemKind; 4] =
+    let [rocket, cat, coffee]: [ItemKind; 3] =
         images.try_into().map_err(|_| anyhow::anyhow!("the welcome pictures are missing"))?;
 
     let note = |text: &str| ItemKind::Note { text: text.to_owned() };
-    let entries: Vec<Entry<'_>> = vec![
+    // Few cards, each saying one thing, so the board reads at a glance when it opens.
+    let entries: Vec<(ItemKind, Option<&ThemeId>, &'static str)> = vec![
         (
-            note(
-                "Press N for a note, Q for a quote, L for a link, C for a colour, I for images. Or drop files and paste (Ctrl+V) anywhere on the board.",
-            ),
-            0.0,
-            0.0,
-            Some(&how),
+            note("Add an idea: N note, Q quote, L link, C colour, I images. Or drop files, or paste."),
+            Some(&start),
             "own team",
         ),
         (
-            note(
-                "Drag a card into another theme's tinted area to sort it. Double-click to edit text; the inspector on the right edits everything else.",
-            ),
-            240.0,
-            0.0,
-            Some(&how),
+            note("Drag a card into a theme's frame to sort it. Double-click a card to edit its text."),
+            Some(&start),
             "own team",
         ),
         (
-            note(
-                "Ctrl+Z undoes anything. The board saves itself a moment after each change; the bar at the bottom says when.",
-            ),
-            0.0,
-            180.0,
-            Some(&how),
+            note("Ctrl+Z undoes anything. The board saves itself; the bar at the bottom says so."),
+            Some(&start),
             "own team",
         ),
-        (
-            note("From a terminal:  moodboard add Welcome --note \"…\"  adds an idea without opening the app."),
-            240.0,
-            180.0,
-            Some(&how),
-            "own team",
-        ),
-        (rocket, 620.0, 0.0, Some(&launch), "other field"),
-        (hopper, 960.0, 0.0, Some(&launch), "other field"),
+        (rocket, Some(&kinds), "other field"),
         (
             ItemKind::Quote {
-                text: "The most dangerous phrase in the language is: we've always done it this way.".to_owned(),
+                text: "The most dangerous phrase is: we've always done it this way.".to_owned(),
                 by: "Grace Hopper".to_owned(),
-                citation: "interview, 1976".to_owned(),
+                citation: String::new(),
             },
-            620.0,
-            240.0,
-            Some(&launch),
+            Some(&kinds),
             "other field",
         ),
         (
             ItemKind::Link {
                 url: "https://en.wikipedia.org/wiki/Lateral_thinking".to_owned(),
-                title: "Lateral thinking".to_owned(),
-                note: "Ways out of cow-thinking".to_owned(),
+                title: "Lateral thinking: ways out of cow-thinking".to_owned(),
+                note: String::new(),
             },
-            960.0,
-            260.0,
-            Some(&launch),
+            Some(&kinds),
             "other field",
         ),
-        (
-            ItemKind::Colour { hex: "#E07A5F".to_owned(), name: "Ignition".to_owned() },
-            1260.0,
-            260.0,
-            Some(&launch),
-            "own team",
-        ),
-        (cat, 1600.0, 0.0, Some(&calm), "nature"),
-        (coffee, 1950.0, 0.0, Some(&calm), "customer"),
-        (
-            ItemKind::Colour { hex: "#6F4E37".to_owned(), name: "Coffee".to_owned() },
-            1600.0,
-            240.0,
-            Some(&calm),
-            "customer",
-        ),
-        (
-            ItemKind::Colour { hex: "#F2E8CF".to_owned(), name: "Oat milk".to_owned() },
-            1760.0,
-            240.0,
-            Some(&calm),
-            "customer",
-        ),
-        (note("Unsorted ideas live outside the themes until someone finds them a home."), 0.0, 560.0, None, "own team"),
+        (ItemKind::Colour { hex: "#E07A5F".to_owned(), name: "Ignition".to_owned() }, Some(&kinds), "own team"),
+        (cat, Some(&calm), "nature"),
+        (coffee, Some(&calm), "customer"),
+        (ItemKind::Colour { hex: "#6F4E37".to_owned(), name: "Coffee".to_owned() }, Some(&calm), "customer"),
+        (note("Ideas outside the frames are unsorted, waiting for a home."), None, "own team"),
     ];
-    for (z, (kind, x, y, theme, source)) in entries.into_iter().enumerate() {
-        let mut item = Item::new(kind, Pos::new(x, y), WELCOME_CONTRIBUTOR, source, now);
+    for (z, (kind, theme, source)) in entries.into_iter().enumerate() {
+        let mut item = Item::new(kind, Pos::new(0.0, 0.0), WELCOME_CONTRIBUTOR, source, now);
         item.theme = theme.cloned();
         item.z = z as i64;
         Edit::InsertItem(Box::new(item)).apply(&mut board)?;
     }
+    // Laid out as Arrange lays a board out: frames in a window's shape, cards in columns.
+    crate::model::frames::arrange(&board, now).apply(&mut board)?;
+    crate::model::frames::tidy_in_place(&mut board);
     Ok(board)
 }
 

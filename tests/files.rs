@@ -99,7 +99,7 @@ fn a_version_2_board_still_loads_and_its_deletions_saw_up_to_their_time() {
     assert_eq!(t.saw, t.at, "a version 2 deletion covered everything up to its time");
     storage::save(&path, &loaded.board).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("version: 3,") && text.contains("saw: "), "{text}");
+    assert!(text.contains("version: 4,") && text.contains("saw: ") && text.contains("frame: "), "{text}");
     assert_eq!(storage::load(&path).unwrap().board, loaded.board);
 }
 
@@ -140,6 +140,7 @@ fn every_item_kind_round_trips_and_a_missing_assets_folder_is_a_warning() {
             file_name: "a \"quoted\" name.png".into(),
             pixel_size: moodboard::model::PixelSize { w: 640, h: 480 },
             caption: "line one\nline two".into(),
+            crop: Some(moodboard::model::Crop { x: 0.1, y: 0.2, w: 0.5, h: 0.4 }),
         },
         ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: "a talk".into() },
         ItemKind::Link { url: "https://example.com/?a=1&b=2".into(), title: "Ex".into(), note: "why".into() },
@@ -153,6 +154,8 @@ fn every_item_kind_round_trips_and_a_missing_assets_folder_is_a_warning() {
         item.theme = Some(theme_id.clone());
         board.items.push(item);
     }
+    // As every change leaves a board: cards inside their theme's frame.
+    moodboard::model::frames::tidy_in_place(&mut board);
     let path = dir.path().join("kinds.moodboard.ron");
     storage::save(&path, &board).unwrap();
     let loaded = storage::load(&path).unwrap();
@@ -215,7 +218,7 @@ fn repairable_problems_load_with_warnings() {
     twin.pos = Pos::new(5.0, 5.0);
     board.items.push(twin);
     let text = storage::format::to_text(&board).unwrap();
-    let text = text.replacen("x: 1.0", "x: NaN", 1).replacen("w: 220.0", "w: -5.0", 1);
+    let text = text.replacen("x: 1.0", "x: NaN", 1).replacen("w: 260.0", "w: -5.0", 1);
     let path = write(dir.path(), "fixable.moodboard.ron", text.as_bytes());
     let loaded = storage::load(&path).unwrap();
     let problems: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();

@@ -113,6 +113,10 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
                 colour: "#E4B363".into(),
                 description: String::new(),
                 rank: i64::from(rank),
+                frame: moodboard::model::BoardRect::from_pos_size(
+                    moodboard::model::Pos::new(0.0, 0.0),
+                    moodboard::model::Size::new(600.0, 400.0),
+                ),
                 modified: at(t),
             });
         }

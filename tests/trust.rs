@@ -386,6 +386,10 @@ fn ten_thousand_themes_and_items_are_grouped_right() {
             colour: "#E4B363".into(),
             description: String::new(),
             rank: t,
+            frame: moodboard::model::BoardRect::from_pos_size(
+                moodboard::model::Pos::new(0.0, 0.0),
+                moodboard::model::Size::new(600.0, 400.0),
+            ),
             modified: now,
         };
         let mut item =

@@ -8,7 +8,7 @@ use super::{AfterClose, MoodboardApp, Picked};
 use crate::export::ExportFormat;
 use crate::media::batch::{ImportFailure, Outcome, Source};
 use crate::model::{
-    BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, arrange_by_theme, links, rules,
+    BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, frames, links, rules,
 };
 use crate::storage::{AssetStore, paths};
 use crate::ui::canvas::{commit_inline_edit, things};
@@ -77,9 +77,54 @@ impl MoodboardApp {
         if edit.is_empty() {
             return;
         }
+        let edit = self.new_frames_in_view(edit);
         if let Err(e) = self.open.doc.apply(edit, label, &self.who()) {
             self.toasts.error(format!("{label}: {e}"));
         }
+    }
+
+    /// A theme made in the app gets its frame where the user is looking, or, when the
+    /// same step sorts cards into it, round those cards (at a free place near them);
+    /// never somewhere off screen.
+    fn new_frames_in_view(&self, edit: Edit) -> Edit {
+        let board = self.open.doc.board();
+        let centre = self.view.center_in_board();
+        let edits = match edit {
+            Edit::Batch(edits) => edits,
+            Edit::InsertTheme(theme) => vec![Edit::InsertTheme(theme)],
+            other => return other,
+        };
+        // The cards each new theme is given in this step.
+        let mut given: std::collections::HashMap<ThemeId, Vec<BoardRect>> = std::collections::HashMap::new();
+        for e in &edits {
+            if let Edit::ChangeItem { id, change: ItemChange::Theme(Some(t)), .. } = e
+                && let Some(item) = board.item(id)
+            {
+                given.entry(t.clone()).or_default().push(BoardRect::from_pos_size(item.pos, item.size));
+            }
+        }
+        let default_spot = BoardRect::from_pos_size(frames::next_frame_spot(board), frames::EMPTY_FRAME);
+        Edit::Batch(
+            edits
+                .into_iter()
+                .map(|e| match e {
+                    Edit::InsertTheme(mut theme) if theme.frame == default_spot => {
+                        // Round the cards it is given, where they are: what is in the
+                        // way moves aside. Else empty, at a free place in view.
+                        theme.frame = given
+                            .get(&theme.id)
+                            .and_then(|cards| frames::frame_around(cards.iter().copied()))
+                            .unwrap_or_else(|| {
+                                let size = frames::EMPTY_FRAME;
+                                let near = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
+                                BoardRect::from_pos_size(frames::free_frame_spot(board, near, size), size)
+                            });
+                        Edit::InsertTheme(theme)
+                    }
+                    other => other,
+                })
+                .collect(),
+        )
     }
 
     fn who(&self) -> String {
@@ -170,7 +215,7 @@ impl MoodboardApp {
             Command::AddImage => self.files.images(&self.ctx, self.open.key, self.folder()),
             Command::AddTheme => self.add_theme(now),
             Command::ArrangeByTheme => {
-                let edit = arrange_by_theme(self.open.doc.board(), now);
+                let edit = frames::arrange(self.open.doc.board(), now);
                 self.apply(edit, "Arrange by theme");
                 self.view.fit_request = self.open.doc.board().bounds();
             }
@@ -212,7 +257,7 @@ impl MoodboardApp {
                 }
             }
             Command::Shuffle => {
-                let edit = crate::model::shuffle(self.open.doc.board(), fastrand::u64(..), now);
+                let edit = frames::shuffle(self.open.doc.board(), fastrand::u64(..), now);
                 if edit.is_empty() {
                     self.toasts.info("Nothing to shuffle: it takes two unlocked items.");
                 } else {
@@ -241,7 +286,7 @@ impl MoodboardApp {
             &mut fastrand::Rng::new(),
         );
         let kind = ItemKind::Note { text };
-        let pos = self.place(None, kind.default_size());
+        let pos = self.place(None, kind.default_size(), None);
         let mut item = self.new_item(kind, pos, None, 0);
         item.tags = vec![crate::model::PROMPT_TAG.to_owned()];
         item.source = crate::model::lens::PROMPT_SOURCE.to_owned();
@@ -317,15 +362,30 @@ impl MoodboardApp {
         self.apply(Edit::Batch(edits), label);
     }
 
+    /// A new theme with an empty frame at a free place in view; with cards selected, a
+    /// theme of them (their frame grows round them, moving what is in the way).
     fn add_theme(&mut self, now: Timestamp) {
         let board = self.open.doc.board();
         let name = (1..)
             .map(|n| if n == 1 { "New theme".to_owned() } else { format!("New theme {n}") })
             .find(|name| board.theme_by_name(name).is_none())
             .unwrap_or_default();
+        // Its frame: round the selected cards, or empty in view (see new_frames_in_view).
         let theme = board.new_theme(&name, now);
+        let selected: Vec<ItemId> = self.selected_items().iter().filter(|i| !i.locked).map(|i| i.id.clone()).collect();
         let id = theme.id.clone();
-        self.apply(Edit::InsertTheme(theme), &format!("Add theme “{name}”"));
+        let mut edits = vec![Edit::InsertTheme(theme)];
+        edits.extend(selected.iter().map(|item| Edit::ChangeItem {
+            id: item.clone(),
+            change: ItemChange::Theme(Some(id.clone())),
+            at: now,
+        }));
+        let label = if selected.is_empty() {
+            format!("Add theme “{name}”")
+        } else {
+            format!("Make a theme of {}", things(selected.len()))
+        };
+        self.apply(Edit::Batch(edits), &label);
         self.view.show_sidebar = true;
         self.view.renaming_theme = Some((id, name));
     }
@@ -338,13 +398,15 @@ impl MoodboardApp {
         })
     }
 
-    /// Where a new item of `size` goes (its top-left corner): in the free place nearest
-    /// to being centred on `centre_in_board`, or else on the middle of the view. Never on
-    /// top of another item.
-    fn place(&self, centre_in_board: Option<Pos>, size: crate::model::Size) -> Pos {
+    /// Where a new item of `size` goes (its top-left corner): in its theme's frame if it
+    /// has a theme, else in the free place outside every frame nearest to being centred
+    /// on `centre_in_board` (or the middle of the view). Never on another card, never
+    /// outside the part of the board the canvas shows (panels are not part of it).
+    fn place(&self, centre_in_board: Option<Pos>, size: crate::model::Size, theme: Option<&ThemeId>) -> Pos {
         let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
         let top_left = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-        crate::model::free_spot_near(self.open.doc.board(), top_left, size)
+        let visible = crate::ui::view::from_rect(self.view.visible_board_rect().shrink(16.0 / self.view.zoom()));
+        frames::place_card(self.open.doc.board(), theme, top_left, size, Some(visible))
     }
 
     fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
@@ -355,7 +417,8 @@ impl MoodboardApp {
     }
 
     pub fn add_item(&mut self, kind: ItemKind, centre_in_board: Option<Pos>, theme: Option<ThemeId>) {
-        let pos = self.place(centre_in_board, kind.default_size());
+        let theme = self.theme_for_new(theme).filter(|t| self.open.doc.board().theme(t).is_some());
+        let pos = self.place(centre_in_board, kind.default_size(), theme.as_ref());
         let label = format!("Add {}", kind.tag().name());
         let item = self.new_item(kind, pos, theme, 0);
         let id = item.id.clone();
@@ -409,6 +472,7 @@ impl MoodboardApp {
                         file_name: imported.file_name,
                         pixel_size: imported.pixel_size,
                         caption: String::new(),
+                        crop: None,
                     }
                 }
                 Ok(Outcome::Text { text, file_name }) if text.is_empty() => {

@@ -7,7 +7,7 @@ use anyhow::{Context as _, anyhow, bail};
 
 use super::{existing_board, load, warn_problems};
 use crate::export::{self, ExportFormat};
-use crate::model::{Board, merge_now, summarise};
+use crate::model::{Board, Stamper, frames, merge_now, summarise};
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, conflicts, pack, paths};
 
@@ -37,14 +37,16 @@ pub fn merge_cmd(
     let (before, merged) = if dry_run {
         let ours = load(&board)?;
         warn_problems(err, &ours.problems)?;
-        let merged = merge_now(&ours.board, &theirs.board);
+        let mut merged = merge_now(&ours.board, &theirs.board);
+        tidy_merge(&ours.board, &mut merged.board)?;
         (ours.board, merged)
     } else if target == board {
         warn_problems(err, &storage::import_assets(&other, &theirs.board, &board))?;
         let (result, problems) = storage::update(&board, |b: &mut Board| {
-            let merged = merge_now(b, &theirs.board);
+            let mut merged = merge_now(b, &theirs.board);
+            tidy_merge(b, &mut merged.board)?;
             let before = std::mem::replace(b, merged.board.clone());
-            Ok::<_, std::convert::Infallible>((before, merged))
+            Ok::<_, crate::model::EditError>((before, merged))
         })
         .map_err(|e| anyhow!("{e}"))?;
         warn_problems(err, &problems)?;
@@ -55,7 +57,8 @@ pub fn merge_cmd(
         std::fs::create_dir_all(paths::board_folder(&target)).ok();
         warn_problems(err, &storage::import_assets(&board, &ours.board, &target))?;
         warn_problems(err, &storage::import_assets(&other, &theirs.board, &target))?;
-        let merged = merge_now(&ours.board, &theirs.board);
+        let mut merged = merge_now(&ours.board, &theirs.board);
+        tidy_merge(&ours.board, &mut merged.board)?;
         storage::create(&target, &merged.board)?;
         (ours.board, merged)
     };
@@ -75,6 +78,14 @@ pub fn merge_cmd(
         writeln!(out, "dry run: nothing was written")?;
     }
     Ok(())
+}
+
+/// Ideas a merge brought in find a free place (in their frame, or outside every frame),
+/// and frames keep apart: what the app does after a merge.
+fn tidy_merge(before: &Board, merged: &mut Board) -> Result<(), crate::model::EditError> {
+    let brought = crate::model::diff(before, merged);
+    let who = Prefs::load().0.contributor();
+    frames::tidy_after(merged, &brought, &mut Stamper::now(merged, &who)).map(drop)
 }
 
 /// `moodboard sync BOARD`
@@ -172,10 +183,16 @@ pub fn import_cmd(
     // that never finishes reading must not keep others from saving.
     let nodes =
         export::read_canvas(file, &store).with_context(|| format!("nothing was added to {}", board.display()))?;
-    let (report, problems) =
-        storage::update(&board, |b: &mut Board| Ok::<_, std::convert::Infallible>(nodes.add_to(b, &who, source)))
-            .map_err(|e| anyhow!("{e}"))
-            .with_context(|| format!("nothing was added to {}", board.display()))?;
+    let (report, problems) = storage::update(&board, |b: &mut Board| {
+        let before = b.clone();
+        let report = nodes.add_to(b, &who, source);
+        // The canvas's cards into their frames, frames apart.
+        let added = crate::model::diff(&before, b);
+        frames::tidy_after(b, &added, &mut Stamper::now(b, &who))?;
+        Ok::<_, crate::model::EditError>(report)
+    })
+    .map_err(|e| anyhow!("{e}"))
+    .with_context(|| format!("nothing was added to {}", board.display()))?;
     warn_problems(err, &problems)?;
     for s in &report.skipped {
         writeln!(err, "warning: {s}; added as a note instead")?;

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
-use crate::model::{Board, BoardRect, Item, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
+use crate::model::{Board, Item, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
 use crate::storage::{AssetStore, SaveError};
 
 /// The largest canvas file read.
@@ -64,28 +64,20 @@ pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, S
     let images_dir = crate::storage::paths::board_folder(out).join(&images_dir_name);
     let mut nodes = Vec::new();
     let mut groups = Vec::new();
-    let by_theme = board.items_by_theme();
+    // Each theme's group is exactly its frame.
     for theme in &board.themes {
-        let bounds = by_theme
-            .get(&Some(&theme.id))
-            .into_iter()
-            .flatten()
-            .map(|i| BoardRect::from_pos_size(i.pos, i.size))
-            .reduce(BoardRect::union);
-        if let Some(r) = bounds {
-            let pad = 40.0;
-            groups.push(Node {
-                id: theme.id.to_string(),
-                kind: "group".into(),
-                x: f64::from(r.min.x - pad).round(),
-                y: f64::from(r.min.y - pad * 1.5).round(),
-                width: f64::from(r.max.x - r.min.x + 2.0 * pad).round(),
-                height: f64::from(r.max.y - r.min.y + 2.5 * pad).round(),
-                color: Rgb::parse_hex(&theme.colour).map(Rgb::to_hex),
-                label: Some(theme.name.clone()),
-                ..Node::default()
-            });
-        }
+        let r = theme.frame;
+        groups.push(Node {
+            id: theme.id.to_string(),
+            kind: "group".into(),
+            x: f64::from(r.min.x).round(),
+            y: f64::from(r.min.y).round(),
+            width: f64::from(r.width()).round(),
+            height: f64::from(r.height()).round(),
+            color: Rgb::parse_hex(&theme.colour).map(Rgb::to_hex),
+            label: Some(theme.name.clone()),
+            ..Node::default()
+        });
     }
     for item in &board.items {
         let mut node = Node {
@@ -229,6 +221,7 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
                         file_name: imported.file_name,
                         pixel_size: imported.pixel_size,
                         caption: String::new(),
+                        crop: None,
                     },
                     Err(why) => {
                         skipped.push(format!("{file}: {why}"));
@@ -259,6 +252,15 @@ impl CanvasNodes {
         for (name, colour, rect) in &self.groups {
             let id = by_name.entry(name.trim().to_lowercase()).or_insert_with(|| {
                 let mut theme = board.new_theme(name, now);
+                // The group's rectangle is the frame (moved aside later if it overlaps).
+                let [x, y, w, h] = *rect;
+                let group = crate::model::BoardRect::from_pos_size(
+                    Pos::new(x as f32, y as f32).clamped(),
+                    Size::new(w as f32, h as f32).clamped(),
+                );
+                if group.is_valid() {
+                    theme.frame = group;
+                }
                 theme.rank = rank;
                 rank = rank.saturating_add(1);
                 if let Some(c) = colour.as_deref().and_then(Rgb::parse_hex) {

@@ -7,7 +7,7 @@ use super::{BoardId, BoardRect, Item, ItemId, Response, Session, ThemeId, Timest
 
 /// The file format version this build writes. Files with a lower version are migrated
 /// when read; files with a higher one are refused.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Goals beyond this many get a gentle warning: a board is for one or two things.
 pub const RECOMMENDED_MAX_GOALS: usize = 2;
@@ -51,6 +51,9 @@ pub struct Theme {
     /// Sidebar position: themes are shown by `(rank, id)`. A rank rather than the list
     /// order, so that merging copies that reordered themes gives one answer.
     pub rank: i64,
+    /// The theme's frame on the canvas: its cards lie inside it, no other frame overlaps
+    /// it (see [`super::frames`]; since version 4).
+    pub frame: BoardRect,
     pub modified: Timestamp,
 }
 
@@ -112,7 +115,8 @@ impl Board {
         BoardMeta { title: self.title.clone(), description: self.description.clone(), goals: self.goals.clone() }
     }
 
-    /// A new theme placed after every existing one, with the next palette colour.
+    /// A new theme placed after every existing one, with the next palette colour and an
+    /// empty frame to the right of everything on the board (the app moves it into view).
     pub fn new_theme(&self, name: &str, now: Timestamp) -> Theme {
         Theme {
             id: ThemeId::new_random(),
@@ -120,6 +124,7 @@ impl Board {
             colour: self.next_theme_colour(),
             description: String::new(),
             rank: self.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1)),
+            frame: BoardRect::from_pos_size(super::frames::next_frame_spot(self), super::frames::EMPTY_FRAME),
             modified: now,
         }
     }
@@ -176,9 +181,10 @@ impl Board {
         self.items.sort_by(|a, b| a.z.cmp(&b.z).then_with(|| a.id.cmp(&b.id)));
     }
 
-    /// The rectangle around all items, or `None` for an empty board.
+    /// The rectangle around all items and frames, or `None` for an empty board.
     pub fn bounds(&self) -> Option<BoardRect> {
-        self.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).reduce(BoardRect::union)
+        let cards = self.items.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size));
+        cards.chain(self.themes.iter().map(|t| t.frame).filter(|f| f.is_valid())).reduce(BoardRect::union)
     }
 
     /// The theme an item is shown in: its theme if that is on the board, else `None`

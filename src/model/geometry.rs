@@ -57,8 +57,8 @@ impl Size {
     }
 }
 
-/// An axis-aligned rectangle on the board.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// An axis-aligned rectangle on the board (a theme's frame is one).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BoardRect {
     pub min: Pos,
     pub max: Pos,
@@ -90,5 +90,49 @@ impl BoardRect {
 
     pub fn center(self) -> Pos {
         Pos::new((self.min.x + self.max.x) / 2.0, (self.min.y + self.max.y) / 2.0)
+    }
+
+    /// Finite, within the board, not inverted, and no larger than the board allows.
+    pub fn is_valid(self) -> bool {
+        self.min.is_valid()
+            && self.max.is_valid()
+            && self.max.x >= self.min.x
+            && self.max.y >= self.min.y
+            && self.width() <= MAX_COORD
+            && self.height() <= MAX_COORD
+    }
+}
+
+/// The part of a picture shown on its card, as fractions of the whole picture (after
+/// EXIF orientation): `x` and `y` of the top-left corner, `w` and `h`, each in 0..=1.
+/// The original file is never changed.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Crop {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+impl Crop {
+    /// The smallest part of a picture a crop keeps, on each side.
+    pub const MIN: f32 = 0.02;
+
+    /// A crop that stays inside the picture and keeps at least [`Crop::MIN`] of it.
+    pub fn is_valid(self) -> bool {
+        let ok = |v: f32| v.is_finite() && (0.0..=1.0).contains(&v);
+        ok(self.x)
+            && ok(self.y)
+            && ok(self.w)
+            && ok(self.h)
+            && self.w >= Self::MIN
+            && self.h >= Self::MIN
+            && self.x + self.w <= 1.0 + 1e-4
+            && self.y + self.h <= 1.0 + 1e-4
+    }
+
+    /// The whole picture.
+    pub fn is_whole(self) -> bool {
+        self.x <= 1e-4 && self.y <= 1e-4 && self.w >= 1.0 - 1e-4 && self.h >= 1.0 - 1e-4
     }
 }

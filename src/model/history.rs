@@ -27,7 +27,8 @@ impl Default for History {
 
 impl History {
     /// Applies `edit` to `board` as one undoable step called `label`, stamped by `clock`
-    /// as a change made now.
+    /// as a change made now, then keeps the frame rules ([`super::frames::tidy_after`])
+    /// in the same step.
     pub fn apply(
         &mut self,
         board: &mut Board,
@@ -38,7 +39,16 @@ impl History {
         if edit.is_empty() {
             return Ok(());
         }
+        let touched = edit.clone();
         let reverse = edit.apply_stamped(board, clock)?;
+        let reverse = match super::frames::tidy_after(board, &touched, clock) {
+            Ok(tidied) if tidied.is_empty() => reverse,
+            Ok(tidied) => Edit::Batch(vec![tidied, reverse]),
+            Err(e) => {
+                reverse.apply(board).expect("the inverse of an applied edit applies");
+                return Err(e);
+            }
+        };
         self.push(reverse, label.into());
         Ok(())
     }

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{AssetName, ItemId, Pos, Size, ThemeId, Timestamp};
+use super::{AssetName, Crop, ItemId, Pos, Size, ThemeId, Timestamp};
 
 /// One idea on the board. Everything except `kind` is shared by all kinds.
 ///
@@ -43,6 +43,8 @@ pub enum ItemKind {
         /// Width and height in pixels, after EXIF orientation.
         pixel_size: PixelSize,
         caption: String,
+        /// The part of the picture the card shows; `None` is all of it (since version 4).
+        crop: Option<Crop>,
     },
     /// Something someone said or wrote.
     Quote {
@@ -62,6 +64,58 @@ pub enum ItemKind {
         hex: String,
         name: String,
     },
+}
+
+/// The type scale cards are drawn with, in board units: what a card's default size is
+/// made for, and what the canvas draws. At the zoom that fits a board of a dozen cards
+/// in a window, body text stays readable (a note's 22 units are 11 points at 50 %).
+pub mod metrics {
+    pub const NOTE_FONT: f32 = 22.0;
+    pub const QUOTE_FONT: f32 = 24.0;
+    pub const TITLE_FONT: f32 = 21.0;
+    pub const SMALL_FONT: f32 = 16.0;
+    pub const CARD_PADDING: f32 = 14.0;
+    /// Line height as a multiple of the font size.
+    pub const LINE: f32 = 1.32;
+    /// A typical glyph's width as a multiple of the font size, for estimating wraps.
+    pub const GLYPH: f32 = 0.5;
+    pub const NOTE_WIDTH: f32 = 260.0;
+    pub const QUOTE_WIDTH: f32 = 300.0;
+    /// Pictures' longest side.
+    pub const IMAGE_SIDE: f32 = 300.0;
+
+    /// Lines `text` wraps to at `font` in `width`: greedy word wrap on estimated widths.
+    pub fn lines(text: &str, font: f32, width: f32) -> usize {
+        let per_line = ((width / (font * GLYPH)).floor() as usize).max(1);
+        text.split('\n')
+            .map(|paragraph| {
+                let mut lines = 1;
+                let mut used = 0;
+                for word in paragraph.split_whitespace() {
+                    let len = word.chars().count();
+                    if used == 0 {
+                        used = len;
+                    } else if used + 1 + len <= per_line {
+                        used += 1 + len;
+                    } else {
+                        lines += 1;
+                        used = len;
+                    }
+                    lines += used.saturating_sub(1) / per_line;
+                    used = if used > per_line { used % per_line } else { used };
+                }
+                lines
+            })
+            .sum::<usize>()
+            .max(1)
+    }
+
+    /// The height a card of `width` needs for `text` at `font`, with `extra` for what
+    /// else it shows (a quote's mark and attribution).
+    pub fn text_height(text: &str, font: f32, width: f32, extra: f32) -> f32 {
+        let inner = width - 2.0 * CARD_PADDING;
+        lines(text, font, inner) as f32 * font * LINE + 2.0 * CARD_PADDING + extra
+    }
 }
 
 /// Pixel dimensions of an image.
@@ -117,18 +171,30 @@ impl ItemKind {
         }
     }
 
-    /// A good size for a new item of this kind.
+    /// A good size for a new item of this kind: pictures in their shape, notes and
+    /// quotes as tall as their text needs (see [`metrics`]).
     pub fn default_size(&self) -> Size {
+        use metrics::*;
         match self {
-            Self::Image { pixel_size, .. } => {
-                let (w, h) = (pixel_size.w.max(1) as f32, pixel_size.h.max(1) as f32);
-                let scale = 320.0 / w.max(h);
+            Self::Image { pixel_size, crop, .. } => {
+                let crop = crop.unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 });
+                let (w, h) = (pixel_size.w.max(1) as f32 * crop.w, pixel_size.h.max(1) as f32 * crop.h);
+                let scale = IMAGE_SIDE / w.max(h);
                 Size::new((w * scale).max(super::geometry::MIN_SIZE), (h * scale).max(super::geometry::MIN_SIZE))
             }
-            Self::Quote { .. } => Size::new(300.0, 160.0),
-            Self::Link { .. } => Size::new(280.0, 110.0),
-            Self::Note { .. } => Size::new(220.0, 160.0),
-            Self::Colour { .. } => Size::new(140.0, 140.0),
+            Self::Quote { text, by, citation } => {
+                let attribution = if by.is_empty() && citation.is_empty() { 0.0 } else { SMALL_FONT * 1.8 };
+                let h = text_height(text, QUOTE_FONT, QUOTE_WIDTH, QUOTE_FONT * 1.1 + attribution);
+                Size::new(QUOTE_WIDTH, h.clamp(140.0, 900.0))
+            }
+            Self::Link { note, .. } => {
+                let note_h = if note.trim().is_empty() { 0.0 } else { SMALL_FONT * LINE * 2.0 };
+                Size::new(300.0, 120.0 + note_h)
+            }
+            Self::Note { text } => {
+                Size::new(NOTE_WIDTH, text_height(text, NOTE_FONT, NOTE_WIDTH, 0.0).clamp(110.0, 900.0))
+            }
+            Self::Colour { .. } => Size::new(160.0, 160.0),
         }
     }
 
@@ -236,12 +302,23 @@ mod tests {
     }
 
     #[test]
+    fn notes_are_as_tall_as_their_text() {
+        let short = ItemKind::Note { text: "Open shelves?".into() }.default_size();
+        let long = ItemKind::Note { text: "What if the counter moved to the window, and the morning light came in low over the bread, so that people stop on the pavement to look?".into() }.default_size();
+        assert_eq!(short.h, 110.0, "one line: the smallest note");
+        assert!(long.h > short.h + 3.0 * metrics::NOTE_FONT, "{long:?}");
+        assert_eq!(metrics::lines("a b c", 22.0, 10_000.0), 1);
+        assert_eq!(metrics::lines("one\ntwo\nthree", 22.0, 10_000.0), 3);
+    }
+
+    #[test]
     fn image_default_size_keeps_aspect() {
         let kind = ItemKind::Image {
             asset: AssetName::parse("0123456789abcdef0123456789abcdef.png").unwrap(),
             file_name: "x.png".into(),
             pixel_size: PixelSize { w: 4000, h: 1000 },
             caption: String::new(),
+            crop: None,
         };
         let s = kind.default_size();
         assert!((s.w / s.h - 4.0).abs() < 0.01, "{s:?}");

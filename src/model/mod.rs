@@ -6,12 +6,12 @@ mod board;
 pub mod clock;
 mod colour;
 mod edit;
+pub mod frames;
 mod geometry;
 mod history;
 mod id_list;
 mod ids;
 mod item;
-mod layout;
 pub mod lens;
 pub mod links;
 mod merge;
@@ -26,12 +26,11 @@ pub use clock::{MAX_CLOCK_AHEAD_MS, Stamper, horizon};
 pub use colour::{Rgb, normalise_hex};
 pub(crate) use edit::sort_themes;
 pub use edit::{Edit, EditError, ItemChange};
-pub use geometry::{BoardRect, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
+pub use geometry::{BoardRect, Crop, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
 pub use history::History;
 pub use id_list::{HasId, IdList};
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId};
-pub use item::{Item, ItemKind, KindTag, PixelSize, one_line};
-pub use layout::{GAP, arrange_by_theme, free_spot, free_spot_near, shuffle};
+pub use item::{Item, ItemKind, KindTag, PixelSize, metrics, one_line};
 pub use merge::{MergeSummary, Merged, Refusal, Refused, diff, merge, merge_now, summarise};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase, Reaction,

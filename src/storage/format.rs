@@ -141,104 +141,17 @@ pub fn parse(path: &Path, text: &str) -> Result<Board, LoadError> {
             board.version = FORMAT_VERSION;
             Ok(board)
         }
-        // Older versions, each parsed with its own frozen layout and migrated one step at
-        // a time to the next.
-        2 => {
-            let v2: BoardV2 = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
-            Ok(v2.migrate())
-        }
-        1 => {
-            let v1: BoardV1 = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
-            Ok(v1.migrate().migrate())
-        }
+        // Older versions, each parsed with its own frozen layout (see `older.rs`) and
+        // migrated one step at a time to the next.
+        3 => Ok(parse_as::<super::older::BoardV3>(path, text)?.migrate()),
+        2 => Ok(parse_as::<super::older::BoardV2>(path, text)?.migrate().migrate()),
+        1 => Ok(parse_as::<super::older::BoardV1>(path, text)?.migrate().migrate().migrate()),
         newer => Err(LoadError::NewerVersion { path: path.to_owned(), found: newer, supported: FORMAT_VERSION }),
     }
 }
 
-/// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
-#[derive(serde::Deserialize)]
-struct TombstoneV2 {
-    id: String,
-    at: crate::model::Timestamp,
-    by: String,
-}
-
-/// Version 1: a board without a session, votes or responses.
-#[derive(serde::Deserialize)]
-struct BoardV1 {
-    id: crate::model::BoardId,
-    title: String,
-    description: String,
-    goals: Vec<String>,
-    themes: Vec<crate::model::Theme>,
-    items: Vec<crate::model::Item>,
-    deleted: Vec<TombstoneV2>,
-    created: crate::model::Timestamp,
-    modified: crate::model::Timestamp,
-}
-
-impl BoardV1 {
-    /// Version 1 → 2: no session yet, no votes, no responses.
-    fn migrate(self) -> BoardV2 {
-        BoardV2 {
-            id: self.id,
-            title: self.title,
-            description: self.description,
-            goals: self.goals,
-            themes: self.themes,
-            items: self.items,
-            deleted: self.deleted,
-            created: self.created,
-            modified: self.modified,
-            session: crate::model::Session::default(),
-            votes: Vec::new(),
-            responses: Vec::new(),
-        }
-    }
-}
-
-/// Version 2: tombstones without `saw`.
-#[derive(serde::Deserialize)]
-struct BoardV2 {
-    id: crate::model::BoardId,
-    title: String,
-    description: String,
-    goals: Vec<String>,
-    themes: Vec<crate::model::Theme>,
-    items: Vec<crate::model::Item>,
-    deleted: Vec<TombstoneV2>,
-    created: crate::model::Timestamp,
-    modified: crate::model::Timestamp,
-    session: crate::model::Session,
-    votes: Vec<crate::model::Vote>,
-    responses: Vec<crate::model::Response>,
-}
-
-impl BoardV2 {
-    /// Version 2 → 3: a tombstone saw everything up to the moment it was made, which is
-    /// what version 2's merge assumed.
-    fn migrate(self) -> Board {
-        let deleted = self
-            .deleted
-            .into_iter()
-            .map(|t| crate::model::Tombstone { id: t.id, at: t.at, by: t.by, saw: t.at })
-            .collect();
-        Board {
-            version: FORMAT_VERSION,
-            id: self.id,
-            title: self.title,
-            description: self.description,
-            goals: self.goals,
-            themes: self.themes.into(),
-            items: self.items.into(),
-            deleted,
-            created: self.created,
-            modified: self.modified,
-            session: self.session,
-            votes: self.votes.into(),
-            responses: self.responses.into(),
-        }
-    }
+fn parse_as<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {
+    ron_options().from_str(text).map_err(|e| syntax(path, &e))
 }
 
 /// The board as the text we write: a header comment, then pretty RON with four-space

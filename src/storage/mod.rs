@@ -7,6 +7,7 @@ pub mod conflicts;
 mod error;
 pub mod format;
 mod lock;
+mod older;
 pub mod pack;
 pub mod paths;
 mod regular;

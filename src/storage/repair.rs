@@ -196,6 +196,7 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
         }
     }
     board.sort_items();
+    repair_frames(board, &mut problems);
     repair_session(board, &mut problems, taken);
 
     // A tombstone for something that is alive is stale: keep the item, drop the
@@ -215,6 +216,40 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
         });
     }
     problems
+}
+
+/// Frames that are not rectangles on the board get one around their cards; frames and
+/// cards that break the frame rules (overlapping frames, a card outside its frame, an
+/// unsorted card in one) are tidied, as every change would tidy them.
+fn repair_frames(board: &mut Board, problems: &mut Vec<Problem>) {
+    use crate::model::frames;
+    let invalid: Vec<String> = board.themes.iter().filter(|t| !t.frame.is_valid()).map(|t| t.name.clone()).collect();
+    for name in &invalid {
+        problems.push(Problem {
+            subject: format!("theme “{name}”"),
+            field: "frame",
+            message: "is not a rectangle on the board; it now goes around its cards".to_owned(),
+        });
+    }
+    if !invalid.is_empty() {
+        let keep: Vec<(crate::model::ThemeId, crate::model::BoardRect)> =
+            board.themes.iter().filter(|t| t.frame.is_valid()).map(|t| (t.id.clone(), t.frame)).collect();
+        frames::frames_from_cards(board);
+        // Valid frames stay as they were written, as far as the rules allow.
+        for (id, frame) in keep {
+            if let Some(i) = board.theme_index(&id) {
+                board.themes[i].frame = frame;
+            }
+        }
+    }
+    if let Err(why) = frames::check(board) {
+        frames::tidy_in_place(board);
+        problems.push(Problem {
+            subject: "board".to_owned(),
+            field: "frame",
+            message: format!("{why}; frames and cards were tidied"),
+        });
+    }
 }
 
 /// Dots and responses get ids no other thing on the board has (tombstones are matched by

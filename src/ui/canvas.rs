@@ -1,7 +1,8 @@
-//! The infinite board: pan, zoom, theme regions, cards, selection, moving, resizing,
-//! rubber-band selection and dropping items into themes.
+//! The infinite board: pan, zoom, theme frames, cards, selection, moving, resizing,
+//! rubber-band selection and dropping cards into themes (a frame, the open canvas, or a
+//! theme in the sidebar).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use egui::{
     Align2, Color32, CursorIcon, FontId, Id, Key, PointerButton, Pos2, Rect, Response, Role, Sense, Stroke, StrokeKind,
@@ -13,44 +14,6 @@ use super::view::{Gesture, ViewState, board_rect_of, to_pos};
 use super::{Action, Command, style};
 use crate::media::ImageCache;
 use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules};
-
-/// A theme's tinted region: the rectangle around its items, in board space.
-struct Region {
-    theme: ThemeId,
-    name: String,
-    colour: Color32,
-    rect: Rect,
-}
-
-/// The rectangles around each theme's items, leaving out `except`.
-fn regions(board: &Board, except: &BTreeSet<ItemId>) -> Vec<Region> {
-    let mut bounds: HashMap<&ThemeId, Rect> = HashMap::new();
-    for item in &board.items {
-        if let Some(theme) = &item.theme
-            && !except.contains(&item.id)
-        {
-            let r = board_rect_of(item);
-            bounds.entry(theme).and_modify(|b| *b = b.union(r)).or_insert(r);
-        }
-    }
-    board
-        .themes
-        .iter()
-        .filter_map(|t| {
-            bounds.get(&t.id).map(|r| Region {
-                theme: t.id.clone(),
-                name: t.name.clone(),
-                colour: style::hex_colour(&t.colour),
-                rect: r.expand(style::REGION_PADDING),
-            })
-        })
-        .collect()
-}
-
-/// The smallest region that contains `point` (regions may overlap).
-fn region_at(regions: &[Region], point: Pos2) -> Option<&Region> {
-    regions.iter().filter(|r| r.rect.contains(point)).min_by(|a, b| a.rect.area().total_cmp(&b.rect.area()))
-}
 
 /// The label a card has for screen readers and tests: "Note: Try paper textures".
 pub fn item_label(item: &Item) -> String {
@@ -91,33 +54,56 @@ pub fn canvas_ui(
         Gesture::Move { ids, .. } => ids.iter().cloned().collect(),
         _ => BTreeSet::new(),
     };
+    let moving_frame = match &view.gesture {
+        Gesture::MoveFrame { theme, delta_in_board } => Some((theme.clone(), *delta_in_board)),
+        _ => None,
+    };
     let preview = |item: &Item, view: &ViewState| -> Rect {
         let mut r = board_rect_of(item);
         match &view.gesture {
             Gesture::Move { delta_in_board, .. } if moving.contains(&item.id) => r = r.translate(*delta_in_board),
-            Gesture::Resize { id, size } if *id == item.id => r.set_width(size.w),
+            Gesture::Resize { id, size } if *id == item.id => r = Rect::from_min_size(r.min, vec2(size.w, size.h)),
             _ => {}
         }
-        if let Gesture::Resize { id, size } = &view.gesture
-            && *id == item.id
+        if let Some((theme, delta)) = &moving_frame
+            && item.theme.as_ref() == Some(theme)
+            && !item.locked
         {
-            r.set_height(size.h);
+            r = r.translate(*delta);
         }
         r
     };
 
-    // Theme regions, under the items.
+    // Frames, under the cards; the one a dragged card would drop into lights up.
     let visible_in_board = view.visible_board_rect().expand(64.0 / view.zoom());
-    for region in regions(board, &BTreeSet::new()) {
-        if region.rect.intersects(visible_in_board) {
-            paint_region(&painter, view, &region);
+    let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| rect.contains(*p));
+    let drop_target = match (&view.gesture, pointer) {
+        (Gesture::Move { .. }, Some(p)) => super::frames::target_at(board, view, p),
+        _ => None,
+    };
+    let counts = board.items_by_theme();
+    for theme in &board.themes {
+        if super::frames::preview(theme, view).intersects(visible_in_board) {
+            let count = counts.get(&Some(&theme.id)).map_or(0, Vec::len);
+            super::frames::paint_frame(&painter, view, theme, count, drop_target.as_ref() == Some(&theme.id));
+        }
+    }
+    for theme in &board.themes {
+        if super::frames::preview(theme, view).intersects(visible_in_board) {
+            super::frames::frame_input(ui, board, view, theme, actions);
         }
     }
 
-    // Items, bottom to top; only those on screen are laid out and painted.
+    // Cards, bottom to top, the ones being dragged on top of all; only those on screen
+    // are laid out and painted.
     let zoom = view.zoom();
     let mut hovered_item = None;
-    for item in &board.items {
+    let order = board
+        .items
+        .iter()
+        .filter(|i| !moving.contains(&i.id))
+        .chain(board.items.iter().filter(|i| moving.contains(&i.id)));
+    for item in order {
         let in_board = preview(item, view);
         if !in_board.intersects(visible_in_board) {
             continue;
@@ -144,7 +130,8 @@ pub fn canvas_ui(
             }
             _ => None,
         };
-        let look = Look { selected, dimmed: !view.shows(board, item), highlighted };
+        let editing = view.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
+        let look = Look { selected, dimmed: !view.shows(board, item), highlighted, editing };
         paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
         if highlighted && !view.highlight_label.is_empty() {
             super::cards::paint_badge(&painter, on_screen, &view.highlight_label);
@@ -176,6 +163,16 @@ pub fn canvas_ui(
     {
         let on_screen = view.screen_from_board.mul_rect(board_rect_of(item));
         inline_editor(ui, view, item, on_screen, actions);
+    }
+    if let Some(mut edit) = view.crop.take()
+        && let Some(item) = board.item(&edit.id)
+        && let ItemKind::Image { asset, .. } = &item.kind
+    {
+        let on_screen = view.screen_from_board.mul_rect(board_rect_of(item));
+        let texture = images.get(asset, on_screen.width().max(on_screen.height()) * 2.0 * ui.ctx().pixels_per_point());
+        if super::crop::crop_ui(ui, &mut edit, item, on_screen, Some(&texture), actions) {
+            view.crop = Some(edit);
+        }
     }
 
     background_input(ui, board, view, &background, space_held, actions);
@@ -243,24 +240,6 @@ fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
     }
 }
 
-fn paint_region(painter: &egui::Painter, view: &ViewState, region: &Region) {
-    let zoom = view.zoom();
-    let on_screen = view.screen_from_board.mul_rect(region.rect);
-    let round = 14.0 * zoom;
-    painter.rect_filled(on_screen, round, region.colour.gamma_multiply(0.10));
-    painter.rect_stroke(on_screen, round, Stroke::new(1.5, region.colour.gamma_multiply(0.55)), StrokeKind::Inside);
-    let size = style::REGION_LABEL_FONT * zoom;
-    if size >= style::MIN_READABLE_FONT {
-        painter.text(
-            on_screen.left_top() + vec2(12.0 * zoom, -4.0 * zoom),
-            Align2::LEFT_BOTTOM,
-            &region.name,
-            FontId::proportional(size),
-            region.colour,
-        );
-    }
-}
-
 fn empty_board_hint(painter: &egui::Painter, rect: Rect) {
     let text = "This board is empty.\n\nPress N for a note, Q for a quote, L for a link, C for a colour,\n\
                 I to add images, or drop files and paste (Ctrl+V) right here.";
@@ -293,11 +272,15 @@ fn item_input(
             view.selection = BTreeSet::from([item.id.clone()]);
         }
     }
-    if response.double_clicked() {
+    if response.double_clicked() && !item.locked {
         let text = match &item.kind {
             ItemKind::Note { text } | ItemKind::Quote { text, .. } => Some(text.clone()),
             ItemKind::Link { title, .. } => Some(title.clone()),
-            ItemKind::Image { caption, .. } => Some(caption.clone()),
+            // A picture is cropped on the card; its caption is edited in the inspector.
+            ItemKind::Image { .. } => {
+                view.crop = super::crop::CropEdit::new(item);
+                None
+            }
             ItemKind::Colour { name, .. } => Some(name.clone()),
         };
         if let Some(text) = text {
@@ -325,8 +308,15 @@ fn item_input(
     if response.drag_stopped_by(PointerButton::Primary)
         && let Gesture::Move { ids, delta_in_board } = std::mem::replace(&mut view.gesture, Gesture::None)
     {
-        let drop_point = response.interact_pointer_pos().map(|p| view.board_from_screen() * p);
-        if let Some(edit) = move_edit(board, &ids, delta_in_board, drop_point) {
+        let pointer = ui.input(|i| i.pointer.interact_pos()).or(response.interact_pointer_pos());
+        let drop = match (view.sidebar_drop.take(), pointer) {
+            (Some(theme), _) => Drop::Sidebar(theme),
+            (None, Some(p)) if view.canvas_rect.contains(p) => {
+                super::frames::target_at(board, view, p).map_or(Drop::OpenCanvas, Drop::Frame)
+            }
+            _ => Drop::Nowhere,
+        };
+        if let Some(edit) = move_edit(board, &ids, delta_in_board, drop) {
             actions.push(edit);
         }
     }
@@ -342,26 +332,43 @@ fn item_input(
     }
 }
 
-/// One undo step for a finished move: new positions, and the theme of the region the
-/// items were dropped into (if it is another theme).
-fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop_point: Option<Pos2>) -> Option<Action> {
+/// Where dragged cards were dropped.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Drop {
+    /// In a theme's frame on the canvas.
+    Frame(ThemeId),
+    /// On a theme's row in the sidebar.
+    Sidebar(ThemeId),
+    /// On the open canvas, outside every frame.
+    OpenCanvas,
+    /// Elsewhere (over a panel): only a move.
+    Nowhere,
+}
+
+/// One undo step for a finished move: the cards' new places and, by where they were
+/// dropped, their theme: the frame's, the sidebar theme's, or unsorted on the open
+/// canvas. Dropped on a sidebar theme, cards keep their places and the frame rules move
+/// them into its frame.
+pub fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop: Drop) -> Option<Action> {
     let now = Timestamp::now();
-    let moved = delta.length() > 0.5;
-    let moving: BTreeSet<ItemId> = ids.iter().cloned().collect();
-    let target =
-        drop_point.and_then(|p| region_at(&regions(board, &moving), p).map(|r| (r.theme.clone(), r.name.clone())));
+    let (theme, moves) = match &drop {
+        Drop::Frame(t) => (Some(Some(t.clone())), true),
+        Drop::Sidebar(t) => (Some(Some(t.clone())), false),
+        Drop::OpenCanvas => (Some(None), true),
+        Drop::Nowhere => (None, true),
+    };
     let mut edits = Vec::new();
     let mut retheme = 0;
     for id in ids {
         let Some(item) = board.item(id) else { continue };
-        if moved {
+        if moves && delta.length() > 0.5 {
             let pos = to_pos(super::view::to_pos2(item.pos) + delta);
             edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Pos(pos), at: now });
         }
-        if let Some((theme, _)) = &target
-            && item.theme.as_ref() != Some(theme)
+        if let Some(theme) = &theme
+            && item.theme != *theme
         {
-            edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(Some(theme.clone())), at: now });
+            edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(theme.clone()), at: now });
             retheme += 1;
         }
     }
@@ -369,8 +376,9 @@ fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop_point: Option<Pos2
         return None;
     }
     let count = ids.len();
-    let label = match (&target, retheme) {
-        (Some((_, name)), n) if n > 0 => format!("Move {} into “{name}”", things(count)),
+    let label = match (&theme, retheme) {
+        (Some(Some(t)), n) if n > 0 => format!("Move {} into “{}”", things(count), board.theme_name(Some(t))),
+        (Some(None), n) if n > 0 => format!("Move {} out of its theme", things(count)),
         _ => format!("Move {}", things(count)),
     };
     Some(Action::edit(Edit::Batch(edits), label))
@@ -503,22 +511,30 @@ fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions
 }
 
 fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, actions: &mut Vec<Action>) {
+    let zoom = view.zoom();
     let Some((_, text)) = &mut view.inline_edit else { return };
-    let zoom = view.screen_from_board.scaling;
-    let size = match item.kind {
-        ItemKind::Quote { .. } => style::QUOTE_FONT,
-        ItemKind::Note { .. } => style::NOTE_FONT,
-        _ => style::TITLE_FONT,
-    } * zoom.clamp(0.5, 3.0);
-    let area = card.shrink(6.0);
+    // Exactly where, and as, the card draws this text (the card leaves it out meanwhile).
+    let (area, size, colour, italics) = super::cards::text_area(item, card, zoom);
+    if let ItemKind::Image { .. } = item.kind {
+        ui.painter_at(card).rect_filled(area.expand2(vec2(8.0 * zoom, 5.0 * zoom)), 0.0, style::CAPTION_BG);
+    }
     let editor_id = id_for(&item.id).with("inline-edit");
+    let font = FontId::proportional(size.max(1.0));
+    // Laid out as the card lays it out: same font, colour, slant and wrap.
+    let mut layouter = |ui: &Ui, text: &dyn egui::TextBuffer, wrap_width: f32| {
+        let format = egui::TextFormat { font_id: font.clone(), color: colour, italics, ..Default::default() };
+        let mut job = egui::text::LayoutJob::single_section(text.as_str().to_owned(), format);
+        job.wrap.max_width = wrap_width;
+        ui.fonts_mut(|f| f.layout_job(job))
+    };
     let response = ui.put(
         area,
         TextEdit::multiline(text)
             .id(editor_id)
-            .font(FontId::proportional(size))
             .desired_width(area.width())
-            .frame(egui::Frame::new()),
+            .margin(egui::Margin::ZERO)
+            .frame(egui::Frame::new())
+            .layouter(&mut layouter),
     );
     let label = "Edit text on the board".to_owned();
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, &label));
@@ -615,7 +631,8 @@ mod tests {
         let a = board.new_theme("A", now);
         let (ta, tb) = (a.id.clone(), ThemeId::new_random());
         board.themes.push(a);
-        board.themes.push(Theme { id: tb.clone(), name: "B".into(), rank: 5, ..board.new_theme("B", now) });
+        let b = Theme { id: tb.clone(), name: "B".into(), rank: 5, ..board.new_theme("B", now) };
+        board.themes.push(b);
         let mut in_a = Item::new(ItemKind::Note { text: "a".into() }, Pos::new(0.0, 0.0), "me", "own team", now);
         in_a.theme = Some(ta.clone());
         let mut in_b = Item::new(ItemKind::Note { text: "b".into() }, Pos::new(1000.0, 0.0), "me", "own team", now);
@@ -625,31 +642,39 @@ mod tests {
         (board, ta, tb, id)
     }
 
-    #[test]
-    fn dropping_into_another_region_assigns_its_theme() {
-        let (board, _, tb, id) = board_with_two_themes();
-        let Some(Action::Edit { edit, label }) =
-            move_edit(&board, std::slice::from_ref(&id), vec2(1000.0, 0.0), Some(pos2(1100.0, 50.0)))
-        else {
-            panic!("a move gives an edit");
-        };
-        assert_eq!(label, "Move 1 item into “B”");
+    fn applied(board: &Board, action: Option<Action>) -> (Board, String) {
+        let Some(Action::Edit { edit, label }) = action else { panic!("a move gives an edit") };
         let mut after = board.clone();
         edit.apply(&mut after).unwrap();
-        assert_eq!(after.item(&id).unwrap().theme, Some(tb));
+        (after, label)
     }
 
     #[test]
-    fn dropping_on_empty_canvas_keeps_the_theme() {
-        let (board, ta, _, id) = board_with_two_themes();
-        let Some(Action::Edit { edit, .. }) =
-            move_edit(&board, std::slice::from_ref(&id), vec2(0.0, 3000.0), Some(pos2(50.0, 3050.0)))
-        else {
-            panic!("a move gives an edit");
-        };
-        let mut after = board.clone();
-        edit.apply(&mut after).unwrap();
-        assert_eq!(after.item(&id).unwrap().theme, Some(ta));
+    fn dropping_into_another_frame_assigns_its_theme() {
+        let (board, _, tb, id) = board_with_two_themes();
+        let (after, label) =
+            applied(&board, move_edit(&board, std::slice::from_ref(&id), vec2(1000.0, 0.0), Drop::Frame(tb.clone())));
+        assert_eq!(label, "Move 1 item into “B”");
+        assert_eq!(after.item(&id).unwrap().theme, Some(tb));
+        assert_eq!(after.item(&id).unwrap().pos, Pos::new(1000.0, 0.0));
+    }
+
+    #[test]
+    fn dropping_on_the_open_canvas_unsorts() {
+        let (board, _, _, id) = board_with_two_themes();
+        let (after, label) =
+            applied(&board, move_edit(&board, std::slice::from_ref(&id), vec2(0.0, 3000.0), Drop::OpenCanvas));
+        assert_eq!(label, "Move 1 item out of its theme");
+        assert_eq!(after.item(&id).unwrap().theme, None);
         assert_eq!(after.item(&id).unwrap().pos, Pos::new(0.0, 3000.0));
+    }
+
+    #[test]
+    fn dropping_on_a_sidebar_theme_assigns_it_and_leaves_the_place_to_the_frame() {
+        let (board, _, tb, id) = board_with_two_themes();
+        let (after, _) =
+            applied(&board, move_edit(&board, std::slice::from_ref(&id), vec2(40.0, 900.0), Drop::Sidebar(tb.clone())));
+        assert_eq!(after.item(&id).unwrap().theme, Some(tb));
+        assert_eq!(after.item(&id).unwrap().pos, Pos::new(0.0, 0.0), "the frame rules move it in");
     }
 }

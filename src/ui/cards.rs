@@ -15,6 +15,8 @@ pub struct Look {
     pub dimmed: bool,
     /// Brought in by a merge.
     pub highlighted: bool,
+    /// Its text is being edited on the card: the editor draws the text, the card not.
+    pub editing: bool,
 }
 
 /// Paints `item` into `rect` (screen space) at `zoom`. `image` is the texture state for
@@ -23,6 +25,8 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     let round = style::CARD_ROUNDING * zoom;
     painter.rect_filled(rect.translate(vec2(0.0, 2.0 * zoom.min(2.0))), round, style::SHADOW);
     let painter = painter.with_clip_rect(painter.clip_rect().intersect(rect));
+    // While its text is edited on the card, the editor draws the text, once.
+    let text_painter = if look.editing { painter.with_clip_rect(Rect::NOTHING) } else { painter.clone() };
     let pad = style::CARD_PADDING * zoom;
     let inner = rect.shrink(pad);
     match &item.kind {
@@ -30,13 +34,13 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             painter.rect_filled(rect, round, style::PROMPT_BG);
             let small = style::SMALL_FONT * zoom;
             let header = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + small * 1.6));
-            single_line(&painter, "🎴 PROMPT", header, small, style::SEARCH_HIT, Align2::LEFT_TOP);
+            single_line(&text_painter, "🎴 PROMPT", header, small, style::SEARCH_HIT, Align2::LEFT_TOP);
             let body = Rect::from_min_max(pos2(inner.min.x, header.max.y + 4.0 * zoom), inner.max);
-            text_block(&painter, text, body, style::NOTE_FONT * zoom, style::PROMPT_TEXT, false);
+            text_block(&text_painter, text, body, style::NOTE_FONT * zoom, style::PROMPT_TEXT, false);
         }
         ItemKind::Note { text } => {
             painter.rect_filled(rect, round, style::NOTE_BG);
-            text_block(&painter, text, inner, style::NOTE_FONT * zoom, style::NOTE_TEXT, false);
+            text_block(&text_painter, text, inner, style::NOTE_FONT * zoom, style::NOTE_TEXT, false);
         }
         ItemKind::Quote { text, by, citation } => {
             painter.rect_filled(rect, round, style::QUOTE_BG);
@@ -60,10 +64,10 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             let attribution_h = if attribution.is_empty() { 0.0 } else { small * 1.6 };
             let body =
                 Rect::from_min_max(inner.min + vec2(0.0, mark_size * 0.45), inner.max - vec2(0.0, attribution_h));
-            text_block(&painter, text, body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true);
+            text_block(&text_painter, text, body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true);
             if !attribution.is_empty() {
                 let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
-                single_line(&painter, &attribution, line, small, style::ATTRIBUTION, Align2::RIGHT_BOTTOM);
+                single_line(&text_painter, &attribution, line, small, style::ATTRIBUTION, Align2::RIGHT_BOTTOM);
             }
         }
         ItemKind::Link { url, title, note } => {
@@ -72,13 +76,13 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             let small = style::SMALL_FONT * zoom;
             let shown_title = if title.trim().is_empty() { url.as_str() } else { title.as_str() };
             let title_rect = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + title_size * 2.6));
-            text_block(&painter, shown_title, title_rect, title_size, style::LINK_TITLE, false);
+            text_block(&text_painter, shown_title, title_rect, title_size, style::LINK_TITLE, false);
             if !note.trim().is_empty() {
                 let note_rect = Rect::from_min_max(
                     pos2(inner.min.x, title_rect.max.y + 4.0 * zoom),
                     inner.max - vec2(0.0, small * 1.8),
                 );
-                text_block(&painter, note, note_rect, small, style::ATTRIBUTION, false);
+                text_block(&text_painter, note, note_rect, small, style::ATTRIBUTION, false);
             }
             let (footer, colour) = if links::is_openable(url) {
                 (format!("↗ {}", links::domain(url).unwrap_or_default()), style::LINK_DOMAIN)
@@ -86,7 +90,7 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
                 ("⚠ not a web address; will not be opened".to_owned(), style::LINK_UNSAFE)
             };
             let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
-            single_line(&painter, &footer, line, small, colour, Align2::LEFT_BOTTOM);
+            single_line(&text_painter, &footer, line, small, colour, Align2::LEFT_BOTTOM);
         }
         ItemKind::Colour { hex, name } => {
             painter.rect_filled(rect, round, style::hex_colour(hex));
@@ -99,9 +103,11 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
                 format!("{name}\n{hex}")
             };
             let block = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 3.0), inner.max);
-            text_block(&painter, &label, block, small, style::text_on(hex), false);
+            text_block(&text_painter, &label, block, small, style::text_on(hex), false);
         }
-        ItemKind::Image { file_name, caption, .. } => paint_image(&painter, rect, zoom, file_name, caption, image),
+        ItemKind::Image { file_name, caption, crop, .. } => {
+            paint_image(&painter, &text_painter, rect, zoom, (file_name, caption), *crop, image)
+        }
     }
     if item.locked {
         let size = style::SMALL_FONT * zoom.max(0.6);
@@ -171,12 +177,24 @@ pub fn paint_badge(painter: &Painter, card: Rect, text: &str) {
     painter.galley(rect.min + vec2(5.0, 2.0), galley, Color32::BLACK);
 }
 
-fn paint_image(painter: &Painter, rect: Rect, zoom: f32, file_name: &str, caption: &str, image: Option<&TextureState>) {
+fn paint_image(
+    painter: &Painter,
+    text_painter: &Painter,
+    rect: Rect,
+    zoom: f32,
+    (file_name, caption): (&str, &str),
+    crop: Option<crate::model::Crop>,
+    image: Option<&TextureState>,
+) {
     let small = style::SMALL_FONT * zoom;
     match image {
         Some(TextureState::Ready { texture, opacity }) => {
-            // Contain: keep the picture's own aspect inside the card.
+            // The part of the picture the crop keeps; contained in the card in its shape.
+            let uv = crop.map_or(Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), |c| {
+                Rect::from_min_size(pos2(c.x, c.y), vec2(c.w, c.h))
+            });
             let [w, h] = texture.size().map(|v| v as f32);
+            let (w, h) = (w * uv.width(), h * uv.height());
             let scale = (rect.width() / w).min(rect.height() / h);
             let shown = Rect::from_center_size(rect.center(), vec2(w, h) * scale);
             if *opacity < 1.0 || shown.width() < rect.width() - 1.0 || shown.height() < rect.height() - 1.0 {
@@ -184,7 +202,7 @@ fn paint_image(painter: &Painter, rect: Rect, zoom: f32, file_name: &str, captio
                 painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
             }
             let tint = Color32::WHITE.gamma_multiply(*opacity);
-            painter.image(texture.id(), shown, Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), tint);
+            painter.image(texture.id(), shown, uv, tint);
         }
         other => {
             painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
@@ -196,12 +214,71 @@ fn paint_image(painter: &Painter, rect: Rect, zoom: f32, file_name: &str, captio
         }
     }
     if !caption.trim().is_empty() && small >= style::MIN_READABLE_FONT {
-        let galley =
-            painter.layout(caption.to_owned(), FontId::proportional(small), Color32::WHITE, rect.width() - 16.0 * zoom);
-        let strip_h = (galley.size().y + 10.0 * zoom).min(rect.height() * 0.5);
-        let strip = Rect::from_min_max(pos2(rect.min.x, rect.max.y - strip_h), rect.max);
-        painter.rect_filled(strip, 0.0, style::CAPTION_BG);
-        painter.galley(strip.min + vec2(8.0 * zoom, 5.0 * zoom), galley, Color32::WHITE);
+        let strip = caption_strip(text_painter, rect, zoom, caption);
+        text_painter.rect_filled(strip, 0.0, style::CAPTION_BG);
+        let galley = text_painter.layout(
+            caption.to_owned(),
+            FontId::proportional(small),
+            Color32::WHITE,
+            rect.width() - 16.0 * zoom,
+        );
+        text_painter.galley(strip.min + vec2(8.0 * zoom, 5.0 * zoom), galley, Color32::WHITE);
+    }
+}
+
+/// The band along a picture's bottom where its caption is written.
+fn caption_strip(painter: &Painter, rect: Rect, zoom: f32, caption: &str) -> Rect {
+    let small = style::SMALL_FONT * zoom;
+    let galley =
+        painter.layout(caption.to_owned(), FontId::proportional(small), Color32::WHITE, rect.width() - 16.0 * zoom);
+    let strip_h = (galley.size().y + 10.0 * zoom).min(rect.height() * 0.5).max(small * 1.6);
+    Rect::from_min_max(pos2(rect.min.x, rect.max.y - strip_h), rect.max)
+}
+
+/// Where a card's editable text is drawn, and how: the rectangle, font size, colour and
+/// whether it is in italics. The editor on the card uses the same, so what one types
+/// looks like the card.
+pub fn text_area(item: &Item, rect: Rect, zoom: f32) -> (Rect, f32, Color32, bool) {
+    let pad = style::CARD_PADDING * zoom;
+    let inner = rect.shrink(pad);
+    match &item.kind {
+        ItemKind::Note { .. } if crate::model::is_prompt(item) => {
+            let small = style::SMALL_FONT * zoom;
+            let body = Rect::from_min_max(pos2(inner.min.x, inner.min.y + small * 1.6 + 4.0 * zoom), inner.max);
+            (body, style::NOTE_FONT * zoom, style::PROMPT_TEXT, false)
+        }
+        ItemKind::Note { .. } => (inner, style::NOTE_FONT * zoom, style::NOTE_TEXT, false),
+        ItemKind::Quote { by, citation, .. } => {
+            let mark_size = style::QUOTE_FONT * 2.6 * zoom;
+            let small = style::SMALL_FONT * zoom;
+            let attribution_h = if by.trim().is_empty() && citation.trim().is_empty() { 0.0 } else { small * 1.6 };
+            let body =
+                Rect::from_min_max(inner.min + vec2(0.0, mark_size * 0.45), inner.max - vec2(0.0, attribution_h));
+            (body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true)
+        }
+        ItemKind::Link { .. } => {
+            let title = style::TITLE_FONT * zoom;
+            (
+                Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + title * 2.6)),
+                title,
+                style::LINK_TITLE,
+                false,
+            )
+        }
+        ItemKind::Colour { hex, .. } => {
+            let small = style::SMALL_FONT * zoom;
+            (
+                Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 3.0), inner.max),
+                small,
+                style::text_on(hex),
+                false,
+            )
+        }
+        ItemKind::Image { .. } => {
+            let small = style::SMALL_FONT * zoom;
+            let strip = Rect::from_min_max(pos2(rect.min.x, rect.max.y - small * 3.4), rect.max);
+            (strip.shrink2(vec2(8.0 * zoom, 5.0 * zoom)), small, Color32::WHITE, false)
+        }
     }
 }
 

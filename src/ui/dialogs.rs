@@ -8,9 +8,42 @@ use super::commands::Menu;
 use crate::storage::Problem;
 use strum::IntoEnumIterator as _;
 
-/// A shortcut as people read it on this platform: "Ctrl+Shift+Z".
+/// A shortcut as people read it on this platform: "Ctrl+Shift+Z", "Ctrl+]", "Ctrl+=",
+/// not key names ("Ctrl+CloseBracket"); symbols on macOS ("⌘]").
 pub fn shortcut_text(ctx: &egui::Context, shortcut: &egui::KeyboardShortcut) -> String {
-    ctx.format_shortcut(shortcut)
+    shortcut_words(shortcut, ctx.os().is_mac())
+}
+
+/// [`shortcut_text`] for a given platform.
+pub fn shortcut_words(shortcut: &egui::KeyboardShortcut, is_mac: bool) -> String {
+    let names = if is_mac { egui::ModifierNames::SYMBOLS } else { egui::ModifierNames::NAMES };
+    let mut text = names.format(&shortcut.modifiers, is_mac);
+    if !text.is_empty() {
+        text += names.concat;
+    }
+    text += match shortcut.logical_key {
+        egui::Key::Minus => "-",
+        key => key.symbol_or_name(),
+    };
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Key, KeyboardShortcut, Modifiers};
+
+    #[test]
+    fn shortcuts_read_as_people_write_them() {
+        let words = |m, k| shortcut_words(&KeyboardShortcut::new(m, k), false);
+        assert_eq!(words(Modifiers::COMMAND, Key::CloseBracket), "Ctrl+]");
+        assert_eq!(words(Modifiers::COMMAND, Key::Equals), "Ctrl+=");
+        assert_eq!(words(Modifiers::COMMAND, Key::Minus), "Ctrl+-");
+        assert_eq!(words(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), "Ctrl+Shift+Z");
+        assert_eq!(words(Modifiers::NONE, Key::F6), "F6");
+        assert_eq!(words(Modifiers::NONE, Key::Delete), "Delete");
+        assert_eq!(shortcut_words(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S), true), "⌘S");
+    }
 }
 
 /// The list of every command and its keys.

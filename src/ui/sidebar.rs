@@ -4,12 +4,13 @@
 
 use egui::{Color32, Key, RichText, Sense, TextEdit, Ui, vec2};
 
-use super::view::{ThemeFilter, ViewState};
+use super::view::{Gesture, ThemeFilter, ViewState};
 use super::{Action, Command, style};
 use crate::model::{Board, Edit, THEME_PALETTE, Theme, Timestamp, rules};
 
 /// Draws the sidebar.
 pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, actions: &mut Vec<Action>) {
+    view.sidebar_drop = None;
     ui.add_space(6.0);
     ui.heading("Themes");
     ui.add_space(4.0);
@@ -50,7 +51,7 @@ fn theme_row(
     who: &str,
     actions: &mut Vec<Action>,
 ) {
-    ui.horizontal(|ui| {
+    let row = ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
         ui.painter().rect_filled(rect, 3.0, style::hex_colour(&theme.colour));
         let renaming = view.renaming_theme.as_ref().is_some_and(|(id, _)| *id == theme.id);
@@ -75,6 +76,17 @@ fn theme_row(
             });
         });
     });
+    // Cards dragged from the canvas over this row go into this theme when let go.
+    if matches!(view.gesture, Gesture::Move { .. }) && ui.rect_contains_pointer(row.response.rect) {
+        view.sidebar_drop = Some(theme.id.clone());
+        let colour = style::hex_colour(&theme.colour);
+        ui.painter().rect_stroke(
+            row.response.rect.expand(2.0),
+            4.0,
+            egui::Stroke::new(2.0, colour),
+            egui::StrokeKind::Outside,
+        );
+    }
 }
 
 fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme, actions: &mut Vec<Action>) {

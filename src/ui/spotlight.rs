@@ -102,7 +102,7 @@ pub fn spotlight_ui(
                             let kind = ItemKind::Note { text: text.trim().to_owned() };
                             let size = kind.default_size();
                             let centre = Pos::new(
-                                item.pos.x + item.size.w + crate::model::GAP + size.w / 2.0,
+                                item.pos.x + item.size.w + crate::model::frames::CARD_GAP + size.w / 2.0,
                                 item.pos.y + size.h / 2.0,
                             );
                             actions.push(Action::Add {

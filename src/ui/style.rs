@@ -6,6 +6,8 @@ use crate::model::Rgb;
 
 pub const CANVAS_BG: Color32 = Color32::from_rgb(0x1E, 0x1F, 0x22);
 pub const GRID_DOT: Color32 = Color32::from_rgb(0x33, 0x35, 0x3A);
+pub const CANVAS_BG_LIGHT: Color32 = Color32::from_rgb(0xF3, 0xF1, 0xEC);
+pub const GRID_DOT_LIGHT: Color32 = Color32::from_rgb(0xD6, 0xD2, 0xC8);
 pub const SELECTION: Color32 = Color32::from_rgb(0x4D, 0xA3, 0xFF);
 pub const SEARCH_HIT: Color32 = Color32::from_rgb(0xFF, 0xC8, 0x57);
 pub const NEW_FROM_MERGE: Color32 = Color32::from_rgb(0x7C, 0xE0, 0x9B);
@@ -41,14 +43,10 @@ pub const JUDGMENT_BG: Color32 = Color32::from_rgba_premultiplied(0xFF, 0xFF, 0x
 pub const JUDGMENT_TEXT: Color32 = Color32::from_rgb(0x30, 0x30, 0x30);
 
 /// Board-space sizes (scaled with zoom).
-pub const CARD_PADDING: f32 = 12.0;
+pub use crate::model::metrics::{CARD_PADDING, NOTE_FONT, QUOTE_FONT, SMALL_FONT, TITLE_FONT};
 pub const CARD_ROUNDING: f32 = 6.0;
-pub const NOTE_FONT: f32 = 16.0;
-pub const QUOTE_FONT: f32 = 18.0;
-pub const SMALL_FONT: f32 = 12.5;
-pub const TITLE_FONT: f32 = 16.0;
-pub const REGION_PADDING: f32 = 28.0;
-pub const REGION_LABEL_FONT: f32 = 20.0;
+/// A frame's name, in its header band.
+pub const FRAME_LABEL_FONT: f32 = 26.0;
 /// Text smaller than this many screen points is drawn as grey bars instead.
 pub const MIN_READABLE_FONT: f32 = 4.0;
 
@@ -63,6 +61,40 @@ pub const MAX_ZOOM: f32 = 8.0;
 /// The colour of a `#RRGGBB` string, or grey for an invalid one.
 pub fn hex_colour(hex: &str) -> Color32 {
     Rgb::parse_hex(hex).map_or(INVALID_COLOUR, |Rgb(r, g, b)| Color32::from_rgb(r, g, b))
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let lum = |c: Color32| {
+        let f = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.03928 { v / 12.92 } else { ((v + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * f(c.r()) + 0.7152 * f(c.g()) + 0.0722 * f(c.b())
+    };
+    let (la, lb) = (lum(a), lum(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// A frame's name in its theme's colour, darkened (on light) or lightened (on dark)
+/// until it reads at 4.5:1 on the canvas.
+pub fn frame_label(colour: Color32, dark: bool) -> Color32 {
+    let bg = canvas_bg(dark);
+    let towards = if dark { Color32::WHITE } else { Color32::BLACK };
+    (0..=20)
+        .map(|step| colour.lerp_to_gamma(towards, step as f32 / 20.0))
+        .find(|c| contrast(*c, bg) >= 4.5)
+        .unwrap_or(towards)
+}
+
+/// The canvas's background in the dark or the light look.
+pub fn canvas_bg(dark: bool) -> Color32 {
+    if dark { CANVAS_BG } else { CANVAS_BG_LIGHT }
+}
+
+/// The grid's dots in the dark or the light look.
+pub fn grid_dot(dark: bool) -> Color32 {
+    if dark { GRID_DOT } else { GRID_DOT_LIGHT }
 }
 
 /// Black or white, whichever reads better on `hex`.

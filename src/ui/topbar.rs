@@ -68,7 +68,7 @@ pub fn menu_bar_ui(ui: &mut Ui, status: &Status<'_>, actions: &mut Vec<Action>) 
                 for command in Command::iter().filter(|c| c.menu() == menu) {
                     let mut button = Button::new(menu_text(command, status));
                     if let Some(shortcut) = command.shortcut() {
-                        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+                        button = button.shortcut_text(super::dialogs::shortcut_text(ui.ctx(), &shortcut));
                     }
                     let response = ui.add_enabled(is_enabled(command, status), button).on_hover_text(command.help());
                     if response.clicked() {
@@ -110,7 +110,7 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
             (Command::AddImage, "🖼 Image"),
         ] {
             let tip = match command.shortcut() {
-                Some(s) => format!("{} ({})", command.help(), ui.ctx().format_shortcut(&s)),
+                Some(s) => format!("{} ({})", command.help(), super::dialogs::shortcut_text(ui.ctx(), &s)),
                 None => command.help().to_owned(),
             };
             let response = ui.button(icon).on_hover_text(tip);

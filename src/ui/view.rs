@@ -23,6 +23,16 @@ pub enum Gesture {
         id: ItemId,
         size: Size,
     },
+    /// Moving theme `theme`'s frame (and its cards) by `delta_in_board` so far.
+    MoveFrame {
+        theme: ThemeId,
+        delta_in_board: Vec2,
+    },
+    /// Resizing theme `theme`'s frame to `size` so far.
+    ResizeFrame {
+        theme: ThemeId,
+        size: Size,
+    },
     /// Selecting everything that touches the rectangle from `start` to `now` (screen).
     RubberBand {
         start: Pos2,
@@ -57,6 +67,10 @@ pub struct ViewState {
     pub highlight_label: String,
     /// The item whose text is being edited on the canvas, with the text so far.
     pub inline_edit: Option<(ItemId, String)>,
+    /// A picture being cropped on its card.
+    pub crop: Option<super::crop::CropEdit>,
+    /// The theme in the sidebar that cards being dragged are over, this frame.
+    pub sidebar_drop: Option<ThemeId>,
     pub show_sidebar: bool,
     pub show_inspector: bool,
     pub show_shortcuts: bool,
@@ -91,6 +105,8 @@ impl Default for ViewState {
             highlight: BTreeSet::new(),
             highlight_label: String::new(),
             inline_edit: None,
+            sidebar_drop: None,
+            crop: None,
             show_sidebar: true,
             show_inspector: true,
             show_shortcuts: false,
@@ -120,6 +136,10 @@ pub fn board_rect_of(item: &Item) -> Rect {
 
 pub fn to_rect(r: BoardRect) -> Rect {
     Rect::from_min_max(to_pos2(r.min), to_pos2(r.max))
+}
+
+pub fn from_rect(r: Rect) -> BoardRect {
+    BoardRect { min: to_pos(r.min), max: to_pos(r.max) }
 }
 
 impl ViewState {

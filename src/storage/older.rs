@@ -1,0 +1,218 @@
+//! The layouts of older board files, frozen as they were, and the steps that migrate
+//! each to the next (see the table of versions in docs/FORMAT.md). Never change these:
+//! a change here changes how old files read.
+
+use serde::Deserialize;
+
+use crate::model::{
+    AssetName, Board, BoardId, BoardRect, FORMAT_VERSION, Item, ItemId, ItemKind, PixelSize, Pos, Response, Session,
+    Size, Theme, ThemeId, Timestamp, Tombstone, Vote,
+};
+
+/// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
+#[derive(Deserialize)]
+pub struct TombstoneV2 {
+    id: String,
+    at: Timestamp,
+    by: String,
+}
+
+/// A theme of versions 1 to 3: no frame.
+#[derive(Deserialize)]
+pub struct ThemeV3 {
+    id: ThemeId,
+    name: String,
+    colour: String,
+    description: String,
+    rank: i64,
+    modified: Timestamp,
+}
+
+/// An item's kind in versions 1 to 3: images without a crop.
+#[derive(Deserialize)]
+#[serde(rename = "ItemKind")]
+pub enum ItemKindV3 {
+    Image { asset: AssetName, file_name: String, pixel_size: PixelSize, caption: String },
+    Quote { text: String, by: String, citation: String },
+    Link { url: String, title: String, note: String },
+    Note { text: String },
+    Colour { hex: String, name: String },
+}
+
+/// An item of versions 1 to 3.
+#[derive(Deserialize)]
+pub struct ItemV3 {
+    id: ItemId,
+    kind: ItemKindV3,
+    pos: Pos,
+    size: Size,
+    z: i64,
+    theme: Option<ThemeId>,
+    tags: Vec<String>,
+    contributor: String,
+    source: String,
+    locked: bool,
+    created: Timestamp,
+    modified: Timestamp,
+}
+
+/// Version 1: a board without a session, votes or responses.
+#[derive(Deserialize)]
+pub struct BoardV1 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV3>,
+    items: Vec<ItemV3>,
+    deleted: Vec<TombstoneV2>,
+    created: Timestamp,
+    modified: Timestamp,
+}
+
+impl BoardV1 {
+    /// Version 1 → 2: no session yet, no votes, no responses.
+    pub fn migrate(self) -> BoardV2 {
+        BoardV2 {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes,
+            items: self.items,
+            deleted: self.deleted,
+            created: self.created,
+            modified: self.modified,
+            session: Session::default(),
+            votes: Vec::new(),
+            responses: Vec::new(),
+        }
+    }
+}
+
+/// Version 2: tombstones without `saw`.
+#[derive(Deserialize)]
+pub struct BoardV2 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV3>,
+    items: Vec<ItemV3>,
+    deleted: Vec<TombstoneV2>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: Session,
+    votes: Vec<Vote>,
+    responses: Vec<Response>,
+}
+
+impl BoardV2 {
+    /// Version 2 → 3: a tombstone saw everything up to the moment it was made, which is
+    /// what version 2's merge assumed.
+    pub fn migrate(self) -> BoardV3 {
+        let deleted = self.deleted.into_iter().map(|t| Tombstone { saw: t.at, id: t.id, at: t.at, by: t.by }).collect();
+        BoardV3 {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes,
+            items: self.items,
+            deleted,
+            created: self.created,
+            modified: self.modified,
+            session: self.session,
+            votes: self.votes,
+            responses: self.responses,
+        }
+    }
+}
+
+/// Version 3: themes without frames, images without crops.
+#[derive(Deserialize)]
+pub struct BoardV3 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV3>,
+    items: Vec<ItemV3>,
+    deleted: Vec<Tombstone>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: Session,
+    votes: Vec<Vote>,
+    responses: Vec<Response>,
+}
+
+impl BoardV3 {
+    /// Version 3 → 4: every theme gets a frame around its cards, moved apart from the
+    /// others so that none overlaps (taking its cards along); unsorted cards that sat in
+    /// a theme's box move out of it; no picture is cropped.
+    pub fn migrate(self) -> Board {
+        let placeholder = BoardRect::from_pos_size(Pos::new(0.0, 0.0), Size::new(1.0, 1.0));
+        let themes: Vec<Theme> = self
+            .themes
+            .into_iter()
+            .map(|t| Theme {
+                id: t.id,
+                name: t.name,
+                colour: t.colour,
+                description: t.description,
+                rank: t.rank,
+                frame: placeholder,
+                modified: t.modified,
+            })
+            .collect();
+        let items: Vec<Item> = self.items.into_iter().map(ItemV3::migrate).collect();
+        let mut board = Board {
+            version: FORMAT_VERSION,
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: themes.into(),
+            items: items.into(),
+            deleted: self.deleted.into(),
+            created: self.created,
+            modified: self.modified,
+            session: self.session,
+            votes: self.votes.into(),
+            responses: self.responses.into(),
+        };
+        // Sorted as a loaded board is, so that the frames come out the same every time.
+        crate::model::sort_themes(&mut board);
+        board.sort_items();
+        crate::model::frames::frames_from_cards(&mut board);
+        board
+    }
+}
+
+impl ItemV3 {
+    fn migrate(self) -> Item {
+        let kind = match self.kind {
+            ItemKindV3::Image { asset, file_name, pixel_size, caption } => {
+                ItemKind::Image { asset, file_name, pixel_size, caption, crop: None }
+            }
+            ItemKindV3::Quote { text, by, citation } => ItemKind::Quote { text, by, citation },
+            ItemKindV3::Link { url, title, note } => ItemKind::Link { url, title, note },
+            ItemKindV3::Note { text } => ItemKind::Note { text },
+            ItemKindV3::Colour { hex, name } => ItemKind::Colour { hex, name },
+        };
+        Item {
+            id: self.id,
+            kind,
+            pos: self.pos,
+            size: self.size,
+            z: self.z,
+            theme: self.theme,
+            tags: self.tags,
+            contributor: self.contributor,
+            source: self.source,
+            locked: self.locked,
+            created: self.created,
+            modified: self.modified,
+        }
+    }
+}
