@@ -537,8 +537,6 @@ fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>) 
         }
     }
     // Each group's block: a content width from its cards, then masonry.
-    let total_area: f32 = board.items.iter().map(|i| (i.size.w + CARD_GAP) * (i.size.h + CARD_GAP)).sum();
-    let target_width = (total_area.max(1.0) * ASPECT).sqrt() * 1.15;
     let mut blocks: Vec<Block<'_>> = Vec::new();
     for (theme, cards) in groups.into_iter().chain(std::iter::once((None, unsorted))) {
         if theme.is_none() && cards.is_empty() {
@@ -560,16 +558,26 @@ fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>) 
         };
         blocks.push((theme, placed, outer));
     }
-    // Shelves: blocks left to right, a new shelf past the target width.
+    // Shelves: blocks left to right, a new shelf past a width chosen so that the whole
+    // comes closest to a window's shape.
     let origin = board.bounds().map_or(Pos::new(0.0, 0.0), |b| b.min);
-    let (mut x, mut y, mut shelf) = (origin.x, origin.y, 0.0_f32);
+    let sizes: Vec<Size> = blocks.iter().map(|(_, _, s)| *s).collect();
+    let mut candidates: Vec<f32> = Vec::new();
+    let mut run = 0.0;
+    for s in &sizes {
+        run += s.w + if run > 0.0 { FRAME_GAP } else { 0.0 };
+        candidates.push(run);
+    }
+    let widest = sizes.iter().map(|s| s.w).fold(0.0, f32::max);
+    let score = |width: f32| {
+        let (w, h) = shelves(&sizes, width.max(widest)).1;
+        ((w / h.max(1.0)) / ASPECT).ln().abs()
+    };
+    let width = candidates.into_iter().fold(widest, |best, c| if score(c) < score(best) - 1e-3 { c } else { best });
+    let (places, _) = shelves(&sizes, width.max(widest));
     let mut edits = Vec::new();
-    for (theme, placed, outer) in blocks {
-        if x > origin.x && x - origin.x + outer.w > target_width {
-            x = origin.x;
-            y += shelf + FRAME_GAP;
-            shelf = 0.0;
-        }
+    for ((theme, placed, outer), at) in blocks.into_iter().zip(places) {
+        let (x, y) = (origin.x + at.x, origin.y + at.y);
         let (card_origin, frame) = match theme {
             Some(_) => {
                 let frame = BoardRect::from_pos_size(Pos::new(x, y), outer);
@@ -588,10 +596,27 @@ fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>) 
                 edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Pos(pos), at: now });
             }
         }
-        x += outer.w + FRAME_GAP;
-        shelf = shelf.max(outer.h);
     }
     Edit::Batch(edits)
+}
+
+/// Blocks of `sizes` on shelves no wider than `width`: each block's top-left (from the
+/// corner) and the size of the whole.
+fn shelves(sizes: &[Size], width: f32) -> (Vec<Pos>, (f32, f32)) {
+    let (mut x, mut y, mut shelf, mut right) = (0.0_f32, 0.0_f32, 0.0_f32, 0.0_f32);
+    let mut places = Vec::with_capacity(sizes.len());
+    for s in sizes {
+        if x > 0.0 && x + s.w > width + 0.5 {
+            x = 0.0;
+            y += shelf + FRAME_GAP;
+            shelf = 0.0;
+        }
+        places.push(Pos::new(x, y));
+        right = right.max(x + s.w);
+        x += s.w + FRAME_GAP;
+        shelf = shelf.max(s.h);
+    }
+    (places, (right, y + shelf))
 }
 
 /// Re-lays the board in a random order — frames, and the cards in each — so that nobody
