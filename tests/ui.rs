@@ -242,6 +242,53 @@ fn dropping_a_card_into_another_theme_region_assigns_it() {
     assert_ne!(board(&h).item(&id).unwrap().theme, board(&h).theme_by_name("Sound").map(|t| t.id.clone()));
 }
 
+/// A frame's whole rectangle on screen: its name band (the labelled part) is as wide
+/// as the frame, and the frame keeps its shape.
+fn frame_on_screen(harness: &Harness<'_, MoodboardApp>, name: &str) -> egui::Rect {
+    let band = harness.get_by_label(&format!("Frame {name}")).rect();
+    let frame = board(harness).theme_by_name(name).unwrap().frame;
+    let height = band.width() * frame.height() / frame.width();
+    egui::Rect::from_min_size(band.min, Vec2::new(band.width(), height))
+}
+
+#[test]
+fn dropping_a_card_on_the_open_canvas_unsorts_it_and_it_leaves_the_frame() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let id = board(&h).items.iter().find(|i| i.kind.summary().contains("Candle glow")).unwrap().id.clone();
+    let (light, sound) = (frame_on_screen(&h, "Light"), frame_on_screen(&h, "Sound"));
+    assert!(light.right() < sound.left(), "{light:?} {sound:?}");
+    // Between the two frames: open canvas.
+    let gap = Pos2::new((light.right() + sound.left()) / 2.0, light.center().y);
+    let from = card_center(&h, "Note: Candle glow");
+    drag(&mut h, from, gap);
+    let after = board(&h);
+    assert_eq!(after.item(&id).unwrap().theme, None);
+    moodboard::model::frames::check(&after).unwrap();
+    assert_eq!(h.state().doc().history.undo_label(), Some("Move 1 item out of its theme"));
+    undo(&mut h);
+    let light_id = board(&h).theme_by_name("Light").unwrap().id.clone();
+    assert_eq!(board(&h).item(&id).unwrap().theme, Some(light_id));
+}
+
+#[test]
+fn dropping_a_card_on_a_theme_in_the_sidebar_puts_it_in_that_frame() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let id = board(&h).items.iter().find(|i| i.kind.summary().contains("Morning fog")).unwrap().id.clone();
+    let row = h.get_by_label("Sound (1)").rect().center();
+    let from = card_center(&h, "Note: Morning fog");
+    drag(&mut h, from, row);
+    let after = board(&h);
+    let sound = after.theme_by_name("Sound").unwrap();
+    let item = after.item(&id).unwrap();
+    assert_eq!(item.theme.as_ref(), Some(&sound.id));
+    let card = moodboard::model::BoardRect::from_pos_size(item.pos, item.size);
+    assert!(sound.frame.contains(card.min) && sound.frame.contains(card.max), "{card:?} in {:?}", sound.frame);
+    moodboard::model::frames::check(&after).unwrap();
+    assert!(h.query_by_label("Sound (2)").is_some(), "the sidebar counts it");
+}
+
 #[test]
 fn the_inspector_assigns_a_theme() {
     let f = fixture();

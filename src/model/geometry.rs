@@ -80,6 +80,14 @@ impl BoardRect {
         p.x >= self.min.x && p.x <= self.max.x && p.y >= self.min.y && p.y <= self.max.y
     }
 
+    /// Whether the two share more than an edge (by at least half a point each way).
+    pub fn intersects(self, other: Self) -> bool {
+        self.min.x < other.max.x - 0.5
+            && other.min.x < self.max.x - 0.5
+            && self.min.y < other.max.y - 0.5
+            && other.min.y < self.max.y - 0.5
+    }
+
     pub fn width(self) -> f32 {
         self.max.x - self.min.x
     }

@@ -10,9 +10,10 @@ use egui::{
 };
 
 use super::cards::{Look, paint_card};
-use super::view::{Gesture, ViewState, board_rect_of, to_pos};
+use super::view::{Gesture, ViewState, board_rect_of};
 use super::{Action, Command, style};
 use crate::media::ImageCache;
+use crate::model::frames::{self, Drop};
 use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules};
 
 /// The label a card has for screen readers and tests: "Note: Try paper textures".
@@ -105,7 +106,9 @@ pub fn canvas_ui(
         .chain(board.items.iter().filter(|i| moving.contains(&i.id)));
     for item in order {
         let in_board = preview(item, view);
-        if !in_board.intersects(visible_in_board) {
+        // A card being dragged is never culled, even over a panel: its drag would end
+        // unseen (dropping on a sidebar theme needs it).
+        if !in_board.intersects(visible_in_board) && !moving.contains(&item.id) {
             continue;
         }
         let on_screen = view.screen_from_board.mul_rect(in_board);
@@ -332,56 +335,16 @@ fn item_input(
     }
 }
 
-/// Where dragged cards were dropped.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Drop {
-    /// In a theme's frame on the canvas.
-    Frame(ThemeId),
-    /// On a theme's row in the sidebar.
-    Sidebar(ThemeId),
-    /// On the open canvas, outside every frame.
-    OpenCanvas,
-    /// Elsewhere (over a panel): only a move.
-    Nowhere,
-}
-
-/// One undo step for a finished move: the cards' new places and, by where they were
-/// dropped, their theme: the frame's, the sidebar theme's, or unsorted on the open
-/// canvas. Dropped on a sidebar theme, cards keep their places and the frame rules move
-/// them into its frame.
+/// One undo step for a finished move (see [`frames::move_cards`]).
 pub fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop: Drop) -> Option<Action> {
-    let now = Timestamp::now();
-    let (theme, moves) = match &drop {
-        Drop::Frame(t) => (Some(Some(t.clone())), true),
-        Drop::Sidebar(t) => (Some(Some(t.clone())), false),
-        Drop::OpenCanvas => (Some(None), true),
-        Drop::Nowhere => (None, true),
-    };
-    let mut edits = Vec::new();
-    let mut retheme = 0;
-    for id in ids {
-        let Some(item) = board.item(id) else { continue };
-        if moves && delta.length() > 0.5 {
-            let pos = to_pos(super::view::to_pos2(item.pos) + delta);
-            edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Pos(pos), at: now });
-        }
-        if let Some(theme) = &theme
-            && item.theme != *theme
-        {
-            edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(theme.clone()), at: now });
-            retheme += 1;
-        }
-    }
-    if edits.is_empty() {
-        return None;
-    }
+    let (edit, retheme) = frames::move_cards(board, ids, delta.x, delta.y, &drop, Timestamp::now())?;
     let count = ids.len();
-    let label = match (&theme, retheme) {
+    let label = match (drop.theme(), retheme) {
         (Some(Some(t)), n) if n > 0 => format!("Move {} into “{}”", things(count), board.theme_name(Some(t))),
         (Some(None), n) if n > 0 => format!("Move {} out of its theme", things(count)),
         _ => format!("Move {}", things(count)),
     };
-    Some(Action::edit(Edit::Batch(edits), label))
+    Some(Action::edit(edit, label))
 }
 
 /// One undo step that puts the items `ids` into `theme` (`None`: unsorted), or `None`

@@ -9,8 +9,8 @@ use egui::{
 
 use super::view::{Gesture, ViewState, to_pos, to_rect};
 use super::{Action, style};
-use crate::model::frames::{CARD_GAP, EMPTY_FRAME, FRAME_HEADER, content_area, masonry};
-use crate::model::{Board, BoardRect, Edit, Item, ItemChange, Pos, Size, Theme, ThemeId, Timestamp};
+use crate::model::frames::{self, EMPTY_FRAME, FRAME_HEADER};
+use crate::model::{Board, BoardRect, Edit, Size, Theme, ThemeId, Timestamp};
 
 fn frame_id(theme: &ThemeId) -> Id {
     Id::unique(("canvas-frame", theme.as_str()))
@@ -152,45 +152,19 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
 
 /// Moving a frame moves its cards with it: one edit.
 pub fn move_frame(board: &Board, theme: &Theme, delta: Vec2) -> Action {
-    let now = Timestamp::now();
-    let shift = |p: Pos| Pos::new(p.x + delta.x, p.y + delta.y);
-    let frame = BoardRect { min: shift(theme.frame.min), max: shift(theme.frame.max) };
-    let mut edits = vec![Edit::ReplaceTheme(Theme { frame, ..theme.clone() })];
-    edits.extend(board.items_in_theme(Some(&theme.id)).filter(|i| !i.locked).map(|i| Edit::ChangeItem {
-        id: i.id.clone(),
-        change: ItemChange::Pos(shift(i.pos)),
-        at: now,
-    }));
-    Action::edit(Edit::Batch(edits), format!("Move frame “{}”", theme.name))
+    let edit = frames::move_frame(board, theme, delta.x, delta.y, Timestamp::now());
+    Action::edit(edit, format!("Move frame “{}”", theme.name))
 }
 
-/// The frame set to `frame`; if its cards no longer fit where they are, they are laid
-/// out again in it, in reading order (the frame then grows down as they need).
+/// The frame set to `frame`, its cards reflowed if they no longer fit.
 pub fn reflow(board: &Board, theme: &Theme, frame: BoardRect) -> Action {
-    let now = Timestamp::now();
-    let mut cards: Vec<&Item> = board.items_in_theme(Some(&theme.id)).filter(|i| !i.locked).collect();
-    let area = content_area(frame);
-    let fits = cards.iter().all(|i| {
-        let r = BoardRect::from_pos_size(i.pos, i.size);
-        r.min.x >= area.min.x && r.max.x <= area.max.x && r.min.y >= area.min.y && r.max.y <= area.max.y
-    });
-    let mut edits = vec![Edit::ReplaceTheme(Theme { frame, ..theme.clone() })];
-    if !fits || frame == theme.frame {
-        cards.sort_by(|a, b| a.pos.y.total_cmp(&b.pos.y).then(a.pos.x.total_cmp(&b.pos.x)));
-        let sizes: Vec<Size> = cards.iter().map(|i| i.size).collect();
-        let (positions, _) = masonry(&sizes, area.min, area.width().max(CARD_GAP));
-        for (item, pos) in cards.iter().zip(positions) {
-            if pos != item.pos {
-                edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Pos(pos), at: now });
-            }
-        }
-    }
+    let edit = frames::resize_frame(board, theme, frame, Timestamp::now());
     let label = if frame == theme.frame {
         format!("Tidy “{}”", theme.name)
     } else {
         format!("Resize frame “{}”", theme.name)
     };
-    Action::edit(Edit::Batch(edits), label)
+    Action::edit(edit, label)
 }
 
 /// The theme whose frame is under `point_on_screen`, if any.

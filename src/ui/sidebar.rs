@@ -27,7 +27,7 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
         }
         if board.themes.is_empty() {
             ui.label(
-                RichText::new("No themes yet. Themes group ideas; add one, then drop cards into its region.").weak(),
+                RichText::new("No themes yet. Themes group ideas; add one, then drop cards into its frame.").weak(),
             );
         }
     });
@@ -77,7 +77,8 @@ fn theme_row(
         });
     });
     // Cards dragged from the canvas over this row go into this theme when let go.
-    if matches!(view.gesture, Gesture::Move { .. }) && ui.rect_contains_pointer(row.response.rect) {
+    let over = ui.input(|i| i.pointer.latest_pos()).is_some_and(|p| row.response.rect.contains(p));
+    if matches!(view.gesture, Gesture::Move { .. }) && over {
         view.sidebar_drop = Some(theme.id.clone());
         let colour = style::hex_colour(&theme.colour);
         ui.painter().rect_stroke(
