@@ -113,8 +113,8 @@ fn document(board: Board) -> Document {
 fn run(doc: &mut Document, op: &Op, who: &str) -> Option<ItemId> {
     let now = Timestamp::now();
     let board = doc.board().clone();
-    let nth_theme = |n: u8| board.themes.iter().nth(usize::from(n) % board.themes.len().max(1)).cloned();
-    let nth_card = |n: u8| board.items.iter().nth(usize::from(n) % board.items.len().max(1)).cloned();
+    let nth_theme = |n: u8| board.themes[..].get(usize::from(n) % board.themes.len().max(1)).cloned();
+    let nth_card = |n: u8| board.items[..].get(usize::from(n) % board.items.len().max(1)).cloned();
     let edit = match op {
         Op::Add { kind: k, theme, x, y, in_view } => {
             let kind = kind(*k);
@@ -141,10 +141,7 @@ fn run(doc: &mut Document, op: &Op, who: &str) -> Option<ItemId> {
         }
         Op::ThemeOf { count } => {
             let cards: Vec<&Item> = board.items.iter().take(usize::from(*count)).collect();
-            let Some(frame) = frames::frame_around(cards.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)))
-            else {
-                return None;
-            };
+            let frame = frames::frame_around(cards.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)))?;
             let mut theme = board.new_theme("Made of cards", now);
             theme.frame = frame;
             let id = theme.id.clone();
@@ -274,7 +271,7 @@ proptest! {
         }
         for (k, theme, x, y) in cards {
             let mut item = Item::new(kind(k), Pos::new(f32::from(x), f32::from(y)), "Ann", "own team", now);
-            item.theme = theme.and_then(|t| board.themes.iter().nth(usize::from(t)).map(|t| t.id.clone()));
+            item.theme = theme.and_then(|t| board.themes[..].get(usize::from(t)).map(|t| t.id.clone()));
             board.items.push(item);
         }
         // Written as version 3 wrote it: no frames.
