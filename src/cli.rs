@@ -128,6 +128,9 @@ pub enum Command {
         #[arg(long, value_name = "BOARD")]
         board: Option<PathBuf>,
     },
+    /// Pack the theme frames into a layout shaped like a window, each frame's cards in
+    /// tidy columns, unsorted cards after them (what Arrange by theme does in the app).
+    Arrange { board: PathBuf },
     /// Add the nodes of a JSON Canvas file (.canvas) to a board.
     Import {
         board: PathBuf,
@@ -200,6 +203,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         }
         Command::Lens { board, perspectives } => lens(&board, perspectives, out, err),
         Command::Prompt { lang, board } => prompt(lang, board.as_deref(), out, err),
+        Command::Arrange { board } => arrange(&board, out, err),
         Command::Import { board, file, contributor, source } => {
             share::import_cmd(&board, &file, contributor.as_deref(), &source, out, err)
         }
@@ -429,6 +433,28 @@ fn remove(
     for line in removed {
         writeln!(out, "{line}")?;
     }
+    Ok(())
+}
+
+fn arrange(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    load(&path)?;
+    let who = Prefs::load().0.contributor();
+    let ((moved, frames, size), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
+        let edit = frames::arrange(board, Timestamp::now());
+        let before: Vec<_> = board.items.iter().map(|i| i.pos).collect();
+        edit.apply_stamped(board, &mut Stamper::now(board, &who))?;
+        let moved = board.items.iter().zip(before).filter(|(i, p)| i.pos != *p).count();
+        let size = board.bounds().map_or((0.0, 0.0), |b| (b.width(), b.height()));
+        Ok((moved, board.themes.len(), size))
+    })
+    .map_err(flatten)?;
+    warn_problems(err, &problems)?;
+    writeln!(
+        out,
+        "arranged {frames} frame(s) and moved {moved} card(s); the board is now {:.0} × {:.0}",
+        size.0, size.1
+    )?;
     Ok(())
 }
 

@@ -237,3 +237,32 @@ fn show_prints_dots_reactions_replies_and_the_session_outcome() {
     assert!(out.contains("Most dots: Window seats (1 dot)"), "{out}");
     assert!(out.contains("1 of 1 ideas answered"), "{out}");
 }
+
+#[test]
+fn arrange_packs_the_frames_into_a_window_shaped_board() {
+    let env = Env::new();
+    env.ok(&["new", "wide"]);
+    let b = "wide.moodboard.ron";
+    // Six themes added from the terminal, each frame placed where there was room.
+    for theme in ["Light", "Sound", "Touch", "Smell", "Taste", "Time"] {
+        for n in 0..3 {
+            env.ok(&["add", b, "--note", &format!("{theme} idea {n}"), "--theme", theme]);
+        }
+    }
+    env.ok(&["add", b, "--note", "Loose idea"]);
+    let before = moodboard::storage::load(&env.path(b)).unwrap().board;
+    let out = env.ok(&["arrange", b]);
+    assert!(out.starts_with("arranged 6 frame(s) and moved "), "{out}");
+    let after = moodboard::storage::load(&env.path(b)).unwrap().board;
+    moodboard::model::frames::check(&after).unwrap();
+    assert_eq!(after.items.len(), before.items.len());
+    let bounds = after.bounds().unwrap();
+    let aspect = bounds.width() / bounds.height();
+    assert!((1.0..=2.6).contains(&aspect), "about 16:10, not a strip: {aspect} ({bounds:?})");
+    assert!(moodboard::model::frames::cards_overlap(&after).is_none());
+    // Arranged again, nothing moves.
+    let again = env.ok(&["arrange", b]);
+    assert!(again.contains("moved 0 card(s)"), "{again}");
+    let missing = env.fails(&["arrange", "nowhere"]);
+    assert!(missing.contains("no such board"), "{missing}");
+}

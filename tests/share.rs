@@ -349,6 +349,13 @@ fn json_canvas_exports_and_imports_and_refuses_files_outside_its_folder() {
     let types: Vec<&str> = canvas["nodes"].as_array().unwrap().iter().map(|n| n["type"].as_str().unwrap()).collect();
     assert_eq!(types.iter().filter(|t| **t == "group").count(), 1, "{types:?}");
     assert!(types.contains(&"file") && types.contains(&"link") && types.contains(&"text"), "{types:?}");
+    // The group is exactly the theme's frame.
+    let src = storage::load(&env.path(b)).unwrap().board;
+    let frame = src.theme_by_name("Light").unwrap().frame;
+    let group = canvas["nodes"].as_array().unwrap().iter().find(|n| n["type"] == "group").unwrap();
+    let rect: Vec<f64> = ["x", "y", "width", "height"].iter().map(|k| group[k].as_f64().unwrap()).collect();
+    let want = [frame.min.x, frame.min.y, frame.width(), frame.height()].map(f64::from);
+    assert!(rect.iter().zip(want).all(|(a, b)| (a - b).abs() < 1.0), "group {rect:?}, frame {want:?}");
 
     env.ok(&["new", "dst"]);
     let out = env.ok(&["import", "dst.moodboard.ron", "out.canvas", "--as", "Obsidian user"]);
