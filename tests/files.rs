@@ -381,3 +381,51 @@ fn a_hostile_session_is_brought_into_range_with_warnings() {
     }));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "opening never writes");
 }
+
+#[test]
+fn hostile_crops_and_frames_are_repaired_with_warnings() {
+    let now = Timestamp::from_unix_millis(1_700_000_000_000);
+    let mut board = Board::new("Hostile", now);
+    let crop = |x, y, w, h| Some(moodboard::model::Crop { x, y, w, h });
+    for (n, c) in
+        [crop(0.5, 0.5, 0.9, 0.9), crop(f32::NAN, 0.0, 0.5, 0.5), crop(0.1, 0.1, 0.5, 0.5)].into_iter().enumerate()
+    {
+        let kind = ItemKind::Image {
+            asset: moodboard::model::AssetName::parse("0123456789abcdef0123456789abcdef.png").unwrap(),
+            file_name: format!("photo {n}.png"),
+            pixel_size: moodboard::model::PixelSize { w: 600, h: 400 },
+            caption: String::new(),
+            crop: c,
+        };
+        board.items.push(Item::new(kind, Pos::new(n as f32 * 400.0, 0.0), "Ann", "own team", now));
+    }
+    let mut theme = board.new_theme("Upside down", now);
+    theme.frame = moodboard::model::BoardRect { min: Pos::new(100.0, 100.0), max: Pos::new(-100.0, f32::INFINITY) };
+    board.themes.push(theme);
+    let text = storage::format::to_text(&board).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "hostile.moodboard.ron", text.as_bytes());
+    let loaded = storage::load(&path).unwrap();
+    let warnings: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    let mut crops: Vec<_> = loaded
+        .board
+        .items
+        .iter()
+        .map(|i| match &i.kind {
+            ItemKind::Image { crop, file_name, .. } => (file_name.clone(), *crop),
+            _ => unreachable!(),
+        })
+        .collect();
+    crops.sort_by(|a, b| a.0.cmp(&b.0));
+    let crops: Vec<_> = crops.into_iter().map(|(_, c)| c).collect();
+    assert_eq!(crops, vec![None, None, crop(0.1, 0.1, 0.5, 0.5)], "only the valid crop stays");
+    assert_eq!(
+        warnings.iter().filter(|w| w.contains("crop") && w.contains("not a part of the picture")).count(),
+        2,
+        "{warnings:#?}"
+    );
+    assert!(warnings.iter().any(|w| w.contains("Upside down") && w.contains("frame")), "{warnings:#?}");
+    let frame = loaded.board.themes[0].frame;
+    assert!(frame.is_valid(), "{frame:?}");
+    moodboard::model::frames::check(&loaded.board).unwrap();
+}

@@ -194,6 +194,25 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
             }
             _ => {}
         }
+        if let ItemKind::Image { crop: crop @ Some(_), .. } = &mut item.kind
+            && let Some(c) = *crop
+            && (!c.is_valid() || c.is_whole())
+        {
+            *crop = None;
+            if !c.is_valid() {
+                problems.push(Problem {
+                    subject: subject(),
+                    field: "crop",
+                    message: format!(
+                        "x {}, y {}, w {}, h {} is not a part of the picture; the whole picture is shown",
+                        fmt_f32(c.x),
+                        fmt_f32(c.y),
+                        fmt_f32(c.w),
+                        fmt_f32(c.h)
+                    ),
+                });
+            }
+        }
     }
     board.sort_items();
     repair_frames(board, &mut problems);
