@@ -3,6 +3,7 @@
 //! they return.
 
 mod actions;
+mod clipboard;
 mod files;
 mod jobs;
 mod open_board;
@@ -97,7 +98,7 @@ pub struct MoodboardApp {
 
 impl MoodboardApp {
     pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
-        ui::style::apply(ctx);
+        ui::style::apply(ctx, startup.prefs.appearance);
         let pool = Arc::new(WorkerPool::for_cores("moodboard-media"));
         let waker_ctx = ctx.clone();
         let saver = Saver::new(Arc::new(move || waker_ctx.request_repaint()));
@@ -115,8 +116,12 @@ impl MoodboardApp {
             Some(dir) => ThumbCache::new(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
             None => ThumbCache::standard(),
         });
-        let mut view =
-            ViewState { show_sidebar: prefs.show_sidebar, show_inspector: prefs.show_inspector, ..Default::default() };
+        let mut view = ViewState {
+            show_sidebar: prefs.show_sidebar,
+            show_inspector: prefs.show_inspector,
+            snap: prefs.snap_to_grid,
+            ..Default::default()
+        };
         view.fit_request = doc.board().bounds();
         view.show_problems = !doc.problems.is_empty();
         if startup.ask_name && prefs.name.trim().is_empty() {
@@ -156,7 +161,7 @@ impl MoodboardApp {
     }
 
     /// Saves preferences in the background; a failure is told when it comes back.
-    fn save_prefs(&mut self) {
+    pub(crate) fn save_prefs(&mut self) {
         if self.save_prefs {
             self.prefs_saver.save(&self.prefs);
         }
@@ -211,6 +216,7 @@ impl MoodboardApp {
         self.view = ViewState {
             show_sidebar: self.view.show_sidebar,
             show_inspector: self.view.show_inspector,
+            snap: self.view.snap,
             canvas_rect: self.view.canvas_rect,
             fit_request: doc.board().bounds(),
             show_problems: !doc.problems.is_empty(),
@@ -483,6 +489,8 @@ impl eframe::App for MoodboardApp {
             phase: self.open.doc.board().session.phase,
             jobs: self.jobs.status(),
             unread: self.toasts.unread(),
+            appearance: self.prefs.appearance,
+            snap: self.view.snap,
         };
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
         egui::Panel::top("toolbar").show(ui, |ui| {

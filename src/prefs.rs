@@ -43,6 +43,19 @@ pub struct Prefs {
     pub show_inspector: bool,
     /// The language prompts are drawn in.
     pub prompt_lang: crate::prompts::Lang,
+    /// Light, dark, or as the system is set.
+    pub appearance: Appearance,
+    /// Whether moved and resized cards land on the grid.
+    pub snap_to_grid: bool,
+}
+
+/// The app's look: light, dark, or as the system is set (the default).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Appearance {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
 impl Default for Prefs {
@@ -55,6 +68,8 @@ impl Default for Prefs {
             show_sidebar: true,
             show_inspector: true,
             prompt_lang: crate::prompts::Lang::En,
+            appearance: Appearance::System,
+            snap_to_grid: false,
         }
     }
 }

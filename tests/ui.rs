@@ -896,3 +896,103 @@ fn without_a_system_file_chooser_open_and_add_images_use_the_dialog_in_the_windo
     assert_eq!(h.state().doc().path, copy, "the copy is open");
     assert_eq!(storage::load(&copy).unwrap().board.title, "Second board");
 }
+
+/// Runs frames until the app puts text on the clipboard; returns it.
+fn copied_text(harness: &mut Harness<'_, MoodboardApp>) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        harness.step();
+        for command in &harness.output().platform_output.commands {
+            if let egui::OutputCommand::CopyText(text) = command {
+                return text.clone();
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("nothing was copied");
+}
+
+fn notes_saying(harness: &Harness<'_, MoodboardApp>, text: &str) -> usize {
+    board(harness).items.iter().filter(|i| i.kind == ItemKind::Note { text: text.into() }).count()
+}
+
+#[test]
+fn copy_and_paste_cards_within_a_board_is_one_undo_step() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    select_card(&mut h, "Morning fog");
+    h.event(egui::Event::Copy);
+    let text = copied_text(&mut h);
+    assert!(moodboard::storage::clip::is_clip(&text), "{text}");
+    h.event(egui::Event::Paste(text.clone()));
+    settle(&mut h);
+    assert_eq!(notes_saying(&h, "Morning fog"), 2);
+    let after = board(&h);
+    moodboard::model::frames::check(&after).unwrap();
+    let light = after.theme_by_name("Light").unwrap().id.clone();
+    assert!(after.items.iter().filter(|i| i.kind.summary() == "Morning fog").all(|i| i.theme == Some(light.clone())));
+    assert!(moodboard::model::frames::cards_overlap(&after).is_none(), "the copy lands on no card");
+    assert_eq!(h.state().doc().history.undo_label(), Some("Paste 1 item"));
+    undo(&mut h);
+    assert_eq!(notes_saying(&h, "Morning fog"), 1);
+    // Cut takes it away and a paste brings it back.
+    select_card(&mut h, "Rain on tin");
+    h.event(egui::Event::Cut);
+    let cut = copied_text(&mut h);
+    settle(&mut h);
+    assert_eq!(notes_saying(&h, "Rain on tin"), 0);
+    h.event(egui::Event::Paste(cut));
+    settle(&mut h);
+    assert_eq!(notes_saying(&h, "Rain on tin"), 1);
+    let sound = board(&h).theme_by_name("Sound").unwrap().id.clone();
+    let back = board(&h).items.iter().find(|i| i.kind.summary() == "Rain on tin").unwrap().clone();
+    assert_eq!(back.theme, Some(sound), "back in its theme");
+    assert_eq!(back.contributor, "Ann", "still credited to who brought it");
+}
+
+#[test]
+fn cards_pasted_into_another_board_bring_their_pictures() {
+    let f = fixture();
+    // The first board gets a photo.
+    let photo = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/welcome/coffee.png");
+    let store = moodboard::storage::AssetStore::for_board(&f.board);
+    let thumbs = moodboard::media::thumbs::ThumbCache::new(None, 1 << 20);
+    let imported = moodboard::media::import_file(&store, &thumbs, &photo).unwrap();
+    let mut first = storage::load(&f.board).unwrap().board;
+    let kind = ItemKind::Image {
+        asset: imported.asset.clone(),
+        file_name: "coffee.png".into(),
+        pixel_size: imported.pixel_size,
+        caption: "Espresso".into(),
+        crop: Some(moodboard::model::Crop { x: 0.1, y: 0.1, w: 0.5, h: 0.5 }),
+    };
+    let mut item = Item::new(kind, Pos::new(0.0, 900.0), "Mia", "customer", Timestamp::now());
+    item.size = moodboard::model::Size::new(300.0, 300.0);
+    first.items.push(item);
+    moodboard::model::frames::tidy_in_place(&mut first);
+    storage::save(&f.board, &first).unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    node_with(&h, "Image: Espresso").click();
+    h.run_steps(3);
+    h.event(egui::Event::Copy);
+    let text = copied_text(&mut h);
+    drop(h);
+
+    // A second board, elsewhere, with no pictures of its own.
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = other_dir.path().join("Other.moodboard.ron");
+    storage::create(&other, &Board::new("Other", Timestamp::now())).unwrap();
+    let mut h = harness(&other, &f.boards_dir);
+    h.event(egui::Event::Paste(text));
+    settle(&mut h);
+    let pasted = board(&h);
+    assert_eq!(pasted.items.len(), 1);
+    let ItemKind::Image { asset, crop, caption, .. } = &pasted.items[0].kind else { panic!("an image") };
+    assert_eq!(caption, "Espresso");
+    assert!(crop.is_some(), "the crop comes along");
+    assert_eq!(pasted.items[0].contributor, "Mia");
+    let copy = moodboard::storage::AssetStore::for_board(&other).read_verified(asset).unwrap();
+    assert_eq!(copy, std::fs::read(&photo).unwrap(), "the picture is in the other board's folder");
+    undo(&mut h);
+    assert!(board(&h).items.is_empty());
+}

@@ -37,6 +37,9 @@ impl MoodboardApp {
                 let [width, height] = image.size;
                 self.import(vec![Source::Pixels { width, height, rgba }], centre_in_board);
             }
+            Action::PasteText { text, centre_in_board } if crate::storage::clip::is_clip(&text) => {
+                self.paste_clip(text, centre_in_board)
+            }
             Action::PasteText { text, centre_in_board } => self.paste_text(&text, centre_in_board),
             Action::OpenBoard(path) => self.leave(AfterClose::Open(path)),
             Action::OpenUrl(url) => {
@@ -208,6 +211,8 @@ impl MoodboardApp {
                 self.apply(Edit::Batch(edits), &label);
             }
             Command::Paste => self.ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
+            Command::Copy => self.copy_selection(false),
+            Command::Cut => self.copy_selection(true),
             Command::AddNote => self.draft = Some(Draft::new(crate::model::KindTag::Note, None)),
             Command::AddQuote => self.draft = Some(Draft::new(crate::model::KindTag::Quote, None)),
             Command::AddLink => self.draft = Some(Draft::new(crate::model::KindTag::Link, None)),
@@ -218,6 +223,34 @@ impl MoodboardApp {
                 let edit = frames::arrange(self.open.doc.board(), now);
                 self.apply(edit, "Arrange by theme");
                 self.view.fit_request = self.open.doc.board().bounds();
+            }
+            Command::AlignLeft
+            | Command::AlignRight
+            | Command::AlignTop
+            | Command::AlignBottom
+            | Command::AlignCentres
+            | Command::AlignMiddles
+            | Command::DistributeAcross
+            | Command::DistributeDown => self.line_up(command, now),
+            Command::SnapToGrid => {
+                self.view.snap = !self.view.snap;
+                self.prefs.snap_to_grid = self.view.snap;
+                self.save_prefs();
+                self.toasts.info(if self.view.snap {
+                    "Snap to grid is on: cards you move or resize land on the grid."
+                } else {
+                    "Snap to grid is off."
+                });
+            }
+            Command::LookSystem | Command::LookLight | Command::LookDark => {
+                use crate::prefs::Appearance;
+                self.prefs.appearance = match command {
+                    Command::LookLight => Appearance::Light,
+                    Command::LookDark => Appearance::Dark,
+                    _ => Appearance::System,
+                };
+                crate::ui::style::set_appearance(&self.ctx, self.prefs.appearance);
+                self.save_prefs();
             }
             Command::ZoomIn => self.view.zoom_around(self.view.canvas_rect.center(), 1.25),
             Command::ZoomOut => self.view.zoom_around(self.view.canvas_rect.center(), 0.8),
@@ -278,6 +311,35 @@ impl MoodboardApp {
         }
     }
 
+    /// Aligns or distributes the selected cards, one undo step, or says why not.
+    fn line_up(&mut self, command: Command, now: Timestamp) {
+        use crate::model::align::{Align, Axis, align, distribute};
+        let ids: Vec<ItemId> = self.selected_items().iter().map(|i| i.id.clone()).collect();
+        let board = self.open.doc.board();
+        let (edit, needs) = match command {
+            Command::DistributeAcross => (distribute(board, &ids, Axis::Across, now), 3),
+            Command::DistributeDown => (distribute(board, &ids, Axis::Down, now), 3),
+            _ => {
+                let how = match command {
+                    Command::AlignLeft => Align::Left,
+                    Command::AlignRight => Align::Right,
+                    Command::AlignTop => Align::Top,
+                    Command::AlignBottom => Align::Bottom,
+                    Command::AlignCentres => Align::Centres,
+                    _ => Align::Middles,
+                };
+                (align(board, &ids, how, now), 2)
+            }
+        };
+        match edit {
+            Some(edit) => self.apply(edit, &format!("{} ({})", command.text(), things(ids.len()))),
+            None if ids.len() < needs => {
+                self.toasts.info(format!("{}: select at least {needs} unlocked cards.", command.text()))
+            }
+            None => self.toasts.info(format!("{}: the cards are lined up already.", command.text())),
+        }
+    }
+
     /// Puts a prompt from the deck (or the board's own prompts) on the board.
     fn draw_prompt(&mut self) {
         let text = crate::prompts::draw(
@@ -299,7 +361,7 @@ impl MoodboardApp {
         self.open.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect()
     }
 
-    fn delete_selection(&mut self, now: Timestamp) {
+    pub(super) fn delete_selection(&mut self, now: Timestamp) {
         let selected = self.selected_items();
         let (locked, free): (Vec<&Item>, Vec<&Item>) = selected.iter().partition(|i| i.locked);
         if !locked.is_empty() {
@@ -525,6 +587,8 @@ impl MoodboardApp {
                         egui::Event::PasteImage(image) => {
                             actions.push(Action::PasteImage { image: image.clone(), centre_in_board: None })
                         }
+                        egui::Event::Copy => actions.push(Action::Command(Command::Copy)),
+                        egui::Event::Cut => actions.push(Action::Command(Command::Cut)),
                         _ => {}
                     }
                 }

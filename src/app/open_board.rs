@@ -31,6 +31,8 @@ pub struct OpenBoard {
     pub images: ImageCache,
     /// A merge shown to the user before it happens.
     pub pending_merge: Option<PendingMerge>,
+    /// Where cards being pasted go (the pointer when pasted from a menu there).
+    pub paste_at: Option<Pos>,
 }
 
 impl OpenBoard {
@@ -54,6 +56,7 @@ impl OpenBoard {
             import_at: Pos::default(),
             images,
             pending_merge: None,
+            paste_at: None,
         }
     }
 

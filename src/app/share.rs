@@ -24,7 +24,7 @@ pub struct JobError {
 }
 
 impl JobError {
-    fn new(what: &'static str, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+    pub(super) fn new(what: &'static str, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
         Self { what, cause: cause.into() }
     }
 }
@@ -69,6 +69,15 @@ pub enum JobDone {
     },
     /// A pack unpacked into the boards folder: open it.
     Unpacked(PathBuf),
+    /// Cards copied: the clip text for the clipboard, how many cards, and how many
+    /// pictures did not come along.
+    Copied {
+        text: String,
+        count: usize,
+        left_out: usize,
+    },
+    /// Cards read from the clipboard, ready to go on the board.
+    Pasted(Box<super::clipboard::Pasted>),
     Failed(JobError),
 }
 
@@ -255,7 +264,12 @@ impl MoodboardApp {
             };
             let current = key == self.open.key;
             match done {
-                JobDone::Opened { .. } | JobDone::CanvasReady { .. } | JobDone::MergeLoaded { .. } if !current => {
+                JobDone::Opened { .. }
+                | JobDone::CanvasReady { .. }
+                | JobDone::MergeLoaded { .. }
+                | JobDone::Pasted(_)
+                    if !current =>
+                {
                     self.toasts
                         .info("Another board was opened meanwhile; what was read for the earlier one was left alone.");
                 }
@@ -321,6 +335,16 @@ impl MoodboardApp {
                 JobDone::Unpacked(board) => {
                     self.toasts.info(format!("Unpacked to {}; open it from File → Open.", board.display()));
                 }
+                JobDone::Copied { text, count, left_out } => {
+                    self.ctx.copy_text(text);
+                    let note = if left_out > 0 {
+                        format!(" ({left_out} picture(s) too large to come along: copy fewer at a time)")
+                    } else {
+                        String::new()
+                    };
+                    self.toasts.info(format!("Copied {}{note}", crate::ui::canvas::things(count)));
+                }
+                JobDone::Pasted(pasted) => self.paste_cards(*pasted),
                 JobDone::Failed(e) => self.toasts.error(e.to_string()),
             }
         }

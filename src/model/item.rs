@@ -212,14 +212,9 @@ impl ItemKind {
     /// One line describing the item, for lists, messages and the command line.
     pub fn summary(&self) -> String {
         let s = match self {
-            Self::Image { file_name, caption, pixel_size, .. } => {
-                let mut s = format!("{file_name} ({}×{})", pixel_size.w, pixel_size.h);
-                if !caption.is_empty() {
-                    s.push_str(" — ");
-                    s.push_str(caption);
-                }
-                s
-            }
+            // People know a picture by its caption; without one, by its file's name.
+            Self::Image { file_name, caption, .. } if caption.trim().is_empty() => file_name.clone(),
+            Self::Image { caption, .. } => caption.clone(),
             Self::Quote { text, by, .. } => {
                 if by.is_empty() {
                     format!("“{text}”")
@@ -294,6 +289,19 @@ impl Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_picture_is_named_by_its_caption_else_its_file() {
+        let kind = |caption: &str| ItemKind::Image {
+            asset: AssetName::from_hash("0123456789abcdef0123456789abcdef", "png").unwrap(),
+            file_name: "IMG_2041.png".into(),
+            pixel_size: PixelSize { w: 4032, h: 3024 },
+            caption: caption.into(),
+            crop: None,
+        };
+        assert_eq!(kind("Tiles in Porto").summary(), "Tiles in Porto");
+        assert_eq!(kind("  ").summary(), "IMG_2041.png", "no pixel sizes in what people read");
+    }
 
     #[test]
     fn one_line_folds_and_shortens() {

@@ -1,6 +1,7 @@
 //! The board as plain data: what a moodboard holds and the edits that change it.
 //! Nothing here knows about egui, files or threads.
 
+pub mod align;
 mod asset_name;
 mod board;
 pub mod clock;

@@ -3,6 +3,7 @@
 
 mod assets;
 mod atomic;
+pub mod clip;
 pub mod conflicts;
 mod error;
 pub mod format;

@@ -197,7 +197,7 @@ pub fn canvas_ui(
             Align2::CENTER_CENTER,
             "Drop to add to the board",
             FontId::proportional(24.0),
-            Color32::WHITE,
+            style::canvas_text(painter.ctx().theme() == egui::Theme::Dark),
         );
     }
     if hovered_item.is_some() && !matches!(view.gesture, Gesture::Move { .. }) {
@@ -222,7 +222,8 @@ fn camera_input(ui: &Ui, view: &mut ViewState, rect: Rect, background: &Response
 }
 
 fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
-    painter.rect_filled(rect, 0.0, style::CANVAS_BG);
+    let dark = painter.ctx().theme() == egui::Theme::Dark;
+    painter.rect_filled(rect, 0.0, style::canvas_bg(dark));
     let spacing = style::GRID_SPACING * view.zoom();
     if spacing < 10.0 {
         return;
@@ -236,7 +237,7 @@ fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
     while y < rect.max.y {
         let mut x = start.x;
         while x < rect.max.x {
-            painter.circle_filled(pos2(x, y), 1.2, style::GRID_DOT);
+            painter.circle_filled(pos2(x, y), 1.2, style::grid_dot(dark));
             x += spacing;
         }
         y += spacing;
@@ -246,7 +247,8 @@ fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
 fn empty_board_hint(painter: &egui::Painter, rect: Rect) {
     let text = "This board is empty.\n\nPress N for a note, Q for a quote, L for a link, C for a colour,\n\
                 I to add images, or drop files and paste (Ctrl+V) right here.";
-    painter.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(18.0), Color32::from_gray(150));
+    let dark = painter.ctx().theme() == egui::Theme::Dark;
+    painter.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(18.0), style::canvas_text(dark));
 }
 
 fn item_input(
@@ -320,7 +322,7 @@ fn item_input(
             _ => Drop::Nowhere,
         };
         if let Some(edit) = move_edit(board, &ids, delta_in_board, drop) {
-            actions.push(edit);
+            actions.push(edit.snapped_if(view.snap));
         }
     }
     response.context_menu(|ui| {
@@ -469,7 +471,7 @@ fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions
         && size != item.size
     {
         let edit = Edit::ChangeItem { id, change: ItemChange::Size(size), at: Timestamp::now() };
-        actions.push(Action::edit(edit, "Resize"));
+        actions.push(Action::edit(edit, "Resize").snapped_if(view.snap));
     }
 }
 

@@ -89,7 +89,7 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
             d.focus = false;
         }
         if let Some(e) = &d.error {
-            ui.colored_label(super::style::ERROR_TEXT, e);
+            ui.colored_label(super::style::error_text(ui.visuals()), e);
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {

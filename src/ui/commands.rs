@@ -22,6 +22,8 @@ pub enum Command {
     ImportCanvas,
     Undo,
     Redo,
+    Cut,
+    Copy,
     Paste,
     Duplicate,
     Delete,
@@ -37,6 +39,15 @@ pub enum Command {
     AddImage,
     AddTheme,
     ArrangeByTheme,
+    AlignLeft,
+    AlignRight,
+    AlignTop,
+    AlignBottom,
+    AlignCentres,
+    AlignMiddles,
+    DistributeAcross,
+    DistributeDown,
+    SnapToGrid,
     ToggleSession,
     DrawPrompt,
     GiveDot,
@@ -52,6 +63,9 @@ pub enum Command {
     ToggleSidebar,
     ToggleInspector,
     Find,
+    LookSystem,
+    LookLight,
+    LookDark,
     ShowShortcuts,
 }
 
@@ -62,6 +76,7 @@ pub enum Menu {
     Share,
     Edit,
     Add,
+    Arrange,
     Session,
     View,
     Help,
@@ -74,6 +89,7 @@ impl Menu {
             Menu::Share => "Share",
             Menu::Edit => "Edit",
             Menu::Add => "Add",
+            Menu::Arrange => "Arrange",
             Menu::Session => "Session",
             Menu::View => "View",
             Menu::Help => "Help",
@@ -87,6 +103,14 @@ const fn cmd(key: Key) -> KeyboardShortcut {
 
 const fn cmd_shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers { shift: true, ..Modifiers::COMMAND }, key)
+}
+
+const fn alt(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::ALT, key)
+}
+
+const fn alt_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers { shift: true, ..Modifiers::ALT }, key)
 }
 
 const fn plain(key: Key) -> KeyboardShortcut {
@@ -118,6 +142,8 @@ impl Command {
             Command::BringToFront => "Bring to front",
             Command::SendToBack => "Send to back",
             Command::ToggleLock => "Lock / unlock",
+            Command::Cut => "Cut",
+            Command::Copy => "Copy",
             Command::Paste => "Paste",
             Command::AddNote => "Note",
             Command::AddQuote => "Quote",
@@ -126,6 +152,15 @@ impl Command {
             Command::AddImage => "Image…",
             Command::AddTheme => "Theme",
             Command::ArrangeByTheme => "Arrange by theme",
+            Command::AlignLeft => "Align left edges",
+            Command::AlignRight => "Align right edges",
+            Command::AlignTop => "Align top edges",
+            Command::AlignBottom => "Align bottom edges",
+            Command::AlignCentres => "Align centres (one column)",
+            Command::AlignMiddles => "Align middles (one row)",
+            Command::DistributeAcross => "Distribute across",
+            Command::DistributeDown => "Distribute down",
+            Command::SnapToGrid => "Snap to grid",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Actual size",
@@ -134,6 +169,9 @@ impl Command {
             Command::ToggleSidebar => "Themes sidebar",
             Command::ToggleInspector => "Inspector",
             Command::Find => "Search",
+            Command::LookSystem => "Look: as the system",
+            Command::LookLight => "Look: light",
+            Command::LookDark => "Look: dark",
             Command::ShowShortcuts => "Keyboard shortcuts",
             Command::ToggleSession => "Start or end session",
             Command::DrawPrompt => "Draw a prompt",
@@ -173,14 +211,25 @@ impl Command {
             Command::BringToFront => "Put the selected items on top",
             Command::SendToBack => "Put the selected items underneath",
             Command::ToggleLock => "Locked items cannot be moved, resized or deleted",
-            Command::Paste => "Paste an image, link or text from the clipboard",
+            Command::Cut => "Copy the selected cards to the clipboard and delete them",
+            Command::Copy => "Copy the selected cards, pictures included, to paste on this or another board",
+            Command::Paste => "Paste cards, an image, a link or text from the clipboard",
             Command::AddNote => "Write down a brainwave",
             Command::AddQuote => "Add something someone said or wrote",
             Command::AddLink => "Add a web address",
             Command::AddColour => "Add a colour swatch",
             Command::AddImage => "Choose image files to add",
             Command::AddTheme => "Add a theme to sort items into",
-            Command::ArrangeByTheme => "Lay items out tidily, grouped by theme",
+            Command::ArrangeByTheme => "Pack the theme frames into a window-shaped board, cards in tidy columns",
+            Command::AlignLeft => "Line the selected cards up on the leftmost one's left edge",
+            Command::AlignRight => "Line the selected cards up on the rightmost one's right edge",
+            Command::AlignTop => "Line the selected cards up on the topmost one's top edge",
+            Command::AlignBottom => "Line the selected cards up on the lowest one's bottom edge",
+            Command::AlignCentres => "Put the selected cards' centres on one vertical line",
+            Command::AlignMiddles => "Put the selected cards' middles on one horizontal line",
+            Command::DistributeAcross => "Equal gaps between the selected cards, left to right",
+            Command::DistributeDown => "Equal gaps between the selected cards, top to bottom",
+            Command::SnapToGrid => "Cards you move or resize land on the canvas grid (a toggle)",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Show the board at 100 %",
@@ -189,6 +238,9 @@ impl Command {
             Command::ToggleSidebar => "Show or hide the themes sidebar",
             Command::ToggleInspector => "Show or hide the inspector",
             Command::Find => "Search by text, tag, contributor or source",
+            Command::LookSystem => "Light or dark, as the system is set",
+            Command::LookLight => "A light interface and canvas",
+            Command::LookDark => "A dark interface and canvas",
             Command::ShowShortcuts => "List every keyboard shortcut",
             Command::ToggleSession => "A facilitated session: collect, cluster, vote and react, with a timer",
             Command::DrawPrompt => "Put a creative provocation from the deck on the board",
@@ -216,6 +268,8 @@ impl Command {
             | Command::ImportCanvas => Menu::Share,
             Command::Undo
             | Command::Redo
+            | Command::Cut
+            | Command::Copy
             | Command::Paste
             | Command::Delete
             | Command::Duplicate
@@ -229,8 +283,17 @@ impl Command {
             | Command::AddLink
             | Command::AddColour
             | Command::AddImage
-            | Command::AddTheme
-            | Command::ArrangeByTheme => Menu::Add,
+            | Command::AddTheme => Menu::Add,
+            Command::ArrangeByTheme
+            | Command::AlignLeft
+            | Command::AlignRight
+            | Command::AlignTop
+            | Command::AlignBottom
+            | Command::AlignCentres
+            | Command::AlignMiddles
+            | Command::DistributeAcross
+            | Command::DistributeDown
+            | Command::SnapToGrid => Menu::Arrange,
             Command::ZoomIn
             | Command::ZoomOut
             | Command::ZoomReset
@@ -238,7 +301,10 @@ impl Command {
             | Command::ZoomSelection
             | Command::ToggleSidebar
             | Command::ToggleInspector
-            | Command::Find => Menu::View,
+            | Command::Find
+            | Command::LookSystem
+            | Command::LookLight
+            | Command::LookDark => Menu::View,
             Command::ShowShortcuts => Menu::Help,
             Command::ToggleSession
             | Command::DrawPrompt
@@ -263,10 +329,15 @@ impl Command {
             | Command::ExportMarkdown
             | Command::ExportPng
             | Command::ExportCanvas
-            | Command::ImportCanvas => return None,
+            | Command::ImportCanvas
+            | Command::LookSystem
+            | Command::LookLight
+            | Command::LookDark => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),
             Command::Redo => cmd_shift(Key::Z),
+            Command::Cut => cmd(Key::X),
+            Command::Copy => cmd(Key::C),
             Command::Paste => cmd(Key::V),
             Command::Delete => plain(Key::Delete),
             Command::Duplicate => cmd(Key::D),
@@ -282,6 +353,15 @@ impl Command {
             Command::AddImage => plain(Key::I),
             Command::AddTheme => plain(Key::T),
             Command::ArrangeByTheme => cmd_shift(Key::A),
+            Command::AlignLeft => alt(Key::A),
+            Command::AlignRight => alt(Key::D),
+            Command::AlignTop => alt(Key::W),
+            Command::AlignBottom => alt(Key::S),
+            Command::AlignCentres => alt(Key::H),
+            Command::AlignMiddles => alt(Key::V),
+            Command::DistributeAcross => alt_shift(Key::H),
+            Command::DistributeDown => alt_shift(Key::V),
+            Command::SnapToGrid => cmd(Key::Quote),
             Command::ZoomIn => cmd(Key::Equals),
             Command::ZoomOut => cmd(Key::Minus),
             Command::ZoomReset => cmd(Key::Num0),
@@ -330,9 +410,10 @@ impl Command {
         )
     }
 
-    /// Commands whose shortcut egui handles itself (Ctrl+V arrives as a paste event).
+    /// Commands whose shortcut egui handles itself (Ctrl+V, Ctrl+C and Ctrl+X arrive as
+    /// paste, copy and cut events).
     pub fn has_own_input(self) -> bool {
-        matches!(self, Command::Paste)
+        matches!(self, Command::Paste | Command::Copy | Command::Cut)
     }
 
     /// Reads this frame's key presses and returns the commands they trigger.

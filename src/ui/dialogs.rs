@@ -117,7 +117,7 @@ pub fn unsaved_ui(ctx: &egui::Context, board_name: &str, failure: Option<&str>) 
         ui.heading("Unsaved changes");
         ui.label(format!("“{board_name}” has changes that are not saved yet."));
         if let Some(failure) = failure {
-            ui.colored_label(super::style::ERROR_TEXT, format!("The last save failed: {failure}"));
+            ui.colored_label(super::style::error_text(ui.visuals()), format!("The last save failed: {failure}"));
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {

@@ -88,7 +88,10 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
             .push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta }, at: Timestamp::now() }, "Add goal"));
     }
     if board.goals.len() > RECOMMENDED_MAX_GOALS {
-        ui.colored_label(style::WARN_TEXT, "More than two goals: a board works best with one or two clear ones.");
+        ui.colored_label(
+            style::warn_text(ui.visuals()),
+            "More than two goals: a board works best with one or two clear ones.",
+        );
     }
     ui.add_space(8.0);
     own_prompts_ui(ui, board, actions);
@@ -140,7 +143,10 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
                     actions.push(Action::OpenUrl(url.clone()));
                 }
             } else {
-                ui.colored_label(style::WARN_TEXT, "Only http, https and mailto addresses are opened from a board.");
+                ui.colored_label(
+                    style::warn_text(ui.visuals()),
+                    "Only http, https and mailto addresses are opened from a board.",
+                );
             }
         }
         ItemKind::Image { file_name, pixel_size, caption, .. } => {

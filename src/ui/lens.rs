@@ -43,7 +43,7 @@ fn mix_ui(ui: &mut Ui, report: &LensReport) {
     let label = format!("Lens summary: {summary}");
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     for warning in &report.warnings {
-        let response = ui.colored_label(style::WARN_TEXT, format!("⚠ {warning}"));
+        let response = ui.colored_label(style::warn_text(ui.visuals()), format!("⚠ {warning}"));
         let label = format!("Lens warning: {warning}");
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     }
@@ -105,7 +105,7 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
         });
     }
     if failed > 0 {
-        ui.colored_label(style::WARN_TEXT, format!("{failed} image(s) could not be read."));
+        ui.colored_label(style::warn_text(ui.visuals()), format!("{failed} image(s) could not be read."));
     }
     let palette = board_palette(&ready);
     ui.horizontal_wrapped(|ui| {
@@ -120,7 +120,7 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
     if let Some(rgb) = all_alike(&ready) {
         let hex = Swatch { rgb, share: 1.0 }.hex();
         let response = ui.colored_label(
-            style::WARN_TEXT,
+            style::warn_text(ui.visuals()),
             format!("⚠ The images are all alike in colour (around {hex}): look for one that breaks the pattern."),
         );
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Images all alike"));

@@ -62,7 +62,7 @@ pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<M
                 ui.add_space(6.0);
                 ui.label(RichText::new(format!("Not taken ({})", preview.refused.len())).strong());
                 for r in preview.refused.iter().take(SHOWN) {
-                    ui.label(RichText::new(r.to_string()).color(super::style::WARN_TEXT));
+                    ui.label(RichText::new(r.to_string()).color(super::style::warn_text(ui.visuals())));
                 }
                 more(ui, preview.refused.len());
             }

@@ -73,6 +73,15 @@ impl Action {
         Action::Edit { edit, label: label.into() }
     }
 
+    /// The same action with the card places and sizes it sets on the grid when `snap`
+    /// (snap to grid is on).
+    pub fn snapped_if(self, snap: bool) -> Self {
+        match self {
+            Action::Edit { edit, label } if snap => Action::Edit { edit: crate::model::align::snapped(edit), label },
+            other => other,
+        }
+    }
+
     /// What a rule of the model decided: its edit as one undo step, or why not.
     pub fn rule(decided: Result<Edit, crate::model::rules::RuleError>, label: impl Into<String>) -> Self {
         match decided {

@@ -53,7 +53,8 @@ pub fn session_bar_ui(ui: &mut Ui, board: &Board, you: &str, lang: Lang, actions
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(session.phase.hint()).weak());
         if session.timer.is_up(now) {
-            let response = ui.colored_label(style::CALM_SIGNAL, "⏰ Time is up: finish the thought you are on.");
+            let response =
+                ui.colored_label(style::calm_signal(ui.visuals()), "⏰ Time is up: finish the thought you are on.");
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Time is up"));
         }
     });
@@ -70,7 +71,7 @@ pub fn session_bar_ui(ui: &mut Ui, board: &Board, you: &str, lang: Lang, actions
             } else {
                 format!("{open} idea{} without a reaction yet", if open == 1 { "" } else { "s" })
             };
-            let colour = if open == 0 { style::OK_TEXT } else { style::WARN_TEXT };
+            let colour = if open == 0 { style::ok_text(ui.visuals()) } else { style::warn_text(ui.visuals()) };
             let response = ui.colored_label(colour, &text);
             let label = format!("Unanswered ideas: {text}");
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
@@ -98,7 +99,7 @@ fn prompt_ui(ui: &mut Ui, lang: Lang, actions: &mut Vec<Action>) {
 fn timer_ui(ui: &mut Ui, board: &Board, now: Timestamp, actions: &mut Vec<Action>) {
     let timer = board.session.timer;
     let left = format_clock(timer.left_ms(now));
-    let colour = if timer.is_up(now) { style::CALM_SIGNAL } else { ui.visuals().strong_text_color() };
+    let colour = if timer.is_up(now) { style::calm_signal(ui.visuals()) } else { ui.visuals().strong_text_color() };
     let response = ui.label(RichText::new(format!("⏱ {left}")).monospace().size(18.0).color(colour));
     let state = match timer {
         Timer::Stopped { .. } => "stopped",

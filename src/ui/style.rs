@@ -8,6 +8,8 @@ pub const CANVAS_BG: Color32 = Color32::from_rgb(0x1E, 0x1F, 0x22);
 pub const GRID_DOT: Color32 = Color32::from_rgb(0x33, 0x35, 0x3A);
 pub const CANVAS_BG_LIGHT: Color32 = Color32::from_rgb(0xF3, 0xF1, 0xEC);
 pub const GRID_DOT_LIGHT: Color32 = Color32::from_rgb(0xD6, 0xD2, 0xC8);
+pub const CANVAS_TEXT: Color32 = Color32::from_rgb(0xB4, 0xB8, 0xBF);
+pub const CANVAS_TEXT_LIGHT: Color32 = Color32::from_rgb(0x55, 0x52, 0x4B);
 pub const SELECTION: Color32 = Color32::from_rgb(0x4D, 0xA3, 0xFF);
 pub const SEARCH_HIT: Color32 = Color32::from_rgb(0xFF, 0xC8, 0x57);
 pub const NEW_FROM_MERGE: Color32 = Color32::from_rgb(0x7C, 0xE0, 0x9B);
@@ -33,6 +35,10 @@ pub const WARN_TEXT: Color32 = Color32::from_rgb(0xF2, 0xC1, 0x4E);
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xFF, 0x7B, 0x72);
 /// The timer's end signal: noticeable, not alarming.
 pub const CALM_SIGNAL: Color32 = Color32::from_rgb(0x8E, 0xC5, 0xE8);
+pub const OK_TEXT_LIGHT: Color32 = Color32::from_rgb(0x1E, 0x6B, 0x32);
+pub const WARN_TEXT_LIGHT: Color32 = Color32::from_rgb(0x80, 0x52, 0x00);
+pub const ERROR_TEXT_LIGHT: Color32 = Color32::from_rgb(0xB0, 0x20, 0x18);
+pub const CALM_SIGNAL_LIGHT: Color32 = Color32::from_rgb(0x1C, 0x55, 0x80);
 /// A dot placed in a vote.
 pub const DOT: Color32 = Color32::from_rgb(0xE0, 0x5A, 0x47);
 /// Prompt cards drawn from the deck.
@@ -52,7 +58,7 @@ pub const MIN_READABLE_FONT: f32 = 4.0;
 
 /// Screen-space sizes (not scaled).
 pub const RESIZE_HANDLE: f32 = 12.0;
-pub const GRID_SPACING: f32 = 32.0;
+pub const GRID_SPACING: f32 = crate::model::align::GRID;
 
 /// Zoom limits.
 pub const MIN_ZOOM: f32 = 0.02;
@@ -92,6 +98,11 @@ pub fn canvas_bg(dark: bool) -> Color32 {
     if dark { CANVAS_BG } else { CANVAS_BG_LIGHT }
 }
 
+/// Words written on the open canvas (hints), in the dark or the light look.
+pub fn canvas_text(dark: bool) -> Color32 {
+    if dark { CANVAS_TEXT } else { CANVAS_TEXT_LIGHT }
+}
+
 /// The grid's dots in the dark or the light look.
 pub fn grid_dot(dark: bool) -> Color32 {
     if dark { GRID_DOT } else { GRID_DOT_LIGHT }
@@ -105,13 +116,45 @@ pub fn text_on(hex: &str) -> Color32 {
     }
 }
 
-/// The egui look of the app.
-pub fn apply(ctx: &egui::Context) {
-    ctx.set_visuals(egui::Visuals::dark());
+/// The egui look of the app, light or dark as `appearance` says.
+pub fn apply(ctx: &egui::Context, appearance: crate::prefs::Appearance) {
+    ctx.set_visuals_of(egui::Theme::Dark, egui::Visuals::dark());
+    ctx.set_visuals_of(egui::Theme::Light, egui::Visuals::light());
+    set_appearance(ctx, appearance);
     ctx.all_styles_mut(|style| {
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style.spacing.button_padding = egui::vec2(8.0, 4.0);
     });
     // Ctrl +/- zoom the board, not the whole interface.
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
+}
+
+/// Switches between light, dark and following the system.
+pub fn set_appearance(ctx: &egui::Context, appearance: crate::prefs::Appearance) {
+    use crate::prefs::Appearance;
+    ctx.set_theme(match appearance {
+        Appearance::System => egui::ThemePreference::System,
+        Appearance::Light => egui::ThemePreference::Light,
+        Appearance::Dark => egui::ThemePreference::Dark,
+    });
+}
+
+/// Text that says all is well, in the panels' look.
+pub fn ok_text(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { OK_TEXT } else { OK_TEXT_LIGHT }
+}
+
+/// Text that warns, in the panels' look.
+pub fn warn_text(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { WARN_TEXT } else { WARN_TEXT_LIGHT }
+}
+
+/// Text that says something failed, in the panels' look.
+pub fn error_text(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { ERROR_TEXT } else { ERROR_TEXT_LIGHT }
+}
+
+/// The calm "time is up" signal, in the panels' look.
+pub fn calm_signal(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { CALM_SIGNAL } else { CALM_SIGNAL_LIGHT }
 }

@@ -26,11 +26,11 @@ pub enum Level {
 }
 
 impl Level {
-    fn icon(self) -> (&'static str, Color32) {
+    fn icon(self, visuals: &egui::Visuals) -> (&'static str, Color32) {
         match self {
-            Level::Info => ("✔", style::OK_TEXT),
-            Level::Warning => ("⚠", style::WARN_TEXT),
-            Level::Error => ("✖", style::ERROR_TEXT),
+            Level::Info => ("✔", style::ok_text(visuals)),
+            Level::Warning => ("⚠", style::warn_text(visuals)),
+            Level::Error => ("✖", style::error_text(visuals)),
         }
     }
 }
@@ -135,16 +135,14 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) {
             for index in shown {
                 let toast = &mut toasts.list[index];
                 toast.shown_at.get_or_insert(now);
-                let (prefix, colour) = toast.level.icon();
-                Frame::popup(ui.style()).fill(Color32::from_rgb(0x2A, 0x2C, 0x30)).show(ui, |ui| {
+                let (prefix, colour) = toast.level.icon(ui.visuals());
+                Frame::popup(ui.style()).show(ui, |ui| {
                     ui.horizontal(|ui| {
                         ui.label(RichText::new(prefix).color(colour));
                         ui.vertical(|ui| {
-                            ui.add(egui::Label::new(RichText::new(&toast.text).color(Color32::from_gray(230))).wrap());
+                            ui.add(egui::Label::new(RichText::new(&toast.text)).wrap());
                             for line in toast.details.iter().take(DETAILS_SHOWN) {
-                                ui.add(
-                                    egui::Label::new(RichText::new(line).small().color(Color32::from_gray(200))).wrap(),
-                                );
+                                ui.add(egui::Label::new(RichText::new(line).small().weak()).wrap());
                             }
                             if toast.details.len() > DETAILS_SHOWN {
                                 let more = toast.details.len() - DETAILS_SHOWN;
@@ -177,7 +175,7 @@ pub fn messages_ui(ctx: &egui::Context, toasts: &mut Toasts, open: &mut bool) {
         }
         egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.6).show(ui, |ui| {
             for (index, toast) in toasts.list.iter().enumerate().rev() {
-                let (prefix, colour) = toast.level.icon();
+                let (prefix, colour) = toast.level.icon(ui.visuals());
                 ui.horizontal_wrapped(|ui| {
                     ui.label(RichText::new(&toast.said_at).weak().monospace());
                     ui.label(RichText::new(prefix).color(colour));

@@ -33,6 +33,10 @@ pub struct Status<'a> {
     pub jobs: Vec<(String, Option<(usize, usize)>)>,
     /// Warnings and errors in the message log not yet looked at.
     pub unread: usize,
+    /// Light, dark or as the system.
+    pub appearance: crate::prefs::Appearance,
+    /// Snap to grid is on.
+    pub snap: bool,
 }
 
 fn is_enabled(command: Command, status: &Status<'_>) -> bool {
@@ -44,7 +48,16 @@ fn is_enabled(command: Command, status: &Status<'_>) -> bool {
         | Command::BringToFront
         | Command::SendToBack
         | Command::ToggleLock
+        | Command::Copy
+        | Command::Cut
         | Command::ZoomSelection => status.selected > 0,
+        Command::AlignLeft
+        | Command::AlignRight
+        | Command::AlignTop
+        | Command::AlignBottom
+        | Command::AlignCentres
+        | Command::AlignMiddles => status.selected >= 2,
+        Command::DistributeAcross | Command::DistributeDown => status.selected >= 3,
         Command::GiveDot | Command::TakeDot => status.selected > 0 && status.phase == crate::model::Phase::Vote,
         _ => true,
     }
@@ -56,7 +69,17 @@ fn menu_text(command: Command, status: &Status<'_>) -> String {
         (Command::Redo, _, Some(label)) => format!("Redo {label}"),
         (Command::ToggleSession, _, _) if status.phase == crate::model::Phase::Off => "Start session".to_owned(),
         (Command::ToggleSession, _, _) => "End session".to_owned(),
-        _ => command.text().to_owned(),
+        _ => {
+            use crate::prefs::Appearance;
+            let on = match command {
+                Command::LookSystem => status.appearance == Appearance::System,
+                Command::LookLight => status.appearance == Appearance::Light,
+                Command::LookDark => status.appearance == Appearance::Dark,
+                Command::SnapToGrid => status.snap,
+                _ => return command.text().to_owned(),
+            };
+            format!("{} {}", if on { "✔" } else { "  " }, command.text())
+        }
     }
 }
 
@@ -192,7 +215,7 @@ pub fn goals_ui(ui: &mut Ui, goals: &[String]) {
                 ui.label(RichText::new(format!("… and {} more", goals.len() - MAX_GOALS_SHOWN)).weak());
             }
             if goals.len() > RECOMMENDED_MAX_GOALS {
-                ui.colored_label(style::WARN_TEXT, "(more than two: try to narrow them down)");
+                ui.colored_label(style::warn_text(ui.visuals()), "(more than two: try to narrow them down)");
             }
         });
     });
@@ -207,13 +230,14 @@ const MAX_GOAL_CHARS: usize = 160;
 pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let (text, colour) = match &status.save {
-            SaveStatus::ReadOnly => {
-                ("🔒 Read-only file: shown, not changed (Save As… for an editable copy)".to_owned(), style::WARN_TEXT)
-            }
-            SaveStatus::Saved => ("✔ Saved".to_owned(), style::OK_TEXT),
-            SaveStatus::Unsaved => ("• Unsaved changes".to_owned(), style::WARN_TEXT),
-            SaveStatus::Saving => ("Saving…".to_owned(), style::WARN_TEXT),
-            SaveStatus::Failed(e) => (format!("✖ Not saved: {e}"), style::ERROR_TEXT),
+            SaveStatus::ReadOnly => (
+                "🔒 Read-only file: shown, not changed (Save As… for an editable copy)".to_owned(),
+                style::warn_text(ui.visuals()),
+            ),
+            SaveStatus::Saved => ("✔ Saved".to_owned(), style::ok_text(ui.visuals())),
+            SaveStatus::Unsaved => ("• Unsaved changes".to_owned(), style::warn_text(ui.visuals())),
+            SaveStatus::Saving => ("Saving…".to_owned(), style::warn_text(ui.visuals())),
+            SaveStatus::Failed(e) => (format!("✖ Not saved: {e}"), style::error_text(ui.visuals())),
         };
         let response = ui.colored_label(colour, &text);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Save status: {text}")));

@@ -71,6 +71,8 @@ pub struct ViewState {
     pub crop: Option<super::crop::CropEdit>,
     /// The theme in the sidebar that cards being dragged are over, this frame.
     pub sidebar_drop: Option<ThemeId>,
+    /// Snap to grid: moved and resized cards land on the grid.
+    pub snap: bool,
     pub show_sidebar: bool,
     pub show_inspector: bool,
     pub show_shortcuts: bool,
@@ -107,6 +109,7 @@ impl Default for ViewState {
             inline_edit: None,
             sidebar_drop: None,
             crop: None,
+            snap: false,
             show_sidebar: true,
             show_inspector: true,
             show_shortcuts: false,

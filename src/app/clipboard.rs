@@ -1,0 +1,164 @@
+//! Copy, Cut and Paste of cards, within a board and between boards, pictures included
+//! (the clip format is in `storage::clip`). Reading pictures for a copy and checking and
+//! storing them for a paste run in the background; the paste itself is one undo step.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use super::MoodboardApp;
+use super::share::{JobDone, JobError};
+use crate::media::import_bytes;
+use crate::model::{BoardRect, Edit, Item, ItemId, ItemKind, Pos, ThemeId, Timestamp, frames};
+use crate::storage::clip::{self, ClipTheme};
+use crate::storage::{AssetStore, Problem};
+use crate::ui::canvas::things;
+
+/// Cards read from the clipboard, their pictures already in the board's assets.
+pub struct Pasted {
+    pub items: Vec<Item>,
+    pub themes: Vec<ClipTheme>,
+    /// What was repaired or left out, one line each.
+    pub problems: Vec<String>,
+}
+
+impl MoodboardApp {
+    /// Copies the selected cards to the clipboard (in the background: their pictures are
+    /// read from disk); with `cut`, deletes them too, as one undo step.
+    pub(super) fn copy_selection(&mut self, cut: bool) {
+        let items: Vec<Item> =
+            self.open.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect();
+        if items.is_empty() {
+            self.toasts.info(format!("Select the cards to {} first.", if cut { "cut" } else { "copy" }));
+            return;
+        }
+        let board = self.open.doc.board().clone();
+        let store = AssetStore::for_board(&self.open.doc.path);
+        let label = format!("Copying {}", things(items.len()));
+        let count = items.len();
+        self.jobs.spawn(&self.ctx, self.open.key, label, move |_| {
+            match clip::to_text(&board, &items, |asset| store.read_verified(asset).ok()) {
+                Ok((text, left_out)) => JobDone::Copied { text, count, left_out },
+                Err(e) => JobDone::Failed(JobError::new("Could not copy", e)),
+            }
+        });
+        if cut {
+            self.delete_selection(Timestamp::now());
+        }
+    }
+
+    /// Reads cards from clip text (in the background: their pictures are checked and
+    /// stored in this board's assets), then [`MoodboardApp::paste_cards`] puts them on.
+    pub(super) fn paste_clip(&mut self, text: String, centre_in_board: Option<Pos>) {
+        self.open.paste_at = centre_in_board;
+        let store = AssetStore::for_board(&self.open.doc.path);
+        let thumbs = self.thumbs.clone();
+        self.jobs.spawn(&self.ctx, self.open.key, "Pasting cards", move |_| match read_clip(&text, &store, &thumbs) {
+            Ok(pasted) => JobDone::Pasted(Box::new(pasted)),
+            Err(e) => JobDone::Failed(JobError::new("Could not paste", e)),
+        });
+    }
+
+    /// Puts pasted cards on the board as one undo step: new ids, in their theme if this
+    /// board has it (by id, else by name), each keeping who brought it. Unsorted cards
+    /// keep their layout, placed as a block in free space where the user is looking (or
+    /// at the pointer); themed ones go into their frame.
+    pub(super) fn paste_cards(&mut self, pasted: Pasted) {
+        let board = self.open.doc.board();
+        let now = Timestamp::now();
+        let theme_for = |t: &ThemeId| -> Option<ThemeId> {
+            if board.theme(t).is_some() {
+                return Some(t.clone());
+            }
+            let named = pasted.themes.iter().find(|c| c.id == *t)?;
+            board.theme_by_name(&named.name).map(|b| b.id.clone())
+        };
+        let mut cards: Vec<Item> = pasted
+            .items
+            .into_iter()
+            .map(|item| Item {
+                id: ItemId::new_random(),
+                theme: item.theme.as_ref().and_then(&theme_for),
+                locked: false,
+                created: now,
+                modified: now,
+                ..item
+            })
+            .collect();
+        // The unsorted ones as a block, in free space in view.
+        let loose = cards.iter().filter(|i| i.theme.is_none()).map(|i| BoardRect::from_pos_size(i.pos, i.size));
+        if let Some(block) = loose.reduce(BoardRect::union) {
+            let size = crate::model::Size::new(block.width(), block.height());
+            let centre = self.open.paste_at.take().unwrap_or_else(|| self.view.center_in_board());
+            let near = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
+            let visible = crate::ui::view::from_rect(self.view.visible_board_rect().shrink(16.0 / self.view.zoom()));
+            let to = frames::free_spot_outside(board, near, size, Some(visible));
+            let (dx, dy) = (to.x - block.min.x, to.y - block.min.y);
+            for card in cards.iter_mut().filter(|i| i.theme.is_none()) {
+                card.pos = Pos::new(card.pos.x + dx, card.pos.y + dy).clamped();
+            }
+        }
+        let top = board.top_z();
+        cards.sort_by_key(|c| c.z);
+        for (k, card) in cards.iter_mut().enumerate() {
+            card.z = top.saturating_add(1 + k as i64);
+        }
+        let ids: BTreeSet<ItemId> = cards.iter().map(|c| c.id.clone()).collect();
+        let label = format!("Paste {}", things(ids.len()));
+        self.apply(Edit::Batch(cards.into_iter().map(|c| Edit::InsertItem(Box::new(c))).collect()), &label);
+        self.view.selection = ids;
+        if !pasted.problems.is_empty() {
+            let n = pasted.problems.len();
+            self.toasts.report(
+                crate::ui::toasts::Level::Warning,
+                format!("Pasted, with {n} thing{} repaired or left out", if n == 1 { "" } else { "s" }),
+                pasted.problems,
+            );
+        }
+    }
+}
+
+/// Parses a clip and stores its pictures in `store`: each is checked like an imported
+/// file and named by the hash of its bytes. A card whose picture the clip does not carry
+/// stays if this board has that picture, else it is left out and said.
+fn read_clip(
+    text: &str,
+    store: &AssetStore,
+    thumbs: &crate::media::thumbs::ThumbCache,
+) -> Result<Pasted, clip::ClipError> {
+    let clip = clip::parse(text)?;
+    let (items, repaired) = clip::received_cards(&clip, Timestamp::now());
+    let mut problems: Vec<String> = repaired.iter().map(Problem::to_string).collect();
+    let mut stored: HashMap<crate::model::AssetName, Option<(crate::model::AssetName, crate::model::PixelSize)>> =
+        HashMap::new();
+    let mut kept = Vec::with_capacity(items.len());
+    for mut item in items {
+        if let ItemKind::Image { asset, pixel_size, file_name, .. } = &mut item.kind {
+            let done = stored.entry(asset.clone()).or_insert_with(|| match clip::image_bytes(&clip, asset) {
+                Some(bytes) => match import_bytes(store, thumbs, &bytes, file_name, Path::new("the clipboard")) {
+                    Ok(imported) => Some((imported.asset, imported.pixel_size)),
+                    Err(e) => {
+                        problems.push(format!("picture “{file_name}”: {e}; left out"));
+                        None
+                    }
+                },
+                // Copied from this board, or its picture too large to come along.
+                None if store.read_verified(asset).is_ok() => Some((asset.clone(), *pixel_size)),
+                None => {
+                    problems.push(format!(
+                        "picture “{file_name}” was not on the clipboard (too large to copy with the rest); left out"
+                    ));
+                    None
+                }
+            });
+            match done {
+                Some((name, size)) => {
+                    *asset = name.clone();
+                    *pixel_size = *size;
+                }
+                None => continue,
+            }
+        }
+        kept.push(item);
+    }
+    Ok(Pasted { items: kept, themes: clip.themes, problems })
+}
