@@ -155,6 +155,16 @@ impl MoodboardApp {
         app
     }
 
+    /// The selected cards (for tests and tools).
+    pub fn view_selection(&self) -> std::collections::BTreeSet<crate::model::ItemId> {
+        self.view.selection.clone()
+    }
+
+    /// Whether the keyboard shortcuts window is open.
+    pub fn shortcuts_shown(&self) -> bool {
+        self.view.show_shortcuts
+    }
+
     /// The open board's document.
     pub fn doc(&self) -> &Document {
         &self.open.doc
@@ -495,7 +505,7 @@ impl eframe::App for MoodboardApp {
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
-            topbar::toolbar_ui(ui, &mut self.view, &status, &mut actions);
+            topbar::toolbar_ui(ui, self.open.doc.board(), &mut self.view, &status, &mut actions);
             ui.add_space(2.0);
         });
         egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.open.doc.board().goals));

@@ -996,3 +996,59 @@ fn cards_pasted_into_another_board_bring_their_pictures() {
     undo(&mut h);
     assert!(board(&h).items.is_empty());
 }
+
+#[test]
+fn search_counts_outlines_steps_through_matches_and_esc_clears_it() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let search = h.get_by_label("Search");
+    search.focus();
+    search.type_text("o");
+    h.run_steps(3);
+    // "Morning fog", "Candle glow" and "Rain on tin" all have an o.
+    assert!(h.query_by_label("Search: 3 matches").is_some(), "{}", labels_of(&h, "Search"));
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(h.query_by_label("Search: match 1 of 3").is_some(), "{}", labels_of(&h, "Search"));
+    let first = h.state().view_selection();
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    assert!(h.query_by_label("Search: match 2 of 3").is_some(), "{}", labels_of(&h, "Search"));
+    assert_ne!(h.state().view_selection(), first, "Enter goes to the next match and selects it");
+    press(&mut h, Modifiers::SHIFT, Key::Enter);
+    assert!(h.query_by_label("Search: match 1 of 3").is_some(), "Shift+Enter goes back");
+    h.get_by_label("Search").type_text("zzz");
+    h.run_steps(3);
+    assert!(h.query_by_label("Search: no matches").is_some(), "{}", labels_of(&h, "Search"));
+    // Esc in the box clears it.
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.query_by_label_contains("Search: ").is_none(), "{}", labels_of(&h, "Search"));
+}
+
+#[test]
+fn esc_closes_the_shortcuts_window_before_anything_else() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    select_card(&mut h, "Morning fog");
+    press(&mut h, Modifiers::NONE, Key::F1);
+    assert!(h.state().shortcuts_shown());
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(!h.state().shortcuts_shown(), "Esc closes F1");
+    assert_eq!(h.state().view_selection().len(), 1, "and leaves the selection");
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.state().view_selection().is_empty(), "then Esc clears the selection");
+}
+
+#[test]
+fn the_view_menu_switches_between_light_and_dark() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    for (entry, want) in [("Look: light", egui::Theme::Light), ("Look: dark", egui::Theme::Dark)] {
+        h.get_by_label("View").click();
+        h.run_steps(3);
+        node_with(&h, entry).click();
+        h.run_steps(3);
+        assert_eq!(h.ctx.theme(), want, "{entry}");
+    }
+    h.get_by_label("View").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("✔ Look: dark").is_some(), "the menu marks the look in use");
+}

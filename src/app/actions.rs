@@ -193,6 +193,13 @@ impl MoodboardApp {
                 self.view.selection =
                     board.items.iter().filter(|i| self.view.shows(board, i)).map(|i| i.id.clone()).collect();
             }
+            // Esc closes what is open first: the shortcuts window, then the search, then
+            // the selection.
+            Command::ClearSelection if self.view.show_shortcuts => self.view.show_shortcuts = false,
+            Command::ClearSelection if self.view.searching() => {
+                self.view.search.clear();
+                self.view.search_at = None;
+            }
             Command::ClearSelection => {
                 self.view.selection.clear();
                 self.view.inline_edit = None;

@@ -134,7 +134,8 @@ pub fn canvas_ui(
             _ => None,
         };
         let editing = view.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
-        let look = Look { selected, dimmed: !view.shows(board, item), highlighted, editing };
+        let shown = view.shows(board, item);
+        let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching() };
         paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
         if highlighted && !view.highlight_label.is_empty() {
             super::cards::paint_badge(&painter, on_screen, &view.highlight_label);

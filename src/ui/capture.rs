@@ -1,7 +1,7 @@
 //! The quick-capture form: one small dialog per kind, opened by N, Q, L and C, that
 //! turns what was typed into a new item with one keystroke more.
 
-use egui::{Key, Modal, Modifiers, Ui};
+use egui::{Key, Modal, Modifiers, RichText, Ui};
 
 use super::Action;
 use super::widgets::labelled_field;
@@ -106,9 +106,10 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
                     Err(e) => d.error = Some(e),
                 }
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button("Cancel").on_hover_text("Esc").clicked() {
                 close = true;
             }
+            ui.label(RichText::new(if multiline { "Ctrl+Enter to add" } else { "Enter to add" }).weak());
         });
     });
     if close || modal.should_close() {

@@ -17,6 +17,8 @@ pub struct Look {
     pub highlighted: bool,
     /// Its text is being edited on the card: the editor draws the text, the card not.
     pub editing: bool,
+    /// Found by the search: outlined.
+    pub found: bool,
 }
 
 /// Paints `item` into `rect` (screen space) at `zoom`. `image` is the texture state for
@@ -123,6 +125,8 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
         Some(Stroke::new(2.5, style::SELECTION))
     } else if look.highlighted {
         Some(Stroke::new(2.5, style::NEW_FROM_MERGE))
+    } else if look.found {
+        Some(Stroke::new(3.0, style::SEARCH_HIT))
     } else {
         None
     };

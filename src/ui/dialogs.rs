@@ -152,6 +152,9 @@ pub fn first_questions_ui(
             ui.label("Everything you add, every dot and every reaction carries your name, so the team knows who brought what.");
             let field = super::widgets::labelled_field(ui, "Name on your ideas", name, false, "e.g. Ann");
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                done = true;
+            }
             ui.horizontal(|ui| {
                 if (ui.button("Save name").clicked() || entered) && !name.trim().is_empty() {
                     actions.push(super::Action::SetName(name.trim().to_owned()));
@@ -183,6 +186,9 @@ pub fn first_questions_ui(
                     "e.g. A warmer welcome for new customers",
                 );
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    done = true;
+                }
                 ui.horizontal(|ui| {
                     if (ui.button("Set goal").clicked() || entered) && !goal.trim().is_empty() {
                         let meta = crate::model::BoardMeta { goals: vec![goal.trim().to_owned()], ..board.meta() };

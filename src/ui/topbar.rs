@@ -122,7 +122,13 @@ fn recent_menu(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
 }
 
 /// The toolbar: one button per kind of idea, undo/redo, and the search box.
-pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, actions: &mut Vec<Action>) {
+pub fn toolbar_ui(
+    ui: &mut Ui,
+    board: &crate::model::Board,
+    view: &mut ViewState,
+    status: &Status<'_>,
+    actions: &mut Vec<Action>,
+) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Add").strong());
         for (command, icon) in [
@@ -170,24 +176,72 @@ pub fn toolbar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, action
             actions.push(Action::Command(Command::ShowLenses));
         }
         ui.separator();
-        let search = ui.add(
-            TextEdit::singleline(&mut view.search)
-                .hint_text("🔍 Search text, tags, people, sources")
-                .desired_width(260.0),
-        );
-        search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
-        if view.focus_search {
-            search.request_focus();
-            view.focus_search = false;
-        }
-        if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-            view.search.clear();
-            search.surrender_focus();
-        }
-        if !view.search.is_empty() && ui.small_button("✖").on_hover_text("Clear the search").clicked() {
-            view.search.clear();
-        }
+        search_ui(ui, board, view);
     });
+}
+
+/// The search box: how many cards match, Enter (Shift+Enter) to go to the next
+/// (previous) one, Esc to clear it.
+fn search_ui(ui: &mut Ui, board: &crate::model::Board, view: &mut ViewState) {
+    let before = view.search.clone();
+    let search = ui.add(
+        TextEdit::singleline(&mut view.search).hint_text("🔍 Search text, tags, people, sources").desired_width(260.0),
+    );
+    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+    if view.search != before {
+        view.search_at = None;
+    }
+    if view.focus_search {
+        search.request_focus();
+        view.focus_search = false;
+    }
+    if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
+        view.search.clear();
+        view.search_at = None;
+        search.surrender_focus();
+    }
+    if !view.searching() {
+        return;
+    }
+    let matches = view.search_matches(board);
+    let entered = search.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+    if entered && !matches.is_empty() {
+        let back = ui.input(|i| i.modifiers.shift);
+        let n = matches.len();
+        let next = match (view.search_at, back) {
+            (None, false) => 0,
+            (None, true) => n - 1,
+            (Some(at), false) => (at + 1) % n,
+            (Some(at), true) => (at + n - 1) % n,
+        };
+        view.search_at = Some(next);
+        if let Some(item) = board.item(&matches[next]) {
+            view.selection = std::collections::BTreeSet::from([item.id.clone()]);
+            view.centre_on(super::view::to_rect(crate::model::BoardRect::from_pos_size(item.pos, item.size)));
+        }
+        // Keep typing or pressing Enter.
+        search.request_focus();
+    }
+    let (text, colour) = match (matches.len(), view.search_at) {
+        (0, _) => ("No matches".to_owned(), style::warn_text(ui.visuals())),
+        (n, Some(at)) if at < n => (format!("{} of {n}", at + 1), ui.visuals().text_color()),
+        (1, _) => ("1 match: Enter to go there".to_owned(), ui.visuals().text_color()),
+        (n, _) => (format!("{n} matches: Enter for the next"), ui.visuals().text_color()),
+    };
+    let count = ui.label(RichText::new(text).color(colour));
+    count.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, count_label(&matches, view.search_at)));
+    if ui.small_button("✖").on_hover_text("Clear the search (Esc)").clicked() {
+        view.search.clear();
+        view.search_at = None;
+    }
+}
+
+fn count_label(matches: &[crate::model::ItemId], at: Option<usize>) -> String {
+    match (matches.len(), at) {
+        (0, _) => "Search: no matches".to_owned(),
+        (n, Some(at)) if at < n => format!("Search: match {} of {n}", at + 1),
+        (n, _) => format!("Search: {n} matches"),
+    }
 }
 
 /// The goals, always in view while collecting.

@@ -60,6 +60,8 @@ pub struct ViewState {
     pub selection: BTreeSet<ItemId>,
     pub gesture: Gesture,
     pub search: String,
+    /// Which match Enter in the search went to last (`None`: none yet).
+    pub search_at: Option<usize>,
     pub filter: ThemeFilter,
     /// Items a merge just brought in, highlighted until the user clicks on the canvas.
     pub highlight: BTreeSet<ItemId>,
@@ -103,6 +105,7 @@ impl Default for ViewState {
             selection: BTreeSet::new(),
             gesture: Gesture::None,
             search: String::new(),
+            search_at: None,
             filter: ThemeFilter::All,
             highlight: BTreeSet::new(),
             highlight_label: String::new(),
@@ -178,6 +181,32 @@ impl ViewState {
 
     pub fn pan(&mut self, delta_on_screen: Vec2) {
         self.screen_from_board.translation += delta_on_screen;
+    }
+
+    /// Brings `board_rect` to the middle of the canvas, zooming in first if the board is
+    /// shown too small to read.
+    pub fn centre_on(&mut self, board_rect: Rect) {
+        if self.zoom() < 0.5 {
+            self.zoom_around(self.canvas_rect.center(), 0.75 / self.zoom());
+        }
+        let on_screen = self.screen_from_board * board_rect.center();
+        self.pan(self.canvas_rect.center() - on_screen);
+    }
+
+    /// Whether a search is typed.
+    pub fn searching(&self) -> bool {
+        !self.search.trim().is_empty()
+    }
+
+    /// The items the search finds (and the theme filter shows), in reading order: top to
+    /// bottom, then left to right. Empty when nothing is searched.
+    pub fn search_matches(&self, board: &Board) -> Vec<ItemId> {
+        if !self.searching() {
+            return Vec::new();
+        }
+        let mut found: Vec<&Item> = board.items.iter().filter(|i| self.shows(board, i)).collect();
+        found.sort_by(|a, b| a.pos.y.total_cmp(&b.pos.y).then(a.pos.x.total_cmp(&b.pos.x)).then(a.id.cmp(&b.id)));
+        found.into_iter().map(|i| i.id.clone()).collect()
     }
 
     /// Shows `board_rect` as large as fits in the canvas, with a margin, at most 100 %.

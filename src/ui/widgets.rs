@@ -20,10 +20,23 @@ pub fn committed_text(
     let mut buffer = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| current.to_owned());
     let edit =
         if multiline { TextEdit::multiline(&mut buffer).desired_rows(3) } else { TextEdit::singleline(&mut buffer) };
+    // Ctrl+Enter finishes a multi-line field (Enter is a new line there); taken before
+    // the field sees it.
+    let finish = multiline
+        && ui.memory(|m| m.has_focus(id.with("field")))
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, egui::Key::Enter));
     let response = ui
         .add(edit.id(id.with("field")).hint_text(hint).desired_width(ui.available_width()))
         .labelled_by(label_response.id);
+    if finish {
+        response.surrender_focus();
+        ui.data_mut(|d| d.remove::<String>(id));
+        return (buffer != current).then_some(buffer);
+    }
     if response.has_focus() {
+        if multiline {
+            ui.label(egui::RichText::new("Ctrl+Enter to finish").weak().small());
+        }
         ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
         return None;
     }
