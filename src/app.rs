@@ -426,7 +426,13 @@ impl MoodboardApp {
         }
         self.view.highlight.extend(summary.added.iter().cloned());
         self.view.highlight_label = format!("new from {from}");
-        self.toasts.info(format!("Merged {from}: {}", summary.describe()));
+        let show = if summary.added.is_empty() { summary.changed.clone() } else { summary.added.clone() };
+        self.toasts.report_showing(
+            ui::toasts::Level::Info,
+            format!("Merged {from}: {}", summary.describe()),
+            Vec::new(),
+            show,
+        );
     }
 }
 
@@ -582,7 +588,15 @@ impl eframe::App for MoodboardApp {
             }
         }
         self.files.ui(&ctx);
-        ui::toasts::toasts_ui(&ctx, &mut self.toasts);
+        if let Some(ids) = ui::toasts::toasts_ui(&ctx, &mut self.toasts) {
+            let board = self.open.doc.board();
+            self.view.fit_request = ids
+                .iter()
+                .filter_map(|id| board.item(id))
+                .map(|i| crate::model::BoardRect::from_pos_size(i.pos, i.size))
+                .reduce(crate::model::BoardRect::union);
+            self.view.selection = ids.into_iter().filter(|id| board.item(id).is_some()).collect();
+        }
         if self.view.show_messages {
             let mut open = true;
             ui::toasts::messages_ui(&ctx, &mut self.toasts, &mut open);

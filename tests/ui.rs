@@ -482,6 +482,12 @@ fn merging_a_board_in_the_app_marks_what_came_in_and_is_one_undo_step() {
     );
     let kims = board(&h).items.into_iter().find(|i| i.kind.texts().contains(&"Kim's second")).unwrap();
     assert_eq!((kims.contributor.as_str(), kims.source.as_str()), ("Kim", "customer"));
+    // The message offers to show what came in: both new cards, selected.
+    node_with(&h, "Show: Merged Kim's copy").click();
+    h.run_steps(3);
+    let selected = h.state().view_selection();
+    assert_eq!(selected.len(), 2);
+    assert!(selected.iter().all(|id| board(&h).item(id).unwrap().contributor == "Kim"));
     undo(&mut h);
     assert_eq!(count(&h, KindTag::Note), 3, "one undo takes the whole merge back");
 

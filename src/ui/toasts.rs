@@ -47,6 +47,8 @@ pub struct Toast {
     shown_at: Option<f64>,
     /// Still in the corner of the window (not dismissed, not faded).
     on_screen: bool,
+    /// Cards the message is about: a "Show" button zooms to them.
+    pub show: Vec<crate::model::ItemId>,
 }
 
 /// Everything said, newest last.
@@ -72,6 +74,17 @@ impl Toasts {
 
     /// One message with all its reasons.
     pub fn report(&mut self, level: Level, text: impl Into<String>, details: Vec<String>) {
+        self.report_showing(level, text, details, Vec::new());
+    }
+
+    /// A message about the cards `show`, with a button that zooms to them.
+    pub fn report_showing(
+        &mut self,
+        level: Level,
+        text: impl Into<String>,
+        details: Vec<String>,
+        show: Vec<crate::model::ItemId>,
+    ) {
         let text = text.into();
         // The same message again takes the place of the one on screen.
         for t in self.list.iter_mut().filter(|t| t.text == text && t.details == details) {
@@ -82,7 +95,7 @@ impl Toasts {
         }
         let said_at = crate::model::Timestamp::now().to_short_string();
         let said_at = said_at.rsplit(' ').next().unwrap_or_default().to_owned();
-        self.list.push(Toast { level, text, details, said_at, shown_at: None, on_screen: true });
+        self.list.push(Toast { level, text, details, said_at, shown_at: None, on_screen: true, show });
         if self.list.len() > LOG_SIZE {
             self.list.remove(0);
         }
@@ -110,8 +123,9 @@ impl Toasts {
     }
 }
 
-/// Draws the toasts in the bottom-right corner, newest at the bottom.
-pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) {
+/// Draws the toasts in the bottom-right corner, newest at the bottom. Returns the cards
+/// to show when a toast's "Show" was clicked.
+pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) -> Option<Vec<crate::model::ItemId>> {
     let now = ctx.input(|i| i.time);
     for t in &mut toasts.list {
         if t.level == Level::Info && t.shown_at.is_some_and(|at| now - at >= INFO_SECONDS) {
@@ -120,10 +134,11 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) {
     }
     let shown: Vec<usize> = toasts.on_screen().collect();
     if shown.is_empty() {
-        return;
+        return None;
     }
     let waiting = toasts.list.iter().filter(|t| t.on_screen).count() - shown.len();
     let mut dismiss = None;
+    let mut show = None;
     egui::Area::new(egui::Id::unique("toasts"))
         .anchor(Align2::RIGHT_BOTTOM, vec2(-12.0, -36.0))
         .order(egui::Order::Foreground)
@@ -149,6 +164,16 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) {
                                 ui.label(RichText::new(format!("… and {more} more (see Messages)")).small().weak());
                             }
                         });
+                        if !toast.show.is_empty() {
+                            let button = ui.button("Show").on_hover_text("Zoom to what came in");
+                            button.widget_info(|| {
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Show: {}", toast.text))
+                            });
+                            if button.clicked() {
+                                show = Some(toast.show.clone());
+                                dismiss = Some(index);
+                            }
+                        }
                         if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
                             dismiss = Some(index);
                         }
@@ -162,6 +187,7 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) {
     if toasts.list.iter().any(|t| t.on_screen && t.level == Level::Info) {
         ctx.request_repaint_after(std::time::Duration::from_millis(500));
     }
+    show
 }
 
 /// The log of everything said, newest first, with every reason; `open` closes it.
