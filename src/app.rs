@@ -62,7 +62,11 @@ pub struct Startup {
 enum AfterClose {
     Quit,
     Open(PathBuf),
-    New,
+    /// A new board with this title and these goals.
+    New {
+        title: String,
+        goals: Vec<String>,
+    },
 }
 
 pub struct MoodboardApp {
@@ -254,7 +258,7 @@ impl MoodboardApp {
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             AfterClose::Open(path) => self.open(&path),
-            AfterClose::New => self.new_board(),
+            AfterClose::New { title, goals } => self.new_board(title, goals),
         }
     }
 
@@ -561,6 +565,7 @@ impl eframe::App for MoodboardApp {
             self.view.spotlight = None;
         }
         ui::dialogs::first_questions_ui(&ctx, &mut self.view, self.open.doc.board(), &mut actions);
+        ui::dialogs::new_board_ui(&ctx, &mut self.view, &mut actions);
 
         ui::capture::capture_ui(&ctx, &mut self.draft, &mut actions);
         let mut show = self.view.show_shortcuts;

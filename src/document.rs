@@ -90,8 +90,14 @@ impl Document {
     /// Creates and saves a new empty board in `folder`, named after `title` (with a
     /// number added if that name is taken).
     pub fn create_in(folder: &Path, title: &str) -> Result<Self, SaveError> {
+        Self::create_with_goals(folder, title, Vec::new())
+    }
+
+    /// [`Document::create_in`] with the board's goals set from the start.
+    pub fn create_with_goals(folder: &Path, title: &str, goals: Vec<String>) -> Result<Self, SaveError> {
         let path = unused_board_path(folder, title);
-        let board = Board::new(title, Timestamp::now());
+        let mut board = Board::new(title, Timestamp::now());
+        board.goals = goals;
         storage::create(&path, &board)?;
         let hash = std::fs::read(&path).ok().map(|b| storage::content_hash(&b));
         Ok(Self::from_saved(path, board, Vec::new(), hash))

@@ -544,8 +544,11 @@ fn a_full_session_from_goal_to_recap() {
     let f = fixture();
     let mut h = harness(&f.board, &f.boards_dir);
 
-    // A new board asks what it is for.
+    // A new board takes its title, then, with no goal given, asks what it is for.
     press(&mut h, Modifiers::COMMAND, Key::N);
+    h.get_by_label("Title of the new board").type_text("Welcome session");
+    h.run_steps(1);
+    h.get_by_label("Create board").click();
     settle(&mut h);
     let goal = h.get_by_label("Goal for this board");
     goal.focus();
@@ -1057,4 +1060,33 @@ fn the_view_menu_switches_between_light_and_dark() {
     h.get_by_label("View").click();
     h.run_steps(3);
     assert!(h.query_by_label("✔ Look: dark").is_some(), "the menu marks the look in use");
+}
+
+#[test]
+fn a_new_board_takes_its_title_first_and_its_file_is_named_after_it() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    assert!(h.query_by_label("New board").is_some(), "the form asks for a title");
+    // No title: it says so and makes nothing.
+    h.get_by_label("Create board").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Give the board a title first").is_some());
+    h.get_by_label("Title of the new board").type_text("Kitchen ideas");
+    let goal = h.get_by_label("Goal (optional)");
+    goal.focus();
+    goal.type_text("A warmer kitchen");
+    h.run_steps(1);
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    settle(&mut h);
+    let doc = h.state().doc();
+    assert_eq!(doc.board().title, "Kitchen ideas");
+    assert_eq!(doc.board().goals, vec!["A warmer kitchen".to_owned()]);
+    assert_eq!(doc.path, f.boards_dir.join("Kitchen ideas.moodboard.ron"));
+    assert!(doc.path.exists());
+    // Esc closes the form and changes nothing.
+    press(&mut h, Modifiers::COMMAND, Key::N);
+    press(&mut h, Modifiers::NONE, Key::Escape);
+    assert!(h.query_by_label("Create board").is_none());
+    assert_eq!(h.state().doc().board().title, "Kitchen ideas");
 }

@@ -42,6 +42,10 @@ impl MoodboardApp {
             }
             Action::PasteText { text, centre_in_board } => self.paste_text(&text, centre_in_board),
             Action::OpenBoard(path) => self.leave(AfterClose::Open(path)),
+            Action::NewBoard { title, goal } => {
+                let goals = if goal.trim().is_empty() { Vec::new() } else { vec![goal.trim().to_owned()] };
+                self.leave(AfterClose::New { title: title.trim().to_owned(), goals });
+            }
             Action::OpenUrl(url) => {
                 if links::is_openable(&url) {
                     self.ctx.open_url(egui::OpenUrl::new_tab(url));
@@ -137,7 +141,9 @@ impl MoodboardApp {
     pub fn run_command(&mut self, command: Command) {
         let now = Timestamp::now();
         match command {
-            Command::NewBoard => self.leave(AfterClose::New),
+            Command::NewBoard => {
+                self.view.new_board.get_or_insert_with(Default::default);
+            }
             Command::Open => self.files.open_board(&self.ctx, self.open.key, self.folder()),
             Command::Save if self.open.doc.read_only => {
                 self.toasts.warning(crate::document::DocError::ReadOnly.to_string())
@@ -193,8 +199,10 @@ impl MoodboardApp {
                 self.view.selection =
                     board.items.iter().filter(|i| self.view.shows(board, i)).map(|i| i.id.clone()).collect();
             }
-            // Esc closes what is open first: the shortcuts window, then the search, then
-            // the selection.
+            // Esc closes what is open first: a form, the shortcuts window, then the
+            // search, then the selection.
+            Command::ClearSelection if self.view.new_board.is_some() => self.view.new_board = None,
+            Command::ClearSelection if self.draft.is_some() => self.draft = None,
             Command::ClearSelection if self.view.show_shortcuts => self.view.show_shortcuts = false,
             Command::ClearSelection if self.view.searching() => {
                 self.view.search.clear();

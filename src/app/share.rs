@@ -113,16 +113,19 @@ impl MoodboardApp {
     }
 
     /// Creates a new board in the boards folder, in the background, and opens it.
-    pub(super) fn new_board(&mut self) {
+    /// Creates a board titled `title` (its file named after it) in the boards folder, in
+    /// the background, and opens it.
+    pub(super) fn new_board(&mut self, title: String, goals: Vec<String>) {
         let folder = self.boards_dir.clone();
-        self.jobs.spawn(&self.ctx, self.key(), "Creating a new board", move |_| {
+        self.jobs.spawn(&self.ctx, self.key(), format!("Creating “{title}”"), move |_| {
             if let Err(e) = std::fs::create_dir_all(&folder) {
                 return JobDone::Failed(JobError::new("Could not create the boards folder", e));
             }
-            match Document::create_in(&folder, "Untitled board") {
+            let ask_goal = goals.is_empty();
+            match Document::create_with_goals(&folder, &title, goals) {
                 Ok(doc) => {
                     let note = Some(format!("New board at {}", doc.path.display()));
-                    JobDone::Opened { doc: Box::new(doc), note, ask_goal: true }
+                    JobDone::Opened { doc: Box::new(doc), note, ask_goal }
                 }
                 Err(e) => JobDone::Failed(JobError::new("Could not create a board", e)),
             }

@@ -44,6 +44,8 @@ pub fn board_folder(board_path: &Path) -> PathBuf {
 pub fn unused_board_path(folder: &Path, title: &str) -> PathBuf {
     let clean: String =
         title.trim().chars().map(|c| if c.is_alphanumeric() || " -_.,()'&".contains(c) { c } else { '-' }).collect();
+    // File names have a length limit; a long title gives the start of it.
+    let clean: String = clean.chars().take(80).collect();
     let clean = clean.trim_matches(['.', ' ']).to_owned();
     let base = if clean.is_empty() { "Untitled board".to_owned() } else { clean };
     (1..)

@@ -81,6 +81,10 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
         let submit_keys = ui.input_mut(|i| {
             i.consume_key(Modifiers::COMMAND, Key::Enter) || (!multiline && i.consume_key(Modifiers::NONE, Key::Enter))
         });
+        // Esc cancels even from inside a field (which would keep it otherwise).
+        if ui.input(|i| i.key_pressed(Key::Escape)) {
+            close = true;
+        }
         ui.heading(title);
         ui.add_space(4.0);
         let first = fields(ui, d, kind);

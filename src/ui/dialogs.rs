@@ -206,3 +206,55 @@ pub fn first_questions_ui(
         }
     }
 }
+
+/// The New board form: the title first (the file is named after it), and the goal.
+/// Enter in a field creates it, Esc or Cancel closes the form.
+pub fn new_board_ui(ctx: &egui::Context, view: &mut super::view::ViewState, actions: &mut Vec<super::Action>) {
+    let Some(form) = &mut view.new_board else { return };
+    let mut close = false;
+    let modal = egui::Modal::new(egui::Id::unique("new-board")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        // Esc closes the form even from inside a field (which would keep it otherwise).
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            close = true;
+        }
+        ui.heading("New board");
+        ui.label("Its title names the file too; you can change it later in the inspector.");
+        ui.add_space(4.0);
+        let title =
+            super::widgets::labelled_field(ui, "Title of the new board", &mut form.title, false, "e.g. Kitchen ideas");
+        if form.take_first_focus() {
+            title.request_focus();
+        }
+        let goal = super::widgets::labelled_field(
+            ui,
+            "Goal (optional)",
+            &mut form.goal,
+            false,
+            "What is this board for? It stays in view while you collect",
+        );
+        let entered = (title.lost_focus() || goal.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if let Some(e) = &form.error {
+            ui.colored_label(super::style::error_text(ui.visuals()), e);
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button("Create board").clicked() || entered {
+                if form.title.trim().is_empty() {
+                    form.error = Some("Give the board a title first.".to_owned());
+                    title.request_focus();
+                } else {
+                    actions.push(super::Action::NewBoard { title: form.title.clone(), goal: form.goal.clone() });
+                    close = true;
+                }
+            }
+            if ui.button("Cancel").on_hover_text("Esc").clicked() {
+                close = true;
+            }
+            ui.label(egui::RichText::new("Enter to create").weak());
+        });
+    });
+    if close || modal.should_close() {
+        view.new_board = None;
+    }
+}

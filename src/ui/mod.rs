@@ -55,6 +55,11 @@ pub enum Action {
         centre_in_board: Option<Pos>,
     },
     OpenBoard(PathBuf),
+    /// Make a new board with this title (its file is named after it) and goal.
+    NewBoard {
+        title: String,
+        goal: String,
+    },
     OpenUrl(String),
     /// Stop the image import that is under way.
     CancelImport,

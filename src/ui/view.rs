@@ -49,6 +49,23 @@ pub enum ThemeFilter {
     Unsorted,
 }
 
+/// What the New board form holds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewBoardForm {
+    pub title: String,
+    pub goal: String,
+    /// Said when Create was pressed with no title.
+    pub error: Option<String>,
+    focused: bool,
+}
+
+impl NewBoardForm {
+    /// True the first time it is asked: the title field then takes the keyboard.
+    pub fn take_first_focus(&mut self) -> bool {
+        !std::mem::replace(&mut self.focused, true)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct ViewState {
     /// Maps board positions to screen positions.
@@ -92,6 +109,8 @@ pub struct ViewState {
     pub spotlight: Option<super::spotlight::Spotlight>,
     /// Asking for the new board's goal, with the text so far.
     pub ask_goal: Option<String>,
+    /// The New board form while it is open: title and goal typed so far.
+    pub new_board: Option<NewBoardForm>,
     /// Asking for the user's name on first use, with the text so far.
     pub ask_name: Option<String>,
 }
@@ -123,6 +142,7 @@ impl Default for ViewState {
             show_lenses: false,
             spotlight: None,
             ask_goal: None,
+            new_board: None,
             ask_name: None,
         }
     }
