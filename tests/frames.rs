@@ -353,3 +353,25 @@ fn a_version_3_board_gets_frames_round_its_cards() {
     let link = board.items.iter().find(|i| matches!(i.kind, ItemKind::Link { .. })).unwrap();
     assert!(!warmth.frame.intersects(BoardRect::from_pos_size(link.pos, link.size)));
 }
+
+#[test]
+fn arrange_fills_the_shape_of_the_canvas_it_is_given() {
+    let mut doc = document(Board::new("Shapes", Timestamp::now()));
+    for t in 0..6u8 {
+        run(&mut doc, &Op::AddTheme { x: i16::from(t) * 700, y: 0 }, "Ann");
+        for _ in 0..5 {
+            run(&mut doc, &Op::Add { kind: 0, theme: Some(t), x: 0, y: 0, in_view: false }, "Ann");
+        }
+    }
+    let shape = |aspect: f32| {
+        let mut board = doc.board().clone();
+        frames::arrange_for(&board, aspect, Timestamp::now()).apply(&mut board).unwrap();
+        frames::check(&board).unwrap();
+        let b = board.bounds().unwrap();
+        b.width() / b.height()
+    };
+    let (narrow, wide) = (shape(1.0), shape(2.4));
+    assert!(narrow < wide, "a narrow canvas gets a narrower board: {narrow} vs {wide}");
+    assert!((0.6..=1.7).contains(&narrow), "{narrow}");
+    assert!(wide >= 1.6, "{wide}");
+}

@@ -235,7 +235,7 @@ impl MoodboardApp {
             Command::AddImage => self.files.images(&self.ctx, self.open.key, self.folder()),
             Command::AddTheme => self.add_theme(now),
             Command::ArrangeByTheme => {
-                let edit = frames::arrange(self.open.doc.board(), now);
+                let edit = frames::arrange_for(self.open.doc.board(), self.canvas_aspect(), now);
                 self.apply(edit, "Arrange by theme");
                 self.view.fit_request = self.open.doc.board().bounds();
             }
@@ -305,7 +305,7 @@ impl MoodboardApp {
                 }
             }
             Command::Shuffle => {
-                let edit = frames::shuffle(self.open.doc.board(), fastrand::u64(..), now);
+                let edit = frames::shuffle_for(self.open.doc.board(), fastrand::u64(..), self.canvas_aspect(), now);
                 if edit.is_empty() {
                     self.toasts.info("Nothing to shuffle: it takes two unlocked items.");
                 } else {
@@ -324,6 +324,12 @@ impl MoodboardApp {
             }
             Command::ShowLenses => self.view.show_lenses = !self.view.show_lenses,
         }
+    }
+
+    /// The canvas's shape (width / height), which Arrange and Shuffle fill.
+    fn canvas_aspect(&self) -> f32 {
+        let r = self.view.canvas_rect;
+        if r.height() > 1.0 { r.width() / r.height() } else { frames::ASPECT }
     }
 
     /// Aligns or distributes the selected cards, one undo step, or says why not.

@@ -515,12 +515,23 @@ pub fn tidy_in_place(board: &mut Board) {
 /// in a masonry, unsorted cards in a block of their own after them. Locked cards stay
 /// where they are. One edit (one undo step).
 pub fn arrange(board: &Board, now: Timestamp) -> Edit {
-    arrange_in(board, now, None)
+    arrange_in(board, now, None, ASPECT)
+}
+
+/// [`arrange`] for a canvas of the shape `aspect` (width / height): what the app does,
+/// so that the arranged board fills the part of the window the canvas has.
+pub fn arrange_for(board: &Board, aspect: f32, now: Timestamp) -> Edit {
+    arrange_in(board, now, None, sane_aspect(aspect))
+}
+
+/// An aspect to aim for: the one given if it is a usable shape, else a window's.
+fn sane_aspect(aspect: f32) -> f32 {
+    if aspect.is_finite() && aspect > 0.0 { aspect.clamp(0.5, 3.0) } else { ASPECT }
 }
 
 /// [`arrange`] with the frames (and each frame's cards) in the order `order` gives; used
 /// by shuffle. `None` keeps sidebar and stacking order.
-fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>) -> Edit {
+fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>, aspect: f32) -> Edit {
     // Each group: its theme (None: unsorted) and its movable cards.
     let mut by_theme = board.items_by_theme();
     let mut groups: Vec<(Option<&Theme>, Vec<&Item>)> = board
@@ -545,7 +556,7 @@ fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>) 
         }
         let area: f32 = cards.iter().map(|i| (i.size.w + CARD_GAP) * (i.size.h + CARD_GAP)).sum();
         let widest = cards.iter().map(|i| i.size.w).fold(COLUMN, f32::max);
-        let columns = ((area.sqrt() * ASPECT.sqrt()) / (widest + CARD_GAP)).round().max(1.0);
+        let columns = ((area.sqrt() * aspect.sqrt()) / (widest + CARD_GAP)).round().max(1.0);
         let width = columns * (widest + CARD_GAP) - CARD_GAP;
         let sizes: Vec<Size> = cards.iter().map(|i| i.size).collect();
         let (positions, height) = masonry(&sizes, Pos::new(0.0, 0.0), width);
@@ -572,7 +583,7 @@ fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>) 
     let widest = sizes.iter().map(|s| s.w).fold(0.0, f32::max);
     let score = |width: f32| {
         let (w, h) = shelves(&sizes, width.max(widest)).1;
-        ((w / h.max(1.0)) / ASPECT).ln().abs()
+        ((w / h.max(1.0)) / aspect).ln().abs()
     };
     let width = candidates.into_iter().fold(widest, |best, c| if score(c) < score(best) - 1e-3 { c } else { best });
     let (places, _) = shelves(&sizes, width.max(widest));
@@ -624,10 +635,15 @@ fn shelves(sizes: &[Size], width: f32) -> (Vec<Pos>, (f32, f32)) {
 /// stays anchored on the first grouping. `seed` picks the order; one edit (one undo
 /// step). Themes stay as they are: only places change, and the frame rules hold.
 pub fn shuffle(board: &Board, seed: u64, now: Timestamp) -> Edit {
+    shuffle_for(board, seed, ASPECT, now)
+}
+
+/// [`shuffle`] for a canvas of the shape `aspect` (see [`arrange_for`]).
+pub fn shuffle_for(board: &Board, seed: u64, aspect: f32, now: Timestamp) -> Edit {
     if board.items.iter().filter(|i| !i.locked).count() < 2 {
         return Edit::Batch(Vec::new());
     }
-    arrange_in(board, now, Some(&mut fastrand::Rng::with_seed(seed)))
+    arrange_in(board, now, Some(&mut fastrand::Rng::with_seed(seed)), sane_aspect(aspect))
 }
 
 /// Where dragged cards were dropped.

@@ -141,11 +141,13 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
 /// A card's dots and reactions along its bottom edge, and a "?" mark in its top right
 /// corner while nobody has answered it, both kept readable when zoomed out.
 pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate::ui::session::CardJudgment) {
-    if judgment.unanswered && card.width() >= 24.0 {
-        // A small mark rather than a label, so a crowded board stays readable.
-        let r = (9.0 * zoom).clamp(5.0, 11.0);
-        let centre = card.right_top() + vec2(-r - 3.0, r + 3.0);
-        painter.circle(centre, r, style::WARN_TEXT, Stroke::new(1.0, Color32::from_black_alpha(120)));
+    // Both marks sit outside the card's text: the "not answered yet" mark on its top
+    // right corner, the dots and reactions in a tag hanging under its bottom edge. Both
+    // keep a readable size however far the board is zoomed out.
+    if judgment.unanswered && card.width() >= 16.0 {
+        let r = (9.0 * zoom).clamp(7.0, 11.0);
+        let centre = card.right_top() + vec2(-r * 0.4, r * 0.4);
+        painter.circle(centre, r, style::WARN_TEXT, Stroke::new(1.5, Color32::from_black_alpha(160)));
         painter.text(centre, Align2::CENTER_CENTER, "?", FontId::proportional(r * 1.5), Color32::BLACK);
     }
     let mut parts = Vec::new();
@@ -161,15 +163,15 @@ pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate
     if judgment.replies > 0 {
         parts.push(format!("💬{}", judgment.replies));
     }
-    if parts.is_empty() || card.width() < 40.0 {
+    if parts.is_empty() || card.width() < 16.0 {
         return;
     }
-    let size = (11.0 * zoom.max(0.8)).min(15.0);
-    let colour = if judgment.my_dots > 0 { style::DOT } else { style::JUDGMENT_TEXT };
-    let galley = painter.layout(parts.join("  "), FontId::proportional(size), colour, card.width() - 8.0);
-    let strip = Rect::from_min_max(pos2(card.min.x, card.max.y - galley.size().y - 6.0), card.max);
-    painter.with_clip_rect(card).rect_filled(strip, 0.0, style::JUDGMENT_BG);
-    painter.with_clip_rect(card).galley(strip.min + vec2(4.0, 3.0), galley, style::JUDGMENT_TEXT);
+    let size = (12.0 * zoom).clamp(11.0, 15.0);
+    let galley = painter.layout_no_wrap(parts.join("  "), FontId::proportional(size), style::JUDGMENT_TEXT);
+    let tag = Rect::from_min_size(pos2(card.min.x + 4.0, card.max.y - 2.0), galley.size() + vec2(10.0, 4.0));
+    painter.rect_filled(tag, 4.0, style::JUDGMENT_BG);
+    painter.rect_stroke(tag, 4.0, Stroke::new(1.0, Color32::from_black_alpha(60)), StrokeKind::Inside);
+    painter.galley(tag.min + vec2(5.0, 2.0), galley, style::JUDGMENT_TEXT);
 }
 
 /// A small label above a card's top left corner, at a fixed size: "new from Ann's copy".

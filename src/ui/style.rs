@@ -110,10 +110,9 @@ pub fn grid_dot(dark: bool) -> Color32 {
 
 /// Black or white, whichever reads better on `hex`.
 pub fn text_on(hex: &str) -> Color32 {
-    match Rgb::parse_hex(hex) {
-        Some(rgb) if rgb.luminance() > 0.4 => Color32::from_rgb(0x1A, 0x1A, 0x1A),
-        _ => Color32::WHITE,
-    }
+    let bg = hex_colour(hex);
+    let dark = Color32::from_rgb(0x1A, 0x1A, 0x1A);
+    if contrast(dark, bg) >= contrast(Color32::WHITE, bg) { dark } else { Color32::WHITE }
 }
 
 /// The egui look of the app, light or dark as `appearance` says.
@@ -157,4 +156,72 @@ pub fn error_text(visuals: &egui::Visuals) -> Color32 {
 /// The calm "time is up" signal, in the panels' look.
 pub fn calm_signal(visuals: &egui::Visuals) -> Color32 {
     if visuals.dark_mode { CALM_SIGNAL } else { CALM_SIGNAL_LIGHT }
+}
+
+/// The "Goals" label above the canvas, in the panels' look.
+pub fn goals_label(visuals: &egui::Visuals) -> Color32 {
+    if visuals.dark_mode { SEARCH_HIT } else { WARN_TEXT_LIGHT }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text colour on the background it is drawn on reads at 4.5:1 (WCAG AA), in
+    /// both looks.
+    #[test]
+    fn text_meets_four_and_a_half_to_one() {
+        // Alpha colours over what they cover at worst: the caption band over a white
+        // photo, the judgment tag over the darkest canvas.
+        let over = |top: Color32, below: Color32| {
+            let a = f32::from(top.a()) / 255.0;
+            let mix = |t: u8, b: u8| (f32::from(t) + f32::from(b) * (1.0 - a)).round().min(255.0) as u8;
+            Color32::from_rgb(mix(top.r(), below.r()), mix(top.g(), below.g()), mix(top.b(), below.b()))
+        };
+        let dark = egui::Visuals::dark();
+        let light = egui::Visuals::light();
+        let mut pairs: Vec<(&str, Color32, Color32)> = vec![
+            ("note", NOTE_TEXT, NOTE_BG),
+            ("quote", QUOTE_TEXT, QUOTE_BG),
+            ("quote attribution", ATTRIBUTION, QUOTE_BG),
+            ("link title", LINK_TITLE, LINK_BG),
+            ("link domain", LINK_DOMAIN, LINK_BG),
+            ("unsafe link", LINK_UNSAFE, LINK_BG),
+            ("missing picture", PLACEHOLDER_TEXT, PLACEHOLDER_BG),
+            ("prompt card", PROMPT_TEXT, PROMPT_BG),
+            ("caption on a white photo", Color32::WHITE, over(CAPTION_BG, Color32::WHITE)),
+            ("dots and reactions", JUDGMENT_TEXT, over(JUDGMENT_BG, CANVAS_BG)),
+            ("canvas hint, dark", CANVAS_TEXT, CANVAS_BG),
+            ("canvas hint, light", CANVAS_TEXT_LIGHT, CANVAS_BG_LIGHT),
+        ];
+        for (name, visuals) in [("dark", &dark), ("light", &light)] {
+            for (what, colour) in [
+                ("ok", ok_text(visuals)),
+                ("warning", warn_text(visuals)),
+                ("error", error_text(visuals)),
+                ("time is up", calm_signal(visuals)),
+                ("goals", goals_label(visuals)),
+            ] {
+                pairs.push((Box::leak(format!("{what} text, {name}").into_boxed_str()), colour, visuals.panel_fill));
+            }
+        }
+        for hex in crate::model::THEME_PALETTE {
+            for dark in [true, false] {
+                pairs.push(("frame name", frame_label(hex_colour(hex), dark), canvas_bg(dark)));
+            }
+            pairs.push(("text on a swatch", text_on(hex), hex_colour(hex)));
+        }
+        let failing: Vec<String> = pairs
+            .iter()
+            .filter(|(_, fg, bg)| contrast(*fg, *bg) < 4.5)
+            .map(|(what, fg, bg)| format!("{what}: {fg:?} on {bg:?} is {:.2}:1", contrast(*fg, *bg)))
+            .collect();
+        assert!(failing.is_empty(), "{failing:#?}");
+    }
+
+    #[test]
+    fn contrast_is_the_wcag_ratio() {
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        assert!((contrast(Color32::WHITE, Color32::WHITE) - 1.0).abs() < 0.01);
+    }
 }

@@ -251,7 +251,7 @@ pub fn goals_ui(ui: &mut Ui, goals: &[String]) {
     let max_height = (ui.ctx().content_rect().height() * 0.15).clamp(24.0, 96.0);
     egui::ScrollArea::vertical().id_salt("goals").max_height(max_height).auto_shrink([false, true]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("🎯 Goals").strong().color(style::SEARCH_HIT));
+            ui.label(RichText::new("🎯 Goals").strong().color(style::goals_label(ui.visuals())));
             if goals.is_empty() {
                 ui.label(RichText::new("None yet: with nothing selected, add one or two in the inspector.").weak());
             }
