@@ -458,6 +458,23 @@ mod tests {
                 }
             }
         }
+        // README's table lists every shortcut as the menus write it.
+        let readme = include_str!("../../README.md");
+        let table = &readme[readme.find("### Keyboard shortcuts").expect("README has a shortcuts table")..];
+        for command in Command::iter() {
+            for shortcut in command.shortcut().iter().chain(command.alternative_shortcuts()) {
+                let words = crate::ui::dialogs::shortcut_words(shortcut, false);
+                let key = words.rsplit('+').next().unwrap_or(&words);
+                let written = match shortcut.logical_key {
+                    // Single letters and keys stand in cells as they are ("N / Q / L").
+                    _ if shortcut.modifiers.is_none() => {
+                        table.contains(&format!(" {key} ")) || table.contains(&format!(" {key} |"))
+                    }
+                    _ => table.contains(&words),
+                };
+                assert!(written, "README's shortcut table does not list {words} ({command:?})");
+            }
+        }
         // Every menu has something in it.
         for menu in Menu::iter() {
             assert!(Command::iter().any(|c| c.menu() == menu), "{menu:?} is empty");

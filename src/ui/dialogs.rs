@@ -23,6 +23,7 @@ pub fn shortcut_words(shortcut: &egui::KeyboardShortcut, is_mac: bool) -> String
     }
     text += match shortcut.logical_key {
         egui::Key::Minus => "-",
+        egui::Key::Quote => "'",
         key => key.symbol_or_name(),
     };
     text
@@ -39,6 +40,7 @@ mod tests {
         assert_eq!(words(Modifiers::COMMAND, Key::CloseBracket), "Ctrl+]");
         assert_eq!(words(Modifiers::COMMAND, Key::Equals), "Ctrl+=");
         assert_eq!(words(Modifiers::COMMAND, Key::Minus), "Ctrl+-");
+        assert_eq!(words(Modifiers::COMMAND, Key::Quote), "Ctrl+'");
         assert_eq!(words(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), "Ctrl+Shift+Z");
         assert_eq!(words(Modifiers::NONE, Key::F6), "F6");
         assert_eq!(words(Modifiers::NONE, Key::Delete), "Delete");
