@@ -164,6 +164,11 @@ impl MoodboardApp {
         self.view.selection.clone()
     }
 
+    /// Whether a card's text is being edited on the card.
+    pub fn is_editing_in_place(&self) -> bool {
+        self.view.inline_edit.is_some()
+    }
+
     /// Whether the keyboard shortcuts window is open.
     pub fn shortcuts_shown(&self) -> bool {
         self.view.show_shortcuts

@@ -51,6 +51,12 @@ fn fixture() -> Fixture {
 }
 
 fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
+    harness_stepping(board, boards_dir, 0.25)
+}
+
+/// [`harness`] whose frames are `step_dt` seconds apart (a double-click needs its two
+/// clicks closer than the default quarter second).
+fn harness_stepping(board: &Path, boards_dir: &Path, step_dt: f32) -> Harness<'static, MoodboardApp> {
     let startup = Startup {
         board: Some(board.to_owned()),
         screenshot: None,
@@ -64,6 +70,7 @@ fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
     };
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
+        .with_step_dt(step_dt)
         .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
     settle(&mut harness);
     harness
@@ -1089,4 +1096,48 @@ fn a_new_board_takes_its_title_first_and_its_file_is_named_after_it() {
     press(&mut h, Modifiers::NONE, Key::Escape);
     assert!(h.query_by_label("Create board").is_none());
     assert_eq!(h.state().doc().board().title, "Kitchen ideas");
+}
+
+/// Visible text shapes saying `text` drawn inside `area` in the last frame.
+fn texts_in(harness: &Harness<'_, MoodboardApp>, area: egui::Rect, text: &str) -> usize {
+    fn walk(shape: &egui::Shape, clip: egui::Rect, area: egui::Rect, text: &str, n: &mut usize) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, clip, area, text, n)),
+            egui::Shape::Text(t) => {
+                let rect = t.visual_bounding_rect();
+                if t.galley.text().contains(text) && clip.intersects(rect) && area.intersects(rect) {
+                    *n += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut n = 0;
+    for clipped in &harness.output().shapes {
+        if clipped.clip_rect.is_positive() {
+            walk(&clipped.shape, clipped.clip_rect, area, text, &mut n);
+        }
+    }
+    n
+}
+
+#[test]
+fn editing_in_place_draws_the_text_once() {
+    let f = fixture();
+    let mut h = harness_stepping(&f.board, &f.boards_dir, 0.05);
+    let card = h.get_by_label("Note: Morning fog").rect();
+    assert_eq!(texts_in(&h, card, "Morning fog"), 1, "the card shows its text");
+    h.get_by_label("Note: Morning fog").click();
+    h.step();
+    h.get_by_label("Note: Morning fog").click();
+    h.run_steps(3);
+    assert!(h.state().is_editing_in_place(), "double-click opens the editor on the card");
+    assert_eq!(texts_in(&h, card, "Morning fog"), 1, "the editor's text, not the card's as well");
+    h.get_by_label("Edit text on the board").type_text(" at dawn");
+    h.run_steps(2);
+    press(&mut h, Modifiers::COMMAND, Key::Enter);
+    assert_eq!(notes_saying(&h, "Morning fog at dawn"), 1);
+    assert_eq!(texts_in(&h, card, "Morning fog at dawn"), 1);
+    undo(&mut h);
+    assert_eq!(notes_saying(&h, "Morning fog"), 1);
 }
