@@ -25,11 +25,7 @@ pub fn big_board(n: usize) -> Board {
                 by: "A regular".into(),
                 citation: String::new(),
             },
-            2 => ItemKind::Link {
-                url: format!("https://example.com/page/{i}"),
-                title: format!("Page {i}"),
-                note: String::new(),
-            },
+            2 => ItemKind::link(format!("https://example.com/page/{i}"), format!("Page {i}"), ""),
             _ => ItemKind::Colour { hex: "#E4B363".into(), name: format!("Colour {i}") },
         };
         let mut item =

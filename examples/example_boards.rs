@@ -40,7 +40,7 @@ fn quote(text: &str, by: &str) -> ItemKind {
 }
 
 fn link(url: &str, title: &str, note: &str) -> ItemKind {
-    ItemKind::Link { url: url.into(), title: title.into(), note: note.into() }
+    ItemKind::link(url, title, note)
 }
 
 fn colour(hex: &str, name: &str) -> ItemKind {

@@ -301,11 +301,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
             citation: String::new(),
         }
     } else if let Some(url) = &args.link {
-        ItemKind::Link {
-            url: nonempty("link", url)?,
-            title: args.title.clone().unwrap_or_default(),
-            note: String::new(),
-        }
+        ItemKind::link(nonempty("link", url)?, args.title.clone().unwrap_or_default(), "")
     } else if let Some(text) = &args.note {
         ItemKind::Note { text: nonempty("note", text)? }
     } else if let Some(file) = &args.image {

@@ -104,11 +104,11 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             "other field",
         ),
         (
-            ItemKind::Link {
-                url: "https://en.wikipedia.org/wiki/Lateral_thinking".to_owned(),
-                title: "Lateral thinking: ways out of cow-thinking".to_owned(),
-                note: String::new(),
-            },
+            ItemKind::link(
+                "https://en.wikipedia.org/wiki/Lateral_thinking",
+                "Lateral thinking: ways out of cow-thinking",
+                "",
+            ),
             Some(&kinds),
             "other field",
         ),

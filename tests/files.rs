@@ -99,7 +99,12 @@ fn a_version_2_board_still_loads_and_its_deletions_saw_up_to_their_time() {
     assert_eq!(t.saw, t.at, "a version 2 deletion covered everything up to its time");
     storage::save(&path, &loaded.board).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains("version: 4,") && text.contains("saw: ") && text.contains("frame: "), "{text}");
+    assert!(
+        text.contains(&format!("version: {},", moodboard::model::FORMAT_VERSION))
+            && text.contains("saw: ")
+            && text.contains("frame: "),
+        "{text}"
+    );
     assert_eq!(storage::load(&path).unwrap().board, loaded.board);
 }
 
@@ -143,7 +148,7 @@ fn every_item_kind_round_trips_and_a_missing_assets_folder_is_a_warning() {
             crop: Some(moodboard::model::Crop { x: 0.1, y: 0.2, w: 0.5, h: 0.4 }),
         },
         ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: "a talk".into() },
-        ItemKind::Link { url: "https://example.com/?a=1&b=2".into(), title: "Ex".into(), note: "why".into() },
+        ItemKind::link("https://example.com/?a=1&b=2", "Ex", "why"),
         ItemKind::Note { text: "ünïcödé 🐄 and ) ] } , characters".into() },
         ItemKind::Colour { hex: "#E4B363".into(), name: "Sunflower".into() },
     ];
@@ -333,6 +338,9 @@ fn the_full_example_in_format_md_loads() {
     let example = doc.split("## A full example").nth(1).unwrap();
     let start = example.find("```ron\n").unwrap() + "```ron\n".len();
     let text = &example[start..start + example[start..].find("```").unwrap()];
+    let current = format!("version: {},", moodboard::model::FORMAT_VERSION);
+    assert!(text.contains(&current), "the full example is of the current version");
+    assert!(doc.contains(&format!("This is **version {}**.", moodboard::model::FORMAT_VERSION)));
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "demo.moodboard.ron", text.as_bytes());
     let loaded = storage::load(&path).unwrap();
@@ -428,4 +436,36 @@ fn hostile_crops_and_frames_are_repaired_with_warnings() {
     let frame = loaded.board.themes[0].frame;
     assert!(frame.is_valid(), "{frame:?}");
     moodboard::model::frames::check(&loaded.board).unwrap();
+}
+
+#[test]
+fn a_version_4_board_still_loads_and_its_links_have_no_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.moodboard.ron");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-4.moodboard.ron");
+    std::fs::copy(fixture, &path).unwrap();
+    let text = std::fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("version: 4,") && text.contains("Link("), "the fixture is a version 4 board with links");
+    let loaded = storage::load(&path).unwrap();
+    assert_eq!(loaded.board.title, "Space notebook");
+    let links: Vec<_> = loaded.board.items.iter().filter(|i| matches!(i.kind, ItemKind::Link { .. })).collect();
+    assert!(!links.is_empty());
+    for link in &links {
+        let ItemKind::Link { url, description, site, picture, .. } = &link.kind else { unreachable!() };
+        assert!(text.contains(url.as_str()), "{url}");
+        assert!(description.is_empty() && site.is_empty() && picture.is_none());
+    }
+    // Frames and crops come through as they were: version 5 changed links only.
+    assert!(loaded.board.themes.iter().all(|t| text.contains(&format!("name: \"{}\"", t.name))));
+    storage::save(&path, &loaded.board).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    let frames = |t: &str| -> Vec<String> {
+        t.split("frame: (").skip(1).map(|rest| rest[..rest.find("),").unwrap()].to_owned()).collect()
+    };
+    assert!(!frames(&text).is_empty());
+    assert_eq!(frames(&saved), frames(&text), "frames written as they were read");
+    let crops = |t: &str| t.matches("crop: Some(").count();
+    assert_eq!(crops(&saved), crops(&text));
+    assert!(saved.contains("version: 5,") && saved.contains("description: \"\"") && saved.contains("picture: None"));
+    assert_eq!(storage::load(&path).unwrap().board, loaded.board);
 }

@@ -100,7 +100,7 @@ fn kind(k: u8) -> ItemKind {
         0 => ItemKind::Note { text: "A short note".into() },
         1 => ItemKind::Note { text: "A longer note that wraps onto several lines of text on its card".repeat(3) },
         2 => ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() },
-        3 => ItemKind::Link { url: "https://example.com".into(), title: "Example".into(), note: String::new() },
+        3 => ItemKind::link("https://example.com", "Example", ""),
         _ => ItemKind::Colour { hex: "#E4B363".into(), name: String::new() },
     }
 }
@@ -216,8 +216,12 @@ fn as_version_3(text: &str) -> String {
             }
             None if line.trim_start().starts_with("frame: (") => skipping = Some(indent),
             None if line.trim_start().starts_with("crop: ") => {}
+            // A link's preview fields (version 5), deeper than a theme's description.
+            None if indent >= 16
+                && ["description: ", "site: ", "picture: "].iter().any(|f| line.trim_start().starts_with(f)) => {}
             None => {
-                out.push_str(&line.replace("version: 4,", "version: 3,"));
+                let current = format!("version: {},", moodboard::model::FORMAT_VERSION);
+                out.push_str(&line.replace(&current, "version: 3,"));
                 out.push('\n');
             }
         }

@@ -186,19 +186,34 @@ fn pictures_that_claim_to_be_huge_are_refused_from_their_header() {
 #[test]
 fn formats_moodboard_cannot_show_are_named() {
     let heic = [&[0u8, 0, 0, 24][..], b"ftypheic", &[0; 12]].concat();
-    let cases: [(&[u8], &str); 5] = [
+    let cases: [(&[u8], &str); 4] = [
         (&heic, "HEIC files are not supported"),
         (b"8BPS\x00\x01\x00\x00\x00\x00\x00\x00", "Photoshop (PSD) files are not supported"),
-        (b"<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>", "SVG files are not supported"),
         (b"%PDF-1.7\n", "PDF files are not supported"),
         (b"just some words, not a picture", "not an image file"),
     ];
     for (bytes, message) in cases {
         let error = sniff(bytes).unwrap_err().to_string();
         assert!(error.contains(message), "{error}");
-        assert!(error.contains("Moodboard reads JPEG, PNG, GIF, WebP, BMP and TIFF"), "{error}");
+        assert!(error.contains("Moodboard reads JPEG, PNG, GIF, WebP, BMP, TIFF and SVG"), "{error}");
         assert_eq!(decode(bytes).unwrap_err().to_string(), error);
     }
+}
+
+#[test]
+fn svg_files_are_drawn_at_the_size_asked_and_named_as_svg() {
+    let svg = br##"<?xml version="1.0"?>
+        <svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#08f"/></svg>"##;
+    let probe = probe(svg).unwrap();
+    assert_eq!((probe.format.ext, probe.pixel_size.w, probe.pixel_size.h), ("svg", 120, 40));
+    assert_eq!(decode(svg).unwrap().to_rgba8().dimensions(), (120, 40), "a whole decode draws it at its own size");
+    let card = decode_at_least(svg, 600).unwrap().to_rgba8();
+    assert_eq!(card.dimensions(), (600, 200), "for a card, at the size it needs: sharp, not scaled up");
+    assert_eq!(card.get_pixel(300, 100).0, [0, 136, 255, 255]);
+    let empty = b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>";
+    assert!(decode(empty).is_ok(), "an SVG without a size is drawn at the default size");
+    let broken = b"<svg xmlns=\"http://www.w3.org/2000/svg\"><rect";
+    assert!(decode(broken).unwrap_err().to_string().contains("the SVG cannot be read"));
 }
 
 #[test]

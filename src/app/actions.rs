@@ -515,7 +515,7 @@ impl MoodboardApp {
             return;
         }
         let kind = if links::looks_like_url(text) {
-            ItemKind::Link { url: links::normalise_url(text), title: String::new(), note: String::new() }
+            ItemKind::link(links::normalise_url(text), "", "")
         } else if let Some(quoted) = strip_quotes(text) {
             ItemKind::Quote { text: quoted.to_owned(), by: String::new(), citation: String::new() }
         } else {

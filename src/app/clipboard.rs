@@ -132,31 +132,44 @@ fn read_clip(
         HashMap::new();
     let mut kept = Vec::with_capacity(items.len());
     for mut item in items {
-        if let ItemKind::Image { asset, pixel_size, file_name, .. } = &mut item.kind {
-            let done = stored.entry(asset.clone()).or_insert_with(|| match clip::image_bytes(&clip, asset) {
-                Some(bytes) => match import_bytes(store, thumbs, &bytes, file_name, Path::new("the clipboard")) {
-                    Ok(imported) => Some((imported.asset, imported.pixel_size)),
-                    Err(e) => {
-                        problems.push(format!("picture “{file_name}”: {e}; left out"));
-                        None
-                    }
-                },
-                // Copied from this board, or its picture too large to come along.
-                None if store.read_verified(asset).is_ok() => Some((asset.clone(), *pixel_size)),
-                None => {
-                    problems.push(format!(
-                        "picture “{file_name}” was not on the clipboard (too large to copy with the rest); left out"
-                    ));
+        let (asset, file_name) = match &item.kind {
+            ItemKind::Image { asset, file_name, .. } => (asset.clone(), file_name.clone()),
+            ItemKind::Link { picture: Some(picture), url, .. } => (picture.clone(), format!("preview of {url}")),
+            _ => {
+                kept.push(item);
+                continue;
+            }
+        };
+        let size = match &item.kind {
+            ItemKind::Image { pixel_size, .. } => *pixel_size,
+            _ => crate::model::PixelSize { w: 1, h: 1 },
+        };
+        let done = stored.entry(asset.clone()).or_insert_with(|| match clip::image_bytes(&clip, &asset) {
+            Some(bytes) => match import_bytes(store, thumbs, &bytes, &file_name, Path::new("the clipboard")) {
+                Ok(imported) => Some((imported.asset, imported.pixel_size)),
+                Err(e) => {
+                    problems.push(format!("picture “{file_name}”: {e}; left out"));
                     None
                 }
-            });
-            match done {
-                Some((name, size)) => {
-                    *asset = name.clone();
-                    *pixel_size = *size;
-                }
-                None => continue,
+            },
+            // Copied from this board, or its picture too large to come along.
+            None if store.read_verified(&asset).is_ok() => Some((asset.clone(), size)),
+            None => {
+                problems.push(format!(
+                    "picture “{file_name}” was not on the clipboard (too large to copy with the rest); left out"
+                ));
+                None
             }
+        });
+        match (&mut item.kind, done) {
+            (ItemKind::Image { asset, pixel_size, .. }, Some((name, size))) => {
+                *asset = name.clone();
+                *pixel_size = *size;
+            }
+            // A picture is what an image card is; a link keeps its words without one.
+            (ItemKind::Image { .. }, None) => continue,
+            (ItemKind::Link { picture, .. }, done) => *picture = done.as_ref().map(|(name, _)| name.clone()),
+            _ => {}
         }
         kept.push(item);
     }

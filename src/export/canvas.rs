@@ -104,11 +104,13 @@ pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, S
                 }
                 node.text = Some(t);
             }
-            ItemKind::Link { url, title, note } if links::is_openable(url) && title.is_empty() && note.is_empty() => {
+            ItemKind::Link { url, title, note, .. }
+                if links::is_openable(url) && title.is_empty() && note.is_empty() =>
+            {
                 node.kind = "link".into();
                 node.url = Some(url.clone());
             }
-            ItemKind::Link { url, title, note } => {
+            ItemKind::Link { url, title, note, .. } => {
                 node.kind = "text".into();
                 let label = if title.is_empty() { url } else { title };
                 node.text = Some(format!("[{label}]({url})\n\n{note}").trim_end().to_owned());
@@ -208,9 +210,7 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
     for node in canvas.nodes.iter().filter(|n| n.kind != "group") {
         let kind = match node.kind.as_str() {
             "text" => ItemKind::Note { text: node.text.clone().unwrap_or_default() },
-            "link" => {
-                ItemKind::Link { url: node.url.clone().unwrap_or_default(), title: String::new(), note: String::new() }
-            }
+            "link" => ItemKind::link(node.url.clone().unwrap_or_default(), "", ""),
             "file" => {
                 let file = node.file.clone().unwrap_or_default();
                 match image_in_folder(&folder, &file)

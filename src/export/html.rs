@@ -81,12 +81,18 @@ fn card(h: &mut String, board: &Board, item: &Item, store: &AssetStore) {
                 let _ = write!(h, "<p>— {}{sep}<cite>{}</cite></p>", esc(by), esc(citation));
             }
         }
-        ItemKind::Link { url, title, note } => {
+        ItemKind::Link { url, title, note, description, site, .. } => {
             let label = if title.is_empty() { url } else { title };
             if links::is_openable(url) {
                 let _ = write!(h, "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", esc(url.trim()), esc(label));
             } else {
                 let _ = write!(h, "<span>{}</span> <code>{}</code>", esc(label), esc(url));
+            }
+            if !site.is_empty() {
+                let _ = write!(h, " <small>{}</small>", esc(site));
+            }
+            if !description.is_empty() {
+                let _ = write!(h, "<p class=\"description\">{}</p>", esc(description));
             }
             if !note.is_empty() {
                 let _ = write!(h, "<p>{}</p>", esc(note));

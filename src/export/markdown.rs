@@ -42,7 +42,7 @@ pub fn to_markdown(board: &Board) -> String {
                     }
                     s
                 }
-                ItemKind::Link { url, title, note } => {
+                ItemKind::Link { url, title, note, .. } => {
                     let label = if title.is_empty() { url } else { title };
                     let mut s = if links::is_openable(url) {
                         format!("[{}](<{}>)", esc(label), url.trim().replace(['<', '>'], ""))
@@ -121,8 +121,8 @@ mod tests {
         board.goals.push("*bold* [x](javascript:alert(1))".into());
         for kind in [
             ItemKind::Note { text: "<img src=x onerror=alert(1)>".into() },
-            ItemKind::Link { url: "javascript:alert(1)".into(), title: "click".into(), note: String::new() },
-            ItemKind::Link { url: "https://example.com".into(), title: "ok".into(), note: String::new() },
+            ItemKind::link("javascript:alert(1)", "click", ""),
+            ItemKind::link("https://example.com", "ok", ""),
         ] {
             board.items.push(Item::new(kind, Pos::default(), "Ann", "customer", now));
         }

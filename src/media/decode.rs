@@ -21,9 +21,9 @@ pub const MAX_DECODE_ALLOC: u64 = 1024 * 1024 * 1024;
 /// Why an image cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImageError {
-    #[error("not an image file (Moodboard reads JPEG, PNG, GIF, WebP, BMP and TIFF)")]
+    #[error("not an image file (Moodboard reads JPEG, PNG, GIF, WebP, BMP, TIFF and SVG)")]
     NotAnImage,
-    #[error("{0} files are not supported (Moodboard reads JPEG, PNG, GIF, WebP, BMP and TIFF)")]
+    #[error("{0} files are not supported (Moodboard reads JPEG, PNG, GIF, WebP, BMP, TIFF and SVG)")]
     Unsupported(&'static str),
     #[error(
         "{w} × {h} pixels is too large (at most {MAX_SIDE} pixels a side and {} megapixels)",
@@ -42,7 +42,8 @@ pub enum ImageError {
 /// A recognised image format, with the extension its asset is stored under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Format {
-    pub format: ImageFormat,
+    /// The raster format, or `None` for an SVG drawing.
+    pub format: Option<ImageFormat>,
     pub ext: &'static str,
     pub name: &'static str,
 }
@@ -57,7 +58,10 @@ pub struct Probe {
 
 /// Recognises the format from the file's first bytes, not its name.
 pub fn sniff(bytes: &[u8]) -> Result<Format, ImageError> {
-    let supported = |format, ext, name| Ok(Format { format, ext, name });
+    let supported = |format, ext, name| Ok(Format { format: Some(format), ext, name });
+    if super::svg::is_svg(bytes) {
+        return Ok(Format { format: None, ext: "svg", name: "SVG" });
+    }
     match image::guess_format(bytes) {
         Ok(ImageFormat::Jpeg) => supported(ImageFormat::Jpeg, "jpg", "JPEG"),
         Ok(ImageFormat::Png) => supported(ImageFormat::Png, "png", "PNG"),
@@ -96,13 +100,6 @@ fn unsupported_kind(bytes: &[u8]) -> Option<&'static str> {
     if head.starts_with(b"%PDF") {
         return Some("PDF");
     }
-    let text = String::from_utf8_lossy(head);
-    let text = text.trim_start_matches('\u{feff}').trim_start();
-    if (text.starts_with("<?xml") || text.starts_with("<svg") || text.starts_with("<!DOCTYPE svg"))
-        && text.contains("<svg")
-    {
-        return Some("SVG");
-    }
     None
 }
 
@@ -135,7 +132,8 @@ fn check_size(w: u32, h: u32) -> Result<(), ImageError> {
 /// already charged for the output image.
 pub fn decoder_for(bytes: &[u8]) -> Result<(Format, impl ImageDecoder + '_), ImageError> {
     let format = sniff(bytes)?;
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), format.format);
+    let raster = format.format.ok_or(ImageError::Unsupported("SVG"))?;
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), raster);
     reader.limits(limits());
     let mut decoder = reader.into_decoder().map_err(|e| match e {
         image::ImageError::Limits(_) => ImageError::OverLimits,
@@ -143,7 +141,7 @@ pub fn decoder_for(bytes: &[u8]) -> Result<(Format, impl ImageDecoder + '_), Ima
     })?;
     let (w, h) = decoder.dimensions();
     check_size(w, h)?;
-    if format.format == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
+    if raster == ImageFormat::Jpeg && !jpeg_is_complete(bytes) {
         return Err(ImageError::Damaged(
             "the file ends before the picture does (cut short while copying or downloading?)".to_owned(),
         ));
@@ -176,6 +174,9 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
 
 /// Format and shown size from the header only; cheap.
 pub fn probe(bytes: &[u8]) -> Result<Probe, ImageError> {
+    if let Some(probe) = svg_probe(bytes)? {
+        return Ok(probe);
+    }
     let (format, mut decoder) = decoder_for(bytes)?;
     let (w, h) = decoder.dimensions();
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
@@ -194,6 +195,12 @@ fn oriented(w: u32, h: u32, orientation: image::metadata::Orientation) -> PixelS
 /// Decodes the whole image (the first frame of an animation), turned upright according
 /// to its EXIF orientation.
 pub fn decode(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
+    if super::svg::is_svg(bytes) {
+        // A drawing at its own size (within what a drawing is ever drawn at).
+        let tree = super::svg::parse(bytes)?;
+        let size = super::svg::pixel_size(&tree)?;
+        return super::svg::render(&tree, size.w.max(size.h));
+    }
     let (_, mut decoder) = decoder_for(bytes)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut image = DynamicImage::from_decoder(decoder).map_err(damaged)?;
@@ -214,12 +221,17 @@ pub fn decode_at_least(bytes: &[u8], side: u32) -> Result<DynamicImage, ImageErr
 /// [`decode_at_least`], with what [`probe`] would say of the file, from the same read of
 /// its header.
 pub fn decode_probed(bytes: &[u8], side: u32) -> Result<(Probe, DynamicImage), ImageError> {
+    if super::svg::is_svg(bytes) {
+        let tree = super::svg::parse(bytes)?;
+        let probe = Probe { format: sniff(bytes)?, pixel_size: super::svg::pixel_size(&tree)? };
+        return Ok((probe, super::svg::render(&tree, side)?));
+    }
     let (format, mut decoder) = decoder_for(bytes)?;
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let (w, h) = decoder.dimensions();
     let probe = Probe { format, pixel_size: oriented(w, h, orientation) };
     let eighths = jpeg_eighths(w.max(h), side);
-    let mut image = if format.format == ImageFormat::Jpeg && eighths < 8 {
+    let mut image = if format.format == Some(ImageFormat::Jpeg) && eighths < 8 {
         match jpeg_scaled(bytes, eighths, (w, h))? {
             Some(image) => image,
             None => DynamicImage::from_decoder(decoder).map_err(damaged)?,
@@ -229,6 +241,15 @@ pub fn decode_probed(bytes: &[u8], side: u32) -> Result<(Probe, DynamicImage), I
     };
     image.apply_orientation(orientation);
     Ok((probe, image))
+}
+
+/// An SVG's probe (its own size), or `None` when `bytes` are not an SVG.
+fn svg_probe(bytes: &[u8]) -> Result<Option<Probe>, ImageError> {
+    if !super::svg::is_svg(bytes) {
+        return Ok(None);
+    }
+    let pixel_size = super::svg::pixel_size(&super::svg::parse(bytes)?)?;
+    Ok(Some(Probe { format: sniff(bytes)?, pixel_size }))
 }
 
 /// The fewest eighths of `longest` that still give at least 7/8 of `side` pixels.

@@ -7,6 +7,7 @@ mod import;
 pub mod palette;
 mod pool;
 mod reply;
+pub mod svg;
 mod textures;
 pub mod thumbs;
 

@@ -9,7 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 /// Image file extensions an asset may have, in the spelling we write.
-pub const ASSET_EXTENSIONS: [&str; 6] = ["jpg", "png", "gif", "webp", "bmp", "tiff"];
+/// (`svg` since version 5.)
+pub const ASSET_EXTENSIONS: [&str; 7] = ["jpg", "png", "gif", "webp", "bmp", "tiff", "svg"];
 
 /// `<hex content hash>.<ext>`: 32 to 64 lowercase hex digits, a dot, and one of
 /// [`ASSET_EXTENSIONS`].

@@ -7,7 +7,7 @@ use super::{BoardId, BoardRect, Item, ItemId, Response, Session, ThemeId, Timest
 
 /// The file format version this build writes. Files with a lower version are migrated
 /// when read; files with a higher one are refused.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// Goals beyond this many get a gentle warning: a board is for one or two things.
 pub const RECOMMENDED_MAX_GOALS: usize = 2;
@@ -214,15 +214,10 @@ impl Board {
         groups
     }
 
-    /// The images the board's items show, each once, in name order.
+    /// The pictures the board's items show (images and link previews), each once, in
+    /// name order.
     pub fn image_assets(&self) -> std::collections::BTreeSet<&super::AssetName> {
-        self.items
-            .iter()
-            .filter_map(|i| match &i.kind {
-                super::ItemKind::Image { asset, .. } => Some(asset),
-                _ => None,
-            })
-            .collect()
+        self.items.iter().filter_map(|i| i.kind.picture()).collect()
     }
 
     /// The ids of everything on the board that a tombstone can name: items, themes,

@@ -54,8 +54,19 @@ pub enum ItemKind {
         /// Where it was said or written (a book, a talk, an interview).
         citation: String,
     },
-    /// A web page or other address.
-    Link { url: String, title: String, note: String },
+    /// A web page or other address, with what its page said of itself when it was added
+    /// (since version 5; all empty for links added offline or from older files).
+    Link {
+        url: String,
+        title: String,
+        note: String,
+        /// The page's own description (`og:description` or `<meta name="description">`).
+        description: String,
+        /// The site's name (`og:site_name`).
+        site: String,
+        /// The page's preview picture (`og:image`), stored in the assets folder.
+        picture: Option<AssetName>,
+    },
     /// A brainwave in free text.
     Note { text: String },
     /// A colour swatch.
@@ -83,6 +94,8 @@ pub mod metrics {
     pub const QUOTE_WIDTH: f32 = 300.0;
     /// Pictures' longest side.
     pub const IMAGE_SIDE: f32 = 300.0;
+    /// The height of a link card's preview picture, across the card's top.
+    pub const LINK_PICTURE_H: f32 = 158.0;
 
     /// Lines `text` wraps to at `font` in `width`: greedy word wrap on estimated widths.
     pub fn lines(text: &str, font: f32, width: f32) -> usize {
@@ -161,6 +174,27 @@ impl KindTag {
 }
 
 impl ItemKind {
+    /// A link with no preview: what is typed, pasted offline, or read from older files.
+    pub fn link(url: impl Into<String>, title: impl Into<String>, note: impl Into<String>) -> Self {
+        Self::Link {
+            url: url.into(),
+            title: title.into(),
+            note: note.into(),
+            description: String::new(),
+            site: String::new(),
+            picture: None,
+        }
+    }
+
+    /// The picture the item shows from the assets folder: an image's, or a link's preview.
+    pub fn picture(&self) -> Option<&AssetName> {
+        match self {
+            Self::Image { asset, .. } => Some(asset),
+            Self::Link { picture, .. } => picture.as_ref(),
+            _ => None,
+        }
+    }
+
     pub fn tag(&self) -> KindTag {
         match self {
             Self::Image { .. } => KindTag::Image,
@@ -187,9 +221,11 @@ impl ItemKind {
                 let h = text_height(text, QUOTE_FONT, QUOTE_WIDTH, QUOTE_FONT * 1.1 + attribution);
                 Size::new(QUOTE_WIDTH, h.clamp(140.0, 900.0))
             }
-            Self::Link { note, .. } => {
+            Self::Link { note, description, picture, .. } => {
                 let note_h = if note.trim().is_empty() { 0.0 } else { SMALL_FONT * LINE * 2.0 };
-                Size::new(300.0, 120.0 + note_h)
+                let description_h = if description.trim().is_empty() { 0.0 } else { SMALL_FONT * LINE * 3.0 };
+                let picture_h = if picture.is_some() { LINK_PICTURE_H } else { 0.0 };
+                Size::new(300.0, 120.0 + note_h + description_h + picture_h)
             }
             Self::Note { text } => {
                 Size::new(NOTE_WIDTH, text_height(text, NOTE_FONT, NOTE_WIDTH, 0.0).clamp(110.0, 900.0))
@@ -203,7 +239,7 @@ impl ItemKind {
         match self {
             Self::Image { file_name, caption, .. } => vec![file_name, caption],
             Self::Quote { text, by, citation } => vec![text, by, citation],
-            Self::Link { url, title, note } => vec![url, title, note],
+            Self::Link { url, title, note, description, site, .. } => vec![url, title, note, description, site],
             Self::Note { text } => vec![text],
             Self::Colour { hex, name } => vec![hex, name],
         }

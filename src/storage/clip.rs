@@ -12,7 +12,7 @@ use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use super::Problem;
-use crate::model::{AssetName, Board, FORMAT_VERSION, Item, ItemKind, ThemeId, Timestamp};
+use crate::model::{AssetName, Board, FORMAT_VERSION, Item, ThemeId, Timestamp};
 
 /// The first line of every clip; what tells a clip from any other text.
 pub const CLIP_HEADER: &str = "// Moodboard cards: paste them onto a board.\n";
@@ -84,7 +84,7 @@ pub fn to_text(
         {
             themes.push(ClipTheme { id: theme.id.clone(), name: theme.name.clone(), colour: theme.colour.clone() });
         }
-        if let ItemKind::Image { asset, .. } = &item.kind
+        if let Some(asset) = item.kind.picture()
             && !images.iter().any(|i| i.asset == *asset)
         {
             match read(asset) {
@@ -157,7 +157,7 @@ pub fn image_bytes(clip: &Clip, asset: &AssetName) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Pos;
+    use crate::model::{ItemKind, Pos};
 
     fn note(text: &str) -> Item {
         Item::new(ItemKind::Note { text: text.into() }, Pos::new(10.0, 20.0), "Ann", "customer", Timestamp::now())

@@ -174,12 +174,11 @@ fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyM
 /// `our_path` lacks into its assets folder, checking each file's content against its
 /// name. Returns a problem for each image that could not be copied.
 pub fn import_assets(their_path: &Path, theirs: &Board, our_path: &Path) -> Vec<Problem> {
-    use crate::model::ItemKind;
     let from = super::AssetStore::for_board(their_path);
     let to = super::AssetStore::for_board(our_path);
     let mut problems = Vec::new();
     for item in &theirs.items {
-        let ItemKind::Image { asset, .. } = &item.kind else { continue };
+        let Some(asset) = item.kind.picture() else { continue };
         if to.resolve(asset).is_ok() {
             continue;
         }

@@ -28,7 +28,7 @@ pub use regular::{OpenError, file_kind, open_regular};
 pub use repair::{Problem, repair};
 pub use saver::{Saved, Saver, SaverError, Waker};
 
-use crate::model::{Board, ItemKind};
+use crate::model::Board;
 
 /// A board read from disk, with the problems that were repaired or need attention.
 #[derive(Debug)]
@@ -112,10 +112,7 @@ pub fn check_assets(board_path: &Path, board: &Board, verify: bool) -> Vec<Probl
         .items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| match &item.kind {
-            ItemKind::Image { asset, .. } => Some((i, item, asset)),
-            _ => None,
-        })
+        .filter_map(|(i, item)| item.kind.picture().map(|asset| (i, item, asset)))
         .collect();
     if images.is_empty() {
         return Vec::new();
@@ -136,7 +133,7 @@ pub fn check_assets(board_path: &Path, board: &Board, verify: bool) -> Vec<Probl
         .filter_map(|(i, item, asset)| {
             let result = if verify { store.read_verified(asset).map(drop) } else { store.resolve(asset).map(drop) };
             result.err().map(|e| Problem {
-                subject: format!("item #{} (id {}, image)", i + 1, item.id),
+                subject: format!("item #{} (id {}, {})", i + 1, item.id, item.kind.tag().name()),
                 field: "asset",
                 message: format!("{e}; shown as a placeholder"),
             })

@@ -5,8 +5,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    AssetName, Board, BoardId, BoardRect, FORMAT_VERSION, Item, ItemId, ItemKind, PixelSize, Pos, Response, Session,
-    Size, Theme, ThemeId, Timestamp, Tombstone, Vote,
+    AssetName, Board, BoardId, BoardRect, Crop, FORMAT_VERSION, Item, ItemId, ItemKind, PixelSize, Pos, Response,
+    Session, Size, Theme, ThemeId, Timestamp, Tombstone, Vote,
 };
 
 /// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
@@ -150,7 +150,7 @@ impl BoardV3 {
     /// Version 3 → 4: every theme gets a frame around its cards, moved apart from the
     /// others so that none overlaps (taking its cards along); unsorted cards that sat in
     /// a theme's box move out of it; no picture is cropped.
-    pub fn migrate(self) -> Board {
+    pub fn migrate(self) -> BoardV4 {
         let placeholder = BoardRect::from_pos_size(Pos::new(0.0, 0.0), Size::new(1.0, 1.0));
         let themes: Vec<Theme> = self
             .themes
@@ -185,7 +185,148 @@ impl BoardV3 {
         crate::model::sort_themes(&mut board);
         board.sort_items();
         crate::model::frames::frames_from_cards(&mut board);
-        board
+        BoardV4::from_current(board)
+    }
+}
+
+/// An item's kind in version 4: links without a preview.
+#[derive(Deserialize)]
+#[serde(rename = "ItemKind")]
+pub enum ItemKindV4 {
+    Image { asset: AssetName, file_name: String, pixel_size: PixelSize, caption: String, crop: Option<Crop> },
+    Quote { text: String, by: String, citation: String },
+    Link { url: String, title: String, note: String },
+    Note { text: String },
+    Colour { hex: String, name: String },
+}
+
+/// An item of version 4.
+#[derive(Deserialize)]
+pub struct ItemV4 {
+    id: ItemId,
+    kind: ItemKindV4,
+    pos: Pos,
+    size: Size,
+    z: i64,
+    theme: Option<ThemeId>,
+    tags: Vec<String>,
+    contributor: String,
+    source: String,
+    locked: bool,
+    created: Timestamp,
+    modified: Timestamp,
+}
+
+/// Version 4: links without a description, site name or preview picture, and no SVG
+/// pictures.
+#[derive(Deserialize)]
+pub struct BoardV4 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<Theme>,
+    items: Vec<ItemV4>,
+    deleted: Vec<Tombstone>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: Session,
+    votes: Vec<Vote>,
+    responses: Vec<Response>,
+}
+
+impl BoardV4 {
+    /// Version 4 → 5: links have no preview; nothing else changes.
+    pub fn migrate(self) -> Board {
+        Board {
+            version: FORMAT_VERSION,
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes.into(),
+            items: self.items.into_iter().map(ItemV4::migrate).collect::<Vec<_>>().into(),
+            deleted: self.deleted.into(),
+            created: self.created,
+            modified: self.modified,
+            session: self.session,
+            votes: self.votes.into(),
+            responses: self.responses.into(),
+        }
+    }
+
+    /// The version 3 → 4 step works on the current model (its frames are the model's
+    /// rules); this takes its result back to version 4's shape, which it fits exactly
+    /// (no link has a preview yet).
+    fn from_current(board: Board) -> Self {
+        let items = board
+            .items
+            .into_iter()
+            .map(|i| ItemV4 {
+                kind: match i.kind {
+                    ItemKind::Image { asset, file_name, pixel_size, caption, crop } => {
+                        ItemKindV4::Image { asset, file_name, pixel_size, caption, crop }
+                    }
+                    ItemKind::Quote { text, by, citation } => ItemKindV4::Quote { text, by, citation },
+                    ItemKind::Link { url, title, note, .. } => ItemKindV4::Link { url, title, note },
+                    ItemKind::Note { text } => ItemKindV4::Note { text },
+                    ItemKind::Colour { hex, name } => ItemKindV4::Colour { hex, name },
+                },
+                id: i.id,
+                pos: i.pos,
+                size: i.size,
+                z: i.z,
+                theme: i.theme,
+                tags: i.tags,
+                contributor: i.contributor,
+                source: i.source,
+                locked: i.locked,
+                created: i.created,
+                modified: i.modified,
+            })
+            .collect();
+        Self {
+            id: board.id,
+            title: board.title,
+            description: board.description,
+            goals: board.goals,
+            themes: board.themes.into_iter().collect(),
+            items,
+            deleted: board.deleted.into_iter().collect(),
+            created: board.created,
+            modified: board.modified,
+            session: board.session,
+            votes: board.votes.into_iter().collect(),
+            responses: board.responses.into_iter().collect(),
+        }
+    }
+}
+
+impl ItemV4 {
+    fn migrate(self) -> Item {
+        let kind = match self.kind {
+            ItemKindV4::Image { asset, file_name, pixel_size, caption, crop } => {
+                ItemKind::Image { asset, file_name, pixel_size, caption, crop }
+            }
+            ItemKindV4::Quote { text, by, citation } => ItemKind::Quote { text, by, citation },
+            ItemKindV4::Link { url, title, note } => ItemKind::link(url, title, note),
+            ItemKindV4::Note { text } => ItemKind::Note { text },
+            ItemKindV4::Colour { hex, name } => ItemKind::Colour { hex, name },
+        };
+        Item {
+            id: self.id,
+            kind,
+            pos: self.pos,
+            size: self.size,
+            z: self.z,
+            theme: self.theme,
+            tags: self.tags,
+            contributor: self.contributor,
+            source: self.source,
+            locked: self.locked,
+            created: self.created,
+            modified: self.modified,
+        }
     }
 }
 
@@ -196,7 +337,7 @@ impl ItemV3 {
                 ItemKind::Image { asset, file_name, pixel_size, caption, crop: None }
             }
             ItemKindV3::Quote { text, by, citation } => ItemKind::Quote { text, by, citation },
-            ItemKindV3::Link { url, title, note } => ItemKind::Link { url, title, note },
+            ItemKindV3::Link { url, title, note } => ItemKind::link(url, title, note),
             ItemKindV3::Note { text } => ItemKind::Note { text },
             ItemKindV3::Colour { hex, name } => ItemKind::Colour { hex, name },
         };

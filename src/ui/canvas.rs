@@ -127,12 +127,10 @@ pub fn canvas_ui(
             }
             WidgetInfo::selected(Role::Button, true, selected, &label)
         });
-        let texture = match &item.kind {
-            ItemKind::Image { asset, .. } => {
-                Some(images.get(asset, on_screen.width().max(on_screen.height()) * ui.ctx().pixels_per_point()))
-            }
-            _ => None,
-        };
+        let texture = item
+            .kind
+            .picture()
+            .map(|asset| images.get(asset, on_screen.width().max(on_screen.height()) * ui.ctx().pixels_per_point()));
         let editing = view.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
         let shown = view.shows(board, item);
         let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching() };

@@ -45,11 +45,11 @@ impl Draft {
                 by: self.by.trim().to_owned(),
                 citation: self.citation.trim().to_owned(),
             }),
-            Some(KindTag::Link) => Ok(ItemKind::Link {
-                url: crate::model::links::normalise_url(&need(&self.url, "address")?),
-                title: self.title.trim().to_owned(),
-                note: self.note.trim().to_owned(),
-            }),
+            Some(KindTag::Link) => Ok(ItemKind::link(
+                crate::model::links::normalise_url(&need(&self.url, "address")?),
+                self.title.trim(),
+                self.note.trim(),
+            )),
             Some(KindTag::Colour) => {
                 Ok(ItemKind::Colour { hex: normalise_hex(&self.hex)?, name: self.name.trim().to_owned() })
             }

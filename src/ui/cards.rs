@@ -5,7 +5,7 @@ use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec
 
 use super::style;
 use crate::media::TextureState;
-use crate::model::{Item, ItemKind, links};
+use crate::model::{Item, ItemKind, links, metrics};
 
 /// How a card should look beyond its content.
 #[derive(Clone, Copy, Debug, Default)]
@@ -72,22 +72,38 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
                 single_line(&text_painter, &attribution, line, small, style::ATTRIBUTION, Align2::RIGHT_BOTTOM);
             }
         }
-        ItemKind::Link { url, title, note } => {
+        ItemKind::Link { url, title, note, description, site, .. } => {
             painter.rect_filled(rect, round, style::LINK_BG);
+            let layout = link_layout(&item.kind, rect, zoom);
+            if let Some(band) = layout.picture {
+                paint_cover(&painter, band, round, image);
+            }
             let title_size = style::TITLE_FONT * zoom;
             let small = style::SMALL_FONT * zoom;
             let shown_title = if title.trim().is_empty() { url.as_str() } else { title.as_str() };
-            let title_rect = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + title_size * 2.6));
-            text_block(&text_painter, shown_title, title_rect, title_size, style::LINK_TITLE, false);
-            if !note.trim().is_empty() {
-                let note_rect = Rect::from_min_max(
-                    pos2(inner.min.x, title_rect.max.y + 4.0 * zoom),
-                    inner.max - vec2(0.0, small * 1.8),
+            text_block(&text_painter, shown_title, layout.title, title_size, style::LINK_TITLE, false);
+            let mut below = layout.title.max.y + 4.0 * zoom;
+            let bottom = inner.max.y - small * 1.8;
+            for (text, lines) in [(description, 3.0), (note, 4.0)] {
+                if text.trim().is_empty() || below >= bottom {
+                    continue;
+                }
+                let block = Rect::from_min_max(
+                    pos2(inner.min.x, below),
+                    pos2(inner.max.x, (below + small * metrics::LINE * lines).min(bottom)),
                 );
-                text_block(&text_painter, note, note_rect, small, style::ATTRIBUTION, false);
+                text_block(&text_painter, text, block, small, style::ATTRIBUTION, false);
+                below = block.max.y + 4.0 * zoom;
             }
             let (footer, colour) = if links::is_openable(url) {
-                (format!("↗ {}", links::domain(url).unwrap_or_default()), style::LINK_DOMAIN)
+                let domain = links::domain(url).unwrap_or_default();
+                let site = site.trim();
+                let from = if site.is_empty() || site.eq_ignore_ascii_case(&domain) {
+                    domain
+                } else {
+                    format!("{site} · {domain}")
+                };
+                (format!("↗ {from}"), style::LINK_DOMAIN)
             } else {
                 ("⚠ not a web address; will not be opened".to_owned(), style::LINK_UNSAFE)
             };
@@ -263,13 +279,7 @@ pub fn text_area(item: &Item, rect: Rect, zoom: f32) -> (Rect, f32, Color32, boo
             (body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true)
         }
         ItemKind::Link { .. } => {
-            let title = style::TITLE_FONT * zoom;
-            (
-                Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + title * 2.6)),
-                title,
-                style::LINK_TITLE,
-                false,
-            )
+            (link_layout(&item.kind, rect, zoom).title, style::TITLE_FONT * zoom, style::LINK_TITLE, false)
         }
         ItemKind::Colour { hex, .. } => {
             let small = style::SMALL_FONT * zoom;
@@ -286,6 +296,42 @@ pub fn text_area(item: &Item, rect: Rect, zoom: f32) -> (Rect, f32, Color32, boo
             (strip.shrink2(vec2(8.0 * zoom, 5.0 * zoom)), small, Color32::WHITE, false)
         }
     }
+}
+
+/// Where a link card shows its preview picture (a band across its top, when it has one)
+/// and its title.
+struct LinkLayout {
+    picture: Option<Rect>,
+    title: Rect,
+}
+
+fn link_layout(kind: &ItemKind, rect: Rect, zoom: f32) -> LinkLayout {
+    let inner = rect.shrink(style::CARD_PADDING * zoom);
+    let title_h = style::TITLE_FONT * zoom * 2.6;
+    let picture = kind.picture().map(|_| {
+        let h = (metrics::LINK_PICTURE_H * zoom).min(rect.height() * 0.55);
+        Rect::from_min_max(rect.min, pos2(rect.max.x, rect.min.y + h))
+    });
+    let top = picture.map_or(inner.min.y, |p| p.max.y + style::CARD_PADDING * zoom * 0.6);
+    LinkLayout { picture, title: Rect::from_min_max(pos2(inner.min.x, top), pos2(inner.max.x, top + title_h)) }
+}
+
+/// A picture filling `band` (cropped to its shape, as a page's preview is), or a quiet
+/// placeholder while it loads.
+fn paint_cover(painter: &Painter, band: Rect, round: f32, image: Option<&TextureState>) {
+    let corners = egui::CornerRadius { nw: round as u8, ne: round as u8, sw: 0, se: 0 };
+    painter.rect_filled(band, corners, style::PLACEHOLDER_BG);
+    let Some(TextureState::Ready { texture, opacity }) = image else { return };
+    let [w, h] = texture.size().map(|v| v.max(1) as f32);
+    let (band_aspect, aspect) = (band.width() / band.height().max(1.0), w / h);
+    let uv = if aspect > band_aspect {
+        let keep = band_aspect / aspect;
+        Rect::from_min_max(pos2(0.5 - keep / 2.0, 0.0), pos2(0.5 + keep / 2.0, 1.0))
+    } else {
+        let keep = aspect / band_aspect;
+        Rect::from_min_max(pos2(0.0, 0.5 - keep / 2.0), pos2(1.0, 0.5 + keep / 2.0))
+    };
+    painter.image(texture.id(), band, uv, Color32::WHITE.gamma_multiply(*opacity));
 }
 
 /// Wrapped text in `area`, or grey bars when it would be too small to read.

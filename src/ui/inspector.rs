@@ -128,7 +128,7 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
                 (*citation, label) = (v, "Change citation");
             }
         }
-        ItemKind::Link { url, title, note } => {
+        ItemKind::Link { url, title, note, description, picture, .. } => {
             if let Some(v) = committed_text(ui, salt("url"), "Address", url, false, "https://…") {
                 (*url, label) = (links::normalise_url(&v), "Change address");
             }
@@ -137,6 +137,20 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
             }
             if let Some(v) = committed_text(ui, salt("note"), "Why it matters", note, true, "Optional") {
                 (*note, label) = (v, "Change link note");
+            }
+            if !description.is_empty()
+                && let Some(v) =
+                    committed_text(ui, salt("description"), "Description", description, true, "What the page says")
+            {
+                (*description, label) = (v, "Change link description");
+            }
+            if picture.is_some()
+                && ui
+                    .button("Remove preview picture")
+                    .on_hover_text("Keep the link, without the page's picture")
+                    .clicked()
+            {
+                (*picture, label) = (None, "Remove preview picture");
             }
             if links::is_openable(url) {
                 if ui.button("Open link").on_hover_text(url.as_str()).clicked() {
