@@ -155,18 +155,20 @@ pub struct AddArgs {
     /// Who said the quote.
     #[arg(long, value_name = "WHO", requires = "quote")]
     pub by: Option<String>,
-    /// A link to a web page.
+    /// A link to a web page. Its page is fetched once for a preview (title, description,
+    /// site name and picture) unless --offline is given.
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,
-    /// The link's title.
+    /// The link's title, instead of the one its page gives.
     #[arg(long, value_name = "T", requires = "link")]
     pub title: Option<String>,
     /// A note: the brainwave, in your words.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-    /// An image file (JPEG, PNG, GIF, WebP, BMP or TIFF); it is copied into the board.
-    #[arg(long, value_name = "FILE")]
-    pub image: Option<PathBuf>,
+    /// Image files or http(s) addresses of images (JPEG, PNG, GIF, WebP, BMP, TIFF or
+    /// SVG), one or more; each is copied (or downloaded) into the board's assets.
+    #[arg(long, value_name = "FILE_OR_URL", num_args = 1..)]
+    pub image: Vec<String>,
     /// A colour swatch, as hex (#E4B363).
     #[arg(long, value_name = "HEX", visible_alias = "colour")]
     pub color: Option<String>,
@@ -182,6 +184,13 @@ pub struct AddArgs {
     /// A tag; repeat for more.
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Make no network request: links are added without a preview, and image addresses
+    /// are refused.
+    #[arg(long)]
+    pub offline: bool,
+    /// Give up on a download after this many seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub timeout: u64,
 }
 
 /// Runs a subcommand, writing results to `out` and warnings to `err`.
@@ -282,6 +291,12 @@ fn new(
 }
 
 fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let total = std::time::Duration::from_secs(args.timeout);
+    let limits = &crate::web::Limits {
+        total,
+        connect: total.min(crate::web::Limits::default().connect),
+        ..crate::web::Limits::default()
+    };
     let path = existing_board(&args.board);
     // Fail early on a missing or broken board, before copying any image.
     load(&path)?;
@@ -294,85 +309,154 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         Some(s) => nonempty("source", s)?,
         None => "own team".to_owned(),
     };
-    let kind = if let Some(text) = &args.quote {
-        ItemKind::Quote {
+    let store = AssetStore::for_board(&path);
+    let mut refused = Vec::new();
+    let kinds: Vec<ItemKind> = if let Some(text) = &args.quote {
+        vec![ItemKind::Quote {
             text: nonempty("quote", text)?,
             by: args.by.clone().unwrap_or_default(),
             citation: String::new(),
-        }
+        }]
     } else if let Some(url) = &args.link {
-        ItemKind::link(nonempty("link", url)?, args.title.clone().unwrap_or_default(), "")
+        vec![link_kind(&nonempty("link", url)?, args.title.as_deref(), args.offline, &store, limits, err)?]
     } else if let Some(text) = &args.note {
-        ItemKind::Note { text: nonempty("note", text)? }
-    } else if let Some(file) = &args.image {
-        let imported = import_file(&AssetStore::for_board(&path), &ThumbCache::standard(), file)?;
-        ItemKind::Image {
-            asset: imported.asset,
-            file_name: imported.file_name,
-            pixel_size: imported.pixel_size,
-            caption: String::new(),
-            crop: None,
+        vec![ItemKind::Note { text: nonempty("note", text)? }]
+    } else if !args.image.is_empty() {
+        let thumbs = ThumbCache::standard();
+        let mut kinds = Vec::new();
+        for source in &args.image {
+            match image_kind(source, args.offline, &store, &thumbs, limits, err) {
+                Ok(kind) => kinds.push(kind),
+                Err(e) => refused.push(e),
+            }
         }
+        kinds
     } else if let Some(hex) = &args.color {
-        ItemKind::Colour { hex: normalise_hex(hex).map_err(|e| anyhow!(e))?, name: String::new() }
+        vec![ItemKind::Colour { hex: normalise_hex(hex).map_err(|e| anyhow!(e))?, name: String::new() }]
     } else {
         bail!("say what to add: --quote, --link, --note, --image or --color");
     };
     let tags: Vec<String> = args.tags.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
 
-    let now = Timestamp::now();
-    let ((id, theme_note), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
-        let mut clock = Stamper::now(board, &contributor);
-        let mut theme_note = String::new();
-        let theme = match args.theme.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            None => None,
-            Some(name) => match board.theme_by_name(name) {
-                Some(t) => {
-                    theme_note = format!(" in theme “{}”", t.name);
-                    Some(t.id.clone())
-                }
-                None => {
-                    let theme = board.new_theme(name, now);
-                    theme_note = format!(" in new theme “{name}”");
-                    let id = theme.id.clone();
-                    Edit::InsertTheme(theme).apply_stamped(board, &mut clock)?;
-                    Some(id)
-                }
-            },
-        };
-        // In its theme's frame, or outside every frame, and never on another card.
-        let near = frames::next_frame_spot(board);
-        let pos = frames::place_card(board, theme.as_ref(), near, kind.default_size(), None);
-        let mut item = Item::new(kind, pos, &contributor, &source, now);
-        item.theme = theme;
-        item.tags = tags;
-        item.z = board.top_z();
-        let id = item.id.clone();
-        let edit = Edit::InsertItem(Box::new(item));
-        let touched = edit.clone();
-        edit.apply_stamped(board, &mut clock)?;
-        frames::tidy_after(board, &touched, &mut clock)?;
-        Ok((id, theme_note))
-    })
-    .map_err(flatten)?;
-    warn_problems(err, &problems)?;
-    let item_kind = args_kind_name(&args);
-    writeln!(out, "added {item_kind} {id} to {}{theme_note}", path.display())?;
+    if !kinds.is_empty() {
+        let now = Timestamp::now();
+        let ((ids, theme_note), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
+            let mut clock = Stamper::now(board, &contributor);
+            let mut theme_note = String::new();
+            let theme = match args.theme.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                None => None,
+                Some(name) => match board.theme_by_name(name) {
+                    Some(t) => {
+                        theme_note = format!(" in theme “{}”", t.name);
+                        Some(t.id.clone())
+                    }
+                    None => {
+                        let theme = board.new_theme(name, now);
+                        theme_note = format!(" in new theme “{name}”");
+                        let id = theme.id.clone();
+                        Edit::InsertTheme(theme).apply_stamped(board, &mut clock)?;
+                        Some(id)
+                    }
+                },
+            };
+            let mut ids = Vec::new();
+            for kind in kinds {
+                // In its theme's frame, or outside every frame, and never on another card.
+                let near = frames::next_frame_spot(board);
+                let pos = frames::place_card(board, theme.as_ref(), near, kind.default_size(), None);
+                let mut item = Item::new(kind, pos, &contributor, &source, now);
+                item.theme = theme.clone();
+                item.tags = tags.clone();
+                item.z = board.top_z();
+                ids.push((item.id.clone(), item.kind.tag().name()));
+                let edit = Edit::InsertItem(Box::new(item));
+                let touched = edit.clone();
+                edit.apply_stamped(board, &mut clock)?;
+                frames::tidy_after(board, &touched, &mut clock)?;
+            }
+            Ok((ids, theme_note))
+        })
+        .map_err(flatten)?;
+        warn_problems(err, &problems)?;
+        for (id, kind) in ids {
+            writeln!(out, "added {kind} {id} to {}{theme_note}", path.display())?;
+        }
+    }
+    if !refused.is_empty() {
+        for reason in &refused {
+            writeln!(err, "not added: {reason}")?;
+        }
+        let total = args.image.len();
+        if refused.len() == total {
+            bail!("nothing added to {}", path.display());
+        }
+        bail!("{} of {total} images not added to {} (the others were)", refused.len(), path.display());
+    }
     Ok(())
 }
 
-fn args_kind_name(args: &AddArgs) -> &'static str {
-    if args.quote.is_some() {
-        "quote"
-    } else if args.link.is_some() {
-        "link"
-    } else if args.note.is_some() {
-        "note"
-    } else if args.image.is_some() {
-        "image"
+/// Whether an argument names a web address rather than a file.
+fn is_web_address(source: &str) -> bool {
+    let lower = source.trim().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// An image card from a file or an http(s) address; the error says which and why.
+fn image_kind(
+    source: &str,
+    offline: bool,
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    limits: &crate::web::Limits,
+    err: &mut dyn Write,
+) -> anyhow::Result<ItemKind> {
+    let imported = if is_web_address(source) {
+        if offline {
+            bail!("{source}: not downloaded (--offline)");
+        }
+        writeln!(err, "downloading {source} …")?;
+        crate::web::image(source.trim(), store, thumbs, limits, &|_, _| {})?
     } else {
-        "colour"
+        import_file(store, thumbs, Path::new(source))?
+    };
+    Ok(ItemKind::Image {
+        asset: imported.asset,
+        file_name: imported.file_name,
+        pixel_size: imported.pixel_size,
+        caption: String::new(),
+        crop: None,
+    })
+}
+
+/// A link card, with its page's preview unless `offline`; a page that cannot be read
+/// still gives a link, with a warning saying why.
+fn link_kind(
+    url: &str,
+    title: Option<&str>,
+    offline: bool,
+    store: &AssetStore,
+    limits: &crate::web::Limits,
+    err: &mut dyn Write,
+) -> anyhow::Result<ItemKind> {
+    let title = title.map(str::trim).unwrap_or("");
+    if offline || crate::web::parse_address(url).is_err() {
+        if !offline && !crate::model::links::is_openable(url) {
+            writeln!(err, "warning: {url:?} is not a web address; added without a preview")?;
+        }
+        return Ok(ItemKind::link(url, title, ""));
     }
+    let info = crate::web::link(url, store, &ThumbCache::standard(), limits, &|_, _| {});
+    if let Some(warning) = &info.warning {
+        writeln!(err, "warning: {url}: {warning}")?;
+    }
+    Ok(ItemKind::Link {
+        url: url.to_owned(),
+        title: if title.is_empty() { info.title } else { title.to_owned() },
+        note: String::new(),
+        description: info.description,
+        site: info.site,
+        picture: info.picture.map(|p| p.asset),
+    })
 }
 
 fn remove(
@@ -529,6 +613,10 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
                 s.push_str(&format!("{}  ", item.id));
             }
             s.push_str(&format!("{:<6}  {}", item.kind.tag().name(), item.kind.summary()));
+            let description = match &item.kind {
+                ItemKind::Link { description, .. } => crate::model::one_line(description, 200),
+                _ => String::new(),
+            };
             let mut about = vec![item.contributor.clone(), item.source.clone()];
             about.retain(|a| !a.trim().is_empty());
             if !item.tags.is_empty() {
@@ -538,6 +626,9 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
                 s.push_str(&format!("  [{}]", about.join(" · ")));
             }
             s.push('\n');
+            if !description.is_empty() {
+                s.push_str(&format!("      {description}\n"));
+            }
             let recap = crate::export::item_recap(board, item);
             if !recap.summary().is_empty() {
                 s.push_str(&format!("      {}\n", recap.summary()));

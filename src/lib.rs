@@ -11,4 +11,5 @@ pub mod prefs;
 pub mod prompts;
 pub mod storage;
 pub mod ui;
+pub mod web;
 pub mod welcome;

@@ -31,7 +31,17 @@ fn new_add_show_remove() {
         "cheap",
     ]);
     env.ok(&["add", board, "--quote", "Less, but better", "--by", "Dieter Rams"]);
-    env.ok(&["add", board, "--link", "https://example.com/tiles", "--title", "Tiles", "--theme", "Surfaces"]);
+    env.ok(&[
+        "add",
+        board,
+        "--link",
+        "https://example.com/tiles",
+        "--title",
+        "Tiles",
+        "--theme",
+        "Surfaces",
+        "--offline",
+    ]);
     env.ok(&["add", board, "--color", "#e4b363", "--theme", "Surfaces"]);
     let image_out =
         env.ok(&["add", "kitchen", "--image", image("coffee.png").to_str().unwrap(), "--theme", "Surfaces"]);

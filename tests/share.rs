@@ -313,7 +313,7 @@ fn html_export_escapes_every_text_and_only_links_the_web() {
     let b = "evil.moodboard.ron";
     env.ok(&["add", b, "--note", "</div><script>alert(2)</script>", "--theme", "<b>bold</b>", "--as", "<i>Eve</i>"]);
     env.ok(&["add", b, "--link", "javascript:alert(3)", "--title", "click me"]);
-    env.ok(&["add", b, "--link", "https://example.com/?a=1&b=2", "--title", "fine"]);
+    env.ok(&["add", b, "--link", "https://example.com/?a=1&b=2", "--title", "fine", "--offline"]);
     env.ok(&["add", b, "--image", photo().to_str().unwrap()]);
     env.ok(&["export", b, "--format", "html", "-o", "evil.html"]);
     let html = std::fs::read_to_string(env.path("evil.html")).unwrap();
@@ -341,7 +341,7 @@ fn json_canvas_exports_and_imports_and_refuses_files_outside_its_folder() {
     env.ok(&["new", "src"]);
     let b = "src.moodboard.ron";
     env.ok(&["add", b, "--note", "Warm light", "--theme", "Light"]);
-    env.ok(&["add", b, "--link", "https://example.com", "--theme", "Light"]);
+    env.ok(&["add", b, "--link", "https://example.com", "--theme", "Light", "--offline"]);
     env.ok(&["add", b, "--image", photo().to_str().unwrap()]);
     env.ok(&["export", b, "--format", "canvas", "-o", "out.canvas"]);
     let canvas: serde_json::Value =

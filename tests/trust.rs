@@ -26,7 +26,7 @@ fn our_board(env: &Env) -> PathBuf {
     for i in 1..=9 {
         env.ok(&["add", "ours", "--note", &format!("Idea {i}"), "--as", "Ann"]);
     }
-    env.ok(&["add", "ours", "--link", "https://example.com/tiles", "--title", "Tiles", "--as", "Joost"]);
+    env.ok(&["add", "ours", "--link", "https://example.com/tiles", "--title", "Tiles", "--as", "Joost", "--offline"]);
     env.path("ours.moodboard.ron")
 }
 
@@ -74,7 +74,7 @@ fn a_strangers_board_cannot_rewrite_ours() {
     let link = ours.items.iter().find(|i| matches!(i.kind, ItemKind::Link { .. })).unwrap().clone();
     let mut theirs = Board::new("Helpful links", Timestamp::now());
     let mut hijacked = link.clone();
-    hijacked.kind = ItemKind::Link { url: "https://evil.example/".into(), title: "Tiles".into(), note: String::new() };
+    hijacked.kind = ItemKind::link("https://evil.example/", "Tiles", "");
     hijacked.modified = end_of_time();
     theirs.items.push(hijacked);
     let gift = Item::new(

@@ -24,6 +24,13 @@ impl Env {
             .env("MOODBOARD_CONFIG_DIR", self.dir.path().join("config"))
             .env("MOODBOARD_BOARDS_DIR", self.dir.path().join("boards"))
             .env("MOODBOARD_CACHE_DIR", self.dir.path().join("cache"))
+            // Tests talk to their own servers on this machine, never through a proxy.
+            .env_remove("HTTP_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("https_proxy")
+            .env_remove("ALL_PROXY")
+            .env_remove("all_proxy")
             .output()
             .unwrap()
     }

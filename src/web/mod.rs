@@ -1,0 +1,164 @@
+//! Collecting from the web: an image from its address, a link with its page's preview.
+//!
+//! Nothing here runs unless the user adds something: opening, checking, showing,
+//! exporting or screenshotting a board never calls it. What a server sends is hostile:
+//! every download is bounded (see [`fetch`]), an image passes the same checks as a file,
+//! and a page's words are kept as plain text.
+
+pub mod fetch;
+pub mod page;
+
+pub use fetch::{FetchError, Limits, Want, parse_address};
+
+use crate::media::thumbs::ThumbCache;
+use crate::media::{ImportError, Imported, import_bytes};
+use crate::storage::AssetStore;
+
+/// What a link card shows of its page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LinkInfo {
+    pub title: String,
+    pub description: String,
+    pub site: String,
+    /// The page's preview picture, stored in the board's assets.
+    pub picture: Option<Imported>,
+    /// Why some or all of the preview is missing, for people.
+    pub warning: Option<String>,
+}
+
+/// What a pasted address turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Found {
+    Image(Imported),
+    Link(LinkInfo),
+}
+
+/// Why an address gave no image.
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("{address}: {reason}")]
+    Fetch { address: String, reason: FetchError },
+    #[error("{address}: {reason}")]
+    Image { address: String, reason: crate::media::ImageError },
+    #[error(transparent)]
+    Store(#[from] crate::storage::AssetError),
+}
+
+/// The part of an address people know a download by: its file's name, else its host.
+pub fn file_name(url: &url::Url) -> String {
+    let last = url.path_segments().and_then(|mut s| s.next_back()).unwrap_or("");
+    let decoded = percent_encoding::percent_decode_str(last).decode_utf8_lossy();
+    let name = crate::model::one_line(decoded.trim(), 120);
+    if name.is_empty() { url.host_str().unwrap_or("image").to_owned() } else { name }
+}
+
+fn store_image(
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    bytes: &[u8],
+    url: &url::Url,
+    address: &str,
+) -> Result<Imported, WebError> {
+    import_bytes(store, thumbs, bytes, &file_name(url), std::path::Path::new(address)).map_err(|e| match e {
+        ImportError::Image { reason, .. } => WebError::Image { address: address.to_owned(), reason },
+        ImportError::Read(e) => WebError::Store(e),
+    })
+}
+
+/// Downloads the image at `address` into `store` (and its card picture into `thumbs`).
+pub fn image(
+    address: &str,
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    limits: &Limits,
+    progress: &dyn Fn(u64, Option<u64>),
+) -> Result<Imported, WebError> {
+    let fail = |reason| WebError::Fetch { address: address.to_owned(), reason };
+    let fetched = fetch::fetch(address, Want::Image, limits, progress).map_err(fail)?;
+    match fetched.body {
+        fetch::Body::Image(bytes) => store_image(store, thumbs, &bytes, &fetched.url, address),
+        fetch::Body::Page { .. } => Err(fail(FetchError::NotAnImage("a web page".to_owned()))),
+    }
+}
+
+/// Fetches the page at `address` once for its card: title, description, site name and
+/// preview picture. Never fails: what could not be read is said in the warning.
+pub fn link(
+    address: &str,
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    limits: &Limits,
+    progress: &dyn Fn(u64, Option<u64>),
+) -> LinkInfo {
+    match fetch::fetch(address, Want::Page, limits, progress) {
+        Ok(fetched) => from_page(fetched, address, store, thumbs, limits),
+        Err(e) => LinkInfo { warning: Some(format!("no preview: {e}")), ..LinkInfo::default() },
+    }
+}
+
+/// A pasted address: an image if it gives one, else a link with its page's preview.
+/// Fails only when it is an image that cannot be taken (too large, damaged…); an
+/// address that cannot be reached still gives a link.
+pub fn pasted(
+    address: &str,
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    limits: &Limits,
+    progress: &dyn Fn(u64, Option<u64>),
+) -> Result<Found, WebError> {
+    match fetch::fetch(address, Want::Page, limits, progress) {
+        Ok(fetch::Fetched { url, body: fetch::Body::Image(bytes) }) => {
+            store_image(store, thumbs, &bytes, &url, address).map(Found::Image)
+        }
+        Ok(fetched) => Ok(Found::Link(from_page(fetched, address, store, thumbs, limits))),
+        // Too large is only ever said of an image.
+        Err(reason @ (FetchError::TooLarge(_) | FetchError::Announced(..))) => {
+            Err(WebError::Fetch { address: address.to_owned(), reason })
+        }
+        Err(e) => Ok(Found::Link(LinkInfo { warning: Some(format!("no preview: {e}")), ..LinkInfo::default() })),
+    }
+}
+
+fn from_page(
+    fetched: fetch::Fetched,
+    address: &str,
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    limits: &Limits,
+) -> LinkInfo {
+    match fetched.body {
+        // A link straight to a picture: the picture is its preview.
+        fetch::Body::Image(bytes) => match store_image(store, thumbs, &bytes, &fetched.url, address) {
+            Ok(picture) => LinkInfo { picture: Some(picture), ..LinkInfo::default() },
+            Err(e) => LinkInfo { warning: Some(format!("no preview picture: {e}")), ..LinkInfo::default() },
+        },
+        fetch::Body::Page { bytes, charset } => {
+            let head = page::read(&bytes, charset.as_deref(), &fetched.url);
+            let mut info =
+                LinkInfo { title: head.title, description: head.description, site: head.site, ..LinkInfo::default() };
+            if let Some(picture) = head.image {
+                match image(picture.as_str(), store, thumbs, limits, &|_, _| {}) {
+                    Ok(imported) => info.picture = Some(imported),
+                    Err(e) => info.warning = Some(format!("no preview picture: {e}")),
+                }
+            }
+            if info.title.is_empty() && info.description.is_empty() && info.picture.is_none() && info.warning.is_none()
+            {
+                info.warning = Some("no preview: the page gives no title".to_owned());
+            }
+            info
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn downloads_are_named_by_their_file_else_their_host() {
+        let name = |u: &str| file_name(&url::Url::parse(u).unwrap());
+        assert_eq!(name("https://example.com/photos/blue%20tiles.jpg?w=800"), "blue tiles.jpg");
+        assert_eq!(name("https://example.com/"), "example.com");
+    }
+}
