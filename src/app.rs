@@ -9,6 +9,7 @@ mod jobs;
 mod open_board;
 mod screenshot;
 mod share;
+mod web;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -286,6 +287,7 @@ impl MoodboardApp {
             || self.open.importer.progress().is_some()
             || self.open.images.pending() > 0
             || self.jobs.running() > 0
+            || self.open.web.loading()
     }
 
     /// Saves now if there are changes, waiting for it (tests, quitting).
@@ -455,6 +457,7 @@ impl eframe::App for MoodboardApp {
         self.drain_jobs();
         self.open.images.poll();
         self.take_imports();
+        self.take_downloads();
         for (key, picked) in self.files.poll() {
             if key == self.open.key {
                 self.picked(picked);
@@ -516,6 +519,7 @@ impl eframe::App for MoodboardApp {
             unread: self.toasts.unread(),
             appearance: self.prefs.appearance,
             snap: self.view.snap,
+            offline: self.prefs.offline,
         };
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -551,6 +555,7 @@ impl eframe::App for MoodboardApp {
         }
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
             ui::canvas::canvas_ui(ui, self.open.doc.board(), &mut self.view, &mut self.open.images, &who, &mut actions);
+            ui::downloads::pending_ui(ui, &self.view, &self.open.web.cards(), &mut actions);
         });
         if self.view.show_lenses {
             let mut open = true;
@@ -572,7 +577,7 @@ impl eframe::App for MoodboardApp {
         ui::dialogs::first_questions_ui(&ctx, &mut self.view, self.open.doc.board(), &mut actions);
         ui::dialogs::new_board_ui(&ctx, &mut self.view, &mut actions);
 
-        ui::capture::capture_ui(&ctx, &mut self.draft, &mut actions);
+        ui::capture::capture_ui(&ctx, &mut self.draft, self.prefs.offline, &mut actions);
         let mut show = self.view.show_shortcuts;
         ui::dialogs::shortcuts_ui(&ctx, &mut show);
         self.view.show_shortcuts = show;

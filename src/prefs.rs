@@ -47,6 +47,9 @@ pub struct Prefs {
     pub appearance: Appearance,
     /// Whether moved and resized cards land on the grid.
     pub snap_to_grid: bool,
+    /// Never fetch from the web: links are added without a preview, pictures are not
+    /// downloaded.
+    pub offline: bool,
 }
 
 /// The app's look: light, dark, or as the system is set (the default).
@@ -70,6 +73,7 @@ impl Default for Prefs {
             prompt_lang: crate::prompts::Lang::En,
             appearance: Appearance::System,
             snap_to_grid: false,
+            offline: false,
         }
     }
 }

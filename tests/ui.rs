@@ -14,6 +14,9 @@ use moodboard::model::{Board, Item, ItemKind, KindTag, Pos, Timestamp};
 use moodboard::prefs::Prefs;
 use moodboard::storage;
 
+mod server;
+use server::{Answer, Server};
+
 struct Fixture {
     _dir: tempfile::TempDir,
     board: PathBuf,
@@ -57,11 +60,17 @@ fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
 /// [`harness`] whose frames are `step_dt` seconds apart (a double-click needs its two
 /// clicks closer than the default quarter second).
 fn harness_stepping(board: &Path, boards_dir: &Path, step_dt: f32) -> Harness<'static, MoodboardApp> {
+    harness_with(board, boards_dir, step_dt, true)
+}
+
+/// [`harness_stepping`], online (`offline: false`) or not.
+fn harness_with(board: &Path, boards_dir: &Path, step_dt: f32, offline: bool) -> Harness<'static, MoodboardApp> {
     let startup = Startup {
         board: Some(board.to_owned()),
         screenshot: None,
         boards_dir: boards_dir.to_owned(),
-        prefs: Prefs { name: "Tess".into(), ..Prefs::default() },
+        // Offline: no test reaches out to the web unless it starts its own server.
+        prefs: Prefs { name: "Tess".into(), offline, ..Prefs::default() },
         save_prefs: false,
         file_dialogs: moodboard::app::DialogKind::InWindow,
         ask_name: false,
@@ -875,8 +884,11 @@ fn without_a_system_file_chooser_open_and_add_images_use_the_dialog_in_the_windo
     std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/welcome/coffee.png"), &photo).unwrap();
     let mut h = harness(&f.board, &f.boards_dir);
 
-    // Add images (I): the dialog lists the board's folder, filtered to images.
+    // Add images (I, then Choose files…): the dialog lists the board's folder, filtered
+    // to images.
     press(&mut h, Modifiers::NONE, Key::I);
+    h.get_by_role_and_label(Role::Button, "Choose files…").click();
+    h.run_steps(3);
     h.run_steps(2);
     assert!(h.query_by_label("🗋 coffee.png").is_some(), "the dialog is shown, listing the board's folder");
     assert!(h.query_by_label("🗋 Second.moodboard.ron").is_none(), "boards are not images");
@@ -1140,4 +1152,125 @@ fn editing_in_place_draws_the_text_once() {
     assert_eq!(texts_in(&h, card, "Morning fog at dawn"), 1);
     undo(&mut h);
     assert_eq!(notes_saying(&h, "Morning fog"), 1);
+}
+
+fn png(w: u32, h: u32) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(w, h, image::Rgb([30, 90, 200])).write_to(&mut out, image::ImageFormat::Png).unwrap();
+    out.into_inner()
+}
+
+const TILE_PAGE: &str = r#"<html><head><title>fallback</title>
+<meta property="og:title" content="Azulejos of Porto">
+<meta property="og:description" content="Blue and white tiles, street by street.">
+<meta property="og:site_name" content="Tile Notes">
+<meta property="og:image" content="/pictures/tiles.png"></head></html>"#;
+
+#[test]
+fn pasted_addresses_become_pictures_and_link_previews() {
+    let server = Server::start(vec![
+        ("/tiles.png", Answer::Later(1500, Box::new(Answer::ok("image/png", png(80, 40))))),
+        ("/article", Answer::ok("text/html", TILE_PAGE)),
+        ("/pictures/tiles.png", Answer::ok("image/png", png(120, 60))),
+    ]);
+    let f = fixture();
+    let mut h = harness_with(&f.board, &f.boards_dir, 0.25, false);
+    let before = board(&h).items.len();
+
+    // Pasted twice: two placeholders stand where the cards will be, side by side; the
+    // board is as it was until the pictures are in.
+    for _ in 0..2 {
+        h.event(egui::Event::Paste(server.url("/tiles.png")));
+        h.run_steps(2);
+    }
+    let waiting: Vec<egui::Rect> =
+        h.query_all_by_label_contains(&format!("Downloading {}", server.url("/tiles.png"))).map(|n| n.rect()).collect();
+    assert_eq!(waiting.len(), 2);
+    assert!(!waiting[0].intersects(waiting[1]), "placeholders never overlap: {waiting:?}");
+    assert_eq!(board(&h).items.len(), before);
+    settle(&mut h);
+    assert!(h.query_by_label_contains("Downloading").is_none(), "the placeholders made way for the cards");
+    let b = board(&h);
+    let images: Vec<&Item> = b.items.iter().filter(|i| i.kind.tag() == KindTag::Image).collect();
+    assert_eq!(images.len(), 2);
+    let rect = |i: &Item| moodboard::model::BoardRect::from_pos_size(i.pos, i.size);
+    assert!(!rect(images[0]).intersects(rect(images[1])), "nor do the cards they became");
+    let image = images[0];
+    assert!(matches!(&image.kind, ItemKind::Image { file_name, pixel_size, .. }
+        if file_name == "tiles.png" && (pixel_size.w, pixel_size.h) == (80, 40)));
+    assert!(h.query_all_by_label_contains("Image: tiles.png").next().is_some(), "its card is on the canvas");
+
+    h.event(egui::Event::Paste(server.url("/article")));
+    settle(&mut h);
+    let b = board(&h);
+    let link = b.items.iter().find(|i| i.kind.tag() == KindTag::Link).expect("the page became a link");
+    let ItemKind::Link { url, title, description, site, picture, .. } = &link.kind else { unreachable!() };
+    assert_eq!(url, &server.url("/article"));
+    assert_eq!((title.as_str(), site.as_str()), ("Azulejos of Porto", "Tile Notes"));
+    assert_eq!(description, "Blue and white tiles, street by street.");
+    assert!(picture.is_some(), "with the page's picture");
+    assert!(h.query_all_by_label_contains("Azulejos of Porto").next().is_some());
+    assert_eq!(b.items.len(), before + 3);
+
+    undo(&mut h);
+    assert_eq!(board(&h).items.len(), before + 2, "each arrival is one undo step");
+
+    // Working offline, a pasted address is a plain link and nothing is asked of the web.
+    let asked = server.connections();
+    {
+        use egui_kittest::kittest::NodeT as _;
+        let menu = h.query_all_by_label("Add").find(|n| n.accesskit_node().role() != Role::Label);
+        menu.expect("the Add menu").click();
+    }
+    h.run_steps(3);
+    node_with(&h, "Work offline").click();
+    h.run_steps(3);
+    h.event(egui::Event::Paste(server.url("/tiles.png")));
+    settle(&mut h);
+    let b = board(&h);
+    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, title, picture: None, .. }
+        if *url == server.url("/tiles.png") && title.is_empty())));
+    assert_eq!(server.connections(), asked);
+}
+
+#[test]
+fn the_image_form_downloads_an_address_and_a_failure_offers_retry() {
+    let server = Server::start(vec![(
+        "/flaky.png",
+        Answer::Sequence(vec![Answer::ok("image/jpeg", TILE_PAGE), Answer::ok("image/png", png(50, 50))]),
+    )]);
+    let f = fixture();
+    let mut h = harness_with(&f.board, &f.boards_dir, 0.25, false);
+    let before = board(&h);
+
+    press(&mut h, Modifiers::NONE, Key::I);
+    assert!(h.query_by_label("Picture address").is_some(), "I opens the Image form");
+    assert!(h.query_by_role_and_label(Role::Button, "Choose files…").is_some());
+    h.get_by_label("Picture address").type_text(&server.url("/flaky.png"));
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Add image").click();
+    settle(&mut h);
+    // The first answer is a page dressed as a JPEG: refused, the board unchanged.
+    assert_eq!(board(&h).items, before.items);
+    assert!(
+        h.query_by_label_contains("Download failed").is_some()
+            && h.query_by_label_contains("a web page (served as image/jpeg), not an image").is_some(),
+        "the placeholder says why"
+    );
+    h.get_by_role_and_label(Role::Button, "Retry").click();
+    settle(&mut h);
+    assert_eq!(count(&h, KindTag::Image), 1, "the second try brings the picture");
+    assert!(h.query_by_label_contains("Download failed").is_none(), "and the placeholder is gone");
+
+    // A second failure is dismissed: nothing stays behind.
+    press(&mut h, Modifiers::NONE, Key::I);
+    h.get_by_label("Picture address").type_text(&server.url("/missing.png"));
+    h.run_steps(1);
+    h.get_by_role_and_label(Role::Button, "Add image").click();
+    settle(&mut h);
+    assert!(h.query_by_label_contains("404 Not Found").is_some());
+    h.get_by_role_and_label(Role::Button, "Dismiss").click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Download failed").is_none());
+    assert_eq!(count(&h, KindTag::Image), 1);
 }

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use super::web::WebWant;
 use super::{AfterClose, MoodboardApp, Picked};
 use crate::export::ExportFormat;
 use crate::media::batch::{ImportFailure, Outcome, Source};
@@ -28,7 +29,24 @@ impl MoodboardApp {
         match action {
             Action::Edit { edit, label } => self.apply(edit, &label),
             Action::Command(command) => self.run_command(command),
+            // A link typed in the form fetches its page's preview first.
+            Action::Add { kind: ItemKind::Link { url, title, note, .. }, centre_in_board, theme }
+                if self.fetches(&url) =>
+            {
+                self.fetch_address(&url, WebWant::Link, (&title, &note), centre_in_board, theme)
+            }
             Action::Add { kind, centre_in_board, theme } => self.add_item(kind, centre_in_board, theme),
+            Action::AddImageFromAddress { address, centre_in_board } => {
+                if self.prefs.offline {
+                    self.toasts
+                        .warning("Not downloaded: Moodboard is working offline (Work offline, in the Add menu).");
+                } else {
+                    self.fetch_address(&address, WebWant::Image, ("", ""), centre_in_board, None);
+                }
+            }
+            Action::ChooseImageFiles => self.files.images(&self.ctx, self.open.key, self.folder()),
+            Action::RetryDownload(key) => self.retry_fetch(key),
+            Action::DismissDownload(key) => self.dismiss_fetch(key),
             Action::ImportFiles { paths, centre_in_board } => {
                 self.import(paths.into_iter().map(Source::File).collect(), centre_in_board)
             }
@@ -232,7 +250,16 @@ impl MoodboardApp {
             Command::AddQuote => self.draft = Some(Draft::new(crate::model::KindTag::Quote, None)),
             Command::AddLink => self.draft = Some(Draft::new(crate::model::KindTag::Link, None)),
             Command::AddColour => self.draft = Some(Draft::new(crate::model::KindTag::Colour, None)),
-            Command::AddImage => self.files.images(&self.ctx, self.open.key, self.folder()),
+            Command::AddImage => self.draft = Some(Draft::new(crate::model::KindTag::Image, None)),
+            Command::WorkOffline => {
+                self.prefs.offline = !self.prefs.offline;
+                self.save_prefs();
+                self.toasts.info(if self.prefs.offline {
+                    "Working offline: links are added without a preview, and pictures are not downloaded."
+                } else {
+                    "Online again: pasted and added addresses fetch their pictures and previews."
+                });
+            }
             Command::AddTheme => self.add_theme(now),
             Command::ArrangeByTheme => {
                 let edit = frames::arrange_for(self.open.doc.board(), self.canvas_aspect(), now);
@@ -474,7 +501,7 @@ impl MoodboardApp {
     }
 
     /// The theme new items join: the one asked for, else the theme being filtered on.
-    fn theme_for_new(&self, theme: Option<ThemeId>) -> Option<ThemeId> {
+    pub(super) fn theme_for_new(&self, theme: Option<ThemeId>) -> Option<ThemeId> {
         theme.or_else(|| match &self.view.filter {
             ThemeFilter::Theme(t) => Some(t.clone()),
             _ => None,
@@ -485,14 +512,38 @@ impl MoodboardApp {
     /// has a theme, else in the free place outside every frame nearest to being centred
     /// on `centre_in_board` (or the middle of the view). Never on another card, never
     /// outside the part of the board the canvas shows (panels are not part of it).
-    fn place(&self, centre_in_board: Option<Pos>, size: crate::model::Size, theme: Option<&ThemeId>) -> Pos {
+    pub(super) fn place(&self, centre_in_board: Option<Pos>, size: crate::model::Size, theme: Option<&ThemeId>) -> Pos {
+        self.place_avoiding(centre_in_board, size, theme, &[])
+    }
+
+    /// [`Self::place`], also off the rectangles in `avoid` (placeholders of downloads,
+    /// which are not on the board yet).
+    pub(super) fn place_avoiding(
+        &self,
+        centre_in_board: Option<Pos>,
+        size: crate::model::Size,
+        theme: Option<&ThemeId>,
+        avoid: &[BoardRect],
+    ) -> Pos {
         let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
         let top_left = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
         let visible = crate::ui::view::from_rect(self.view.visible_board_rect().shrink(16.0 / self.view.zoom()));
-        frames::place_card(self.open.doc.board(), theme, top_left, size, Some(visible))
+        if avoid.is_empty() {
+            return frames::place_card(self.open.doc.board(), theme, top_left, size, Some(visible));
+        }
+        // The placeholders stand in as cards on a copy of the board.
+        let mut board = self.open.doc.board().clone();
+        let now = Timestamp::now();
+        for rect in avoid {
+            let mut stand_in = Item::new(ItemKind::Note { text: String::new() }, rect.min, "", "", now);
+            stand_in.size = crate::model::Size::new(rect.width(), rect.height());
+            stand_in.theme = theme.cloned();
+            board.items.push(stand_in);
+        }
+        frames::place_card(&board, theme, top_left, size, Some(visible))
     }
 
-    fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
+    pub(super) fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
         let mut item = Item::new(kind, pos, &self.who(), DEFAULT_SOURCE, Timestamp::now());
         item.z = self.open.doc.board().top_z().saturating_add(1 + z_offset);
         item.theme = self.theme_for_new(theme).filter(|t| self.open.doc.board().theme(t).is_some());
@@ -515,7 +566,13 @@ impl MoodboardApp {
             return;
         }
         let kind = if links::looks_like_url(text) {
-            ItemKind::link(links::normalise_url(text), "", "")
+            let url = links::normalise_url(text);
+            if self.fetches(&url) {
+                // An image address becomes the image; a page, a link with its preview.
+                self.fetch_address(&url, WebWant::Pasted, ("", ""), centre_in_board, None);
+                return;
+            }
+            ItemKind::link(url, "", "")
         } else if let Some(quoted) = strip_quotes(text) {
             ItemKind::Quote { text: quoted.to_owned(), by: String::new(), citation: String::new() }
         } else {
@@ -587,6 +644,11 @@ impl MoodboardApp {
             let text = format!("{n} file{} not added", if n == 1 { " was" } else { "s were" });
             self.toasts.report(crate::ui::toasts::Level::Error, text, reasons);
         }
+    }
+
+    /// Whether adding `url` fetches from the web: an http(s) address, and not offline.
+    fn fetches(&self, url: &str) -> bool {
+        !self.prefs.offline && crate::web::parse_address(url).is_ok()
     }
 
     /// Paste and drop events of this frame, as actions. Paste goes to a text field when

@@ -33,6 +33,8 @@ pub struct OpenBoard {
     pub pending_merge: Option<PendingMerge>,
     /// Where cards being pasted go (the pointer when pasted from a menu there).
     pub paste_at: Option<Pos>,
+    /// Images and link previews being downloaded for this board.
+    pub web: super::web::WebAdds,
 }
 
 impl OpenBoard {
@@ -57,6 +59,7 @@ impl OpenBoard {
             images,
             pending_merge: None,
             paste_at: None,
+            web: super::web::WebAdds::new(thumbs.clone()),
         }
     }
 

@@ -1,4 +1,4 @@
-//! The quick-capture form: one small dialog per kind, opened by N, Q, L and C, that
+//! The quick-capture form: one small dialog per kind, opened by N, Q, L, C and I, that
 //! turns what was typed into a new item with one keystroke more.
 
 use egui::{Key, Modal, Modifiers, RichText, Ui};
@@ -53,13 +53,14 @@ impl Draft {
             Some(KindTag::Colour) => {
                 Ok(ItemKind::Colour { hex: normalise_hex(&self.hex)?, name: self.name.trim().to_owned() })
             }
-            Some(KindTag::Image) | None => Err("Images are added from files, by drop or by paste.".to_owned()),
+            Some(KindTag::Image) | None => Err("Images are downloaded from their address, not built here.".to_owned()),
         }
     }
 }
 
-/// Shows the capture dialog for `draft`; clears it when done or cancelled.
-pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut Vec<Action>) {
+/// Shows the capture dialog for `draft`; clears it when done or cancelled. `offline`:
+/// nothing is downloaded, which the Image form says.
+pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool, actions: &mut Vec<Action>) {
     let Some(d) = draft else { return };
     let Some(kind) = d.kind else {
         *draft = None;
@@ -87,7 +88,7 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
         }
         ui.heading(title);
         ui.add_space(4.0);
-        let first = fields(ui, d, kind);
+        let first = fields(ui, d, kind, offline, &mut close, actions);
         if d.focus {
             first.request_focus();
             d.focus = false;
@@ -101,7 +102,15 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
                 KindTag::Note | KindTag::Quote => "Ctrl+Enter",
                 _ => "Enter",
             });
-            if add.clicked() || submit_keys {
+            if (add.clicked() || submit_keys) && kind == KindTag::Image {
+                match image_address(&d.url, offline) {
+                    Ok(address) => {
+                        actions.push(Action::AddImageFromAddress { address, centre_in_board: d.centre_in_board });
+                        close = true;
+                    }
+                    Err(e) => d.error = Some(e),
+                }
+            } else if add.clicked() || submit_keys {
                 match d.build() {
                     Ok(kind) => {
                         actions.push(Action::Add { kind, centre_in_board: d.centre_in_board, theme: None });
@@ -121,8 +130,31 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, actions: &mut 
     }
 }
 
+/// The address typed in the Image form, if it can be downloaded.
+fn image_address(typed: &str, offline: bool) -> Result<String, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Err("Type or paste the picture's address first, or choose files.".to_owned());
+    }
+    if offline {
+        return Err(
+            "Moodboard is working offline (Work offline, in the Add menu); turn that off to download pictures."
+                .to_owned(),
+        );
+    }
+    let address = crate::model::links::normalise_url(typed);
+    crate::web::parse_address(&address).map(|_| address).map_err(|e| format!("Cannot download this: {e}."))
+}
+
 /// The form's fields; returns the first, to focus it.
-fn fields(ui: &mut Ui, d: &mut Draft, kind: KindTag) -> egui::Response {
+fn fields(
+    ui: &mut Ui,
+    d: &mut Draft,
+    kind: KindTag,
+    offline: bool,
+    close: &mut bool,
+    actions: &mut Vec<Action>,
+) -> egui::Response {
     match kind {
         KindTag::Note => labelled_field(ui, "Note", &mut d.text, true, "The brainwave, in your words"),
         KindTag::Quote => {
@@ -155,7 +187,24 @@ fn fields(ui: &mut Ui, d: &mut Draft, kind: KindTag) -> egui::Response {
             labelled_field(ui, "Name", &mut d.name, false, "Optional, e.g. Sunflower");
             first
         }
-        KindTag::Image => ui.label("Images are added from files, by drop or by paste."),
+        KindTag::Image => {
+            let first = labelled_field(ui, "Picture address", &mut d.url, false, "https://…/photo.jpg");
+            let hint = if offline {
+                "Working offline: nothing is downloaded (Work offline, in the Add menu)."
+            } else {
+                "JPEG, PNG, GIF, WebP, BMP, TIFF or SVG, downloaded into the board."
+            };
+            ui.label(RichText::new(hint).weak());
+            ui.horizontal(|ui| {
+                ui.label("Or:");
+                if ui.button("Choose files…").on_hover_text("Pick image or text files from this computer").clicked() {
+                    actions.push(Action::ChooseImageFiles);
+                    *close = true;
+                }
+            });
+            ui.label(RichText::new("Dropping files and pasting (Ctrl+V) work on the canvas too.").weak());
+            first
+        }
     }
 }
 

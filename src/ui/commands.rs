@@ -38,6 +38,7 @@ pub enum Command {
     AddColour,
     AddImage,
     AddTheme,
+    WorkOffline,
     ArrangeByTheme,
     AlignLeft,
     AlignRight,
@@ -150,6 +151,7 @@ impl Command {
             Command::AddLink => "Link",
             Command::AddColour => "Colour",
             Command::AddImage => "Image…",
+            Command::WorkOffline => "Work offline",
             Command::AddTheme => "Theme",
             Command::ArrangeByTheme => "Arrange by theme",
             Command::AlignLeft => "Align left edges",
@@ -218,7 +220,8 @@ impl Command {
             Command::AddQuote => "Add something someone said or wrote",
             Command::AddLink => "Add a web address",
             Command::AddColour => "Add a colour swatch",
-            Command::AddImage => "Choose image files to add",
+            Command::AddImage => "Add images from files or a web address",
+            Command::WorkOffline => "Add links without fetching their pages, and never download pictures (a toggle)",
             Command::AddTheme => "Add a theme to sort items into",
             Command::ArrangeByTheme => "Pack the theme frames into a window-shaped board, cards in tidy columns",
             Command::AlignLeft => "Line the selected cards up on the leftmost one's left edge",
@@ -283,7 +286,8 @@ impl Command {
             | Command::AddLink
             | Command::AddColour
             | Command::AddImage
-            | Command::AddTheme => Menu::Add,
+            | Command::AddTheme
+            | Command::WorkOffline => Menu::Add,
             Command::ArrangeByTheme
             | Command::AlignLeft
             | Command::AlignRight
@@ -332,7 +336,8 @@ impl Command {
             | Command::ImportCanvas
             | Command::LookSystem
             | Command::LookLight
-            | Command::LookDark => return None,
+            | Command::LookDark
+            | Command::WorkOffline => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),
             Command::Redo => cmd_shift(Key::Z),

@@ -7,6 +7,7 @@ pub mod cards;
 pub mod commands;
 pub mod crop;
 pub mod dialogs;
+pub mod downloads;
 pub mod frames;
 pub mod inspector;
 pub mod lens;
@@ -71,6 +72,18 @@ pub enum Action {
     SetPromptLang(crate::prompts::Lang),
     /// Tell the user something went wrong (shown as a toast).
     Error(String),
+    /// Download the picture at this http(s) address into a new image card (the Image
+    /// form).
+    AddImageFromAddress {
+        address: String,
+        centre_in_board: Option<Pos>,
+    },
+    /// Open the file picker for images (the Image form's Choose files…).
+    ChooseImageFiles,
+    /// Try a failed download again.
+    RetryDownload(u64),
+    /// Forget a failed download.
+    DismissDownload(u64),
 }
 
 impl Action {

@@ -37,6 +37,8 @@ pub struct Status<'a> {
     pub appearance: crate::prefs::Appearance,
     /// Snap to grid is on.
     pub snap: bool,
+    /// Nothing is fetched from the web.
+    pub offline: bool,
 }
 
 fn is_enabled(command: Command, status: &Status<'_>) -> bool {
@@ -76,6 +78,7 @@ fn menu_text(command: Command, status: &Status<'_>) -> String {
                 Command::LookLight => status.appearance == Appearance::Light,
                 Command::LookDark => status.appearance == Appearance::Dark,
                 Command::SnapToGrid => status.snap,
+                Command::WorkOffline => status.offline,
                 _ => return command.text().to_owned(),
             };
             format!("{} {}", if on { "✔" } else { "  " }, command.text())
@@ -143,10 +146,7 @@ pub fn toolbar_ui(
                 None => command.help().to_owned(),
             };
             let response = ui.button(icon).on_hover_text(tip);
-            let label = match command {
-                Command::AddImage => "Add images".to_owned(),
-                _ => format!("New {}", command.text().to_lowercase()),
-            };
+            let label = format!("New {}", command.text().trim_end_matches('…').to_lowercase());
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if response.clicked() {
                 actions.push(Action::Command(command));

@@ -1,6 +1,8 @@
 //! A web server on this machine for the tests of collecting from the web: each path
 //! answers as a well-behaved or a hostile server would. Responses are written by hand
 //! because hostile ones (endless bodies, lies, silence) are what no server library sends.
+//! Each test file uses the answers it needs.
+#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -27,6 +29,11 @@ pub enum Answer {
     Silent,
     /// Headers, then one byte every 200 ms, for ever.
     Drip { content_type: String },
+    /// The first answer to the first request, the second to the second …, the last to
+    /// all later ones.
+    Sequence(Vec<Answer>),
+    /// This answer after a pause of this many milliseconds.
+    Later(u64, Box<Answer>),
 }
 
 impl Answer {
@@ -54,6 +61,7 @@ impl Seen {
 
 pub struct Server {
     pub port: u16,
+    /// Requests so far, in order.
     seen: Arc<Mutex<Vec<Seen>>>,
     connections: Arc<Mutex<usize>>,
 }
@@ -122,7 +130,12 @@ fn serve(mut stream: TcpStream, routes: &HashMap<String, Answer>, seen: &Mutex<V
     let path =
         target.strip_prefix("http://").map_or(target.as_str(), |rest| rest.find('/').map_or("/", |i| &rest[i..]));
     let path = path.split('?').next().unwrap_or("");
-    let answer = routes.get(path).cloned().unwrap_or(Answer::Status(404));
+    let asked_before =
+        seen.lock().unwrap().iter().filter(|s| s.target.split('?').next() == Some(path)).count().saturating_sub(1);
+    let answer = match routes.get(path).cloned().unwrap_or(Answer::Status(404)) {
+        Answer::Sequence(answers) => answers[asked_before.min(answers.len() - 1)].clone(),
+        other => other,
+    };
     let _ = answer_with(&mut stream, answer);
 }
 
@@ -185,6 +198,11 @@ fn answer_with(stream: &mut TcpStream, answer: Answer) -> std::io::Result<()> {
         Answer::Silent => {
             std::thread::sleep(Duration::from_secs(120));
             Ok(())
+        }
+        Answer::Sequence(_) => unreachable!("a sequence is answered by one of its answers"),
+        Answer::Later(ms, answer) => {
+            std::thread::sleep(Duration::from_millis(ms));
+            answer_with(stream, *answer)
         }
         Answer::Drip { content_type } => {
             write!(stream, "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nConnection: close\r\n\r\n")?;
