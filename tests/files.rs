@@ -466,6 +466,30 @@ fn a_version_4_board_still_loads_and_its_links_have_no_preview() {
     assert_eq!(frames(&saved), frames(&text), "frames written as they were read");
     let crops = |t: &str| t.matches("crop: Some(").count();
     assert_eq!(crops(&saved), crops(&text));
-    assert!(saved.contains("version: 5,") && saved.contains("description: \"\"") && saved.contains("picture: None"));
+    let current = format!("version: {},", moodboard::model::FORMAT_VERSION);
+    assert!(saved.contains(&current) && saved.contains("description: \"\"") && saved.contains("picture: None"));
     assert_eq!(storage::load(&path).unwrap().board, loaded.board);
+}
+
+#[test]
+fn a_version_5_board_still_loads_and_collects_in_the_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.moodboard.ron");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-5.moodboard.ron");
+    std::fs::copy(fixture, &path).unwrap();
+    let text = std::fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("version: 5,") && !text.contains("private_collect"), "a version 5 file");
+    let loaded = storage::load(&path).unwrap();
+    let s = &loaded.board.session;
+    assert_eq!((s.phase, s.hide_contributors, s.dots_per_person), (Phase::Vote, true, 5), "its session as it was");
+    assert!(!s.private_collect, "version 5 always collected in the open");
+    assert_eq!(loaded.board.items.len(), 2);
+    storage::save(&path, &loaded.board).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("version: 6,") && saved.contains("private_collect: false"));
+    assert_eq!(storage::load(&path).unwrap().board, loaded.board);
+    // Without the field, a version 6 file is refused with the place: it is required.
+    let broken = saved.replace("        private_collect: false,\n", "");
+    let err = moodboard::storage::format::parse(&path, &broken).unwrap_err().to_string();
+    assert!(err.contains("private_collect"), "{err}");
 }

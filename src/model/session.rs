@@ -22,6 +22,9 @@ pub const MAX_TIMER_SECS: u32 = 24 * 60 * 60;
 pub const MAX_REPLY_CHARS: usize = 500;
 /// The tag that marks a note as a prompt card drawn from the deck.
 pub const PROMPT_TAG: &str = "prompt";
+/// The tag on every idea that came in through the live session's join page, so that
+/// private collect can tell the participants' ideas from the facilitator's.
+pub const JOINED_TAG: &str = "joined";
 
 /// The steps of a session, in the order a facilitator usually walks them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -170,6 +173,9 @@ pub struct Session {
     pub timer: Timer,
     /// Hide who added what (against authority bias).
     pub hide_contributors: bool,
+    /// Private collect (brainwriting): while collecting, nobody sees anyone else's ideas,
+    /// so the first idea cannot anchor the rest (since version 6).
+    pub private_collect: bool,
     /// How many dots each person may place.
     pub dots_per_person: u32,
     /// Vote totals are shown to everyone.
@@ -186,6 +192,11 @@ impl Session {
         self.hide_contributors && self.phase != Phase::Off
     }
 
+    /// Ideas are kept from everyone but their authors: private collect, while collecting.
+    pub fn collects_privately(&self) -> bool {
+        self.private_collect && self.phase == Phase::Collect
+    }
+
     /// Vote totals may be shown: revealed, or no session is running.
     pub fn totals_shown(&self) -> bool {
         self.votes_revealed || self.phase == Phase::Off
@@ -198,6 +209,7 @@ impl Default for Session {
             phase: Phase::Off,
             timer: Timer::default(),
             hide_contributors: false,
+            private_collect: false,
             dots_per_person: DEFAULT_DOTS,
             votes_revealed: false,
             own_prompts: Vec::new(),
@@ -266,6 +278,11 @@ pub struct Response {
     pub at: Timestamp,
 }
 
+/// Whether an item came in through the join page of a live session.
+pub fn is_joined(item: &Item) -> bool {
+    item.tags.iter().any(|t| t == JOINED_TAG)
+}
+
 /// Whether an item is a prompt card rather than an idea.
 pub fn is_prompt(item: &Item) -> bool {
     matches!(item.kind, ItemKind::Note { .. }) && item.tags.iter().any(|t| t == PROMPT_TAG)
@@ -277,6 +294,12 @@ pub fn same_person(a: &str, b: &str) -> bool {
 }
 
 impl Board {
+    /// Whether `item` is shown face down to the facilitator: a participant's idea while
+    /// ideas are collected privately. All turn over at once when the step changes.
+    pub fn face_down(&self, item: &Item) -> bool {
+        self.session.collects_privately() && is_joined(item)
+    }
+
     /// The votes on items that are on the board.
     pub fn live_votes(&self) -> impl Iterator<Item = &Vote> {
         self.votes.iter().filter(|v| self.item(&v.item).is_some())

@@ -143,10 +143,11 @@ pub fn parse(path: &Path, text: &str) -> Result<Board, LoadError> {
         }
         // Older versions, each parsed with its own frozen layout (see `older.rs`) and
         // migrated one step at a time to the next.
-        4 => Ok(parse_as::<super::older::BoardV4>(path, text)?.migrate()),
-        3 => Ok(parse_as::<super::older::BoardV3>(path, text)?.migrate().migrate()),
-        2 => Ok(parse_as::<super::older::BoardV2>(path, text)?.migrate().migrate().migrate()),
-        1 => Ok(parse_as::<super::older::BoardV1>(path, text)?.migrate().migrate().migrate().migrate()),
+        5 => Ok(parse_as::<super::older::BoardV5>(path, text)?.migrate()),
+        4 => Ok(parse_as::<super::older::BoardV4>(path, text)?.migrate().migrate()),
+        3 => Ok(parse_as::<super::older::BoardV3>(path, text)?.migrate().migrate().migrate()),
+        2 => Ok(parse_as::<super::older::BoardV2>(path, text)?.migrate().migrate().migrate().migrate()),
+        1 => Ok(parse_as::<super::older::BoardV1>(path, text)?.migrate().migrate().migrate().migrate().migrate()),
         newer => Err(LoadError::NewerVersion { path: path.to_owned(), found: newer, supported: FORMAT_VERSION }),
     }
 }

@@ -5,8 +5,8 @@
 use serde::Deserialize;
 
 use crate::model::{
-    AssetName, Board, BoardId, BoardRect, Crop, FORMAT_VERSION, Item, ItemId, ItemKind, PixelSize, Pos, Response,
-    Session, Size, Theme, ThemeId, Timestamp, Tombstone, Vote,
+    AssetName, Board, BoardId, BoardRect, Crop, FORMAT_VERSION, Item, ItemId, ItemKind, Phase, PixelSize, Pos,
+    Response, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Vote,
 };
 
 /// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
@@ -83,7 +83,7 @@ impl BoardV1 {
             deleted: self.deleted,
             created: self.created,
             modified: self.modified,
-            session: Session::default(),
+            session: SessionV5::from_current(Session::default()),
             votes: Vec::new(),
             responses: Vec::new(),
         }
@@ -102,7 +102,7 @@ pub struct BoardV2 {
     deleted: Vec<TombstoneV2>,
     created: Timestamp,
     modified: Timestamp,
-    session: Session,
+    session: SessionV5,
     votes: Vec<Vote>,
     responses: Vec<Response>,
 }
@@ -141,7 +141,7 @@ pub struct BoardV3 {
     deleted: Vec<Tombstone>,
     created: Timestamp,
     modified: Timestamp,
-    session: Session,
+    session: SessionV5,
     votes: Vec<Vote>,
     responses: Vec<Response>,
 }
@@ -177,7 +177,7 @@ impl BoardV3 {
             deleted: self.deleted.into(),
             created: self.created,
             modified: self.modified,
-            session: self.session,
+            session: self.session.current(),
             votes: self.votes.into(),
             responses: self.responses.into(),
         };
@@ -217,6 +217,87 @@ pub struct ItemV4 {
     modified: Timestamp,
 }
 
+/// A session of versions 2 to 5: no private collect.
+#[derive(Deserialize)]
+#[serde(rename = "Session")]
+pub struct SessionV5 {
+    phase: Phase,
+    timer: Timer,
+    hide_contributors: bool,
+    dots_per_person: u32,
+    votes_revealed: bool,
+    own_prompts: Vec<String>,
+    modified: Timestamp,
+}
+
+/// Version 5: sessions without private collect.
+#[derive(Deserialize)]
+pub struct BoardV5 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<Theme>,
+    items: Vec<Item>,
+    deleted: Vec<Tombstone>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: SessionV5,
+    votes: Vec<Vote>,
+    responses: Vec<Response>,
+}
+
+impl SessionV5 {
+    /// Version 5 → 6: ideas were always collected in the open.
+    fn current(self) -> Session {
+        Session {
+            phase: self.phase,
+            timer: self.timer,
+            hide_contributors: self.hide_contributors,
+            private_collect: false,
+            dots_per_person: self.dots_per_person,
+            votes_revealed: self.votes_revealed,
+            own_prompts: self.own_prompts,
+            modified: self.modified,
+        }
+    }
+
+    /// A current session as version 5 held it (for the steps that work on the current
+    /// model); only ever given sessions without private collect.
+    fn from_current(s: Session) -> Self {
+        Self {
+            phase: s.phase,
+            timer: s.timer,
+            hide_contributors: s.hide_contributors,
+            dots_per_person: s.dots_per_person,
+            votes_revealed: s.votes_revealed,
+            own_prompts: s.own_prompts,
+            modified: s.modified,
+        }
+    }
+}
+
+impl BoardV5 {
+    /// Version 5 → 6: ideas were always collected in the open.
+    pub fn migrate(self) -> Board {
+        Board {
+            version: FORMAT_VERSION,
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes.into(),
+            items: self.items.into(),
+            deleted: self.deleted.into(),
+            created: self.created,
+            modified: self.modified,
+            session: self.session.current(),
+            votes: self.votes.into(),
+            responses: self.responses.into(),
+        }
+    }
+}
+
 /// Version 4: links without a description, site name or preview picture, and no SVG
 /// pictures.
 #[derive(Deserialize)]
@@ -230,28 +311,27 @@ pub struct BoardV4 {
     deleted: Vec<Tombstone>,
     created: Timestamp,
     modified: Timestamp,
-    session: Session,
+    session: SessionV5,
     votes: Vec<Vote>,
     responses: Vec<Response>,
 }
 
 impl BoardV4 {
     /// Version 4 → 5: links have no preview; nothing else changes.
-    pub fn migrate(self) -> Board {
-        Board {
-            version: FORMAT_VERSION,
+    pub fn migrate(self) -> BoardV5 {
+        BoardV5 {
             id: self.id,
             title: self.title,
             description: self.description,
             goals: self.goals,
-            themes: self.themes.into(),
-            items: self.items.into_iter().map(ItemV4::migrate).collect::<Vec<_>>().into(),
-            deleted: self.deleted.into(),
+            themes: self.themes,
+            items: self.items.into_iter().map(ItemV4::migrate).collect(),
+            deleted: self.deleted,
             created: self.created,
             modified: self.modified,
             session: self.session,
-            votes: self.votes.into(),
-            responses: self.responses.into(),
+            votes: self.votes,
+            responses: self.responses,
         }
     }
 
@@ -295,7 +375,7 @@ impl BoardV4 {
             deleted: board.deleted.into_iter().collect(),
             created: board.created,
             modified: board.modified,
-            session: board.session,
+            session: SessionV5::from_current(board.session),
             votes: board.votes.into_iter().collect(),
             responses: board.responses.into_iter().collect(),
         }
