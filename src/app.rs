@@ -5,6 +5,7 @@
 mod actions;
 mod clipboard;
 mod files;
+mod invite;
 mod jobs;
 mod open_board;
 mod screenshot;
@@ -168,6 +169,11 @@ impl MoodboardApp {
     /// Whether a card's text is being edited on the card.
     pub fn is_editing_in_place(&self) -> bool {
         self.view.inline_edit.is_some()
+    }
+
+    /// The join address while inviting (for tests and tools).
+    pub fn join_url(&self) -> Option<String> {
+        self.open.inviting.as_ref().map(|i| i.url.clone())
     }
 
     /// Whether the keyboard shortcuts window is open.
@@ -397,7 +403,13 @@ impl MoodboardApp {
                     }
                     let (summary, refused) = self.open.doc.merge_from_disk(&board, Some(hash));
                     self.view.forget_missing(self.open.doc.board());
-                    self.brought_in(&summary, &refused, "changes from the board file");
+                    if self.open.inviting.is_some() {
+                        // Ideas from phones arrive all the time: marked, not announced.
+                        self.view.highlight.extend(summary.added.iter().cloned());
+                        self.view.highlight_label = "from a phone".to_owned();
+                    } else {
+                        self.brought_in(&summary, &refused, "changes from the board file");
+                    }
                 }
                 WatchEvent::Synced(outcomes) => {
                     for o in outcomes {
@@ -531,7 +543,15 @@ impl eframe::App for MoodboardApp {
         let who = self.prefs.contributor();
         if self.open.doc.board().session.phase != crate::model::Phase::Off {
             egui::Panel::top("session").show(ui, |ui| {
-                ui::session::session_bar_ui(ui, self.open.doc.board(), &who, self.prefs.prompt_lang, &mut actions);
+                let inviting = self.open.inviting.as_ref().map(|i| i.host.people().0);
+                ui::session::session_bar_ui(
+                    ui,
+                    self.open.doc.board(),
+                    &who,
+                    self.prefs.prompt_lang,
+                    inviting,
+                    &mut actions,
+                );
             });
         }
         egui::Panel::bottom("status").show(ui, |ui| topbar::status_bar_ui(ui, &mut self.view, &status, &mut actions));
@@ -578,6 +598,13 @@ impl eframe::App for MoodboardApp {
         ui::dialogs::new_board_ui(&ctx, &mut self.view, &mut actions);
 
         ui::capture::capture_ui(&ctx, &mut self.draft, self.prefs.offline, &mut actions);
+        if self.view.show_invitation
+            && let Some(status) = self.invite_status()
+        {
+            let mut open = true;
+            ui::invite::invite_ui(&ctx, &status, &mut open, &mut actions);
+            self.view.show_invitation = open;
+        }
         let mut show = self.view.show_shortcuts;
         ui::dialogs::shortcuts_ui(&ctx, &mut show);
         self.view.show_shortcuts = show;

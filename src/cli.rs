@@ -131,6 +131,35 @@ pub enum Command {
     /// Pack the theme frames into a layout shaped like a window, each frame's cards in
     /// tidy columns, unsorted cards after them (what Arrange by theme does in the app).
     Arrange { board: PathBuf },
+    /// Serve BOARD's join page for a live session: prints "join: http://ADDR:PORT/j/TOKEN"
+    /// and its QR code, then runs until SIGINT or SIGTERM, saves and exits 0.
+    Host {
+        board: PathBuf,
+        /// The address to listen on (default: every interface, so phones can reach it).
+        #[arg(long, value_name = "ADDR", default_value = "0.0.0.0")]
+        bind: std::net::IpAddr,
+        /// The port (0 picks a free one).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        port: u16,
+    },
+    /// Show or change BOARD's session: its step and settings.
+    Session {
+        board: PathBuf,
+        #[arg(long, value_enum)]
+        phase: Option<PhaseArg>,
+        /// Private collect: nobody sees anyone else's ideas while collecting.
+        #[arg(long, value_enum, value_name = "on|off")]
+        private: Option<Switch>,
+        /// Hide who added what while the session runs.
+        #[arg(long, value_enum, value_name = "on|off")]
+        hide_contributors: Option<Switch>,
+        /// Dots per person (1 to 20).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+        dots: Option<u32>,
+        /// Show the vote totals to everyone.
+        #[arg(long, value_enum, value_name = "on|off")]
+        reveal: Option<Switch>,
+    },
     /// Add the nodes of a JSON Canvas file (.canvas) to a board.
     Import {
         board: PathBuf,
@@ -143,6 +172,35 @@ pub enum Command {
         #[arg(long, value_name = "WHERE", default_value = "own team")]
         source: String,
     },
+}
+
+/// A session step on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum PhaseArg {
+    Off,
+    Collect,
+    Cluster,
+    Vote,
+    React,
+}
+
+impl From<PhaseArg> for crate::model::Phase {
+    fn from(p: PhaseArg) -> Self {
+        use crate::model::Phase;
+        match p {
+            PhaseArg::Off => Phase::Off,
+            PhaseArg::Collect => Phase::Collect,
+            PhaseArg::Cluster => Phase::Cluster,
+            PhaseArg::Vote => Phase::Vote,
+            PhaseArg::React => Phase::React,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Debug, Args)]
@@ -213,6 +271,10 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Lens { board, perspectives } => lens(&board, perspectives, out, err),
         Command::Prompt { lang, board } => prompt(lang, board.as_deref(), out, err),
         Command::Arrange { board } => arrange(&board, out, err),
+        Command::Host { board, bind, port } => host(&board, bind, port, out, err),
+        Command::Session { board, phase, private, hide_contributors, dots, reveal } => {
+            session(&board, SessionArgs { phase, private, hide_contributors, dots, reveal }, out, err)
+        }
         Command::Import { board, file, contributor, source } => {
             share::import_cmd(&board, &file, contributor.as_deref(), &source, out, err)
         }
@@ -457,6 +519,102 @@ fn link_kind(
         site: info.site,
         picture: info.picture.map(|p| p.asset),
     })
+}
+
+fn host(
+    board: &Path,
+    bind: std::net::IpAddr,
+    port: u16,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    load(&path)?;
+    let host = crate::host::Host::start(&path, std::net::SocketAddr::new(bind, port), None)?;
+    let shown = if bind.is_unspecified() { crate::host::local_address() } else { bind.to_string() };
+    let url = host.join_url(&shown);
+    writeln!(out, "join: {url}")?;
+    out.flush()?;
+    // The rest is for people; a reader that took the join line and left (`| head -1`)
+    // must not stop the session.
+    if let Some(qr) = crate::host::qr_text(&url) {
+        let _ = writeln!(out, "{qr}");
+    }
+    let _ = writeln!(out, "serving {} until Ctrl+C (or SIGTERM)", path.display());
+    let _ = out.flush();
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    runtime.block_on(async {
+        #[cfg(unix)]
+        {
+            let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())?;
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        tokio::signal::ctrl_c().await?;
+        Ok::<_, std::io::Error>(())
+    })?;
+    let (joined, contributed) = host.people();
+    host.stop().map_err(|e| anyhow!("{}: the last ideas could not be saved: {e}", path.display()))?;
+    writeln!(err, "stopped: {joined} joined, {contributed} added ideas; everything is saved in {}", path.display())?;
+    Ok(())
+}
+
+struct SessionArgs {
+    phase: Option<PhaseArg>,
+    private: Option<Switch>,
+    hide_contributors: Option<Switch>,
+    dots: Option<u32>,
+    reveal: Option<Switch>,
+}
+
+fn session(board: &Path, args: SessionArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    load(&path)?;
+    let changes = args.phase.is_some()
+        || args.private.is_some()
+        || args.hide_contributors.is_some()
+        || args.dots.is_some()
+        || args.reveal.is_some();
+    let who = Prefs::load().0.contributor();
+    let (session, problems) = storage::update(&path, |board| -> anyhow::Result<_> {
+        if changes {
+            let edit = crate::model::rules::change_session(board, |s| {
+                if let Some(p) = args.phase {
+                    s.phase = p.into();
+                }
+                if let Some(v) = args.private {
+                    s.private_collect = v == Switch::On;
+                }
+                if let Some(v) = args.hide_contributors {
+                    s.hide_contributors = v == Switch::On;
+                }
+                if let Some(n) = args.dots {
+                    s.dots_per_person = n;
+                }
+                if let Some(v) = args.reveal {
+                    s.votes_revealed = v == Switch::On;
+                }
+            });
+            edit.apply_stamped(board, &mut Stamper::now(board, &who))?;
+        }
+        Ok(board.session.clone())
+    })
+    .map_err(flatten)?;
+    warn_problems(err, &problems)?;
+    let on = |b: bool| if b { "on" } else { "off" };
+    writeln!(
+        out,
+        "step: {} · private collect: {} · hide contributors: {} · dots: {} · totals revealed: {}",
+        crate::host::state::phase_name(session.phase),
+        on(session.private_collect),
+        on(session.hide_contributors),
+        session.dots_per_person,
+        on(session.votes_revealed)
+    )?;
+    Ok(())
 }
 
 fn remove(

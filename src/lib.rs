@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod host;
 pub mod media;
 pub mod model;
 pub mod prefs;

@@ -1274,3 +1274,68 @@ fn the_image_form_downloads_an_address_and_a_failure_offers_retry() {
     assert!(h.query_by_label_contains("Download failed").is_none());
     assert_eq!(count(&h, KindTag::Image), 1);
 }
+
+fn post_json(url: &str, body: serde_json::Value) -> (u16, serde_json::Value) {
+    let agent = ureq::Agent::config_builder().http_status_as_error(false).proxy(None).build().new_agent();
+    let mut r = agent.post(url).header("Content-Type", "application/json").send(body.to_string()).unwrap();
+    let status = r.status().as_u16();
+    (status, serde_json::from_str(&r.body_mut().read_to_string().unwrap_or_default()).unwrap_or_default())
+}
+
+#[test]
+fn inviting_shows_a_qr_code_and_private_ideas_arrive_face_down() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    press(&mut h, Modifiers::NONE, Key::F6);
+    assert_eq!(board(&h).session.phase, moodboard::model::Phase::Collect);
+    h.get_by_label("Private collect").click();
+    h.run_steps(3);
+    assert!(board(&h).session.private_collect);
+    h.get_by_role_and_label(Role::Button, "📱 Invite").click();
+    settle(&mut h);
+    assert!(h.query_by_label("QR code of the join address").is_some(), "the invitation shows its QR code");
+    assert!(h.query_by_label_contains("Nobody has joined yet").is_some());
+    let address = h.state().join_url().expect("inviting");
+    assert!(h.query_by_label(&format!("Join address {address}")).is_some(), "the address is shown to type");
+    // From this machine: the same port and token on loopback.
+    let url = format!("http://127.0.0.1:{}", address.split_once("://").unwrap().1.split_once(':').unwrap().1);
+    let (status, joined) = post_json(&format!("{url}/api/join"), serde_json::json!({ "name": "Pia" }));
+    assert_eq!(status, 200);
+    let p = joined["participant"].as_str().unwrap().to_owned();
+    let (status, _) = post_json(
+        &format!("{url}/api/items"),
+        serde_json::json!({ "participant": p, "kind": "note", "text": "Secret idea from a phone" }),
+    );
+    assert_eq!(status, 201);
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !board(&h)
+        .items
+        .iter()
+        .any(|i| matches!(&i.kind, ItemKind::Note { text } if text == "Secret idea from a phone"))
+    {
+        assert!(Instant::now() < deadline, "the phone's idea reaches the canvas");
+        h.run_steps(2);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("1 person joined").is_some());
+    assert!(h.query_by_label_contains("Face-down idea from the live session").is_some(), "it lies face down");
+    assert!(h.query_by_label_contains("Secret idea from a phone").is_none(), "its words are nowhere on screen");
+    assert!(h.query_by_label_contains("1 idea in, from 1 person, face down until Cluster").is_some());
+
+    // Cluster: all turn over at once.
+    h.get_by_label("Phase Cluster").click();
+    h.run_steps(3);
+    assert_eq!(board(&h).session.phase, moodboard::model::Phase::Cluster);
+    assert!(h.query_by_label_contains("Face-down idea").is_none());
+    assert!(h.query_all_by_label_contains("Secret idea from a phone").next().is_some());
+
+    // Stop inviting closes the door.
+    h.query_all_by_role_and_label(Role::Button, "Stop inviting").next().expect("Stop inviting").click();
+    settle(&mut h);
+    let refused =
+        ureq::Agent::config_builder().proxy(None).build().new_agent().post(&format!("{url}/api/join")).send("{}");
+    assert!(refused.is_err(), "nobody can join once inviting stopped");
+    assert!(h.query_by_label("QR code of the join address").is_none());
+}

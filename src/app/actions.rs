@@ -45,6 +45,9 @@ impl MoodboardApp {
                 }
             }
             Action::ChooseImageFiles => self.files.images(&self.ctx, self.open.key, self.folder()),
+            Action::StartInviting => self.start_inviting(),
+            Action::ShowInvitation => self.view.show_invitation = true,
+            Action::StopInviting => self.stop_inviting(),
             Action::RetryDownload(key) => self.retry_fetch(key),
             Action::DismissDownload(key) => self.dismiss_fetch(key),
             Action::ImportFiles { paths, centre_in_board } => {

@@ -35,6 +35,8 @@ pub struct OpenBoard {
     pub paste_at: Option<Pos>,
     /// Images and link previews being downloaded for this board.
     pub web: super::web::WebAdds,
+    /// The live session's join server, while the facilitator invites.
+    pub inviting: Option<super::invite::Inviting>,
 }
 
 impl OpenBoard {
@@ -60,6 +62,7 @@ impl OpenBoard {
             pending_merge: None,
             paste_at: None,
             web: super::web::WebAdds::new(thumbs.clone()),
+            inviting: None,
         }
     }
 

@@ -117,8 +117,10 @@ pub fn canvas_ui(
         let highlighted = view.highlight.contains(&item.id);
         let judgment = super::session::card_judgment(board, item, you).filter(|j| !j.is_empty());
         // The label is built only when something reads it (accessibility, tests).
+        let face_down = board.face_down(item);
         response.widget_info(|| {
-            let mut label = item_label(item);
+            let mut label =
+                if face_down { "Face-down idea from the live session".to_owned() } else { item_label(item) };
             if highlighted && !view.highlight_label.is_empty() {
                 label = format!("{label}, {}", view.highlight_label);
             }
@@ -133,7 +135,7 @@ pub fn canvas_ui(
             .map(|asset| images.get(asset, on_screen.width().max(on_screen.height()) * ui.ctx().pixels_per_point()));
         let editing = view.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
         let shown = view.shows(board, item);
-        let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching() };
+        let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching(), face_down };
         paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
         if highlighted && !view.highlight_label.is_empty() {
             super::cards::paint_badge(&painter, on_screen, &view.highlight_label);
@@ -276,7 +278,7 @@ fn item_input(
             view.selection = BTreeSet::from([item.id.clone()]);
         }
     }
-    if response.double_clicked() && !item.locked {
+    if response.double_clicked() && !item.locked && !board.face_down(item) {
         let text = match &item.kind {
             ItemKind::Note { text } | ItemKind::Quote { text, .. } => Some(text.clone()),
             ItemKind::Link { title, .. } => Some(title.clone()),

@@ -19,6 +19,8 @@ pub struct Look {
     pub editing: bool,
     /// Found by the search: outlined.
     pub found: bool,
+    /// A participant's idea during private collect: its back is shown, not its words.
+    pub face_down: bool,
 }
 
 /// Paints `item` into `rect` (screen space) at `zoom`. `image` is the texture state for
@@ -31,6 +33,10 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     let text_painter = if look.editing { painter.with_clip_rect(Rect::NOTHING) } else { painter.clone() };
     let pad = style::CARD_PADDING * zoom;
     let inner = rect.shrink(pad);
+    if look.face_down {
+        paint_back(&painter, rect, zoom);
+        return;
+    }
     match &item.kind {
         ItemKind::Note { text } if crate::model::is_prompt(item) => {
             painter.rect_filled(rect, round, style::PROMPT_BG);
@@ -295,6 +301,34 @@ pub fn text_area(item: &Item, rect: Rect, zoom: f32) -> (Rect, f32, Color32, boo
             let strip = Rect::from_min_max(pos2(rect.min.x, rect.max.y - small * 3.4), rect.max);
             (strip.shrink2(vec2(8.0 * zoom, 5.0 * zoom)), small, Color32::WHITE, false)
         }
+    }
+}
+
+/// The back of a face-down card: the same for every idea, so nothing about it shows.
+fn paint_back(painter: &Painter, rect: Rect, zoom: f32) {
+    let round = style::CARD_ROUNDING * zoom;
+    painter.rect_filled(rect, round, style::CARD_BACK);
+    let step = (18.0 * zoom).max(6.0);
+    let stroke = Stroke::new((1.5 * zoom).max(1.0), style::CARD_BACK_LINE);
+    let mut x = rect.min.x - rect.height();
+    while x < rect.max.x {
+        let a = pos2(x, rect.max.y);
+        let b = pos2(x + rect.height(), rect.min.y);
+        painter.line_segment([a, b], stroke);
+        x += step;
+    }
+    let size = style::SMALL_FONT * zoom;
+    if size >= style::MIN_READABLE_FONT {
+        let label = Rect::from_center_size(rect.center(), vec2(rect.width() * 0.8, size * 3.2));
+        painter.rect_filled(label, 4.0 * zoom, style::CARD_BACK);
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "face down
+until Cluster",
+            FontId::proportional(size),
+            style::CARD_BACK_TEXT,
+        );
     }
 }
 

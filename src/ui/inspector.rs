@@ -27,6 +27,10 @@ pub fn inspector_ui(
         let selected: Vec<&Item> = board.items.iter().filter(|i| view.selection.contains(&i.id)).collect();
         match selected.as_slice() {
             [] => board_ui(ui, board, you, actions),
+            [item] if board.face_down(item) => {
+                ui.heading("Face-down idea");
+                ui.label("An idea from a participant's phone. Private collect keeps every idea face down until the session moves on to Cluster, so that no idea anchors the rest.");
+            }
             [item] => item_ui(ui, board, item, sources, you, actions),
             many => many_ui(ui, board, many, actions),
         }

@@ -10,6 +10,7 @@ pub mod dialogs;
 pub mod downloads;
 pub mod frames;
 pub mod inspector;
+pub mod invite;
 pub mod lens;
 pub mod merge_preview;
 pub mod session;
@@ -84,6 +85,12 @@ pub enum Action {
     RetryDownload(u64),
     /// Forget a failed download.
     DismissDownload(u64),
+    /// Start the live session's join server and show the invitation.
+    StartInviting,
+    /// Show the invitation again.
+    ShowInvitation,
+    /// Stop the join server.
+    StopInviting,
 }
 
 impl Action {

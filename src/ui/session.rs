@@ -24,7 +24,15 @@ pub fn toggle_session(board: &Board) -> Action {
 }
 
 /// The bar under the goals while a session runs. `lang` is the prompt deck's language.
-pub fn session_bar_ui(ui: &mut Ui, board: &Board, you: &str, lang: Lang, actions: &mut Vec<Action>) {
+/// The session bar. `inviting`: how many people have joined, while the join server runs.
+pub fn session_bar_ui(
+    ui: &mut Ui,
+    board: &Board,
+    you: &str,
+    lang: Lang,
+    inviting: Option<usize>,
+    actions: &mut Vec<Action>,
+) {
     let session = &board.session;
     let now = Timestamp::now();
     ui.horizontal_wrapped(|ui| {
@@ -46,12 +54,60 @@ pub fn session_bar_ui(ui: &mut Ui, board: &Board, you: &str, lang: Lang, actions
             let label = if hide { "Hide contributors" } else { "Show contributors" };
             actions.push(set_session(board, label, |s| s.hide_contributors = hide));
         }
+        let mut private = session.private_collect;
+        if ui
+            .checkbox(&mut private, "Private collect")
+            .on_hover_text("While collecting, nobody sees anyone else's ideas: the first idea cannot anchor the rest")
+            .changed()
+        {
+            let label = if private { "Collect privately" } else { "Collect in the open" };
+            actions.push(set_session(board, label, |s| s.private_collect = private));
+        }
+        ui.separator();
+        match inviting {
+            None => {
+                if ui
+                    .button("📱 Invite")
+                    .on_hover_text("Let people join from their phones: no install, no account")
+                    .clicked()
+                {
+                    actions.push(Action::StartInviting);
+                }
+            }
+            Some(joined) => {
+                let text = format!("📱 Inviting · {joined} joined");
+                if ui.button(text).on_hover_text("Show the invitation's QR code and address").clicked() {
+                    actions.push(Action::ShowInvitation);
+                }
+                if ui.button("Stop inviting").clicked() {
+                    actions.push(Action::StopInviting);
+                }
+            }
+        }
+        ui.separator();
         if ui.button("End session").on_hover_text("Back to the plain board; votes and reactions stay").clicked() {
             actions.push(toggle_session(board));
         }
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(session.phase.hint()).weak());
+        if session.collects_privately() {
+            let down: Vec<&crate::model::Item> = board.items.iter().filter(|i| board.face_down(i)).collect();
+            let people: std::collections::HashSet<&str> =
+                down.iter().map(|i| i.contributor.trim()).filter(|c| !c.is_empty()).collect();
+            let anonymous = down.iter().filter(|i| i.contributor.trim().is_empty()).count();
+            let from = match (people.len(), anonymous) {
+                (0, 0) => String::new(),
+                (n, 0) => format!(", from {n} {}", if n == 1 { "person" } else { "people" }),
+                (n, a) => format!(", from {n} named and {a} anonymous"),
+            };
+            let text = format!(
+                "{} idea{} in{from}, face down until Cluster",
+                down.len(),
+                if down.len() == 1 { "" } else { "s" }
+            );
+            ui.label(RichText::new(text).strong());
+        }
         if session.timer.is_up(now) {
             let response =
                 ui.colored_label(style::calm_signal(ui.visuals()), "⏰ Time is up: finish the thought you are on.");

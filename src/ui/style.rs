@@ -26,6 +26,10 @@ pub const LINK_TITLE: Color32 = Color32::from_rgb(0x1D, 0x35, 0x57);
 pub const LINK_DOMAIN: Color32 = Color32::from_rgb(0x4A, 0x6A, 0x8A);
 pub const LINK_UNSAFE: Color32 = Color32::from_rgb(0xB0, 0x3A, 0x2E);
 pub const PLACEHOLDER_BG: Color32 = Color32::from_rgb(0x3A, 0x3D, 0x42);
+/// The back of a face-down card (private collect).
+pub const CARD_BACK: Color32 = Color32::from_rgb(0x2E, 0x4A, 0x62);
+pub const CARD_BACK_LINE: Color32 = Color32::from_rgb(0x3B, 0x5C, 0x78);
+pub const CARD_BACK_TEXT: Color32 = Color32::from_rgb(0xE8, 0xEE, 0xF4);
 pub const PLACEHOLDER_TEXT: Color32 = Color32::from_rgb(0xC8, 0xCC, 0xD2);
 pub const CAPTION_BG: Color32 = Color32::from_black_alpha(150);
 pub const INVALID_COLOUR: Color32 = Color32::from_rgb(0x80, 0x80, 0x80);

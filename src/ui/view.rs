@@ -95,6 +95,8 @@ pub struct ViewState {
     pub show_sidebar: bool,
     pub show_inspector: bool,
     pub show_shortcuts: bool,
+    /// The live session's invitation window is open.
+    pub show_invitation: bool,
     /// Focus the search box on the next frame.
     pub focus_search: bool,
     /// The theme being renamed in the sidebar, with the name so far.
@@ -135,6 +137,7 @@ impl Default for ViewState {
             show_sidebar: true,
             show_inspector: true,
             show_shortcuts: false,
+            show_invitation: false,
             focus_search: false,
             renaming_theme: None,
             show_problems: false,
@@ -267,7 +270,9 @@ impl ViewState {
             ThemeFilter::Theme(t) => board.theme_of(item) == Some(t),
             ThemeFilter::Unsorted => board.theme_of(item).is_none(),
         };
-        theme_ok && (self.search.trim().is_empty() || item.matches(self.search.trim()))
+        // A face-down idea's words are not searched: a hit would give them away.
+        let search_ok = self.search.trim().is_empty() || (!board.face_down(item) && item.matches(self.search.trim()));
+        theme_ok && search_ok
     }
 
     pub fn is_filtering(&self) -> bool {

@@ -1,0 +1,57 @@
+//! Inviting people to a live session from the app: the join server runs on the local
+//! network for the open board while the facilitator invites, and stops when they stop
+//! inviting, open another board or quit (it belongs to the open board).
+
+use super::MoodboardApp;
+use crate::ui::invite::InviteStatus;
+
+/// The join server of the open board, and its invitation.
+pub struct Inviting {
+    pub host: crate::host::Host,
+    pub url: String,
+    qr: Option<(usize, Vec<bool>)>,
+}
+
+impl MoodboardApp {
+    pub(super) fn start_inviting(&mut self) {
+        if self.open.inviting.is_some() {
+            self.view.show_invitation = true;
+            return;
+        }
+        if self.open.doc.read_only {
+            self.toasts.error("This board is read-only here, so ideas from phones could not be saved.");
+            return;
+        }
+        // The server starts from the file: what is not saved yet goes there first.
+        if self.open.doc.is_dirty() {
+            self.flush();
+        }
+        let bind = std::net::SocketAddr::from(([0, 0, 0, 0], 0));
+        match crate::host::Host::start(&self.open.doc.path, bind, Some(self.waker())) {
+            Ok(host) => {
+                let url = host.join_url(&crate::host::local_address());
+                let qr = crate::host::qr_modules(&url);
+                self.open.inviting = Some(Inviting { host, url, qr });
+                self.view.show_invitation = true;
+            }
+            Err(e) => self.toasts.error(format!("Could not start inviting: {e}")),
+        }
+    }
+
+    pub(super) fn stop_inviting(&mut self) {
+        if let Some(inviting) = self.open.inviting.take() {
+            self.view.show_invitation = false;
+            match inviting.host.stop() {
+                Ok(()) => self.toasts.info("Stopped inviting; every idea from the phones is saved."),
+                Err(e) => self.toasts.error(format!("Stopped inviting, but the last ideas could not be saved: {e}")),
+            }
+        }
+    }
+
+    /// What the invitation window shows, while inviting.
+    pub(super) fn invite_status(&self) -> Option<InviteStatus> {
+        let inviting = self.open.inviting.as_ref()?;
+        let (joined, contributed) = inviting.host.people();
+        Some(InviteStatus { url: inviting.url.clone(), qr: inviting.qr.clone(), joined, contributed })
+    }
+}

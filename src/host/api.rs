@@ -1,0 +1,568 @@
+//! The join API's routes (the contract is docs/JOIN.md). Every request is hostile: the
+//! token is compared in constant time and anything under another is 404, bodies are
+//! capped and parsed by hand into typed values (a wrong field is 400, saying which),
+//! texts are length-capped, and rate limits answer 429 per participant and per address.
+//! Nothing but the page itself and this API is ever served.
+
+// A refusal is the HTTP response itself, as axum handlers answer; it is built once per
+// refused request, never on a hot path.
+#![allow(clippy::result_large_err)]
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path, Query, State as Shared};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde_json::json;
+
+use super::state::{
+    ADDRESS_BURST, ADDRESS_PER_SEC, Bucket, JOIN_BURST, JOIN_PER_SEC, JOINED_TAG, MAX_PARTICIPANTS, PARTICIPANT_BURST,
+    PARTICIPANT_PER_SEC, Participant, State, view,
+};
+use crate::model::{Board, Edit, Item, ItemId, ItemKind, Phase, Reaction, Timestamp, frames, rules};
+
+/// Largest JSON body, in bytes.
+pub const MAX_JSON_BYTES: usize = 8 * 1024;
+/// Largest photo from a phone, in bytes.
+pub const MAX_IMAGE_BYTES: usize = 50 * 1_000_000;
+/// Longest idea, in characters.
+pub const MAX_TEXT: usize = 2000;
+/// Longest short field (who said it, a title, a name), in characters.
+pub const MAX_SHORT: usize = 200;
+/// Longest address, in characters.
+pub const MAX_URL: usize = 2000;
+
+const PAGE: &str = include_str!("page.html");
+const SCRIPT: &str = include_str!("page.js");
+const STYLE: &str = include_str!("page.css");
+
+/// What every answer carries: no caching, no sniffing, no framing, no referrer, and a
+/// policy that lets the page load nothing but itself.
+const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; \
+                   connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+pub fn router(state: Arc<State>) -> Router {
+    let api = Router::new()
+        .route("/j/{token}", get(page))
+        .route("/j/{token}/app.js", get(script))
+        .route("/j/{token}/app.css", get(style))
+        .route("/j/{token}/api/join", post(join))
+        .route("/j/{token}/api/board", get(board))
+        .route("/j/{token}/api/items", post(add_item))
+        .route("/j/{token}/api/dots", post(give_dot))
+        .route("/j/{token}/api/dots/remove", post(take_dot))
+        .route("/j/{token}/api/reactions", post(react))
+        .route("/j/{token}/api/replies", post(reply))
+        .route("/j/{token}/api/events", get(events))
+        .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
+    let images =
+        Router::new().route("/j/{token}/api/images", post(add_image)).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES));
+    api.merge(images)
+        .fallback(|| async { error(StatusCode::NOT_FOUND, "not found") })
+        .layer(axum::middleware::map_response(secure))
+        .with_state(state)
+}
+
+async fn secure(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    if !h.contains_key(header::CACHE_CONTROL) {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+fn error(status: StatusCode, message: impl Into<String>) -> Response {
+    (status, axum::Json(json!({ "error": message.into() }))).into_response()
+}
+
+type Answer = Result<Response, Response>;
+
+/// The token in constant time: anything else is 404, as if nothing were here.
+fn check_token(state: &State, token: &str) -> Result<(), Response> {
+    use subtle::ConstantTimeEq as _;
+    let ok = token.len() == state.token.len() && bool::from(token.as_bytes().ct_eq(state.token.as_bytes()));
+    if ok { Ok(()) } else { Err(error(StatusCode::NOT_FOUND, "not found")) }
+}
+
+fn too_many() -> Response {
+    let mut r = error(StatusCode::TOO_MANY_REQUESTS, "too many requests; slow down a little");
+    r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+    r
+}
+
+/// The address's own limit, for every request.
+fn check_address(state: &State, addr: &SocketAddr) -> Result<(), Response> {
+    let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    let bucket = people.addresses.entry(addr.ip()).or_insert_with(|| Bucket::new(ADDRESS_BURST, ADDRESS_PER_SEC));
+    if bucket.take() { Ok(()) } else { Err(too_many()) }
+}
+
+/// Token, address limit, then the participant (404 if unknown) and their limit.
+fn gate(state: &State, token: &str, addr: &SocketAddr, participant: &str) -> Result<(), Response> {
+    check_token(state, token)?;
+    check_address(state, addr)?;
+    let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    let p =
+        people.participants.get_mut(participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
+    if p.bucket.take() { Ok(()) } else { Err(too_many()) }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, Response> {
+    serde_json::from_slice(body).map_err(|e| error(StatusCode::BAD_REQUEST, format!("bad request: {e}")))
+}
+
+/// A text field trimmed and within `max` characters, or 400 naming it.
+fn capped(field: &str, text: &str, max: usize) -> Result<String, Response> {
+    let text = text.trim();
+    if text.chars().count() > max {
+        return Err(error(StatusCode::BAD_REQUEST, format!("{field} is longer than {max} characters")));
+    }
+    Ok(text.to_owned())
+}
+
+fn item_id(raw: &str, board: &Board) -> Result<ItemId, Response> {
+    ItemId::parse(raw)
+        .ok()
+        .filter(|id| board.item(id).is_some_and(|i| !crate::model::is_prompt(i)))
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown item"))
+}
+
+async fn page(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {
+    check_token(&state, &token)?;
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], PAGE).into_response())
+}
+
+async fn script(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {
+    check_token(&state, &token)?;
+    Ok(([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], SCRIPT).into_response())
+}
+
+async fn style(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {
+    check_token(&state, &token)?;
+    Ok(([(header::CONTENT_TYPE, "text/css; charset=utf-8")], STYLE).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JoinBody {
+    #[serde(default)]
+    name: String,
+}
+
+async fn join(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Answer {
+    check_token(&state, &token)?;
+    check_address(&state, &addr)?;
+    let body: JoinBody =
+        if body.iter().all(u8::is_ascii_whitespace) { JoinBody { name: String::new() } } else { parse(&body)? };
+    let name = capped("name", &body.name, 60)?;
+    let id = super::new_token();
+    let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    let joins = people.joins.entry(addr.ip()).or_insert_with(|| Bucket::new(JOIN_BURST, JOIN_PER_SEC));
+    if !joins.take() {
+        return Err(too_many());
+    }
+    if people.participants.len() >= MAX_PARTICIPANTS {
+        return Err(error(StatusCode::TOO_MANY_REQUESTS, "this session is full"));
+    }
+    // Dots and reactions are written under a pseudonym: the name is only ever written
+    // on what its owner posts under it (an idea not marked anonymous, a reply).
+    let shown_as = format!("guest-{}", &id[..6]);
+    people.participants.insert(
+        id.clone(),
+        Participant {
+            name,
+            shown_as,
+            mine: Default::default(),
+            bucket: Bucket::new(PARTICIPANT_BURST, PARTICIPANT_PER_SEC),
+        },
+    );
+    Ok((StatusCode::OK, axum::Json(json!({ "participant": id }))).into_response())
+}
+
+#[derive(Deserialize)]
+struct Who {
+    participant: String,
+}
+
+fn current_view(state: &State, participant: &str) -> Option<super::state::BoardView> {
+    let people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    let p = people.participants.get(participant)?;
+    let board = state.board.lock().unwrap_or_else(|e| e.into_inner());
+    Some(view(&board.board, p))
+}
+
+async fn board(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(who): Query<Who>,
+) -> Answer {
+    gate(&state, &token, &addr, &who.participant)?;
+    let view =
+        current_view(&state, &who.participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
+    Ok(axum::Json(view).into_response())
+}
+
+/// Applies an accepted edit to the board in memory and queues it for the file.
+fn accept(state: &State, edit: Edit) -> Result<Edit, Response> {
+    let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+    let mut clock = crate::model::Stamper::now(&b.board, "live session");
+    let mut board = b.board.clone();
+    edit.clone().apply_stamped(&mut board, &mut clock).map_err(|e| error(StatusCode::CONFLICT, e.to_string()))?;
+    let _ = frames::tidy_after(&mut board, &edit, &mut clock);
+    b.board = board;
+    // Stamped again when written, against the file as it is then.
+    b.queue.push(edit.clone());
+    b.generation += 1;
+    let generation = b.generation;
+    drop(b);
+    state.changed.send_replace(generation);
+    Ok(edit)
+}
+
+/// Whether an edit accepted earlier may still be made to `board` (the file as it is
+/// when the edit is written).
+pub fn still_allowed(board: &Board, edit: &Edit) -> bool {
+    match edit {
+        Edit::AddVote(v) => {
+            board.item(&v.item).is_some() && board.session.phase == Phase::Vote && board.dots_left(&v.by) > 0
+        }
+        Edit::AddResponse(r) => board.item(&r.item).is_some(),
+        Edit::Batch(edits) => edits.iter().all(|e| still_allowed(board, e)),
+        _ => true,
+    }
+}
+
+fn may_add_ideas(board: &Board) -> Result<(), Response> {
+    match board.session.phase {
+        Phase::Off | Phase::Collect => Ok(()),
+        other => {
+            Err(error(StatusCode::CONFLICT, format!("ideas are added in the Collect step; this is {}", other.name())))
+        }
+    }
+}
+
+/// A new idea from `p`, placed like one added in the terminal: in its theme's frame, or
+/// outside every frame, never on another card.
+fn new_idea(board: &Board, kind: ItemKind, theme: Option<crate::model::ThemeId>, contributor: &str) -> Item {
+    let near = frames::next_frame_spot(board);
+    let pos = frames::place_card(board, theme.as_ref(), near, kind.default_size(), None);
+    let mut item = Item::new(kind, pos, contributor, "own team", Timestamp::now());
+    item.theme = theme;
+    item.tags = vec![JOINED_TAG.to_owned()];
+    item.z = board.top_z().saturating_add(1);
+    item
+}
+
+/// Who an idea is written as: nobody when anonymous, else the name given at join.
+fn author(state: &State, participant: &str, anonymous: bool) -> String {
+    if anonymous {
+        return String::new();
+    }
+    let people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    people.participants.get(participant).map(|p| p.name.clone()).unwrap_or_default()
+}
+
+fn remember(state: &State, participant: &str, id: &ItemId) {
+    let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = people.participants.get_mut(participant) {
+        p.mine.insert(id.clone());
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ItemBody {
+    participant: String,
+    kind: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    by: String,
+    #[serde(default)]
+    url: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    anonymous: bool,
+}
+
+async fn add_item(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Answer {
+    check_token(&state, &token)?;
+    let body: ItemBody = parse(&body)?;
+    gate(&state, &token, &addr, &body.participant)?;
+    let text = capped("text", &body.text, MAX_TEXT)?;
+    let by = capped("by", &body.by, MAX_SHORT)?;
+    let title = capped("title", &body.title, MAX_SHORT)?;
+    let url = capped("url", &body.url, MAX_URL)?;
+    let need_text = |what: &str| {
+        if text.is_empty() {
+            Err(error(StatusCode::BAD_REQUEST, format!("a {what} needs text")))
+        } else {
+            Ok(text.clone())
+        }
+    };
+    let kind = match body.kind.as_str() {
+        "note" => ItemKind::Note { text: need_text("note")? },
+        "quote" => ItemKind::Quote { text: need_text("quote")?, by, citation: String::new() },
+        "link" => {
+            let url = crate::model::links::normalise_url(&url);
+            if crate::web::parse_address(&url).is_err() {
+                return Err(error(StatusCode::BAD_REQUEST, "url must be an http or https address"));
+            }
+            // Never fetched here: the server makes no request on anyone's behalf.
+            ItemKind::link(url, title, text)
+        }
+        other => {
+            let shown: String = other.chars().take(40).collect();
+            return Err(error(StatusCode::BAD_REQUEST, format!("kind must be note, quote or link, not {shown:?}")));
+        }
+    };
+    let contributor = author(&state, &body.participant, body.anonymous);
+    let item = {
+        let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+        may_add_ideas(&b.board)?;
+        let theme = match body.theme.as_deref().filter(|t| !t.is_empty()) {
+            None => None,
+            Some(raw) => Some(
+                crate::model::ThemeId::parse(raw)
+                    .ok()
+                    .filter(|t| b.board.theme(t).is_some())
+                    .ok_or_else(|| error(StatusCode::BAD_REQUEST, "unknown theme"))?,
+            ),
+        };
+        new_idea(&b.board, kind, theme, &contributor)
+    };
+    let id = item.id.clone();
+    accept(&state, Edit::InsertItem(Box::new(item)))?;
+    remember(&state, &body.participant, &id);
+    Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
+}
+
+#[derive(Deserialize)]
+struct ImageQuery {
+    participant: String,
+    #[serde(default)]
+    anonymous: bool,
+}
+
+async fn add_image(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<ImageQuery>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Answer {
+    gate(&state, &token, &addr, &q.participant)?;
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    if !content_type.starts_with("image/") {
+        return Err(error(StatusCode::BAD_REQUEST, "send the picture's bytes with Content-Type image/…"));
+    }
+    may_add_ideas(&state.board.lock().unwrap_or_else(|e| e.into_inner()).board)?;
+    let store = crate::storage::AssetStore::for_board(&state.path);
+    let imported = tokio::task::spawn_blocking(move || {
+        let thumbs = crate::media::thumbs::ThumbCache::standard();
+        crate::media::import_bytes(&store, &thumbs, &body, "photo", std::path::Path::new("the photo"))
+    })
+    .await
+    .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "the picture could not be read"))?
+    .map_err(|e| error(StatusCode::BAD_REQUEST, e.to_string()))?;
+    let contributor = author(&state, &q.participant, q.anonymous);
+    let kind = ItemKind::Image {
+        asset: imported.asset,
+        file_name: "photo from a phone".to_owned(),
+        pixel_size: imported.pixel_size,
+        caption: String::new(),
+        crop: None,
+    };
+    let item = {
+        let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+        may_add_ideas(&b.board)?;
+        new_idea(&b.board, kind, None, &contributor)
+    };
+    let id = item.id.clone();
+    accept(&state, Edit::InsertItem(Box::new(item)))?;
+    remember(&state, &q.participant, &id);
+    Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OnItem {
+    participant: String,
+    item: String,
+    #[serde(default)]
+    reaction: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+fn shown_as(state: &State, participant: &str) -> String {
+    let people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    people.participants.get(participant).map(|p| p.shown_as.clone()).unwrap_or_default()
+}
+
+/// Checks the request and builds the edit on the board as it is, or says why not.
+async fn on_item(
+    state: &State,
+    token: &str,
+    addr: &SocketAddr,
+    body: &Bytes,
+    step: Phase,
+    build: impl FnOnce(&Board, &ItemId, &str, &OnItem) -> Result<Option<Edit>, Response>,
+) -> Result<bool, Response> {
+    check_token(state, token)?;
+    let body: OnItem = parse(body)?;
+    gate(state, token, addr, &body.participant)?;
+    let you = shown_as(state, &body.participant);
+    let edit = {
+        let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+        let item = item_id(&body.item, &b.board)?;
+        if b.board.session.phase != step {
+            let now = b.board.session.phase.name();
+            return Err(error(
+                StatusCode::CONFLICT,
+                format!("that is done in the {} step; this is {now}", step.name()),
+            ));
+        }
+        build(&b.board, &item, &you, &body)?
+    };
+    match edit {
+        Some(edit) => accept(state, edit).map(|_| true),
+        None => Ok(false),
+    }
+}
+
+fn rule(e: rules::RuleError) -> Response {
+    error(StatusCode::CONFLICT, e.to_string())
+}
+
+async fn give_dot(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Answer {
+    on_item(&state, &token, &addr, &body, Phase::Vote, |board, item, you, _| {
+        rules::give_dots(board, std::slice::from_ref(item), you).map(Some).map_err(rule)
+    })
+    .await?;
+    Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
+}
+
+async fn take_dot(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Answer {
+    on_item(&state, &token, &addr, &body, Phase::Vote, |board, item, you, _| {
+        rules::take_dots(board, std::slice::from_ref(item), you).map(Some).map_err(rule)
+    })
+    .await?;
+    Ok((StatusCode::OK, axum::Json(json!({}))).into_response())
+}
+
+fn reaction(name: &str) -> Option<Reaction> {
+    Reaction::ALL.into_iter().find(|r| super::state::reaction_name(*r) == name)
+}
+
+async fn react(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Answer {
+    let added = on_item(&state, &token, &addr, &body, Phase::React, |board, item, you, body| {
+        let r = body
+            .reaction
+            .as_deref()
+            .and_then(reaction)
+            .ok_or_else(|| error(StatusCode::BAD_REQUEST, "reaction must be build, like, surprising or more"))?;
+        if board.reaction_by(you, item, r).is_some() {
+            return Ok(None);
+        }
+        rules::toggle_reaction(board, item, you, r).map(Some).map_err(rule)
+    })
+    .await?;
+    let status = if added { StatusCode::CREATED } else { StatusCode::OK };
+    Ok((status, axum::Json(json!({}))).into_response())
+}
+
+async fn reply(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Answer {
+    let participant = parse::<OnItem>(&body).map(|b| b.participant).unwrap_or_default();
+    let name = author(&state, &participant, false);
+    on_item(&state, &token, &addr, &body, Phase::React, |board, item, you, body| {
+        let text = capped("text", body.text.as_deref().unwrap_or(""), crate::model::MAX_REPLY_CHARS)?;
+        // A reply is posted under the name given at join, if one was.
+        let by = if name.is_empty() { you } else { name.as_str() };
+        rules::reply(board, item, by, &text).map(Some).map_err(|e| match e {
+            rules::RuleError::EmptyReply => error(StatusCode::BAD_REQUEST, e.to_string()),
+            other => rule(other),
+        })
+    })
+    .await?;
+    Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
+}
+
+async fn events(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(who): Query<Who>,
+) -> Answer {
+    gate(&state, &token, &addr, &who.participant)?;
+    let changed = state.changed.subscribe();
+    let first =
+        current_view(&state, &who.participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
+    let participant = who.participant.clone();
+    // One event with the view now, then one whenever what this participant sees changes.
+    let stream = futures_util::stream::unfold(
+        (state, changed, participant, None::<super::state::BoardView>, Some(first)),
+        |(state, mut changed, participant, last, first)| async move {
+            if let Some(view) = first {
+                let event = Event::default().event("board").json_data(&view).ok()?;
+                return Some((Ok::<_, Infallible>(event), (state, changed, participant, Some(view), None)));
+            }
+            loop {
+                changed.changed().await.ok()?;
+                let view = current_view(&state, &participant)?;
+                if last.as_ref() != Some(&view) {
+                    let event = Event::default().event("board").json_data(&view).ok()?;
+                    return Some((Ok(event), (state, changed, participant, Some(view), None)));
+                }
+            }
+        },
+    );
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))).into_response())
+}

@@ -1,0 +1,248 @@
+//! The live-session join server: the facilitator's machine serves the board on the local
+//! network, and participants add ideas, vote and react from a browser (see docs/JOIN.md).
+//!
+//! It runs on its own thread with a small tokio runtime, so neither the app's frames nor
+//! the terminal wait on it. Every change is checked by the model's rules, applied to the
+//! board in memory at once (so the next answer shows it), and written to the file within
+//! a fraction of a second through the board's lock and merge, in batches. Changes others
+//! make to the file (the app, `moodboard session`, a sync tool) are picked up.
+
+mod api;
+pub mod state;
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use state::{BoardState, People, State};
+
+/// How often accepted changes are written and the file is looked at for others' changes.
+const WRITE_EVERY: Duration = Duration::from_millis(250);
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum HostError {
+    #[error("{0}")]
+    Load(#[from] crate::storage::LoadError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+    #[error("cannot start the server: {0}")]
+    Runtime(std::io::Error),
+}
+
+/// A running join server. Stop it with [`Host::stop`] (dropping it stops it too).
+pub struct Host {
+    addr: SocketAddr,
+    token: String,
+    state: Arc<State>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<Result<(), String>>>,
+}
+
+/// A fresh token: 128 random bits, as 32 hex digits.
+fn new_token() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the system's random source");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn file_stamp(path: &Path) -> Option<(u64, SystemTime)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()?))
+}
+
+impl Host {
+    /// Serves the board at `path` on `bind` (port 0 picks a free one). `wake` is called
+    /// whenever the board changes (to repaint a window).
+    pub fn start(path: &Path, bind: SocketAddr, wake: Option<crate::storage::Waker>) -> Result<Self, HostError> {
+        let loaded = crate::storage::load(path)?;
+        let listener = std::net::TcpListener::bind(bind).map_err(|source| HostError::Bind { addr: bind, source })?;
+        listener.set_nonblocking(true).map_err(HostError::Runtime)?;
+        let addr = listener.local_addr().map_err(HostError::Runtime)?;
+        let token = new_token();
+        let (changed, _) = tokio::sync::watch::channel(0u64);
+        let state = Arc::new(State {
+            path: path.to_owned(),
+            token: token.clone(),
+            board: Mutex::new(BoardState {
+                board: loaded.board,
+                queue: Vec::new(),
+                generation: 0,
+                disk_hash: Some(loaded.hash),
+            }),
+            people: Mutex::new(People::default()),
+            changed,
+        });
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("moodboard-host")
+            .enable_all()
+            .build()
+            .map_err(HostError::Runtime)?;
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let serving = state.clone();
+        let thread = std::thread::Builder::new()
+            .name("moodboard-host".into())
+            .spawn(move || {
+                runtime.block_on(async move {
+                    let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+                    let writer = tokio::spawn(write_loop(serving.clone(), wake));
+                    let app = api::router(serving.clone());
+                    let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+                        .with_graceful_shutdown(async move {
+                            let _ = stop_rx.await;
+                        })
+                        .await;
+                    writer.abort();
+                    // Everything accepted is on disk before the server says it stopped.
+                    let last = tokio::task::spawn_blocking(move || flush(&serving)).await;
+                    served.map_err(|e| e.to_string())?;
+                    last.map_err(|e| e.to_string())?.map(|_| ()).map_err(|e| e.to_string())
+                })
+            })
+            .map_err(HostError::Runtime)?;
+        Ok(Self { addr, token, state, stop: Some(stop_tx), thread: Some(thread) })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// The participant page's address, for `host` as the machine's address on the network.
+    pub fn join_url(&self, host: &str) -> String {
+        format!("http://{host}:{}/j/{}", self.addr.port(), self.token)
+    }
+
+    /// People joined, and how many of them have added an idea.
+    pub fn people(&self) -> (usize, usize) {
+        let people = self.state.people.lock().unwrap_or_else(|e| e.into_inner());
+        (people.participants.len(), people.contributors())
+    }
+
+    /// Ideas that came in through the join page in this run.
+    pub fn arrivals(&self) -> std::collections::HashSet<crate::model::ItemId> {
+        let people = self.state.people.lock().unwrap_or_else(|e| e.into_inner());
+        people.participants.values().flat_map(|p| p.mine.iter().cloned()).collect()
+    }
+
+    /// Stops serving and writes what is still waiting; says why if that failed.
+    pub fn stop(mut self) -> Result<(), String> {
+        self.shutdown()
+    }
+
+    fn shutdown(&mut self) -> Result<(), String> {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        match self.thread.take() {
+            Some(thread) => thread.join().unwrap_or_else(|_| Err("the join server stopped unexpectedly".into())),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        let _ = self.shutdown();
+    }
+}
+
+/// The machine's address on the local network, for the invitation: the one a packet to
+/// the outside would leave from (no packet is sent), else loopback.
+pub fn local_address() -> String {
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0").and_then(|s| {
+        s.connect("192.0.2.1:9")?;
+        s.local_addr()
+    });
+    match probe {
+        Ok(a) if !a.ip().is_unspecified() => a.ip().to_string(),
+        _ => "127.0.0.1".to_owned(),
+    }
+}
+
+/// A QR code of `text` as terminal text (two rows of modules per line).
+pub fn qr_text(text: &str) -> Option<String> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    Some(
+        code.render::<qrcode::render::unicode::Dense1x2>()
+            .dark_color(qrcode::render::unicode::Dense1x2::Light)
+            .light_color(qrcode::render::unicode::Dense1x2::Dark)
+            .build(),
+    )
+}
+
+/// A QR code of `text` as modules: `(width, dark?)` row by row.
+pub fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
+    let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
+    let width = code.width();
+    Some((width, code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect()))
+}
+
+/// Writes what was accepted, and reads what others changed, every [`WRITE_EVERY`].
+async fn write_loop(state: Arc<State>, wake: Option<crate::storage::Waker>) {
+    let mut seen = file_stamp(&state.path);
+    loop {
+        tokio::time::sleep(WRITE_EVERY).await;
+        let pending = !state.board.lock().unwrap_or_else(|e| e.into_inner()).queue.is_empty();
+        let stamp = file_stamp(&state.path);
+        if !pending && stamp == seen {
+            continue;
+        }
+        let s = state.clone();
+        let result = tokio::task::spawn_blocking(move || flush(&s)).await;
+        if let (Ok(Ok(true)), Some(wake)) = (result, &wake) {
+            wake();
+        }
+        seen = file_stamp(&state.path);
+    }
+}
+
+/// Writes the queue through the board's lock (merging with the file as it is now) and
+/// takes the file's board, with what arrived meanwhile, as the board. Returns whether the
+/// board changed.
+fn flush(state: &State) -> Result<bool, crate::storage::UpdateError<std::convert::Infallible>> {
+    let queue = std::mem::take(&mut state.board.lock().unwrap_or_else(|e| e.into_inner()).queue);
+    let path: PathBuf = state.path.clone();
+    let disk = if queue.is_empty() {
+        match crate::storage::load(&path) {
+            Ok(loaded) => loaded.board,
+            Err(_) => return Ok(false),
+        }
+    } else {
+        let (board, _) = crate::storage::update(&path, |board| {
+            let mut clock = crate::model::Stamper::now(board, "live session");
+            for edit in &queue {
+                // Checked again against the file as it is now: a dot the file no longer
+                // has room for, or an idea someone deleted meanwhile, is dropped.
+                if api::still_allowed(board, edit) {
+                    let touched = edit.clone();
+                    if edit.clone().apply_stamped(board, &mut clock).is_ok() {
+                        let _ = crate::model::frames::tidy_after(board, &touched, &mut clock);
+                    }
+                }
+            }
+            Ok::<_, std::convert::Infallible>(board.clone())
+        })?;
+        board
+    };
+    let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+    let mut board = disk;
+    let mut clock = crate::model::Stamper::now(&board, "live session");
+    for edit in &b.queue {
+        let _ = edit.clone().apply_stamped(&mut board, &mut clock);
+    }
+    let changed = board != b.board;
+    if changed {
+        b.board = board;
+        b.generation += 1;
+        let generation = b.generation;
+        drop(b);
+        state.changed.send_replace(generation);
+    }
+    Ok(changed)
+}

@@ -1,0 +1,191 @@
+// The participant page: join, add ideas, vote, react. Everything from the server is
+// put on the page with textContent, never as markup.
+"use strict";
+(function () {
+  const base = location.pathname.replace(/\/$/, "");
+  const api = (path) => base + "/api/" + path;
+  const $ = (id) => document.getElementById(id);
+  const key = "moodboard-participant:" + base;
+  let participant = sessionStorage.getItem(key);
+  let view = null;
+  let events = null;
+
+  function say(text) { $("message").textContent = text || ""; }
+
+  async function call(path, body, options) {
+    const init = Object.assign({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, options || {});
+    const response = await fetch(api(path), init);
+    let data = {};
+    try { data = await response.json(); } catch (e) { data = {}; }
+    if (response.status === 404 && path !== "join" && data.error === "unknown participant") {
+      // The facilitator restarted the invitation: join again.
+      sessionStorage.removeItem(key);
+      participant = null;
+      show();
+    }
+    if (!response.ok) { throw new Error(data.error || ("The server answered " + response.status)); }
+    return data;
+  }
+
+  async function join() {
+    try {
+      const data = await call("join", { name: $("name").value.trim() });
+      participant = data.participant;
+      sessionStorage.setItem(key, participant);
+      show();
+    } catch (e) { say(e.message); }
+  }
+
+  function kind() { return document.querySelector("input[name=kind]:checked").value; }
+
+  function kindChanged() {
+    const k = kind();
+    $("quote-fields").hidden = k !== "quote";
+    $("link-fields").hidden = k !== "link";
+    $("text-label").textContent = k === "quote" ? "Quote" : k === "link" ? "Why it matters (optional)" : "Idea";
+  }
+
+  async function add() {
+    const body = {
+      participant, kind: kind(), text: $("text").value, by: $("by").value, url: $("url").value,
+      title: $("link-title").value, theme: $("theme").value || null, anonymous: $("anonymous").checked,
+    };
+    try {
+      await call("items", body);
+      $("text").value = ""; $("by").value = ""; $("url").value = ""; $("link-title").value = "";
+      say("Added. Next one?");
+      refresh();
+    } catch (e) { say(e.message); }
+  }
+
+  async function photo() {
+    const file = $("photo").files[0];
+    if (!file) { return; }
+    try {
+      const anonymous = $("anonymous").checked ? "&anonymous=true" : "";
+      await call("images?participant=" + encodeURIComponent(participant) + anonymous, null,
+        { body: file, headers: { "Content-Type": file.type || "image/jpeg" } });
+      say("Photo added.");
+      refresh();
+    } catch (e) { say(e.message); }
+    $("photo").value = "";
+  }
+
+  async function act(path, body) {
+    try { await call(path, Object.assign({ participant }, body)); refresh(); } catch (e) { say(e.message); }
+  }
+
+  function button(label, pressed, onClick, name) {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    if (name) { b.setAttribute("aria-label", name); }
+    if (pressed !== null) { b.setAttribute("aria-pressed", pressed ? "true" : "false"); }
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  const reactions = [["build", "➕ Build on it"], ["like", "♥ Like"], ["surprising", "✨ Surprising"], ["more", "❓ Tell me more"]];
+
+  function render() {
+    if (!view) { return; }
+    $("title").textContent = view.title;
+    document.title = view.title + " · Moodboard";
+    const goals = $("goals");
+    goals.replaceChildren(...view.goals.map((g) => { const li = document.createElement("li"); li.textContent = g; return li; }));
+    $("step").textContent = view.instruction;
+    $("prompt").hidden = !view.prompt;
+    $("prompt").textContent = view.prompt;
+    const select = $("theme");
+    const chosen = select.value;
+    select.replaceChildren(new Option("No theme", ""), ...view.themes.map((t) => new Option(t.name, t.id)));
+    select.value = view.themes.some((t) => t.id === chosen) ? chosen : "";
+    const adding = view.phase === "collect" || view.phase === "off";
+    $("add").hidden = !adding;
+    $("ideas-section").hidden = false;
+    $("ideas-heading").textContent = view.private ? "Your ideas" : "Ideas";
+    $("hidden-note").hidden = !view.private;
+    $("hidden-note").textContent = "Private collect: nobody sees anyone else's ideas until the next step.";
+    $("dots-left").hidden = view.phase !== "vote";
+    $("dots-left").textContent = "Dots left: " + view.dots_left + " (tap an idea to give it a dot)";
+    const list = $("ideas");
+    list.replaceChildren(...view.items.map((item) => {
+      const li = document.createElement("li");
+      if (item.mine) { li.classList.add("mine"); }
+      const text = document.createElement("div");
+      text.textContent = item.kind === "link" ? (item.title || item.url) + (item.text ? " — " + item.text : "") : item.text;
+      li.append(text);
+      const meta = document.createElement("div");
+      meta.className = "meta";
+      const parts = [];
+      if (item.by) { parts.push("said by " + item.by); }
+      if (item.kind === "link") { parts.push(item.url); }
+      if (item.contributor) { parts.push("from " + item.contributor); }
+      if (item.mine) { parts.push("yours"); }
+      if (item.dots !== null && item.dots !== undefined) { parts.push(item.dots + " dots"); }
+      meta.textContent = parts.join(" · ");
+      li.append(meta);
+      const actions = document.createElement("div");
+      actions.className = "actions";
+      if (view.phase === "vote") {
+        actions.append(button("● Give a dot" + (item.my_dots ? " (" + item.my_dots + ")" : ""), null,
+          () => act("dots", { item: item.id }), "Give a dot to: " + text.textContent));
+        if (item.my_dots > 0) {
+          actions.append(button("Take a dot back", null, () => act("dots/remove", { item: item.id }), "Take a dot back from: " + text.textContent));
+        }
+      }
+      if (view.phase === "react") {
+        for (const [name, label] of reactions) {
+          const on = item.my_reactions.includes(name);
+          actions.append(button(label, on, () => act("reactions", { item: item.id, reaction: name }), label + ": " + text.textContent));
+        }
+        for (const r of item.replies) {
+          const p = document.createElement("div");
+          p.className = "meta";
+          p.textContent = (r.by ? r.by + ": " : "") + r.text;
+          li.append(p);
+        }
+        const row = document.createElement("div");
+        row.className = "reply";
+        const input = document.createElement("input");
+        input.maxLength = 500;
+        input.placeholder = "Yes, and…";
+        input.setAttribute("aria-label", "Reply to: " + text.textContent);
+        row.append(input, button("Reply", null, () => { if (input.value.trim()) { act("replies", { item: item.id, text: input.value }); } }, "Send reply to: " + text.textContent));
+        li.append(row);
+      }
+      if (actions.childElementCount) { li.append(actions); }
+      return li;
+    }));
+  }
+
+  async function refresh() {
+    if (!participant) { return; }
+    try {
+      const response = await fetch(api("board?participant=" + encodeURIComponent(participant)));
+      if (response.ok) { view = await response.json(); render(); }
+    } catch (e) { say("Not connected; trying again…"); }
+  }
+
+  function listen() {
+    if (events) { events.close(); }
+    events = new EventSource(api("events?participant=" + encodeURIComponent(participant)));
+    events.addEventListener("board", (e) => { view = JSON.parse(e.data); render(); });
+  }
+
+  function show() {
+    $("join").hidden = !!participant;
+    $("add").hidden = !participant;
+    if (participant) { refresh(); listen(); }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    $("join-button").addEventListener("click", join);
+    $("add-button").addEventListener("click", add);
+    $("photo").addEventListener("change", photo);
+    for (const r of document.querySelectorAll("input[name=kind]")) { r.addEventListener("change", kindChanged); }
+    $("text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { add(); } });
+    kindChanged();
+    show();
+  });
+})();

@@ -1,0 +1,282 @@
+//! What the join server knows: the board as last read or written (with what was accepted
+//! since), the participants of this run, and the rate limits. Participants live in memory
+//! only: the name given at join is never written to the board unless its owner posts
+//! under it, and which anonymous idea is whose is forgotten when the server stops.
+
+use std::collections::{HashMap, HashSet};
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use serde::Serialize;
+
+use crate::model::{Board, Edit, Item, ItemId, ItemKind, Phase, is_prompt};
+
+pub use crate::model::JOINED_TAG;
+
+/// A token bucket: `burst` requests at once, then `per_sec` a second.
+#[derive(Clone, Debug)]
+pub struct Bucket {
+    tokens: f64,
+    last: Instant,
+    burst: f64,
+    per_sec: f64,
+}
+
+impl Bucket {
+    pub fn new(burst: f64, per_sec: f64) -> Self {
+        Self { tokens: burst, last: Instant::now(), burst, per_sec }
+    }
+
+    /// Takes one token if there is one.
+    pub fn take(&mut self) -> bool {
+        let now = Instant::now();
+        self.tokens = (self.tokens + now.duration_since(self.last).as_secs_f64() * self.per_sec).min(self.burst);
+        self.last = now;
+        if self.tokens >= 1.0 {
+            self.tokens -= 1.0;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// Requests one participant may make: a person adding ideas by hand never meets it.
+pub const PARTICIPANT_BURST: f64 = 40.0;
+pub const PARTICIPANT_PER_SEC: f64 = 8.0;
+/// Requests from one network address (a whole room may share one behind a router).
+pub const ADDRESS_BURST: f64 = 3000.0;
+pub const ADDRESS_PER_SEC: f64 = 600.0;
+/// Joins from one network address.
+pub const JOIN_BURST: f64 = 200.0;
+pub const JOIN_PER_SEC: f64 = 5.0;
+/// Most participants at once.
+pub const MAX_PARTICIPANTS: usize = 2000;
+
+pub struct Participant {
+    /// The name given at join (may be empty); only ever written when posted under.
+    pub name: String,
+    /// Who dots and reactions are written as: `guest-XXXXXX`, never the name.
+    pub shown_as: String,
+    /// Ideas this participant added, anonymous ones too.
+    pub mine: HashSet<ItemId>,
+    pub bucket: Bucket,
+}
+
+/// The server's state, behind one lock for the board and one for the people.
+pub struct State {
+    pub path: PathBuf,
+    pub token: String,
+    pub board: Mutex<BoardState>,
+    pub people: Mutex<People>,
+    /// Wakes the event streams and the writer.
+    pub changed: tokio::sync::watch::Sender<u64>,
+}
+
+pub struct BoardState {
+    /// The board on disk with `queue` applied.
+    pub board: Board,
+    /// Accepted edits not yet on disk, in order.
+    pub queue: Vec<Edit>,
+    /// Bumped at every change of `board`.
+    pub generation: u64,
+    /// The file as last read or written (to notice changes made by others).
+    pub disk_hash: Option<String>,
+}
+
+#[derive(Default)]
+pub struct People {
+    pub participants: HashMap<String, Participant>,
+    pub addresses: HashMap<IpAddr, Bucket>,
+    pub joins: HashMap<IpAddr, Bucket>,
+}
+
+impl People {
+    /// The participants who have added an idea.
+    pub fn contributors(&self) -> usize {
+        self.participants.values().filter(|p| !p.mine.is_empty()).count()
+    }
+}
+
+/// One idea as the participant page shows it.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ItemView {
+    pub id: String,
+    pub kind: &'static str,
+    pub text: String,
+    /// Who said a quote.
+    pub by: String,
+    pub url: String,
+    pub title: String,
+    pub theme: Option<String>,
+    pub mine: bool,
+    /// Who added it; empty when anonymous or hidden by the facilitator.
+    pub contributor: String,
+    /// Dots this participant placed on it (Vote).
+    pub my_dots: usize,
+    /// Dots in all, when the facilitator has revealed them.
+    pub dots: Option<usize>,
+    /// Reactions this participant gave, by name (React).
+    pub my_reactions: Vec<&'static str>,
+    pub replies: Vec<ReplyView>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ReplyView {
+    pub by: String,
+    pub text: String,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct ThemeView {
+    pub id: String,
+    pub name: String,
+    pub colour: String,
+}
+
+/// What `GET …/api/board` answers, and each event carries.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct BoardView {
+    pub title: String,
+    pub goals: Vec<String>,
+    pub phase: &'static str,
+    /// The step's one-line instruction.
+    pub instruction: &'static str,
+    /// The newest prompt card's words, if the board has one.
+    pub prompt: String,
+    pub private: bool,
+    pub themes: Vec<ThemeView>,
+    pub items: Vec<ItemView>,
+    pub dots_left: u32,
+    /// Ideas in, and from how many people, while they are kept private.
+    pub hidden: usize,
+}
+
+/// The API name of a step.
+pub fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::Off => "off",
+        Phase::Collect => "collect",
+        Phase::Cluster => "cluster",
+        Phase::Vote => "vote",
+        Phase::React => "react",
+    }
+}
+
+pub fn reaction_name(r: crate::model::Reaction) -> &'static str {
+    use crate::model::Reaction;
+    match r {
+        Reaction::BuildOn => "build",
+        Reaction::Like => "like",
+        Reaction::Surprise => "surprising",
+        Reaction::Question => "more",
+    }
+}
+
+/// Whether an idea is one a participant may see during private collect: their own, or
+/// not one that came in through the join page (the facilitator's).
+fn visible_in_private(item: &Item, mine: &HashSet<ItemId>) -> bool {
+    mine.contains(&item.id) || !crate::model::is_joined(item)
+}
+
+/// The board as participant `p` sees it.
+pub fn view(board: &Board, p: &Participant) -> BoardView {
+    let session = &board.session;
+    let private = session.collects_privately();
+    let hide = session.hides_contributors();
+    let phase = if session.phase == Phase::Off { Phase::Collect } else { session.phase };
+    let prompt = board
+        .items
+        .iter()
+        .filter(|i| is_prompt(i))
+        .max_by_key(|i| i.created)
+        .map(|i| match &i.kind {
+            ItemKind::Note { text } => text.clone(),
+            _ => String::new(),
+        })
+        .unwrap_or_default();
+    let mut hidden = 0;
+    let items = board
+        .items
+        .iter()
+        .filter(|i| !is_prompt(i))
+        .filter(|i| {
+            let shown = !private || visible_in_private(i, &p.mine);
+            hidden += usize::from(!shown);
+            shown
+        })
+        .map(|i| {
+            let (kind, text, by, url, title) = match &i.kind {
+                ItemKind::Note { text } => ("note", text.clone(), String::new(), String::new(), String::new()),
+                ItemKind::Quote { text, by, .. } => ("quote", text.clone(), by.clone(), String::new(), String::new()),
+                ItemKind::Link { url, title, note, .. } => {
+                    ("link", note.clone(), String::new(), url.clone(), title.clone())
+                }
+                ItemKind::Image { caption, file_name, .. } => (
+                    "image",
+                    if caption.is_empty() { file_name.clone() } else { caption.clone() },
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ),
+                ItemKind::Colour { hex, name } => ("colour", name.clone(), String::new(), hex.clone(), String::new()),
+            };
+            let judged = session.phase.shows_judgment();
+            ItemView {
+                id: i.id.as_str().to_owned(),
+                kind,
+                text,
+                by,
+                url,
+                title,
+                theme: board.theme_of(i).map(|t| t.as_str().to_owned()),
+                mine: p.mine.contains(&i.id),
+                contributor: if hide { String::new() } else { i.contributor.clone() },
+                my_dots: board.votes_by_on(&p.shown_as, &i.id).len(),
+                dots: (judged && session.totals_shown()).then(|| board.vote_total(&i.id)),
+                my_reactions: if judged {
+                    crate::model::Reaction::ALL
+                        .into_iter()
+                        .filter(|r| board.reaction_by(&p.shown_as, &i.id, *r).is_some())
+                        .map(reaction_name)
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+                replies: if judged {
+                    board
+                        .responses_to(&i.id)
+                        .into_iter()
+                        .filter_map(|r| match &r.answer {
+                            crate::model::Answer::Reply(text) => Some(ReplyView {
+                                by: if hide { String::new() } else { r.by.clone() },
+                                text: text.clone(),
+                            }),
+                            _ => None,
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect();
+    BoardView {
+        title: board.title.clone(),
+        goals: board.goals.clone(),
+        phase: phase_name(session.phase),
+        instruction: phase.hint(),
+        prompt,
+        private,
+        themes: board
+            .themes
+            .iter()
+            .map(|t| ThemeView { id: t.id.as_str().to_owned(), name: t.name.clone(), colour: t.colour.clone() })
+            .collect(),
+        items,
+        dots_left: board.dots_left(&p.shown_as),
+        hidden,
+    }
+}

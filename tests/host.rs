@@ -1,0 +1,396 @@
+//! `moodboard host` driven over HTTP as phones would drive it: every route of the join
+//! API and its errors, a crowd, a flood, private collect across a step changed with
+//! `moodboard session`, anonymity in the file, and SIGTERM saving everything.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+mod common;
+use common::Env;
+
+struct Hosting {
+    child: Child,
+    /// Kept open: the host's output goes on after the join line.
+    _stdout: BufReader<std::process::ChildStdout>,
+    /// `http://127.0.0.1:PORT/j/TOKEN`
+    url: String,
+    board: PathBuf,
+}
+
+impl Drop for Hosting {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn host(env: &Env, board: &str) -> Hosting {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_moodboard"))
+        .args(["host", board, "--bind", "127.0.0.1", "--port", "0"])
+        .current_dir(env.dir.path())
+        .env("MOODBOARD_CONFIG_DIR", env.path("config"))
+        .env("MOODBOARD_CACHE_DIR", env.path("cache"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdout.read_line(&mut line).unwrap();
+    let url = line.trim().strip_prefix("join: ").unwrap_or_else(|| panic!("no join line: {line:?}")).to_owned();
+    assert!(url.starts_with("http://127.0.0.1:") && url.contains("/j/"), "{url}");
+    let token = url.rsplit('/').next().unwrap();
+    assert!(token.len() >= 32 && token.bytes().all(|b| b.is_ascii_hexdigit()), "at least 128 random bits: {token}");
+    Hosting { child, _stdout: stdout, url, board: env.path(&format!("{board}.moodboard.ron")) }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .proxy(None)
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .new_agent()
+}
+
+/// POSTs JSON; returns the status and the answer's JSON.
+fn post(url: &str, body: &Value) -> (u16, Value) {
+    let mut r = agent().post(url).header("Content-Type", "application/json").send(body.to_string()).unwrap();
+    let status = r.status().as_u16();
+    let text = r.body_mut().read_to_string().unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+fn get(url: &str) -> (u16, Value, String) {
+    let mut r = agent().get(url).call().unwrap();
+    let status = r.status().as_u16();
+    let csp = r.headers().get("content-security-policy").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+    let text = r.body_mut().read_to_string().unwrap_or_default();
+    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)), csp)
+}
+
+fn join(h: &Hosting, name: Option<&str>) -> String {
+    let body = name.map_or(json!({}), |n| json!({ "name": n }));
+    let (status, answer) = post(&format!("{}/api/join", h.url), &body);
+    assert_eq!(status, 200, "{answer}");
+    answer["participant"].as_str().unwrap().to_owned()
+}
+
+fn idea(h: &Hosting, p: &str, text: &str, anonymous: bool) -> (u16, Value) {
+    post(
+        &format!("{}/api/items", h.url),
+        &json!({ "participant": p, "kind": "note", "text": text, "anonymous": anonymous }),
+    )
+}
+
+fn view(h: &Hosting, p: &str) -> Value {
+    let (status, v, _) = get(&format!("{}/api/board?participant={p}", h.url));
+    assert_eq!(status, 200, "{v}");
+    v
+}
+
+fn texts(v: &Value) -> Vec<String> {
+    v["items"].as_array().unwrap().iter().map(|i| i["text"].as_str().unwrap().to_owned()).collect()
+}
+
+/// Waits until the file satisfies `ok` (the host writes within a fraction of a second).
+fn on_disk(path: &Path, within: Duration, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + within;
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if ok(&text) {
+            return text;
+        }
+        assert!(Instant::now() < deadline, "not on disk in time:\n{text}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn session(env: &Env, args: &[&str]) {
+    let mut all = vec!["session", "live"];
+    all.extend_from_slice(args);
+    env.ok(&all);
+}
+
+fn live_board(env: &Env) {
+    env.ok(&["new", "live", "--title", "Live café", "--goal", "Mornings people stay for"]);
+    env.ok(&["add", "live", "--note", "Seed: long tables", "--theme", "Space", "--offline"]);
+}
+
+fn item_id(v: &Value, text: &str) -> String {
+    v["items"].as_array().unwrap().iter().find(|i| i["text"] == text).unwrap()["id"].as_str().unwrap().to_owned()
+}
+
+#[test]
+fn every_route_and_its_errors() {
+    let env = Env::new();
+    let err = env.fails(&["host", "nowhere"]);
+    assert!(err.contains("no such board"), "{err}");
+    live_board(&env);
+    session(&env, &["--phase", "collect", "--dots", "2"]);
+    let h = host(&env, "live");
+    let base = h.url.rsplit_once("/j/").unwrap().0.to_owned();
+
+    // The page, with a strict policy and no CORS; under another token nothing is there.
+    let (status, page, csp) = get(&h.url);
+    assert_eq!(status, 200);
+    assert!(page.as_str().unwrap().contains("<textarea id=\"text\""));
+    assert!(csp.contains("default-src 'none'") && csp.contains("script-src 'self'"), "{csp}");
+    let r = agent().get(&h.url).header("Origin", "http://evil.example").call().unwrap();
+    assert!(r.headers().get("access-control-allow-origin").is_none());
+    let wrong = format!("{base}/j/{}", "0".repeat(32));
+    assert_eq!(get(&wrong).0, 404);
+    assert_eq!(post(&format!("{wrong}/api/join"), &json!({})).0, 404);
+    assert_eq!(get(&format!("{base}/etc/passwd")).0, 404);
+    assert_eq!(get(&format!("{base}/j/{}/../../live.moodboard.ron", h.url.rsplit('/').next().unwrap())).0, 404);
+
+    let ann = join(&h, Some("Ann"));
+    let anon = join(&h, None);
+    assert_ne!(ann, anon);
+    assert_eq!(post(&format!("{}/api/join", h.url), &json!({ "name": "x".repeat(61) })).0, 400);
+    assert_eq!(post(&format!("{}/api/join", h.url), &json!({ "nmae": "typo" })).0, 400);
+
+    // Board.
+    let v = view(&h, &ann);
+    assert_eq!(v["title"], "Live café");
+    assert_eq!(v["goals"][0], "Mornings people stay for");
+    assert_eq!(v["phase"], "collect");
+    assert!(v["instruction"].as_str().unwrap().contains("No judging yet"));
+    assert_eq!(v["themes"][0]["name"], "Space");
+    assert_eq!(v["dots_left"], 2);
+    assert_eq!(get(&format!("{}/api/board?participant=nobody", h.url)).0, 404);
+
+    // Items: every kind, and what is refused.
+    let space = v["themes"][0]["id"].as_str().unwrap().to_owned();
+    let (status, made) = post(
+        &format!("{}/api/items", h.url),
+        &json!({ "participant": ann, "kind": "note", "text": "Benches by the window", "theme": space }),
+    );
+    assert_eq!(status, 201, "{made}");
+    assert!(made["id"].is_string());
+    let quote = json!({ "participant": ann, "kind": "quote", "text": "Stay as long as you like", "by": "A regular" });
+    assert_eq!(post(&format!("{}/api/items", h.url), &quote).0, 201);
+    let link = json!({ "participant": ann, "kind": "link", "url": "https://example.com/slow", "title": "Slow cafés" });
+    assert_eq!(post(&format!("{}/api/items", h.url), &link).0, 201);
+    for (body, why) in [
+        (json!({ "participant": ann, "kind": "poem", "text": "x" }), "kind"),
+        (json!({ "participant": ann, "kind": "note", "text": "  " }), "needs text"),
+        (json!({ "participant": ann, "kind": "note", "text": "x".repeat(2001) }), "longer than 2000"),
+        (json!({ "participant": ann, "kind": "link", "url": "javascript:alert(1)" }), "http or https"),
+        (json!({ "participant": ann, "kind": "note", "text": "x", "theme": "nope" }), "unknown theme"),
+        (json!({ "participant": ann, "kind": "note", "text": "x", "extra": 1 }), "unknown field"),
+        (json!({ "kind": "note", "text": "x" }), "participant"),
+    ] {
+        let (status, answer) = post(&format!("{}/api/items", h.url), &body);
+        assert_eq!(status, 400, "{body}: {answer}");
+        assert!(answer["error"].as_str().unwrap().contains(why), "{body}: {answer}");
+    }
+    assert_eq!(idea(&h, "nobody", "x", false).0, 404);
+    let big = agent()
+        .post(&format!("{}/api/items", h.url))
+        .header("Content-Type", "application/json")
+        .send(format!("{{\"participant\":\"{ann}\",\"kind\":\"note\",\"text\":\"{}\"}}", "x".repeat(20_000)))
+        .unwrap();
+    assert_eq!(big.status().as_u16(), 413);
+    assert_eq!(post(&format!("{}/api/items", h.url), &json!("not an object")).0, 400);
+
+    // A photo: checked like a file; anything else is refused.
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(30, 20, image::Rgb([200, 100, 0])).write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let photo = |bytes: Vec<u8>, content_type: &str| {
+        let mut r = agent()
+            .post(&format!("{}/api/images?participant={ann}", h.url))
+            .header("Content-Type", content_type)
+            .send(bytes)
+            .unwrap();
+        (r.status().as_u16(), r.body_mut().read_to_string().unwrap_or_default())
+    };
+    assert_eq!(photo(png.get_ref().clone(), "image/png").0, 201);
+    assert_eq!(photo(png.get_ref().clone(), "text/plain").0, 400);
+    let (status, why) = photo(b"<html>not a picture</html>".to_vec(), "image/jpeg");
+    assert_eq!(status, 400);
+    assert!(why.contains("not an image"), "{why}");
+
+    // Dots only while voting, at most the session's number.
+    let benches = item_id(&view(&h, &ann), "Benches by the window");
+    let dot = json!({ "participant": ann, "item": benches });
+    assert_eq!(post(&format!("{}/api/dots", h.url), &dot).0, 409, "not in Collect");
+    session(&env, &["--phase", "vote"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while view(&h, &ann)["phase"] != "vote" {
+        assert!(Instant::now() < deadline, "the host picks up the step changed in the file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(idea(&h, &ann, "too late", false).0, 409, "ideas are added while collecting");
+    assert_eq!(post(&format!("{}/api/dots", h.url), &dot).0, 201);
+    assert_eq!(post(&format!("{}/api/dots", h.url), &dot).0, 201);
+    let (status, answer) = post(&format!("{}/api/dots", h.url), &dot);
+    assert_eq!(status, 409, "no dots left: {answer}");
+    assert_eq!(view(&h, &ann)["dots_left"], 0);
+    assert_eq!(post(&format!("{}/api/dots", h.url), &json!({ "participant": ann, "item": "0000000000000000" })).0, 404);
+    assert_eq!(post(&format!("{}/api/dots/remove", h.url), &dot).0, 200);
+    assert_eq!(view(&h, &ann)["dots_left"], 1);
+
+    // Reactions and replies only while reacting.
+    let react = json!({ "participant": anon, "item": benches, "reaction": "build" });
+    assert_eq!(post(&format!("{}/api/reactions", h.url), &react).0, 409);
+    session(&env, &["--phase", "react"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while view(&h, &ann)["phase"] != "react" {
+        assert!(Instant::now() < deadline);
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(post(&format!("{}/api/reactions", h.url), &react).0, 201);
+    assert_eq!(post(&format!("{}/api/reactions", h.url), &react).0, 200, "given already: nothing changes");
+    let odd = json!({ "participant": anon, "item": benches, "reaction": "meh" });
+    assert_eq!(post(&format!("{}/api/reactions", h.url), &odd).0, 400);
+    let reply = json!({ "participant": ann, "item": benches, "text": "Yes, and cushions" });
+    assert_eq!(post(&format!("{}/api/replies", h.url), &reply).0, 201);
+    assert_eq!(
+        post(&format!("{}/api/replies", h.url), &json!({ "participant": ann, "item": benches, "text": " " })).0,
+        400
+    );
+    let v = view(&h, &anon);
+    let card = v["items"].as_array().unwrap().iter().find(|i| i["id"] == benches.as_str()).unwrap().clone();
+    assert_eq!(card["my_reactions"], json!(["build"]));
+    assert_eq!(card["replies"][0]["text"], "Yes, and cushions");
+
+    // Events: the view now, then again when it changes.
+    let mut events = agent().get(&format!("{}/api/events?participant={anon}", h.url)).call().unwrap();
+    assert_eq!(events.headers().get("content-type").unwrap(), "text/event-stream");
+    let mut reader = BufReader::new(events.body_mut().as_reader());
+    let mut first = String::new();
+    while !first.contains("data:") {
+        reader.read_line(&mut first).unwrap();
+    }
+    assert!(first.contains("event: board") && first.contains("Benches by the window"), "{first}");
+    assert_eq!(get(&format!("{}/api/events?participant=nobody", h.url)).0, 404);
+
+    let text = on_disk(&h.board, Duration::from_secs(3), |t| t.contains("Yes, and cushions"));
+    assert!(text.contains("Benches by the window") && text.contains("Stay as long as you like"));
+}
+
+#[test]
+fn a_crowd_of_sixty_adds_nine_hundred_ideas_and_all_are_on_disk() {
+    let env = Env::new();
+    live_board(&env);
+    let h = host(&env, "live");
+    let people: Vec<String> = (0..60).map(|n| join(&h, Some(&format!("P{n}")))).collect();
+    let started = Instant::now();
+    std::thread::scope(|s| {
+        for (n, p) in people.iter().enumerate() {
+            let h = &h;
+            s.spawn(move || {
+                for k in 0..15 {
+                    let (status, answer) = idea(h, p, &format!("idea {n}-{k}"), false);
+                    assert_eq!(status, 201, "{answer}");
+                }
+            });
+        }
+    });
+    let answered = started.elapsed();
+    let text = on_disk(&h.board, Duration::from_secs(10), |t| t.matches("text: \"idea ").count() == 900);
+    assert!(text.contains("idea 59-14"));
+    eprintln!("900 ideas answered in {answered:?}, all on disk after {:?}", started.elapsed());
+    moodboard::storage::load(&h.board).unwrap();
+}
+
+#[test]
+fn a_flood_is_slowed_while_everyone_else_gets_through() {
+    let env = Env::new();
+    live_board(&env);
+    let h = host(&env, "live");
+    let flooder = join(&h, Some("Flood"));
+    let other = join(&h, Some("Calm"));
+    let statuses: Vec<u16> = (0..150).map(|k| idea(&h, &flooder, &format!("spam {k}"), false).0).collect();
+    assert!(statuses.contains(&429), "the flood meets the limit");
+    assert!(statuses.iter().take(20).all(|s| *s == 201), "a person typing never does");
+    assert_eq!(idea(&h, &other, "a real idea", false).0, 201, "others still get through");
+    let r = agent().get(&format!("{}/api/board?participant={flooder}", h.url)).call().unwrap();
+    if r.status().as_u16() == 429 {
+        assert_eq!(r.headers().get("retry-after").unwrap(), "1");
+    }
+}
+
+#[test]
+fn private_collect_hides_others_ideas_until_the_step_changes() {
+    let env = Env::new();
+    live_board(&env);
+    session(&env, &["--phase", "collect", "--private", "on"]);
+    let h = host(&env, "live");
+    let ann = join(&h, Some("Ann"));
+    let bob = join(&h, Some("Bob"));
+    assert_eq!(idea(&h, &ann, "Ann's idea", false).0, 201);
+    assert_eq!(idea(&h, &bob, "Bob's idea", true).0, 201);
+    let a = view(&h, &ann);
+    assert_eq!(a["private"], true);
+    let seen = texts(&a);
+    assert!(seen.contains(&"Ann's idea".to_owned()) && seen.contains(&"Seed: long tables".to_owned()), "{seen:?}");
+    assert!(!seen.contains(&"Bob's idea".to_owned()), "{seen:?}");
+    assert_eq!(a["hidden"], 1);
+    assert!(a["items"].as_array().unwrap().iter().all(|i| i["text"] != "Bob's idea"));
+    session(&env, &["--phase", "cluster"]);
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let seen = texts(&view(&h, &ann));
+        if seen.contains(&"Bob's idea".to_owned()) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "all turn over once collecting is done: {seen:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(view(&h, &bob)["private"], false);
+}
+
+#[test]
+fn an_anonymous_idea_carries_no_name_anywhere() {
+    let env = Env::new();
+    live_board(&env);
+    session(&env, &["--phase", "collect"]);
+    let h = host(&env, "live");
+    let p = join(&h, Some("Zebediah"));
+    assert_eq!(idea(&h, &p, "An anonymous thought", true).0, 201);
+    session(&env, &["--phase", "vote"]);
+    std::thread::sleep(Duration::from_millis(600));
+    let id = item_id(&view(&h, &p), "An anonymous thought");
+    assert_eq!(post(&format!("{}/api/dots", h.url), &json!({ "participant": p, "item": id })).0, 201);
+    let text =
+        on_disk(&h.board, Duration::from_secs(3), |t| t.contains("An anonymous thought") && t.contains("votes: [\n"));
+    assert!(!text.contains("Zebediah"), "the name given at join is not in the file:\n{text}");
+    let v = view(&h, &p);
+    let mine = v["items"].as_array().unwrap().iter().find(|i| i["text"] == "An anonymous thought").unwrap().clone();
+    assert_eq!(mine["mine"], true, "its owner still knows it as theirs");
+    assert_eq!(mine["contributor"], "");
+
+    // Posted under the name, the name is written.
+    session(&env, &["--phase", "collect"]);
+    std::thread::sleep(Duration::from_millis(600));
+    assert_eq!(idea(&h, &p, "A signed thought", false).0, 201);
+    on_disk(&h.board, Duration::from_secs(3), |t| t.contains("Zebediah"));
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_saves_everything_and_exits_cleanly() {
+    let env = Env::new();
+    live_board(&env);
+    let mut h = host(&env, "live");
+    let p = join(&h, Some("Ann"));
+    for k in 0..40 {
+        assert_eq!(idea(&h, &p, &format!("last minute {k}"), false).0, 201);
+    }
+    // At once, before the writer's next round.
+    unsafe { libc::kill(h.child.id() as i32, libc::SIGTERM) };
+    let status = h.child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let mut err = String::new();
+    h.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(err.contains("everything is saved"), "{err}");
+    let text = std::fs::read_to_string(&h.board).unwrap();
+    assert_eq!(text.matches("text: \"last minute ").count(), 40);
+    assert!(!text.contains(".tmp"));
+}
