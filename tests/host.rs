@@ -3,75 +3,15 @@
 //! `moodboard session`, anonymity in the file, and SIGTERM saving everything.
 
 use std::io::{BufRead, BufReader, Read};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
 mod common;
+mod hosting;
 use common::Env;
-
-struct Hosting {
-    child: Child,
-    /// Kept open: the host's output goes on after the join line.
-    _stdout: BufReader<std::process::ChildStdout>,
-    /// `http://127.0.0.1:PORT/j/TOKEN`
-    url: String,
-    board: PathBuf,
-}
-
-impl Drop for Hosting {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn host(env: &Env, board: &str) -> Hosting {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_moodboard"))
-        .args(["host", board, "--bind", "127.0.0.1", "--port", "0"])
-        .current_dir(env.dir.path())
-        .env("MOODBOARD_CONFIG_DIR", env.path("config"))
-        .env("MOODBOARD_CACHE_DIR", env.path("cache"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    stdout.read_line(&mut line).unwrap();
-    let url = line.trim().strip_prefix("join: ").unwrap_or_else(|| panic!("no join line: {line:?}")).to_owned();
-    assert!(url.starts_with("http://127.0.0.1:") && url.contains("/j/"), "{url}");
-    let token = url.rsplit('/').next().unwrap();
-    assert!(token.len() >= 32 && token.bytes().all(|b| b.is_ascii_hexdigit()), "at least 128 random bits: {token}");
-    Hosting { child, _stdout: stdout, url, board: env.path(&format!("{board}.moodboard.ron")) }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .proxy(None)
-        .timeout_global(Some(Duration::from_secs(20)))
-        .build()
-        .new_agent()
-}
-
-/// POSTs JSON; returns the status and the answer's JSON.
-fn post(url: &str, body: &Value) -> (u16, Value) {
-    let mut r = agent().post(url).header("Content-Type", "application/json").send(body.to_string()).unwrap();
-    let status = r.status().as_u16();
-    let text = r.body_mut().read_to_string().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
-fn get(url: &str) -> (u16, Value, String) {
-    let mut r = agent().get(url).call().unwrap();
-    let status = r.status().as_u16();
-    let csp = r.headers().get("content-security-policy").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
-    let text = r.body_mut().read_to_string().unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)), csp)
-}
+use hosting::{Hosting, agent, get, host, post};
 
 fn join(h: &Hosting, name: Option<&str>) -> String {
     let body = name.map_or(json!({}), |n| json!({ "name": n }));

@@ -141,7 +141,9 @@ fn item_id(raw: &str, board: &Board) -> Result<ItemId, Response> {
 
 async fn page(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {
     check_token(&state, &token)?;
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], PAGE).into_response())
+    // The token is ours (checked above: hex digits only), so it can go into the page.
+    let page = PAGE.replace("{{BASE}}", &format!("/j/{token}/"));
+    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response())
 }
 
 async fn script(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {

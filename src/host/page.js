@@ -10,7 +10,10 @@
   let view = null;
   let events = null;
 
-  function say(text) { $("message").textContent = text || ""; }
+  function say(text, problem) {
+    $("message").textContent = text || "";
+    $("message").className = problem ? "problem" : "";
+  }
 
   async function call(path, body, options) {
     const init = Object.assign({ method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, options || {});
@@ -33,7 +36,7 @@
       participant = data.participant;
       sessionStorage.setItem(key, participant);
       show();
-    } catch (e) { say(e.message); }
+    } catch (e) { say(e.message, true); }
   }
 
   function kind() { return document.querySelector("input[name=kind]:checked").value; }
@@ -55,7 +58,7 @@
       $("text").value = ""; $("by").value = ""; $("url").value = ""; $("link-title").value = "";
       say("Added. Next one?");
       refresh();
-    } catch (e) { say(e.message); }
+    } catch (e) { say(e.message, true); }
   }
 
   async function photo() {
@@ -67,12 +70,12 @@
         { body: file, headers: { "Content-Type": file.type || "image/jpeg" } });
       say("Photo added.");
       refresh();
-    } catch (e) { say(e.message); }
+    } catch (e) { say(e.message, true); }
     $("photo").value = "";
   }
 
   async function act(path, body) {
-    try { await call(path, Object.assign({ participant }, body)); refresh(); } catch (e) { say(e.message); }
+    try { await call(path, Object.assign({ participant }, body)); refresh(); } catch (e) { say(e.message, true); }
   }
 
   function button(label, pressed, onClick, name) {
@@ -164,7 +167,7 @@
     try {
       const response = await fetch(api("board?participant=" + encodeURIComponent(participant)));
       if (response.ok) { view = await response.json(); render(); }
-    } catch (e) { say("Not connected; trying again…"); }
+    } catch (e) { say("Not connected; trying again…", true); }
   }
 
   function listen() {

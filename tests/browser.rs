@@ -1,0 +1,135 @@
+//! The join page in a real browser: headless Chromium driven through chromedriver (the
+//! Debian packages `.ci/run` installs) joins, adds an idea through the page's own text
+//! area and button, and the idea is in the board; a posted `<img onerror>` stays text.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{ClientBuilder, Locator};
+
+mod common;
+mod hosting;
+use common::Env;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn chromedriver() -> (Driver, u16) {
+    assert!(
+        std::path::Path::new(CHROMIUM).exists() && std::path::Path::new(CHROMEDRIVER).exists(),
+        "this test needs Chromium and chromedriver (apt-get install chromium chromium-driver; .ci/run does)"
+    );
+    let port = free_port();
+    let child = Command::new(CHROMEDRIVER)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "chromedriver did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (Driver(child), port)
+}
+
+#[test]
+fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
+    let env = Env::new();
+    env.ok(&["new", "live", "--title", "Live café", "--goal", "Mornings people stay for"]);
+    env.ok(&["session", "live", "--phase", "collect"]);
+    let h = hosting::host(&env, "live");
+    let (_driver, port) = chromedriver();
+    let profile = env.path("chromium-profile");
+
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": CHROMIUM,
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--window-size=420,900", format!("--user-data-dir={}", profile.display()),
+                ],
+            }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a Chromium session");
+        client.goto(&h.url).await.unwrap();
+        assert_eq!(client.find(Locator::Css("#title")).await.unwrap().text().await.unwrap(), "Moodboard");
+        client.find(Locator::Css("#name")).await.unwrap().send_keys("Ann").await.unwrap();
+        client.find(Locator::Css("#join-button")).await.unwrap().click().await.unwrap();
+        let text = client.find(Locator::Css("#text")).await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while client.find(Locator::Css("#title")).await.unwrap().text().await.unwrap() != "Live café" {
+            if Instant::now() > deadline {
+                let _ = std::fs::write("/tmp/join-page-failed.png", client.screenshot().await.unwrap_or_default());
+                let log = client.execute("return document.body.innerText;", vec![]).await.unwrap();
+                panic!("the page did not show the board after joining: {log}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let goal = client.find(Locator::Css("#goals li")).await.unwrap().text().await.unwrap();
+        assert_eq!(goal, "Mornings people stay for");
+
+        text.send_keys("Benches by the window").await.unwrap();
+        client.find(Locator::Css("#add-button")).await.unwrap().click().await.unwrap();
+        let hostile = "<img src=x onerror=\"document.title='pwned';window.pwned=1\">";
+        client.find(Locator::Css("#text")).await.unwrap().send_keys(hostile).await.unwrap();
+        client.find(Locator::Css("#add-button")).await.unwrap().click().await.unwrap();
+
+        // Both come back in the list, as text.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while client.find_all(Locator::Css("#ideas li")).await.unwrap().len() != 2 {
+            let log = client.execute("return document.body.innerText;", vec![]).await.unwrap();
+            assert!(Instant::now() < deadline, "both ideas come back in the list: {log}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let items = client.find_all(Locator::Css("#ideas li")).await.unwrap();
+        let mut shown = Vec::new();
+        for li in &items {
+            shown.push(li.text().await.unwrap());
+        }
+        assert!(shown.iter().any(|t| t.contains("Benches by the window")), "{shown:?}");
+        assert!(shown.iter().any(|t| t.contains(hostile)), "the markup is shown as the words it is: {shown:?}");
+        assert!(client.find_all(Locator::Css("#ideas img")).await.unwrap().is_empty(), "no element was made of it");
+        let pwned = client.execute("return window.pwned === undefined && document.title !== 'pwned';", vec![]).await.unwrap();
+        assert_eq!(pwned, serde_json::Value::Bool(true), "no script ran");
+        if let Ok(png) = client.screenshot().await {
+            // For people to look at (not a test result): the page as a phone shows it.
+            let _ = std::fs::write(std::env::temp_dir().join("moodboard-join-page.png"), png);
+        }
+        client.close().await.unwrap();
+    });
+
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let text = std::fs::read_to_string(&h.board).unwrap();
+        if text.contains("Benches by the window") && text.contains("onerror") {
+            assert!(text.contains("contributor: \"Ann\""), "posted under the name given");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the ideas are in the board:\n{text}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
