@@ -113,7 +113,8 @@ fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
         assert!(shown.iter().any(|t| t.contains("Benches by the window")), "{shown:?}");
         assert!(shown.iter().any(|t| t.contains(hostile)), "the markup is shown as the words it is: {shown:?}");
         assert!(client.find_all(Locator::Css("#ideas img")).await.unwrap().is_empty(), "no element was made of it");
-        let pwned = client.execute("return window.pwned === undefined && document.title !== 'pwned';", vec![]).await.unwrap();
+        let pwned =
+            client.execute("return window.pwned === undefined && document.title !== 'pwned';", vec![]).await.unwrap();
         assert_eq!(pwned, serde_json::Value::Bool(true), "no script ran");
         if let Ok(png) = client.screenshot().await {
             // For people to look at (not a test result): the page as a phone shows it.

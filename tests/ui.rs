@@ -1291,7 +1291,7 @@ fn inviting_shows_a_qr_code_and_private_ideas_arrive_face_down() {
     h.get_by_label("Private collect").click();
     h.run_steps(3);
     assert!(board(&h).session.private_collect);
-    h.get_by_role_and_label(Role::Button, "📱 Invite").click();
+    h.get_by_role_and_label(Role::Button, "Invite…").click();
     settle(&mut h);
     assert!(h.query_by_label("QR code of the join address").is_some(), "the invitation shows its QR code");
     assert!(h.query_by_label_contains("Nobody has joined yet").is_some());
@@ -1323,6 +1323,11 @@ fn inviting_shows_a_qr_code_and_private_ideas_arrive_face_down() {
     assert!(h.query_by_label_contains("Face-down idea from the live session").is_some(), "it lies face down");
     assert!(h.query_by_label_contains("Secret idea from a phone").is_none(), "its words are nowhere on screen");
     assert!(h.query_by_label_contains("1 idea in, from 1 person, face down until Cluster").is_some());
+    // Show new ideas brings them into view, wherever they landed.
+    h.get_by_role_and_label(Role::Button, "Show new ideas").click();
+    h.run_steps(3);
+    let card = h.get_by_label_contains("Face-down idea from the live session").rect();
+    assert!(h.ctx.content_rect().contains_rect(card), "in view: {card:?}");
 
     // Cluster: all turn over at once.
     h.get_by_label("Phase Cluster").click();

@@ -48,6 +48,14 @@ impl MoodboardApp {
             Action::StartInviting => self.start_inviting(),
             Action::ShowInvitation => self.view.show_invitation = true,
             Action::StopInviting => self.stop_inviting(),
+            Action::ShowArrivals => {
+                let board = self.open.doc.board();
+                let came: Vec<_> = board.items.iter().filter(|i| crate::model::is_joined(i)).collect();
+                match came.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).reduce(BoardRect::union) {
+                    Some(rect) => self.view.fit_request = Some(rect),
+                    None => self.toasts.info("No ideas from phones yet."),
+                }
+            }
             Action::RetryDownload(key) => self.retry_fetch(key),
             Action::DismissDownload(key) => self.dismiss_fetch(key),
             Action::ImportFiles { paths, centre_in_board } => {

@@ -91,6 +91,8 @@ pub enum Action {
     ShowInvitation,
     /// Stop the join server.
     StopInviting,
+    /// Zoom to the ideas that came from phones.
+    ShowArrivals,
 }
 
 impl Action {

@@ -67,7 +67,7 @@ pub fn session_bar_ui(
         match inviting {
             None => {
                 if ui
-                    .button("📱 Invite")
+                    .button("Invite…")
                     .on_hover_text("Let people join from their phones: no install, no account")
                     .clicked()
                 {
@@ -75,9 +75,12 @@ pub fn session_bar_ui(
                 }
             }
             Some(joined) => {
-                let text = format!("📱 Inviting · {joined} joined");
+                let text = format!("Inviting · {joined} joined");
                 if ui.button(text).on_hover_text("Show the invitation's QR code and address").clicked() {
                     actions.push(Action::ShowInvitation);
+                }
+                if ui.button("Show new ideas").on_hover_text("Zoom to the ideas that came from phones").clicked() {
+                    actions.push(Action::ShowArrivals);
                 }
                 if ui.button("Stop inviting").clicked() {
                     actions.push(Action::StopInviting);
@@ -101,11 +104,12 @@ pub fn session_bar_ui(
                 (n, 0) => format!(", from {n} {}", if n == 1 { "person" } else { "people" }),
                 (n, a) => format!(", from {n} named and {a} anonymous"),
             };
-            let text = format!(
-                "{} idea{} in{from}, face down until Cluster",
-                down.len(),
-                if down.len() == 1 { "" } else { "s" }
-            );
+            let text = if down.is_empty() {
+                "Private collect: ideas from phones lie face down until Cluster".to_owned()
+            } else {
+                let s = if down.len() == 1 { "" } else { "s" };
+                format!("{} idea{s} in{from}, face down until Cluster", down.len())
+            };
             ui.label(RichText::new(text).strong());
         }
         if session.timer.is_up(now) {

@@ -71,4 +71,3 @@ pub fn get(url: &str) -> (u16, Value, String) {
     let text = r.body_mut().read_to_string().unwrap_or_default();
     (status, serde_json::from_str(&text).unwrap_or(Value::String(text)), csp)
 }
-
