@@ -43,6 +43,7 @@ impl Env {
     }
 
     /// Runs and expects failure; returns stderr.
+    #[allow(dead_code)] // not every test file runs a command that should fail
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
         let err = String::from_utf8(out.stderr).unwrap();
