@@ -481,13 +481,7 @@ fn image_kind(
     } else {
         import_file(store, thumbs, Path::new(source))?
     };
-    Ok(ItemKind::Image {
-        asset: imported.asset,
-        file_name: imported.file_name,
-        pixel_size: imported.pixel_size,
-        caption: String::new(),
-        crop: None,
-    })
+    Ok(imported.into_kind())
 }
 
 /// A link card, with its page's preview unless `offline`; a page that cannot be read

@@ -618,13 +618,7 @@ impl MoodboardApp {
             let kind = match done.result {
                 Ok(Outcome::Image(imported)) => {
                     self.open.images.forget(&imported.asset);
-                    ItemKind::Image {
-                        asset: imported.asset,
-                        file_name: imported.file_name,
-                        pixel_size: imported.pixel_size,
-                        caption: String::new(),
-                        crop: None,
-                    }
+                    imported.into_kind()
                 }
                 Ok(Outcome::Text { text, file_name }) if text.is_empty() => {
                     self.open.import_failures.push(format!("{file_name} is empty, so no note was added"));

@@ -188,13 +188,7 @@ impl MoodboardApp {
                 }
                 Outcome::Image(imported) => {
                     self.open.images.forget(&imported.asset);
-                    ItemKind::Image {
-                        asset: imported.asset,
-                        file_name: imported.file_name,
-                        pixel_size: imported.pixel_size,
-                        caption: String::new(),
-                        crop: None,
-                    }
+                    imported.into_kind()
                 }
                 Outcome::Link(info) => {
                     let p = &self.open.web.pending[index];

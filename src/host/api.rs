@@ -395,13 +395,7 @@ async fn add_image(
     .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "the picture could not be read"))?
     .map_err(|e| error(StatusCode::BAD_REQUEST, e.to_string()))?;
     let contributor = author(&state, &q.participant, q.anonymous);
-    let kind = ItemKind::Image {
-        asset: imported.asset,
-        file_name: "photo from a phone".to_owned(),
-        pixel_size: imported.pixel_size,
-        caption: String::new(),
-        crop: None,
-    };
+    let kind = crate::media::Imported { file_name: "photo from a phone".to_owned(), ..imported }.into_kind();
     let item = {
         let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
         may_add_ideas(&b.board)?;

@@ -20,6 +20,19 @@ pub struct Imported {
     pub file_name: String,
 }
 
+impl Imported {
+    /// The image card it becomes: the whole picture, no caption yet.
+    pub fn into_kind(self) -> crate::model::ItemKind {
+        crate::model::ItemKind::Image {
+            asset: self.asset,
+            file_name: self.file_name,
+            pixel_size: self.pixel_size,
+            caption: String::new(),
+            crop: None,
+        }
+    }
+}
+
 /// Why an image could not be added.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
