@@ -83,6 +83,18 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// git's merge driver for boards: merges THEIRS into OURS (the board merge) and writes
+    /// the result into OURS; exits 0 when merged. Set up with
+    /// `git config merge.moodboard.driver "moodboard merge-driver %O %A %B"`.
+    MergeDriver {
+        /// The common ancestor (%O); not needed: stamps and tombstones tell what each
+        /// side changed and deleted.
+        base: PathBuf,
+        /// Our version (%A), which receives the merge.
+        ours: PathBuf,
+        /// Their version (%B).
+        theirs: PathBuf,
+    },
     /// Merge every conflict copy a sync tool left beside BOARD into it, then move the
     /// copies into NAME.merged-copies/.
     Sync { board: PathBuf },
@@ -263,6 +275,7 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             share::merge_cmd(&board, &other, to.as_deref(), dry_run, out, err)
         }
         Command::Sync { board } => share::sync(&board, out, err),
+        Command::MergeDriver { base: _, ours, theirs } => share::merge_driver(&ours, &theirs, err),
         Command::Pack { board, out: to } => share::pack_cmd(&board, to.as_deref(), out, err),
         Command::Unpack { pack, out: to } => share::unpack_cmd(&pack, to.as_deref(), out),
         Command::Export { board, format, out: to, theme } => {

@@ -12,6 +12,24 @@ use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, conflicts, pack, paths};
 
 /// `moodboard merge BOARD OTHER [-o OUT] [--dry-run]`
+/// git's merge-driver contract: the merge of `theirs` into `ours` is written into `ours`
+/// (atomically), and success means merged. Images never conflict: they are named by their
+/// content. Says what came in on stderr (git shows it).
+pub fn merge_driver(ours: &Path, theirs: &Path, err: &mut dyn Write) -> anyhow::Result<()> {
+    let their = load(theirs)?;
+    let our = load(ours)?;
+    let mut merged = merge_now(&our.board, &their.board);
+    tidy_merge(&our.board, &mut merged.board)?;
+    // git keeps the history: no `.bak` beside git's temporary file.
+    storage::save_without_backup(ours, &merged.board)?;
+    let summary = summarise(&our.board, &merged.board);
+    writeln!(err, "moodboard: merged the other branch's board: {}", summary.describe())?;
+    for refusal in &merged.refused {
+        writeln!(err, "moodboard: not applied: {refusal}")?;
+    }
+    Ok(())
+}
+
 pub fn merge_cmd(
     board: &Path,
     other: &Path,

@@ -65,6 +65,16 @@ pub fn save_hashed(path: &Path, board: &Board) -> Result<String, SaveError> {
     Ok(content_hash(text.as_bytes()))
 }
 
+/// [`save`] without the `.bak` copy, for files whose history is kept elsewhere (git's
+/// merge driver writes into git's own temporary file).
+pub fn save_without_backup(path: &Path, board: &Board) -> Result<(), SaveError> {
+    let text =
+        format::to_text(board).map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
+    replace_file(path, None, |f| f.write_all(text.as_bytes()))?;
+    atomic::remove_stale_temp_files(path);
+    Ok(())
+}
+
 /// Creates a new board file, refusing to overwrite one that exists.
 pub fn create(path: &Path, board: &Board) -> Result<(), SaveError> {
     if path.exists() {
