@@ -102,6 +102,9 @@ pub struct MoodboardApp {
     ctx: egui::Context,
 }
 
+/// The app's id: its desktop entry (`packaging/APP_ID.desktop`), icon and AppStream id.
+pub const APP_ID: &str = "org.moodboard.Moodboard";
+
 impl MoodboardApp {
     pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
         ui::style::apply(ctx, startup.prefs.appearance);
@@ -715,7 +718,14 @@ pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resul
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Moodboard")
-            .with_app_id("moodboard")
+            // The desktop entry's name, so that window managers group the window with it.
+            .with_app_id(APP_ID)
+            .with_icon(std::sync::Arc::new(
+                eframe::icon_data::from_png_bytes(include_bytes!(
+                    "../assets/icons/hicolor/256x256/apps/org.moodboard.Moodboard.png"
+                ))
+                .unwrap_or_default(),
+            ))
             .with_inner_size(size)
             .with_min_inner_size([640.0, 480.0])
             .with_drag_and_drop(true),
