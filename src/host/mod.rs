@@ -214,7 +214,7 @@ fn flush(state: &State) -> Result<bool, crate::storage::UpdateError<std::convert
             Err(_) => return Ok(false),
         }
     } else {
-        let (board, _) = crate::storage::update(&path, |board| {
+        let written = crate::storage::update(&path, |board| {
             let mut clock = crate::model::Stamper::now(board, "live session");
             for edit in &queue {
                 // Checked again against the file as it is now: a dot the file no longer
@@ -227,8 +227,18 @@ fn flush(state: &State) -> Result<bool, crate::storage::UpdateError<std::convert
                 }
             }
             Ok::<_, std::convert::Infallible>(board.clone())
-        })?;
-        board
+        });
+        match written {
+            Ok((board, _)) => board,
+            Err(e) => {
+                // Not written (the disk is full, the lock is held too long …): the
+                // changes wait for the next round, in their order, before newer ones.
+                let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+                let newer = std::mem::replace(&mut b.queue, queue);
+                b.queue.extend(newer);
+                return Err(e);
+            }
+        }
     };
     let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
     let mut board = disk;
