@@ -226,10 +226,9 @@ async fn board(
 fn accept(state: &State, edit: Edit) -> Result<Edit, Response> {
     let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
     let mut clock = crate::model::Stamper::now(&b.board, "live session");
-    let mut board = b.board.clone();
-    edit.clone().apply_stamped(&mut board, &mut clock).map_err(|e| error(StatusCode::CONFLICT, e.to_string()))?;
-    let _ = frames::tidy_after(&mut board, &edit, &mut clock);
-    b.board = board;
+    // An edit that cannot be applied leaves the board as it was: no copy is needed.
+    edit.clone().apply_stamped(&mut b.board, &mut clock).map_err(|e| error(StatusCode::CONFLICT, e.to_string()))?;
+    let _ = frames::tidy_after(&mut b.board, &edit, &mut clock);
     // Stamped again when written, against the file as it is then.
     b.queue.push(edit.clone());
     b.generation += 1;
@@ -418,9 +417,20 @@ struct OnItem {
     text: Option<String>,
 }
 
-fn shown_as(state: &State, participant: &str) -> String {
+/// Who a participant's dots, reactions and replies are written as.
+struct Author {
+    /// Dots and reactions: the pseudonym.
+    shown_as: String,
+    /// Replies: the name given at join, else the pseudonym.
+    replies_as: String,
+}
+
+fn author_of(state: &State, participant: &str) -> Author {
     let people = state.people.lock().unwrap_or_else(|e| e.into_inner());
-    people.participants.get(participant).map(|p| p.shown_as.clone()).unwrap_or_default()
+    let p = people.participants.get(participant);
+    let shown_as = p.map(|p| p.shown_as.clone()).unwrap_or_default();
+    let replies_as = p.map(|p| p.name.clone()).filter(|n| !n.is_empty()).unwrap_or_else(|| shown_as.clone());
+    Author { shown_as, replies_as }
 }
 
 /// Checks the request and builds the edit on the board as it is, or says why not.
@@ -430,12 +440,14 @@ async fn on_item(
     addr: &SocketAddr,
     body: &Bytes,
     step: Phase,
-    build: impl FnOnce(&Board, &ItemId, &str, &OnItem) -> Result<Option<Edit>, Response>,
+    build: impl FnOnce(&Board, &ItemId, &Author, &OnItem) -> Result<Option<Edit>, Response>,
 ) -> Result<bool, Response> {
     check_token(state, token)?;
     let body: OnItem = parse(body)?;
     gate(state, token, addr, &body.participant)?;
-    let you = shown_as(state, &body.participant);
+    // Looked up before the board's lock is taken (the people's lock is never taken
+    // inside it).
+    let you = author_of(state, &body.participant);
     let edit = {
         let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
         let item = item_id(&body.item, &b.board)?;
@@ -465,7 +477,7 @@ async fn give_dot(
     body: Bytes,
 ) -> Answer {
     on_item(&state, &token, &addr, &body, Phase::Vote, |board, item, you, _| {
-        rules::give_dots(board, std::slice::from_ref(item), you).map(Some).map_err(rule)
+        rules::give_dots(board, std::slice::from_ref(item), &you.shown_as).map(Some).map_err(rule)
     })
     .await?;
     Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
@@ -478,7 +490,7 @@ async fn take_dot(
     body: Bytes,
 ) -> Answer {
     on_item(&state, &token, &addr, &body, Phase::Vote, |board, item, you, _| {
-        rules::take_dots(board, std::slice::from_ref(item), you).map(Some).map_err(rule)
+        rules::take_dots(board, std::slice::from_ref(item), &you.shown_as).map(Some).map_err(rule)
     })
     .await?;
     Ok((StatusCode::OK, axum::Json(json!({}))).into_response())
@@ -500,10 +512,10 @@ async fn react(
             .as_deref()
             .and_then(reaction)
             .ok_or_else(|| error(StatusCode::BAD_REQUEST, "reaction must be build, like, surprising or more"))?;
-        if board.reaction_by(you, item, r).is_some() {
+        if board.reaction_by(&you.shown_as, item, r).is_some() {
             return Ok(None);
         }
-        rules::toggle_reaction(board, item, you, r).map(Some).map_err(rule)
+        rules::toggle_reaction(board, item, &you.shown_as, r).map(Some).map_err(rule)
     })
     .await?;
     let status = if added { StatusCode::CREATED } else { StatusCode::OK };
@@ -516,13 +528,10 @@ async fn reply(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     body: Bytes,
 ) -> Answer {
-    let participant = parse::<OnItem>(&body).map(|b| b.participant).unwrap_or_default();
-    let name = author(&state, &participant, false);
     on_item(&state, &token, &addr, &body, Phase::React, |board, item, you, body| {
         let text = capped("text", body.text.as_deref().unwrap_or(""), crate::model::MAX_REPLY_CHARS)?;
         // A reply is posted under the name given at join, if one was.
-        let by = if name.is_empty() { you } else { name.as_str() };
-        rules::reply(board, item, by, &text).map(Some).map_err(|e| match e {
+        rules::reply(board, item, &you.replies_as, &text).map(Some).map_err(|e| match e {
             rules::RuleError::EmptyReply => error(StatusCode::BAD_REQUEST, e.to_string()),
             other => rule(other),
         })
