@@ -554,7 +554,7 @@ impl MoodboardApp {
         frames::place_card(&board, theme, top_left, size, Some(visible))
     }
 
-    pub(super) fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
+    fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
         let mut item = Item::new(kind, pos, &self.who(), DEFAULT_SOURCE, Timestamp::now());
         item.z = self.open.doc.board().top_z().saturating_add(1 + z_offset);
         item.theme = self.theme_for_new(theme).filter(|t| self.open.doc.board().theme(t).is_some());
@@ -564,11 +564,17 @@ impl MoodboardApp {
     pub fn add_item(&mut self, kind: ItemKind, centre_in_board: Option<Pos>, theme: Option<ThemeId>) {
         let theme = self.theme_for_new(theme).filter(|t| self.open.doc.board().theme(t).is_some());
         let pos = self.place(centre_in_board, kind.default_size(), theme.as_ref());
+        let id = self.insert_new(kind, pos, theme);
+        self.view.selection = BTreeSet::from([id]);
+    }
+
+    /// Adds a new item of `kind` at `pos` as one undo step ("Add note"); returns its id.
+    pub(super) fn insert_new(&mut self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>) -> ItemId {
         let label = format!("Add {}", kind.tag().name());
         let item = self.new_item(kind, pos, theme, 0);
         let id = item.id.clone();
         self.apply(Edit::InsertItem(Box::new(item)), &label);
-        self.view.selection = BTreeSet::from([id]);
+        id
     }
 
     fn paste_text(&mut self, text: &str, centre_in_board: Option<Pos>) {

@@ -213,10 +213,7 @@ impl MoodboardApp {
             // Where its placeholder was, off the cards and the other placeholders.
             let others: Vec<BoardRect> = self.open.web.pending.iter().map(|p| p.at).collect();
             let pos = self.place_avoiding(Some(p.at.center()), kind.default_size(), theme.as_ref(), &others);
-            let label = format!("Add {}", kind.tag().name());
-            let item = self.new_item(kind, pos, theme, 0);
-            let id = item.id.clone();
-            self.apply(crate::model::Edit::InsertItem(Box::new(item)), &label);
+            let id = self.insert_new(kind, pos, theme);
             // Selected, unless the user has picked something else meanwhile.
             if self.view.selection.is_empty()
                 || self.view.selection.iter().all(|s| self.open.doc.board().item(s).is_none())
