@@ -493,3 +493,38 @@ fn a_version_5_board_still_loads_and_collects_in_the_open() {
     let err = moodboard::storage::format::parse(&path, &broken).unwrap_err().to_string();
     assert!(err.contains("private_collect"), "{err}");
 }
+
+#[test]
+fn a_link_preview_picture_cannot_leave_the_assets_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let valid = valid_text();
+    let link = |picture: &str| {
+        format!(
+            "Link(url: \"https://example.com\", title: \"t\", note: \"\", description: \"d\", site: \"s\", picture: {picture})"
+        )
+    };
+    for bad in ["../secret.png", "/etc/passwd", "a/../../x.png", "0123456789abcdef0123456789abcdef.exe"] {
+        let text = with_kind(&valid, &link(&format!("Some(\"{bad}\")")));
+        assert_ne!(text, valid);
+        let path = write(dir.path(), "preview.moodboard.ron", text.as_bytes());
+        let err = storage::load(&path).unwrap_err().to_string();
+        assert!(err.contains("preview.moodboard.ron:") && err.contains("is not an asset name"), "{bad}: {err}");
+    }
+    // A well-named picture that is a symbolic link out of the folder is refused, not read.
+    let secret = dir.path().join("secret.png");
+    std::fs::write(&secret, b"private").unwrap();
+    let hash = "0".repeat(32);
+    let assets = dir.path().join("linked.assets");
+    std::fs::create_dir(&assets).unwrap();
+    std::os::unix::fs::symlink(&secret, assets.join(format!("{hash}.png"))).unwrap();
+    let path = write(
+        dir.path(),
+        "linked.moodboard.ron",
+        with_kind(&valid, &link(&format!("Some(\"{hash}.png\")"))).as_bytes(),
+    );
+    let problems = storage::check_assets(&path, &storage::load(&path).unwrap().board, true);
+    assert!(
+        problems.iter().any(|p| p.to_string().contains("symbolic link") && p.to_string().contains("link")),
+        "{problems:?}"
+    );
+}
