@@ -99,6 +99,8 @@ pub struct MoodboardApp {
     save_prefs: bool,
     /// The window title last sent, so that it is only sent when it changes.
     title: String,
+    /// The interface's language, set on the UI thread at the start of every frame.
+    language: crate::i18n::Lang,
     ctx: egui::Context,
 }
 
@@ -108,6 +110,9 @@ pub const APP_ID: &str = "org.moodboard.Moodboard";
 impl MoodboardApp {
     pub fn new(ctx: &egui::Context, startup: Startup) -> Self {
         ui::style::apply(ctx, startup.prefs.appearance);
+        let language = startup.prefs.interface_language();
+        crate::i18n::set_language(language);
+        crate::i18n::set_process_language(language);
         let pool = Arc::new(WorkerPool::for_cores("moodboard-media"));
         let waker_ctx = ctx.clone();
         let saver = Saver::new(Arc::new(move || waker_ctx.request_repaint()));
@@ -157,6 +162,7 @@ impl MoodboardApp {
             boards_dir: startup.boards_dir,
             save_prefs: startup.save_prefs,
             title: String::new(),
+            language,
             ctx: ctx.clone(),
         };
         app.save_prefs();
@@ -464,6 +470,7 @@ impl MoodboardApp {
 
 impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        crate::i18n::set_language(self.language);
         self.drain_saves();
         for failure in self.prefs_saver.failures() {
             self.toasts.warning(failure);
@@ -505,6 +512,7 @@ impl eframe::App for MoodboardApp {
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        crate::i18n::set_language(self.language);
         self.frames += 1;
         if self.frames <= 3 && self.view.selection.is_empty() {
             // The side panels take their width in the first frames: fit again once they have.
@@ -535,6 +543,7 @@ impl eframe::App for MoodboardApp {
             appearance: self.prefs.appearance,
             snap: self.view.snap,
             offline: self.prefs.offline,
+            language: self.prefs.language,
         };
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
         egui::Panel::top("toolbar").show(ui, |ui| {

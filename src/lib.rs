@@ -6,6 +6,7 @@ pub mod cli;
 pub mod document;
 pub mod export;
 pub mod host;
+pub mod i18n;
 pub mod media;
 pub mod model;
 pub mod prefs;

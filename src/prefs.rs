@@ -43,6 +43,8 @@ pub struct Prefs {
     pub show_inspector: bool,
     /// The language prompts are drawn in.
     pub prompt_lang: crate::prompts::Lang,
+    /// The interface's language; `None` follows the system.
+    pub language: Option<crate::i18n::Lang>,
     /// Light, dark, or as the system is set.
     pub appearance: Appearance,
     /// Whether moved and resized cards land on the grid.
@@ -71,6 +73,7 @@ impl Default for Prefs {
             show_sidebar: true,
             show_inspector: true,
             prompt_lang: crate::prompts::Lang::En,
+            language: None,
             appearance: Appearance::System,
             snap_to_grid: false,
             offline: false,
@@ -91,6 +94,11 @@ fn prefs_path() -> Option<PathBuf> {
 }
 
 impl Prefs {
+    /// The language the interface speaks: the chosen one, or the system's.
+    pub fn interface_language(&self) -> crate::i18n::Lang {
+        self.language.unwrap_or_else(crate::i18n::system_language)
+    }
+
     /// Loads preferences; a missing file gives defaults, an unreadable one gives
     /// defaults and the reason, so the app can say so without stopping.
     pub fn load() -> (Self, Option<String>) {

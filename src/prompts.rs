@@ -2,35 +2,19 @@
 //! Dutch), drawn at random onto the board or printed by `moodboard prompt`. A board's
 //! facilitator can add prompts of their own; they are drawn along with the deck.
 
-/// The languages the deck ships in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    En,
-    Nl,
-}
+/// The deck ships in every language of the interface.
+pub use crate::i18n::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Nl];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Nl => "Nederlands",
-        }
-    }
-
-    fn text(self) -> &'static str {
-        match self {
-            Lang::En => include_str!("../assets/prompts/en.txt"),
-            Lang::Nl => include_str!("../assets/prompts/nl.txt"),
-        }
+fn text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => include_str!("../assets/prompts/en.txt"),
+        Lang::Nl => include_str!("../assets/prompts/nl.txt"),
     }
 }
 
 /// The shipped prompts in `lang`, in file order.
 pub fn deck(lang: Lang) -> Vec<&'static str> {
-    lang.text().lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    text(lang).lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 }
 
 /// One prompt at random from the deck and `own` prompts together.

@@ -305,6 +305,18 @@ impl MoodboardApp {
                 crate::ui::style::set_appearance(&self.ctx, self.prefs.appearance);
                 self.save_prefs();
             }
+            Command::LanguageSystem | Command::LanguageEnglish | Command::LanguageDutch => {
+                use crate::i18n::Lang;
+                self.prefs.language = match command {
+                    Command::LanguageEnglish => Some(Lang::En),
+                    Command::LanguageDutch => Some(Lang::Nl),
+                    _ => None,
+                };
+                self.language = self.prefs.interface_language();
+                crate::i18n::set_language(self.language);
+                crate::i18n::set_process_language(self.language);
+                self.save_prefs();
+            }
             Command::ZoomIn => self.view.zoom_around(self.view.canvas_rect.center(), 1.25),
             Command::ZoomOut => self.view.zoom_around(self.view.canvas_rect.center(), 0.8),
             Command::ZoomReset => {

@@ -13,12 +13,13 @@ use super::cards::{Look, paint_card};
 use super::view::{Gesture, ViewState, board_rect_of};
 use super::{Action, Command, style};
 use crate::media::ImageCache;
+use crate::tr;
 use crate::model::frames::{self, Drop};
 use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules};
 
 /// The label a card has for screen readers and tests: "Note: Try paper textures".
 pub fn item_label(item: &Item) -> String {
-    format!("{}: {}", item.kind.tag().title(), item.kind.summary())
+    format!("{}: {}", super::words::kind_title(item.kind.tag()), item.kind.summary())
 }
 
 fn id_for(item: &ItemId) -> Id {
@@ -36,7 +37,7 @@ pub fn canvas_ui(
     actions: &mut Vec<Action>,
 ) {
     let (rect, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    background.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, "Canvas"));
+    background.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, tr!("canvas-label")));
     if view.canvas_rect.min != rect.min {
         // A panel opened or closed: keep the board still on screen.
         view.pan(rect.min - view.canvas_rect.min);
@@ -120,7 +121,7 @@ pub fn canvas_ui(
         let face_down = board.face_down(item);
         response.widget_info(|| {
             let mut label =
-                if face_down { "Face-down idea from the live session".to_owned() } else { item_label(item) };
+                if face_down { tr!("canvas-face-down") } else { item_label(item) };
             if highlighted && !view.highlight_label.is_empty() {
                 label = format!("{label}, {}", view.highlight_label);
             }
@@ -196,7 +197,7 @@ pub fn canvas_ui(
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "Drop to add to the board",
+            tr!("canvas-drop-here"),
             FontId::proportional(24.0),
             style::canvas_text(painter.ctx().theme() == egui::Theme::Dark),
         );
@@ -246,8 +247,7 @@ fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
 }
 
 fn empty_board_hint(painter: &egui::Painter, rect: Rect) {
-    let text = "This board is empty.\n\nPress N for a note, Q for a quote, L for a link, C for a colour,\n\
-                I to add images, or drop files and paste (Ctrl+V) right here.";
+    let text = tr!("canvas-empty");
     let dark = painter.ctx().theme() == egui::Theme::Dark;
     painter.text(rect.center(), Align2::CENTER_CENTER, text, FontId::proportional(18.0), style::canvas_text(dark));
 }
@@ -343,9 +343,11 @@ pub fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop: Drop) -> Opti
     let (edit, retheme) = frames::move_cards(board, ids, delta.x, delta.y, &drop, Timestamp::now())?;
     let count = ids.len();
     let label = match (drop.theme(), retheme) {
-        (Some(Some(t)), n) if n > 0 => format!("Move {} into “{}”", things(count), board.theme_name(Some(t))),
-        (Some(None), n) if n > 0 => format!("Move {} out of its theme", things(count)),
-        _ => format!("Move {}", things(count)),
+        (Some(Some(t)), n) if n > 0 => {
+            tr!("step-move-into", things = things(count), theme = super::words::theme_name(board, Some(t)))
+        }
+        (Some(None), n) if n > 0 => tr!("step-move-out", things = things(count)),
+        _ => tr!("step-move", things = things(count)),
     };
     Some(Action::edit(edit, label))
 }
@@ -358,23 +360,26 @@ pub fn move_to_theme<'a>(
     theme: Option<ThemeId>,
 ) -> Option<Action> {
     let ids: Vec<&ItemId> = ids.into_iter().collect();
-    let label = format!("Move {} to “{}”", things(ids.len()), board.theme_name(theme.as_ref()));
+    let label =
+        tr!("step-move-to", things = things(ids.len()), theme = super::words::theme_name(board, theme.as_ref()));
     match rules::move_to_theme(board, ids, theme.as_ref()) {
         Err(rules::RuleError::NothingToMove) => None,
         decided => Some(Action::rule(decided, label)),
     }
 }
 
-/// "1 item", "3 items".
-pub fn things(n: usize) -> String {
-    if n == 1 { "1 item".to_owned() } else { format!("{n} items") }
-}
+pub use super::words::things;
 
 fn hover_text(board: &Board, item: &Item) -> String {
     let hidden = board.session.hides_contributors();
-    let who = if hidden { "someone (hidden in this session)" } else { nonempty(&item.contributor, "someone") };
-    let mut lines = vec![format!("Added by {who} · {}", nonempty(&item.source, "no source"))];
-    lines.push(format!("{} · changed {}", item.created.to_short_string(), item.modified.to_short_string()));
+    let who = if hidden { tr!("card-someone-hidden") } else { nonempty(&item.contributor, tr!("card-someone")) };
+    let source = nonempty(&item.source, tr!("card-no-source"));
+    let mut lines = vec![tr!("card-added-by", who = who, source = source)];
+    lines.push(tr!(
+        "card-times",
+        created = item.created.to_short_string(),
+        changed = item.modified.to_short_string()
+    ));
     if !item.tags.is_empty() {
         lines.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
     }
@@ -384,8 +389,8 @@ fn hover_text(board: &Board, item: &Item) -> String {
     lines.join("\n")
 }
 
-fn nonempty<'a>(s: &'a str, otherwise: &'a str) -> &'a str {
-    if s.trim().is_empty() { otherwise } else { s }
+fn nonempty(s: &str, otherwise: String) -> String {
+    if s.trim().is_empty() { otherwise } else { s.to_owned() }
 }
 
 fn item_menu(ui: &mut Ui, board: &Board, view: &ViewState, item: &Item, actions: &mut Vec<Action>) {
@@ -397,14 +402,14 @@ fn item_menu(ui: &mut Ui, board: &Board, view: &ViewState, item: &Item, actions:
     };
     if let ItemKind::Link { url, .. } = &item.kind
         && links::is_openable(url)
-        && ui.button("Open link").clicked()
+        && ui.button(tr!("card-open-link")).clicked()
     {
         actions.push(Action::OpenUrl(url.clone()));
         ui.close();
     }
-    ui.menu_button("Move to theme", |ui| {
+    ui.menu_button(tr!("card-move-to-theme"), |ui| {
         let targets = board.themes.iter().map(|t| (Some(t.id.clone()), t.name.clone()));
-        for (theme, name) in targets.chain(std::iter::once((None, "Unsorted".to_owned()))) {
+        for (theme, name) in targets.chain(std::iter::once((None, tr!("theme-unsorted")))) {
             if ui.button(&name).clicked() {
                 actions.extend(move_to_theme(board, &view.selection, theme));
                 ui.close();
@@ -429,7 +434,7 @@ fn link_button(ui: &Ui, item: &Item, url: &str, card: Rect, zoom: f32, actions: 
         pos2(card.max.x - pad, card.max.y - pad * 0.5),
     );
     let response = ui.interact(area, id_for(&item.id).with("open"), Sense::click());
-    let label = format!("Open link {url}");
+    let label = tr!("card-open-link-label", url = url);
     response.widget_info(|| WidgetInfo::labeled(Role::Link, true, &label));
     if response.hovered() {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
@@ -442,7 +447,7 @@ fn link_button(ui: &Ui, item: &Item, url: &str, card: Rect, zoom: f32, actions: 
 fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions: &mut Vec<Action>) {
     let handle = Rect::from_center_size(card.right_bottom(), Vec2::splat(style::RESIZE_HANDLE));
     let response = ui.interact(handle, id_for(&item.id).with("resize"), Sense::drag());
-    let label = format!("Resize {}", item_label(item));
+    let label = tr!("card-resize-label", item = item_label(item));
     response.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, &label));
     let painter = ui.painter_at(view.canvas_rect);
     painter.rect_filled(handle.shrink(1.0), 2.0, style::SELECTION);
@@ -472,7 +477,7 @@ fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions
         && size != item.size
     {
         let edit = Edit::ChangeItem { id, change: ItemChange::Size(size), at: Timestamp::now() };
-        actions.push(Action::edit(edit, "Resize").snapped_if(view.snap));
+        actions.push(Action::edit(edit, tr!("step-resize")).snapped_if(view.snap));
     }
 }
 
@@ -502,7 +507,7 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
             .frame(egui::Frame::new())
             .layouter(&mut layouter),
     );
-    let label = "Edit text on the board".to_owned();
+    let label = tr!("card-edit-inline-label");
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, &label));
     if !response.has_focus() && !response.lost_focus() {
         response.request_focus();
@@ -537,7 +542,7 @@ fn push_text_change(item: &Item, id: &ItemId, text: String, actions: &mut Vec<Ac
     }
     if kind != item.kind {
         let edit = Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(kind), at: Timestamp::now() };
-        actions.push(Action::edit(edit, "Edit text"));
+        actions.push(Action::edit(edit, tr!("step-edit-text")));
     }
 }
 

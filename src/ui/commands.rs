@@ -6,7 +6,8 @@ use strum::IntoEnumIterator as _;
 
 /// Every command, in menu order. Menus, shortcuts and the shortcuts window go through
 /// [`Command::iter`], so a new command cannot be missing from any of them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Command {
     NewBoard,
     Open,
@@ -67,6 +68,9 @@ pub enum Command {
     LookSystem,
     LookLight,
     LookDark,
+    LanguageSystem,
+    LanguageEnglish,
+    LanguageDutch,
     ShowShortcuts,
 }
 
@@ -84,17 +88,17 @@ pub enum Menu {
 }
 
 impl Menu {
-    pub fn title(self) -> &'static str {
-        match self {
-            Menu::File => "File",
-            Menu::Share => "Share",
-            Menu::Edit => "Edit",
-            Menu::Add => "Add",
-            Menu::Arrange => "Arrange",
-            Menu::Session => "Session",
-            Menu::View => "View",
-            Menu::Help => "Help",
-        }
+    pub fn title(self) -> String {
+        crate::i18n::tr(match self {
+            Menu::File => "menu-file",
+            Menu::Share => "menu-share",
+            Menu::Edit => "menu-edit",
+            Menu::Add => "menu-add",
+            Menu::Arrange => "menu-arrange",
+            Menu::Session => "menu-session",
+            Menu::View => "menu-view",
+            Menu::Help => "menu-help",
+        })
     }
 }
 
@@ -120,143 +124,19 @@ const fn plain(key: Key) -> KeyboardShortcut {
 
 impl Command {
     /// The text on the menu entry, which is also its accessible label.
-    pub fn text(self) -> &'static str {
-        match self {
-            Command::NewBoard => "New board",
-            Command::Open => "Open…",
-            Command::Save => "Save",
-            Command::SaveAs => "Save as…",
-            Command::MergeBoard => "Merge a board…",
-            Command::SavePack => "Save as pack…",
-            Command::ExportHtml => "Export web page (HTML)…",
-            Command::ExportMarkdown => "Export Markdown…",
-            Command::ExportPng => "Export picture (PNG)…",
-            Command::ExportCanvas => "Export JSON Canvas…",
-            Command::ImportCanvas => "Import JSON Canvas…",
-            Command::Quit => "Quit",
-            Command::Undo => "Undo",
-            Command::Redo => "Redo",
-            Command::Delete => "Delete",
-            Command::Duplicate => "Duplicate",
-            Command::SelectAll => "Select all",
-            Command::ClearSelection => "Select none",
-            Command::BringToFront => "Bring to front",
-            Command::SendToBack => "Send to back",
-            Command::ToggleLock => "Lock / unlock",
-            Command::Cut => "Cut",
-            Command::Copy => "Copy",
-            Command::Paste => "Paste",
-            Command::AddNote => "Note",
-            Command::AddQuote => "Quote",
-            Command::AddLink => "Link",
-            Command::AddColour => "Colour",
-            Command::AddImage => "Image…",
-            Command::WorkOffline => "Work offline",
-            Command::AddTheme => "Theme",
-            Command::ArrangeByTheme => "Arrange by theme",
-            Command::AlignLeft => "Align left edges",
-            Command::AlignRight => "Align right edges",
-            Command::AlignTop => "Align top edges",
-            Command::AlignBottom => "Align bottom edges",
-            Command::AlignCentres => "Align centres (one column)",
-            Command::AlignMiddles => "Align middles (one row)",
-            Command::DistributeAcross => "Distribute across",
-            Command::DistributeDown => "Distribute down",
-            Command::SnapToGrid => "Snap to grid",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomReset => "Actual size",
-            Command::ZoomFit => "Zoom to fit",
-            Command::ZoomSelection => "Zoom to selection",
-            Command::ToggleSidebar => "Themes sidebar",
-            Command::ToggleInspector => "Inspector",
-            Command::Find => "Search",
-            Command::LookSystem => "Look: as the system",
-            Command::LookLight => "Look: light",
-            Command::LookDark => "Look: dark",
-            Command::ShowShortcuts => "Keyboard shortcuts",
-            Command::ToggleSession => "Start or end session",
-            Command::DrawPrompt => "Draw a prompt",
-            Command::GiveDot => "Give a dot",
-            Command::TakeDot => "Take a dot back",
-            Command::Shuffle => "Shuffle the board",
-            Command::Spotlight => "Spotlight",
-            Command::ShowLenses => "Lenses",
-        }
+    pub fn text(self) -> String {
+        crate::i18n::tr(&self.message_id())
     }
 
     /// A sentence for tooltips.
-    pub fn help(self) -> &'static str {
-        match self {
-            Command::NewBoard => "Start a new, empty board",
-            Command::Open => "Open a board file",
-            Command::Save => "Save now (boards also save themselves shortly after each change)",
-            Command::SaveAs => "Save the board and its images under a new name",
-            Command::MergeBoard => "Bring in the ideas of another copy or another board (or a pack); one undo step",
-            Command::SavePack => "One .moodpack file with the board and its images, to email or share",
-            Command::ExportHtml => {
-                "A self-contained web page: the recap for people who were not there (only the shown theme if one is picked)"
-            }
-            Command::ExportMarkdown => {
-                "Goals and items by theme, for wikis and chat (only the shown theme if one is picked)"
-            }
-            Command::ExportPng => "The board as a picture (only the shown theme if one is picked)",
-            Command::ExportCanvas => "A .canvas file for Obsidian and other JSON Canvas apps",
-            Command::ImportCanvas => "Add the cards and groups of a .canvas file to this board",
-            Command::Quit => "Close Moodboard",
-            Command::Undo => "Undo the last change",
-            Command::Redo => "Redo what was undone",
-            Command::Delete => "Delete the selected items",
-            Command::Duplicate => "Make a copy of the selected items",
-            Command::SelectAll => "Select every item",
-            Command::ClearSelection => "Deselect everything",
-            Command::BringToFront => "Put the selected items on top",
-            Command::SendToBack => "Put the selected items underneath",
-            Command::ToggleLock => "Locked items cannot be moved, resized or deleted",
-            Command::Cut => "Copy the selected cards to the clipboard and delete them",
-            Command::Copy => "Copy the selected cards, pictures included, to paste on this or another board",
-            Command::Paste => "Paste cards, an image, a link or text from the clipboard",
-            Command::AddNote => "Write down a brainwave",
-            Command::AddQuote => "Add something someone said or wrote",
-            Command::AddLink => "Add a web address",
-            Command::AddColour => "Add a colour swatch",
-            Command::AddImage => "Add images from files or a web address",
-            Command::WorkOffline => "Add links without fetching their pages, and never download pictures (a toggle)",
-            Command::AddTheme => "Add a theme to sort items into",
-            Command::ArrangeByTheme => "Pack the theme frames into a window-shaped board, cards in tidy columns",
-            Command::AlignLeft => "Line the selected cards up on the leftmost one's left edge",
-            Command::AlignRight => "Line the selected cards up on the rightmost one's right edge",
-            Command::AlignTop => "Line the selected cards up on the topmost one's top edge",
-            Command::AlignBottom => "Line the selected cards up on the lowest one's bottom edge",
-            Command::AlignCentres => "Put the selected cards' centres on one vertical line",
-            Command::AlignMiddles => "Put the selected cards' middles on one horizontal line",
-            Command::DistributeAcross => "Equal gaps between the selected cards, left to right",
-            Command::DistributeDown => "Equal gaps between the selected cards, top to bottom",
-            Command::SnapToGrid => "Cards you move or resize land on the canvas grid (a toggle)",
-            Command::ZoomIn => "Zoom in",
-            Command::ZoomOut => "Zoom out",
-            Command::ZoomReset => "Show the board at 100 %",
-            Command::ZoomFit => "Show the whole board",
-            Command::ZoomSelection => "Show the selected items",
-            Command::ToggleSidebar => "Show or hide the themes sidebar",
-            Command::ToggleInspector => "Show or hide the inspector",
-            Command::Find => "Search by text, tag, contributor or source",
-            Command::LookSystem => "Light or dark, as the system is set",
-            Command::LookLight => "A light interface and canvas",
-            Command::LookDark => "A dark interface and canvas",
-            Command::ShowShortcuts => "List every keyboard shortcut",
-            Command::ToggleSession => "A facilitated session: collect, cluster, vote and react, with a timer",
-            Command::DrawPrompt => "Put a creative provocation from the deck on the board",
-            Command::GiveDot => "In the Vote step: put one of your dots on the selected items",
-            Command::TakeDot => "In the Vote step: take one of your dots back from the selected items",
-            Command::Shuffle => {
-                "Lay the items out in a random arrangement, to break the first grouping (one undo step)"
-            }
-            Command::Spotlight => "One idea at a time, full screen, in random order: what else could this be?",
-            Command::ShowLenses => {
-                "Where the ideas come from, by source, contributor and theme; and the board's colours"
-            }
-        }
+    pub fn help(self) -> String {
+        crate::i18n::tr(&format!("{}-help", self.message_id()))
+    }
+
+    /// The Fluent message of the command's text: `cmd-new-board` for `NewBoard`.
+    pub fn message_id(self) -> String {
+        let name: &'static str = self.into();
+        format!("cmd-{name}")
     }
 
     pub fn menu(self) -> Menu {
@@ -308,7 +188,10 @@ impl Command {
             | Command::Find
             | Command::LookSystem
             | Command::LookLight
-            | Command::LookDark => Menu::View,
+            | Command::LookDark
+            | Command::LanguageSystem
+            | Command::LanguageEnglish
+            | Command::LanguageDutch => Menu::View,
             Command::ShowShortcuts => Menu::Help,
             Command::ToggleSession
             | Command::DrawPrompt
@@ -337,6 +220,9 @@ impl Command {
             | Command::LookSystem
             | Command::LookLight
             | Command::LookDark
+            | Command::LanguageSystem
+            | Command::LanguageEnglish
+            | Command::LanguageDutch
             | Command::WorkOffline => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),
@@ -456,7 +342,13 @@ mod tests {
     fn every_command_has_words_a_menu_and_its_own_keys() {
         let mut seen = std::collections::HashMap::new();
         for command in Command::iter() {
-            assert!(!command.text().is_empty() && !command.help().is_empty(), "{command:?}");
+            for lang in crate::i18n::Lang::ALL {
+                let id = command.message_id();
+                for id in [id.clone(), format!("{id}-help")] {
+                    let text = crate::i18n::lookup(lang, &id, None);
+                    assert!(text.is_some_and(|t| !t.is_empty()), "{lang:?} has no text for {id} ({command:?})");
+                }
+            }
             for shortcut in command.shortcut().iter().chain(command.alternative_shortcuts()) {
                 if let Some(other) = seen.insert(*shortcut, command) {
                     panic!("{command:?} and {other:?} share {shortcut:?}");
@@ -483,6 +375,7 @@ mod tests {
         // Every menu has something in it.
         for menu in Menu::iter() {
             assert!(Command::iter().any(|c| c.menu() == menu), "{menu:?} is empty");
+            assert!(!menu.title().starts_with("menu-"), "{menu:?} has no title");
         }
     }
 }

@@ -2,6 +2,7 @@
 //! or, with nothing selected, the board's title, description and goals.
 //! Every field commits when the user leaves it, as one undo step.
 
+use crate::tr;
 use egui::{ComboBox, RichText, Ui};
 
 use super::view::ViewState;
@@ -28,8 +29,8 @@ pub fn inspector_ui(
         match selected.as_slice() {
             [] => board_ui(ui, board, you, actions),
             [item] if board.face_down(item) => {
-                ui.heading("Face-down idea");
-                ui.label("An idea from a participant's phone. Private collect keeps every idea face down until the session moves on to Cluster, so that no idea anchors the rest.");
+                ui.heading(tr!("inspector-face-down"));
+                ui.label(tr!("inspector-face-down-text"));
             }
             [item] => item_ui(ui, board, item, sources, you, actions),
             many => many_ui(ui, board, many, actions),
@@ -42,25 +43,25 @@ fn change(id: &ItemId, change: ItemChange) -> Edit {
 }
 
 fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
-    ui.heading("Board");
+    ui.heading(tr!("inspector-board"));
     let meta = board.meta();
-    if let Some(title) = committed_text(ui, "board-title", "Title", &board.title, false, "What this board is called") {
+    if let Some(title) = committed_text(ui, "board-title", tr!("inspector-title"), &board.title, false, tr!("inspector-title-hint")) {
         actions.push(Action::edit(
             Edit::SetMeta { meta: BoardMeta { title, ..meta.clone() }, at: Timestamp::now() },
-            "Rename board",
+            tr!("step-rename-board"),
         ));
     }
     if let Some(description) =
-        committed_text(ui, "board-description", "Description", &board.description, true, "What this board collects")
+        committed_text(ui, "board-description", tr!("inspector-description"), &board.description, true, tr!("inspector-description-hint"))
     {
         let edit = Edit::SetMeta { meta: BoardMeta { description, ..meta.clone() }, at: Timestamp::now() };
-        actions.push(Action::edit(edit, "Change description"));
+        actions.push(Action::edit(edit, tr!("step-change-description")));
     }
     ui.add_space(8.0);
-    ui.label(RichText::new("Goals").strong());
-    ui.label(RichText::new("The one or two things this board is for. They stay in view while you collect.").weak());
+    ui.label(RichText::new(tr!("inspector-goals")).strong());
+    ui.label(RichText::new(tr!("inspector-goals-help")).weak());
     for (index, goal) in board.goals.iter().enumerate() {
-        if let Some(text) = committed_text(ui, ("goal", index), &format!("Goal {}", index + 1), goal, false, "A goal") {
+        if let Some(text) = committed_text(ui, ("goal", index), &tr!("inspector-goal-n", n = index + 1), goal, false, tr!("inspector-goal-hint")) {
             let mut goals = board.goals.clone();
             if text.trim().is_empty() {
                 goals.remove(index);
@@ -69,120 +70,120 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
             }
             actions.push(Action::edit(
                 Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() },
-                "Change goal",
+                tr!("step-change-goal"),
             ));
         }
-        let remove = ui.small_button(format!("Remove goal {}", index + 1));
+        let remove = ui.small_button(tr!("inspector-remove-goal-n", n = index + 1));
         if remove.clicked() {
             let mut goals = board.goals.clone();
             goals.remove(index);
             actions.push(Action::edit(
                 Edit::SetMeta { meta: BoardMeta { goals, ..meta.clone() }, at: Timestamp::now() },
-                "Remove goal",
+                tr!("step-remove-goal"),
             ));
         }
     }
     if let Some(goal) =
-        committed_text(ui, ("new-goal", board.goals.len()), "New goal", "", false, "Type a goal, then Enter")
+        committed_text(ui, ("new-goal", board.goals.len()), tr!("inspector-new-goal"), "", false, tr!("inspector-new-goal-hint"))
         && !goal.trim().is_empty()
     {
         let mut goals = board.goals.clone();
         goals.push(goal.trim().to_owned());
         actions
-            .push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta }, at: Timestamp::now() }, "Add goal"));
+            .push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta }, at: Timestamp::now() }, tr!("step-add-goal")));
     }
     if board.goals.len() > RECOMMENDED_MAX_GOALS {
         ui.colored_label(
             style::warn_text(ui.visuals()),
-            "More than two goals: a board works best with one or two clear ones.",
+            tr!("inspector-too-many-goals"),
         );
     }
     ui.add_space(8.0);
     own_prompts_ui(ui, board, actions);
     ui.add_space(12.0);
-    ui.label(RichText::new("Select a card to edit it here.").weak());
+    ui.label(RichText::new(tr!("inspector-select-hint")).weak());
     ui.separator();
-    if let Some(name) = committed_text(ui, "your-name", "Your name", you, false, "Written on everything you add") {
+    if let Some(name) = committed_text(ui, "your-name", tr!("inspector-your-name"), you, false, tr!("inspector-your-name-hint")) {
         actions.push(Action::SetName(name.trim().to_owned()));
     }
-    ui.label(RichText::new("Kept in your preferences, not in the board.").weak());
+    ui.label(RichText::new(tr!("inspector-your-name-help")).weak());
 }
 
 fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &str, actions: &mut Vec<Action>) {
     let id = &item.id;
-    ui.heading(item.kind.tag().title());
+    ui.heading(super::words::kind_title(item.kind.tag()));
     let salt = |field: &str| (id.as_str().to_owned(), field.to_owned());
     let mut kind = item.kind.clone();
-    let mut label = "";
+    let mut label = String::new();
     let mut error = None;
     match &mut kind {
         ItemKind::Note { text } => {
-            if let Some(v) = committed_text(ui, salt("text"), "Note", text, true, "The brainwave") {
-                (*text, label) = (v, "Edit note");
+            if let Some(v) = committed_text(ui, salt("text"), tr!("inspector-note"), text, true, tr!("inspector-note-hint")) {
+                (*text, label) = (v, tr!("step-edit-note"));
             }
         }
         ItemKind::Quote { text, by, citation } => {
-            if let Some(v) = committed_text(ui, salt("text"), "Quote", text, true, "What was said") {
-                (*text, label) = (v, "Edit quote");
+            if let Some(v) = committed_text(ui, salt("text"), tr!("inspector-quote"), text, true, tr!("inspector-quote-hint")) {
+                (*text, label) = (v, tr!("step-edit-quote"));
             }
-            if let Some(v) = committed_text(ui, salt("by"), "Said by", by, false, "Who said it") {
-                (*by, label) = (v, "Change attribution");
+            if let Some(v) = committed_text(ui, salt("by"), tr!("inspector-said-by"), by, false, tr!("inspector-said-by-hint")) {
+                (*by, label) = (v, tr!("step-change-attribution"));
             }
-            if let Some(v) = committed_text(ui, salt("citation"), "Citation", citation, false, "Where it was said") {
-                (*citation, label) = (v, "Change citation");
+            if let Some(v) = committed_text(ui, salt("citation"), tr!("inspector-citation"), citation, false, tr!("inspector-citation-hint")) {
+                (*citation, label) = (v, tr!("step-change-citation"));
             }
         }
         ItemKind::Link { url, title, note, description, picture, .. } => {
-            if let Some(v) = committed_text(ui, salt("url"), "Address", url, false, "https://…") {
-                (*url, label) = (links::normalise_url(&v), "Change address");
+            if let Some(v) = committed_text(ui, salt("url"), tr!("inspector-address"), url, false, "https://…") {
+                (*url, label) = (links::normalise_url(&v), tr!("step-change-address"));
             }
-            if let Some(v) = committed_text(ui, salt("title"), "Title", title, false, "What it is") {
-                (*title, label) = (v, "Change link title");
+            if let Some(v) = committed_text(ui, salt("title"), tr!("inspector-title"), title, false, tr!("inspector-link-title-hint")) {
+                (*title, label) = (v, tr!("step-change-link-title"));
             }
-            if let Some(v) = committed_text(ui, salt("note"), "Why it matters", note, true, "Optional") {
-                (*note, label) = (v, "Change link note");
+            if let Some(v) = committed_text(ui, salt("note"), tr!("inspector-why"), note, true, tr!("inspector-optional")) {
+                (*note, label) = (v, tr!("step-change-link-note"));
             }
             if !description.is_empty()
                 && let Some(v) =
-                    committed_text(ui, salt("description"), "Description", description, true, "What the page says")
+                    committed_text(ui, salt("description"), tr!("inspector-description"), description, true, tr!("inspector-page-says"))
             {
-                (*description, label) = (v, "Change link description");
+                (*description, label) = (v, tr!("step-change-link-description"));
             }
             if picture.is_some()
                 && ui
-                    .button("Remove preview picture")
-                    .on_hover_text("Keep the link, without the page's picture")
+                    .button(tr!("inspector-remove-picture"))
+                    .on_hover_text(tr!("inspector-remove-picture-help"))
                     .clicked()
             {
-                (*picture, label) = (None, "Remove preview picture");
+                (*picture, label) = (None, tr!("inspector-remove-picture"));
             }
             if links::is_openable(url) {
-                if ui.button("Open link").on_hover_text(url.as_str()).clicked() {
+                if ui.button(tr!("card-open-link")).on_hover_text(url.as_str()).clicked() {
                     actions.push(Action::OpenUrl(url.clone()));
                 }
             } else {
                 ui.colored_label(
                     style::warn_text(ui.visuals()),
-                    "Only http, https and mailto addresses are opened from a board.",
+                    tr!("inspector-unsafe-link"),
                 );
             }
         }
         ItemKind::Image { file_name, pixel_size, caption, .. } => {
-            ui.label(format!("{file_name} · {} × {} px", pixel_size.w, pixel_size.h));
-            if let Some(v) = committed_text(ui, salt("caption"), "Caption", caption, true, "What it shows, and credit")
+            ui.label(tr!("inspector-image-size", file = file_name.as_str(), w = pixel_size.w, h = pixel_size.h));
+            if let Some(v) = committed_text(ui, salt("caption"), tr!("inspector-caption"), caption, true, tr!("inspector-caption-hint"))
             {
-                (*caption, label) = (v, "Change caption");
+                (*caption, label) = (v, tr!("step-change-caption"));
             }
         }
         ItemKind::Colour { hex, name } => {
-            if let Some(v) = committed_text(ui, salt("hex"), "Hex", hex, false, "#RRGGBB") {
+            if let Some(v) = committed_text(ui, salt("hex"), tr!("inspector-hex"), hex, false, "#RRGGBB") {
                 match normalise_hex(&v) {
-                    Ok(v) => (*hex, label) = (v, "Change colour"),
+                    Ok(v) => (*hex, label) = (v, tr!("step-change-colour")),
                     Err(e) => error = Some(e),
                 }
             }
-            if let Some(v) = committed_text(ui, salt("name"), "Colour name", name, false, "e.g. Sunflower") {
-                (*name, label) = (v, "Rename colour");
+            if let Some(v) = committed_text(ui, salt("name"), tr!("inspector-colour-name"), name, false, tr!("inspector-colour-name-hint")) {
+                (*name, label) = (v, tr!("step-rename-colour"));
             }
         }
     }
@@ -194,19 +195,19 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
     }
     ui.separator();
     theme_combo(ui, board, std::slice::from_ref(&item), actions);
-    if let Some(v) = committed_text(ui, salt("tags"), "Tags", &item.tags.join(", "), false, "comma, separated") {
+    if let Some(v) = committed_text(ui, salt("tags"), tr!("inspector-tags"), &item.tags.join(", "), false, tr!("inspector-tags-hint")) {
         let tags = parse_tags(&v);
         if tags != item.tags {
-            actions.push(Action::edit(change(id, ItemChange::Tags(tags)), "Change tags"));
+            actions.push(Action::edit(change(id, ItemChange::Tags(tags)), tr!("step-change-tags")));
         }
     }
-    if let Some(v) = committed_text(ui, salt("source"), "Source", &item.source, false, "Where the idea comes from") {
-        actions.push(Action::edit(change(id, ItemChange::Source(v.trim().to_owned())), "Change source"));
+    if let Some(v) = committed_text(ui, salt("source"), tr!("inspector-source"), &item.source, false, tr!("inspector-source-hint")) {
+        actions.push(Action::edit(change(id, ItemChange::Source(v.trim().to_owned())), tr!("step-change-source")));
     }
     ui.horizontal_wrapped(|ui| {
         for source in sources.iter().filter(|s| **s != item.source).take(6) {
-            if ui.small_button(source).on_hover_text("Use this source").clicked() {
-                actions.push(Action::edit(change(id, ItemChange::Source(source.clone())), "Change source"));
+            if ui.small_button(source).on_hover_text(tr!("inspector-use-source")).clicked() {
+                actions.push(Action::edit(change(id, ItemChange::Source(source.clone())), tr!("step-change-source")));
             }
         }
     });
@@ -214,34 +215,34 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
     super::session::item_judgment_ui(ui, board, item, you, actions);
     ui.separator();
     let hidden = board.session.hides_contributors();
-    let who = if item.contributor.trim().is_empty() { "someone" } else { item.contributor.as_str() };
+    let who = if item.contributor.trim().is_empty() { tr!("card-someone") } else { item.contributor.clone() };
     if hidden {
-        ui.label(RichText::new("Who added it is hidden during this session.").weak());
+        ui.label(RichText::new(tr!("inspector-hidden-who")).weak());
     } else {
-        ui.label(format!("Added by {who}"));
+        ui.label(tr!("inspector-added-by", who = who));
     }
     ui.label(
-        RichText::new(format!(
-            "Created {} · changed {}",
-            item.created.to_short_string(),
-            item.modified.to_short_string()
+        RichText::new(tr!(
+            "inspector-times",
+            created = item.created.to_short_string(),
+            changed = item.modified.to_short_string()
         ))
         .weak(),
     );
     let mut locked = item.locked;
-    if ui.checkbox(&mut locked, "Locked").on_hover_text(Command::ToggleLock.help()).changed() {
-        actions.push(Action::edit(change(id, ItemChange::Locked(locked)), if locked { "Lock" } else { "Unlock" }));
+    if ui.checkbox(&mut locked, tr!("inspector-locked")).on_hover_text(Command::ToggleLock.help()).changed() {
+        actions.push(Action::edit(change(id, ItemChange::Locked(locked)), if locked { tr!("step-lock") } else { tr!("step-unlock") }));
     }
     ui.add_space(8.0);
-    if ui.add_enabled(!item.locked, egui::Button::new("Delete item")).clicked() {
+    if ui.add_enabled(!item.locked, egui::Button::new(tr!("inspector-delete-item"))).clicked() {
         actions.push(Action::Command(Command::Delete));
     }
 }
 
 fn many_ui(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Action>) {
-    ui.heading(format!("{} selected", super::canvas::things(items.len())));
+    ui.heading(tr!("inspector-selected", things = super::canvas::things(items.len())));
     theme_combo(ui, board, items, actions);
-    if let Some(v) = committed_text(ui, "many-tag", "Add tag", "", false, "Tag for all of them") {
+    if let Some(v) = committed_text(ui, "many-tag", tr!("inspector-add-tag"), "", false, tr!("inspector-add-tag-hint")) {
         let tags = parse_tags(&v);
         let edits: Vec<Edit> = items
             .iter()
@@ -256,15 +257,15 @@ fn many_ui(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Action
             })
             .collect();
         if !edits.is_empty() {
-            actions.push(Action::edit(Edit::Batch(edits), "Add tag"));
+            actions.push(Action::edit(Edit::Batch(edits), tr!("inspector-add-tag")));
         }
     }
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.button("Lock / unlock").clicked() {
+        if ui.button(Command::ToggleLock.text()).clicked() {
             actions.push(Action::Command(Command::ToggleLock));
         }
-        if ui.button("Delete items").clicked() {
+        if ui.button(tr!("inspector-delete-items")).clicked() {
             actions.push(Action::Command(Command::Delete));
         }
     });
@@ -277,13 +278,13 @@ fn theme_combo(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Ac
         first.filter(|f| items.iter().all(|i| board.theme_of(i) == *f))
     };
     let shown = match current {
-        Some(theme) => board.theme_name(theme).to_owned(),
-        None => "(several)".to_owned(),
+        Some(theme) => super::words::theme_name(board, theme),
+        None => tr!("inspector-several").to_owned(),
     };
     let mut chosen: Option<Option<ThemeId>> = None;
-    ComboBox::from_label("Theme").selected_text(shown).show_ui(ui, |ui| {
+    ComboBox::from_label(tr!("inspector-theme")).selected_text(shown).show_ui(ui, |ui| {
         let targets = board.themes.iter().map(|t| (Some(t.id.clone()), t.name.clone()));
-        for (theme, name) in targets.chain(std::iter::once((None, "Unsorted".to_owned()))) {
+        for (theme, name) in targets.chain(std::iter::once((None, tr!("theme-unsorted")))) {
             if ui.selectable_label(current == Some(theme.as_ref()), name).clicked() {
                 chosen = Some(theme);
             }
@@ -307,13 +308,13 @@ pub fn parse_tags(text: &str) -> Vec<String> {
 
 /// The facilitator's own prompts, drawn along with the shipped deck.
 fn own_prompts_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Your own prompts").strong());
-    ui.label(RichText::new("Drawn along with the deck (P). They travel with the board.").weak());
+    ui.label(RichText::new(tr!("inspector-own-prompts")).strong());
+    ui.label(RichText::new(tr!("inspector-own-prompts-help")).weak());
     let own = &board.session.own_prompts;
     for (index, prompt) in own.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            if ui.small_button("✖").on_hover_text("Remove this prompt").clicked() {
-                actions.push(super::session::set_session(board, "Remove prompt", |s| {
+            if ui.small_button("✖").on_hover_text(tr!("inspector-remove-prompt")).clicked() {
+                actions.push(super::session::set_session(board, tr!("step-remove-prompt"), |s| {
                     s.own_prompts.remove(index);
                 }));
             }
@@ -321,9 +322,9 @@ fn own_prompts_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
         });
     }
     if let Some(text) =
-        committed_text(ui, ("new-prompt", own.len()), "New prompt", "", false, "e.g. What would our founder add?")
+        committed_text(ui, ("new-prompt", own.len()), tr!("inspector-new-prompt"), "", false, tr!("inspector-new-prompt-hint"))
         && !text.trim().is_empty()
     {
-        actions.push(super::session::set_session(board, "Add prompt", |s| s.own_prompts.push(text.trim().to_owned())));
+        actions.push(super::session::set_session(board, tr!("step-add-prompt"), |s| s.own_prompts.push(text.trim().to_owned())));
     }
 }

@@ -21,6 +21,7 @@ pub mod toasts;
 pub mod topbar;
 pub mod view;
 mod widgets;
+pub mod words;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 //! of unanswered ideas, theme suggestions) and an item's votes and responses in the
 //! inspector. Everything returns edits; nothing here changes the board.
 
+use crate::tr;
 use egui::{Button, DragValue, RichText, Ui};
 
 use super::widgets::committed_text;
@@ -13,7 +14,7 @@ use crate::model::{
 use crate::prompts::Lang;
 
 /// The action that changes the session's settings (see [`rules::change_session`]).
-pub fn set_session(board: &Board, label: &str, change: impl FnOnce(&mut Session)) -> Action {
+pub fn set_session(board: &Board, label: impl Into<String>, change: impl FnOnce(&mut Session)) -> Action {
     Action::edit(rules::change_session(board, change), label)
 }
 
@@ -36,86 +37,84 @@ pub fn session_bar_ui(
     let session = &board.session;
     let now = Timestamp::now();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Session").strong());
+        ui.label(RichText::new(tr!("session-title")).strong());
         for phase in Phase::STEPS {
             let on = session.phase == phase;
-            let response = ui.selectable_label(on, phase.name()).on_hover_text(phase.hint());
-            let label = format!("Phase {}", phase.name());
+            let name = super::words::phase_name(phase);
+            let response = ui.selectable_label(on, &name).on_hover_text(super::words::phase_hint(phase));
+            let label = tr!("session-phase-label", phase = name);
             response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &label));
             if response.clicked() && !on {
-                actions.push(set_session(board, &format!("Go to {}", phase.name()), |s| s.phase = phase));
+                actions.push(set_session(board, &tr!("step-go-to-phase", phase = name), |s| s.phase = phase));
             }
         }
         ui.separator();
         timer_ui(ui, board, now, actions);
         ui.separator();
         let mut hide = session.hide_contributors;
-        if ui.checkbox(&mut hide, "Hide who added what").on_hover_text("Against authority bias").changed() {
-            let label = if hide { "Hide contributors" } else { "Show contributors" };
-            actions.push(set_session(board, label, |s| s.hide_contributors = hide));
+        if ui.checkbox(&mut hide, tr!("session-hide-who")).on_hover_text(tr!("session-hide-who-help")).changed() {
+            let label = if hide { tr!("step-hide-contributors") } else { tr!("step-show-contributors") };
+            actions.push(set_session(board, &label, |s| s.hide_contributors = hide));
         }
         let mut private = session.private_collect;
         if ui
-            .checkbox(&mut private, "Private collect")
-            .on_hover_text("While collecting, nobody sees anyone else's ideas: the first idea cannot anchor the rest")
+            .checkbox(&mut private, tr!("session-private"))
+            .on_hover_text(tr!("session-private-help"))
             .changed()
         {
-            let label = if private { "Collect privately" } else { "Collect in the open" };
-            actions.push(set_session(board, label, |s| s.private_collect = private));
+            let label = if private { tr!("step-collect-privately") } else { tr!("step-collect-openly") };
+            actions.push(set_session(board, &label, |s| s.private_collect = private));
         }
         ui.separator();
         match inviting {
             None => {
                 if ui
-                    .button("Invite…")
-                    .on_hover_text("Let people join from their phones: no install, no account")
+                    .button(tr!("session-invite"))
+                    .on_hover_text(tr!("session-invite-help"))
                     .clicked()
                 {
                     actions.push(Action::StartInviting);
                 }
             }
             Some(joined) => {
-                let text = format!("Inviting · {joined} joined");
-                if ui.button(text).on_hover_text("Show the invitation's QR code and address").clicked() {
+                let text = tr!("session-inviting", count = joined);
+                if ui.button(text).on_hover_text(tr!("session-inviting-help")).clicked() {
                     actions.push(Action::ShowInvitation);
                 }
-                if ui.button("Show new ideas").on_hover_text("Zoom to the ideas that came from phones").clicked() {
+                if ui.button(tr!("session-show-new")).on_hover_text(tr!("session-show-new-help")).clicked() {
                     actions.push(Action::ShowArrivals);
                 }
-                if ui.button("Stop inviting").clicked() {
+                if ui.button(tr!("session-stop-inviting")).clicked() {
                     actions.push(Action::StopInviting);
                 }
             }
         }
         ui.separator();
-        if ui.button("End session").on_hover_text("Back to the plain board; votes and reactions stay").clicked() {
+        if ui.button(tr!("menu-end-session")).on_hover_text(tr!("session-end-help")).clicked() {
             actions.push(toggle_session(board));
         }
     });
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(session.phase.hint()).weak());
+        ui.label(RichText::new(super::words::phase_hint(session.phase)).weak());
         if session.collects_privately() {
             let down: Vec<&crate::model::Item> = board.items.iter().filter(|i| board.face_down(i)).collect();
             let people: std::collections::HashSet<&str> =
                 down.iter().map(|i| i.contributor.trim()).filter(|c| !c.is_empty()).collect();
             let anonymous = down.iter().filter(|i| i.contributor.trim().is_empty()).count();
-            let from = match (people.len(), anonymous) {
-                (0, 0) => String::new(),
-                (n, 0) => format!(", from {n} {}", if n == 1 { "person" } else { "people" }),
-                (n, a) => format!(", from {n} named and {a} anonymous"),
-            };
-            let text = if down.is_empty() {
-                "Private collect: ideas from phones lie face down until Cluster".to_owned()
-            } else {
-                let s = if down.len() == 1 { "" } else { "s" };
-                format!("{} idea{s} in{from}, face down until Cluster", down.len())
+            let text = match (down.len(), people.len(), anonymous) {
+                (0, _, _) => tr!("session-private-empty"),
+                (n, 0, 0) => tr!("session-private-in", count = n),
+                (n, people, 0) => tr!("session-private-from", count = n, people = people),
+                (n, people, anonymous) => {
+                    tr!("session-private-from-anonymous", count = n, people = people, anonymous = anonymous)
+                }
             };
             ui.label(RichText::new(text).strong());
         }
         if session.timer.is_up(now) {
             let response =
-                ui.colored_label(style::calm_signal(ui.visuals()), "⏰ Time is up: finish the thought you are on.");
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Time is up"));
+                ui.colored_label(style::calm_signal(ui.visuals()), tr!("session-time-up"));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("session-time-up-label")));
         }
     });
     ui.horizontal_wrapped(|ui| match session.phase {
@@ -126,14 +125,10 @@ pub fn session_bar_ui(
         Phase::Vote => vote_bar_ui(ui, board, you, actions),
         Phase::React => {
             let open = board.unanswered().len();
-            let text = if open == 0 {
-                "✔ Every idea has an answer".to_owned()
-            } else {
-                format!("{open} idea{} without a reaction yet", if open == 1 { "" } else { "s" })
-            };
+            let text = if open == 0 { tr!("session-all-answered") } else { tr!("session-unanswered", count = open) };
             let colour = if open == 0 { style::ok_text(ui.visuals()) } else { style::warn_text(ui.visuals()) };
             let response = ui.colored_label(colour, &text);
-            let label = format!("Unanswered ideas: {text}");
+            let label = tr!("session-unanswered-label", text = text);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
             prompt_ui(ui, lang, actions);
         }
@@ -142,11 +137,11 @@ pub fn session_bar_ui(
 }
 
 fn prompt_ui(ui: &mut Ui, lang: Lang, actions: &mut Vec<Action>) {
-    if ui.button("🎴 Draw a prompt").on_hover_text(Command::DrawPrompt.help()).clicked() {
+    if ui.button(format!("🎴 {}", Command::DrawPrompt.text())).on_hover_text(Command::DrawPrompt.help()).clicked() {
         actions.push(Action::Command(Command::DrawPrompt));
     }
     let mut chosen = lang;
-    egui::ComboBox::from_label("Prompt language").selected_text(lang.name()).show_ui(ui, |ui| {
+    egui::ComboBox::from_label(tr!("session-prompt-language")).selected_text(lang.name()).show_ui(ui, |ui| {
         for l in Lang::ALL {
             ui.selectable_value(&mut chosen, l, l.name());
         }
@@ -166,53 +161,53 @@ fn timer_ui(ui: &mut Ui, board: &Board, now: Timestamp, actions: &mut Vec<Action
         Timer::Running { .. } => "running",
         Timer::Paused { .. } => "paused",
     };
-    let label = format!("Timer {left} {state}");
+    let label = tr!("timer-label", left = left, state = state);
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     match timer {
         Timer::Stopped { secs } => {
             let mut minutes = secs.div_ceil(60);
-            let drag = ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(" min"));
-            drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Timer minutes"));
+            let drag = ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(tr!("timer-minutes-suffix")));
+            drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, tr!("timer-minutes-label")));
             if drag.changed() {
-                actions.push(set_session(board, "Set timer", |s| s.timer = Timer::set(minutes * 60)));
+                actions.push(set_session(board, &tr!("step-set-timer"), |s| s.timer = Timer::set(minutes * 60)));
             }
-            if ui.button("▶ Start timer").clicked() {
-                actions.push(set_session(board, "Start timer", |s| s.timer = s.timer.start(now)));
+            if ui.button(tr!("timer-start")).clicked() {
+                actions.push(set_session(board, &tr!("step-start-timer"), |s| s.timer = s.timer.start(now)));
             }
         }
         Timer::Running { .. } => {
-            if ui.button("⏸ Pause timer").clicked() {
-                actions.push(set_session(board, "Pause timer", |s| s.timer = s.timer.pause(now)));
+            if ui.button(tr!("timer-pause")).clicked() {
+                actions.push(set_session(board, &tr!("step-pause-timer"), |s| s.timer = s.timer.pause(now)));
             }
         }
         Timer::Paused { .. } => {
-            if ui.button("▶ Resume timer").clicked() {
-                actions.push(set_session(board, "Resume timer", |s| s.timer = s.timer.start(now)));
+            if ui.button(tr!("timer-resume")).clicked() {
+                actions.push(set_session(board, &tr!("step-resume-timer"), |s| s.timer = s.timer.start(now)));
             }
         }
     }
-    if ui.button("+1 min").on_hover_text("Give everyone another minute").clicked() {
-        actions.push(set_session(board, "Extend timer", |s| s.timer = s.timer.extend(60, now)));
+    if ui.button(tr!("timer-extend")).on_hover_text(tr!("timer-extend-help")).clicked() {
+        actions.push(set_session(board, &tr!("step-extend-timer"), |s| s.timer = s.timer.extend(60, now)));
     }
-    if !matches!(timer, Timer::Stopped { .. }) && ui.button("⏹ End timer").clicked() {
-        actions.push(set_session(board, "End timer", |s| s.timer = Timer::set(s.timer.set_secs())));
+    if !matches!(timer, Timer::Stopped { .. }) && ui.button(tr!("timer-end")).clicked() {
+        actions.push(set_session(board, &tr!("step-end-timer"), |s| s.timer = Timer::set(s.timer.set_secs())));
     }
 }
 
 fn suggestions_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
     let suggestions = suggest_themes(board);
     if suggestions.is_empty() {
-        ui.label(RichText::new("No theme suggestions: no two unsorted ideas share a tag or a telling word.").weak());
+        ui.label(RichText::new(tr!("suggest-none")).weak());
         return;
     }
-    ui.label("Suggested themes:");
+    ui.label(tr!("suggest-title"));
     for s in suggestions {
         let text = format!("➕ {} ({})", s.name, s.items.len());
-        let response = ui.button(text).on_hover_text(format!("Ideas sharing {}; click to make it a theme", s.reason));
-        let label = format!("Suggested theme {}", s.name);
+        let response = ui.button(text).on_hover_text(tr!("suggest-help", reason = s.reason.to_string()));
+        let label = tr!("suggest-label", theme = s.name.as_str());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
-            actions.push(Action::edit(rules::accept_suggestion(board, &s), format!("Theme “{}”", s.name)));
+            actions.push(Action::edit(rules::accept_suggestion(board, &s), tr!("step-suggested-theme", theme = s.name.as_str())));
         }
     }
 }
@@ -220,17 +215,17 @@ fn suggestions_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
 fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     let session = &board.session;
     let mut dots = session.dots_per_person;
-    let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS).prefix("Dots per person: "));
-    drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, "Dots per person"));
+    let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS).prefix(tr!("vote-dots-prefix")));
+    drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, tr!("vote-dots-label")));
     if drag.changed() {
-        actions.push(set_session(board, "Set dots per person", |s| s.dots_per_person = dots));
+        actions.push(set_session(board, &tr!("step-set-dots"), |s| s.dots_per_person = dots));
     }
     let left = board.dots_left(you);
-    ui.label(format!("You have {left} of {dots} dots left"));
+    ui.label(tr!("vote-left", left = left, dots = dots));
     ui.separator();
     if session.votes_revealed {
-        if ui.button("Hide totals").clicked() {
-            actions.push(set_session(board, "Hide vote totals", |s| s.votes_revealed = false));
+        if ui.button(tr!("vote-hide-totals")).clicked() {
+            actions.push(set_session(board, &tr!("step-hide-totals"), |s| s.votes_revealed = false));
         }
         let ranking = board.ranking();
         let top: Vec<String> = ranking
@@ -239,67 +234,67 @@ fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>)
             .map(|(item, n)| format!("{} ({n})", crate::model::one_line(&item.kind.summary(), 30)))
             .collect();
         if !top.is_empty() {
-            ui.label(format!("Most dots: {}", top.join(" · ")));
+            ui.label(tr!("vote-most", top = top.join(" · ")));
         }
     } else {
         let placed = board.live_votes().count();
-        ui.label(format!("{placed} dot{} placed", if placed == 1 { "" } else { "s" }));
-        if ui.button("Reveal votes").on_hover_text("Show everyone the totals").clicked() {
-            actions.push(set_session(board, "Reveal votes", |s| s.votes_revealed = true));
+        ui.label(tr!("vote-placed", count = placed));
+        if ui.button(tr!("vote-reveal")).on_hover_text(tr!("vote-reveal-help")).clicked() {
+            actions.push(set_session(board, &tr!("vote-reveal"), |s| s.votes_revealed = true));
         }
     }
 }
 
 /// Places one of `you`'s dots on each item that can take one, as one step; says why not.
 pub fn give_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
-    Action::rule(rules::give_dots(board, items, you), "Give a dot")
+    Action::rule(rules::give_dots(board, items, you), Command::GiveDot.text())
 }
 
 /// Takes back one of `you`'s dots from each item that has one.
 pub fn take_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
-    Action::rule(rules::take_dots(board, items, you), "Take a dot back")
+    Action::rule(rules::take_dots(board, items, you), Command::TakeDot.text())
 }
 
 /// The item's dots, reactions and replies, in the inspector. Hidden while collecting.
 pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, actions: &mut Vec<Action>) {
     let session = &board.session;
     if !session.phase.shows_judgment() {
-        ui.label(RichText::new("Votes and comments are hidden while collecting: no judging yet.").weak());
+        ui.label(RichText::new(tr!("judgment-hidden")).weak());
         return;
     }
     if is_prompt(item) {
-        ui.label(RichText::new("A prompt card: answer it with ideas of your own.").weak());
+        ui.label(RichText::new(tr!("judgment-prompt")).weak());
         return;
     }
     let id = &item.id;
     if session.phase == Phase::Vote || board.vote_total(id) > 0 {
-        ui.label(RichText::new("Dots").strong());
+        ui.label(RichText::new(tr!("judgment-dots")).strong());
         let mine = board.votes_by_on(you, id).len();
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("Yours: {}", "🔴".repeat(mine)));
+            ui.label(tr!("judgment-yours", dots = "🔴".repeat(mine)));
             if session.totals_shown() {
                 let total = board.vote_total(id);
-                let response = ui.label(format!("{total} in all"));
-                let label = format!("Dots in all: {total}");
+                let response = ui.label(tr!("judgment-in-all", count = total));
+                let label = tr!("judgment-in-all-label", count = total);
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
             } else {
-                ui.label(RichText::new("totals hidden until revealed").weak());
+                ui.label(RichText::new(tr!("judgment-totals-hidden")).weak());
             }
         });
         if session.phase == Phase::Vote {
             ui.horizontal(|ui| {
                 let left = board.dots_left(you);
-                if ui.add_enabled(left > 0, Button::new(format!("Give a dot ({left} left)"))).clicked() {
+                if ui.add_enabled(left > 0, Button::new(tr!("judgment-give-dot", left = left))).clicked() {
                     actions.push(give_dots(board, std::slice::from_ref(id), you));
                 }
-                if ui.add_enabled(mine > 0, Button::new("Take a dot back")).clicked() {
+                if ui.add_enabled(mine > 0, Button::new(Command::TakeDot.text())).clicked() {
                     actions.push(take_dots(board, std::slice::from_ref(id), you));
                 }
             });
         }
         ui.separator();
     }
-    ui.label(RichText::new("Reactions").strong());
+    ui.label(RichText::new(tr!("judgment-reactions")).strong());
     let responses = board.responses_to(id);
     let counts = board.reaction_counts(id);
     ui.horizontal_wrapped(|ui| {
@@ -307,39 +302,37 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
             let count = counts.iter().find(|(r, _)| *r == reaction).map_or(0, |(_, n)| *n);
             let mine = board.reaction_by(you, id, reaction);
             let text = if count > 0 { format!("{} {count}", reaction.glyph()) } else { reaction.glyph().to_owned() };
-            let response = ui.selectable_label(mine.is_some(), text).on_hover_text(reaction.name());
-            let label = format!("React {}", reaction.name());
+            let name = super::words::reaction_name(reaction);
+            let response = ui.selectable_label(mine.is_some(), text).on_hover_text(&name);
+            let label = tr!("judgment-react-label", reaction = name);
             response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, mine.is_some(), &label));
             if response.clicked() {
-                let label = if mine.is_some() {
-                    "Take back reaction".to_owned()
-                } else {
-                    format!("React “{}”", reaction.name())
-                };
+                let label =
+                    if mine.is_some() { tr!("step-take-back-reaction") } else { tr!("step-react", reaction = name) };
                 actions.push(Action::rule(rules::toggle_reaction(board, id, you, reaction), label));
             }
         }
     });
-    ui.label(RichText::new("Replies").strong());
+    ui.label(RichText::new(tr!("judgment-replies")).strong());
     let hide = session.hides_contributors();
     for r in responses.iter().filter(|r| matches!(r.answer, Answer::Reply(_))) {
         let Answer::Reply(text) = &r.answer else { continue };
         ui.horizontal_wrapped(|ui| {
-            let who = if hide { "someone" } else { r.by.as_str() };
+            let who = if hide { tr!("card-someone") } else { r.by.clone() };
             ui.label(RichText::new(format!("{who}:")).weak());
             ui.label(text);
             if r.by.trim().eq_ignore_ascii_case(you.trim())
-                && ui.small_button("✖").on_hover_text("Delete your reply").clicked()
+                && ui.small_button("✖").on_hover_text(tr!("judgment-delete-reply")).clicked()
             {
-                actions.push(Action::rule(rules::delete_reply(board, &r.id, you), "Delete reply"));
+                actions.push(Action::rule(rules::delete_reply(board, &r.id, you), tr!("step-delete-reply")));
             }
         });
     }
     let salt = ("reply", id.as_str().to_owned(), responses.len());
-    if let Some(text) = committed_text(ui, salt, "Reply", "", false, "Yes, and… (Enter to send)")
+    if let Some(text) = committed_text(ui, salt, &tr!("judgment-reply"), "", false, &tr!("judgment-reply-hint"))
         && !text.trim().is_empty()
     {
-        actions.push(Action::rule(rules::reply(board, id, you, &text), "Reply"));
+        actions.push(Action::rule(rules::reply(board, id, you, &text), tr!("judgment-reply")));
     }
 }
 
@@ -362,19 +355,19 @@ impl CardJudgment {
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();
         if self.my_dots > 0 {
-            parts.push(format!("your dots {}", self.my_dots));
+            parts.push(tr!("judgment-describe-mine", count = self.my_dots));
         }
         if let Some(total) = self.total_dots.filter(|n| *n > 0) {
-            parts.push(format!("{total} dot{} in all", if total == 1 { "" } else { "s" }));
+            parts.push(tr!("judgment-describe-total", count = total));
         }
         for (glyph, n) in &self.reactions {
             parts.push(format!("{glyph} {n}"));
         }
         if self.replies > 0 {
-            parts.push(format!("{} repl{}", self.replies, if self.replies == 1 { "y" } else { "ies" }));
+            parts.push(tr!("judgment-describe-replies", count = self.replies));
         }
         if self.unanswered {
-            parts.push("no reaction yet".to_owned());
+            parts.push(tr!("judgment-describe-unanswered"));
         }
         parts.join(", ")
     }

@@ -12,6 +12,7 @@ use super::{Action, Command, style};
 use crate::document::SaveStatus;
 use crate::model::RECOMMENDED_MAX_GOALS;
 use crate::storage::paths;
+use crate::tr;
 use strum::IntoEnumIterator as _;
 
 /// What the bars show about the app, gathered by the app each frame.
@@ -39,6 +40,8 @@ pub struct Status<'a> {
     pub snap: bool,
     /// Nothing is fetched from the web.
     pub offline: bool,
+    /// The chosen language (`None`: the system's).
+    pub language: Option<crate::i18n::Lang>,
 }
 
 fn is_enabled(command: Command, status: &Status<'_>) -> bool {
@@ -67,10 +70,10 @@ fn is_enabled(command: Command, status: &Status<'_>) -> bool {
 
 fn menu_text(command: Command, status: &Status<'_>) -> String {
     match (command, status.undo, status.redo) {
-        (Command::Undo, Some(label), _) => format!("Undo {label}"),
-        (Command::Redo, _, Some(label)) => format!("Redo {label}"),
-        (Command::ToggleSession, _, _) if status.phase == crate::model::Phase::Off => "Start session".to_owned(),
-        (Command::ToggleSession, _, _) => "End session".to_owned(),
+        (Command::Undo, Some(label), _) => tr!("menu-undo-step", step = label),
+        (Command::Redo, _, Some(label)) => tr!("menu-redo-step", step = label),
+        (Command::ToggleSession, _, _) if status.phase == crate::model::Phase::Off => tr!("menu-start-session"),
+        (Command::ToggleSession, _, _) => tr!("menu-end-session"),
         _ => {
             use crate::prefs::Appearance;
             let on = match command {
@@ -79,7 +82,10 @@ fn menu_text(command: Command, status: &Status<'_>) -> String {
                 Command::LookDark => status.appearance == Appearance::Dark,
                 Command::SnapToGrid => status.snap,
                 Command::WorkOffline => status.offline,
-                _ => return command.text().to_owned(),
+                Command::LanguageSystem => status.language.is_none(),
+                Command::LanguageEnglish => status.language == Some(crate::i18n::Lang::En),
+                Command::LanguageDutch => status.language == Some(crate::i18n::Lang::Nl),
+                _ => return command.text(),
             };
             format!("{} {}", if on { "✔" } else { "  " }, command.text())
         }
@@ -112,7 +118,7 @@ pub fn menu_bar_ui(ui: &mut Ui, status: &Status<'_>, actions: &mut Vec<Action>) 
 
 fn recent_menu(ui: &mut Ui, recent: &[PathBuf], actions: &mut Vec<Action>) {
     ui.add_enabled_ui(!recent.is_empty(), |ui| {
-        ui.menu_button("Open recent", |ui| {
+        ui.menu_button(tr!("menu-open-recent"), |ui| {
             for path in recent {
                 let name = paths::board_name(path);
                 if ui.button(&name).on_hover_text(path.display().to_string()).clicked() {
@@ -133,20 +139,21 @@ pub fn toolbar_ui(
     actions: &mut Vec<Action>,
 ) {
     ui.horizontal(|ui| {
-        ui.label(RichText::new("Add").strong());
-        for (command, icon) in [
-            (Command::AddNote, "📝 Note"),
-            (Command::AddQuote, "“ Quote"),
-            (Command::AddLink, "🔗 Link"),
-            (Command::AddColour, "🎨 Colour"),
-            (Command::AddImage, "🖼 Image"),
+        ui.label(RichText::new(tr!("toolbar-add")).strong());
+        for (command, icon, label) in [
+            (Command::AddNote, "📝", "toolbar-new-note"),
+            (Command::AddQuote, "“", "toolbar-new-quote"),
+            (Command::AddLink, "🔗", "toolbar-new-link"),
+            (Command::AddColour, "🎨", "toolbar-new-colour"),
+            (Command::AddImage, "🖼", "toolbar-new-image"),
         ] {
             let tip = match command.shortcut() {
                 Some(s) => format!("{} ({})", command.help(), super::dialogs::shortcut_text(ui.ctx(), &s)),
-                None => command.help().to_owned(),
+                None => command.help(),
             };
-            let response = ui.button(icon).on_hover_text(tip);
-            let label = format!("New {}", command.text().trim_end_matches('…').to_lowercase());
+            let text = format!("{icon} {}", command.text().trim_end_matches('…'));
+            let response = ui.button(text).on_hover_text(tip);
+            let label = crate::i18n::tr(label);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if response.clicked() {
                 actions.push(Action::Command(command));
@@ -157,21 +164,21 @@ pub fn toolbar_ui(
             let enabled = is_enabled(command, status);
             let response = ui.add_enabled(enabled, Button::new(icon)).on_hover_text(menu_text(command, status));
             let label = command.text();
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, label));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, enabled, &label));
             if response.clicked() {
                 actions.push(Action::Command(command));
             }
         }
         ui.separator();
         let in_session = status.phase != crate::model::Phase::Off;
-        let text = if in_session { "■ End session" } else { "▶ Session" };
+        let text = if in_session { tr!("toolbar-end-session") } else { tr!("toolbar-session") };
         let response = ui.selectable_label(in_session, text).on_hover_text(Command::ToggleSession.help());
-        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, in_session, "Session switch"));
+        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, in_session, tr!("toolbar-session-switch")));
         if response.clicked() {
             actions.push(Action::Command(Command::ToggleSession));
         }
-        let lenses = ui.button("🔍 Lenses").on_hover_text(Command::ShowLenses.help());
-        lenses.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Lenses"));
+        let lenses = ui.button(format!("🔍 {}", Command::ShowLenses.text())).on_hover_text(Command::ShowLenses.help());
+        lenses.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, Command::ShowLenses.text()));
         if lenses.clicked() {
             actions.push(Action::Command(Command::ShowLenses));
         }
@@ -185,9 +192,9 @@ pub fn toolbar_ui(
 fn search_ui(ui: &mut Ui, board: &crate::model::Board, view: &mut ViewState) {
     let before = view.search.clone();
     let search = ui.add(
-        TextEdit::singleline(&mut view.search).hint_text("🔍 Search text, tags, people, sources").desired_width(260.0),
+        TextEdit::singleline(&mut view.search).hint_text(tr!("search-hint")).desired_width(260.0),
     );
-    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Search"));
+    search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("search-label")));
     if view.search != before {
         view.search_at = None;
     }
@@ -223,14 +230,13 @@ fn search_ui(ui: &mut Ui, board: &crate::model::Board, view: &mut ViewState) {
         search.request_focus();
     }
     let (text, colour) = match (matches.len(), view.search_at) {
-        (0, _) => ("No matches".to_owned(), style::warn_text(ui.visuals())),
-        (n, Some(at)) if at < n => (format!("{} of {n}", at + 1), ui.visuals().text_color()),
-        (1, _) => ("1 match: Enter to go there".to_owned(), ui.visuals().text_color()),
-        (n, _) => (format!("{n} matches: Enter for the next"), ui.visuals().text_color()),
+        (0, _) => (tr!("search-none"), style::warn_text(ui.visuals())),
+        (n, Some(at)) if at < n => (tr!("search-at", at = at + 1, count = n), ui.visuals().text_color()),
+        (n, _) => (tr!("search-count", count = n), ui.visuals().text_color()),
     };
     let count = ui.label(RichText::new(text).color(colour));
     count.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, count_label(&matches, view.search_at)));
-    if ui.small_button("✖").on_hover_text("Clear the search (Esc)").clicked() {
+    if ui.small_button("✖").on_hover_text(tr!("search-clear")).clicked() {
         view.search.clear();
         view.search_at = None;
     }
@@ -238,9 +244,9 @@ fn search_ui(ui: &mut Ui, board: &crate::model::Board, view: &mut ViewState) {
 
 fn count_label(matches: &[crate::model::ItemId], at: Option<usize>) -> String {
     match (matches.len(), at) {
-        (0, _) => "Search: no matches".to_owned(),
-        (n, Some(at)) if at < n => format!("Search: match {} of {n}", at + 1),
-        (n, _) => format!("Search: {n} matches"),
+        (0, _) => tr!("search-label-none"),
+        (n, Some(at)) if at < n => tr!("search-label-at", at = at + 1, count = n),
+        (n, _) => tr!("search-label-count", count = n),
     }
 }
 
@@ -251,9 +257,9 @@ pub fn goals_ui(ui: &mut Ui, goals: &[String]) {
     let max_height = (ui.ctx().content_rect().height() * 0.15).clamp(24.0, 96.0);
     egui::ScrollArea::vertical().id_salt("goals").max_height(max_height).auto_shrink([false, true]).show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("🎯 Goals").strong().color(style::goals_label(ui.visuals())));
+            ui.label(RichText::new(tr!("goals-title")).strong().color(style::goals_label(ui.visuals())));
             if goals.is_empty() {
-                ui.label(RichText::new("None yet: with nothing selected, add one or two in the inspector.").weak());
+                ui.label(RichText::new(tr!("goals-none")).weak());
             }
             for (index, goal) in goals.iter().take(MAX_GOALS_SHOWN).enumerate() {
                 if index > 0 {
@@ -266,10 +272,10 @@ pub fn goals_ui(ui: &mut Ui, goals: &[String]) {
                 }
             }
             if goals.len() > MAX_GOALS_SHOWN {
-                ui.label(RichText::new(format!("… and {} more", goals.len() - MAX_GOALS_SHOWN)).weak());
+                ui.label(RichText::new(tr!("goals-more", count = goals.len() - MAX_GOALS_SHOWN)).weak());
             }
             if goals.len() > RECOMMENDED_MAX_GOALS {
-                ui.colored_label(style::warn_text(ui.visuals()), "(more than two: try to narrow them down)");
+                ui.colored_label(style::warn_text(ui.visuals()), tr!("goals-too-many"));
             }
         });
     });
@@ -284,37 +290,34 @@ const MAX_GOAL_CHARS: usize = 160;
 pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, actions: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         let (text, colour) = match &status.save {
-            SaveStatus::ReadOnly => (
-                "🔒 Read-only file: shown, not changed (Save As… for an editable copy)".to_owned(),
-                style::warn_text(ui.visuals()),
-            ),
-            SaveStatus::Saved => ("✔ Saved".to_owned(), style::ok_text(ui.visuals())),
-            SaveStatus::Unsaved => ("• Unsaved changes".to_owned(), style::warn_text(ui.visuals())),
-            SaveStatus::Saving => ("Saving…".to_owned(), style::warn_text(ui.visuals())),
-            SaveStatus::Failed(e) => (format!("✖ Not saved: {e}"), style::error_text(ui.visuals())),
+            SaveStatus::ReadOnly => (tr!("save-read-only"), style::warn_text(ui.visuals())),
+            SaveStatus::Saved => (tr!("save-saved"), style::ok_text(ui.visuals())),
+            SaveStatus::Unsaved => (tr!("save-unsaved"), style::warn_text(ui.visuals())),
+            SaveStatus::Saving => (tr!("save-saving"), style::warn_text(ui.visuals())),
+            SaveStatus::Failed(e) => (tr!("save-failed", reason = e.to_string()), style::error_text(ui.visuals())),
         };
         let response = ui.colored_label(colour, &text);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Save status: {text}")));
-        if matches!(status.save, SaveStatus::Failed(_)) && ui.button("Retry save").clicked() {
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("save-status-label", status = text)));
+        if matches!(status.save, SaveStatus::Failed(_)) && ui.button(tr!("save-retry")).clicked() {
             actions.push(Action::Command(Command::Save));
         }
         ui.separator();
         ui.label(crate::model::one_line(status.board_name, 60));
-        if status.problems > 0 && ui.link(format!("⚠ {} problem(s) on opening", status.problems)).clicked() {
+        if status.problems > 0 && ui.link(tr!("status-problems", count = status.problems)).clicked() {
             view.show_problems = true;
         }
         ui.separator();
         let count = super::canvas::things(status.items);
         if status.selected > 0 {
-            ui.label(format!("{count}, {} selected", status.selected));
+            ui.label(tr!("status-selected", things = count, count = status.selected));
         } else {
             ui.label(count);
         }
         if let Some((done, total)) = status.import {
             ui.separator();
             ui.add(egui::ProgressBar::new(done as f32 / total.max(1) as f32).desired_width(120.0));
-            ui.label(format!("Importing {done} of {total}"));
-            if ui.button("Cancel import").clicked() {
+            ui.label(tr!("status-importing", done = done, total = total));
+            if ui.button(tr!("status-cancel-import")).clicked() {
                 actions.push(Action::CancelImport);
             }
         }
@@ -324,26 +327,26 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
             let text = match progress {
                 Some((done, total)) => {
                     ui.add(egui::ProgressBar::new(*done as f32 / (*total).max(1) as f32).desired_width(100.0));
-                    format!("{label}: {done} of {total}")
+                    tr!("status-job-progress", job = label, done = *done, total = *total)
                 }
-                None => format!("{label}…"),
+                None => tr!("status-job", job = label),
             };
             let response = ui.label(&text);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Working: {text}")));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("status-working-label", job = text)));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = if status.unread > 0 {
-                format!("🔔 Messages ({})", status.unread)
+                tr!("status-messages-unread", count = status.unread)
             } else {
-                "🔔 Messages".to_owned()
+                tr!("status-messages")
             };
-            let messages = ui.button(text).on_hover_text("Everything the app told you, with every reason");
-            messages.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Messages"));
+            let messages = ui.button(text).on_hover_text(tr!("status-messages-help"));
+            messages.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("status-messages-label")));
             if messages.clicked() {
                 view.show_messages = !view.show_messages;
             }
-            let zoom = ui.button(format!("{:.0} %", view.zoom() * 100.0)).on_hover_text("Zoom to fit");
-            zoom.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, "Zoom level"));
+            let zoom = ui.button(format!("{:.0} %", view.zoom() * 100.0)).on_hover_text(Command::ZoomFit.text());
+            zoom.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("status-zoom-label")));
             if zoom.clicked() {
                 actions.push(Action::Command(Command::ZoomFit));
             }

@@ -10,11 +10,12 @@ use egui::{Response, TextEdit, Ui};
 pub fn committed_text(
     ui: &mut Ui,
     id_salt: impl Hash + std::fmt::Debug,
-    label: &str,
+    label: impl AsRef<str>,
     current: &str,
     multiline: bool,
-    hint: &str,
+    hint: impl AsRef<str>,
 ) -> Option<String> {
+    let (label, hint) = (label.as_ref(), hint.as_ref());
     let id = ui.make_persistent_id(id_salt);
     let label_response = ui.label(label);
     let mut buffer = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_else(|| current.to_owned());

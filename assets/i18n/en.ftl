@@ -1,0 +1,467 @@
+# Moodboard's interface in English. Every message here has its Dutch twin in nl.ftl
+# (a test fails otherwise), taking the same arguments.
+
+## Menus
+menu-file = File
+menu-share = Share
+menu-edit = Edit
+menu-add = Add
+menu-arrange = Arrange
+menu-session = Session
+menu-view = View
+menu-help = Help
+
+## The command table (menus, shortcuts window, tooltips)
+cmd-new-board = New board
+cmd-new-board-help = Start a new, empty board
+cmd-open = Open…
+cmd-open-help = Open a board file
+cmd-save = Save
+cmd-save-help = Save now (boards also save themselves shortly after each change)
+cmd-save-as = Save as…
+cmd-save-as-help = Save the board and its images under a new name
+cmd-quit = Quit
+cmd-quit-help = Close Moodboard
+cmd-merge-board = Merge a board…
+cmd-merge-board-help = Bring in the ideas of another copy or another board (or a pack); one undo step
+cmd-save-pack = Save as pack…
+cmd-save-pack-help = One .moodpack file with the board and its images, to email or share
+cmd-export-html = Export web page (HTML)…
+cmd-export-html-help = A self-contained web page: the recap for people who were not there (only the shown theme if one is picked)
+cmd-export-markdown = Export Markdown…
+cmd-export-markdown-help = Goals and items by theme, for wikis and chat (only the shown theme if one is picked)
+cmd-export-png = Export picture (PNG)…
+cmd-export-png-help = The board as a picture (only the shown theme if one is picked)
+cmd-export-canvas = Export JSON Canvas…
+cmd-export-canvas-help = A .canvas file for Obsidian and other JSON Canvas apps
+cmd-import-canvas = Import JSON Canvas…
+cmd-import-canvas-help = Add the cards and groups of a .canvas file to this board
+cmd-undo = Undo
+cmd-undo-help = Undo the last change
+cmd-redo = Redo
+cmd-redo-help = Redo what was undone
+cmd-cut = Cut
+cmd-cut-help = Copy the selected cards to the clipboard and delete them
+cmd-copy = Copy
+cmd-copy-help = Copy the selected cards, pictures included, to paste on this or another board
+cmd-paste = Paste
+cmd-paste-help = Paste cards, an image, a link or text from the clipboard
+cmd-duplicate = Duplicate
+cmd-duplicate-help = Make a copy of the selected items
+cmd-delete = Delete
+cmd-delete-help = Delete the selected items
+cmd-select-all = Select all
+cmd-select-all-help = Select every item
+cmd-clear-selection = Select none
+cmd-clear-selection-help = Deselect everything
+cmd-bring-to-front = Bring to front
+cmd-bring-to-front-help = Put the selected items on top
+cmd-send-to-back = Send to back
+cmd-send-to-back-help = Put the selected items underneath
+cmd-toggle-lock = Lock / unlock
+cmd-toggle-lock-help = Locked items cannot be moved, resized or deleted
+cmd-add-note = Note
+cmd-add-note-help = Write down a brainwave
+cmd-add-quote = Quote
+cmd-add-quote-help = Add something someone said or wrote
+cmd-add-link = Link
+cmd-add-link-help = Add a web address
+cmd-add-colour = Colour
+cmd-add-colour-help = Add a colour swatch
+cmd-add-image = Image…
+cmd-add-image-help = Add images from files or a web address
+cmd-add-theme = Theme
+cmd-add-theme-help = Add a theme to sort items into
+cmd-work-offline = Work offline
+cmd-work-offline-help = Add links without fetching their pages, and never download pictures (a toggle)
+cmd-arrange-by-theme = Arrange by theme
+cmd-arrange-by-theme-help = Pack the theme frames into a window-shaped board, cards in tidy columns
+cmd-align-left = Align left edges
+cmd-align-left-help = Line the selected cards up on the leftmost one's left edge
+cmd-align-right = Align right edges
+cmd-align-right-help = Line the selected cards up on the rightmost one's right edge
+cmd-align-top = Align top edges
+cmd-align-top-help = Line the selected cards up on the topmost one's top edge
+cmd-align-bottom = Align bottom edges
+cmd-align-bottom-help = Line the selected cards up on the lowest one's bottom edge
+cmd-align-centres = Align centres (one column)
+cmd-align-centres-help = Put the selected cards' centres on one vertical line
+cmd-align-middles = Align middles (one row)
+cmd-align-middles-help = Put the selected cards' middles on one horizontal line
+cmd-distribute-across = Distribute across
+cmd-distribute-across-help = Equal gaps between the selected cards, left to right
+cmd-distribute-down = Distribute down
+cmd-distribute-down-help = Equal gaps between the selected cards, top to bottom
+cmd-snap-to-grid = Snap to grid
+cmd-snap-to-grid-help = Cards you move or resize land on the canvas grid (a toggle)
+cmd-toggle-session = Start or end session
+cmd-toggle-session-help = A facilitated session: collect, cluster, vote and react, with a timer
+cmd-draw-prompt = Draw a prompt
+cmd-draw-prompt-help = Put a creative provocation from the deck on the board
+cmd-give-dot = Give a dot
+cmd-give-dot-help = In the Vote step: put one of your dots on the selected items
+cmd-take-dot = Take a dot back
+cmd-take-dot-help = In the Vote step: take one of your dots back from the selected items
+cmd-shuffle = Shuffle the board
+cmd-shuffle-help = Lay the items out in a random arrangement, to break the first grouping (one undo step)
+cmd-spotlight = Spotlight
+cmd-spotlight-help = One idea at a time, full screen, in random order: what else could this be?
+cmd-show-lenses = Lenses
+cmd-show-lenses-help = Where the ideas come from, by source, contributor and theme; and the board's colours
+cmd-zoom-in = Zoom in
+cmd-zoom-in-help = Zoom in
+cmd-zoom-out = Zoom out
+cmd-zoom-out-help = Zoom out
+cmd-zoom-reset = Actual size
+cmd-zoom-reset-help = Show the board at 100 %
+cmd-zoom-fit = Zoom to fit
+cmd-zoom-fit-help = Show the whole board
+cmd-zoom-selection = Zoom to selection
+cmd-zoom-selection-help = Show the selected items
+cmd-toggle-sidebar = Themes sidebar
+cmd-toggle-sidebar-help = Show or hide the themes sidebar
+cmd-toggle-inspector = Inspector
+cmd-toggle-inspector-help = Show or hide the inspector
+cmd-find = Search
+cmd-find-help = Search by text, tag, contributor or source
+cmd-look-system = Look: as the system
+cmd-look-system-help = Light or dark, as the system is set
+cmd-look-light = Look: light
+cmd-look-light-help = A light interface and canvas
+cmd-look-dark = Look: dark
+cmd-look-dark-help = A dark interface and canvas
+cmd-language-system = Language: as the system
+cmd-language-system-help = The system's language, if Moodboard speaks it (English otherwise)
+cmd-language-english = Language: English
+cmd-language-english-help = The interface in English
+cmd-language-dutch = Language: Nederlands
+cmd-language-dutch-help = The interface in Dutch
+cmd-show-shortcuts = Keyboard shortcuts
+cmd-show-shortcuts-help = List every keyboard shortcut
+
+## Menu bar, toolbar and search
+menu-undo-step = Undo { $step }
+menu-redo-step = Redo { $step }
+menu-start-session = Start session
+menu-end-session = End session
+menu-open-recent = Open recent
+toolbar-add = Add
+toolbar-new-note = New note
+toolbar-new-quote = New quote
+toolbar-new-link = New link
+toolbar-new-colour = New colour
+toolbar-new-image = New image
+toolbar-session = ▶ Session
+toolbar-end-session = ■ End session
+toolbar-session-switch = Session switch
+search-hint = 🔍 Search text, tags, people, sources
+search-label = Search
+search-none = No matches
+search-at = { $at } of { $count }
+search-count = { $count ->
+    [one] 1 match: Enter to go there
+   *[other] { $count } matches: Enter for the next
+}
+search-clear = Clear the search (Esc)
+search-label-none = Search: no matches
+search-label-at = Search: match { $at } of { $count }
+search-label-count = Search: { $count ->
+    [one] 1 match
+   *[other] { $count } matches
+}
+
+## Goals strip
+goals-title = 🎯 Goals
+goals-none = None yet: with nothing selected, add one or two in the inspector.
+goals-more = … and { $count } more
+goals-too-many = (more than two: try to narrow them down)
+
+## Status bar
+save-read-only = 🔒 Read-only file: shown, not changed (Save As… for an editable copy)
+save-saved = ✔ Saved
+save-unsaved = • Unsaved changes
+save-saving = Saving…
+save-failed = ✖ Not saved: { $reason }
+save-status-label = Save status: { $status }
+save-retry = Retry save
+status-problems = { $count ->
+    [one] ⚠ 1 problem on opening
+   *[other] ⚠ { $count } problems on opening
+}
+status-items = { $count ->
+    [one] 1 item
+   *[other] { $count } items
+}
+status-selected = { $things }, { $count } selected
+status-importing = Importing { $done } of { $total }
+status-cancel-import = Cancel import
+status-job = { $job }…
+status-job-progress = { $job }: { $done } of { $total }
+status-working-label = Working: { $job }
+status-messages = 🔔 Messages
+status-messages-unread = 🔔 Messages ({ $count })
+status-messages-help = Everything the app told you, with every reason
+status-messages-label = Messages
+status-zoom-label = Zoom level
+
+## The model's names
+kind-image = Image
+kind-quote = Quote
+kind-link = Link
+kind-note = Note
+kind-colour = Colour
+kind-image-lower = image
+kind-quote-lower = quote
+kind-link-lower = link
+kind-note-lower = note
+kind-colour-lower = colour
+phase-off = No session
+phase-collect = Collect
+phase-cluster = Cluster
+phase-vote = Vote
+phase-react = React
+phase-collect-hint = Add everything that comes to mind. No judging yet: votes and comments are hidden.
+phase-cluster-hint = Group the ideas into themes: drag them, or let the app suggest themes.
+phase-vote-hint = Place your dots on the ideas that serve the goal best.
+phase-react-hint = Give every idea a reaction or a reply. No idea left unanswered.
+reaction-build-on = Build on it
+reaction-like = Like
+reaction-surprise = Surprising
+reaction-question = Tell me more
+theme-unsorted = Unsorted
+
+## Canvas and cards
+canvas-label = Canvas
+canvas-face-down = Face-down idea from the live session
+canvas-drop-here = Drop to add to the board
+canvas-empty = This board is empty.
+
+    Press N for a note, Q for a quote, L for a link, C for a colour,
+    I to add images, or drop files and paste (Ctrl+V) right here.
+card-someone = someone
+card-someone-hidden = someone (hidden in this session)
+card-no-source = no source
+card-added-by = Added by { $who } · { $source }
+card-times = { $created } · changed { $changed }
+card-open-link = Open link
+card-open-link-label = Open link { $url }
+card-move-to-theme = Move to theme
+card-resize-label = Resize { $item }
+card-edit-inline-label = Edit text on the board
+
+## Undo steps
+step-move-into = Move { $things } into “{ $theme }”
+step-move-out = Move { $things } out of its theme
+step-move = Move { $things }
+step-move-to = Move { $things } to “{ $theme }”
+step-resize = Resize
+step-edit-text = Edit text
+
+## Session bar, votes and reactions
+session-title = Session
+session-phase-label = Phase { $phase }
+step-go-to-phase = Go to { $phase }
+session-hide-who = Hide who added what
+session-hide-who-help = Against authority bias
+step-hide-contributors = Hide contributors
+step-show-contributors = Show contributors
+session-private = Private collect
+session-private-help = While collecting, nobody sees anyone else's ideas: the first idea cannot anchor the rest
+step-collect-privately = Collect privately
+step-collect-openly = Collect in the open
+session-invite = Invite…
+session-invite-help = Let people join from their phones: no install, no account
+session-inviting = Inviting · { $count } joined
+session-inviting-help = Show the invitation's QR code and address
+session-show-new = Show new ideas
+session-show-new-help = Zoom to the ideas that came from phones
+session-stop-inviting = Stop inviting
+session-end-help = Back to the plain board; votes and reactions stay
+session-private-empty = Private collect: ideas from phones lie face down until Cluster
+session-private-in =
+    { $count ->
+        [one] 1 idea in, face down until Cluster
+       *[other] { $count } ideas in, face down until Cluster
+    }
+session-private-from =
+    { $count ->
+        [one] 1 idea in, from { $people ->
+            [one] 1 person
+           *[other] { $people } people
+        }, face down until Cluster
+       *[other] { $count } ideas in, from { $people ->
+            [one] 1 person
+           *[other] { $people } people
+        }, face down until Cluster
+    }
+session-private-from-anonymous =
+    { $count ->
+        [one] 1 idea in, from { $people } named and { $anonymous } anonymous, face down until Cluster
+       *[other] { $count } ideas in, from { $people } named and { $anonymous } anonymous, face down until Cluster
+    }
+session-time-up = ⏰ Time is up: finish the thought you are on.
+session-time-up-label = Time is up
+session-all-answered = ✔ Every idea has an answer
+session-unanswered =
+    { $count ->
+        [one] 1 idea without a reaction yet
+       *[other] { $count } ideas without a reaction yet
+    }
+session-unanswered-label = Unanswered ideas: { $text }
+session-prompt-language = Prompt language
+timer-label =
+    Timer { $left } { $state ->
+        [running] running
+        [paused] paused
+       *[stopped] stopped
+    }
+timer-minutes-suffix =  min
+timer-minutes-label = Timer minutes
+step-set-timer = Set timer
+timer-start = ▶ Start timer
+step-start-timer = Start timer
+timer-pause = ⏸ Pause timer
+step-pause-timer = Pause timer
+timer-resume = ▶ Resume timer
+step-resume-timer = Resume timer
+timer-extend = +1 min
+timer-extend-help = Give everyone another minute
+step-extend-timer = Extend timer
+timer-end = ⏹ End timer
+step-end-timer = End timer
+suggest-none = No theme suggestions: no two unsorted ideas share a tag or a telling word.
+suggest-title = Suggested themes:
+suggest-help = Ideas sharing { $reason }; click to make it a theme
+suggest-label = Suggested theme { $theme }
+step-suggested-theme = Theme “{ $theme }”
+vote-dots-prefix = Dots per person: 
+vote-dots-label = Dots per person
+step-set-dots = Set dots per person
+vote-left = You have { $left } of { $dots } dots left
+vote-hide-totals = Hide totals
+step-hide-totals = Hide vote totals
+vote-most = Most dots: { $top }
+vote-placed =
+    { $count ->
+        [one] 1 dot placed
+       *[other] { $count } dots placed
+    }
+vote-reveal = Reveal votes
+vote-reveal-help = Show everyone the totals
+judgment-hidden = Votes and comments are hidden while collecting: no judging yet.
+judgment-prompt = A prompt card: answer it with ideas of your own.
+judgment-dots = Dots
+judgment-yours = Yours: { $dots }
+judgment-in-all = { $count } in all
+judgment-in-all-label = Dots in all: { $count }
+judgment-totals-hidden = totals hidden until revealed
+judgment-give-dot = Give a dot ({ $left } left)
+judgment-reactions = Reactions
+judgment-react-label = React { $reaction }
+step-take-back-reaction = Take back reaction
+step-react = React “{ $reaction }”
+judgment-replies = Replies
+judgment-delete-reply = Delete your reply
+step-delete-reply = Delete reply
+judgment-reply = Reply
+judgment-reply-hint = Yes, and… (Enter to send)
+judgment-describe-mine = your dots { $count }
+judgment-describe-total =
+    { $count ->
+        [one] 1 dot in all
+       *[other] { $count } dots in all
+    }
+judgment-describe-replies =
+    { $count ->
+        [one] 1 reply
+       *[other] { $count } replies
+    }
+judgment-describe-unanswered = no reaction yet
+
+## Inspector
+inspector-face-down = Face-down idea
+inspector-board = Board
+inspector-title = Title
+inspector-title-hint = What this board is called
+step-rename-board = Rename board
+inspector-description = Description
+inspector-description-hint = What this board collects
+step-change-description = Change description
+inspector-goals = Goals
+inspector-goals-help = The one or two things this board is for. They stay in view while you collect.
+inspector-goal-hint = A goal
+step-change-goal = Change goal
+step-remove-goal = Remove goal
+inspector-new-goal = New goal
+inspector-new-goal-hint = Type a goal, then Enter
+step-add-goal = Add goal
+inspector-too-many-goals = More than two goals: a board works best with one or two clear ones.
+inspector-select-hint = Select a card to edit it here.
+inspector-your-name = Your name
+inspector-your-name-hint = Written on everything you add
+inspector-your-name-help = Kept in your preferences, not in the board.
+inspector-note = Note
+inspector-note-hint = The brainwave
+step-edit-note = Edit note
+inspector-quote = Quote
+inspector-quote-hint = What was said
+step-edit-quote = Edit quote
+inspector-said-by = Said by
+inspector-said-by-hint = Who said it
+step-change-attribution = Change attribution
+inspector-citation = Citation
+inspector-citation-hint = Where it was said
+step-change-citation = Change citation
+inspector-address = Address
+step-change-address = Change address
+inspector-link-title-hint = What it is
+step-change-link-title = Change link title
+inspector-why = Why it matters
+inspector-optional = Optional
+step-change-link-note = Change link note
+inspector-page-says = What the page says
+step-change-link-description = Change link description
+inspector-remove-picture = Remove preview picture
+inspector-remove-picture-help = Keep the link, without the page's picture
+inspector-unsafe-link = Only http, https and mailto addresses are opened from a board.
+inspector-caption = Caption
+inspector-caption-hint = What it shows, and credit
+step-change-caption = Change caption
+inspector-hex = Hex
+step-change-colour = Change colour
+inspector-colour-name = Colour name
+inspector-colour-name-hint = e.g. Sunflower
+step-rename-colour = Rename colour
+inspector-tags = Tags
+inspector-tags-hint = comma, separated
+step-change-tags = Change tags
+inspector-source = Source
+inspector-source-hint = Where the idea comes from
+step-change-source = Change source
+inspector-use-source = Use this source
+inspector-hidden-who = Who added it is hidden during this session.
+inspector-locked = Locked
+inspector-delete-item = Delete item
+inspector-add-tag = Add tag
+inspector-add-tag-hint = Tag for all of them
+inspector-delete-items = Delete items
+inspector-several = (several)
+inspector-theme = Theme
+inspector-own-prompts = Your own prompts
+inspector-own-prompts-help = Drawn along with the deck (P). They travel with the board.
+inspector-remove-prompt = Remove this prompt
+step-remove-prompt = Remove prompt
+inspector-new-prompt = New prompt
+inspector-new-prompt-hint = e.g. What would our founder add?
+step-add-prompt = Add prompt
+
+## Inspector (with arguments)
+inspector-face-down-text = An idea from a participant's phone. Private collect keeps every idea face down until the session moves on to Cluster, so that no idea anchors the rest.
+inspector-goal-n = Goal { $n }
+inspector-remove-goal-n = Remove goal { $n }
+inspector-image-size = { $file } · { $w } × { $h } px
+inspector-added-by = Added by { $who }
+inspector-times = Created { $created } · changed { $changed }
+step-lock = Lock
+step-unlock = Unlock
+inspector-selected = { $things } selected

@@ -1,0 +1,464 @@
+# De interface van Moodboard in het Nederlands. Elke tekst hier heeft zijn Engelse
+# tweeling in en.ftl (een test faalt anders), met dezelfde argumenten.
+
+## Menu's
+menu-file = Bestand
+menu-share = Delen
+menu-edit = Bewerken
+menu-add = Toevoegen
+menu-arrange = Schikken
+menu-session = Sessie
+menu-view = Beeld
+menu-help = Help
+
+## De commandotabel (menu's, sneltoetsenvenster, tooltips)
+cmd-new-board = Nieuw bord
+cmd-new-board-help = Begin een nieuw, leeg bord
+cmd-open = Openen…
+cmd-open-help = Open een bordbestand
+cmd-save = Opslaan
+cmd-save-help = Nu opslaan (borden slaan zichzelf ook kort na elke wijziging op)
+cmd-save-as = Opslaan als…
+cmd-save-as-help = Sla het bord en zijn afbeeldingen op onder een nieuwe naam
+cmd-quit = Afsluiten
+cmd-quit-help = Moodboard sluiten
+cmd-merge-board = Een bord samenvoegen…
+cmd-merge-board-help = Haal de ideeën van een andere kopie of een ander bord (of pakket) binnen; één ongedaan-maakstap
+cmd-save-pack = Opslaan als pakket…
+cmd-save-pack-help = Eén .moodpack-bestand met het bord en zijn afbeeldingen, om te mailen of te delen
+cmd-export-html = Exporteren als webpagina (HTML)…
+cmd-export-html-help = Een webpagina op zichzelf: de terugblik voor wie er niet bij was (alleen het getoonde thema als er een gekozen is)
+cmd-export-markdown = Exporteren als Markdown…
+cmd-export-markdown-help = Doelen en ideeën per thema, voor wiki's en chat (alleen het getoonde thema als er een gekozen is)
+cmd-export-png = Exporteren als afbeelding (PNG)…
+cmd-export-png-help = Het bord als afbeelding (alleen het getoonde thema als er een gekozen is)
+cmd-export-canvas = Exporteren als JSON Canvas…
+cmd-export-canvas-help = Een .canvas-bestand voor Obsidian en andere JSON Canvas-apps
+cmd-import-canvas = JSON Canvas importeren…
+cmd-import-canvas-help = Voeg de kaarten en groepen van een .canvas-bestand aan dit bord toe
+cmd-undo = Ongedaan maken
+cmd-undo-help = De laatste wijziging ongedaan maken
+cmd-redo = Opnieuw
+cmd-redo-help = Opnieuw doen wat ongedaan is gemaakt
+cmd-cut = Knippen
+cmd-cut-help = Kopieer de gekozen kaarten naar het klembord en verwijder ze
+cmd-copy = Kopiëren
+cmd-copy-help = Kopieer de gekozen kaarten, met afbeeldingen, om op dit of een ander bord te plakken
+cmd-paste = Plakken
+cmd-paste-help = Plak kaarten, een afbeelding, een link of tekst van het klembord
+cmd-duplicate = Dupliceren
+cmd-duplicate-help = Maak een kopie van de gekozen ideeën
+cmd-delete = Verwijderen
+cmd-delete-help = Verwijder de gekozen ideeën
+cmd-select-all = Alles selecteren
+cmd-select-all-help = Selecteer elk idee
+cmd-clear-selection = Niets selecteren
+cmd-clear-selection-help = Hef de hele selectie op
+cmd-bring-to-front = Naar voren halen
+cmd-bring-to-front-help = Leg de gekozen ideeën bovenop
+cmd-send-to-back = Naar achteren sturen
+cmd-send-to-back-help = Leg de gekozen ideeën onderop
+cmd-toggle-lock = Vergrendelen / ontgrendelen
+cmd-toggle-lock-help = Vergrendelde ideeën kunnen niet verplaatst, vergroot of verwijderd worden
+cmd-add-note = Notitie
+cmd-add-note-help = Schrijf een ingeving op
+cmd-add-quote = Citaat
+cmd-add-quote-help = Voeg iets toe dat iemand zei of schreef
+cmd-add-link = Link
+cmd-add-link-help = Voeg een webadres toe
+cmd-add-colour = Kleur
+cmd-add-colour-help = Voeg een kleurstaal toe
+cmd-add-image = Afbeelding…
+cmd-add-image-help = Voeg afbeeldingen toe uit bestanden of van een webadres
+cmd-add-theme = Thema
+cmd-add-theme-help = Voeg een thema toe om ideeën in te ordenen
+cmd-work-offline = Offline werken
+cmd-work-offline-help = Links toevoegen zonder hun pagina op te halen, en nooit afbeeldingen downloaden (aan/uit)
+cmd-arrange-by-theme = Schikken per thema
+cmd-arrange-by-theme-help = Zet de themakaders als een venstervormig bord bij elkaar, kaarten in nette kolommen
+cmd-align-left = Linkerranden uitlijnen
+cmd-align-left-help = Lijn de gekozen kaarten uit op de linkerrand van de meest linkse
+cmd-align-right = Rechterranden uitlijnen
+cmd-align-right-help = Lijn de gekozen kaarten uit op de rechterrand van de meest rechtse
+cmd-align-top = Bovenranden uitlijnen
+cmd-align-top-help = Lijn de gekozen kaarten uit op de bovenrand van de hoogste
+cmd-align-bottom = Onderranden uitlijnen
+cmd-align-bottom-help = Lijn de gekozen kaarten uit op de onderrand van de laagste
+cmd-align-centres = Middens uitlijnen (één kolom)
+cmd-align-centres-help = Zet de middens van de gekozen kaarten op één verticale lijn
+cmd-align-middles = Middens uitlijnen (één rij)
+cmd-align-middles-help = Zet de middens van de gekozen kaarten op één horizontale lijn
+cmd-distribute-across = Horizontaal verdelen
+cmd-distribute-across-help = Gelijke ruimte tussen de gekozen kaarten, van links naar rechts
+cmd-distribute-down = Verticaal verdelen
+cmd-distribute-down-help = Gelijke ruimte tussen de gekozen kaarten, van boven naar beneden
+cmd-snap-to-grid = Uitlijnen op raster
+cmd-snap-to-grid-help = Kaarten die je verplaatst of vergroot komen op het raster van het canvas terecht (aan/uit)
+cmd-toggle-session = Sessie starten of beëindigen
+cmd-toggle-session-help = Een begeleide sessie: verzamelen, clusteren, stemmen en reageren, met een timer
+cmd-draw-prompt = Een prikkel trekken
+cmd-draw-prompt-help = Leg een creatieve prikkel uit de stapel op het bord
+cmd-give-dot = Een stip geven
+cmd-give-dot-help = In de stap Stemmen: zet een van je stippen op de gekozen ideeën
+cmd-take-dot = Een stip terugnemen
+cmd-take-dot-help = In de stap Stemmen: neem een van je stippen terug van de gekozen ideeën
+cmd-shuffle = Het bord schudden
+cmd-shuffle-help = Leg de ideeën in een willekeurige opstelling, om de eerste indeling te doorbreken (één ongedaan-maakstap)
+cmd-spotlight = Spotlight
+cmd-spotlight-help = Eén idee tegelijk, schermvullend, in willekeurige volgorde: wat zou dit nog meer kunnen zijn?
+cmd-show-lenses = Lenzen
+cmd-show-lenses-help = Waar de ideeën vandaan komen, per bron, inbrenger en thema; en de kleuren van het bord
+cmd-zoom-in = Inzoomen
+cmd-zoom-in-help = Inzoomen
+cmd-zoom-out = Uitzoomen
+cmd-zoom-out-help = Uitzoomen
+cmd-zoom-reset = Werkelijke grootte
+cmd-zoom-reset-help = Toon het bord op 100 %
+cmd-zoom-fit = Passend maken
+cmd-zoom-fit-help = Toon het hele bord
+cmd-zoom-selection = Zoomen naar selectie
+cmd-zoom-selection-help = Toon de gekozen ideeën
+cmd-toggle-sidebar = Zijbalk met thema's
+cmd-toggle-sidebar-help = Toon of verberg de zijbalk met thema's
+cmd-toggle-inspector = Inspector
+cmd-toggle-inspector-help = Toon of verberg de inspector
+cmd-find = Zoeken
+cmd-find-help = Zoek op tekst, label, inbrenger of bron
+cmd-look-system = Uiterlijk: als het systeem
+cmd-look-system-help = Licht of donker, zoals het systeem is ingesteld
+cmd-look-light = Uiterlijk: licht
+cmd-look-light-help = Een lichte interface en canvas
+cmd-look-dark = Uiterlijk: donker
+cmd-look-dark-help = Een donkere interface en canvas
+cmd-language-system = Taal: als het systeem
+cmd-language-system-help = De taal van het systeem, als Moodboard die spreekt (anders Engels)
+cmd-language-english = Taal: English
+cmd-language-english-help = De interface in het Engels
+cmd-language-dutch = Taal: Nederlands
+cmd-language-dutch-help = De interface in het Nederlands
+cmd-show-shortcuts = Sneltoetsen
+cmd-show-shortcuts-help = Toon alle sneltoetsen
+
+## Menubalk, werkbalk en zoeken
+menu-undo-step = { $step } ongedaan maken
+menu-redo-step = { $step } opnieuw doen
+menu-start-session = Sessie starten
+menu-end-session = Sessie beëindigen
+menu-open-recent = Recent geopend
+toolbar-add = Toevoegen
+toolbar-new-note = Nieuwe notitie
+toolbar-new-quote = Nieuw citaat
+toolbar-new-link = Nieuwe link
+toolbar-new-colour = Nieuwe kleur
+toolbar-new-image = Nieuwe afbeelding
+toolbar-session = ▶ Sessie
+toolbar-end-session = ■ Sessie beëindigen
+toolbar-session-switch = Sessieschakelaar
+search-hint = 🔍 Zoek tekst, labels, mensen, bronnen
+search-label = Zoeken
+search-none = Niets gevonden
+search-at = { $at } van { $count }
+search-count = { $count ->
+    [one] 1 gevonden: Enter om erheen te gaan
+   *[other] { $count } gevonden: Enter voor de volgende
+}
+search-clear = Zoekopdracht wissen (Esc)
+search-label-none = Zoeken: niets gevonden
+search-label-at = Zoeken: { $at } van { $count }
+search-label-count = Zoeken: { $count } gevonden
+
+## Doelenstrook
+goals-title = 🎯 Doelen
+goals-none = Nog geen: voeg er met niets geselecteerd een of twee toe in de inspector.
+goals-more = … en nog { $count }
+goals-too-many = (meer dan twee: probeer ze te versmallen)
+
+## Statusbalk
+save-read-only = 🔒 Alleen-lezen bestand: getoond, niet gewijzigd (Opslaan als… voor een bewerkbare kopie)
+save-saved = ✔ Opgeslagen
+save-unsaved = • Niet-opgeslagen wijzigingen
+save-saving = Opslaan…
+save-failed = ✖ Niet opgeslagen: { $reason }
+save-status-label = Opslagstatus: { $status }
+save-retry = Opnieuw opslaan
+status-problems = { $count ->
+    [one] ⚠ 1 probleem bij het openen
+   *[other] ⚠ { $count } problemen bij het openen
+}
+status-items = { $count ->
+    [one] 1 idee
+   *[other] { $count } ideeën
+}
+status-selected = { $things }, { $count } geselecteerd
+status-importing = { $done } van { $total } geïmporteerd
+status-cancel-import = Import afbreken
+status-job = { $job }…
+status-job-progress = { $job }: { $done } van { $total }
+status-working-label = Bezig: { $job }
+status-messages = 🔔 Berichten
+status-messages-unread = 🔔 Berichten ({ $count })
+status-messages-help = Alles wat de app je vertelde, met alle redenen
+status-messages-label = Berichten
+status-zoom-label = Zoomniveau
+
+## De namen uit het model
+kind-image = Afbeelding
+kind-quote = Citaat
+kind-link = Link
+kind-note = Notitie
+kind-colour = Kleur
+kind-image-lower = afbeelding
+kind-quote-lower = citaat
+kind-link-lower = link
+kind-note-lower = notitie
+kind-colour-lower = kleur
+phase-off = Geen sessie
+phase-collect = Verzamelen
+phase-cluster = Clusteren
+phase-vote = Stemmen
+phase-react = Reageren
+phase-collect-hint = Voeg alles toe wat in je opkomt. Nog niet oordelen: stemmen en reacties zijn verborgen.
+phase-cluster-hint = Deel de ideeën in thema's in: sleep ze, of laat de app thema's voorstellen.
+phase-vote-hint = Zet je stippen op de ideeën die het doel het best dienen.
+phase-react-hint = Geef elk idee een reactie of antwoord. Geen idee blijft onbeantwoord.
+reaction-build-on = Hierop voortbouwen
+reaction-like = Mooi
+reaction-surprise = Verrassend
+reaction-question = Vertel meer
+theme-unsorted = Ongesorteerd
+
+## Canvas en kaarten
+canvas-label = Canvas
+canvas-face-down = Omgekeerd idee uit de live sessie
+canvas-drop-here = Loslaten om aan het bord toe te voegen
+canvas-empty = Dit bord is leeg.
+
+    Druk N voor een notitie, Q voor een citaat, L voor een link, C voor een kleur,
+    I om afbeeldingen toe te voegen, of sleep bestanden en plak (Ctrl+V) hier.
+card-someone = iemand
+card-someone-hidden = iemand (verborgen in deze sessie)
+card-no-source = geen bron
+card-added-by = Toegevoegd door { $who } · { $source }
+card-times = { $created } · gewijzigd { $changed }
+card-open-link = Link openen
+card-open-link-label = Link { $url } openen
+card-move-to-theme = Naar thema verplaatsen
+card-resize-label = { $item } vergroten of verkleinen
+card-edit-inline-label = Tekst op het bord bewerken
+
+## Ongedaan-maakstappen
+step-move-into = { $things } naar “{ $theme }” verplaatsen
+step-move-out = { $things } uit het thema halen
+step-move = { $things } verplaatsen
+step-move-to = { $things } naar “{ $theme }” verplaatsen
+step-resize = Grootte wijzigen
+step-edit-text = Tekst bewerken
+
+## Sessiebalk, stemmen en reacties
+session-title = Sessie
+session-phase-label = Stap { $phase }
+step-go-to-phase = Naar { $phase }
+session-hide-who = Verberg wie wat toevoegde
+session-hide-who-help = Tegen het gezag van de hoogste stem
+step-hide-contributors = Inbrengers verbergen
+step-show-contributors = Inbrengers tonen
+session-private = Besloten verzamelen
+session-private-help = Tijdens het verzamelen ziet niemand de ideeën van een ander: het eerste idee kan de rest niet sturen
+step-collect-privately = Besloten verzamelen
+step-collect-openly = Openlijk verzamelen
+session-invite = Uitnodigen…
+session-invite-help = Laat mensen meedoen vanaf hun telefoon: niets installeren, geen account
+session-inviting = Uitnodiging open · { $count } meegedaan
+session-inviting-help = Toon de QR-code en het adres van de uitnodiging
+session-show-new = Nieuwe ideeën tonen
+session-show-new-help = Zoom naar de ideeën die van telefoons kwamen
+session-stop-inviting = Uitnodiging sluiten
+session-end-help = Terug naar het gewone bord; stemmen en reacties blijven
+session-private-empty = Besloten verzamelen: ideeën van telefoons liggen omgekeerd tot Clusteren
+session-private-in =
+    { $count ->
+        [one] 1 idee binnen, omgekeerd tot Clusteren
+       *[other] { $count } ideeën binnen, omgekeerd tot Clusteren
+    }
+session-private-from =
+    { $count ->
+        [one] 1 idee binnen, van { $people ->
+            [one] 1 persoon
+           *[other] { $people } personen
+        }, omgekeerd tot Clusteren
+       *[other] { $count } ideeën binnen, van { $people ->
+            [one] 1 persoon
+           *[other] { $people } personen
+        }, omgekeerd tot Clusteren
+    }
+session-private-from-anonymous =
+    { $count ->
+        [one] 1 idee binnen, van { $people } met naam en { $anonymous } anoniem, omgekeerd tot Clusteren
+       *[other] { $count } ideeën binnen, van { $people } met naam en { $anonymous } anoniem, omgekeerd tot Clusteren
+    }
+session-time-up = ⏰ De tijd is om: maak je gedachte af.
+session-time-up-label = De tijd is om
+session-all-answered = ✔ Elk idee heeft een antwoord
+session-unanswered =
+    { $count ->
+        [one] 1 idee zonder reactie
+       *[other] { $count } ideeën zonder reactie
+    }
+session-unanswered-label = Onbeantwoorde ideeën: { $text }
+session-prompt-language = Taal van de prikkels
+timer-label =
+    Timer { $left } { $state ->
+        [running] loopt
+        [paused] gepauzeerd
+       *[stopped] gestopt
+    }
+timer-minutes-suffix =  min
+timer-minutes-label = Minuten op de timer
+step-set-timer = Timer instellen
+timer-start = ▶ Timer starten
+step-start-timer = Timer starten
+timer-pause = ⏸ Timer pauzeren
+step-pause-timer = Timer pauzeren
+timer-resume = ▶ Timer hervatten
+step-resume-timer = Timer hervatten
+timer-extend = +1 min
+timer-extend-help = Geef iedereen nog een minuut
+step-extend-timer = Timer verlengen
+timer-end = ⏹ Timer stoppen
+step-end-timer = Timer stoppen
+suggest-none = Geen themavoorstellen: geen twee ongesorteerde ideeën delen een label of een veelzeggend woord.
+suggest-title = Voorgestelde thema's:
+suggest-help = Ideeën die { $reason } delen; klik om er een thema van te maken
+suggest-label = Voorgesteld thema { $theme }
+step-suggested-theme = Thema “{ $theme }”
+vote-dots-prefix = Stippen per persoon: 
+vote-dots-label = Stippen per persoon
+step-set-dots = Stippen per persoon instellen
+vote-left = Je hebt nog { $left } van { $dots } stippen
+vote-hide-totals = Totalen verbergen
+step-hide-totals = Stemtotalen verbergen
+vote-most = Meeste stippen: { $top }
+vote-placed =
+    { $count ->
+        [one] 1 stip gezet
+       *[other] { $count } stippen gezet
+    }
+vote-reveal = Stemmen onthullen
+vote-reveal-help = Toon iedereen de totalen
+judgment-hidden = Stemmen en reacties zijn verborgen tijdens het verzamelen: nog niet oordelen.
+judgment-prompt = Een prikkelkaart: beantwoord hem met eigen ideeën.
+judgment-dots = Stippen
+judgment-yours = Van jou: { $dots }
+judgment-in-all = { $count } in totaal
+judgment-in-all-label = Stippen in totaal: { $count }
+judgment-totals-hidden = totalen verborgen tot ze onthuld worden
+judgment-give-dot = Een stip geven (nog { $left })
+judgment-reactions = Reacties
+judgment-react-label = Reageer { $reaction }
+step-take-back-reaction = Reactie terugnemen
+step-react = Reactie “{ $reaction }”
+judgment-replies = Antwoorden
+judgment-delete-reply = Je antwoord verwijderen
+step-delete-reply = Antwoord verwijderen
+judgment-reply = Antwoorden
+judgment-reply-hint = Ja, en… (Enter om te versturen)
+judgment-describe-mine = jouw stippen { $count }
+judgment-describe-total =
+    { $count ->
+        [one] 1 stip in totaal
+       *[other] { $count } stippen in totaal
+    }
+judgment-describe-replies =
+    { $count ->
+        [one] 1 antwoord
+       *[other] { $count } antwoorden
+    }
+judgment-describe-unanswered = nog geen reactie
+
+## Inspector
+inspector-face-down = Omgekeerd idee
+inspector-board = Bord
+inspector-title = Titel
+inspector-title-hint = Hoe dit bord heet
+step-rename-board = Bord hernoemen
+inspector-description = Beschrijving
+inspector-description-hint = Wat dit bord verzamelt
+step-change-description = Beschrijving wijzigen
+inspector-goals = Doelen
+inspector-goals-help = De een of twee dingen waar dit bord voor is. Ze blijven in beeld terwijl je verzamelt.
+inspector-goal-hint = Een doel
+step-change-goal = Doel wijzigen
+step-remove-goal = Doel verwijderen
+inspector-new-goal = Nieuw doel
+inspector-new-goal-hint = Typ een doel, dan Enter
+step-add-goal = Doel toevoegen
+inspector-too-many-goals = Meer dan twee doelen: een bord werkt het best met een of twee heldere.
+inspector-select-hint = Kies een kaart om hem hier te bewerken.
+inspector-your-name = Je naam
+inspector-your-name-hint = Staat op alles wat je toevoegt
+inspector-your-name-help = Bewaard in je voorkeuren, niet in het bord.
+inspector-note = Notitie
+inspector-note-hint = De ingeving
+step-edit-note = Notitie bewerken
+inspector-quote = Citaat
+inspector-quote-hint = Wat er gezegd werd
+step-edit-quote = Citaat bewerken
+inspector-said-by = Gezegd door
+inspector-said-by-hint = Wie het zei
+step-change-attribution = Bron van het citaat wijzigen
+inspector-citation = Vindplaats
+inspector-citation-hint = Waar het gezegd werd
+step-change-citation = Vindplaats wijzigen
+inspector-address = Adres
+step-change-address = Adres wijzigen
+inspector-link-title-hint = Wat het is
+step-change-link-title = Titel van de link wijzigen
+inspector-why = Waarom het ertoe doet
+inspector-optional = Niet verplicht
+step-change-link-note = Notitie bij de link wijzigen
+inspector-page-says = Wat de pagina zegt
+step-change-link-description = Beschrijving van de link wijzigen
+inspector-remove-picture = Voorbeeldafbeelding verwijderen
+inspector-remove-picture-help = Houd de link, zonder de afbeelding van de pagina
+inspector-unsafe-link = Alleen http-, https- en mailto-adressen worden vanaf een bord geopend.
+inspector-caption = Bijschrift
+inspector-caption-hint = Wat het toont, en van wie het is
+step-change-caption = Bijschrift wijzigen
+inspector-hex = Hex
+step-change-colour = Kleur wijzigen
+inspector-colour-name = Naam van de kleur
+inspector-colour-name-hint = bijv. Zonnebloem
+step-rename-colour = Kleur hernoemen
+inspector-tags = Labels
+inspector-tags-hint = met komma, gescheiden
+step-change-tags = Labels wijzigen
+inspector-source = Bron
+inspector-source-hint = Waar het idee vandaan komt
+step-change-source = Bron wijzigen
+inspector-use-source = Deze bron gebruiken
+inspector-hidden-who = Wie het toevoegde is verborgen tijdens deze sessie.
+inspector-locked = Vergrendeld
+inspector-delete-item = Idee verwijderen
+inspector-add-tag = Label toevoegen
+inspector-add-tag-hint = Label voor allemaal
+inspector-delete-items = Ideeën verwijderen
+inspector-several = (verschillende)
+inspector-theme = Thema
+inspector-own-prompts = Je eigen prikkels
+inspector-own-prompts-help = Worden met de stapel meegetrokken (P). Ze reizen met het bord mee.
+inspector-remove-prompt = Deze prikkel verwijderen
+step-remove-prompt = Prikkel verwijderen
+inspector-new-prompt = Nieuwe prikkel
+inspector-new-prompt-hint = bijv. Wat zou onze oprichter toevoegen?
+step-add-prompt = Prikkel toevoegen
+
+## Inspector (met argumenten)
+inspector-face-down-text = Een idee van de telefoon van een deelnemer. Besloten verzamelen houdt elk idee omgekeerd tot de sessie doorgaat naar Clusteren, zodat geen idee de rest stuurt.
+inspector-goal-n = Doel { $n }
+inspector-remove-goal-n = Doel { $n } verwijderen
+inspector-image-size = { $file } · { $w } × { $h } px
+inspector-added-by = Toegevoegd door { $who }
+inspector-times = Gemaakt { $created } · gewijzigd { $changed }
+step-lock = Vergrendelen
+step-unlock = Ontgrendelen
+inspector-selected = { $things } geselecteerd

@@ -1,0 +1,71 @@
+//! The model's names in the interface's language: kinds of idea, session steps,
+//! reactions, and the unsorted pseudo-theme. The model keeps English names for files,
+//! exports and the CLI; the window says them through these.
+
+use crate::model::{Board, KindTag, Phase, Reaction, ThemeId};
+use crate::tr;
+
+/// "Note", "Notitie": for headings and labels.
+pub fn kind_title(kind: KindTag) -> String {
+    tr!(match kind {
+        KindTag::Image => "kind-image",
+        KindTag::Quote => "kind-quote",
+        KindTag::Link => "kind-link",
+        KindTag::Note => "kind-note",
+        KindTag::Colour => "kind-colour",
+    })
+}
+
+/// "note", "notitie": inside a sentence.
+pub fn kind_name(kind: KindTag) -> String {
+    tr!(match kind {
+        KindTag::Image => "kind-image-lower",
+        KindTag::Quote => "kind-quote-lower",
+        KindTag::Link => "kind-link-lower",
+        KindTag::Note => "kind-note-lower",
+        KindTag::Colour => "kind-colour-lower",
+    })
+}
+
+pub fn phase_name(phase: Phase) -> String {
+    tr!(match phase {
+        Phase::Off => "phase-off",
+        Phase::Collect => "phase-collect",
+        Phase::Cluster => "phase-cluster",
+        Phase::Vote => "phase-vote",
+        Phase::React => "phase-react",
+    })
+}
+
+/// What the step asks of people, shown in the session bar.
+pub fn phase_hint(phase: Phase) -> String {
+    match phase {
+        Phase::Off => String::new(),
+        Phase::Collect => tr!("phase-collect-hint"),
+        Phase::Cluster => tr!("phase-cluster-hint"),
+        Phase::Vote => tr!("phase-vote-hint"),
+        Phase::React => tr!("phase-react-hint"),
+    }
+}
+
+pub fn reaction_name(reaction: Reaction) -> String {
+    tr!(match reaction {
+        Reaction::BuildOn => "reaction-build-on",
+        Reaction::Like => "reaction-like",
+        Reaction::Surprise => "reaction-surprise",
+        Reaction::Question => "reaction-question",
+    })
+}
+
+/// A theme's name, or "Unsorted" for none (and for one that is gone).
+pub fn theme_name(board: &Board, theme: Option<&ThemeId>) -> String {
+    match theme.and_then(|id| board.theme(id)) {
+        Some(theme) => theme.name.clone(),
+        None => tr!("theme-unsorted"),
+    }
+}
+
+/// "1 item", "3 items".
+pub fn things(n: usize) -> String {
+    tr!("status-items", count = n)
+}
