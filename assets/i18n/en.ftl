@@ -315,7 +315,7 @@ timer-label =
         [paused] paused
        *[stopped] stopped
     }
-timer-minutes-suffix =  min
+timer-minutes-suffix = min
 timer-minutes-label = Timer minutes
 step-set-timer = Set timer
 timer-start = ▶ Start timer
@@ -334,7 +334,7 @@ suggest-title = Suggested themes:
 suggest-help = Ideas sharing { $reason }; click to make it a theme
 suggest-label = Suggested theme { $theme }
 step-suggested-theme = Theme “{ $theme }”
-vote-dots-prefix = Dots per person: 
+vote-dots-prefix = Dots per person:
 vote-dots-label = Dots per person
 step-set-dots = Set dots per person
 vote-left = You have { $left } of { $dots } dots left
@@ -465,3 +465,283 @@ inspector-times = Created { $created } · changed { $changed }
 step-lock = Lock
 step-unlock = Unlock
 inspector-selected = { $things } selected
+
+## Dialogs
+shortcuts-canvas = On the canvas
+shortcuts-pan = Pan
+shortcuts-pan-keys = Middle-drag, Space+drag or scroll
+shortcuts-zoom = Zoom around the pointer
+shortcuts-zoom-keys = Ctrl+scroll or pinch
+shortcuts-select-more = Select more
+shortcuts-select-more-keys = Shift+click or Ctrl+click
+shortcuts-select-area = Select an area
+shortcuts-select-area-keys = Drag on empty space
+shortcuts-edit-in-place = Edit text in place
+shortcuts-edit-in-place-keys = Double-click a card
+shortcuts-finish-editing = Finish editing text
+shortcuts-finish-editing-keys = Ctrl+Enter or click elsewhere
+unsaved-title = Unsaved changes
+unsaved-dont-save = Don't save
+button-cancel = Cancel
+welcome-text = Everything you add, every dot and every reaction carries your name, so the team knows who brought what.
+welcome-name = Name on your ideas
+welcome-name-hint = e.g. Ann
+welcome-save-name = Save name
+button-later = Later
+welcome-later-help = You can set it in the inspector with nothing selected
+goal-ask-text = One clear goal keeps the collecting focused. It stays in view above the board.
+goal-ask-field = Goal for this board
+goal-ask-hint = e.g. A warmer welcome for new customers
+goal-ask-set = Set goal
+goal-ask-later-help = Add goals in the inspector with nothing selected
+new-board-text = Its title names the file too; you can change it later in the inspector.
+new-board-title = Title of the new board
+new-board-title-hint = e.g. Kitchen ideas
+new-board-goal = Goal (optional)
+new-board-goal-hint = What is this board for? It stays in view while you collect
+new-board-create = Create board
+button-esc = Esc
+
+## Dialogs (with arguments)
+shortcuts-or = or
+problems-title = Problems in “{ $board }”
+problems-text = The board opened, but these parts needed attention. Nothing was changed on disk; the board is saved with the repairs only once you change something.
+unsaved-text = “{ $board }” has changes that are not saved yet.
+unsaved-last-failed = The last save failed: { $reason }
+welcome-title = Welcome to Moodboard
+goal-ask-title = What is this board for?
+step-set-goal = Set goal
+new-board-no-title = Give the board a title first.
+new-board-enter = Enter to create
+colour-invalid = “{ $text }” is not a colour; use hex like #E4B363 or #EB3
+
+## Add forms
+capture-no-image-here = Images are downloaded from their address, not built here.
+capture-ctrl-enter = Ctrl+Enter
+capture-enter = Enter
+capture-ctrl-enter-to-add = Ctrl+Enter to add
+capture-enter-to-add = Enter to add
+capture-need-picture = Type or paste the picture's address first, or choose files.
+capture-note-hint = The brainwave, in your words
+capture-quote-hint = What was said or written
+capture-citation-hint = Where: a book, a talk, an interview
+capture-name = Name
+capture-name-hint = Optional, e.g. Sunflower
+capture-picture-address = Picture address
+capture-offline-hint = Working offline: nothing is downloaded (Work offline, in the Add menu).
+capture-formats = JPEG, PNG, GIF, WebP, BMP, TIFF or SVG, downloaded into the board.
+capture-or = Or:
+capture-choose-files = Choose files…
+capture-choose-files-help = Pick image or text files from this computer
+capture-drop-hint = Dropping files and pasting (Ctrl+V) work on the canvas too.
+
+## Add forms (with arguments)
+capture-need-note = Type the note first.
+capture-need-quote = Type the quote first.
+capture-need-address = Type the address first.
+capture-add-note = Add note
+capture-add-quote = Add quote
+capture-add-link = Add link
+capture-add-colour = Add colour
+capture-add-image = Add image
+capture-offline = Moodboard is working offline (Work offline, in the Add menu); turn that off to download pictures.
+capture-cannot-download = Cannot download this: { $reason }.
+
+## Lenses
+lens-where-next = Where to look next
+lens-contributors-hidden = By contributor: hidden during this session
+lens-no-ideas = No ideas yet.
+lens-colour = Colour lens
+lens-no-images = No images on this board yet.
+lens-perspectives = Perspectives to look for
+lens-perspectives-help = Offered as an item's source; kept in your preferences.
+lens-remove-perspective = Remove from the list
+lens-new-perspective = New perspective
+lens-new-perspective-hint = e.g. suppliers
+
+## Lenses (with arguments)
+lens-summary =
+    { $count ->
+        [one] 1 idea · { $percent }% from outside the own team
+       *[other] { $count } ideas · { $percent }% from outside the own team
+    }
+lens-summary-label = Lens summary: { $summary }
+lens-source-dominates = { $percent }% of ideas come from { $name }: one lens dominates.
+lens-contributor-dominates = { $percent }% of ideas were added by { $name }: ask the others in.
+lens-warning-label = Lens warning: { $warning }
+lens-nothing-from = Nothing from { $perspective } yet.
+lens-by-source = By source
+lens-by-contributor = By contributor
+lens-by-theme = By theme
+lens-not-given = not given
+lens-finding-colours = Finding the colours of { $pending } of { $total } images…
+lens-unreadable =
+    { $count ->
+        [one] 1 image could not be read.
+       *[other] { $count } images could not be read.
+    }
+lens-palette-colour = Palette colour { $hex } ({ $percent }%)
+lens-all-alike = ⚠ The images are all alike in colour (around { $hex }): look for one that breaks the pattern.
+lens-all-alike-label = Images all alike
+
+## Themes sidebar
+sidebar-themes = Themes
+sidebar-none = No themes yet. Themes group ideas; add one, then drop cards into its frame.
+sidebar-theme-name = Theme name
+sidebar-rename = Rename
+sidebar-colour = Colour
+sidebar-move-up = Move up
+sidebar-move-down = Move down
+sidebar-delete-theme = Delete theme
+
+## Themes sidebar (with arguments)
+sidebar-all = All items ({ $count })
+sidebar-add-theme = Add theme
+sidebar-theme-options = Theme options for { $theme }
+sidebar-rename-label = Rename theme { $theme }
+step-rename-theme = Rename theme to “{ $theme }”
+sidebar-colour-label = Colour { $hex }
+step-recolour-theme = Recolour theme “{ $theme }”
+step-theme-up = Move theme “{ $theme }” up
+step-theme-down = Move theme “{ $theme }” down
+sidebar-delete-help-empty = Remove this theme
+sidebar-delete-help = Remove this theme; its { $things } become unsorted (nothing is deleted)
+step-delete-theme = Delete theme “{ $theme }”
+
+## Messages
+toasts-show = Show
+toasts-show-help = Zoom to what came in
+toasts-dismiss = Dismiss
+toasts-nothing = Nothing to tell yet.
+toasts-clear = Clear messages
+
+## Messages (with arguments)
+toasts-waiting = { $count } more in Messages (status bar)
+toasts-more-details = … and { $count } more (see Messages)
+toasts-show-label = Show: { $text }
+toasts-reasons =
+    { $count ->
+        [one] 1 reason
+       *[other] { $count } reasons
+    }
+
+## Merge preview
+merge-other-board = This is another board: it can only add ideas. Nothing of yours is changed or removed.
+button-close = Close
+merge-merge = Merge
+merge-one-step = Merging is one step: Ctrl+Z takes it back.
+
+## Merge preview (with arguments)
+merge-title = Merge “{ $board }” into this board?
+merge-nothing = Nothing new to bring in.
+merge-comes-in = Comes in
+merge-changes = Changes
+merge-goes = Goes
+merge-not-taken = Not taken ({ $count })
+merge-new = { $count } new
+merge-changed = { $count } changed
+merge-removed = { $count } removed
+merge-themes-new =
+    { $count ->
+        [one] 1 new theme
+       *[other] { $count } new themes
+    }
+merge-themes-changed =
+    { $count ->
+        [one] 1 theme changed
+       *[other] { $count } themes changed
+    }
+merge-themes-removed =
+    { $count ->
+        [one] 1 theme removed
+       *[other] { $count } themes removed
+    }
+merge-dots =
+    { $count ->
+        [one] 1 new dot
+       *[other] { $count } new dots
+    }
+merge-responses =
+    { $count ->
+        [one] 1 new reply or reaction
+       *[other] { $count } new replies and reactions
+    }
+merge-meta = new title or goals
+merge-nothing-new = nothing new
+
+## Crop
+crop-loading = Loading the picture…
+crop-move = Move the crop
+step-crop = Crop picture
+crop-reset = Reset
+crop-reset-help = Show the whole picture
+
+## Crop (with arguments)
+crop-corner = Crop corner { $n }
+crop-apply = Apply crop
+
+## Theme frames
+frame-rename = Rename theme
+frame-tidy = Tidy its cards
+frame-delete = Delete theme (its cards stay, unsorted)
+
+## Theme frames (with arguments)
+frame-empty = { $theme }  ·  empty: drop ideas here
+frame-label = Frame { $theme }
+frame-resize-label = Resize frame { $theme }
+step-move-frame = Move frame “{ $theme }”
+step-tidy = Tidy “{ $theme }”
+step-resize-frame = Resize frame “{ $theme }”
+
+## Cards
+card-prompt = 🎴 PROMPT
+card-unsafe-link = ⚠ not a web address; will not be opened
+card-invalid-colour = invalid colour “{ $hex }”
+card-dots =
+    { $count ->
+        [one] 1 dot
+       *[other] { $count } dots
+    }
+card-loading = Loading { $file }…
+card-face-down =
+    face down
+    until Cluster
+
+## Invitation
+invite-scan = Scan the code with a phone's camera, or type the address. No app, no account.
+invite-same-network = Phones must be on the same network as this computer.
+invite-qr-label = QR code of the join address
+
+## Invitation (with arguments)
+invite-title = Invite people
+invite-address-label = Join address { $url }
+invite-nobody = Nobody has joined yet.
+invite-joined =
+    { $count ->
+        [one] 1 person joined, { $contributed } added ideas.
+       *[other] { $count } people joined, { $contributed } added ideas.
+    }
+invite-stop-help = Close the door: the join page stops answering
+invite-copy-help = Copy the address
+
+## Downloads
+download-connecting = connecting
+download-from = Downloading from { $site }… { $amount }
+download-not-added = ⚠ Not added: { $reason }
+download-label = Downloading { $address }
+download-failed-label = Download failed: { $address }: { $reason }
+download-retry = Retry
+download-retry-help = Download { $address } again
+download-dismiss-help = Forget this download
+
+## Spotlight
+spotlight-header = { $at } of { $count } · What else could this be?
+spotlight-also = It could also be…
+spotlight-also-hint = Type another reading, then Enter: it becomes a note beside this one
+spotlight-also-label = It could also be
+spotlight-previous = ◀ Previous
+spotlight-close = Close (Esc)
+spotlight-next = Next ▶
+
+## Fields
+field-ctrl-enter = Ctrl+Enter to finish

@@ -312,7 +312,7 @@ timer-label =
         [paused] gepauzeerd
        *[stopped] gestopt
     }
-timer-minutes-suffix =  min
+timer-minutes-suffix = min
 timer-minutes-label = Minuten op de timer
 step-set-timer = Timer instellen
 timer-start = ▶ Timer starten
@@ -331,7 +331,7 @@ suggest-title = Voorgestelde thema's:
 suggest-help = Ideeën die { $reason } delen; klik om er een thema van te maken
 suggest-label = Voorgesteld thema { $theme }
 step-suggested-theme = Thema “{ $theme }”
-vote-dots-prefix = Stippen per persoon: 
+vote-dots-prefix = Stippen per persoon:
 vote-dots-label = Stippen per persoon
 step-set-dots = Stippen per persoon instellen
 vote-left = Je hebt nog { $left } van { $dots } stippen
@@ -462,3 +462,283 @@ inspector-times = Gemaakt { $created } · gewijzigd { $changed }
 step-lock = Vergrendelen
 step-unlock = Ontgrendelen
 inspector-selected = { $things } geselecteerd
+
+## Dialoogvensters
+shortcuts-canvas = Op het canvas
+shortcuts-pan = Schuiven
+shortcuts-pan-keys = Middelste knop slepen, Spatie+slepen of scrollen
+shortcuts-zoom = Zoomen rond de aanwijzer
+shortcuts-zoom-keys = Ctrl+scrollen of knijpen
+shortcuts-select-more = Meer selecteren
+shortcuts-select-more-keys = Shift+klik of Ctrl+klik
+shortcuts-select-area = Een gebied selecteren
+shortcuts-select-area-keys = Slepen over lege ruimte
+shortcuts-edit-in-place = Tekst ter plekke bewerken
+shortcuts-edit-in-place-keys = Dubbelklik op een kaart
+shortcuts-finish-editing = Tekst klaar bewerken
+shortcuts-finish-editing-keys = Ctrl+Enter of ergens anders klikken
+unsaved-title = Niet-opgeslagen wijzigingen
+unsaved-dont-save = Niet opslaan
+button-cancel = Annuleren
+welcome-text = Alles wat je toevoegt, elke stip en elke reactie draagt je naam, zodat het team weet wie wat inbracht.
+welcome-name = Naam op je ideeën
+welcome-name-hint = bijv. Anne
+welcome-save-name = Naam bewaren
+button-later = Later
+welcome-later-help = Je kunt hem instellen in de inspector, met niets geselecteerd
+goal-ask-text = Eén helder doel houdt het verzamelen gericht. Het blijft boven het bord in beeld.
+goal-ask-field = Doel van dit bord
+goal-ask-hint = bijv. Een warmer welkom voor nieuwe klanten
+goal-ask-set = Doel instellen
+goal-ask-later-help = Voeg doelen toe in de inspector, met niets geselecteerd
+new-board-text = De titel is ook de naam van het bestand; je kunt hem later wijzigen in de inspector.
+new-board-title = Titel van het nieuwe bord
+new-board-title-hint = bijv. Ideeën voor de keuken
+new-board-goal = Doel (niet verplicht)
+new-board-goal-hint = Waar is dit bord voor? Het blijft in beeld terwijl je verzamelt
+new-board-create = Bord maken
+button-esc = Esc
+
+## Dialoogvensters (met argumenten)
+shortcuts-or = of
+problems-title = Problemen in “{ $board }”
+problems-text = Het bord is geopend, maar deze delen vroegen aandacht. Er is niets op schijf gewijzigd; het bord wordt pas met de reparaties opgeslagen als je iets verandert.
+unsaved-text = “{ $board }” heeft wijzigingen die nog niet zijn opgeslagen.
+unsaved-last-failed = Het laatste opslaan mislukte: { $reason }
+welcome-title = Welkom bij Moodboard
+goal-ask-title = Waar is dit bord voor?
+step-set-goal = Doel instellen
+new-board-no-title = Geef het bord eerst een titel.
+new-board-enter = Enter om te maken
+colour-invalid = “{ $text }” is geen kleur; gebruik hex zoals #E4B363 of #EB3
+
+## Formulieren om toe te voegen
+capture-no-image-here = Afbeeldingen worden van hun adres gedownload, niet hier gemaakt.
+capture-ctrl-enter = Ctrl+Enter
+capture-enter = Enter
+capture-ctrl-enter-to-add = Ctrl+Enter om toe te voegen
+capture-enter-to-add = Enter om toe te voegen
+capture-need-picture = Typ of plak eerst het adres van de afbeelding, of kies bestanden.
+capture-note-hint = De ingeving, in je eigen woorden
+capture-quote-hint = Wat er gezegd of geschreven werd
+capture-citation-hint = Waar: een boek, een lezing, een interview
+capture-name = Naam
+capture-name-hint = Niet verplicht, bijv. Zonnebloem
+capture-picture-address = Adres van de afbeelding
+capture-offline-hint = Offline: er wordt niets gedownload (Offline werken, in het menu Toevoegen).
+capture-formats = JPEG, PNG, GIF, WebP, BMP, TIFF of SVG, gedownload in het bord.
+capture-or = Of:
+capture-choose-files = Bestanden kiezen…
+capture-choose-files-help = Kies afbeeldingen of tekstbestanden op deze computer
+capture-drop-hint = Bestanden slepen en plakken (Ctrl+V) werkt ook op het canvas.
+
+## Formulieren om toe te voegen (met argumenten)
+capture-need-note = Typ eerst de notitie.
+capture-need-quote = Typ eerst het citaat.
+capture-need-address = Typ eerst het adres.
+capture-add-note = Notitie toevoegen
+capture-add-quote = Citaat toevoegen
+capture-add-link = Link toevoegen
+capture-add-colour = Kleur toevoegen
+capture-add-image = Afbeelding toevoegen
+capture-offline = Moodboard werkt offline (Offline werken, in het menu Toevoegen); zet dat uit om afbeeldingen te downloaden.
+capture-cannot-download = Dit kan niet gedownload worden: { $reason }.
+
+## Lenzen
+lens-where-next = Waar je nu kunt zoeken
+lens-contributors-hidden = Per inbrenger: verborgen tijdens deze sessie
+lens-no-ideas = Nog geen ideeën.
+lens-colour = Kleurlens
+lens-no-images = Nog geen afbeeldingen op dit bord.
+lens-perspectives = Perspectieven om naar te zoeken
+lens-perspectives-help = Aangeboden als bron van een idee; bewaard in je voorkeuren.
+lens-remove-perspective = Uit de lijst halen
+lens-new-perspective = Nieuw perspectief
+lens-new-perspective-hint = bijv. leveranciers
+
+## Lenzen (met argumenten)
+lens-summary =
+    { $count ->
+        [one] 1 idee · { $percent }% van buiten het eigen team
+       *[other] { $count } ideeën · { $percent }% van buiten het eigen team
+    }
+lens-summary-label = Samenvatting van de lens: { $summary }
+lens-source-dominates = { $percent }% van de ideeën komt van { $name }: één lens overheerst.
+lens-contributor-dominates = { $percent }% van de ideeën is toegevoegd door { $name }: betrek de anderen.
+lens-warning-label = Waarschuwing van de lens: { $warning }
+lens-nothing-from = Nog niets van { $perspective }.
+lens-by-source = Per bron
+lens-by-contributor = Per inbrenger
+lens-by-theme = Per thema
+lens-not-given = niet opgegeven
+lens-finding-colours = Kleuren zoeken van { $pending } van { $total } afbeeldingen…
+lens-unreadable =
+    { $count ->
+        [one] 1 afbeelding kon niet gelezen worden.
+       *[other] { $count } afbeeldingen konden niet gelezen worden.
+    }
+lens-palette-colour = Paletkleur { $hex } ({ $percent }%)
+lens-all-alike = ⚠ De afbeeldingen lijken allemaal op elkaar qua kleur (rond { $hex }): zoek er een die het patroon doorbreekt.
+lens-all-alike-label = Afbeeldingen lijken op elkaar
+
+## Zijbalk met thema's
+sidebar-themes = Thema's
+sidebar-none = Nog geen thema's. Thema's groeperen ideeën; voeg er een toe en sleep dan kaarten in zijn kader.
+sidebar-theme-name = Naam van het thema
+sidebar-rename = Hernoemen
+sidebar-colour = Kleur
+sidebar-move-up = Omhoog
+sidebar-move-down = Omlaag
+sidebar-delete-theme = Thema verwijderen
+
+## Zijbalk met thema's (met argumenten)
+sidebar-all = Alle ideeën ({ $count })
+sidebar-add-theme = Thema toevoegen
+sidebar-theme-options = Opties voor thema { $theme }
+sidebar-rename-label = Thema { $theme } hernoemen
+step-rename-theme = Thema hernoemen tot “{ $theme }”
+sidebar-colour-label = Kleur { $hex }
+step-recolour-theme = Kleur van thema “{ $theme }” wijzigen
+step-theme-up = Thema “{ $theme }” omhoog
+step-theme-down = Thema “{ $theme }” omlaag
+sidebar-delete-help-empty = Dit thema verwijderen
+sidebar-delete-help = Dit thema verwijderen; zijn { $things } worden ongesorteerd (er wordt niets verwijderd)
+step-delete-theme = Thema “{ $theme }” verwijderen
+
+## Berichten
+toasts-show = Tonen
+toasts-show-help = Zoom naar wat er binnenkwam
+toasts-dismiss = Wegklikken
+toasts-nothing = Nog niets te melden.
+toasts-clear = Berichten wissen
+
+## Berichten (met argumenten)
+toasts-waiting = Nog { $count } in Berichten (statusbalk)
+toasts-more-details = … en nog { $count } (zie Berichten)
+toasts-show-label = Tonen: { $text }
+toasts-reasons =
+    { $count ->
+        [one] 1 reden
+       *[other] { $count } redenen
+    }
+
+## Voorbeeld van het samenvoegen
+merge-other-board = Dit is een ander bord: het kan alleen ideeën toevoegen. Niets van jou wordt gewijzigd of verwijderd.
+button-close = Sluiten
+merge-merge = Samenvoegen
+merge-one-step = Samenvoegen is één stap: Ctrl+Z draait het terug.
+
+## Voorbeeld van het samenvoegen (met argumenten)
+merge-title = “{ $board }” met dit bord samenvoegen?
+merge-nothing = Niets nieuws om binnen te halen.
+merge-comes-in = Komt erbij
+merge-changes = Verandert
+merge-goes = Verdwijnt
+merge-not-taken = Niet overgenomen ({ $count })
+merge-new = { $count } nieuw
+merge-changed = { $count } gewijzigd
+merge-removed = { $count } verwijderd
+merge-themes-new =
+    { $count ->
+        [one] 1 nieuw thema
+       *[other] { $count } nieuwe thema's
+    }
+merge-themes-changed =
+    { $count ->
+        [one] 1 thema gewijzigd
+       *[other] { $count } thema's gewijzigd
+    }
+merge-themes-removed =
+    { $count ->
+        [one] 1 thema verwijderd
+       *[other] { $count } thema's verwijderd
+    }
+merge-dots =
+    { $count ->
+        [one] 1 nieuwe stip
+       *[other] { $count } nieuwe stippen
+    }
+merge-responses =
+    { $count ->
+        [one] 1 nieuw antwoord of nieuwe reactie
+       *[other] { $count } nieuwe antwoorden en reacties
+    }
+merge-meta = nieuwe titel of doelen
+merge-nothing-new = niets nieuws
+
+## Bijsnijden
+crop-loading = De afbeelding wordt geladen…
+crop-move = Uitsnede verplaatsen
+step-crop = Afbeelding bijsnijden
+crop-reset = Herstellen
+crop-reset-help = Toon de hele afbeelding
+
+## Bijsnijden (met argumenten)
+crop-corner = Hoek { $n } van de uitsnede
+crop-apply = Bijsnijden
+
+## Themakaders
+frame-rename = Thema hernoemen
+frame-tidy = Kaarten netjes leggen
+frame-delete = Thema verwijderen (de kaarten blijven, ongesorteerd)
+
+## Themakaders (met argumenten)
+frame-empty = { $theme }  ·  leeg: sleep hier ideeën in
+frame-label = Kader { $theme }
+frame-resize-label = Kader { $theme } vergroten of verkleinen
+step-move-frame = Kader “{ $theme }” verplaatsen
+step-tidy = “{ $theme }” netjes leggen
+step-resize-frame = Kader “{ $theme }” van grootte veranderen
+
+## Kaarten
+card-prompt = 🎴 PRIKKEL
+card-unsafe-link = ⚠ geen webadres; wordt niet geopend
+card-invalid-colour = ongeldige kleur “{ $hex }”
+card-dots =
+    { $count ->
+        [one] 1 stip
+       *[other] { $count } stippen
+    }
+card-loading = { $file } laden…
+card-face-down =
+    omgekeerd
+    tot Clusteren
+
+## Uitnodiging
+invite-scan = Scan de code met de camera van een telefoon, of typ het adres. Geen app, geen account.
+invite-same-network = Telefoons moeten op hetzelfde netwerk zitten als deze computer.
+invite-qr-label = QR-code van het adres om mee te doen
+
+## Uitnodiging (met argumenten)
+invite-title = Mensen uitnodigen
+invite-address-label = Adres om mee te doen { $url }
+invite-nobody = Er doet nog niemand mee.
+invite-joined =
+    { $count ->
+        [one] 1 persoon doet mee, { $contributed } voegde ideeën toe.
+       *[other] { $count } mensen doen mee, { $contributed } voegden ideeën toe.
+    }
+invite-stop-help = Doe de deur dicht: de pagina om mee te doen antwoordt niet meer
+invite-copy-help = Het adres kopiëren
+
+## Downloads
+download-connecting = verbinden
+download-from = Downloaden van { $site }… { $amount }
+download-not-added = ⚠ Niet toegevoegd: { $reason }
+download-label = { $address } downloaden
+download-failed-label = Downloaden mislukt: { $address }: { $reason }
+download-retry = Opnieuw
+download-retry-help = { $address } opnieuw downloaden
+download-dismiss-help = Deze download vergeten
+
+## Spotlight
+spotlight-header = { $at } van { $count } · Wat zou dit nog meer kunnen zijn?
+spotlight-also = Het zou ook kunnen zijn…
+spotlight-also-hint = Typ een andere lezing, dan Enter: het wordt een notitie naast deze
+spotlight-also-label = Het zou ook kunnen zijn
+spotlight-previous = ◀ Vorige
+spotlight-close = Sluiten (Esc)
+spotlight-next = Volgende ▶
+
+## Velden
+field-ctrl-enter = Ctrl+Enter om af te ronden

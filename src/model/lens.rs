@@ -40,10 +40,30 @@ pub struct LensReport {
     pub by_theme: Vec<Share>,
     /// Ideas from anywhere but the own team, in whole percent.
     pub outside_in_percent: u32,
-    /// "72% of ideas come from own team: one lens dominates."
-    pub warnings: Vec<String>,
-    /// "Nothing from customer yet." for perspectives with no idea, in list order.
+    /// One lens dominates the mix.
+    pub warnings: Vec<LensWarning>,
+    /// The perspectives with no idea yet, in list order: where to look next.
     pub missing: Vec<String>,
+}
+
+/// A lens that dominates the board's mix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LensWarning {
+    /// "72% of ideas come from own team: one lens dominates."
+    Source { percent: u32, name: String },
+    /// "67% of ideas were added by Ann: ask the others in."
+    Contributor { percent: u32, name: String },
+}
+
+impl std::fmt::Display for LensWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LensWarning::Source { percent, name } => write!(f, "{percent}% of ideas come from {name}: one lens dominates."),
+            LensWarning::Contributor { percent, name } => {
+                write!(f, "{percent}% of ideas were added by {name}: ask the others in.")
+            }
+        }
+    }
 }
 
 fn percent(count: usize, total: usize) -> u32 {
@@ -80,19 +100,19 @@ pub fn lens_report(board: &Board, perspectives: &[String]) -> LensReport {
         if let Some(top) = by_source.first()
             && top.count as f64 / total as f64 > DOMINANT_SHARE
         {
-            warnings.push(format!("{}% of ideas come from {}: one lens dominates.", top.percent, top.name));
+            warnings.push(LensWarning::Source { percent: top.percent, name: top.name.clone() });
         }
         if let Some(top) = by_contributor.first()
             && top.count as f64 / total as f64 > DOMINANT_SHARE
         {
-            warnings.push(format!("{}% of ideas were added by {}: ask the others in.", top.percent, top.name));
+            warnings.push(LensWarning::Contributor { percent: top.percent, name: top.name.clone() });
         }
     }
     let missing = perspectives
         .iter()
         .filter(|p| !p.trim().is_empty() && !p.trim().eq_ignore_ascii_case(OWN_TEAM))
         .filter(|p| !by_source.iter().any(|s| s.name.eq_ignore_ascii_case(p.trim())))
-        .map(|p| format!("Nothing from {} yet.", p.trim()))
+        .map(|p| p.trim().to_owned())
         .collect();
     LensReport {
         ideas: total,
@@ -125,7 +145,7 @@ impl LensReport {
         }
         lines.push(format!("outside-in: {}%", self.outside_in_percent));
         lines.extend(self.warnings.iter().map(|w| format!("warning: {w}")));
-        lines.extend(self.missing.iter().map(|m| format!("look next: {m}")));
+        lines.extend(self.missing.iter().map(|m| format!("look next: Nothing from {m} yet.")));
         lines
     }
 }
@@ -169,14 +189,14 @@ mod tests {
         assert_eq!(r.by_source[2].name, NOT_GIVEN);
         assert_eq!(r.by_contributor[0], Share { name: "Ann".into(), count: 3, percent: 60 });
         assert!(r.warnings.is_empty(), "60% is not more than 60%: {:?}", r.warnings);
-        assert_eq!(r.missing, vec!["Nothing from competitor yet.", "Nothing from art yet."]);
+        assert_eq!(r.missing, vec!["competitor", "art"]);
         assert_eq!(r.outside_in_percent, 20);
 
         b.items.push(b.items[0].clone());
         let r = lens_report(&b, &[]);
         assert_eq!(r.warnings.len(), 2, "{:?}", r.warnings);
-        assert!(r.warnings[0].starts_with("67% of ideas come from own team"), "{:?}", r.warnings);
-        assert!(r.warnings[1].contains("added by Ann"), "{:?}", r.warnings);
+        assert!(r.warnings[0].to_string().starts_with("67% of ideas come from own team"), "{:?}", r.warnings);
+        assert!(r.warnings[1].to_string().contains("added by Ann"), "{:?}", r.warnings);
     }
 
     #[test]
@@ -186,10 +206,10 @@ mod tests {
         b.session.hide_contributors = true;
         let r = lens_report(&b, &[]);
         assert!(r.by_contributor.is_empty() && r.contributors_hidden);
-        assert!(r.warnings.iter().all(|w| !w.contains("Ann")), "{:?}", r.warnings);
+        assert!(r.warnings.iter().all(|w| !w.to_string().contains("Ann")), "{:?}", r.warnings);
         assert!(r.to_lines().iter().all(|l| !l.contains("Ann")), "{:?}", r.to_lines());
         b.session.hide_contributors = false;
-        assert!(lens_report(&b, &[]).warnings.iter().any(|w| w.contains("added by Ann")));
+        assert!(lens_report(&b, &[]).warnings.iter().any(|w| w.to_string().contains("added by Ann")));
     }
 
     #[test]

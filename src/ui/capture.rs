@@ -1,11 +1,13 @@
 //! The quick-capture form: one small dialog per kind, opened by N, Q, L, C and I, that
 //! turns what was typed into a new item with one keystroke more.
 
+use crate::tr;
 use egui::{Key, Modal, Modifiers, RichText, Ui};
 
 use super::Action;
 use super::widgets::labelled_field;
-use crate::model::{ItemKind, KindTag, Pos, normalise_hex};
+use super::words::normalise_hex;
+use crate::model::{ItemKind, KindTag, Pos};
 
 /// What is being captured so far.
 #[derive(Clone, Debug, Default)]
@@ -35,25 +37,25 @@ impl Draft {
 
     /// The item kind for what was typed, or why it cannot be added yet.
     pub fn build(&self) -> Result<ItemKind, String> {
-        let need = |s: &str, what: &str| {
-            if s.trim().is_empty() { Err(format!("Type the {what} first.")) } else { Ok(s.trim().to_owned()) }
+        let need = |s: &str, missing: &str| {
+            if s.trim().is_empty() { Err(crate::i18n::tr(missing)) } else { Ok(s.trim().to_owned()) }
         };
         match self.kind {
-            Some(KindTag::Note) => Ok(ItemKind::Note { text: need(&self.text, "note")? }),
+            Some(KindTag::Note) => Ok(ItemKind::Note { text: need(&self.text, "capture-need-note")? }),
             Some(KindTag::Quote) => Ok(ItemKind::Quote {
-                text: need(&self.text, "quote")?,
+                text: need(&self.text, "capture-need-quote")?,
                 by: self.by.trim().to_owned(),
                 citation: self.citation.trim().to_owned(),
             }),
             Some(KindTag::Link) => Ok(ItemKind::link(
-                crate::model::links::normalise_url(&need(&self.url, "address")?),
+                crate::model::links::normalise_url(&need(&self.url, "capture-need-address")?),
                 self.title.trim(),
                 self.note.trim(),
             )),
             Some(KindTag::Colour) => {
                 Ok(ItemKind::Colour { hex: normalise_hex(&self.hex)?, name: self.name.trim().to_owned() })
             }
-            Some(KindTag::Image) | None => Err("Images are downloaded from their address, not built here.".to_owned()),
+            Some(KindTag::Image) | None => Err(tr!("capture-no-image-here").to_owned()),
         }
     }
 }
@@ -70,11 +72,11 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
     let modal = Modal::new(egui::Id::unique("capture")).show(ctx, |ui| {
         ui.set_width(420.0);
         let title = match kind {
-            KindTag::Note => "New note",
-            KindTag::Quote => "New quote",
-            KindTag::Link => "New link",
-            KindTag::Colour => "New colour",
-            KindTag::Image => "New image",
+            KindTag::Note => tr!("toolbar-new-note"),
+            KindTag::Quote => tr!("toolbar-new-quote"),
+            KindTag::Link => tr!("toolbar-new-link"),
+            KindTag::Colour => tr!("toolbar-new-colour"),
+            KindTag::Image => tr!("toolbar-new-image"),
         };
         // Taken before the fields are drawn: a multi-line field would otherwise keep
         // Ctrl+Enter for itself.
@@ -98,9 +100,15 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let add = ui.button(format!("Add {}", kind.name())).on_hover_text(match kind {
-                KindTag::Note | KindTag::Quote => "Ctrl+Enter",
-                _ => "Enter",
+            let add = ui.button(tr!(match kind {
+                KindTag::Note => "capture-add-note",
+                KindTag::Quote => "capture-add-quote",
+                KindTag::Link => "capture-add-link",
+                KindTag::Colour => "capture-add-colour",
+                KindTag::Image => "capture-add-image",
+            })).on_hover_text(match kind {
+                KindTag::Note | KindTag::Quote => tr!("capture-ctrl-enter"),
+                _ => tr!("capture-enter"),
             });
             if (add.clicked() || submit_keys) && kind == KindTag::Image {
                 match image_address(&d.url, offline) {
@@ -119,10 +127,10 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
                     Err(e) => d.error = Some(e),
                 }
             }
-            if ui.button("Cancel").on_hover_text("Esc").clicked() {
+            if ui.button(tr!("button-cancel")).on_hover_text(tr!("button-esc")).clicked() {
                 close = true;
             }
-            ui.label(RichText::new(if multiline { "Ctrl+Enter to add" } else { "Enter to add" }).weak());
+            ui.label(RichText::new(if multiline { tr!("capture-ctrl-enter-to-add") } else { tr!("capture-enter-to-add") }).weak());
         });
     });
     if close || modal.should_close() {
@@ -134,16 +142,13 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
 fn image_address(typed: &str, offline: bool) -> Result<String, String> {
     let typed = typed.trim();
     if typed.is_empty() {
-        return Err("Type or paste the picture's address first, or choose files.".to_owned());
+        return Err(tr!("capture-need-picture").to_owned());
     }
     if offline {
-        return Err(
-            "Moodboard is working offline (Work offline, in the Add menu); turn that off to download pictures."
-                .to_owned(),
-        );
+        return Err(tr!("capture-offline"));
     }
     let address = crate::model::links::normalise_url(typed);
-    crate::web::parse_address(&address).map(|_| address).map_err(|e| format!("Cannot download this: {e}."))
+    crate::web::parse_address(&address).map(|_| address).map_err(|e| tr!("capture-cannot-download", reason = e.to_string()))
 }
 
 /// The form's fields; returns the first, to focus it.
@@ -156,23 +161,23 @@ fn fields(
     actions: &mut Vec<Action>,
 ) -> egui::Response {
     match kind {
-        KindTag::Note => labelled_field(ui, "Note", &mut d.text, true, "The brainwave, in your words"),
+        KindTag::Note => labelled_field(ui, tr!("inspector-note"), &mut d.text, true, tr!("capture-note-hint")),
         KindTag::Quote => {
-            let first = labelled_field(ui, "Quote", &mut d.text, true, "What was said or written");
-            labelled_field(ui, "Said by", &mut d.by, false, "Who said it");
-            labelled_field(ui, "Citation", &mut d.citation, false, "Where: a book, a talk, an interview");
+            let first = labelled_field(ui, tr!("inspector-quote"), &mut d.text, true, tr!("capture-quote-hint"));
+            labelled_field(ui, tr!("inspector-said-by"), &mut d.by, false, tr!("inspector-said-by-hint"));
+            labelled_field(ui, tr!("inspector-citation"), &mut d.citation, false, tr!("capture-citation-hint"));
             first
         }
         KindTag::Link => {
-            let first = labelled_field(ui, "Address", &mut d.url, false, "https://…");
-            labelled_field(ui, "Title", &mut d.title, false, "What it is");
-            labelled_field(ui, "Why it matters", &mut d.note, false, "Optional");
+            let first = labelled_field(ui, tr!("inspector-address"), &mut d.url, false, "https://…");
+            labelled_field(ui, tr!("inspector-title"), &mut d.title, false, tr!("inspector-link-title-hint"));
+            labelled_field(ui, tr!("inspector-why"), &mut d.note, false, tr!("inspector-optional"));
             first
         }
         KindTag::Colour => {
             let first = ui
                 .horizontal(|ui| {
-                    let field = labelled_field(ui, "Hex", &mut d.hex, false, "#E4B363");
+                    let field = labelled_field(ui, tr!("inspector-hex"), &mut d.hex, false, "#E4B363");
                     if let Some(crate::model::Rgb(r, g, b)) = crate::model::Rgb::parse_hex(&d.hex) {
                         let mut c = egui::Color32::from_rgb(r, g, b);
                         if egui::color_picker::color_edit_button_srgba(ui, &mut c, egui::color_picker::Alpha::Opaque)
@@ -184,25 +189,25 @@ fn fields(
                     field
                 })
                 .inner;
-            labelled_field(ui, "Name", &mut d.name, false, "Optional, e.g. Sunflower");
+            labelled_field(ui, tr!("capture-name"), &mut d.name, false, tr!("capture-name-hint"));
             first
         }
         KindTag::Image => {
-            let first = labelled_field(ui, "Picture address", &mut d.url, false, "https://…/photo.jpg");
+            let first = labelled_field(ui, tr!("capture-picture-address"), &mut d.url, false, "https://…/photo.jpg");
             let hint = if offline {
-                "Working offline: nothing is downloaded (Work offline, in the Add menu)."
+                tr!("capture-offline-hint")
             } else {
-                "JPEG, PNG, GIF, WebP, BMP, TIFF or SVG, downloaded into the board."
+                tr!("capture-formats")
             };
             ui.label(RichText::new(hint).weak());
             ui.horizontal(|ui| {
-                ui.label("Or:");
-                if ui.button("Choose files…").on_hover_text("Pick image or text files from this computer").clicked() {
+                ui.label(tr!("capture-or"));
+                if ui.button(tr!("capture-choose-files")).on_hover_text(tr!("capture-choose-files-help")).clicked() {
                     actions.push(Action::ChooseImageFiles);
                     *close = true;
                 }
             });
-            ui.label(RichText::new("Dropping files and pasting (Ctrl+V) work on the canvas too.").weak());
+            ui.label(RichText::new(tr!("capture-drop-hint")).weak());
             first
         }
     }

@@ -1,5 +1,6 @@
 //! Drawing items as cards that read well at any zoom.
 
+use crate::tr;
 use egui::text::{LayoutJob, TextFormat};
 use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
@@ -42,7 +43,7 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             painter.rect_filled(rect, round, style::PROMPT_BG);
             let small = style::SMALL_FONT * zoom;
             let header = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + small * 1.6));
-            single_line(&text_painter, "🎴 PROMPT", header, small, style::SEARCH_HIT, Align2::LEFT_TOP);
+            single_line(&text_painter, &tr!("card-prompt"), header, small, style::SEARCH_HIT, Align2::LEFT_TOP);
             let body = Rect::from_min_max(pos2(inner.min.x, header.max.y + 4.0 * zoom), inner.max);
             text_block(&text_painter, text, body, style::NOTE_FONT * zoom, style::PROMPT_TEXT, false);
         }
@@ -111,7 +112,7 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
                 };
                 (format!("↗ {from}"), style::LINK_DOMAIN)
             } else {
-                ("⚠ not a web address; will not be opened".to_owned(), style::LINK_UNSAFE)
+                (tr!("card-unsafe-link"), style::LINK_UNSAFE)
             };
             let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
             single_line(&text_painter, &footer, line, small, colour, Align2::LEFT_BOTTOM);
@@ -120,7 +121,7 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
             painter.rect_filled(rect, round, style::hex_colour(hex));
             let small = style::SMALL_FONT * zoom;
             let label = if crate::model::Rgb::parse_hex(hex).is_none() {
-                format!("invalid colour {hex:?}")
+                tr!("card-invalid-colour", hex = hex)
             } else if name.trim().is_empty() {
                 hex.clone()
             } else {
@@ -177,7 +178,7 @@ pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate
         parts.push("🔴".repeat(judgment.my_dots.min(10)));
     }
     if let Some(total) = judgment.total_dots.filter(|n| *n > 0) {
-        parts.push(format!("{total} dot{}", if total == 1 { "" } else { "s" }));
+        parts.push(tr!("card-dots", count = total));
     }
     for (glyph, n) in &judgment.reactions {
         parts.push(format!("{glyph}{n}"));
@@ -236,7 +237,7 @@ fn paint_image(
             painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
             let text = match other {
                 Some(TextureState::Failed(reason)) => format!("⚠ {file_name}\n{reason}"),
-                _ => format!("Loading {file_name}…"),
+                _ => tr!("card-loading", file = file_name),
             };
             text_block(painter, &text, rect.shrink(style::CARD_PADDING * zoom), small, style::PLACEHOLDER_TEXT, false);
         }
@@ -324,8 +325,7 @@ fn paint_back(painter: &Painter, rect: Rect, zoom: f32) {
         painter.text(
             rect.center(),
             Align2::CENTER_CENTER,
-            "face down
-until Cluster",
+            tr!("card-face-down"),
             FontId::proportional(size),
             style::CARD_BACK_TEXT,
         );

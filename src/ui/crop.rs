@@ -2,6 +2,7 @@
 //! drag the corners (or the middle) of the bright rectangle, then Enter or Apply. The
 //! crop is stored on the item as a part of the picture; Reset shows all of it again.
 
+use crate::tr;
 use egui::{Color32, CursorIcon, Id, Key, Rect, Role, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2};
 
 use super::{Action, style};
@@ -62,7 +63,7 @@ pub fn crop_ui(
         ui.painter().text(
             card.center(),
             egui::Align2::CENTER_CENTER,
-            "Loading the picture…",
+            tr!("crop-loading"),
             egui::FontId::proportional(14.0),
             Color32::WHITE,
         );
@@ -96,7 +97,7 @@ pub fn crop_ui(
     let to_fraction = |d: Vec2| vec2(d.x / whole.width(), d.y / whole.height());
     // The middle moves the crop, each corner resizes it.
     let middle = ui.interact(kept.shrink(10.0), id.with("move"), Sense::drag());
-    middle.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, "Move the crop"));
+    middle.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, tr!("crop-move")));
     if middle.hovered() || middle.dragged() {
         ui.ctx().set_cursor_icon(CursorIcon::Move);
     }
@@ -111,7 +112,7 @@ pub fn crop_ui(
     {
         let handle = Rect::from_center_size(corner, Vec2::splat(14.0));
         let response = ui.interact(handle, id.with(("corner", n)), Sense::drag());
-        let label = format!("Crop corner {}", n + 1);
+        let label = tr!("crop-corner", n = n + 1);
         response.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, &label));
         painter.rect_filled(handle.shrink(2.0), 2.0, style::SELECTION);
         if response.hovered() || response.dragged() {
@@ -127,17 +128,17 @@ pub fn crop_ui(
     let bar = Rect::from_min_size(pos2(whole.min.x, whole.max.y + 10.0), vec2(whole.width().max(260.0), 28.0));
     ui.scope_builder(egui::UiBuilder::new().max_rect(bar), |ui| {
         ui.horizontal(|ui| {
-            let apply = ui.button("Apply crop").on_hover_text("Enter");
+            let apply = ui.button(tr!("crop-apply")).on_hover_text(tr!("capture-enter"));
             if apply.clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
                 if let Some(e) = crop_edit(item, edit.crop) {
-                    actions.push(Action::edit(e, "Crop picture"));
+                    actions.push(Action::edit(e, tr!("step-crop")));
                 }
                 open = false;
             }
-            if ui.button("Reset").on_hover_text("Show the whole picture").clicked() {
+            if ui.button(tr!("crop-reset")).on_hover_text(tr!("crop-reset-help")).clicked() {
                 edit.crop = Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 };
             }
-            if ui.button("Cancel").on_hover_text("Esc").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+            if ui.button(tr!("button-cancel")).on_hover_text(tr!("button-esc")).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                 open = false;
             }
         });

@@ -1,6 +1,7 @@
 //! Windows that ask or tell something: the keyboard shortcuts, the problems found in a
 //! board that was opened, and the question before closing with unsaved changes.
 
+use crate::tr;
 use egui::{Grid, Modal, RichText, ScrollArea, Window};
 
 use super::Command;
@@ -50,7 +51,7 @@ mod tests {
 
 /// The list of every command and its keys.
 pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
-    Window::new("Keyboard shortcuts").open(open).resizable(false).collapsible(false).show(ctx, |ui| {
+    Window::new(Command::ShowShortcuts.text()).id(egui::Id::unique("shortcuts-window")).open(open).resizable(false).collapsible(false).show(ctx, |ui| {
         ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
             for menu in Menu::iter() {
                 ui.label(RichText::new(menu.title()).strong());
@@ -63,21 +64,21 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
                             .map(|s| shortcut_text(ctx, s))
                             .collect();
                         ui.label(command.text().trim_end_matches('…'));
-                        ui.label(RichText::new(keys.join("  or  ")).monospace());
+                        ui.label(RichText::new(keys.join(&format!("  {}  ", tr!("shortcuts-or")))).monospace());
                         ui.end_row();
                     }
                 });
                 ui.add_space(6.0);
             }
-            ui.label(RichText::new("On the canvas").strong());
+            ui.label(RichText::new(tr!("shortcuts-canvas")).strong());
             Grid::new("shortcuts-canvas").num_columns(2).striped(true).show(ui, |ui| {
                 for (what, keys) in [
-                    ("Pan", "Middle-drag, Space+drag or scroll"),
-                    ("Zoom around the pointer", "Ctrl+scroll or pinch"),
-                    ("Select more", "Shift+click or Ctrl+click"),
-                    ("Select an area", "Drag on empty space"),
-                    ("Edit text in place", "Double-click a card"),
-                    ("Finish editing text", "Ctrl+Enter or click elsewhere"),
+                    (tr!("shortcuts-pan"), tr!("shortcuts-pan-keys")),
+                    (tr!("shortcuts-zoom"), tr!("shortcuts-zoom-keys")),
+                    (tr!("shortcuts-select-more"), tr!("shortcuts-select-more-keys")),
+                    (tr!("shortcuts-select-area"), tr!("shortcuts-select-area-keys")),
+                    (tr!("shortcuts-edit-in-place"), tr!("shortcuts-edit-in-place-keys")),
+                    (tr!("shortcuts-finish-editing"), tr!("shortcuts-finish-editing-keys")),
                 ] {
                     ui.label(what);
                     ui.label(RichText::new(keys).monospace());
@@ -90,8 +91,8 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
 
 /// The problems found (and repaired in memory) when the board was opened.
 pub fn problems_ui(ctx: &egui::Context, board_name: &str, problems: &[Problem], open: &mut bool) {
-    Window::new(format!("Problems in “{board_name}”")).open(open).default_width(520.0).show(ctx, |ui| {
-        ui.label("The board opened, but these parts needed attention. Nothing was changed on disk; the board is saved with the repairs only once you change something.");
+    Window::new(tr!("problems-title", board = board_name)).id(egui::Id::unique("problems-window")).open(open).default_width(520.0).show(ctx, |ui| {
+        ui.label(tr!("problems-text"));
         ui.separator();
         ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
             for problem in problems {
@@ -116,20 +117,20 @@ pub fn unsaved_ui(ctx: &egui::Context, board_name: &str, failure: Option<&str>) 
     let mut choice = None;
     let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
         ui.set_width(440.0);
-        ui.heading("Unsaved changes");
-        ui.label(format!("“{board_name}” has changes that are not saved yet."));
+        ui.heading(tr!("unsaved-title"));
+        ui.label(tr!("unsaved-text", board = board_name));
         if let Some(failure) = failure {
-            ui.colored_label(super::style::error_text(ui.visuals()), format!("The last save failed: {failure}"));
+            ui.colored_label(super::style::error_text(ui.visuals()), tr!("unsaved-last-failed", reason = failure));
         }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button(Command::Save.text()).clicked() {
                 choice = Some(CloseChoice::Save);
             }
-            if ui.button("Don't save").clicked() {
+            if ui.button(tr!("unsaved-dont-save")).clicked() {
                 choice = Some(CloseChoice::Discard);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("button-cancel")).clicked() {
                 choice = Some(CloseChoice::Cancel);
             }
         });
@@ -150,19 +151,19 @@ pub fn first_questions_ui(
 ) {
     if let Some(name) = &mut view.ask_name {
         let mut done = false;
-        Window::new("Welcome to Moodboard").collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]).show(ctx, |ui| {
-            ui.label("Everything you add, every dot and every reaction carries your name, so the team knows who brought what.");
-            let field = super::widgets::labelled_field(ui, "Name on your ideas", name, false, "e.g. Ann");
+        Window::new(tr!("welcome-title")).id(egui::Id::unique("welcome-window")).collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]).show(ctx, |ui| {
+            ui.label(tr!("welcome-text"));
+            let field = super::widgets::labelled_field(ui, tr!("welcome-name"), name, false, tr!("welcome-name-hint"));
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 done = true;
             }
             ui.horizontal(|ui| {
-                if (ui.button("Save name").clicked() || entered) && !name.trim().is_empty() {
+                if (ui.button(tr!("welcome-save-name")).clicked() || entered) && !name.trim().is_empty() {
                     actions.push(super::Action::SetName(name.trim().to_owned()));
                     done = true;
                 }
-                if ui.button("Later").on_hover_text("You can set it in the inspector with nothing selected").clicked() {
+                if ui.button(tr!("button-later")).on_hover_text(tr!("welcome-later-help")).clicked() {
                     done = true;
                 }
             });
@@ -174,31 +175,32 @@ pub fn first_questions_ui(
     }
     if let Some(goal) = &mut view.ask_goal {
         let mut done = false;
-        Window::new("What is this board for?")
+        Window::new(tr!("goal-ask-title"))
+            .id(egui::Id::unique("goal-ask-window"))
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
             .show(ctx, |ui| {
-                ui.label("One clear goal keeps the collecting focused. It stays in view above the board.");
+                ui.label(tr!("goal-ask-text"));
                 let field = super::widgets::labelled_field(
                     ui,
-                    "Goal for this board",
+                    tr!("goal-ask-field"),
                     goal,
                     false,
-                    "e.g. A warmer welcome for new customers",
+                    tr!("goal-ask-hint"),
                 );
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                     done = true;
                 }
                 ui.horizontal(|ui| {
-                    if (ui.button("Set goal").clicked() || entered) && !goal.trim().is_empty() {
+                    if (ui.button(tr!("goal-ask-set")).clicked() || entered) && !goal.trim().is_empty() {
                         let meta = crate::model::BoardMeta { goals: vec![goal.trim().to_owned()], ..board.meta() };
                         let edit = crate::model::Edit::SetMeta { meta, at: crate::model::Timestamp::now() };
-                        actions.push(super::Action::edit(edit, "Set goal"));
+                        actions.push(super::Action::edit(edit, tr!("step-set-goal")));
                         done = true;
                     }
-                    if ui.button("Later").on_hover_text("Add goals in the inspector with nothing selected").clicked() {
+                    if ui.button(tr!("button-later")).on_hover_text(tr!("goal-ask-later-help")).clicked() {
                         done = true;
                     }
                 });
@@ -220,20 +222,20 @@ pub fn new_board_ui(ctx: &egui::Context, view: &mut super::view::ViewState, acti
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             close = true;
         }
-        ui.heading("New board");
-        ui.label("Its title names the file too; you can change it later in the inspector.");
+        ui.heading(Command::NewBoard.text());
+        ui.label(tr!("new-board-text"));
         ui.add_space(4.0);
         let title =
-            super::widgets::labelled_field(ui, "Title of the new board", &mut form.title, false, "e.g. Kitchen ideas");
+            super::widgets::labelled_field(ui, tr!("new-board-title"), &mut form.title, false, tr!("new-board-title-hint"));
         if form.take_first_focus() {
             title.request_focus();
         }
         let goal = super::widgets::labelled_field(
             ui,
-            "Goal (optional)",
+            tr!("new-board-goal"),
             &mut form.goal,
             false,
-            "What is this board for? It stays in view while you collect",
+            tr!("new-board-goal-hint"),
         );
         let entered = (title.lost_focus() || goal.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if let Some(e) = &form.error {
@@ -241,19 +243,19 @@ pub fn new_board_ui(ctx: &egui::Context, view: &mut super::view::ViewState, acti
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if ui.button("Create board").clicked() || entered {
+            if ui.button(tr!("new-board-create")).clicked() || entered {
                 if form.title.trim().is_empty() {
-                    form.error = Some("Give the board a title first.".to_owned());
+                    form.error = Some(tr!("new-board-no-title"));
                     title.request_focus();
                 } else {
                     actions.push(super::Action::NewBoard { title: form.title.clone(), goal: form.goal.clone() });
                     close = true;
                 }
             }
-            if ui.button("Cancel").on_hover_text("Esc").clicked() {
+            if ui.button(tr!("button-cancel")).on_hover_text(tr!("button-esc")).clicked() {
                 close = true;
             }
-            ui.label(egui::RichText::new("Enter to create").weak());
+            ui.label(egui::RichText::new(tr!("new-board-enter")).weak());
         });
     });
     if close || modal.should_close() {

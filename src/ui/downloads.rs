@@ -1,6 +1,7 @@
 //! Placeholder cards for what is being downloaded: where the card will be, how far the
 //! download has come, and, when it failed, why, with Retry and Dismiss.
 
+use crate::tr;
 use egui::{FontId, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use super::view::ViewState;
@@ -40,18 +41,18 @@ pub fn pending_ui(ui: &mut Ui, view: &ViewState, cards: &[PendingCard], actions:
                 let amount = match card.fraction {
                     Some(f) => format!("{:.0} %", f * 100.0),
                     None if card.received > 0 => format!("{} KB", card.received / 1000),
-                    None => "connecting".to_owned(),
+                    None => tr!("download-connecting"),
                 };
-                (format!("Downloading from {where_from}… {amount}"), style::PLACEHOLDER_TEXT)
+                (tr!("download-from", site = where_from, amount = amount), style::PLACEHOLDER_TEXT)
             }
-            Some(reason) => (format!("⚠ Not added: {reason}"), style::ERROR_TEXT),
+            Some(reason) => (tr!("download-not-added", reason = reason), style::ERROR_TEXT),
         };
         let galley = painter.layout(text, FontId::proportional(small), colour, inner.width());
         painter.galley(inner.min, galley, colour);
         // The placeholder is a card for people who cannot see it too.
         let label = match &card.failed {
-            None => format!("Downloading {}", card.address),
-            Some(reason) => format!("Download failed: {}: {reason}", card.address),
+            None => tr!("download-label", address = card.address.as_str()),
+            Some(reason) => tr!("download-failed-label", address = card.address.as_str(), reason = reason),
         };
         let response = ui.interact(rect, egui::Id::unique(("download", card.key)), Sense::hover());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &label));
@@ -77,11 +78,11 @@ pub fn pending_ui(ui: &mut Ui, view: &ViewState, cards: &[PendingCard], actions:
                 let row = Rect::from_min_max(pos2(inner.min.x, inner.max.y - h), inner.max);
                 let retry = Rect::from_min_size(row.min, vec2(80.0, h));
                 let dismiss = Rect::from_min_size(pos2(retry.max.x + 8.0, row.min.y), vec2(80.0, h));
-                let retry_button = ui.put(retry, egui::Button::new("Retry"));
-                if retry_button.on_hover_text(format!("Download {} again", card.address)).clicked() {
+                let retry_button = ui.put(retry, egui::Button::new(tr!("download-retry")));
+                if retry_button.on_hover_text(tr!("download-retry-help", address = card.address.as_str())).clicked() {
                     actions.push(Action::RetryDownload(card.key));
                 }
-                if ui.put(dismiss, egui::Button::new("Dismiss")).on_hover_text("Forget this download").clicked() {
+                if ui.put(dismiss, egui::Button::new(tr!("toasts-dismiss"))).on_hover_text(tr!("download-dismiss-help")).clicked() {
                     actions.push(Action::DismissDownload(card.key));
                 }
             }

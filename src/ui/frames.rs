@@ -3,6 +3,7 @@
 //! fit), lit up while a card is dragged over them. What they return are edits; the
 //! frame rules ([`crate::model::frames`]) are kept by the document after each one.
 
+use crate::tr;
 use egui::{
     Align2, CursorIcon, FontId, Id, PointerButton, Rect, Role, Sense, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, vec2,
 };
@@ -50,7 +51,7 @@ pub fn paint_frame(painter: &egui::Painter, view: &ViewState, theme: &Theme, cou
     if on_screen.width() > 60.0 {
         let painter = painter.with_clip_rect(painter.clip_rect().intersect(on_screen));
         let text = if count == 0 {
-            format!("{}  ·  empty: drop ideas here", theme.name)
+            tr!("frame-empty", theme = theme.name.as_str())
         } else {
             format!("{}  ·  {count}", theme.name)
         };
@@ -72,7 +73,7 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
     let on_screen = view.screen_from_board.mul_rect(preview(theme, view));
     let band = Rect::from_min_size(on_screen.min, vec2(on_screen.width(), (FRAME_HEADER * zoom).max(14.0)));
     let response = ui.interact(band, frame_id(&theme.id), Sense::click_and_drag());
-    let label = format!("Frame {}", theme.name);
+    let label = tr!("frame-label", theme = theme.name.as_str());
     response.widget_info(|| WidgetInfo::labeled(Role::Group, true, &label));
     if response.hovered() {
         ui.ctx().set_cursor_icon(CursorIcon::Grab);
@@ -99,18 +100,18 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
         actions.push(move_frame(board, theme, delta_in_board));
     }
     response.context_menu(|ui| {
-        if ui.button("Rename theme").clicked() {
+        if ui.button(tr!("frame-rename")).clicked() {
             view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
             view.show_sidebar = true;
             ui.close();
         }
-        if ui.button("Tidy its cards").clicked() {
+        if ui.button(tr!("frame-tidy")).clicked() {
             actions.push(reflow(board, theme, theme.frame));
             ui.close();
         }
-        if ui.button("Delete theme (its cards stay, unsorted)").clicked() {
+        if ui.button(tr!("frame-delete")).clicked() {
             let edit = Edit::delete_theme(board, &theme.id, Timestamp::now(), "");
-            actions.push(Action::edit(edit, format!("Delete theme “{}”", theme.name)));
+            actions.push(Action::edit(edit, tr!("step-delete-theme", theme = theme.name.as_str())));
             ui.close();
         }
     });
@@ -121,7 +122,7 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
         Vec2::splat(style::RESIZE_HANDLE + 4.0),
     );
     let handle = ui.interact(corner, frame_id(&theme.id).with("resize"), Sense::drag());
-    let label = format!("Resize frame {}", theme.name);
+    let label = tr!("frame-resize-label", theme = theme.name.as_str());
     handle.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, &label));
     if handle.hovered() || handle.dragged() {
         ui.ctx().set_cursor_icon(CursorIcon::ResizeNwSe);
@@ -153,16 +154,16 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
 /// Moving a frame moves its cards with it: one edit.
 pub fn move_frame(board: &Board, theme: &Theme, delta: Vec2) -> Action {
     let edit = frames::move_frame(board, theme, delta.x, delta.y, Timestamp::now());
-    Action::edit(edit, format!("Move frame “{}”", theme.name))
+    Action::edit(edit, tr!("step-move-frame", theme = theme.name.as_str()))
 }
 
 /// The frame set to `frame`, its cards reflowed if they no longer fit.
 pub fn reflow(board: &Board, theme: &Theme, frame: BoardRect) -> Action {
     let edit = frames::resize_frame(board, theme, frame, Timestamp::now());
     let label = if frame == theme.frame {
-        format!("Tidy “{}”", theme.name)
+        tr!("step-tidy", theme = theme.name.as_str())
     } else {
-        format!("Resize frame “{}”", theme.name)
+        tr!("step-resize-frame", theme = theme.name.as_str())
     };
     Action::edit(edit, label)
 }

@@ -7,10 +7,10 @@ use egui::{ComboBox, RichText, Ui};
 
 use super::view::ViewState;
 use super::widgets::committed_text;
+use super::words::normalise_hex;
 use super::{Action, Command, style};
 use crate::model::{
     Board, BoardMeta, Edit, Item, ItemChange, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, ThemeId, Timestamp, links,
-    normalise_hex,
 };
 
 /// Draws the inspector for the current selection.

@@ -1,6 +1,7 @@
 //! The invitation to a live session: a large QR code and the address to type, how many
 //! people have joined, and *Stop inviting*.
 
+use crate::tr;
 use egui::{Color32, Rect, RichText, Sense, Ui, vec2};
 
 use super::Action;
@@ -18,7 +19,8 @@ pub struct InviteStatus {
 /// The invitation window; `open` is false once its close button is pressed (inviting
 /// goes on; the session bar brings the window back).
 pub fn invite_ui(ctx: &egui::Context, status: &InviteStatus, open: &mut bool, actions: &mut Vec<Action>) {
-    egui::Window::new("Invite people")
+    egui::Window::new(tr!("invite-title"))
+        .id(egui::Id::unique("invite-window"))
         .open(open)
         .collapsible(false)
         .resizable(false)
@@ -27,7 +29,7 @@ pub fn invite_ui(ctx: &egui::Context, status: &InviteStatus, open: &mut bool, ac
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
         .show(ctx, |ui| {
-            ui.label("Scan the code with a phone's camera, or type the address. No app, no account.");
+            ui.label(tr!("invite-scan"));
             ui.add_space(8.0);
             if let Some((width, modules)) = &status.qr {
                 qr_ui(ui, *width, modules);
@@ -36,21 +38,20 @@ pub fn invite_ui(ctx: &egui::Context, status: &InviteStatus, open: &mut bool, ac
             ui.horizontal(|ui| {
                 let address = ui.label(RichText::new(&status.url).monospace().size(15.0));
                 address.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Label, true, format!("Join address {}", status.url))
+                    egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("invite-address-label", url = status.url.as_str()))
                 });
-                if ui.button("Copy").on_hover_text("Copy the address").clicked() {
+                if ui.button(super::Command::Copy.text()).on_hover_text(tr!("invite-copy-help")).clicked() {
                     ui.ctx().copy_text(status.url.clone());
                 }
             });
             let people = match status.joined {
-                0 => "Nobody has joined yet.".to_owned(),
-                1 => format!("1 person joined, {} added ideas.", status.contributed),
-                n => format!("{n} people joined, {} added ideas.", status.contributed),
+                0 => tr!("invite-nobody"),
+                n => tr!("invite-joined", count = n, contributed = status.contributed),
             };
             ui.label(RichText::new(people).strong());
-            ui.label(RichText::new("Phones must be on the same network as this computer.").weak());
+            ui.label(RichText::new(tr!("invite-same-network")).weak());
             ui.add_space(6.0);
-            if ui.button("Stop inviting").on_hover_text("Close the door: the join page stops answering").clicked() {
+            if ui.button(tr!("session-stop-inviting")).on_hover_text(tr!("invite-stop-help")).clicked() {
                 actions.push(Action::StopInviting);
             }
         });
@@ -62,7 +63,7 @@ fn qr_ui(ui: &mut Ui, width: usize, modules: &[bool]) {
     let side = 300.0_f32;
     let cell = side / (width + 2 * quiet) as f32;
     let (rect, response) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
-    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "QR code of the join address"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, tr!("invite-qr-label")));
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, Color32::WHITE);
     for (i, dark) in modules.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! a warning when one lens dominates with where to look next, the perspectives to look
 //! for, and the colour lens (the board's palette, and a flag when its images look alike).
 
+use crate::tr;
 use egui::{Color32, ProgressBar, RichText, Sense, Ui, vec2};
 
 use super::widgets::committed_text;
@@ -9,7 +10,7 @@ use super::{Action, style};
 use crate::media::ImageCache;
 use crate::media::palette::{PaletteState, Swatch, all_alike, board_palette};
 use crate::model::Board;
-use crate::model::lens::{LensReport, Share, lens_report};
+use crate::model::lens::{LensReport, LensWarning, Share, lens_report};
 
 /// Draws the lens window while `open`.
 pub fn lenses_ui(
@@ -23,7 +24,7 @@ pub fn lenses_ui(
     let report = lens_report(board, perspectives);
     // Beside the inspector, clear of the toolbar.
     let at = ctx.content_rect().right_top() + egui::vec2(-700.0, 140.0);
-    egui::Window::new("Lenses").open(open).default_pos(at).default_width(360.0).vscroll(true).show(ctx, |ui| {
+    egui::Window::new(super::Command::ShowLenses.text()).id(egui::Id::unique("lenses-window")).open(open).default_pos(at).default_width(360.0).vscroll(true).show(ctx, |ui| {
         mix_ui(ui, &report);
         ui.separator();
         colour_lens_ui(ui, board, images);
@@ -33,49 +34,56 @@ pub fn lenses_ui(
 }
 
 fn mix_ui(ui: &mut Ui, report: &LensReport) {
-    let summary = format!(
-        "{} idea{} · {}% from outside the own team",
-        report.ideas,
-        if report.ideas == 1 { "" } else { "s" },
-        report.outside_in_percent
-    );
+    let summary = tr!("lens-summary", count = report.ideas, percent = report.outside_in_percent);
     let response = ui.label(RichText::new(&summary).strong());
-    let label = format!("Lens summary: {summary}");
+    let label = tr!("lens-summary-label", summary = summary.as_str());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     for warning in &report.warnings {
+        let warning = match warning {
+            LensWarning::Source { percent, name } => tr!("lens-source-dominates", percent = *percent, name = name),
+            LensWarning::Contributor { percent, name } => {
+                tr!("lens-contributor-dominates", percent = *percent, name = name)
+            }
+        };
         let response = ui.colored_label(style::warn_text(ui.visuals()), format!("⚠ {warning}"));
-        let label = format!("Lens warning: {warning}");
+        let label = tr!("lens-warning-label", warning = warning);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     }
     if !report.missing.is_empty() {
-        ui.label(RichText::new("Where to look next").strong());
+        ui.label(RichText::new(tr!("lens-where-next")).strong());
         for missing in report.missing.iter().take(4) {
-            ui.label(format!("• {missing}"));
+            ui.label(format!("• {}", tr!("lens-nothing-from", perspective = missing)));
         }
     }
-    shares_ui(ui, "By source", "source", &report.by_source);
+    shares_ui(ui, &tr!("lens-by-source"), "source", &report.by_source);
     if report.contributors_hidden {
-        ui.label(RichText::new("By contributor: hidden during this session").weak());
+        ui.label(RichText::new(tr!("lens-contributors-hidden")).weak());
     } else {
-        shares_ui(ui, "By contributor", "contributor", &report.by_contributor);
+        shares_ui(ui, &tr!("lens-by-contributor"), "contributor", &report.by_contributor);
     }
-    shares_ui(ui, "By theme", "theme", &report.by_theme);
+    shares_ui(ui, &tr!("lens-by-theme"), "theme", &report.by_theme);
 }
 
 fn shares_ui(ui: &mut Ui, heading: &str, kind: &str, shares: &[Share]) {
     ui.add_space(6.0);
     ui.label(RichText::new(heading).strong());
     if shares.is_empty() {
-        ui.label(RichText::new("No ideas yet.").weak());
+        ui.label(RichText::new(tr!("lens-no-ideas")).weak());
     }
     egui::Grid::new(("lens", kind)).num_columns(2).show(ui, |ui| {
         for share in shares {
-            ui.label(&share.name);
+            // The model's names for no source and no theme, in the interface's language.
+            let name = match share.name.as_str() {
+                crate::model::lens::NOT_GIVEN => tr!("lens-not-given"),
+                "Unsorted" if kind == "theme" => tr!("theme-unsorted"),
+                name => name.to_owned(),
+            };
+            ui.label(&name);
             let bar = ProgressBar::new(share.percent as f32 / 100.0)
                 .desired_width(160.0)
                 .text(format!("{}% ({})", share.percent, share.count));
             let response = ui.add(bar);
-            let label = format!("{kind} {}: {}% ({})", share.name, share.percent, share.count);
+            let label = format!("{heading} {name}: {}% ({})", share.percent, share.count);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
             ui.end_row();
         }
@@ -83,10 +91,10 @@ fn shares_ui(ui: &mut Ui, heading: &str, kind: &str, shares: &[Share]) {
 }
 
 fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
-    ui.label(RichText::new("Colour lens").strong());
+    ui.label(RichText::new(tr!("lens-colour")).strong());
     let assets = board.image_assets();
     if assets.is_empty() {
-        ui.label(RichText::new("No images on this board yet.").weak());
+        ui.label(RichText::new(tr!("lens-no-images")).weak());
         return;
     }
     let mut ready: Vec<Vec<Swatch>> = Vec::new();
@@ -101,11 +109,11 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
     if pending > 0 {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.label(format!("Finding the colours of {pending} of {} images…", assets.len()));
+            ui.label(tr!("lens-finding-colours", pending = pending, total = assets.len()));
         });
     }
     if failed > 0 {
-        ui.colored_label(style::warn_text(ui.visuals()), format!("{failed} image(s) could not be read."));
+        ui.colored_label(style::warn_text(ui.visuals()), tr!("lens-unreadable", count = failed));
     }
     let palette = board_palette(&ready);
     ui.horizontal_wrapped(|ui| {
@@ -113,7 +121,7 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
             let (rect, response) = ui.allocate_exact_size(vec2(36.0, 36.0), Sense::hover());
             let [r, g, b] = swatch.rgb;
             ui.painter().rect_filled(rect, 4.0, Color32::from_rgb(r, g, b));
-            let label = format!("Palette colour {} ({:.0}%)", swatch.hex(), swatch.share * 100.0);
+            let label = tr!("lens-palette-colour", hex = swatch.hex(), percent = (swatch.share * 100.0).round());
             response.on_hover_text(&label).widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         }
     });
@@ -121,18 +129,18 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
         let hex = Swatch { rgb, share: 1.0 }.hex();
         let response = ui.colored_label(
             style::warn_text(ui.visuals()),
-            format!("⚠ The images are all alike in colour (around {hex}): look for one that breaks the pattern."),
+            tr!("lens-all-alike", hex = hex),
         );
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, "Images all alike"));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("lens-all-alike-label")));
     }
 }
 
 fn perspectives_ui(ui: &mut Ui, perspectives: &[String], actions: &mut Vec<Action>) {
-    ui.label(RichText::new("Perspectives to look for").strong());
-    ui.label(RichText::new("Offered as an item's source; kept in your preferences.").weak());
+    ui.label(RichText::new(tr!("lens-perspectives")).strong());
+    ui.label(RichText::new(tr!("lens-perspectives-help")).weak());
     ui.horizontal_wrapped(|ui| {
         for (index, p) in perspectives.iter().enumerate() {
-            if ui.small_button(format!("{p} ✖")).on_hover_text("Remove from the list").clicked() {
+            if ui.small_button(format!("{p} ✖")).on_hover_text(tr!("lens-remove-perspective")).clicked() {
                 let mut list = perspectives.to_vec();
                 list.remove(index);
                 actions.push(Action::SetSources(list));
@@ -140,7 +148,7 @@ fn perspectives_ui(ui: &mut Ui, perspectives: &[String], actions: &mut Vec<Actio
         }
     });
     if let Some(new) =
-        committed_text(ui, ("new-perspective", perspectives.len()), "New perspective", "", false, "e.g. suppliers")
+        committed_text(ui, ("new-perspective", perspectives.len()), tr!("lens-new-perspective"), "", false, tr!("lens-new-perspective-hint"))
         && !new.trim().is_empty()
         && !perspectives.iter().any(|p| p.eq_ignore_ascii_case(new.trim()))
     {

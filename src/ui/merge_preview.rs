@@ -2,6 +2,7 @@
 //! what is not taken from it, with Merge and Cancel. Nothing is merged until the user
 //! says so.
 
+use crate::tr;
 use egui::{Modal, RichText, ScrollArea};
 
 use crate::model::{Board, MergeSummary, Refusal};
@@ -45,22 +46,22 @@ pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<M
     let nothing = preview.summary.is_empty();
     let modal = Modal::new(egui::Id::unique("merge-preview")).show(ctx, |ui| {
         ui.set_width(560.0);
-        ui.heading(format!("Merge “{}” into this board?", preview.name));
+        ui.heading(tr!("merge-title", board = preview.name.as_str()));
         if preview.other_board {
-            ui.label("This is another board: it can only add ideas. Nothing of yours is changed or removed.");
+            ui.label(tr!("merge-other-board"));
         }
         ui.add_space(4.0);
         ui.label(
-            RichText::new(if nothing { "Nothing new to bring in.".to_owned() } else { preview.summary.describe() })
+            RichText::new(if nothing { tr!("merge-nothing") } else { super::words::merge_summary(&preview.summary) })
                 .strong(),
         );
         ScrollArea::vertical().max_height(ui.ctx().content_rect().height() * 0.5).show(ui, |ui| {
-            section(ui, "Comes in", preview.lines.iter().filter(|l| l.starts_with('+')));
-            section(ui, "Changes", preview.lines.iter().filter(|l| l.starts_with('~')));
-            section(ui, "Goes", preview.lines.iter().filter(|l| l.starts_with('-')));
+            section(ui, &tr!("merge-comes-in"), preview.lines.iter().filter(|l| l.starts_with('+')));
+            section(ui, &tr!("merge-changes"), preview.lines.iter().filter(|l| l.starts_with('~')));
+            section(ui, &tr!("merge-goes"), preview.lines.iter().filter(|l| l.starts_with('-')));
             if !preview.refused.is_empty() {
                 ui.add_space(6.0);
-                ui.label(RichText::new(format!("Not taken ({})", preview.refused.len())).strong());
+                ui.label(RichText::new(tr!("merge-not-taken", count = preview.refused.len())).strong());
                 for r in preview.refused.iter().take(SHOWN) {
                     ui.label(RichText::new(r.to_string()).color(super::style::warn_text(ui.visuals())));
                 }
@@ -70,19 +71,19 @@ pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<M
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if nothing {
-                if ui.button("Close").clicked() {
+                if ui.button(tr!("button-close")).clicked() {
                     answer = Some(MergeAnswer::Cancel);
                 }
                 return;
             }
-            let merge = ui.add(egui::Button::new("Merge").min_size(egui::vec2(90.0, 0.0)));
+            let merge = ui.add(egui::Button::new(tr!("merge-merge")).min_size(egui::vec2(90.0, 0.0)));
             if merge.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                 answer = Some(MergeAnswer::Merge);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(tr!("button-cancel")).clicked() {
                 answer = Some(MergeAnswer::Cancel);
             }
-            ui.label(RichText::new("Merging is one step: Ctrl+Z takes it back.").weak());
+            ui.label(RichText::new(tr!("merge-one-step")).weak());
         });
     });
     if modal.should_close() && answer.is_none() {
@@ -106,6 +107,6 @@ fn section<'a>(ui: &mut egui::Ui, title: &str, lines: impl Iterator<Item = &'a S
 
 fn more(ui: &mut egui::Ui, total: usize) {
     if total > SHOWN {
-        ui.label(RichText::new(format!("… and {} more", total - SHOWN)).weak());
+        ui.label(RichText::new(tr!("goals-more", count = total - SHOWN)).weak());
     }
 }

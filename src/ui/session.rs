@@ -166,7 +166,7 @@ fn timer_ui(ui: &mut Ui, board: &Board, now: Timestamp, actions: &mut Vec<Action
     match timer {
         Timer::Stopped { secs } => {
             let mut minutes = secs.div_ceil(60);
-            let drag = ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(tr!("timer-minutes-suffix")));
+            let drag = ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(format!(" {}", tr!("timer-minutes-suffix"))));
             drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, tr!("timer-minutes-label")));
             if drag.changed() {
                 actions.push(set_session(board, &tr!("step-set-timer"), |s| s.timer = Timer::set(minutes * 60)));
@@ -215,7 +215,7 @@ fn suggestions_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
 fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     let session = &board.session;
     let mut dots = session.dots_per_person;
-    let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS).prefix(tr!("vote-dots-prefix")));
+    let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS).prefix(format!("{} ", tr!("vote-dots-prefix"))));
     drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, tr!("vote-dots-label")));
     if drag.changed() {
         actions.push(set_session(board, &tr!("step-set-dots"), |s| s.dots_per_person = dots));

@@ -2,6 +2,7 @@
 //! only its items; each can be renamed, recoloured, moved up or down and deleted
 //! (deleting a theme never deletes its items: they become unsorted).
 
+use crate::tr;
 use egui::{Color32, Key, RichText, Sense, TextEdit, Ui, vec2};
 
 use super::view::{Gesture, ThemeFilter, ViewState};
@@ -12,11 +13,11 @@ use crate::model::{Board, Edit, THEME_PALETTE, Theme, Timestamp, rules};
 pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, actions: &mut Vec<Action>) {
     view.sidebar_drop = None;
     ui.add_space(6.0);
-    ui.heading("Themes");
+    ui.heading(tr!("sidebar-themes"));
     ui.add_space(4.0);
     let all = board.items.len();
     let groups = board.items_by_theme();
-    if ui.selectable_label(view.filter == ThemeFilter::All, format!("All items ({all})")).clicked() {
+    if ui.selectable_label(view.filter == ThemeFilter::All, tr!("sidebar-all", count = all)).clicked() {
         view.filter = ThemeFilter::All;
     }
     ui.separator();
@@ -27,17 +28,17 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
         }
         if board.themes.is_empty() {
             ui.label(
-                RichText::new("No themes yet. Themes group ideas; add one, then drop cards into its frame.").weak(),
+                RichText::new(tr!("sidebar-none")).weak(),
             );
         }
     });
     ui.separator();
     let unsorted = groups.get(&None).map_or(0, Vec::len);
-    if ui.selectable_label(view.filter == ThemeFilter::Unsorted, format!("Unsorted ({unsorted})")).clicked() {
+    if ui.selectable_label(view.filter == ThemeFilter::Unsorted, format!("{} ({unsorted})", tr!("theme-unsorted"))).clicked() {
         view.filter = if view.filter == ThemeFilter::Unsorted { ThemeFilter::All } else { ThemeFilter::Unsorted };
     }
     ui.add_space(6.0);
-    if ui.button("➕ Add theme").on_hover_text(Command::AddTheme.help()).clicked() {
+    if ui.button(format!("➕ {}", tr!("sidebar-add-theme"))).on_hover_text(Command::AddTheme.help()).clicked() {
         actions.push(Action::Command(Command::AddTheme));
     }
 }
@@ -72,7 +73,7 @@ fn theme_row(
             let menu = egui::containers::menu::MenuButton::new("…");
             let (response, _) = menu.ui(ui, |ui| theme_menu(ui, board, view, (index, count), theme, who, actions));
             response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Theme options for {}", theme.name))
+                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("sidebar-theme-options", theme = theme.name.as_str()))
             });
         });
     });
@@ -92,8 +93,8 @@ fn theme_row(
 
 fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme, actions: &mut Vec<Action>) {
     let Some((_, text)) = &mut view.renaming_theme else { return };
-    let response = ui.add(TextEdit::singleline(text).desired_width(140.0).hint_text("Theme name"));
-    let label = format!("Rename theme {}", theme.name);
+    let response = ui.add(TextEdit::singleline(text).desired_width(140.0).hint_text(tr!("sidebar-theme-name")));
+    let label = tr!("sidebar-rename-label", theme = theme.name.as_str());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
     if !response.has_focus() && !response.lost_focus() {
         response.request_focus();
@@ -106,7 +107,7 @@ fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme,
         let name = name.trim().to_owned();
         if !name.is_empty() && name != theme.name && board.theme(&id).is_some() {
             let renamed = Theme { name: name.clone(), modified: Timestamp::now(), ..theme.clone() };
-            actions.push(Action::edit(Edit::ReplaceTheme(renamed), format!("Rename theme to “{name}”")));
+            actions.push(Action::edit(Edit::ReplaceTheme(renamed), tr!("step-rename-theme", theme = name.as_str())));
         }
     }
 }
@@ -120,11 +121,11 @@ fn theme_menu(
     who: &str,
     actions: &mut Vec<Action>,
 ) {
-    if ui.button("Rename").clicked() {
+    if ui.button(tr!("sidebar-rename")).clicked() {
         view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
         ui.close();
     }
-    ui.label("Colour");
+    ui.label(tr!("sidebar-colour"));
     ui.horizontal_wrapped(|ui| {
         for hex in THEME_PALETTE {
             let colour = style::hex_colour(hex);
@@ -133,34 +134,34 @@ fn theme_menu(
                 .fill(colour)
                 .min_size(vec2(22.0, 22.0));
             let response = ui.add(button);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Colour {hex}")));
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("sidebar-colour-label", hex = hex)));
             if response.clicked() && !selected {
                 let recoloured = Theme { colour: hex.to_owned(), modified: Timestamp::now(), ..theme.clone() };
-                actions.push(Action::edit(Edit::ReplaceTheme(recoloured), format!("Recolour theme “{}”", theme.name)));
+                actions.push(Action::edit(Edit::ReplaceTheme(recoloured), tr!("step-recolour-theme", theme = theme.name.as_str())));
                 ui.close();
             }
         }
     });
     ui.separator();
-    if ui.add_enabled(index > 0, egui::Button::new("Move up")).clicked() {
-        let label = format!("Move theme “{}” up", theme.name);
+    if ui.add_enabled(index > 0, egui::Button::new(tr!("sidebar-move-up"))).clicked() {
+        let label = tr!("step-theme-up", theme = theme.name.as_str());
         actions.push(Action::rule(rules::move_theme(board, &theme.id, index - 1), label));
         ui.close();
     }
-    if ui.add_enabled(index + 1 < board.themes.len(), egui::Button::new("Move down")).clicked() {
-        let label = format!("Move theme “{}” down", theme.name);
+    if ui.add_enabled(index + 1 < board.themes.len(), egui::Button::new(tr!("sidebar-move-down"))).clicked() {
+        let label = tr!("step-theme-down", theme = theme.name.as_str());
         actions.push(Action::rule(rules::move_theme(board, &theme.id, index + 1), label));
         ui.close();
     }
     ui.separator();
-    let delete = ui.button("Delete theme").on_hover_text(if count == 0 {
-        "Remove this theme".to_owned()
+    let delete = ui.button(tr!("sidebar-delete-theme")).on_hover_text(if count == 0 {
+        tr!("sidebar-delete-help-empty")
     } else {
-        format!("Remove this theme; its {} become unsorted (nothing is deleted)", super::canvas::things(count))
+        tr!("sidebar-delete-help", things = super::canvas::things(count))
     });
     if delete.clicked() {
         let edit = Edit::delete_theme(board, &theme.id, Timestamp::now(), who);
-        actions.push(Action::edit(edit, format!("Delete theme “{}”", theme.name)));
+        actions.push(Action::edit(edit, tr!("step-delete-theme", theme = theme.name.as_str())));
         ui.close();
     }
 }

@@ -2,6 +2,7 @@
 //! the question "what else could this be?" — the blurry photo without the line round the
 //! cow. An answer becomes a new note beside the item.
 
+use crate::tr;
 use egui::{Align2, Color32, FontId, Key, Rect, RichText, Sense, vec2};
 
 use super::cards::{Look, paint_card};
@@ -52,10 +53,10 @@ pub fn spotlight_ui(
         |ui| {
             ui.set_min_size(screen.size());
             let backdrop = ui.allocate_rect(screen, Sense::click());
-            backdrop.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Unknown, true, "Spotlight"));
+            backdrop.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Unknown, true, super::Command::Spotlight.text()));
             let painter = ui.painter();
             painter.rect_filled(screen, 0.0, Color32::from_black_alpha(235));
-            let header = format!("{} of {} · What else could this be?", spotlight.index + 1, spotlight.order.len());
+            let header = tr!("spotlight-header", at = spotlight.index + 1, count = spotlight.order.len());
             painter.text(
                 screen.center_top() + vec2(0.0, 36.0),
                 Align2::CENTER_TOP,
@@ -86,16 +87,16 @@ pub fn spotlight_ui(
             ui.scope_builder(egui::UiBuilder::new().max_rect(controls), |ui| {
                 ui.vertical_centered(|ui| {
                     if !is_prompt(item) {
-                        ui.label(RichText::new("It could also be…").color(style::PROMPT_TEXT));
+                        ui.label(RichText::new(tr!("spotlight-also")).color(style::PROMPT_TEXT));
                         let id = egui::Id::unique(("spotlight-answer", item.id.as_str()));
                         let mut text = ui.data(|d| d.get_temp::<String>(id)).unwrap_or_default();
                         let field = ui.add(
                             egui::TextEdit::singleline(&mut text)
-                                .hint_text("Type another reading, then Enter: it becomes a note beside this one")
+                                .hint_text(tr!("spotlight-also-hint"))
                                 .desired_width(controls.width().min(640.0)),
                         );
                         field
-                            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "It could also be"));
+                            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("spotlight-also-label")));
                         let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         if submitted && !text.trim().is_empty() {
                             // Just right of the card it answers, level with it.
@@ -118,15 +119,15 @@ pub fn spotlight_ui(
                     ui.horizontal(|ui| {
                         let width = 3.0 * 120.0 + 2.0 * ui.spacing().item_spacing.x;
                         ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-                        let previous_button = ui.add_enabled(spotlight.index > 0, egui::Button::new("◀ Previous"));
+                        let previous_button = ui.add_enabled(spotlight.index > 0, egui::Button::new(tr!("spotlight-previous")));
                         if previous_button.clicked() || (previous && !typing && spotlight.index > 0) {
                             spotlight.index -= 1;
                         }
-                        if ui.button("Close (Esc)").clicked() || close {
+                        if ui.button(tr!("spotlight-close")).clicked() || close {
                             open = false;
                         }
                         let last = spotlight.index + 1 >= spotlight.order.len();
-                        let next_button = ui.add_enabled(!last, egui::Button::new("Next ▶"));
+                        let next_button = ui.add_enabled(!last, egui::Button::new(tr!("spotlight-next")));
                         if next_button.clicked() || (next && !typing && !last) {
                             spotlight.index += 1;
                         }

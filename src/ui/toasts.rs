@@ -5,6 +5,7 @@
 //! the log, with every reason it carries (an import of twenty files that fails for
 //! fourteen is one message with fourteen reasons).
 
+use crate::tr;
 use egui::{Align2, Color32, Frame, RichText, vec2};
 
 use super::style;
@@ -145,7 +146,7 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) -> Option<Vec<crate::
         .show(ctx, |ui| {
             ui.set_max_width(420.0);
             if waiting > 0 {
-                ui.label(RichText::new(format!("{waiting} more in Messages (status bar)")).weak());
+                ui.label(RichText::new(tr!("toasts-waiting", count = waiting)).weak());
             }
             for index in shown {
                 let toast = &mut toasts.list[index];
@@ -161,20 +162,20 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) -> Option<Vec<crate::
                             }
                             if toast.details.len() > DETAILS_SHOWN {
                                 let more = toast.details.len() - DETAILS_SHOWN;
-                                ui.label(RichText::new(format!("… and {more} more (see Messages)")).small().weak());
+                                ui.label(RichText::new(tr!("toasts-more-details", count = more)).small().weak());
                             }
                         });
                         if !toast.show.is_empty() {
-                            let button = ui.button("Show").on_hover_text("Zoom to what came in");
+                            let button = ui.button(tr!("toasts-show")).on_hover_text(tr!("toasts-show-help"));
                             button.widget_info(|| {
-                                egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Show: {}", toast.text))
+                                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("toasts-show-label", text = toast.text.as_str()))
                             });
                             if button.clicked() {
                                 show = Some(toast.show.clone());
                                 dismiss = Some(index);
                             }
                         }
-                        if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                        if ui.small_button("✖").on_hover_text(tr!("toasts-dismiss")).clicked() {
                             dismiss = Some(index);
                         }
                     });
@@ -194,9 +195,9 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) -> Option<Vec<crate::
 pub fn messages_ui(ctx: &egui::Context, toasts: &mut Toasts, open: &mut bool) {
     toasts.unread = 0;
     let mut clear = false;
-    egui::Window::new("Messages").open(open).default_width(560.0).show(ctx, |ui| {
+    egui::Window::new(tr!("status-messages-label")).id(egui::Id::unique("messages-window")).open(open).default_width(560.0).show(ctx, |ui| {
         if toasts.list.is_empty() {
-            ui.label(RichText::new("Nothing to tell yet.").weak());
+            ui.label(RichText::new(tr!("toasts-nothing")).weak());
             return;
         }
         egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.6).show(ui, |ui| {
@@ -208,8 +209,7 @@ pub fn messages_ui(ctx: &egui::Context, toasts: &mut Toasts, open: &mut bool) {
                     ui.label(&toast.text);
                 });
                 if !toast.details.is_empty() {
-                    let title =
-                        format!("{} reason{}", toast.details.len(), if toast.details.len() == 1 { "" } else { "s" });
+                    let title = tr!("toasts-reasons", count = toast.details.len());
                     egui::CollapsingHeader::new(title).id_salt(("message", index)).show(ui, |ui| {
                         for line in &toast.details {
                             ui.label(RichText::new(line).small());
@@ -219,7 +219,7 @@ pub fn messages_ui(ctx: &egui::Context, toasts: &mut Toasts, open: &mut bool) {
                 ui.separator();
             }
         });
-        if ui.button("Clear messages").clicked() {
+        if ui.button(tr!("toasts-clear")).clicked() {
             clear = true;
         }
     });

@@ -1,5 +1,6 @@
 //! Small widgets shared by the panels.
 
+use crate::tr;
 use std::hash::Hash;
 
 use egui::{Response, TextEdit, Ui};
@@ -36,7 +37,7 @@ pub fn committed_text(
     }
     if response.has_focus() {
         if multiline {
-            ui.label(egui::RichText::new("Ctrl+Enter to finish").weak().small());
+            ui.label(egui::RichText::new(tr!("field-ctrl-enter")).weak().small());
         }
         ui.data_mut(|d| d.insert_temp(id, buffer.clone()));
         return None;
@@ -46,7 +47,14 @@ pub fn committed_text(
 }
 
 /// A text field with a visible label that is also its accessible name.
-pub fn labelled_field(ui: &mut Ui, label: &str, text: &mut String, multiline: bool, hint: &str) -> Response {
+pub fn labelled_field(
+    ui: &mut Ui,
+    label: impl AsRef<str>,
+    text: &mut String,
+    multiline: bool,
+    hint: impl AsRef<str>,
+) -> Response {
+    let (label, hint) = (label.as_ref(), hint.as_ref());
     let label_response = ui.label(label);
     let edit = if multiline { TextEdit::multiline(text).desired_rows(4) } else { TextEdit::singleline(text) };
     ui.add(edit.hint_text(hint).desired_width(ui.available_width())).labelled_by(label_response.id)
