@@ -12,6 +12,7 @@ mod screenshot;
 mod share;
 mod web;
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -122,7 +123,7 @@ impl MoodboardApp {
         // Before the first frame: the board to show is read here, once.
         let doc = open_first_board(&startup, &mut toasts);
         if doc.read_only {
-            toasts.warning(crate::document::DocError::ReadOnly.to_string());
+            toasts.warning(tr!("doc-read-only"));
         }
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
@@ -235,15 +236,11 @@ impl MoodboardApp {
     /// nothing still under way for the old one can reach it.
     fn opened(&mut self, doc: Document) {
         if doc.read_only {
-            self.toasts.warning(format!(
-                "{} is read-only (write-protected): it is shown, but cannot be changed. Use Save As… to keep an \
-                 editable copy.",
-                doc.path.display()
-            ));
+            self.toasts.warning(tr!("app-read-only", path = doc.path));
         }
         if !doc.problems.is_empty() {
             let n = doc.problems.len();
-            self.toasts.warning(format!("Opened with {n} problem(s) repaired in memory; see the status bar."));
+            self.toasts.warning(tr!("app-opened-with-problems", count = n));
         }
         let key = self.open.key.next();
         self.open = OpenBoard::new(key, doc, &self.ctx, &self.pool, &self.thumbs);
@@ -323,7 +320,7 @@ impl MoodboardApp {
             if saved.owner != self.open.key.as_u64() {
                 // A save of a board opened before: it went to its own file.
                 if let Err(e) = saved.result {
-                    self.toasts.error(format!("Saving the previous board failed: {e}"));
+                    self.toasts.error(tr!("app-previous-save-failed", reason = e.to_string()));
                 }
                 continue;
             }
@@ -333,14 +330,13 @@ impl MoodboardApp {
             };
             self.open.doc.finish_save(saved.generation, result);
             if let Some(e) = failed {
-                self.toasts
-                    .error(format!("Not saved: {e}. Your changes are still here; fix the cause and press Retry save."));
+                self.toasts.error(tr!("app-not-saved", reason = e.to_string()));
                 self.after_save = None;
             }
             if let Some(written) = saved.merged {
                 // The file had changed since we last saw it; the save merged it in.
                 let (summary, refused) = self.open.doc.merge_from_disk(&written, None);
-                self.brought_in(&summary, &refused, "changes saved by someone else");
+                self.brought_in(&summary, &refused, &tr!("app-from-saved-elsewhere"));
             }
         }
         if !self.open.doc.is_dirty()
@@ -360,7 +356,7 @@ fn open_first_board(startup: &Startup, toasts: &mut Toasts) -> Document {
         Some(pack) if share::is_pack(pack) => match crate::storage::pack::unpack(pack, &startup.boards_dir) {
             Ok(board) => Some(board),
             Err(e) => {
-                toasts.error(format!("Could not open the pack: {e}"));
+                toasts.error(tr!("app-pack-not-opened", reason = e.to_string()));
                 None
             }
         },
@@ -369,18 +365,18 @@ fn open_first_board(startup: &Startup, toasts: &mut Toasts) -> Document {
     if let Some(path) = &asked {
         match Document::open(path) {
             Ok(doc) => return doc,
-            Err(e) => toasts.error(format!("Could not open the board: {e}")),
+            Err(e) => toasts.error(tr!("app-board-not-opened", reason = e.to_string())),
         }
     } else if let Some(last) = startup.prefs.recent.first() {
         match Document::open(last) {
             Ok(doc) => return doc,
-            Err(e) => toasts.warning(format!("Could not reopen the last board: {e}")),
+            Err(e) => toasts.warning(tr!("app-last-not-reopened", reason = e.to_string())),
         }
     }
     match welcome::ensure(&startup.boards_dir).and_then(|path| Document::open(&path).map_err(anyhow::Error::from)) {
         Ok(doc) => doc,
         Err(e) => {
-            toasts.error(format!("Could not create the welcome board in {}: {e:#}", startup.boards_dir.display()));
+            toasts.error(tr!("app-welcome-failed", folder = startup.boards_dir, reason = format!("{e:#}")));
             scratch_board()
         }
     }
@@ -415,28 +411,29 @@ impl MoodboardApp {
                     if self.open.inviting.is_some() {
                         // Ideas from phones arrive all the time: marked, not announced.
                         self.view.highlight.extend(summary.added.iter().cloned());
-                        self.view.highlight_label = "from a phone".to_owned();
+                        self.view.highlight_label = tr!("app-from-phone");
                     } else {
-                        self.brought_in(&summary, &refused, "changes from the board file");
+                        self.brought_in(&summary, &refused, &tr!("app-from-board-file"));
                     }
                 }
                 WatchEvent::Synced(outcomes) => {
                     for o in outcomes {
                         let name = o.copy.file_name().unwrap_or_default().to_string_lossy().into_owned();
                         match o.result {
-                            Ok((summary, to)) => self.toasts.info(format!(
-                                "Merged the conflict copy “{name}” ({}); it was moved to {}",
-                                summary.describe(),
-                                to.display()
+                            Ok((summary, to)) => self.toasts.info(tr!(
+                                "app-conflict-merged",
+                                name = name,
+                                summary = ui::words::merge_summary(&summary),
+                                to = to
                             )),
                             Err(_) if o.not_a_copy => {}
-                            Err(e) => self.toasts.warning(format!("Conflict copy “{name}”: {e}")),
+                            Err(e) => {
+                                self.toasts.warning(tr!("app-conflict-failed", name = name, reason = e.to_string()))
+                            }
                         }
                     }
                 }
-                WatchEvent::Unreadable(e) => {
-                    self.toasts.warning(format!("The board file changed but cannot be read: {e}"))
-                }
+                WatchEvent::Unreadable(e) => self.toasts.warning(tr!("app-file-unreadable", reason = e.to_string())),
             }
         }
     }
@@ -446,22 +443,21 @@ impl MoodboardApp {
     fn brought_in(&mut self, summary: &crate::model::MergeSummary, refused: &[crate::model::Refusal], from: &str) {
         if !refused.is_empty() {
             let list: Vec<String> = refused.iter().take(3).map(ToString::to_string).collect();
-            let more = if refused.len() > 3 { format!(" … and {} more", refused.len() - 3) } else { String::new() };
-            self.toasts.warning(format!(
-                "{} change(s) from {from} were not taken: {}{more}",
-                refused.len(),
-                list.join("; ")
-            ));
+            let mut list = list.join("; ");
+            if refused.len() > 3 {
+                list = format!("{list} {}", tr!("goals-more", count = refused.len() - 3));
+            }
+            self.toasts.warning(tr!("app-not-taken", count = refused.len(), from = from, list = list));
         }
         if summary.is_empty() {
             return;
         }
         self.view.highlight.extend(summary.added.iter().cloned());
-        self.view.highlight_label = format!("new from {from}");
+        self.view.highlight_label = tr!("app-new-from", from = from);
         let show = if summary.added.is_empty() { summary.changed.clone() } else { summary.added.clone() };
         self.toasts.report_showing(
             ui::toasts::Level::Info,
-            format!("Merged {from}: {}", summary.describe()),
+            tr!("app-merged", from = from, summary = ui::words::merge_summary(summary)),
             Vec::new(),
             show,
         );
@@ -484,7 +480,7 @@ impl eframe::App for MoodboardApp {
             if key == self.open.key {
                 self.picked(picked);
             } else {
-                self.toasts.info("Another board was opened while the file dialog was open; nothing was done.");
+                self.toasts.info(tr!("app-dialog-other-board"));
             }
         }
         let session = &self.open.doc.board().session;

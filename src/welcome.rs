@@ -1,6 +1,7 @@
 //! The welcome board: made on first launch from pictures built into the app, it shows
 //! every kind of item and explains how the app is meant to be used.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -41,22 +42,18 @@ pub fn ensure(dir: &Path) -> anyhow::Result<PathBuf> {
 /// Builds the welcome board for `path`, storing its pictures in the assets folder.
 pub fn build(path: &Path) -> anyhow::Result<Board> {
     let now = Timestamp::now();
-    let mut board = Board::new("Welcome to Moodboard", now);
-    board.description =
-        "A tour: every kind of idea, grouped by theme. Change anything — this board is yours.".to_owned();
-    board.goals = vec![
-        "Collect first, judge later: every idea gets a place".to_owned(),
-        "Bring in perspectives from outside the team".to_owned(),
-    ];
+    let mut board = Board::new(&tr!("welcome-board-title"), now);
+    board.description = tr!("welcome-board-description");
+    board.goals = vec![tr!("welcome-goal-collect"), tr!("welcome-goal-outside")];
     let theme = |name: &str, board: &mut Board| -> anyhow::Result<ThemeId> {
         let theme = board.new_theme(name, now);
         let id = theme.id.clone();
         Edit::InsertTheme(theme).apply(board)?;
         Ok(id)
     };
-    let start = theme("Start here", &mut board)?;
-    let kinds = theme("Every kind of idea", &mut board)?;
-    let calm = theme("Slow mornings", &mut board)?;
+    let start = theme(&tr!("welcome-theme-start"), &mut board)?;
+    let kinds = theme(&tr!("welcome-theme-kinds"), &mut board)?;
+    let calm = theme(&tr!("welcome-theme-calm"), &mut board)?;
 
     let store = AssetStore::for_board(path);
     let mut images = Vec::new();
@@ -78,45 +75,25 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
     let note = |text: &str| ItemKind::Note { text: text.to_owned() };
     // Few cards, each saying one thing, so the board reads at a glance when it opens.
     let entries: Vec<(ItemKind, Option<&ThemeId>, &'static str)> = vec![
-        (
-            note("Add an idea: N note, Q quote, L link, C colour, I images. Or drop files, or paste."),
-            Some(&start),
-            "own team",
-        ),
-        (
-            note("Drag a card into a theme's frame to sort it. Double-click a card to edit its text."),
-            Some(&start),
-            "own team",
-        ),
-        (
-            note("Ctrl+Z undoes anything. The board saves itself; the bar at the bottom says so."),
-            Some(&start),
-            "own team",
-        ),
+        (note(&tr!("welcome-note-add")), Some(&start), "own team"),
+        (note(&tr!("welcome-note-sort")), Some(&start), "own team"),
+        (note(&tr!("welcome-note-undo")), Some(&start), "own team"),
         (rocket, Some(&kinds), "other field"),
         (
-            ItemKind::Quote {
-                text: "The most dangerous phrase is: we've always done it this way.".to_owned(),
-                by: "Grace Hopper".to_owned(),
-                citation: String::new(),
-            },
+            ItemKind::Quote { text: tr!("welcome-quote"), by: "Grace Hopper".to_owned(), citation: String::new() },
             Some(&kinds),
             "other field",
         ),
+        (ItemKind::link(tr!("welcome-link-url"), tr!("welcome-link-title"), ""), Some(&kinds), "other field"),
         (
-            ItemKind::link(
-                "https://en.wikipedia.org/wiki/Lateral_thinking",
-                "Lateral thinking: ways out of cow-thinking",
-                "",
-            ),
+            ItemKind::Colour { hex: "#E07A5F".to_owned(), name: tr!("welcome-colour-ignition") },
             Some(&kinds),
-            "other field",
+            "own team",
         ),
-        (ItemKind::Colour { hex: "#E07A5F".to_owned(), name: "Ignition".to_owned() }, Some(&kinds), "own team"),
         (cat, Some(&calm), "nature"),
         (coffee, Some(&calm), "customer"),
-        (ItemKind::Colour { hex: "#6F4E37".to_owned(), name: "Coffee".to_owned() }, Some(&calm), "customer"),
-        (note("Ideas outside the frames are unsorted, waiting for a home."), None, "own team"),
+        (ItemKind::Colour { hex: "#6F4E37".to_owned(), name: tr!("welcome-colour-coffee") }, Some(&calm), "customer"),
+        (note(&tr!("welcome-note-unsorted")), None, "own team"),
     ];
     for (z, (kind, theme, source)) in entries.into_iter().enumerate() {
         let mut item = Item::new(kind, Pos::new(0.0, 0.0), WELCOME_CONTRIBUTOR, source, now);
@@ -149,5 +126,27 @@ mod tests {
         std::fs::write(&path, std::fs::read_to_string(&path).unwrap().replace("Welcome to Moodboard", "Mine")).unwrap();
         assert_eq!(ensure(dir.path()).unwrap(), path);
         assert_eq!(storage::load(&path).unwrap().board.title, "Mine");
+    }
+
+    #[test]
+    fn a_dutch_first_launch_gets_a_dutch_welcome_board() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().to_owned();
+        let board = std::thread::spawn(move || {
+            crate::i18n::set_language(crate::i18n::Lang::Nl);
+            storage::load(&ensure(&path).unwrap()).unwrap().board
+        })
+        .join()
+        .unwrap();
+        assert_eq!(board.title, "Welkom bij Moodboard");
+        assert!(board.themes.iter().any(|t| t.name == "Begin hier"));
+        assert!(
+            board
+                .items
+                .iter()
+                .any(|i| matches!(&i.kind, ItemKind::Note { text } if text.starts_with("Voeg een idee toe")))
+        );
+        // Sources stay the perspective names the lens knows.
+        assert!(board.items.iter().any(|i| i.source == "own team"));
     }
 }

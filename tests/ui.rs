@@ -10,6 +10,7 @@ use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use moodboard::app::{MoodboardApp, Startup};
+use moodboard::i18n::Lang;
 use moodboard::model::{Board, Item, ItemKind, KindTag, Pos, Timestamp};
 use moodboard::prefs::Prefs;
 use moodboard::storage;
@@ -65,12 +66,24 @@ fn harness_stepping(board: &Path, boards_dir: &Path, step_dt: f32) -> Harness<'s
 
 /// [`harness_stepping`], online (`offline: false`) or not.
 fn harness_with(board: &Path, boards_dir: &Path, step_dt: f32, offline: bool) -> Harness<'static, MoodboardApp> {
+    harness_in(board, boards_dir, step_dt, offline, Some(Lang::En))
+}
+
+/// [`harness_with`] in `language` (`None`: the system's).
+fn harness_in(
+    board: &Path,
+    boards_dir: &Path,
+    step_dt: f32,
+    offline: bool,
+    language: Option<Lang>,
+) -> Harness<'static, MoodboardApp> {
     let startup = Startup {
         board: Some(board.to_owned()),
         screenshot: None,
         boards_dir: boards_dir.to_owned(),
         // Offline: no test reaches out to the web unless it starts its own server.
-        prefs: Prefs { name: "Tess".into(), offline, ..Prefs::default() },
+        // English unless a test asks otherwise: labels below are the English ones.
+        prefs: Prefs { name: "Tess".into(), offline, language, ..Prefs::default() },
         save_prefs: false,
         file_dialogs: moodboard::app::DialogKind::InWindow,
         ask_name: false,
@@ -183,6 +196,45 @@ fn every_kind_can_be_added_from_the_ui_and_undone() {
     assert_eq!(board(&h).items, before.items, "six undos remove the six additions");
     redo(&mut h);
     assert_eq!(count(&h, KindTag::Note), 4, "redo brings the note back");
+}
+
+/// A Dutch facilitator's first minutes: the window speaks Dutch from the menus to the
+/// status bar, a note is added through the Dutch form, and the View menu switches the
+/// whole window to English on the spot (and back), kept in preferences.
+#[test]
+fn the_window_speaks_dutch_and_switches_language_live() {
+    let f = fixture();
+    let mut h = harness_in(&f.board, &f.boards_dir, 0.25, true, Some(Lang::Nl));
+    for menu in ["Bestand", "Delen", "Bewerken", "Toevoegen", "Schikken", "Sessie", "Beeld", "Help"] {
+        // "Toevoegen" is also the toolbar's heading.
+        assert!(h.query_all_by_label(menu).next().is_some(), "the menu bar has {menu}");
+    }
+    assert!(h.query_by_label("File").is_none() && h.query_by_label("Edit").is_none(), "no English menus");
+    assert!(h.query_by_label_contains("Thema's").is_some(), "the sidebar heading");
+    assert!(h.query_by_label("Opslagstatus: ✔ Opgeslagen").is_some(), "the save status");
+    assert!(h.query_by_label("3 ideeën").is_some(), "the count, in Dutch plural");
+
+    add_with_form(&mut h, "Nieuwe notitie", &[("Notitie", "Papieren texturen")], "Notitie toevoegen");
+    assert!(board(&h).items.iter().any(|i| i.kind == ItemKind::Note { text: "Papieren texturen".into() }));
+    assert!(h.query_all_by_label_contains("Notitie: Papieren texturen").next().is_some(), "the card, in Dutch");
+    assert!(h.query_by_label("4 ideeën, 1 geselecteerd").is_some(), "the status bar counts the new note");
+    assert_eq!(h.state().prefs.interface_language(), Lang::Nl);
+
+    h.get_by_label("Beeld").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Taal: English").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("File").is_some() && h.query_by_label("View").is_some(), "English menus at once");
+    assert!(h.query_by_label("Bestand").is_none(), "no Dutch left in the menu bar");
+    assert!(h.query_by_label("4 items, 1 selected").is_some(), "the status bar switched too");
+    assert_eq!(h.state().prefs.language, Some(Lang::En), "the choice is kept in preferences");
+
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Language: Nederlands").click();
+    h.run_steps(3);
+    assert!(h.query_by_label("Bestand").is_some(), "and back to Dutch");
+    assert_eq!(h.state().prefs.language, Some(Lang::Nl));
 }
 
 #[test]
@@ -711,17 +763,17 @@ fn the_lens_panel_shows_the_mix_of_a_known_board() {
     h.get_by_label("Lenses").click();
     h.run_steps(3);
     assert_eq!(labels_of(&h, "Lens summary"), "Lens summary: 3 ideas · 0% from outside the own team");
-    assert_eq!(labels_of(&h, "source own team"), "source own team: 100% (3)");
-    assert_eq!(labels_of(&h, "contributor Ann"), "contributor Ann: 100% (3)");
-    assert_eq!(labels_of(&h, "theme Light"), "theme Light: 67% (2)");
-    assert_eq!(labels_of(&h, "theme Sound"), "theme Sound: 33% (1)");
+    assert_eq!(labels_of(&h, "By source, own team"), "By source, own team: 100% (3)");
+    assert_eq!(labels_of(&h, "By contributor, Ann"), "By contributor, Ann: 100% (3)");
+    assert_eq!(labels_of(&h, "By theme, Light"), "By theme, Light: 67% (2)");
+    assert_eq!(labels_of(&h, "By theme, Sound"), "By theme, Sound: 33% (1)");
     assert!(labels_of(&h, "Lens warning: 100% of ideas come from own team").contains("one lens dominates"));
     assert!(h.query_by_label_contains("Nothing from customer yet.").is_some());
     // A customer's idea changes the figures.
     add_with_form(&mut h, "New note", &[("Note", "Louder music")], "Add note");
     h.get_by_role_and_label(Role::Button, "customer").click();
     settle(&mut h);
-    assert_eq!(labels_of(&h, "source customer"), "source customer: 25% (1)");
+    assert_eq!(labels_of(&h, "By source, customer"), "By source, customer: 25% (1)");
     assert_eq!(labels_of(&h, "Lens summary"), "Lens summary: 4 ideas · 25% from outside the own team");
 }
 

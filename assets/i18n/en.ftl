@@ -745,3 +745,208 @@ spotlight-next = Next ▶
 
 ## Fields
 field-ctrl-enter = Ctrl+Enter to finish
+
+## App messages
+app-read-only = { $path } is read-only (write-protected): it is shown, but cannot be changed. Use Save As… to keep an editable copy.
+app-opened-with-problems =
+    { $count ->
+        [one] Opened with 1 problem repaired in memory; see the status bar.
+       *[other] Opened with { $count } problems repaired in memory; see the status bar.
+    }
+app-previous-save-failed = Saving the previous board failed: { $reason }
+app-not-saved = Not saved: { $reason }. Your changes are still here; fix the cause and press Retry save.
+app-from-saved-elsewhere = changes saved by someone else
+app-pack-not-opened = Could not open the pack: { $reason }
+app-board-not-opened = Could not open the board: { $reason }
+app-last-not-reopened = Could not reopen the last board: { $reason }
+app-welcome-failed = Could not create the welcome board in { $folder }: { $reason }
+app-from-phone = from a phone
+app-from-board-file = changes from the board file
+app-conflict-merged = Merged the conflict copy “{ $name }” ({ $summary }); it was moved to { $to }
+app-conflict-failed = Conflict copy “{ $name }”: { $reason }
+app-file-unreadable = The board file changed but cannot be read: { $reason }
+app-not-taken =
+    { $count ->
+        [one] 1 change from { $from } was not taken: { $list }
+       *[other] { $count } changes from { $from } were not taken: { $list }
+    }
+app-new-from = new from { $from }
+app-merged = Merged { $from }: { $summary }
+app-dialog-other-board = Another board was opened while the file dialog was open; nothing was done.
+
+## Actions
+actions-offline-not-downloaded = Not downloaded: Moodboard is working offline (Work offline, in the Add menu).
+actions-no-arrivals = No ideas from phones yet.
+actions-not-opened = Not opened: “{ $url }” is not a web or mail address.
+actions-import-cancelled = Import cancelled; what was already added stays.
+actions-cancelled-not-added =
+    { $count ->
+        [one] 1 file was not added before the import was cancelled
+       *[other] { $count } files were not added before the import was cancelled
+    }
+actions-name-set = New ideas are now added as { $name }
+step-lock-things = Lock { $things }
+step-unlock-things = Unlock { $things }
+actions-offline-on = Working offline: links are added without a preview, and pictures are not downloaded.
+actions-offline-off = Online again: pasted and added addresses fetch their pictures and previews.
+actions-snap-on = Snap to grid is on: cards you move or resize land on the grid.
+actions-snap-off = Snap to grid is off.
+actions-nothing-to-shuffle = Nothing to shuffle: it takes two unlocked items.
+step-shuffle = Shuffle
+actions-nothing-to-spotlight = Nothing to put in the spotlight yet.
+actions-align-needs = { $command }: select at least { $count } unlocked cards.
+actions-align-done = { $command }: the cards are lined up already.
+actions-locked-not-deleted = { $things } locked, so not deleted. Unlock first (Ctrl+L).
+step-delete = Delete { $things }
+step-duplicate = Duplicate { $things }
+actions-new-theme = New theme
+actions-new-theme-n = New theme { $n }
+step-add-theme = Add theme “{ $theme }”
+step-make-theme = Make a theme of { $things }
+actions-importing = Importing { $count } files…
+actions-empty-file = { $file } is empty, so no note was added
+step-add = Add { $things }
+actions-not-added =
+    { $count ->
+        [one] 1 file was not added
+       *[other] { $count } files were not added
+    }
+
+## Clipboard
+clip-select-to-cut = Select the cards to cut first.
+clip-select-to-copy = Select the cards to copy first.
+clip-copying = Copying { $things }
+clip-copy-failed = Could not copy
+clip-pasting = Pasting cards
+clip-paste-failed = Could not paste
+step-paste = Paste { $things }
+clip-pasted-with-problems =
+    { $count ->
+        [one] Pasted, with 1 thing repaired or left out
+       *[other] Pasted, with { $count } things repaired or left out
+    }
+clip-preview-of = preview of { $url }
+clip-the-clipboard = the clipboard
+clip-picture-left-out = picture “{ $file }”: { $reason }; left out
+clip-picture-too-large = picture “{ $file }” was not on the clipboard (too large to copy with the rest); left out
+export-html = Web page (HTML)
+export-markdown = Markdown
+export-png = Picture (PNG)
+export-canvas = JSON Canvas
+
+## Background jobs
+job-opening = Opening “{ $board }”
+job-open-failed = Could not open the board
+job-creating = Creating “{ $board }”
+job-folder-failed = Could not create the boards folder
+job-new-board-at = New board at { $path }
+job-create-failed = Could not create a board
+job-saving-copy = Saving a copy as “{ $board }”
+job-save-as-failed = Save as failed
+job-saved-as = Saved as { $path }
+job-reopen-failed = Saved, but could not reopen the copy
+job-reading = Reading “{ $board }”
+job-merge-no-temp = Could not merge: no temporary folder
+job-merge-failed = Could not merge
+job-copying-images = Copying the images of “{ $board }”
+job-import-failed = Could not import
+job-exporting = Exporting as { $format }
+job-export-failed = Export failed
+job-saving-pack = Saving a pack
+job-pack-failed = Pack not saved
+job-unpacking = Unpacking
+job-unpack-failed = Could not open the pack
+job-other-board = Another board was opened meanwhile; what was read for the earlier one was left alone.
+job-merge-board-closed = “{ $board }” was to be merged into a board that is closed now; nothing was merged.
+step-merge = Merge “{ $board }”
+job-merge-nothing = “{ $board }” brought nothing new
+job-merge-missing-images =
+    { $count ->
+        [one] 1 image of “{ $board }” is missing
+       *[other] { $count } images of “{ $board }” are missing
+    }
+job-merge-error = Could not merge “{ $board }”: { $reason }
+step-import = Import “{ $board }”
+job-canvas-files-as-notes =
+    { $count ->
+        [one] 1 file of the canvas was added as a note
+       *[other] { $count } files of the canvas were added as notes
+    }
+job-import-error = Could not import “{ $board }”: { $reason }
+job-exported = Exported as { $format } to { $path }
+job-packed =
+    { $count ->
+        [one] Saved a pack with 1 image to { $path }
+       *[other] Saved a pack with { $count } images to { $path }
+    }
+job-packed-missing =
+    { $count ->
+        [one] Saved a pack with 1 image to { $path } ({ $missing } missing left out)
+       *[other] Saved a pack with { $count } images to { $path } ({ $missing } missing left out)
+    }
+job-unpacked = Unpacked to { $path }; open it from File → Open.
+job-copied = Copied { $things }
+job-copied-left-out =
+    { $count ->
+        [one] Copied { $things } (1 picture too large to come along: copy fewer at a time)
+       *[other] Copied { $things } ({ $count } pictures too large to come along: copy fewer at a time)
+    }
+
+## File dialogs
+dialog-open = Open a board
+dialog-save-as = Save the board as
+dialog-images = Add images
+dialog-merge = Merge a board into this one
+dialog-pack = Save the board and its images as one file
+dialog-export = Export as { $format }
+dialog-canvas = Import a JSON Canvas file
+dialog-filter-boards = Boards and packs
+dialog-filter-images-text = Images and text notes
+dialog-filter-images = Images
+dialog-filter-pack = Moodboard pack
+
+## Rules
+rule-not-voting = Dots are placed in the Vote step of a session.
+rule-no-dots-left = You have placed all { $count } of your dots; take one back to move it.
+rule-nothing-to-vote-on = Select the ideas to vote on first.
+rule-no-dot-to-take = You have no dot on these ideas to take back.
+rule-hidden-while-collecting = Reactions and replies wait until collecting is over: no judging yet.
+rule-is-a-prompt = A prompt card is answered with ideas, not reactions.
+rule-no-such-item = There is no such idea on the board.
+rule-no-such-theme = There is no such theme on the board.
+rule-empty-reply = A reply needs some words.
+rule-not-your-reply = Only the one who wrote a reply can delete it.
+rule-nothing-to-move = Everything is in that theme already.
+
+## Web
+web-link-added-warning = Link added: { $address }, { $warning }.
+
+## Inviting
+invite-read-only = This board is read-only here, so ideas from phones could not be saved.
+invite-start-failed = Could not start inviting: { $reason }
+invite-stopped = Stopped inviting; every idea from the phones is saved.
+invite-stopped-failed = Stopped inviting, but the last ideas could not be saved: { $reason }
+
+## Jobs
+job-crashed = { $job } stopped unexpectedly (a bug in Moodboard); nothing was changed
+
+## Document
+doc-read-only = This board's file is read-only (write-protected), so it cannot be changed here; use Save As… to keep an editable copy.
+
+## The welcome board (written in the language of the first launch)
+welcome-board-title = Welcome to Moodboard
+welcome-board-description = A tour: every kind of idea, grouped by theme. Change anything — this board is yours.
+welcome-goal-collect = Collect first, judge later: every idea gets a place
+welcome-goal-outside = Bring in perspectives from outside the team
+welcome-theme-start = Start here
+welcome-theme-kinds = Every kind of idea
+welcome-theme-calm = Slow mornings
+welcome-note-add = Add an idea: N note, Q quote, L link, C colour, I images. Or drop files, or paste.
+welcome-note-sort = Drag a card into a theme's frame to sort it. Double-click a card to edit its text.
+welcome-note-undo = Ctrl+Z undoes anything. The board saves itself; the bar at the bottom says so.
+welcome-quote = The most dangerous phrase is: we've always done it this way.
+welcome-link-url = https://en.wikipedia.org/wiki/Lateral_thinking
+welcome-link-title = Lateral thinking: ways out of cow-thinking
+welcome-colour-ignition = Ignition
+welcome-colour-coffee = Coffee
+welcome-note-unsorted = Ideas outside the frames are unsorted, waiting for a home.

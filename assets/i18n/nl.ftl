@@ -742,3 +742,208 @@ spotlight-next = Volgende ▶
 
 ## Velden
 field-ctrl-enter = Ctrl+Enter om af te ronden
+
+## Berichten van de app
+app-read-only = { $path } is alleen-lezen (beveiligd tegen schrijven): het wordt getoond, maar kan niet gewijzigd worden. Gebruik Opslaan als… voor een bewerkbare kopie.
+app-opened-with-problems =
+    { $count ->
+        [one] Geopend met 1 probleem hersteld in het geheugen; zie de statusbalk.
+       *[other] Geopend met { $count } problemen hersteld in het geheugen; zie de statusbalk.
+    }
+app-previous-save-failed = Het vorige bord opslaan mislukte: { $reason }
+app-not-saved = Niet opgeslagen: { $reason }. Je wijzigingen zijn er nog; los de oorzaak op en druk op Opnieuw opslaan.
+app-from-saved-elsewhere = wijzigingen die iemand anders opsloeg
+app-pack-not-opened = Het pakket kon niet geopend worden: { $reason }
+app-board-not-opened = Het bord kon niet geopend worden: { $reason }
+app-last-not-reopened = Het laatste bord kon niet opnieuw geopend worden: { $reason }
+app-welcome-failed = Het welkomstbord kon niet gemaakt worden in { $folder }: { $reason }
+app-from-phone = van een telefoon
+app-from-board-file = wijzigingen uit het bordbestand
+app-conflict-merged = Conflictkopie “{ $name }” samengevoegd ({ $summary }); ze is verplaatst naar { $to }
+app-conflict-failed = Conflictkopie “{ $name }”: { $reason }
+app-file-unreadable = Het bordbestand is veranderd maar kan niet gelezen worden: { $reason }
+app-not-taken =
+    { $count ->
+        [one] 1 wijziging van { $from } is niet overgenomen: { $list }
+       *[other] { $count } wijzigingen van { $from } zijn niet overgenomen: { $list }
+    }
+app-new-from = nieuw van { $from }
+app-merged = { $from } samengevoegd: { $summary }
+app-dialog-other-board = Er werd een ander bord geopend terwijl het bestandsvenster open was; er is niets gedaan.
+
+## Handelingen
+actions-offline-not-downloaded = Niet gedownload: Moodboard werkt offline (Offline werken, in het menu Toevoegen).
+actions-no-arrivals = Nog geen ideeën van telefoons.
+actions-not-opened = Niet geopend: “{ $url }” is geen web- of mailadres.
+actions-import-cancelled = Import afgebroken; wat al was toegevoegd blijft.
+actions-cancelled-not-added =
+    { $count ->
+        [one] 1 bestand is niet toegevoegd voordat de import werd afgebroken
+       *[other] { $count } bestanden zijn niet toegevoegd voordat de import werd afgebroken
+    }
+actions-name-set = Nieuwe ideeën worden nu toegevoegd als { $name }
+step-lock-things = { $things } vergrendelen
+step-unlock-things = { $things } ontgrendelen
+actions-offline-on = Offline: links worden zonder voorbeeld toegevoegd, en afbeeldingen worden niet gedownload.
+actions-offline-off = Weer online: geplakte en toegevoegde adressen halen hun afbeeldingen en voorbeelden op.
+actions-snap-on = Uitlijnen op raster staat aan: kaarten die je verplaatst of vergroot komen op het raster.
+actions-snap-off = Uitlijnen op raster staat uit.
+actions-nothing-to-shuffle = Niets om te schudden: daar zijn twee ontgrendelde ideeën voor nodig.
+step-shuffle = Schudden
+actions-nothing-to-spotlight = Nog niets om in de spotlight te zetten.
+actions-align-needs = { $command }: kies minstens { $count } ontgrendelde kaarten.
+actions-align-done = { $command }: de kaarten liggen al op één lijn.
+actions-locked-not-deleted = { $things } vergrendeld, dus niet verwijderd. Eerst ontgrendelen (Ctrl+L).
+step-delete = { $things } verwijderen
+step-duplicate = { $things } dupliceren
+actions-new-theme = Nieuw thema
+actions-new-theme-n = Nieuw thema { $n }
+step-add-theme = Thema “{ $theme }” toevoegen
+step-make-theme = Maak een thema van { $things }
+actions-importing = { $count } bestanden importeren…
+actions-empty-file = { $file } is leeg, dus er is geen notitie toegevoegd
+step-add = { $things } toevoegen
+actions-not-added =
+    { $count ->
+        [one] 1 bestand is niet toegevoegd
+       *[other] { $count } bestanden zijn niet toegevoegd
+    }
+
+## Klembord
+clip-select-to-cut = Kies eerst de kaarten om te knippen.
+clip-select-to-copy = Kies eerst de kaarten om te kopiëren.
+clip-copying = { $things } kopiëren
+clip-copy-failed = Kopiëren lukte niet
+clip-pasting = Kaarten plakken
+clip-paste-failed = Plakken lukte niet
+step-paste = { $things } plakken
+clip-pasted-with-problems =
+    { $count ->
+        [one] Geplakt, met 1 ding hersteld of weggelaten
+       *[other] Geplakt, met { $count } dingen hersteld of weggelaten
+    }
+clip-preview-of = voorbeeld van { $url }
+clip-the-clipboard = het klembord
+clip-picture-left-out = afbeelding “{ $file }”: { $reason }; weggelaten
+clip-picture-too-large = afbeelding “{ $file }” stond niet op het klembord (te groot om met de rest te kopiëren); weggelaten
+export-html = Webpagina (HTML)
+export-markdown = Markdown
+export-png = Afbeelding (PNG)
+export-canvas = JSON Canvas
+
+## Achtergrondtaken
+job-opening = “{ $board }” openen
+job-open-failed = Het bord kon niet geopend worden
+job-creating = “{ $board }” maken
+job-folder-failed = De map voor borden kon niet gemaakt worden
+job-new-board-at = Nieuw bord in { $path }
+job-create-failed = Er kon geen bord gemaakt worden
+job-saving-copy = Een kopie opslaan als “{ $board }”
+job-save-as-failed = Opslaan als mislukte
+job-saved-as = Opgeslagen als { $path }
+job-reopen-failed = Opgeslagen, maar de kopie kon niet opnieuw geopend worden
+job-reading = “{ $board }” lezen
+job-merge-no-temp = Samenvoegen lukte niet: geen tijdelijke map
+job-merge-failed = Samenvoegen lukte niet
+job-copying-images = De afbeeldingen van “{ $board }” kopiëren
+job-import-failed = Importeren lukte niet
+job-exporting = Exporteren als { $format }
+job-export-failed = Exporteren mislukte
+job-saving-pack = Een pakket opslaan
+job-pack-failed = Pakket niet opgeslagen
+job-unpacking = Uitpakken
+job-unpack-failed = Het pakket kon niet geopend worden
+job-other-board = Intussen werd een ander bord geopend; wat voor het eerdere bord gelezen was, is met rust gelaten.
+job-merge-board-closed = “{ $board }” zou samengevoegd worden met een bord dat nu gesloten is; er is niets samengevoegd.
+step-merge = “{ $board }” samenvoegen
+job-merge-nothing = “{ $board }” bracht niets nieuws
+job-merge-missing-images =
+    { $count ->
+        [one] 1 afbeelding van “{ $board }” ontbreekt
+       *[other] { $count } afbeeldingen van “{ $board }” ontbreken
+    }
+job-merge-error = “{ $board }” kon niet samengevoegd worden: { $reason }
+step-import = “{ $board }” importeren
+job-canvas-files-as-notes =
+    { $count ->
+        [one] 1 bestand van het canvas is als notitie toegevoegd
+       *[other] { $count } bestanden van het canvas zijn als notitie toegevoegd
+    }
+job-import-error = “{ $board }” kon niet geïmporteerd worden: { $reason }
+job-exported = Geëxporteerd als { $format } naar { $path }
+job-packed =
+    { $count ->
+        [one] Pakket met 1 afbeelding opgeslagen in { $path }
+       *[other] Pakket met { $count } afbeeldingen opgeslagen in { $path }
+    }
+job-packed-missing =
+    { $count ->
+        [one] Pakket met 1 afbeelding opgeslagen in { $path } ({ $missing } ontbrekende weggelaten)
+       *[other] Pakket met { $count } afbeeldingen opgeslagen in { $path } ({ $missing } ontbrekende weggelaten)
+    }
+job-unpacked = Uitgepakt in { $path }; open het via Bestand → Openen.
+job-copied = { $things } gekopieerd
+job-copied-left-out =
+    { $count ->
+        [one] { $things } gekopieerd (1 afbeelding te groot om mee te gaan: kopieer er minder tegelijk)
+       *[other] { $things } gekopieerd ({ $count } afbeeldingen te groot om mee te gaan: kopieer er minder tegelijk)
+    }
+
+## Bestandsvensters
+dialog-open = Een bord openen
+dialog-save-as = Het bord opslaan als
+dialog-images = Afbeeldingen toevoegen
+dialog-merge = Een bord met dit bord samenvoegen
+dialog-pack = Het bord en zijn afbeeldingen als één bestand opslaan
+dialog-export = Exporteren als { $format }
+dialog-canvas = Een JSON Canvas-bestand importeren
+dialog-filter-boards = Borden en pakketten
+dialog-filter-images-text = Afbeeldingen en tekstnotities
+dialog-filter-images = Afbeeldingen
+dialog-filter-pack = Moodboard-pakket
+
+## Regels
+rule-not-voting = Stippen zet je in de stap Stemmen van een sessie.
+rule-no-dots-left = Je hebt al je { $count } stippen gezet; neem er een terug om hem te verplaatsen.
+rule-nothing-to-vote-on = Kies eerst de ideeën om op te stemmen.
+rule-no-dot-to-take = Je hebt geen stip op deze ideeën om terug te nemen.
+rule-hidden-while-collecting = Reacties en antwoorden wachten tot het verzamelen voorbij is: nog niet oordelen.
+rule-is-a-prompt = Een prikkelkaart beantwoord je met ideeën, niet met reacties.
+rule-no-such-item = Dat idee staat niet op het bord.
+rule-no-such-theme = Dat thema staat niet op het bord.
+rule-empty-reply = Een antwoord heeft woorden nodig.
+rule-not-your-reply = Alleen wie een antwoord schreef, kan het verwijderen.
+rule-nothing-to-move = Alles staat al in dat thema.
+
+## Web
+web-link-added-warning = Link toegevoegd: { $address }, { $warning }.
+
+## Uitnodigen
+invite-read-only = Dit bord is hier alleen-lezen, dus ideeën van telefoons zouden niet opgeslagen kunnen worden.
+invite-start-failed = Uitnodigen kon niet starten: { $reason }
+invite-stopped = Uitnodiging gesloten; elk idee van de telefoons is opgeslagen.
+invite-stopped-failed = Uitnodiging gesloten, maar de laatste ideeën konden niet opgeslagen worden: { $reason }
+
+## Taken
+job-crashed = { $job } stopte onverwacht (een fout in Moodboard); er is niets gewijzigd
+
+## Document
+doc-read-only = Het bestand van dit bord is alleen-lezen (beveiligd tegen schrijven), dus het kan hier niet gewijzigd worden; gebruik Opslaan als… voor een bewerkbare kopie.
+
+## Het welkomstbord (geschreven in de taal van de eerste start)
+welcome-board-title = Welkom bij Moodboard
+welcome-board-description = Een rondleiding: elk soort idee, per thema. Verander wat je wilt — dit bord is van jou.
+welcome-goal-collect = Eerst verzamelen, later oordelen: elk idee krijgt een plek
+welcome-goal-outside = Haal perspectieven van buiten het team binnen
+welcome-theme-start = Begin hier
+welcome-theme-kinds = Elk soort idee
+welcome-theme-calm = Trage ochtenden
+welcome-note-add = Voeg een idee toe: N notitie, Q citaat, L link, C kleur, I afbeeldingen. Of sleep bestanden, of plak.
+welcome-note-sort = Sleep een kaart in het kader van een thema om hem in te delen. Dubbelklik op een kaart om de tekst te bewerken.
+welcome-note-undo = Ctrl+Z maakt alles ongedaan. Het bord slaat zichzelf op; de balk onderaan zegt het.
+welcome-quote = De gevaarlijkste zin is: zo hebben we het altijd gedaan.
+welcome-link-url = https://nl.wikipedia.org/wiki/Lateraal_denken
+welcome-link-title = Lateraal denken: uitwegen uit het koedenken
+welcome-colour-ignition = Ontsteking
+welcome-colour-coffee = Koffie
+welcome-note-unsorted = Ideeën buiten de kaders zijn ongesorteerd en wachten op een plek.

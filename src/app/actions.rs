@@ -1,6 +1,7 @@
 //! Carrying out what the user asked for: edits, commands, new items, paste, drops and
 //! imports. Every change to the board goes through `Document::apply`, so it can be undone.
 
+use crate::tr;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -38,8 +39,7 @@ impl MoodboardApp {
             Action::Add { kind, centre_in_board, theme } => self.add_item(kind, centre_in_board, theme),
             Action::AddImageFromAddress { address, centre_in_board } => {
                 if self.prefs.offline {
-                    self.toasts
-                        .warning("Not downloaded: Moodboard is working offline (Work offline, in the Add menu).");
+                    self.toasts.warning(tr!("actions-offline-not-downloaded"));
                 } else {
                     self.fetch_address(&address, WebWant::Image, ("", ""), centre_in_board, None);
                 }
@@ -53,7 +53,7 @@ impl MoodboardApp {
                 let came: Vec<_> = board.items.iter().filter(|i| crate::model::is_joined(i)).collect();
                 match came.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).reduce(BoardRect::union) {
                     Some(rect) => self.view.fit_request = Some(rect),
-                    None => self.toasts.info("No ideas from phones yet."),
+                    None => self.toasts.info(tr!("actions-no-arrivals")),
                 }
             }
             Action::RetryDownload(key) => self.retry_fetch(key),
@@ -79,15 +79,15 @@ impl MoodboardApp {
                 if links::is_openable(&url) {
                     self.ctx.open_url(egui::OpenUrl::new_tab(url));
                 } else {
-                    self.toasts.warning(format!("Not opened: {url:?} is not a web or mail address."));
+                    self.toasts.warning(tr!("actions-not-opened", url = url));
                 }
             }
             Action::CancelImport => {
                 self.open.importer.cancel();
-                self.toasts.info("Import cancelled; what was already added stays.");
+                self.toasts.info(tr!("actions-import-cancelled"));
                 let reasons = std::mem::take(&mut self.open.import_failures);
                 if !reasons.is_empty() {
-                    let text = format!("{} file(s) were not added before the import was cancelled", reasons.len());
+                    let text = tr!("actions-cancelled-not-added", count = reasons.len());
                     self.toasts.report(crate::ui::toasts::Level::Error, text, reasons);
                 }
             }
@@ -103,7 +103,7 @@ impl MoodboardApp {
             Action::SetName(name) => {
                 self.prefs.name = name;
                 self.save_prefs();
-                self.toasts.info(format!("New ideas are now added as {}", self.prefs.contributor()));
+                self.toasts.info(tr!("actions-name-set", name = self.prefs.contributor()));
             }
         }
     }
@@ -174,9 +174,7 @@ impl MoodboardApp {
                 self.view.new_board.get_or_insert_with(Default::default);
             }
             Command::Open => self.files.open_board(&self.ctx, self.open.key, self.folder()),
-            Command::Save if self.open.doc.read_only => {
-                self.toasts.warning(crate::document::DocError::ReadOnly.to_string())
-            }
+            Command::Save if self.open.doc.read_only => self.toasts.warning(tr!("doc-read-only")),
             Command::Save => {
                 self.open.doc.retry_save();
                 self.start_save();
@@ -251,7 +249,12 @@ impl MoodboardApp {
                     .filter(|i| i.locked != lock)
                     .map(|i| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Locked(lock), at: now })
                     .collect();
-                let label = format!("{} {}", if lock { "Lock" } else { "Unlock" }, things(selected.len()));
+                let things = things(selected.len());
+                let label = if lock {
+                    tr!("step-lock-things", things = things)
+                } else {
+                    tr!("step-unlock-things", things = things)
+                };
                 self.apply(Edit::Batch(edits), &label);
             }
             Command::Paste => self.ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
@@ -266,15 +269,15 @@ impl MoodboardApp {
                 self.prefs.offline = !self.prefs.offline;
                 self.save_prefs();
                 self.toasts.info(if self.prefs.offline {
-                    "Working offline: links are added without a preview, and pictures are not downloaded."
+                    tr!("actions-offline-on")
                 } else {
-                    "Online again: pasted and added addresses fetch their pictures and previews."
+                    tr!("actions-offline-off")
                 });
             }
             Command::AddTheme => self.add_theme(now),
             Command::ArrangeByTheme => {
                 let edit = frames::arrange_for(self.open.doc.board(), self.canvas_aspect(), now);
-                self.apply(edit, "Arrange by theme");
+                self.apply(edit, &Command::ArrangeByTheme.text());
                 self.view.fit_request = self.open.doc.board().bounds();
             }
             Command::AlignLeft
@@ -289,11 +292,7 @@ impl MoodboardApp {
                 self.view.snap = !self.view.snap;
                 self.prefs.snap_to_grid = self.view.snap;
                 self.save_prefs();
-                self.toasts.info(if self.view.snap {
-                    "Snap to grid is on: cards you move or resize land on the grid."
-                } else {
-                    "Snap to grid is off."
-                });
+                self.toasts.info(if self.view.snap { tr!("actions-snap-on") } else { tr!("actions-snap-off") });
             }
             Command::LookSystem | Command::LookLight | Command::LookDark => {
                 use crate::prefs::Appearance;
@@ -337,36 +336,37 @@ impl MoodboardApp {
             Command::Find => self.view.focus_search = true,
             Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
             Command::ToggleSession => {
-                let (edit, label) = rules::toggle_session(self.open.doc.board());
-                self.apply(edit, label);
+                let (edit, _) = rules::toggle_session(self.open.doc.board());
+                let starts = self.open.doc.board().session.phase == crate::model::Phase::Off;
+                self.apply(edit, &if starts { tr!("menu-start-session") } else { tr!("menu-end-session") });
             }
             Command::DrawPrompt => self.draw_prompt(),
             Command::GiveDot | Command::TakeDot => {
                 let ids: Vec<ItemId> = self.view.selection.iter().cloned().collect();
                 let who = self.who();
                 let (decided, label) = if command == Command::GiveDot {
-                    (rules::give_dots(self.open.doc.board(), &ids, &who), "Give a dot")
+                    (rules::give_dots(self.open.doc.board(), &ids, &who), command.text())
                 } else {
-                    (rules::take_dots(self.open.doc.board(), &ids, &who), "Take a dot back")
+                    (rules::take_dots(self.open.doc.board(), &ids, &who), command.text())
                 };
                 match decided {
-                    Ok(edit) => self.apply(edit, label),
-                    Err(why) => self.toasts.info(why.to_string()),
+                    Ok(edit) => self.apply(edit, &label),
+                    Err(why) => self.toasts.info(crate::ui::words::rule_error(&why)),
                 }
             }
             Command::Shuffle => {
                 let edit = frames::shuffle_for(self.open.doc.board(), fastrand::u64(..), self.canvas_aspect(), now);
                 if edit.is_empty() {
-                    self.toasts.info("Nothing to shuffle: it takes two unlocked items.");
+                    self.toasts.info(tr!("actions-nothing-to-shuffle"));
                 } else {
-                    self.apply(edit, "Shuffle");
+                    self.apply(edit, &tr!("step-shuffle"));
                     self.view.fit_request = self.open.doc.board().bounds();
                 }
             }
             Command::Spotlight => {
                 let mut order: Vec<ItemId> = self.open.doc.board().items.iter().map(|i| i.id.clone()).collect();
                 if order.is_empty() {
-                    self.toasts.info("Nothing to put in the spotlight yet.");
+                    self.toasts.info(tr!("actions-nothing-to-spotlight"));
                 } else {
                     fastrand::shuffle(&mut order);
                     self.view.spotlight = Some(crate::ui::spotlight::Spotlight { order, index: 0 });
@@ -405,9 +405,9 @@ impl MoodboardApp {
         match edit {
             Some(edit) => self.apply(edit, &format!("{} ({})", command.text(), things(ids.len()))),
             None if ids.len() < needs => {
-                self.toasts.info(format!("{}: select at least {needs} unlocked cards.", command.text()))
+                self.toasts.info(tr!("actions-align-needs", command = command.text(), count = needs))
             }
-            None => self.toasts.info(format!("{}: the cards are lined up already.", command.text())),
+            None => self.toasts.info(tr!("actions-align-done", command = command.text())),
         }
     }
 
@@ -424,7 +424,7 @@ impl MoodboardApp {
         item.tags = vec![crate::model::PROMPT_TAG.to_owned()];
         item.source = crate::model::lens::PROMPT_SOURCE.to_owned();
         let id = item.id.clone();
-        self.apply(Edit::InsertItem(Box::new(item)), "Draw a prompt");
+        self.apply(Edit::InsertItem(Box::new(item)), &Command::DrawPrompt.text());
         self.view.selection = BTreeSet::from([id]);
     }
 
@@ -436,14 +436,14 @@ impl MoodboardApp {
         let selected = self.selected_items();
         let (locked, free): (Vec<&Item>, Vec<&Item>) = selected.iter().partition(|i| i.locked);
         if !locked.is_empty() {
-            self.toasts.warning(format!("{} locked, so not deleted. Unlock first (Ctrl+L).", things(locked.len())));
+            self.toasts.warning(tr!("actions-locked-not-deleted", things = things(locked.len())));
         }
         if free.is_empty() {
             return;
         }
         let ids: Vec<ItemId> = free.iter().map(|i| i.id.clone()).collect();
         let edit = Edit::delete_items(self.open.doc.board(), &ids, now, &self.who());
-        self.apply(edit, &format!("Delete {}", things(ids.len())));
+        self.apply(edit, &tr!("step-delete", things = things(ids.len())));
         self.view.selection.clear();
     }
 
@@ -470,7 +470,7 @@ impl MoodboardApp {
             .collect();
         let ids: BTreeSet<ItemId> = copies.iter().map(|c| c.id.clone()).collect();
         let edit = Edit::Batch(copies.into_iter().map(|c| Edit::InsertItem(Box::new(c))).collect());
-        self.apply(edit, &format!("Duplicate {}", things(ids.len())));
+        self.apply(edit, &tr!("step-duplicate", things = things(ids.len())));
         self.view.selection = ids;
     }
 
@@ -491,8 +491,8 @@ impl MoodboardApp {
                 at: now,
             })
             .collect();
-        let label = if to_front { "Bring to front" } else { "Send to back" };
-        self.apply(Edit::Batch(edits), label);
+        let label = if to_front { Command::BringToFront.text() } else { Command::SendToBack.text() };
+        self.apply(Edit::Batch(edits), &label);
     }
 
     /// A new theme with an empty frame at a free place in view; with cards selected, a
@@ -500,7 +500,7 @@ impl MoodboardApp {
     fn add_theme(&mut self, now: Timestamp) {
         let board = self.open.doc.board();
         let name = (1..)
-            .map(|n| if n == 1 { "New theme".to_owned() } else { format!("New theme {n}") })
+            .map(|n| if n == 1 { tr!("actions-new-theme") } else { tr!("actions-new-theme-n", n = n) })
             .find(|name| board.theme_by_name(name).is_none())
             .unwrap_or_default();
         // Its frame: round the selected cards, or empty in view (see new_frames_in_view).
@@ -514,9 +514,9 @@ impl MoodboardApp {
             at: now,
         }));
         let label = if selected.is_empty() {
-            format!("Add theme “{name}”")
+            tr!("step-add-theme", theme = name.as_str())
         } else {
-            format!("Make a theme of {}", things(selected.len()))
+            tr!("step-make-theme", things = things(selected.len()))
         };
         self.apply(Edit::Batch(edits), &label);
         self.view.show_sidebar = true;
@@ -582,7 +582,13 @@ impl MoodboardApp {
 
     /// Adds a new item of `kind` at `pos` as one undo step ("Add note"); returns its id.
     pub(super) fn insert_new(&mut self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>) -> ItemId {
-        let label = format!("Add {}", kind.tag().name());
+        let label = crate::i18n::tr(match kind.tag() {
+            crate::model::KindTag::Note => "capture-add-note",
+            crate::model::KindTag::Quote => "capture-add-quote",
+            crate::model::KindTag::Link => "capture-add-link",
+            crate::model::KindTag::Colour => "capture-add-colour",
+            crate::model::KindTag::Image => "capture-add-image",
+        });
         let item = self.new_item(kind, pos, theme, 0);
         let id = item.id.clone();
         self.apply(Edit::InsertItem(Box::new(item)), &label);
@@ -622,7 +628,7 @@ impl MoodboardApp {
         let count = sources.len();
         self.open.importer.start(&store, sources, self.waker());
         if count > 1 {
-            self.toasts.info(format!("Importing {count} files…"));
+            self.toasts.info(tr!("actions-importing", count = count));
         }
     }
 
@@ -639,7 +645,7 @@ impl MoodboardApp {
                     imported.into_kind()
                 }
                 Ok(Outcome::Text { text, file_name }) if text.is_empty() => {
-                    self.open.import_failures.push(format!("{file_name} is empty, so no note was added"));
+                    self.open.import_failures.push(tr!("actions-empty-file", file = file_name));
                     continue;
                 }
                 Ok(Outcome::Text { text, .. }) => ItemKind::Note { text },
@@ -657,14 +663,14 @@ impl MoodboardApp {
             edits.push(Edit::InsertItem(Box::new(item)));
         }
         if !edits.is_empty() {
-            let label = format!("Add {}", things(edits.len()));
+            let label = tr!("step-add", things = things(edits.len()));
             self.apply(Edit::Batch(edits), &label);
             self.view.selection = added;
         }
         if self.open.importer.batch_ended() && !self.open.import_failures.is_empty() {
             let reasons = std::mem::take(&mut self.open.import_failures);
             let n = reasons.len();
-            let text = format!("{n} file{} not added", if n == 1 { " was" } else { "s were" });
+            let text = tr!("actions-not-added", count = n);
             self.toasts.report(crate::ui::toasts::Level::Error, text, reasons);
         }
     }

@@ -2,6 +2,7 @@
 //! (the clip format is in `storage::clip`). Reading pictures for a copy and checking and
 //! storing them for a paste run in the background; the paste itself is one undo step.
 
+use crate::tr;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
@@ -28,17 +29,17 @@ impl MoodboardApp {
         let items: Vec<Item> =
             self.open.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect();
         if items.is_empty() {
-            self.toasts.info(format!("Select the cards to {} first.", if cut { "cut" } else { "copy" }));
+            self.toasts.info(if cut { tr!("clip-select-to-cut") } else { tr!("clip-select-to-copy") });
             return;
         }
         let board = self.open.doc.board().clone();
         let store = AssetStore::for_board(&self.open.doc.path);
-        let label = format!("Copying {}", things(items.len()));
+        let label = tr!("clip-copying", things = things(items.len()));
         let count = items.len();
         self.jobs.spawn(&self.ctx, self.open.key, label, move |_| {
             match clip::to_text(&board, &items, |asset| store.read_verified(asset).ok()) {
                 Ok((text, left_out)) => JobDone::Copied { text, count, left_out },
-                Err(e) => JobDone::Failed(JobError::new("Could not copy", e)),
+                Err(e) => JobDone::Failed(JobError::new(tr!("clip-copy-failed"), e)),
             }
         });
         if cut {
@@ -52,9 +53,11 @@ impl MoodboardApp {
         self.open.paste_at = centre_in_board;
         let store = AssetStore::for_board(&self.open.doc.path);
         let thumbs = self.thumbs.clone();
-        self.jobs.spawn(&self.ctx, self.open.key, "Pasting cards", move |_| match read_clip(&text, &store, &thumbs) {
-            Ok(pasted) => JobDone::Pasted(Box::new(pasted)),
-            Err(e) => JobDone::Failed(JobError::new("Could not paste", e)),
+        self.jobs.spawn(&self.ctx, self.open.key, tr!("clip-pasting"), move |_| {
+            match read_clip(&text, &store, &thumbs) {
+                Ok(pasted) => JobDone::Pasted(Box::new(pasted)),
+                Err(e) => JobDone::Failed(JobError::new(tr!("clip-paste-failed"), e)),
+            }
         });
     }
 
@@ -103,14 +106,14 @@ impl MoodboardApp {
             card.z = top.saturating_add(1 + k as i64);
         }
         let ids: BTreeSet<ItemId> = cards.iter().map(|c| c.id.clone()).collect();
-        let label = format!("Paste {}", things(ids.len()));
+        let label = tr!("step-paste", things = things(ids.len()));
         self.apply(Edit::Batch(cards.into_iter().map(|c| Edit::InsertItem(Box::new(c))).collect()), &label);
         self.view.selection = ids;
         if !pasted.problems.is_empty() {
             let n = pasted.problems.len();
             self.toasts.report(
                 crate::ui::toasts::Level::Warning,
-                format!("Pasted, with {n} thing{} repaired or left out", if n == 1 { "" } else { "s" }),
+                tr!("clip-pasted-with-problems", count = n),
                 pasted.problems,
             );
         }
@@ -134,7 +137,7 @@ fn read_clip(
     for mut item in items {
         let (asset, file_name) = match &item.kind {
             ItemKind::Image { asset, file_name, .. } => (asset.clone(), file_name.clone()),
-            ItemKind::Link { picture: Some(picture), url, .. } => (picture.clone(), format!("preview of {url}")),
+            ItemKind::Link { picture: Some(picture), url, .. } => (picture.clone(), tr!("clip-preview-of", url = url)),
             _ => {
                 kept.push(item);
                 continue;
@@ -145,19 +148,18 @@ fn read_clip(
             _ => crate::model::PixelSize { w: 1, h: 1 },
         };
         let done = stored.entry(asset.clone()).or_insert_with(|| match clip::image_bytes(&clip, &asset) {
-            Some(bytes) => match import_bytes(store, thumbs, &bytes, &file_name, Path::new("the clipboard")) {
+            Some(bytes) => match import_bytes(store, thumbs, &bytes, &file_name, Path::new(&tr!("clip-the-clipboard")))
+            {
                 Ok(imported) => Some((imported.asset, imported.pixel_size)),
                 Err(e) => {
-                    problems.push(format!("picture “{file_name}”: {e}; left out"));
+                    problems.push(tr!("clip-picture-left-out", file = file_name.as_str(), reason = e.to_string()));
                     None
                 }
             },
             // Copied from this board, or its picture too large to come along.
             None if store.read_verified(&asset).is_ok() => Some((asset.clone(), size)),
             None => {
-                problems.push(format!(
-                    "picture “{file_name}” was not on the clipboard (too large to copy with the rest); left out"
-                ));
+                problems.push(tr!("clip-picture-too-large", file = file_name.as_str()));
                 None
             }
         });

@@ -5,6 +5,7 @@
 //! rest open a dialog inside the window instead (egui_file), never nothing at all. What
 //! was picked comes back tagged with the board it was asked for.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
@@ -57,19 +58,19 @@ enum Purpose {
 impl Purpose {
     fn title(&self) -> String {
         match self {
-            Purpose::Open => "Open a board".to_owned(),
-            Purpose::SaveAs => "Save the board as".to_owned(),
-            Purpose::Images => "Add images".to_owned(),
-            Purpose::Merge => "Merge a board into this one".to_owned(),
-            Purpose::Pack => "Save the board and its images as one file".to_owned(),
-            Purpose::Export(format) => format!("Export as {}", format.title()),
-            Purpose::Canvas => "Import a JSON Canvas file".to_owned(),
+            Purpose::Open => tr!("dialog-open"),
+            Purpose::SaveAs => tr!("dialog-save-as"),
+            Purpose::Images => tr!("dialog-images"),
+            Purpose::Merge => tr!("dialog-merge"),
+            Purpose::Pack => tr!("dialog-pack"),
+            Purpose::Export(format) => tr!("dialog-export", format = crate::ui::words::export_format(*format)),
+            Purpose::Canvas => tr!("dialog-canvas"),
         }
     }
 
     /// `(filter name, extensions)`; the first filter is the one shown.
     fn filters(&self) -> Vec<(String, Vec<&'static str>)> {
-        let boards = ("Boards and packs".to_owned(), vec!["ron", PACK_EXTENSION]);
+        let boards = (tr!("dialog-filter-boards"), vec!["ron", PACK_EXTENSION]);
         match self {
             Purpose::Open | Purpose::Merge => vec![boards],
             Purpose::SaveAs => vec![("Moodboard".to_owned(), vec!["ron"])],
@@ -78,10 +79,10 @@ impl Purpose {
                 all.extend(["jpeg", "tif"]);
                 let mut with_text = all.clone();
                 with_text.extend(TEXT_EXTENSIONS);
-                vec![("Images and text notes".to_owned(), with_text), ("Images".to_owned(), all)]
+                vec![(tr!("dialog-filter-images-text"), with_text), (tr!("dialog-filter-images"), all)]
             }
-            Purpose::Pack => vec![("Moodboard pack".to_owned(), vec![PACK_EXTENSION])],
-            Purpose::Export(format) => vec![(format.title().to_owned(), vec![format.extension()])],
+            Purpose::Pack => vec![(tr!("dialog-filter-pack"), vec![PACK_EXTENSION])],
+            Purpose::Export(format) => vec![(crate::ui::words::export_format(*format), vec![format.extension()])],
             Purpose::Canvas => vec![("JSON Canvas".to_owned(), vec!["canvas"])],
         }
     }

@@ -3,6 +3,7 @@
 //! inviting, open another board or quit (it belongs to the open board).
 
 use super::MoodboardApp;
+use crate::tr;
 use crate::ui::invite::InviteStatus;
 
 /// The join server of the open board, and its invitation.
@@ -19,7 +20,7 @@ impl MoodboardApp {
             return;
         }
         if self.open.doc.read_only {
-            self.toasts.error("This board is read-only here, so ideas from phones could not be saved.");
+            self.toasts.error(tr!("invite-read-only"));
             return;
         }
         // The server starts from the file: what is not saved yet goes there first.
@@ -34,7 +35,7 @@ impl MoodboardApp {
                 self.open.inviting = Some(Inviting { host, url, qr });
                 self.view.show_invitation = true;
             }
-            Err(e) => self.toasts.error(format!("Could not start inviting: {e}")),
+            Err(e) => self.toasts.error(tr!("invite-start-failed", reason = e.to_string())),
         }
     }
 
@@ -42,8 +43,8 @@ impl MoodboardApp {
         if let Some(inviting) = self.open.inviting.take() {
             self.view.show_invitation = false;
             match inviting.host.stop() {
-                Ok(()) => self.toasts.info("Stopped inviting; every idea from the phones is saved."),
-                Err(e) => self.toasts.error(format!("Stopped inviting, but the last ideas could not be saved: {e}")),
+                Ok(()) => self.toasts.info(tr!("invite-stopped")),
+                Err(e) => self.toasts.error(tr!("invite-stopped-failed", reason = e.to_string())),
             }
         }
     }

@@ -4,6 +4,7 @@
 //! changes the open board (a merge, an import) happens on the UI thread as one undoable
 //! step, and only if that board is still the one open.
 
+use crate::tr;
 use std::path::{Path, PathBuf};
 
 use super::jobs::{BoardKey, Crashed, Progress};
@@ -19,13 +20,13 @@ use crate::ui::view::ThemeFilter;
 #[derive(Debug, thiserror::Error)]
 #[error("{what}: {cause}")]
 pub struct JobError {
-    pub what: &'static str,
+    pub what: String,
     pub cause: Box<dyn std::error::Error + Send + Sync>,
 }
 
 impl JobError {
-    pub(super) fn new(what: &'static str, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
-        Self { what, cause: cause.into() }
+    pub(super) fn new(what: impl Into<String>, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self { what: what.into(), cause: cause.into() }
     }
 }
 
@@ -105,10 +106,10 @@ impl MoodboardApp {
             return;
         }
         let path = path.to_owned();
-        let label = format!("Opening “{}”", paths::board_name(&path));
+        let label = tr!("job-opening", board = paths::board_name(&path));
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| match Document::open(&path) {
             Ok(doc) => JobDone::Opened { doc: Box::new(doc), note: None, ask_goal: false },
-            Err(e) => JobDone::Failed(JobError::new("Could not open the board", e)),
+            Err(e) => JobDone::Failed(JobError::new(tr!("job-open-failed"), e)),
         });
     }
 
@@ -117,17 +118,17 @@ impl MoodboardApp {
     /// the background, and opens it.
     pub(super) fn new_board(&mut self, title: String, goals: Vec<String>) {
         let folder = self.boards_dir.clone();
-        self.jobs.spawn(&self.ctx, self.key(), format!("Creating “{title}”"), move |_| {
+        self.jobs.spawn(&self.ctx, self.key(), tr!("job-creating", board = title.as_str()), move |_| {
             if let Err(e) = std::fs::create_dir_all(&folder) {
-                return JobDone::Failed(JobError::new("Could not create the boards folder", e));
+                return JobDone::Failed(JobError::new(tr!("job-folder-failed"), e));
             }
             let ask_goal = goals.is_empty();
             match Document::create_with_goals(&folder, &title, goals) {
                 Ok(doc) => {
-                    let note = Some(format!("New board at {}", doc.path.display()));
+                    let note = Some(tr!("job-new-board-at", path = doc.path));
                     JobDone::Opened { doc: Box::new(doc), note, ask_goal }
                 }
-                Err(e) => JobDone::Failed(JobError::new("Could not create a board", e)),
+                Err(e) => JobDone::Failed(JobError::new(tr!("job-create-failed"), e)),
             }
         });
     }
@@ -136,18 +137,16 @@ impl MoodboardApp {
     /// progress, then opens the copy.
     pub(super) fn save_as(&mut self, to: PathBuf) {
         let (from, board) = (self.open.doc.path.clone(), self.open.doc.board().clone());
-        let label = format!("Saving a copy as “{}”", paths::board_name(&to));
+        let label = tr!("job-saving-copy", board = paths::board_name(&to));
         self.jobs.spawn(&self.ctx, self.key(), label, move |progress| {
             if let Err(e) = save_copy(&from, &board, &to, progress) {
-                return JobDone::Failed(JobError::new("Save as failed", e));
+                return JobDone::Failed(JobError::new(tr!("job-save-as-failed"), e));
             }
             match Document::open(&to) {
-                Ok(doc) => JobDone::Opened {
-                    doc: Box::new(doc),
-                    note: Some(format!("Saved as {}", to.display())),
-                    ask_goal: false,
-                },
-                Err(e) => JobDone::Failed(JobError::new("Saved, but could not reopen the copy", e)),
+                Ok(doc) => {
+                    JobDone::Opened { doc: Box::new(doc), note: Some(tr!("job-saved-as", path = to)), ask_goal: false }
+                }
+                Err(e) => JobDone::Failed(JobError::new(tr!("job-reopen-failed"), e)),
             }
         });
     }
@@ -155,7 +154,7 @@ impl MoodboardApp {
     /// Starts merging the board (or pack) at `path` into the open board: loads it in the
     /// background, then shows what the merge would do before anything happens.
     pub fn merge_file(&mut self, path: PathBuf) {
-        let label = format!("Reading “{}”", paths::board_name(&path));
+        let label = tr!("job-reading", board = paths::board_name(&path));
         let our_id = self.open.doc.board().id.clone();
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
             let mut scratch = None;
@@ -163,14 +162,14 @@ impl MoodboardApp {
                 // A pack is unpacked into a temporary folder that goes with the merge.
                 let dir = match tempfile::tempdir() {
                     Ok(dir) => dir,
-                    Err(e) => return JobDone::Failed(JobError::new("Could not merge: no temporary folder", e)),
+                    Err(e) => return JobDone::Failed(JobError::new(tr!("job-merge-no-temp"), e)),
                 };
                 match pack::unpack(&path, dir.path()) {
                     Ok(p) => {
                         scratch = Some(dir);
                         p
                     }
-                    Err(e) => return JobDone::Failed(JobError::new("Could not merge", e)),
+                    Err(e) => return JobDone::Failed(JobError::new(tr!("job-merge-failed"), e)),
                 }
             } else {
                 path.clone()
@@ -184,7 +183,7 @@ impl MoodboardApp {
                         if title.is_empty() || loaded.board.id == our_id { paths::board_name(&from) } else { title };
                     JobDone::MergeLoaded { board: Box::new(loaded.board), from, name, scratch }
                 }
-                Err(e) => JobDone::Failed(JobError::new("Could not merge", e)),
+                Err(e) => JobDone::Failed(JobError::new(tr!("job-merge-failed"), e)),
             }
         });
     }
@@ -198,7 +197,7 @@ impl MoodboardApp {
         }
         let PendingMerge { preview, board, from, scratch } = pending;
         let ours = self.open.doc.path.clone();
-        let label = format!("Copying the images of “{}”", preview.name);
+        let label = tr!("job-copying-images", board = preview.name.as_str());
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
             let problems = storage::import_assets(&from, &board, &ours).len();
             drop(scratch);
@@ -210,10 +209,10 @@ impl MoodboardApp {
     pub fn import_canvas_file(&mut self, path: PathBuf) {
         let store = self.open.store();
         let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let label = format!("Reading “{name}”");
+        let label = tr!("job-reading", board = name.as_str());
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| match export::read_canvas(&path, &store) {
             Ok(nodes) => JobDone::CanvasReady { nodes: Box::new(nodes), name },
-            Err(e) => JobDone::Failed(JobError::new("Could not import", e)),
+            Err(e) => JobDone::Failed(JobError::new(tr!("job-import-failed"), e)),
         });
     }
 
@@ -227,11 +226,11 @@ impl MoodboardApp {
             _ => None,
         };
         let (board_path, board) = (self.open.doc.path.clone(), board.clone());
-        let label = format!("Exporting as {}", format.title());
+        let label = tr!("job-exporting", format = crate::ui::words::export_format(format));
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
             match export::export(&board_path, &board, format, &out, theme.as_deref()) {
                 Ok(()) => JobDone::Exported { path: out, format },
-                Err(e) => JobDone::Failed(JobError::new("Export failed", e)),
+                Err(e) => JobDone::Failed(JobError::new(tr!("job-export-failed"), e)),
             }
         });
     }
@@ -239,18 +238,20 @@ impl MoodboardApp {
     /// Starts writing the board and its images into a pack.
     pub fn pack_to(&mut self, out: PathBuf) {
         let (board_path, board) = (self.open.doc.path.clone(), self.open.doc.board().clone());
-        self.jobs.spawn(&self.ctx, self.key(), "Saving a pack", move |_| match pack::pack(&board_path, &board, &out) {
-            Ok((images, missing)) => JobDone::Packed { path: out, images, missing: missing.len() },
-            Err(e) => JobDone::Failed(JobError::new("Pack not saved", e)),
+        self.jobs.spawn(&self.ctx, self.key(), tr!("job-saving-pack"), move |_| {
+            match pack::pack(&board_path, &board, &out) {
+                Ok((images, missing)) => JobDone::Packed { path: out, images, missing: missing.len() },
+                Err(e) => JobDone::Failed(JobError::new(tr!("job-pack-failed"), e)),
+            }
         });
     }
 
     /// Unpacks a pack into the boards folder, then opens it.
     pub fn open_pack(&mut self, path: PathBuf) {
         let into = self.boards_dir.clone();
-        self.jobs.spawn(&self.ctx, self.key(), "Unpacking", move |_| match pack::unpack(&path, &into) {
+        self.jobs.spawn(&self.ctx, self.key(), tr!("job-unpacking"), move |_| match pack::unpack(&path, &into) {
             Ok(board) => JobDone::Unpacked(board),
-            Err(e) => JobDone::Failed(JobError::new("Could not open the pack", e)),
+            Err(e) => JobDone::Failed(JobError::new(tr!("job-unpack-failed"), e)),
         });
     }
 
@@ -261,7 +262,7 @@ impl MoodboardApp {
             let done = match done {
                 Ok(done) => done,
                 Err(Crashed(what)) => {
-                    self.toasts.error(Crashed(what).to_string());
+                    self.toasts.error(tr!("job-crashed", job = what));
                     continue;
                 }
             };
@@ -273,8 +274,7 @@ impl MoodboardApp {
                 | JobDone::Pasted(_)
                     if !current =>
                 {
-                    self.toasts
-                        .info("Another board was opened meanwhile; what was read for the earlier one was left alone.");
+                    self.toasts.info(tr!("job-other-board"));
                 }
                 JobDone::Opened { doc, note, ask_goal } => {
                     self.opened(*doc);
@@ -290,62 +290,74 @@ impl MoodboardApp {
                     self.open.pending_merge = Some(PendingMerge { preview, board, from, scratch });
                 }
                 JobDone::MergeReady { name, .. } if !current => {
-                    self.toasts.info(format!(
-                        "“{name}” was to be merged into a board that is closed now; nothing was merged."
-                    ));
+                    self.toasts.info(tr!("job-merge-board-closed", board = name.as_str()));
                 }
                 JobDone::MergeReady { board, name, problems } => {
-                    let label = format!("Merge “{name}”");
+                    let label = tr!("step-merge", board = name.as_str());
                     match self.open.doc.merge_step(&board, label) {
                         Ok((summary, refused)) => {
                             self.brought_in(&summary, &refused, &name);
                             if summary.is_empty() {
-                                self.toasts.info(format!("“{name}” brought nothing new"));
+                                self.toasts.info(tr!("job-merge-nothing", board = name.as_str()));
                             }
                             if problems > 0 {
-                                self.toasts.warning(format!("{problems} image(s) of “{name}” are missing"));
+                                self.toasts.warning(tr!(
+                                    "job-merge-missing-images",
+                                    count = problems,
+                                    board = name.as_str()
+                                ));
                             }
                         }
-                        Err(e) => self.toasts.error(format!("Could not merge “{name}”: {e}")),
+                        Err(e) => {
+                            self.toasts.error(tr!("job-merge-error", board = name.as_str(), reason = e.to_string()))
+                        }
                     }
                 }
                 JobDone::CanvasReady { nodes, name } => {
                     let mut board = self.open.doc.board().clone();
                     let report = nodes.add_to(&mut board, &self.prefs.contributor(), "own team");
-                    match self.open.doc.merge_step(&board, format!("Import “{name}”")) {
+                    match self.open.doc.merge_step(&board, tr!("step-import", board = name.as_str())) {
                         Ok((summary, refused)) => {
                             self.brought_in(&summary, &refused, &name);
                             if !report.skipped.is_empty() {
                                 self.toasts.report(
                                     crate::ui::toasts::Level::Warning,
-                                    format!("{} file(s) of the canvas were added as notes", report.skipped.len()),
+                                    tr!("job-canvas-files-as-notes", count = report.skipped.len()),
                                     report.skipped,
                                 );
                             }
                         }
-                        Err(e) => self.toasts.error(format!("Could not import “{name}”: {e}")),
+                        Err(e) => {
+                            self.toasts.error(tr!("job-import-error", board = name.as_str(), reason = e.to_string()))
+                        }
                     }
                 }
                 JobDone::Exported { path, format } => {
-                    self.toasts.info(format!("Exported as {} to {}", format.title(), path.display()));
+                    self.toasts.info(tr!(
+                        "job-exported",
+                        format = crate::ui::words::export_format(format),
+                        path = path
+                    ));
                 }
                 JobDone::Packed { path, images, missing } => {
-                    let note =
-                        if missing > 0 { format!(" ({missing} missing image(s) left out)") } else { String::new() };
-                    self.toasts.info(format!("Saved a pack with {images} image(s) to {}{note}", path.display()));
+                    self.toasts.info(if missing > 0 {
+                        tr!("job-packed-missing", count = images, path = path, missing = missing)
+                    } else {
+                        tr!("job-packed", count = images, path = path)
+                    });
                 }
                 JobDone::Unpacked(board) if current => self.leave(AfterClose::Open(board)),
                 JobDone::Unpacked(board) => {
-                    self.toasts.info(format!("Unpacked to {}; open it from File → Open.", board.display()));
+                    self.toasts.info(tr!("job-unpacked", path = board));
                 }
                 JobDone::Copied { text, count, left_out } => {
                     self.ctx.copy_text(text);
-                    let note = if left_out > 0 {
-                        format!(" ({left_out} picture(s) too large to come along: copy fewer at a time)")
+                    let things = crate::ui::canvas::things(count);
+                    self.toasts.info(if left_out > 0 {
+                        tr!("job-copied-left-out", things = things, count = left_out)
                     } else {
-                        String::new()
-                    };
-                    self.toasts.info(format!("Copied {}{note}", crate::ui::canvas::things(count)));
+                        tr!("job-copied", things = things)
+                    });
                 }
                 JobDone::Pasted(pasted) => self.paste_cards(*pasted),
                 JobDone::Failed(e) => self.toasts.error(e.to_string()),

@@ -3,6 +3,7 @@
 //! image card or a link card with its page's preview, as one undo step. An image that
 //! cannot be taken leaves the board unchanged and its placeholder says why, with Retry.
 
+use crate::tr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -193,7 +194,11 @@ impl MoodboardApp {
                 Outcome::Link(info) => {
                     let p = &self.open.web.pending[index];
                     if let Some(warning) = &info.warning {
-                        self.toasts.warning(format!("Link added: {}, {warning}.", p.address));
+                        self.toasts.warning(tr!(
+                            "web-link-added-warning",
+                            address = p.address.as_str(),
+                            warning = warning.to_string()
+                        ));
                     }
                     if let Some(picture) = &info.picture {
                         self.open.images.forget(&picture.asset);

@@ -20,9 +20,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 pub use detect::{language_from_env, system_language};
 
 /// The languages of the interface (and of the prompt deck).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     En,

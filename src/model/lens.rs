@@ -58,7 +58,9 @@ pub enum LensWarning {
 impl std::fmt::Display for LensWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            LensWarning::Source { percent, name } => write!(f, "{percent}% of ideas come from {name}: one lens dominates."),
+            LensWarning::Source { percent, name } => {
+                write!(f, "{percent}% of ideas come from {name}: one lens dominates.")
+            }
             LensWarning::Contributor { percent, name } => {
                 write!(f, "{percent}% of ideas were added by {name}: ask the others in.")
             }

@@ -13,9 +13,9 @@ use super::cards::{Look, paint_card};
 use super::view::{Gesture, ViewState, board_rect_of};
 use super::{Action, Command, style};
 use crate::media::ImageCache;
-use crate::tr;
 use crate::model::frames::{self, Drop};
 use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules};
+use crate::tr;
 
 /// The label a card has for screen readers and tests: "Note: Try paper textures".
 pub fn item_label(item: &Item) -> String {
@@ -120,8 +120,7 @@ pub fn canvas_ui(
         // The label is built only when something reads it (accessibility, tests).
         let face_down = board.face_down(item);
         response.widget_info(|| {
-            let mut label =
-                if face_down { tr!("canvas-face-down") } else { item_label(item) };
+            let mut label = if face_down { tr!("canvas-face-down") } else { item_label(item) };
             if highlighted && !view.highlight_label.is_empty() {
                 label = format!("{label}, {}", view.highlight_label);
             }
@@ -375,11 +374,7 @@ fn hover_text(board: &Board, item: &Item) -> String {
     let who = if hidden { tr!("card-someone-hidden") } else { nonempty(&item.contributor, tr!("card-someone")) };
     let source = nonempty(&item.source, tr!("card-no-source"));
     let mut lines = vec![tr!("card-added-by", who = who, source = source)];
-    lines.push(tr!(
-        "card-times",
-        created = item.created.to_short_string(),
-        changed = item.modified.to_short_string()
-    ));
+    lines.push(tr!("card-times", created = item.created.to_short_string(), changed = item.modified.to_short_string()));
     if !item.tags.is_empty() {
         lines.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
     }

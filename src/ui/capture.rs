@@ -100,16 +100,18 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let add = ui.button(tr!(match kind {
-                KindTag::Note => "capture-add-note",
-                KindTag::Quote => "capture-add-quote",
-                KindTag::Link => "capture-add-link",
-                KindTag::Colour => "capture-add-colour",
-                KindTag::Image => "capture-add-image",
-            })).on_hover_text(match kind {
-                KindTag::Note | KindTag::Quote => tr!("capture-ctrl-enter"),
-                _ => tr!("capture-enter"),
-            });
+            let add = ui
+                .button(tr!(match kind {
+                    KindTag::Note => "capture-add-note",
+                    KindTag::Quote => "capture-add-quote",
+                    KindTag::Link => "capture-add-link",
+                    KindTag::Colour => "capture-add-colour",
+                    KindTag::Image => "capture-add-image",
+                }))
+                .on_hover_text(match kind {
+                    KindTag::Note | KindTag::Quote => tr!("capture-ctrl-enter"),
+                    _ => tr!("capture-enter"),
+                });
             if (add.clicked() || submit_keys) && kind == KindTag::Image {
                 match image_address(&d.url, offline) {
                     Ok(address) => {
@@ -130,7 +132,10 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
             if ui.button(tr!("button-cancel")).on_hover_text(tr!("button-esc")).clicked() {
                 close = true;
             }
-            ui.label(RichText::new(if multiline { tr!("capture-ctrl-enter-to-add") } else { tr!("capture-enter-to-add") }).weak());
+            ui.label(
+                RichText::new(if multiline { tr!("capture-ctrl-enter-to-add") } else { tr!("capture-enter-to-add") })
+                    .weak(),
+            );
         });
     });
     if close || modal.should_close() {
@@ -148,7 +153,9 @@ fn image_address(typed: &str, offline: bool) -> Result<String, String> {
         return Err(tr!("capture-offline"));
     }
     let address = crate::model::links::normalise_url(typed);
-    crate::web::parse_address(&address).map(|_| address).map_err(|e| tr!("capture-cannot-download", reason = e.to_string()))
+    crate::web::parse_address(&address)
+        .map(|_| address)
+        .map_err(|e| tr!("capture-cannot-download", reason = e.to_string()))
 }
 
 /// The form's fields; returns the first, to focus it.
@@ -194,11 +201,7 @@ fn fields(
         }
         KindTag::Image => {
             let first = labelled_field(ui, tr!("capture-picture-address"), &mut d.url, false, "https://…/photo.jpg");
-            let hint = if offline {
-                tr!("capture-offline-hint")
-            } else {
-                tr!("capture-formats")
-            };
+            let hint = if offline { tr!("capture-offline-hint") } else { tr!("capture-formats") };
             ui.label(RichText::new(hint).weak());
             ui.horizontal(|ui| {
                 ui.label(tr!("capture-or"));

@@ -138,7 +138,9 @@ pub fn crop_ui(
             if ui.button(tr!("crop-reset")).on_hover_text(tr!("crop-reset-help")).clicked() {
                 edit.crop = Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 };
             }
-            if ui.button(tr!("button-cancel")).on_hover_text(tr!("button-esc")).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+            if ui.button(tr!("button-cancel")).on_hover_text(tr!("button-esc")).clicked()
+                || ui.input(|i| i.key_pressed(Key::Escape))
+            {
                 open = false;
             }
         });

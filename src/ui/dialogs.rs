@@ -51,55 +51,64 @@ mod tests {
 
 /// The list of every command and its keys.
 pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
-    Window::new(Command::ShowShortcuts.text()).id(egui::Id::unique("shortcuts-window")).open(open).resizable(false).collapsible(false).show(ctx, |ui| {
-        ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-            for menu in Menu::iter() {
-                ui.label(RichText::new(menu.title()).strong());
-                Grid::new(("shortcuts", menu.title())).num_columns(2).striped(true).show(ui, |ui| {
-                    for command in Command::iter().filter(|c| c.menu() == menu) {
-                        let keys: Vec<String> = command
-                            .shortcut()
-                            .iter()
-                            .chain(command.alternative_shortcuts())
-                            .map(|s| shortcut_text(ctx, s))
-                            .collect();
-                        ui.label(command.text().trim_end_matches('…'));
-                        ui.label(RichText::new(keys.join(&format!("  {}  ", tr!("shortcuts-or")))).monospace());
+    Window::new(Command::ShowShortcuts.text())
+        .id(egui::Id::unique("shortcuts-window"))
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
+                for menu in Menu::iter() {
+                    ui.label(RichText::new(menu.title()).strong());
+                    Grid::new(("shortcuts", menu.title())).num_columns(2).striped(true).show(ui, |ui| {
+                        for command in Command::iter().filter(|c| c.menu() == menu) {
+                            let keys: Vec<String> = command
+                                .shortcut()
+                                .iter()
+                                .chain(command.alternative_shortcuts())
+                                .map(|s| shortcut_text(ctx, s))
+                                .collect();
+                            ui.label(command.text().trim_end_matches('…'));
+                            ui.label(RichText::new(keys.join(&format!("  {}  ", tr!("shortcuts-or")))).monospace());
+                            ui.end_row();
+                        }
+                    });
+                    ui.add_space(6.0);
+                }
+                ui.label(RichText::new(tr!("shortcuts-canvas")).strong());
+                Grid::new("shortcuts-canvas").num_columns(2).striped(true).show(ui, |ui| {
+                    for (what, keys) in [
+                        (tr!("shortcuts-pan"), tr!("shortcuts-pan-keys")),
+                        (tr!("shortcuts-zoom"), tr!("shortcuts-zoom-keys")),
+                        (tr!("shortcuts-select-more"), tr!("shortcuts-select-more-keys")),
+                        (tr!("shortcuts-select-area"), tr!("shortcuts-select-area-keys")),
+                        (tr!("shortcuts-edit-in-place"), tr!("shortcuts-edit-in-place-keys")),
+                        (tr!("shortcuts-finish-editing"), tr!("shortcuts-finish-editing-keys")),
+                    ] {
+                        ui.label(what);
+                        ui.label(RichText::new(keys).monospace());
                         ui.end_row();
                     }
                 });
-                ui.add_space(6.0);
-            }
-            ui.label(RichText::new(tr!("shortcuts-canvas")).strong());
-            Grid::new("shortcuts-canvas").num_columns(2).striped(true).show(ui, |ui| {
-                for (what, keys) in [
-                    (tr!("shortcuts-pan"), tr!("shortcuts-pan-keys")),
-                    (tr!("shortcuts-zoom"), tr!("shortcuts-zoom-keys")),
-                    (tr!("shortcuts-select-more"), tr!("shortcuts-select-more-keys")),
-                    (tr!("shortcuts-select-area"), tr!("shortcuts-select-area-keys")),
-                    (tr!("shortcuts-edit-in-place"), tr!("shortcuts-edit-in-place-keys")),
-                    (tr!("shortcuts-finish-editing"), tr!("shortcuts-finish-editing-keys")),
-                ] {
-                    ui.label(what);
-                    ui.label(RichText::new(keys).monospace());
-                    ui.end_row();
-                }
             });
         });
-    });
 }
 
 /// The problems found (and repaired in memory) when the board was opened.
 pub fn problems_ui(ctx: &egui::Context, board_name: &str, problems: &[Problem], open: &mut bool) {
-    Window::new(tr!("problems-title", board = board_name)).id(egui::Id::unique("problems-window")).open(open).default_width(520.0).show(ctx, |ui| {
-        ui.label(tr!("problems-text"));
-        ui.separator();
-        ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-            for problem in problems {
-                ui.label(problem.to_string());
-            }
+    Window::new(tr!("problems-title", board = board_name))
+        .id(egui::Id::unique("problems-window"))
+        .open(open)
+        .default_width(520.0)
+        .show(ctx, |ui| {
+            ui.label(tr!("problems-text"));
+            ui.separator();
+            ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+                for problem in problems {
+                    ui.label(problem.to_string());
+                }
+            });
         });
-    });
 }
 
 /// What the user chose when asked about unsaved changes.
@@ -151,23 +160,29 @@ pub fn first_questions_ui(
 ) {
     if let Some(name) = &mut view.ask_name {
         let mut done = false;
-        Window::new(tr!("welcome-title")).id(egui::Id::unique("welcome-window")).collapsible(false).resizable(false).anchor(egui::Align2::CENTER_TOP, [0.0, 120.0]).show(ctx, |ui| {
-            ui.label(tr!("welcome-text"));
-            let field = super::widgets::labelled_field(ui, tr!("welcome-name"), name, false, tr!("welcome-name-hint"));
-            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                done = true;
-            }
-            ui.horizontal(|ui| {
-                if (ui.button(tr!("welcome-save-name")).clicked() || entered) && !name.trim().is_empty() {
-                    actions.push(super::Action::SetName(name.trim().to_owned()));
+        Window::new(tr!("welcome-title"))
+            .id(egui::Id::unique("welcome-window"))
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
+            .show(ctx, |ui| {
+                ui.label(tr!("welcome-text"));
+                let field =
+                    super::widgets::labelled_field(ui, tr!("welcome-name"), name, false, tr!("welcome-name-hint"));
+                let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                     done = true;
                 }
-                if ui.button(tr!("button-later")).on_hover_text(tr!("welcome-later-help")).clicked() {
-                    done = true;
-                }
+                ui.horizontal(|ui| {
+                    if (ui.button(tr!("welcome-save-name")).clicked() || entered) && !name.trim().is_empty() {
+                        actions.push(super::Action::SetName(name.trim().to_owned()));
+                        done = true;
+                    }
+                    if ui.button(tr!("button-later")).on_hover_text(tr!("welcome-later-help")).clicked() {
+                        done = true;
+                    }
+                });
             });
-        });
         if done {
             view.ask_name = None;
         }
@@ -182,13 +197,8 @@ pub fn first_questions_ui(
             .anchor(egui::Align2::CENTER_TOP, [0.0, 120.0])
             .show(ctx, |ui| {
                 ui.label(tr!("goal-ask-text"));
-                let field = super::widgets::labelled_field(
-                    ui,
-                    tr!("goal-ask-field"),
-                    goal,
-                    false,
-                    tr!("goal-ask-hint"),
-                );
+                let field =
+                    super::widgets::labelled_field(ui, tr!("goal-ask-field"), goal, false, tr!("goal-ask-hint"));
                 let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                     done = true;
@@ -225,8 +235,13 @@ pub fn new_board_ui(ctx: &egui::Context, view: &mut super::view::ViewState, acti
         ui.heading(Command::NewBoard.text());
         ui.label(tr!("new-board-text"));
         ui.add_space(4.0);
-        let title =
-            super::widgets::labelled_field(ui, tr!("new-board-title"), &mut form.title, false, tr!("new-board-title-hint"));
+        let title = super::widgets::labelled_field(
+            ui,
+            tr!("new-board-title"),
+            &mut form.title,
+            false,
+            tr!("new-board-title-hint"),
+        );
         if form.take_first_focus() {
             title.request_focus();
         }

@@ -82,7 +82,11 @@ pub fn pending_ui(ui: &mut Ui, view: &ViewState, cards: &[PendingCard], actions:
                 if retry_button.on_hover_text(tr!("download-retry-help", address = card.address.as_str())).clicked() {
                     actions.push(Action::RetryDownload(card.key));
                 }
-                if ui.put(dismiss, egui::Button::new(tr!("toasts-dismiss"))).on_hover_text(tr!("download-dismiss-help")).clicked() {
+                if ui
+                    .put(dismiss, egui::Button::new(tr!("toasts-dismiss")))
+                    .on_hover_text(tr!("download-dismiss-help"))
+                    .clicked()
+                {
                     actions.push(Action::DismissDownload(card.key));
                 }
             }

@@ -45,15 +45,22 @@ fn change(id: &ItemId, change: ItemChange) -> Edit {
 fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     ui.heading(tr!("inspector-board"));
     let meta = board.meta();
-    if let Some(title) = committed_text(ui, "board-title", tr!("inspector-title"), &board.title, false, tr!("inspector-title-hint")) {
+    if let Some(title) =
+        committed_text(ui, "board-title", tr!("inspector-title"), &board.title, false, tr!("inspector-title-hint"))
+    {
         actions.push(Action::edit(
             Edit::SetMeta { meta: BoardMeta { title, ..meta.clone() }, at: Timestamp::now() },
             tr!("step-rename-board"),
         ));
     }
-    if let Some(description) =
-        committed_text(ui, "board-description", tr!("inspector-description"), &board.description, true, tr!("inspector-description-hint"))
-    {
+    if let Some(description) = committed_text(
+        ui,
+        "board-description",
+        tr!("inspector-description"),
+        &board.description,
+        true,
+        tr!("inspector-description-hint"),
+    ) {
         let edit = Edit::SetMeta { meta: BoardMeta { description, ..meta.clone() }, at: Timestamp::now() };
         actions.push(Action::edit(edit, tr!("step-change-description")));
     }
@@ -61,7 +68,14 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     ui.label(RichText::new(tr!("inspector-goals")).strong());
     ui.label(RichText::new(tr!("inspector-goals-help")).weak());
     for (index, goal) in board.goals.iter().enumerate() {
-        if let Some(text) = committed_text(ui, ("goal", index), &tr!("inspector-goal-n", n = index + 1), goal, false, tr!("inspector-goal-hint")) {
+        if let Some(text) = committed_text(
+            ui,
+            ("goal", index),
+            &tr!("inspector-goal-n", n = index + 1),
+            goal,
+            false,
+            tr!("inspector-goal-hint"),
+        ) {
             let mut goals = board.goals.clone();
             if text.trim().is_empty() {
                 goals.remove(index);
@@ -83,27 +97,33 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
             ));
         }
     }
-    if let Some(goal) =
-        committed_text(ui, ("new-goal", board.goals.len()), tr!("inspector-new-goal"), "", false, tr!("inspector-new-goal-hint"))
-        && !goal.trim().is_empty()
+    if let Some(goal) = committed_text(
+        ui,
+        ("new-goal", board.goals.len()),
+        tr!("inspector-new-goal"),
+        "",
+        false,
+        tr!("inspector-new-goal-hint"),
+    ) && !goal.trim().is_empty()
     {
         let mut goals = board.goals.clone();
         goals.push(goal.trim().to_owned());
-        actions
-            .push(Action::edit(Edit::SetMeta { meta: BoardMeta { goals, ..meta }, at: Timestamp::now() }, tr!("step-add-goal")));
+        actions.push(Action::edit(
+            Edit::SetMeta { meta: BoardMeta { goals, ..meta }, at: Timestamp::now() },
+            tr!("step-add-goal"),
+        ));
     }
     if board.goals.len() > RECOMMENDED_MAX_GOALS {
-        ui.colored_label(
-            style::warn_text(ui.visuals()),
-            tr!("inspector-too-many-goals"),
-        );
+        ui.colored_label(style::warn_text(ui.visuals()), tr!("inspector-too-many-goals"));
     }
     ui.add_space(8.0);
     own_prompts_ui(ui, board, actions);
     ui.add_space(12.0);
     ui.label(RichText::new(tr!("inspector-select-hint")).weak());
     ui.separator();
-    if let Some(name) = committed_text(ui, "your-name", tr!("inspector-your-name"), you, false, tr!("inspector-your-name-hint")) {
+    if let Some(name) =
+        committed_text(ui, "your-name", tr!("inspector-your-name"), you, false, tr!("inspector-your-name-hint"))
+    {
         actions.push(Action::SetName(name.trim().to_owned()));
     }
     ui.label(RichText::new(tr!("inspector-your-name-help")).weak());
@@ -118,18 +138,31 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
     let mut error = None;
     match &mut kind {
         ItemKind::Note { text } => {
-            if let Some(v) = committed_text(ui, salt("text"), tr!("inspector-note"), text, true, tr!("inspector-note-hint")) {
+            if let Some(v) =
+                committed_text(ui, salt("text"), tr!("inspector-note"), text, true, tr!("inspector-note-hint"))
+            {
                 (*text, label) = (v, tr!("step-edit-note"));
             }
         }
         ItemKind::Quote { text, by, citation } => {
-            if let Some(v) = committed_text(ui, salt("text"), tr!("inspector-quote"), text, true, tr!("inspector-quote-hint")) {
+            if let Some(v) =
+                committed_text(ui, salt("text"), tr!("inspector-quote"), text, true, tr!("inspector-quote-hint"))
+            {
                 (*text, label) = (v, tr!("step-edit-quote"));
             }
-            if let Some(v) = committed_text(ui, salt("by"), tr!("inspector-said-by"), by, false, tr!("inspector-said-by-hint")) {
+            if let Some(v) =
+                committed_text(ui, salt("by"), tr!("inspector-said-by"), by, false, tr!("inspector-said-by-hint"))
+            {
                 (*by, label) = (v, tr!("step-change-attribution"));
             }
-            if let Some(v) = committed_text(ui, salt("citation"), tr!("inspector-citation"), citation, false, tr!("inspector-citation-hint")) {
+            if let Some(v) = committed_text(
+                ui,
+                salt("citation"),
+                tr!("inspector-citation"),
+                citation,
+                false,
+                tr!("inspector-citation-hint"),
+            ) {
                 (*citation, label) = (v, tr!("step-change-citation"));
             }
         }
@@ -137,15 +170,30 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
             if let Some(v) = committed_text(ui, salt("url"), tr!("inspector-address"), url, false, "https://…") {
                 (*url, label) = (links::normalise_url(&v), tr!("step-change-address"));
             }
-            if let Some(v) = committed_text(ui, salt("title"), tr!("inspector-title"), title, false, tr!("inspector-link-title-hint")) {
+            if let Some(v) = committed_text(
+                ui,
+                salt("title"),
+                tr!("inspector-title"),
+                title,
+                false,
+                tr!("inspector-link-title-hint"),
+            ) {
                 (*title, label) = (v, tr!("step-change-link-title"));
             }
-            if let Some(v) = committed_text(ui, salt("note"), tr!("inspector-why"), note, true, tr!("inspector-optional")) {
+            if let Some(v) =
+                committed_text(ui, salt("note"), tr!("inspector-why"), note, true, tr!("inspector-optional"))
+            {
                 (*note, label) = (v, tr!("step-change-link-note"));
             }
             if !description.is_empty()
-                && let Some(v) =
-                    committed_text(ui, salt("description"), tr!("inspector-description"), description, true, tr!("inspector-page-says"))
+                && let Some(v) = committed_text(
+                    ui,
+                    salt("description"),
+                    tr!("inspector-description"),
+                    description,
+                    true,
+                    tr!("inspector-page-says"),
+                )
             {
                 (*description, label) = (v, tr!("step-change-link-description"));
             }
@@ -162,16 +210,19 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
                     actions.push(Action::OpenUrl(url.clone()));
                 }
             } else {
-                ui.colored_label(
-                    style::warn_text(ui.visuals()),
-                    tr!("inspector-unsafe-link"),
-                );
+                ui.colored_label(style::warn_text(ui.visuals()), tr!("inspector-unsafe-link"));
             }
         }
         ItemKind::Image { file_name, pixel_size, caption, .. } => {
             ui.label(tr!("inspector-image-size", file = file_name.as_str(), w = pixel_size.w, h = pixel_size.h));
-            if let Some(v) = committed_text(ui, salt("caption"), tr!("inspector-caption"), caption, true, tr!("inspector-caption-hint"))
-            {
+            if let Some(v) = committed_text(
+                ui,
+                salt("caption"),
+                tr!("inspector-caption"),
+                caption,
+                true,
+                tr!("inspector-caption-hint"),
+            ) {
                 (*caption, label) = (v, tr!("step-change-caption"));
             }
         }
@@ -182,7 +233,14 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
                     Err(e) => error = Some(e),
                 }
             }
-            if let Some(v) = committed_text(ui, salt("name"), tr!("inspector-colour-name"), name, false, tr!("inspector-colour-name-hint")) {
+            if let Some(v) = committed_text(
+                ui,
+                salt("name"),
+                tr!("inspector-colour-name"),
+                name,
+                false,
+                tr!("inspector-colour-name-hint"),
+            ) {
                 (*name, label) = (v, tr!("step-rename-colour"));
             }
         }
@@ -195,13 +253,22 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
     }
     ui.separator();
     theme_combo(ui, board, std::slice::from_ref(&item), actions);
-    if let Some(v) = committed_text(ui, salt("tags"), tr!("inspector-tags"), &item.tags.join(", "), false, tr!("inspector-tags-hint")) {
+    if let Some(v) = committed_text(
+        ui,
+        salt("tags"),
+        tr!("inspector-tags"),
+        &item.tags.join(", "),
+        false,
+        tr!("inspector-tags-hint"),
+    ) {
         let tags = parse_tags(&v);
         if tags != item.tags {
             actions.push(Action::edit(change(id, ItemChange::Tags(tags)), tr!("step-change-tags")));
         }
     }
-    if let Some(v) = committed_text(ui, salt("source"), tr!("inspector-source"), &item.source, false, tr!("inspector-source-hint")) {
+    if let Some(v) =
+        committed_text(ui, salt("source"), tr!("inspector-source"), &item.source, false, tr!("inspector-source-hint"))
+    {
         actions.push(Action::edit(change(id, ItemChange::Source(v.trim().to_owned())), tr!("step-change-source")));
     }
     ui.horizontal_wrapped(|ui| {
@@ -231,7 +298,10 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
     );
     let mut locked = item.locked;
     if ui.checkbox(&mut locked, tr!("inspector-locked")).on_hover_text(Command::ToggleLock.help()).changed() {
-        actions.push(Action::edit(change(id, ItemChange::Locked(locked)), if locked { tr!("step-lock") } else { tr!("step-unlock") }));
+        actions.push(Action::edit(
+            change(id, ItemChange::Locked(locked)),
+            if locked { tr!("step-lock") } else { tr!("step-unlock") },
+        ));
     }
     ui.add_space(8.0);
     if ui.add_enabled(!item.locked, egui::Button::new(tr!("inspector-delete-item"))).clicked() {
@@ -242,7 +312,8 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
 fn many_ui(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Action>) {
     ui.heading(tr!("inspector-selected", things = super::canvas::things(items.len())));
     theme_combo(ui, board, items, actions);
-    if let Some(v) = committed_text(ui, "many-tag", tr!("inspector-add-tag"), "", false, tr!("inspector-add-tag-hint")) {
+    if let Some(v) = committed_text(ui, "many-tag", tr!("inspector-add-tag"), "", false, tr!("inspector-add-tag-hint"))
+    {
         let tags = parse_tags(&v);
         let edits: Vec<Edit> = items
             .iter()
@@ -321,10 +392,17 @@ fn own_prompts_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
             ui.label(prompt);
         });
     }
-    if let Some(text) =
-        committed_text(ui, ("new-prompt", own.len()), tr!("inspector-new-prompt"), "", false, tr!("inspector-new-prompt-hint"))
-        && !text.trim().is_empty()
+    if let Some(text) = committed_text(
+        ui,
+        ("new-prompt", own.len()),
+        tr!("inspector-new-prompt"),
+        "",
+        false,
+        tr!("inspector-new-prompt-hint"),
+    ) && !text.trim().is_empty()
     {
-        actions.push(super::session::set_session(board, tr!("step-add-prompt"), |s| s.own_prompts.push(text.trim().to_owned())));
+        actions.push(super::session::set_session(board, tr!("step-add-prompt"), |s| {
+            s.own_prompts.push(text.trim().to_owned())
+        }));
     }
 }

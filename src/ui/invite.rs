@@ -38,7 +38,11 @@ pub fn invite_ui(ctx: &egui::Context, status: &InviteStatus, open: &mut bool, ac
             ui.horizontal(|ui| {
                 let address = ui.label(RichText::new(&status.url).monospace().size(15.0));
                 address.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("invite-address-label", url = status.url.as_str()))
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Label,
+                        true,
+                        tr!("invite-address-label", url = status.url.as_str()),
+                    )
                 });
                 if ui.button(super::Command::Copy.text()).on_hover_text(tr!("invite-copy-help")).clicked() {
                     ui.ctx().copy_text(status.url.clone());

@@ -24,13 +24,19 @@ pub fn lenses_ui(
     let report = lens_report(board, perspectives);
     // Beside the inspector, clear of the toolbar.
     let at = ctx.content_rect().right_top() + egui::vec2(-700.0, 140.0);
-    egui::Window::new(super::Command::ShowLenses.text()).id(egui::Id::unique("lenses-window")).open(open).default_pos(at).default_width(360.0).vscroll(true).show(ctx, |ui| {
-        mix_ui(ui, &report);
-        ui.separator();
-        colour_lens_ui(ui, board, images);
-        ui.separator();
-        perspectives_ui(ui, perspectives, actions);
-    });
+    egui::Window::new(super::Command::ShowLenses.text())
+        .id(egui::Id::unique("lenses-window"))
+        .open(open)
+        .default_pos(at)
+        .default_width(360.0)
+        .vscroll(true)
+        .show(ctx, |ui| {
+            mix_ui(ui, &report);
+            ui.separator();
+            colour_lens_ui(ui, board, images);
+            ui.separator();
+            perspectives_ui(ui, perspectives, actions);
+        });
 }
 
 fn mix_ui(ui: &mut Ui, report: &LensReport) {
@@ -83,7 +89,7 @@ fn shares_ui(ui: &mut Ui, heading: &str, kind: &str, shares: &[Share]) {
                 .desired_width(160.0)
                 .text(format!("{}% ({})", share.percent, share.count));
             let response = ui.add(bar);
-            let label = format!("{heading} {name}: {}% ({})", share.percent, share.count);
+            let label = format!("{heading}, {name}: {}% ({})", share.percent, share.count);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ProgressIndicator, true, &label));
             ui.end_row();
         }
@@ -127,10 +133,7 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
     });
     if let Some(rgb) = all_alike(&ready) {
         let hex = Swatch { rgb, share: 1.0 }.hex();
-        let response = ui.colored_label(
-            style::warn_text(ui.visuals()),
-            tr!("lens-all-alike", hex = hex),
-        );
+        let response = ui.colored_label(style::warn_text(ui.visuals()), tr!("lens-all-alike", hex = hex));
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("lens-all-alike-label")));
     }
 }
@@ -147,9 +150,14 @@ fn perspectives_ui(ui: &mut Ui, perspectives: &[String], actions: &mut Vec<Actio
             }
         }
     });
-    if let Some(new) =
-        committed_text(ui, ("new-perspective", perspectives.len()), tr!("lens-new-perspective"), "", false, tr!("lens-new-perspective-hint"))
-        && !new.trim().is_empty()
+    if let Some(new) = committed_text(
+        ui,
+        ("new-perspective", perspectives.len()),
+        tr!("lens-new-perspective"),
+        "",
+        false,
+        tr!("lens-new-perspective-hint"),
+    ) && !new.trim().is_empty()
         && !perspectives.iter().any(|p| p.eq_ignore_ascii_case(new.trim()))
     {
         let mut list = perspectives.to_vec();

@@ -114,7 +114,7 @@ impl Action {
     pub fn rule(decided: Result<Edit, crate::model::rules::RuleError>, label: impl Into<String>) -> Self {
         match decided {
             Ok(edit) => Self::edit(edit, label),
-            Err(why) => Action::Error(why.to_string()),
+            Err(why) => Action::Error(words::rule_error(&why)),
         }
     }
 }

@@ -20,8 +20,9 @@ pub fn set_session(board: &Board, label: impl Into<String>, change: impl FnOnce(
 
 /// Starts a session at the collect step, or ends the one running.
 pub fn toggle_session(board: &Board) -> Action {
-    let (edit, label) = rules::toggle_session(board);
-    Action::edit(edit, label)
+    let (edit, _) = rules::toggle_session(board);
+    let starts = board.session.phase == Phase::Off;
+    Action::edit(edit, if starts { tr!("menu-start-session") } else { tr!("menu-end-session") })
 }
 
 /// The bar under the goals while a session runs. `lang` is the prompt deck's language.
@@ -57,22 +58,14 @@ pub fn session_bar_ui(
             actions.push(set_session(board, &label, |s| s.hide_contributors = hide));
         }
         let mut private = session.private_collect;
-        if ui
-            .checkbox(&mut private, tr!("session-private"))
-            .on_hover_text(tr!("session-private-help"))
-            .changed()
-        {
+        if ui.checkbox(&mut private, tr!("session-private")).on_hover_text(tr!("session-private-help")).changed() {
             let label = if private { tr!("step-collect-privately") } else { tr!("step-collect-openly") };
             actions.push(set_session(board, &label, |s| s.private_collect = private));
         }
         ui.separator();
         match inviting {
             None => {
-                if ui
-                    .button(tr!("session-invite"))
-                    .on_hover_text(tr!("session-invite-help"))
-                    .clicked()
-                {
+                if ui.button(tr!("session-invite")).on_hover_text(tr!("session-invite-help")).clicked() {
                     actions.push(Action::StartInviting);
                 }
             }
@@ -112,8 +105,7 @@ pub fn session_bar_ui(
             ui.label(RichText::new(text).strong());
         }
         if session.timer.is_up(now) {
-            let response =
-                ui.colored_label(style::calm_signal(ui.visuals()), tr!("session-time-up"));
+            let response = ui.colored_label(style::calm_signal(ui.visuals()), tr!("session-time-up"));
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("session-time-up-label")));
         }
     });
@@ -166,7 +158,8 @@ fn timer_ui(ui: &mut Ui, board: &Board, now: Timestamp, actions: &mut Vec<Action
     match timer {
         Timer::Stopped { secs } => {
             let mut minutes = secs.div_ceil(60);
-            let drag = ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(format!(" {}", tr!("timer-minutes-suffix"))));
+            let drag =
+                ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(format!(" {}", tr!("timer-minutes-suffix"))));
             drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, tr!("timer-minutes-label")));
             if drag.changed() {
                 actions.push(set_session(board, &tr!("step-set-timer"), |s| s.timer = Timer::set(minutes * 60)));
@@ -207,7 +200,10 @@ fn suggestions_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
         let label = tr!("suggest-label", theme = s.name.as_str());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
-            actions.push(Action::edit(rules::accept_suggestion(board, &s), tr!("step-suggested-theme", theme = s.name.as_str())));
+            actions.push(Action::edit(
+                rules::accept_suggestion(board, &s),
+                tr!("step-suggested-theme", theme = s.name.as_str()),
+            ));
         }
     }
 }

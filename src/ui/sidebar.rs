@@ -27,14 +27,15 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
             theme_row(ui, board, view, (index, count), theme, who, actions);
         }
         if board.themes.is_empty() {
-            ui.label(
-                RichText::new(tr!("sidebar-none")).weak(),
-            );
+            ui.label(RichText::new(tr!("sidebar-none")).weak());
         }
     });
     ui.separator();
     let unsorted = groups.get(&None).map_or(0, Vec::len);
-    if ui.selectable_label(view.filter == ThemeFilter::Unsorted, format!("{} ({unsorted})", tr!("theme-unsorted"))).clicked() {
+    if ui
+        .selectable_label(view.filter == ThemeFilter::Unsorted, format!("{} ({unsorted})", tr!("theme-unsorted")))
+        .clicked()
+    {
         view.filter = if view.filter == ThemeFilter::Unsorted { ThemeFilter::All } else { ThemeFilter::Unsorted };
     }
     ui.add_space(6.0);
@@ -73,7 +74,11 @@ fn theme_row(
             let menu = egui::containers::menu::MenuButton::new("…");
             let (response, _) = menu.ui(ui, |ui| theme_menu(ui, board, view, (index, count), theme, who, actions));
             response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("sidebar-theme-options", theme = theme.name.as_str()))
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    tr!("sidebar-theme-options", theme = theme.name.as_str()),
+                )
             });
         });
     });
@@ -134,10 +139,15 @@ fn theme_menu(
                 .fill(colour)
                 .min_size(vec2(22.0, 22.0));
             let response = ui.add(button);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("sidebar-colour-label", hex = hex)));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("sidebar-colour-label", hex = hex))
+            });
             if response.clicked() && !selected {
                 let recoloured = Theme { colour: hex.to_owned(), modified: Timestamp::now(), ..theme.clone() };
-                actions.push(Action::edit(Edit::ReplaceTheme(recoloured), tr!("step-recolour-theme", theme = theme.name.as_str())));
+                actions.push(Action::edit(
+                    Edit::ReplaceTheme(recoloured),
+                    tr!("step-recolour-theme", theme = theme.name.as_str()),
+                ));
                 ui.close();
             }
         }

@@ -53,7 +53,8 @@ pub fn spotlight_ui(
         |ui| {
             ui.set_min_size(screen.size());
             let backdrop = ui.allocate_rect(screen, Sense::click());
-            backdrop.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Unknown, true, super::Command::Spotlight.text()));
+            backdrop
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Unknown, true, super::Command::Spotlight.text()));
             let painter = ui.painter();
             painter.rect_filled(screen, 0.0, Color32::from_black_alpha(235));
             let header = tr!("spotlight-header", at = spotlight.index + 1, count = spotlight.order.len());
@@ -95,8 +96,9 @@ pub fn spotlight_ui(
                                 .hint_text(tr!("spotlight-also-hint"))
                                 .desired_width(controls.width().min(640.0)),
                         );
-                        field
-                            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("spotlight-also-label")));
+                        field.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("spotlight-also-label"))
+                        });
                         let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         if submitted && !text.trim().is_empty() {
                             // Just right of the card it answers, level with it.
@@ -119,7 +121,8 @@ pub fn spotlight_ui(
                     ui.horizontal(|ui| {
                         let width = 3.0 * 120.0 + 2.0 * ui.spacing().item_spacing.x;
                         ui.add_space(((ui.available_width() - width) / 2.0).max(0.0));
-                        let previous_button = ui.add_enabled(spotlight.index > 0, egui::Button::new(tr!("spotlight-previous")));
+                        let previous_button =
+                            ui.add_enabled(spotlight.index > 0, egui::Button::new(tr!("spotlight-previous")));
                         if previous_button.clicked() || (previous && !typing && spotlight.index > 0) {
                             spotlight.index -= 1;
                         }

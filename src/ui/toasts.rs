@@ -168,7 +168,11 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) -> Option<Vec<crate::
                         if !toast.show.is_empty() {
                             let button = ui.button(tr!("toasts-show")).on_hover_text(tr!("toasts-show-help"));
                             button.widget_info(|| {
-                                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("toasts-show-label", text = toast.text.as_str()))
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::Button,
+                                    true,
+                                    tr!("toasts-show-label", text = toast.text.as_str()),
+                                )
                             });
                             if button.clicked() {
                                 show = Some(toast.show.clone());
@@ -195,34 +199,38 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) -> Option<Vec<crate::
 pub fn messages_ui(ctx: &egui::Context, toasts: &mut Toasts, open: &mut bool) {
     toasts.unread = 0;
     let mut clear = false;
-    egui::Window::new(tr!("status-messages-label")).id(egui::Id::unique("messages-window")).open(open).default_width(560.0).show(ctx, |ui| {
-        if toasts.list.is_empty() {
-            ui.label(RichText::new(tr!("toasts-nothing")).weak());
-            return;
-        }
-        egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.6).show(ui, |ui| {
-            for (index, toast) in toasts.list.iter().enumerate().rev() {
-                let (prefix, colour) = toast.level.icon(ui.visuals());
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(&toast.said_at).weak().monospace());
-                    ui.label(RichText::new(prefix).color(colour));
-                    ui.label(&toast.text);
-                });
-                if !toast.details.is_empty() {
-                    let title = tr!("toasts-reasons", count = toast.details.len());
-                    egui::CollapsingHeader::new(title).id_salt(("message", index)).show(ui, |ui| {
-                        for line in &toast.details {
-                            ui.label(RichText::new(line).small());
-                        }
+    egui::Window::new(tr!("status-messages-label"))
+        .id(egui::Id::unique("messages-window"))
+        .open(open)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            if toasts.list.is_empty() {
+                ui.label(RichText::new(tr!("toasts-nothing")).weak());
+                return;
+            }
+            egui::ScrollArea::vertical().max_height(ctx.content_rect().height() * 0.6).show(ui, |ui| {
+                for (index, toast) in toasts.list.iter().enumerate().rev() {
+                    let (prefix, colour) = toast.level.icon(ui.visuals());
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(RichText::new(&toast.said_at).weak().monospace());
+                        ui.label(RichText::new(prefix).color(colour));
+                        ui.label(&toast.text);
                     });
+                    if !toast.details.is_empty() {
+                        let title = tr!("toasts-reasons", count = toast.details.len());
+                        egui::CollapsingHeader::new(title).id_salt(("message", index)).show(ui, |ui| {
+                            for line in &toast.details {
+                                ui.label(RichText::new(line).small());
+                            }
+                        });
+                    }
+                    ui.separator();
                 }
-                ui.separator();
+            });
+            if ui.button(tr!("toasts-clear")).clicked() {
+                clear = true;
             }
         });
-        if ui.button(tr!("toasts-clear")).clicked() {
-            clear = true;
-        }
-    });
     if clear {
         toasts.list.clear();
     }

@@ -173,7 +173,9 @@ pub fn toolbar_ui(
         let in_session = status.phase != crate::model::Phase::Off;
         let text = if in_session { tr!("toolbar-end-session") } else { tr!("toolbar-session") };
         let response = ui.selectable_label(in_session, text).on_hover_text(Command::ToggleSession.help());
-        response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, in_session, tr!("toolbar-session-switch")));
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, true, in_session, tr!("toolbar-session-switch"))
+        });
         if response.clicked() {
             actions.push(Action::Command(Command::ToggleSession));
         }
@@ -191,9 +193,7 @@ pub fn toolbar_ui(
 /// (previous) one, Esc to clear it.
 fn search_ui(ui: &mut Ui, board: &crate::model::Board, view: &mut ViewState) {
     let before = view.search.clone();
-    let search = ui.add(
-        TextEdit::singleline(&mut view.search).hint_text(tr!("search-hint")).desired_width(260.0),
-    );
+    let search = ui.add(TextEdit::singleline(&mut view.search).hint_text(tr!("search-hint")).desired_width(260.0));
     search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("search-label")));
     if view.search != before {
         view.search_at = None;
@@ -297,7 +297,9 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
             SaveStatus::Failed(e) => (tr!("save-failed", reason = e.to_string()), style::error_text(ui.visuals())),
         };
         let response = ui.colored_label(colour, &text);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("save-status-label", status = text)));
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("save-status-label", status = text))
+        });
         if matches!(status.save, SaveStatus::Failed(_)) && ui.button(tr!("save-retry")).clicked() {
             actions.push(Action::Command(Command::Save));
         }
@@ -332,7 +334,9 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
                 None => tr!("status-job", job = label),
             };
             let response = ui.label(&text);
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("status-working-label", job = text)));
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("status-working-label", job = text))
+            });
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let text = if status.unread > 0 {

@@ -72,7 +72,9 @@ pub fn things(n: usize) -> String {
 
 /// A colour typed as hex, written the one way (`#E4B363`), or why it is not a colour.
 pub fn normalise_hex(typed: &str) -> Result<String, String> {
-    crate::model::Rgb::parse_hex(typed).map(crate::model::Rgb::to_hex).ok_or_else(|| tr!("colour-invalid", text = typed))
+    crate::model::Rgb::parse_hex(typed)
+        .map(crate::model::Rgb::to_hex)
+        .ok_or_else(|| tr!("colour-invalid", text = typed))
 }
 
 /// "3 new, 1 changed, 2 removed", or "nothing new": what a merge brings.
@@ -95,4 +97,87 @@ pub fn merge_summary(summary: &crate::model::MergeSummary) -> String {
         parts.push(tr!("merge-meta"));
     }
     if parts.is_empty() { tr!("merge-nothing-new") } else { parts.join(", ") }
+}
+
+/// "Web page (HTML)", "Webpagina (HTML)".
+pub fn export_format(format: crate::export::ExportFormat) -> String {
+    use crate::export::ExportFormat;
+    tr!(match format {
+        ExportFormat::Html => "export-html",
+        ExportFormat::Markdown => "export-markdown",
+        ExportFormat::Png => "export-png",
+        ExportFormat::Canvas => "export-canvas",
+    })
+}
+
+/// Why a rule refused an edit, said to the user.
+pub fn rule_error(error: &crate::model::rules::RuleError) -> String {
+    use crate::model::rules::RuleError;
+    match error {
+        RuleError::NotVoting => tr!("rule-not-voting"),
+        RuleError::NoDotsLeft(dots) => tr!("rule-no-dots-left", count = *dots),
+        RuleError::NothingToVoteOn => tr!("rule-nothing-to-vote-on"),
+        RuleError::NoDotToTake => tr!("rule-no-dot-to-take"),
+        RuleError::HiddenWhileCollecting => tr!("rule-hidden-while-collecting"),
+        RuleError::IsAPrompt => tr!("rule-is-a-prompt"),
+        RuleError::NoSuchItem => tr!("rule-no-such-item"),
+        RuleError::NoSuchTheme => tr!("rule-no-such-theme"),
+        RuleError::EmptyReply => tr!("rule-empty-reply"),
+        RuleError::NotYourReply => tr!("rule-not-your-reply"),
+        RuleError::NothingToMove => tr!("rule-nothing-to-move"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, set_language};
+
+    /// The names looked up by a computed id exist in both languages (the source scan
+    /// sees only literal ids).
+    #[test]
+    fn every_name_exists_in_both_languages() {
+        std::thread::spawn(|| {
+            for lang in Lang::ALL {
+                set_language(lang);
+                let mut said: Vec<String> = Vec::new();
+                for kind in KindTag::ALL {
+                    said.extend([kind_title(kind), kind_name(kind)]);
+                }
+                for phase in [Phase::Off, Phase::Collect, Phase::Cluster, Phase::Vote, Phase::React] {
+                    said.extend([phase_name(phase), phase_hint(phase)]);
+                }
+                said.extend(Reaction::ALL.map(reaction_name));
+                said.extend(crate::export::ExportFormat::ALL.map(export_format));
+                let full = crate::model::MergeSummary {
+                    added: vec![crate::model::ItemId::new_random()],
+                    themes_added: 2,
+                    themes_changed: 1,
+                    themes_removed: 1,
+                    dots_added: 3,
+                    responses_added: 1,
+                    meta_changed: true,
+                    ..Default::default()
+                };
+                said.push(merge_summary(&full));
+                said.push(merge_summary(&Default::default()));
+                use crate::model::rules::RuleError;
+                said.push(rule_error(&RuleError::NoDotsLeft(3)));
+                said.push(rule_error(&RuleError::NotVoting));
+                for text in &said {
+                    assert!(
+                        !text.contains("kind-") && !text.contains("phase-") && !text.contains("merge-"),
+                        "{lang:?}: {text}"
+                    );
+                    assert!(!text.contains("reaction-") && !text.contains("export-") && !text.contains("rule-"));
+                }
+                if lang == Lang::Nl {
+                    assert_eq!(phase_name(Phase::Vote), "Stemmen");
+                    assert!(merge_summary(&full).contains("2 nieuwe thema's"), "{}", merge_summary(&full));
+                }
+            }
+        })
+        .join()
+        .unwrap();
+    }
 }
