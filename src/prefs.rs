@@ -117,7 +117,10 @@ impl Prefs {
                     )),
                 ),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Self::default(), None),
+            // First launch: prompts are drawn in the system's language too.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                (Self { prompt_lang: crate::i18n::system_language(), ..Self::default() }, None)
+            }
             Err(e) => (Self::default(), Some(format!("{}: preferences ignored: {e}", path.display()))),
         }
     }

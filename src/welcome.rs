@@ -17,10 +17,11 @@ pub const BOARDS_DIR_ENV: &str = "MOODBOARD_BOARDS_DIR";
 /// File name of the welcome board inside the boards folder.
 pub const WELCOME_FILE: &str = "Welcome.moodboard.ron";
 
+/// The pictures, with the message of each one's caption (its credit).
 const PICTURES: [(&str, &[u8], &str); 3] = [
-    ("rocket.jpg", include_bytes!("../assets/welcome/rocket.jpg"), "Falcon 9 launch — public domain (SpaceX)"),
-    ("chelsea.png", include_bytes!("../assets/welcome/chelsea.png"), "Chelsea the cat — CC0 (Stefan van der Walt)"),
-    ("coffee.png", include_bytes!("../assets/welcome/coffee.png"), "Coffee — CC0 (Rachel Michetti)"),
+    ("rocket.jpg", include_bytes!("../assets/welcome/rocket.jpg"), "welcome-caption-rocket"),
+    ("chelsea.png", include_bytes!("../assets/welcome/chelsea.png"), "welcome-caption-cat"),
+    ("coffee.png", include_bytes!("../assets/welcome/coffee.png"), "welcome-caption-coffee"),
 ];
 
 /// Who the welcome board's items are from.
@@ -65,7 +66,7 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             asset: imported.asset,
             file_name: imported.file_name,
             pixel_size: imported.pixel_size,
-            caption: caption.to_owned(),
+            caption: crate::i18n::tr(caption),
             crop: None,
         });
     }
@@ -145,6 +146,12 @@ mod tests {
                 .items
                 .iter()
                 .any(|i| matches!(&i.kind, ItemKind::Note { text } if text.starts_with("Voeg een idee toe")))
+        );
+        assert!(
+            board
+                .items
+                .iter()
+                .any(|i| matches!(&i.kind, ItemKind::Image { caption, .. } if caption.starts_with("Chelsea de kat")))
         );
         // Sources stay the perspective names the lens knows.
         assert!(board.items.iter().any(|i| i.source == "own team"));

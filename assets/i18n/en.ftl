@@ -950,3 +950,14 @@ welcome-link-title = Lateral thinking: ways out of cow-thinking
 welcome-colour-ignition = Ignition
 welcome-colour-coffee = Coffee
 welcome-note-unsorted = Ideas outside the frames are unsorted, waiting for a home.
+
+## Welcome pictures
+welcome-caption-rocket = Falcon 9 launch — public domain (SpaceX)
+welcome-caption-cat = Chelsea the cat — CC0 (Stefan van der Walt)
+welcome-caption-coffee = Coffee — CC0 (Rachel Michetti)
+
+## Undo and redo
+actions-undid = Undid: { $step }
+actions-undo-failed = Could not undo: { $reason }
+actions-redid = Redid: { $step }
+actions-redo-failed = Could not redo: { $reason }

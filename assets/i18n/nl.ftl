@@ -947,3 +947,14 @@ welcome-link-title = Lateraal denken: uitwegen uit het koedenken
 welcome-colour-ignition = Ontsteking
 welcome-colour-coffee = Koffie
 welcome-note-unsorted = Ideeën buiten de kaders zijn ongesorteerd en wachten op een plek.
+
+## Welkomstafbeeldingen
+welcome-caption-rocket = Lancering van een Falcon 9 — publiek domein (SpaceX)
+welcome-caption-cat = Chelsea de kat — CC0 (Stefan van der Walt)
+welcome-caption-coffee = Koffie — CC0 (Rachel Michetti)
+
+## Ongedaan maken en opnieuw doen
+actions-undid = Ongedaan gemaakt: { $step }
+actions-undo-failed = Ongedaan maken lukte niet: { $reason }
+actions-redid = Opnieuw gedaan: { $step }
+actions-redo-failed = Opnieuw doen lukte niet: { $reason }

@@ -209,14 +209,14 @@ impl MoodboardApp {
                     self.act(a);
                 }
                 match self.open.doc.undo(&self.who()) {
-                    Some(Ok(label)) => self.toasts.info(format!("Undid: {label}")),
-                    Some(Err(e)) => self.toasts.error(format!("Could not undo: {e}")),
+                    Some(Ok(label)) => self.toasts.info(tr!("actions-undid", step = label)),
+                    Some(Err(e)) => self.toasts.error(tr!("actions-undo-failed", reason = e.to_string())),
                     None => {}
                 }
             }
             Command::Redo => match self.open.doc.redo(&self.who()) {
-                Some(Ok(label)) => self.toasts.info(format!("Redid: {label}")),
-                Some(Err(e)) => self.toasts.error(format!("Could not redo: {e}")),
+                Some(Ok(label)) => self.toasts.info(tr!("actions-redid", step = label)),
+                Some(Err(e)) => self.toasts.error(tr!("actions-redo-failed", reason = e.to_string())),
                 None => {}
             },
             Command::Delete => self.delete_selection(now),

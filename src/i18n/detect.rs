@@ -19,10 +19,11 @@ pub fn language_from_env(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].into_iter().find_map(set);
     // gettext ignores LANGUAGE when the locale is C (no translations at all).
     let plain = locale.as_deref().is_some_and(|l| matches!(l.trim(), "C" | "POSIX"));
-    if !plain && let Some(list) = set("LANGUAGE") {
-        if let Some(lang) = list.split(':').find_map(Lang::from_locale) {
-            return Some(lang);
-        }
+    if !plain
+        && let Some(list) = set("LANGUAGE")
+        && let Some(lang) = list.split(':').find_map(Lang::from_locale)
+    {
+        return Some(lang);
     }
     locale.map(|l| Lang::from_locale(&l).unwrap_or_default())
 }

@@ -71,7 +71,7 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
         if let Some(text) = committed_text(
             ui,
             ("goal", index),
-            &tr!("inspector-goal-n", n = index + 1),
+            tr!("inspector-goal-n", n = index + 1),
             goal,
             false,
             tr!("inspector-goal-hint"),

@@ -46,7 +46,7 @@ pub fn session_bar_ui(
             let label = tr!("session-phase-label", phase = name);
             response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, on, &label));
             if response.clicked() && !on {
-                actions.push(set_session(board, &tr!("step-go-to-phase", phase = name), |s| s.phase = phase));
+                actions.push(set_session(board, tr!("step-go-to-phase", phase = name), |s| s.phase = phase));
             }
         }
         ui.separator();
@@ -162,28 +162,28 @@ fn timer_ui(ui: &mut Ui, board: &Board, now: Timestamp, actions: &mut Vec<Action
                 ui.add(DragValue::new(&mut minutes).range(1..=600).suffix(format!(" {}", tr!("timer-minutes-suffix"))));
             drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, tr!("timer-minutes-label")));
             if drag.changed() {
-                actions.push(set_session(board, &tr!("step-set-timer"), |s| s.timer = Timer::set(minutes * 60)));
+                actions.push(set_session(board, tr!("step-set-timer"), |s| s.timer = Timer::set(minutes * 60)));
             }
             if ui.button(tr!("timer-start")).clicked() {
-                actions.push(set_session(board, &tr!("step-start-timer"), |s| s.timer = s.timer.start(now)));
+                actions.push(set_session(board, tr!("step-start-timer"), |s| s.timer = s.timer.start(now)));
             }
         }
         Timer::Running { .. } => {
             if ui.button(tr!("timer-pause")).clicked() {
-                actions.push(set_session(board, &tr!("step-pause-timer"), |s| s.timer = s.timer.pause(now)));
+                actions.push(set_session(board, tr!("step-pause-timer"), |s| s.timer = s.timer.pause(now)));
             }
         }
         Timer::Paused { .. } => {
             if ui.button(tr!("timer-resume")).clicked() {
-                actions.push(set_session(board, &tr!("step-resume-timer"), |s| s.timer = s.timer.start(now)));
+                actions.push(set_session(board, tr!("step-resume-timer"), |s| s.timer = s.timer.start(now)));
             }
         }
     }
     if ui.button(tr!("timer-extend")).on_hover_text(tr!("timer-extend-help")).clicked() {
-        actions.push(set_session(board, &tr!("step-extend-timer"), |s| s.timer = s.timer.extend(60, now)));
+        actions.push(set_session(board, tr!("step-extend-timer"), |s| s.timer = s.timer.extend(60, now)));
     }
     if !matches!(timer, Timer::Stopped { .. }) && ui.button(tr!("timer-end")).clicked() {
-        actions.push(set_session(board, &tr!("step-end-timer"), |s| s.timer = Timer::set(s.timer.set_secs())));
+        actions.push(set_session(board, tr!("step-end-timer"), |s| s.timer = Timer::set(s.timer.set_secs())));
     }
 }
 
@@ -214,14 +214,14 @@ fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>)
     let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS).prefix(format!("{} ", tr!("vote-dots-prefix"))));
     drag.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, tr!("vote-dots-label")));
     if drag.changed() {
-        actions.push(set_session(board, &tr!("step-set-dots"), |s| s.dots_per_person = dots));
+        actions.push(set_session(board, tr!("step-set-dots"), |s| s.dots_per_person = dots));
     }
     let left = board.dots_left(you);
     ui.label(tr!("vote-left", left = left, dots = dots));
     ui.separator();
     if session.votes_revealed {
         if ui.button(tr!("vote-hide-totals")).clicked() {
-            actions.push(set_session(board, &tr!("step-hide-totals"), |s| s.votes_revealed = false));
+            actions.push(set_session(board, tr!("step-hide-totals"), |s| s.votes_revealed = false));
         }
         let ranking = board.ranking();
         let top: Vec<String> = ranking
@@ -236,7 +236,7 @@ fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>)
         let placed = board.live_votes().count();
         ui.label(tr!("vote-placed", count = placed));
         if ui.button(tr!("vote-reveal")).on_hover_text(tr!("vote-reveal-help")).clicked() {
-            actions.push(set_session(board, &tr!("vote-reveal"), |s| s.votes_revealed = true));
+            actions.push(set_session(board, tr!("vote-reveal"), |s| s.votes_revealed = true));
         }
     }
 }
@@ -325,7 +325,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
         });
     }
     let salt = ("reply", id.as_str().to_owned(), responses.len());
-    if let Some(text) = committed_text(ui, salt, &tr!("judgment-reply"), "", false, &tr!("judgment-reply-hint"))
+    if let Some(text) = committed_text(ui, salt, tr!("judgment-reply"), "", false, tr!("judgment-reply-hint"))
         && !text.trim().is_empty()
     {
         actions.push(Action::rule(rules::reply(board, id, you, &text), tr!("judgment-reply")));
