@@ -128,8 +128,9 @@ impl MoodboardApp {
         let mut prefs = startup.prefs;
         prefs.remember(&doc.path);
         let thumbs = Arc::new(match startup.thumbs_dir.clone() {
-            Some(dir) => ThumbCache::new(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
-            None => ThumbCache::standard(),
+            // Written after the decodes for the screen, by a thread of its own.
+            Some(dir) => ThumbCache::deferred(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
+            None => ThumbCache::deferred(crate::media::thumbs::cache_dir(), crate::media::thumbs::DEFAULT_MAX_BYTES),
         });
         let mut view = ViewState {
             show_sidebar: prefs.show_sidebar,
@@ -691,6 +692,8 @@ impl eframe::App for MoodboardApp {
                 eprintln!("error: {}: not saved: {e}", saved.path.display());
             }
         }
+        // Card pictures not cached yet: a moment to write them, so the next open is warm.
+        self.thumbs.flush(std::time::Duration::from_secs(2));
     }
 }
 

@@ -398,9 +398,12 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         vec![ItemKind::Note { text: nonempty("note", text)? }]
     } else if !args.image.is_empty() {
         let thumbs = ThumbCache::standard();
+        for source in args.image.iter().filter(|s| is_web_address(s) && !args.offline) {
+            writeln!(err, "downloading {} …", source.trim())?;
+        }
         let mut kinds = Vec::new();
-        for source in &args.image {
-            match image_kind(source, args.offline, &store, &thumbs, limits, err) {
+        for result in import_all(&args.image, args.offline, &store, &thumbs, limits) {
+            match result {
                 Ok(kind) => kinds.push(kind),
                 Err(e) => refused.push(e),
             }
@@ -476,6 +479,45 @@ fn is_web_address(source: &str) -> bool {
     lower.starts_with("http://") || lower.starts_with("https://")
 }
 
+/// Every source's image card, in the order given, imported on all cores at once (each
+/// file is checked, stored and cached on its own; one failing leaves the others).
+fn import_all(
+    sources: &[String],
+    offline: bool,
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    limits: &crate::web::Limits,
+) -> Vec<anyhow::Result<ItemKind>> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(sources.len()).max(1);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<anyhow::Result<ItemKind>>>> =
+        sources.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(source) = sources.get(index) else { break };
+                    // A decoder that panics refuses its file and leaves the others.
+                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        image_kind(source, offline, store, thumbs, limits)
+                    }))
+                    .unwrap_or_else(|_| Err(anyhow!("{source}: the image could not be read (the decoder stopped)")));
+                    *results[index].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(result);
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .unwrap_or_else(|| Err(anyhow!("the import stopped unexpectedly (a bug in Moodboard)")))
+        })
+        .collect()
+}
+
 /// An image card from a file or an http(s) address; the error says which and why.
 fn image_kind(
     source: &str,
@@ -483,13 +525,11 @@ fn image_kind(
     store: &AssetStore,
     thumbs: &ThumbCache,
     limits: &crate::web::Limits,
-    err: &mut dyn Write,
 ) -> anyhow::Result<ItemKind> {
     let imported = if is_web_address(source) {
         if offline {
             bail!("{source}: not downloaded (--offline)");
         }
-        writeln!(err, "downloading {source} …")?;
         crate::web::image(source.trim(), store, thumbs, limits, &|_, _| {})?
     } else {
         import_file(store, thumbs, Path::new(source))?

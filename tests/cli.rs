@@ -276,3 +276,43 @@ fn arrange_packs_the_frames_into_a_window_shaped_board() {
     let missing = env.fails(&["arrange", "nowhere"]);
     assert!(missing.contains("no such board"), "{missing}");
 }
+
+/// `add --image A B C …` imports the files on all cores in one go: the cards keep the
+/// order given, and a file that cannot be read is refused on its own, named, while the
+/// others are added under one lock of the board.
+#[test]
+fn many_images_in_one_add_keep_their_order_and_refuse_only_the_bad_one() {
+    let env = Env::new();
+    env.ok(&["new", "b"]);
+    let mut args: Vec<String> = vec!["add".into(), "b".into(), "--image".into()];
+    let mut expected = Vec::new();
+    for (n, name) in ["coffee.png", "chelsea.png", "rocket.jpg"].iter().cycle().take(9).enumerate() {
+        // Each a different file (one byte appended after the image data), so each is its own asset.
+        let mut bytes = std::fs::read(image(name)).unwrap();
+        bytes.extend_from_slice(&[n as u8]);
+        let file = env.path(&format!("{n}-{name}"));
+        std::fs::write(&file, bytes).unwrap();
+        args.push(file.to_str().unwrap().to_owned());
+        expected.push(format!("{n}-{name}"));
+        if n == 4 {
+            std::fs::write(env.path("broken.jpg"), b"\xFF\xD8\xFF not really").unwrap();
+            args.push(env.path("broken.jpg").to_str().unwrap().to_owned());
+        }
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let err = env.fails(&args);
+    assert!(err.contains("broken.jpg"), "the refused file is named: {err}");
+    assert!(err.contains("1 of 10 images not added"), "{err}");
+    let board = moodboard::storage::load(&env.path("b.moodboard.ron")).unwrap().board;
+    let mut added: Vec<(i64, String)> = board
+        .items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            moodboard::model::ItemKind::Image { file_name, .. } => Some((i.z, file_name.clone())),
+            _ => None,
+        })
+        .collect();
+    added.sort();
+    let names: Vec<String> = added.into_iter().map(|(_, n)| n).collect();
+    assert_eq!(names, expected, "every good file, in the order given");
+}

@@ -35,6 +35,11 @@ const DETAIL_KEPT_FRAMES: u64 = 120;
 const PENDING_KEPT_FRAMES: u64 = 30;
 /// Seconds a picture takes to fade in over its placeholder.
 pub const FADE_SECONDS: f64 = 0.2;
+/// How long a decoded picture may wait for the frame that shows it, so that pictures
+/// arriving together are drawn once.
+const ARRIVAL_BATCH: std::time::Duration = std::time::Duration::from_millis(30);
+/// The frame interval while a picture in view fades in.
+const FADE_FRAME: std::time::Duration = std::time::Duration::from_millis(16);
 
 /// Where one image stands.
 #[derive(Clone)]
@@ -211,7 +216,8 @@ impl ImageCache {
                             let now = self.ctx.input(|i| i.time);
                             let t = ((now - at) / FADE_SECONDS).clamp(0.0, 1.0) as f32;
                             if t < 1.0 {
-                                self.ctx.request_repaint();
+                                // A fade in view: about 60 frames a second, no more.
+                                self.ctx.request_repaint_after(FADE_FRAME);
                             }
                             t
                         }
@@ -226,7 +232,8 @@ impl ImageCache {
         let (store, thumbs, tx, ctx, asset) =
             (self.store.clone(), self.thumbs.clone(), self.tx.clone(), self.ctx.clone(), asset.clone());
         let lost = Decoded { asset: asset.clone(), side, result: Err(DECODE_CRASHED.to_owned()) };
-        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint());
+        // Pictures arriving together are shown in one frame, not one frame each.
+        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint_after(ARRIVAL_BATCH));
         let reply = super::Reply::new(tx, lost, Some(wake));
         let decode = self.decode;
         self.pool.spawn_urgent(move || {
@@ -343,8 +350,8 @@ impl ImageCache {
 }
 
 /// The card picture of an asset at `side`: from the thumbnail cache, or made from the
-/// large level (itself cached, or read, verified and decoded from the original), and
-/// then cached. Sides beyond the large level (the detail level) are decoded from the
+/// cached large level, or read, verified and decoded from the original at the scale
+/// `side` needs, and then cached. Sides beyond the large level (the detail level) are decoded from the
 /// original every time and not cached: they are big and rarely needed.
 pub(super) fn decode_for_card(
     store: &AssetStore,
@@ -360,19 +367,23 @@ pub(super) fn decode_for_card(
     if let Some(cached) = thumbs.get(asset, side) {
         return Ok(cached);
     }
-    let large = match (side != TEXTURE_MAX_SIDE).then(|| thumbs.get(asset, TEXTURE_MAX_SIDE)).flatten() {
-        Some(large) => large,
-        None => {
-            let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
-            let large = card_image(&bytes)?;
-            thumbs.put(asset, TEXTURE_MAX_SIDE, &large);
-            large
-        }
-    };
     if side == TEXTURE_MAX_SIDE {
+        let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
+        let large = card_image(&bytes)?;
+        thumbs.put(asset, TEXTURE_MAX_SIDE, &large);
         return Ok(large);
     }
-    let small = shrink(&large, side)?;
+    // A smaller level: from the large one if it is cached, else straight from the
+    // original at the size this level needs (a 12-MP JPEG at 1/8 scale), without making
+    // the large level nobody has asked for yet.
+    let small = match thumbs.get(asset, TEXTURE_MAX_SIDE) {
+        Some(large) => shrink(&large, side)?,
+        None => {
+            let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
+            let image = super::decode::decode_at_least(&bytes, side).map_err(|e| e.to_string())?;
+            resize_to_fit(image, side)?
+        }
+    };
     thumbs.put(asset, side, &small);
     Ok(small)
 }
@@ -634,5 +645,25 @@ mod tests {
         assert_eq!(small.size, [256, 128]);
         assert!(thumbs.get(&asset, SMALL_SIDE).is_some(), "and it is cached in turn");
         assert_eq!((level_for(100.0), level_for(256.0), level_for(257.0)), (SMALL_SIDE, SMALL_SIDE, TEXTURE_MAX_SIDE));
+    }
+
+    #[test]
+    fn a_cold_small_level_is_decoded_for_its_size_without_making_the_large_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = AssetStore::for_board(&dir.path().join("B.moodboard.ron"));
+        let thumbs = ThumbCache::new(Some(dir.path().join("thumbs")), u64::MAX);
+        let photo = image::RgbImage::from_fn(2400, 1600, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+        let mut jpeg = Vec::new();
+        image::DynamicImage::ImageRgb8(photo)
+            .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+            .unwrap();
+        let asset = store.store(&jpeg, "jpg").unwrap();
+        let small = decode_for_card(&store, &thumbs, &asset, SMALL_SIDE).unwrap();
+        assert_eq!(small.size, [256, 171]);
+        assert!(thumbs.get(&asset, SMALL_SIDE).is_some(), "the small level is cached");
+        assert!(thumbs.get(&asset, TEXTURE_MAX_SIDE).is_none(), "the large level is made only when asked for");
+        let large = decode_for_card(&store, &thumbs, &asset, TEXTURE_MAX_SIDE).unwrap();
+        // 3/8 of 2400: the scaled decode stops within 7/8 of the level, unresized.
+        assert_eq!(large.size, [900, 600]);
     }
 }

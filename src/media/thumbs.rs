@@ -7,10 +7,18 @@
 //! and the payload (JPEG for opaque pictures, PNG for ones with transparency). An entry
 //! that is damaged in any way is deleted and rebuilt, never shown. The cache is kept
 //! under [`DEFAULT_MAX_BYTES`] by deleting the entries used longest ago.
+//!
+//! The app's cache is [`ThumbCache::deferred`]: entries are encoded and written by a
+//! low-priority thread of their own, after the decodes for what is on screen, instead of
+//! by the decode that made them (JPEG-encoding them was an eighth of a cold open's CPU).
+//! Until written, an entry is served from memory.
 
+use std::collections::{HashMap, VecDeque};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use egui::ColorImage;
 
@@ -32,18 +40,72 @@ pub fn cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "Moodboard").map(|d| d.cache_dir().join("thumbnails"))
 }
 
+/// Pictures waiting to be written beyond this are written by whoever made them, so that
+/// a long import cannot pile them up in memory.
+const MAX_QUEUED_BYTES: usize = 64 * 1024 * 1024;
+
 /// The thumbnail cache. Cheap to share between worker threads.
 #[derive(Debug)]
 pub struct ThumbCache {
     dir: Option<PathBuf>,
     max_bytes: u64,
-    written: AtomicUsize,
+    written: Arc<AtomicUsize>,
+    /// Entries waiting for the writer thread (`None`: written at once).
+    queue: Option<Arc<Queue>>,
+}
+
+/// Entries not written yet, in order, and the writer's signal.
+#[derive(Debug, Default)]
+struct Queue {
+    waiting: Mutex<Waiting>,
+    changed: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct Waiting {
+    order: VecDeque<PathBuf>,
+    pictures: HashMap<PathBuf, ColorImage>,
+    bytes: usize,
+    /// An entry is being written (it is no longer in `pictures`).
+    writing: bool,
 }
 
 impl ThumbCache {
     /// A cache in `dir`, or a cache that keeps nothing for `None`.
     pub fn new(dir: Option<PathBuf>, max_bytes: u64) -> Self {
-        Self { dir, max_bytes, written: AtomicUsize::new(0) }
+        Self { dir, max_bytes, written: Arc::new(AtomicUsize::new(0)), queue: None }
+    }
+
+    /// [`ThumbCache::new`] whose entries are written later, by a low-priority thread
+    /// (the app's: its decodes for the screen come first).
+    pub fn deferred(dir: Option<PathBuf>, max_bytes: u64) -> Self {
+        let mut cache = Self::new(dir, max_bytes);
+        let Some(dir) = cache.dir.clone() else { return cache };
+        let queue = Arc::new(Queue::default());
+        let (writer_queue, written) = (Arc::clone(&queue), Arc::clone(&cache.written));
+        let started = std::thread::Builder::new()
+            .name("moodboard-thumb-writer".into())
+            .spawn(move || write_queued(&writer_queue, &dir, max_bytes, &written));
+        if started.is_ok() {
+            cache.queue = Some(queue);
+        }
+        cache
+    }
+
+    /// Waits until every queued entry is written, for at most `limit`; whether it got
+    /// there.
+    pub fn flush(&self, limit: Duration) -> bool {
+        let Some(queue) = &self.queue else { return true };
+        let deadline = Instant::now() + limit;
+        let mut waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+        while !waiting.order.is_empty() || waiting.writing {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            waiting = queue.changed.wait_timeout(waiting, left).unwrap_or_else(PoisonError::into_inner).0;
+        }
+        true
     }
 
     /// A cache that keeps nothing, where a picture will not be looked at again soon.
@@ -63,6 +125,12 @@ impl ThumbCache {
     /// The cached picture, if there is a sound one. A damaged entry is deleted.
     pub fn get(&self, asset: &AssetName, side: u32) -> Option<ColorImage> {
         let path = self.path(asset, side)?;
+        if let Some(queue) = &self.queue
+            && let Some(picture) =
+                queue.waiting.lock().unwrap_or_else(PoisonError::into_inner).pictures.get(&path).cloned()
+        {
+            return Some(picture);
+        }
         let bytes = std::fs::read(&path).ok()?;
         match decode_entry(&bytes) {
             Some(image) => {
@@ -84,18 +152,83 @@ impl ThumbCache {
     /// only saves time.
     pub fn put(&self, asset: &AssetName, side: u32, image: &ColorImage) {
         let (Some(dir), Some(path)) = (&self.dir, self.path(asset, side)) else { return };
-        let Some(entry) = encode_entry(image) else { return };
-        if std::fs::create_dir_all(dir).is_err() {
-            return;
+        if let Some(queue) = &self.queue {
+            let mut waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+            let bytes = image.pixels.len() * 4;
+            if waiting.bytes + bytes <= MAX_QUEUED_BYTES {
+                if let Some(old) = waiting.pictures.insert(path.clone(), image.clone()) {
+                    waiting.bytes -= old.pixels.len() * 4;
+                } else {
+                    waiting.order.push_back(path);
+                }
+                waiting.bytes += bytes;
+                drop(waiting);
+                queue.changed.notify_all();
+                return;
+            }
         }
-        // Write under a temporary name and rename, so a reader never sees half an entry.
-        let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-        if std::fs::write(&tmp, entry).is_ok() && std::fs::rename(&tmp, &path).is_err() {
-            let _ = std::fs::remove_file(&tmp);
+        write_entry(dir, &path, image, self.max_bytes, &self.written);
+    }
+}
+
+/// Encodes and writes one entry; failures are ignored (the cache only saves time).
+fn write_entry(dir: &Path, path: &Path, image: &ColorImage, max_bytes: u64, written: &AtomicUsize) {
+    let Some(entry) = encode_entry(image) else { return };
+    if std::fs::create_dir_all(dir).is_err() {
+        return;
+    }
+    // Write under a temporary name and rename, so a reader never sees half an entry.
+    let tmp = path.with_extension(format!("tmp{}-{:?}", std::process::id(), std::thread::current().id()));
+    if std::fs::write(&tmp, entry).is_ok() && std::fs::rename(&tmp, path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    if written.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
+        evict(dir, max_bytes);
+    }
+}
+
+/// The writer thread: writes queued entries one by one, for as long as the cache lives.
+fn write_queued(queue: &Arc<Queue>, dir: &Path, max_bytes: u64, written: &AtomicUsize) {
+    lower_priority();
+    loop {
+        let (path, picture) = {
+            let mut waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+            waiting.writing = false;
+            queue.changed.notify_all();
+            loop {
+                // The cache is gone (only this thread holds the queue): stop.
+                if waiting.order.is_empty() && Arc::strong_count(queue) == 1 {
+                    return;
+                }
+                if let Some(path) = waiting.order.pop_front() {
+                    let picture = waiting.pictures.get(&path).cloned();
+                    waiting.writing = true;
+                    break (path, picture);
+                }
+                waiting = queue
+                    .changed
+                    .wait_timeout(waiting, Duration::from_millis(500))
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .0;
+            }
+        };
+        if let Some(picture) = &picture {
+            write_entry(dir, &path, picture, max_bytes, written);
         }
-        if self.written.fetch_add(1, Ordering::Relaxed) % EVICT_EVERY == EVICT_EVERY - 1 {
-            evict(dir, self.max_bytes);
+        // Served from memory until it is on disk.
+        let mut waiting = queue.waiting.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(picture) = waiting.pictures.remove(&path) {
+            waiting.bytes -= picture.pixels.len() * 4;
         }
+    }
+}
+
+/// Makes the calling thread yield to the decodes (Linux sets niceness per thread).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: nice() only changes this thread's scheduling priority.
+    unsafe {
+        libc::nice(10);
     }
 }
 
@@ -199,5 +332,22 @@ mod tests {
         evict(dir.path(), 5000);
         let left: u64 = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
         assert!(left <= 4000, "{left}");
+    }
+
+    #[test]
+    fn a_deferred_entry_is_served_from_memory_until_written_then_from_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = ThumbCache::deferred(Some(dir.path().to_owned()), DEFAULT_MAX_BYTES);
+        let picture = ColorImage::new([40, 30], vec![Color32::from_rgb(200, 40, 10); 1200]);
+        cache.put(&asset(), 256, &picture);
+        assert_eq!(cache.get(&asset(), 256).map(|p| p.size), Some([40, 30]), "at once, before it is written");
+        assert!(cache.flush(Duration::from_secs(10)), "the writer gets through its queue");
+        let file = dir.path().join(format!("{}-256.thumb", asset().hash_hex()));
+        assert!(file.is_file(), "written to disk by the writer thread");
+        let fresh = ThumbCache::new(Some(dir.path().to_owned()), DEFAULT_MAX_BYTES);
+        assert_eq!(fresh.get(&asset(), 256).map(|p| p.size), Some([40, 30]), "and read back by another cache");
+        let names: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(!names.iter().any(|n| n.contains(".tmp")), "{names:?}");
     }
 }
