@@ -1,5 +1,6 @@
 //! Frame cost: CPU time of one egui frame of the canvas (layout and painting, no GPU)
-//! with 2,000 items of which about 100 are on screen, against 20 items.
+//! with 2,000 items of which about 100 are on screen, against 20 items; and the 2,000
+//! in a session's React step with 5,000 dots and 2,000 replies on them (issue 19).
 //! Target: < 4 ms, and < 2× the 20-item frame.
 
 use std::sync::Arc;
@@ -38,11 +39,31 @@ fn grid_board(n: usize, cols: usize) -> Board {
     board
 }
 
+/// The board in the React step, totals revealed, with `dots` dots by 50 people and
+/// `replies` replies spread over its items.
+fn judged(mut board: Board, dots: usize, replies: usize) -> Board {
+    use moodboard::model::{Answer, Phase, Response, ResponseId, Vote, VoteId};
+    let now = Timestamp::from_unix_millis(1_790_000_000_000);
+    board.session.phase = Phase::React;
+    board.session.votes_revealed = true;
+    let ids: Vec<_> = board.items.iter().map(|i| i.id.clone()).collect();
+    for n in 0..dots {
+        let item = ids[(n * 7) % ids.len()].clone();
+        board.votes.push(Vote { id: VoteId::new_random(), item, by: format!("Person {}", n % 50), at: now });
+    }
+    for n in 0..replies {
+        let item = ids[(n * 13) % ids.len()].clone();
+        let answer = Answer::Reply(format!("Yes, and {n}"));
+        board.responses.push(Response { id: ResponseId::new_random(), item, by: "Ann".into(), answer, at: now });
+    }
+    board
+}
+
 fn frame(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut group = c.benchmark_group("canvas_frame");
-    for (n, cols) in [(20, 5), (2000, 50)] {
-        let board = grid_board(n, cols);
+    for (n, cols, dots, replies) in [(20, 5, 0, 0), (2000, 50, 0, 0), (2000, 50, 5000, 2000)] {
+        let board = if dots > 0 { judged(grid_board(n, cols), dots, replies) } else { grid_board(n, cols) };
         let ctx = egui::Context::default();
         let pool = Arc::new(WorkerPool::new("bench", 1));
         let thumbs = Arc::new(moodboard::media::thumbs::ThumbCache::new(None, 0));
@@ -65,7 +86,12 @@ fn frame(c: &mut Criterion) {
             run();
         }
         let visible = board.items.iter().filter(|i| i.pos.x < 2800.0 && i.pos.y < 1800.0).count();
-        group.bench_function(format!("{n}_items_{visible}_visible"), |b| b.iter(&mut run));
+        let name = if dots > 0 {
+            format!("{n}_items_{visible}_visible_{dots}_dots_{replies}_replies")
+        } else {
+            format!("{n}_items_{visible}_visible")
+        };
+        group.bench_function(name, |b| b.iter(&mut run));
     }
     group.finish();
 }

@@ -346,8 +346,10 @@ mod tests {
         assert!(file.is_file(), "written to disk by the writer thread");
         let fresh = ThumbCache::new(Some(dir.path().to_owned()), DEFAULT_MAX_BYTES);
         assert_eq!(fresh.get(&asset(), 256).map(|p| p.size), Some([40, 30]), "and read back by another cache");
-        let names: Vec<String> =
-            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         assert!(!names.iter().any(|n| n.contains(".tmp")), "{names:?}");
     }
 }

@@ -105,18 +105,25 @@ pub fn canvas_ui(
         .iter()
         .filter(|i| !moving.contains(&i.id))
         .chain(board.items.iter().filter(|i| moving.contains(&i.id)));
+    // A card being dragged is never culled, even over a panel: its drag would end unseen
+    // (dropping on a sidebar theme needs it).
+    let shown: std::collections::HashSet<&ItemId> = board
+        .items
+        .iter()
+        .filter(|i| preview(i, view).intersects(visible_in_board) || moving.contains(&i.id))
+        .map(|i| &i.id)
+        .collect();
+    let judgments = super::session::card_judgments(board, board.items.iter().filter(|i| shown.contains(&i.id)), you);
     for item in order {
-        let in_board = preview(item, view);
-        // A card being dragged is never culled, even over a panel: its drag would end
-        // unseen (dropping on a sidebar theme needs it).
-        if !in_board.intersects(visible_in_board) && !moving.contains(&item.id) {
+        if !shown.contains(&item.id) {
             continue;
         }
+        let in_board = preview(item, view);
         let on_screen = view.screen_from_board.mul_rect(in_board);
         let response = ui.interact(on_screen, id_for(&item.id), Sense::click_and_drag());
         let selected = view.selection.contains(&item.id);
         let highlighted = view.highlight.contains(&item.id);
-        let judgment = super::session::card_judgment(board, item, you).filter(|j| !j.is_empty());
+        let judgment = judgments.get(&item.id).filter(|j| !j.is_empty());
         // The label is built only when something reads it (accessibility, tests).
         let face_down = board.face_down(item);
         response.widget_info(|| {

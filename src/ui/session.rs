@@ -376,17 +376,58 @@ impl CardJudgment {
 
 /// The judgment shown on `item`'s card, or `None` while collecting (and for prompts).
 pub fn card_judgment(board: &Board, item: &Item, you: &str) -> Option<CardJudgment> {
+    card_judgments(board, [item], you).remove(&item.id)
+}
+
+/// The judgments of many cards (those on screen) in one pass over the board's votes and
+/// responses, instead of one pass per card: a frame's cost no longer grows with cards on
+/// screen × dots on the board. Cards without one (while collecting, prompts) are absent.
+pub fn card_judgments<'a>(
+    board: &Board,
+    items: impl IntoIterator<Item = &'a Item>,
+    you: &str,
+) -> std::collections::HashMap<ItemId, CardJudgment> {
     let session = &board.session;
-    if !session.phase.shows_judgment() || is_prompt(item) {
-        return None;
+    if !session.phase.shows_judgment() {
+        return Default::default();
     }
-    let responses = board.responses_to(&item.id);
-    let reactions = board.reaction_counts(&item.id).into_iter().map(|(r, n)| (r.glyph(), n)).collect();
-    Some(CardJudgment {
-        my_dots: board.votes_by_on(you, &item.id).len(),
-        total_dots: session.totals_shown().then(|| board.vote_total(&item.id)),
-        reactions,
-        replies: responses.iter().filter(|r| matches!(r.answer, Answer::Reply(_))).count(),
-        unanswered: session.phase == Phase::React && responses.is_empty(),
-    })
+    let totals = session.totals_shown();
+    // Per card: its judgment, its count of each reaction, and whether anyone answered.
+    let mut found: std::collections::HashMap<&ItemId, (CardJudgment, [usize; 4], bool)> = items
+        .into_iter()
+        .filter(|i| !is_prompt(i))
+        .map(|i| (&i.id, (CardJudgment { total_dots: totals.then_some(0), ..Default::default() }, [0; 4], false)))
+        .collect();
+    for vote in board.votes.iter() {
+        if let Some((judgment, _, _)) = found.get_mut(&vote.item) {
+            if crate::model::same_person(&vote.by, you) {
+                judgment.my_dots += 1;
+            }
+            if let Some(total) = &mut judgment.total_dots {
+                *total += 1;
+            }
+        }
+    }
+    for response in board.responses.iter() {
+        if let Some((judgment, reactions, answered)) = found.get_mut(&response.item) {
+            *answered = true;
+            match &response.answer {
+                Answer::Reply(_) => judgment.replies += 1,
+                Answer::Reaction(kind) => {
+                    if let Some(k) = Reaction::ALL.iter().position(|r| r == kind) {
+                        reactions[k] += 1;
+                    }
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|(id, (mut judgment, reactions, answered))| {
+            judgment.reactions =
+                Reaction::ALL.iter().zip(reactions).filter(|(_, n)| *n > 0).map(|(r, n)| (r.glyph(), n)).collect();
+            judgment.unanswered = session.phase == Phase::React && !answered;
+            (id.clone(), judgment)
+        })
+        .collect()
 }
