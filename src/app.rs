@@ -583,6 +583,7 @@ impl eframe::App for MoodboardApp {
             });
         }
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
+            self.view.board_version = (self.open.key.as_u64(), self.open.doc.generation());
             ui::canvas::canvas_ui(ui, self.open.doc.board(), &mut self.view, &mut self.open.images, &who, &mut actions);
             ui::downloads::pending_ui(ui, &self.view, &self.open.web.cards(), &mut actions);
         });

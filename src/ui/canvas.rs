@@ -26,6 +26,31 @@ fn id_for(item: &ItemId) -> Id {
     Id::unique(("canvas-item", item.as_str()))
 }
 
+/// Every card's dots, reactions and replies: counted once per version of the board (an
+/// edit, undo or merge makes a new one) and kept, so that frames where nothing changed
+/// do no work that grows with the board's dots and responses.
+fn judgments(
+    board: &Board,
+    view: &mut ViewState,
+    you: &str,
+) -> std::sync::Arc<std::collections::HashMap<ItemId, super::session::CardJudgment>> {
+    if let Some(cache) = &view.judgments
+        && cache.version == view.board_version
+        && cache.you == you
+        && cache.language == crate::i18n::language()
+    {
+        return cache.cards.clone();
+    }
+    let cards = std::sync::Arc::new(super::session::card_judgments(board, board.items.iter(), you));
+    view.judgments = Some(super::view::JudgmentCache {
+        version: view.board_version,
+        you: you.to_owned(),
+        language: crate::i18n::language(),
+        cards: cards.clone(),
+    });
+    cards
+}
+
 /// Draws the canvas and handles its input.
 /// `you` is the user's name, for their own dots.
 pub fn canvas_ui(
@@ -105,20 +130,14 @@ pub fn canvas_ui(
         .iter()
         .filter(|i| !moving.contains(&i.id))
         .chain(board.items.iter().filter(|i| moving.contains(&i.id)));
-    // A card being dragged is never culled, even over a panel: its drag would end unseen
-    // (dropping on a sidebar theme needs it).
-    let shown: std::collections::HashSet<&ItemId> = board
-        .items
-        .iter()
-        .filter(|i| preview(i, view).intersects(visible_in_board) || moving.contains(&i.id))
-        .map(|i| &i.id)
-        .collect();
-    let judgments = super::session::card_judgments(board, board.items.iter().filter(|i| shown.contains(&i.id)), you);
+    let judgments = judgments(board, view, you);
     for item in order {
-        if !shown.contains(&item.id) {
+        let in_board = preview(item, view);
+        // A card being dragged is never culled, even over a panel: its drag would end
+        // unseen (dropping on a sidebar theme needs it).
+        if !in_board.intersects(visible_in_board) && !moving.contains(&item.id) {
             continue;
         }
-        let in_board = preview(item, view);
         let on_screen = view.screen_from_board.mul_rect(in_board);
         let response = ui.interact(on_screen, id_for(&item.id), Sense::click_and_drag());
         let selected = view.selection.contains(&item.id);

@@ -173,24 +173,11 @@ pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate
         painter.circle(centre, r, style::WARN_TEXT, Stroke::new(1.5, Color32::from_black_alpha(160)));
         painter.text(centre, Align2::CENTER_CENTER, "?", FontId::proportional(r * 1.5), Color32::BLACK);
     }
-    let mut parts = Vec::new();
-    if judgment.my_dots > 0 {
-        parts.push("🔴".repeat(judgment.my_dots.min(10)));
-    }
-    if let Some(total) = judgment.total_dots.filter(|n| *n > 0) {
-        parts.push(tr!("card-dots", count = total));
-    }
-    for (glyph, n) in &judgment.reactions {
-        parts.push(format!("{glyph}{n}"));
-    }
-    if judgment.replies > 0 {
-        parts.push(format!("💬{}", judgment.replies));
-    }
-    if parts.is_empty() || card.width() < 16.0 {
+    if judgment.tag.is_empty() || card.width() < 16.0 {
         return;
     }
     let size = (12.0 * zoom).clamp(11.0, 15.0);
-    let galley = painter.layout_no_wrap(parts.join("  "), FontId::proportional(size), style::JUDGMENT_TEXT);
+    let galley = painter.layout_no_wrap(judgment.tag.clone(), FontId::proportional(size), style::JUDGMENT_TEXT);
     let tag = Rect::from_min_size(pos2(card.min.x + 4.0, card.max.y - 2.0), galley.size() + vec2(10.0, 4.0));
     painter.rect_filled(tag, 4.0, style::JUDGMENT_BG);
     painter.rect_stroke(tag, 4.0, Stroke::new(1.0, Color32::from_black_alpha(60)), StrokeKind::Inside);

@@ -344,6 +344,8 @@ pub struct CardJudgment {
     pub replies: usize,
     /// In the React step: nobody has answered it yet.
     pub unanswered: bool,
+    /// The tag under the card: "🔴🔴  3 dots  ♥2  💬1" (empty: no tag).
+    pub tag: String,
 }
 
 impl CardJudgment {
@@ -366,6 +368,25 @@ impl CardJudgment {
             parts.push(tr!("judgment-describe-unanswered"));
         }
         parts.join(", ")
+    }
+
+    /// The text of the tag under the card, made once per version of the board rather
+    /// than every frame.
+    fn tag_text(&self) -> String {
+        let mut parts = Vec::new();
+        if self.my_dots > 0 {
+            parts.push("🔴".repeat(self.my_dots.min(10)));
+        }
+        if let Some(total) = self.total_dots.filter(|n| *n > 0) {
+            parts.push(tr!("card-dots", count = total));
+        }
+        for (glyph, n) in &self.reactions {
+            parts.push(format!("{glyph}{n}"));
+        }
+        if self.replies > 0 {
+            parts.push(format!("💬{}", self.replies));
+        }
+        parts.join("  ")
     }
 
     /// Nothing to show: no dots, reactions, replies or mark.
@@ -427,6 +448,7 @@ pub fn card_judgments<'a>(
             judgment.reactions =
                 Reaction::ALL.iter().zip(reactions).filter(|(_, n)| *n > 0).map(|(r, n)| (r.glyph(), n)).collect();
             judgment.unanswered = session.phase == Phase::React && !answered;
+            judgment.tag = judgment.tag_text();
             (id.clone(), judgment)
         })
         .collect()

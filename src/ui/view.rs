@@ -115,6 +115,22 @@ pub struct ViewState {
     pub new_board: Option<NewBoardForm>,
     /// Asking for the user's name on first use, with the text so far.
     pub ask_name: Option<String>,
+    /// Which version of which open board is drawn: the open board's key and its
+    /// document's generation, set by the app every frame. Derived figures are kept for as
+    /// long as it stays the same.
+    pub board_version: (u64, u64),
+    /// The cards' dots, reactions and replies, counted for `board_version` and the user.
+    pub judgments: Option<JudgmentCache>,
+}
+
+/// Card judgments counted once for a version of the board (see [`ViewState::judgments`]).
+#[derive(Clone, Debug)]
+pub struct JudgmentCache {
+    pub version: (u64, u64),
+    pub you: String,
+    /// The tags are written in this language.
+    pub language: crate::i18n::Lang,
+    pub cards: std::sync::Arc<std::collections::HashMap<ItemId, super::session::CardJudgment>>,
 }
 
 impl Default for ViewState {
@@ -147,6 +163,8 @@ impl Default for ViewState {
             ask_goal: None,
             new_board: None,
             ask_name: None,
+            board_version: (0, 0),
+            judgments: None,
         }
     }
 }
