@@ -335,11 +335,7 @@ impl MoodboardApp {
             Command::ToggleInspector => self.view.show_inspector = !self.view.show_inspector,
             Command::Find => self.view.focus_search = true,
             Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
-            Command::ToggleSession => {
-                let (edit, _) = rules::toggle_session(self.open.doc.board());
-                let starts = self.open.doc.board().session.phase == crate::model::Phase::Off;
-                self.apply(edit, &if starts { tr!("menu-start-session") } else { tr!("menu-end-session") });
-            }
+            Command::ToggleSession => self.act(crate::ui::session::toggle_session(self.open.doc.board())),
             Command::DrawPrompt => self.draw_prompt(),
             Command::GiveDot | Command::TakeDot => {
                 let ids: Vec<ItemId> = self.view.selection.iter().cloned().collect();
@@ -582,13 +578,7 @@ impl MoodboardApp {
 
     /// Adds a new item of `kind` at `pos` as one undo step ("Add note"); returns its id.
     pub(super) fn insert_new(&mut self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>) -> ItemId {
-        let label = crate::i18n::tr(match kind.tag() {
-            crate::model::KindTag::Note => "capture-add-note",
-            crate::model::KindTag::Quote => "capture-add-quote",
-            crate::model::KindTag::Link => "capture-add-link",
-            crate::model::KindTag::Colour => "capture-add-colour",
-            crate::model::KindTag::Image => "capture-add-image",
-        });
+        let label = crate::ui::words::add_step(kind.tag());
         let item = self.new_item(kind, pos, theme, 0);
         let id = item.id.clone();
         self.apply(Edit::InsertItem(Box::new(item)), &label);

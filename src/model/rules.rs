@@ -44,20 +44,18 @@ pub fn change_session(board: &Board, change: impl FnOnce(&mut Session)) -> Edit 
     Edit::SetSession(Box::new(session))
 }
 
-/// Starts a session at the collect step, or ends the one running; with its label.
-pub fn toggle_session(board: &Board) -> (Edit, &'static str) {
+/// Starts a session at the collect step, or ends the one running.
+pub fn toggle_session(board: &Board) -> Edit {
     if board.session.phase == Phase::Off {
-        let edit = change_session(board, |s| {
+        change_session(board, |s| {
             s.phase = Phase::Collect;
             s.votes_revealed = false;
-        });
-        (edit, "Start session")
+        })
     } else {
-        let edit = change_session(board, |s| {
+        change_session(board, |s| {
             s.phase = Phase::Off;
             s.timer = Timer::set(s.timer.set_secs());
-        });
-        (edit, "End session")
+        })
     }
 }
 

@@ -100,18 +100,10 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let add = ui
-                .button(tr!(match kind {
-                    KindTag::Note => "capture-add-note",
-                    KindTag::Quote => "capture-add-quote",
-                    KindTag::Link => "capture-add-link",
-                    KindTag::Colour => "capture-add-colour",
-                    KindTag::Image => "capture-add-image",
-                }))
-                .on_hover_text(match kind {
-                    KindTag::Note | KindTag::Quote => tr!("capture-ctrl-enter"),
-                    _ => tr!("capture-enter"),
-                });
+            let add = ui.button(super::words::add_step(kind)).on_hover_text(match kind {
+                KindTag::Note | KindTag::Quote => tr!("capture-ctrl-enter"),
+                _ => tr!("capture-enter"),
+            });
             if (add.clicked() || submit_keys) && kind == KindTag::Image {
                 match image_address(&d.url, offline) {
                     Ok(address) => {

@@ -20,9 +20,8 @@ pub fn set_session(board: &Board, label: impl Into<String>, change: impl FnOnce(
 
 /// Starts a session at the collect step, or ends the one running.
 pub fn toggle_session(board: &Board) -> Action {
-    let (edit, _) = rules::toggle_session(board);
     let starts = board.session.phase == Phase::Off;
-    Action::edit(edit, if starts { tr!("menu-start-session") } else { tr!("menu-end-session") })
+    Action::edit(rules::toggle_session(board), if starts { tr!("menu-start-session") } else { tr!("menu-end-session") })
 }
 
 /// The bar under the goals while a session runs. `lang` is the prompt deck's language.
@@ -393,11 +392,6 @@ impl CardJudgment {
     pub fn is_empty(&self) -> bool {
         self.describe().is_empty()
     }
-}
-
-/// The judgment shown on `item`'s card, or `None` while collecting (and for prompts).
-pub fn card_judgment(board: &Board, item: &Item, you: &str) -> Option<CardJudgment> {
-    card_judgments(board, [item], you).remove(&item.id)
 }
 
 /// The judgments of many cards (those on screen) in one pass over the board's votes and

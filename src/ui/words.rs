@@ -27,6 +27,17 @@ pub fn kind_name(kind: KindTag) -> String {
     })
 }
 
+/// The undo step (and the form's button) for adding a `kind`: "Add note".
+pub fn add_step(kind: KindTag) -> String {
+    tr!(match kind {
+        KindTag::Note => "capture-add-note",
+        KindTag::Quote => "capture-add-quote",
+        KindTag::Link => "capture-add-link",
+        KindTag::Colour => "capture-add-colour",
+        KindTag::Image => "capture-add-image",
+    })
+}
+
 pub fn phase_name(phase: Phase) -> String {
     tr!(match phase {
         Phase::Off => "phase-off",
@@ -142,7 +153,7 @@ mod tests {
                 set_language(lang);
                 let mut said: Vec<String> = Vec::new();
                 for kind in KindTag::ALL {
-                    said.extend([kind_title(kind), kind_name(kind)]);
+                    said.extend([kind_title(kind), kind_name(kind), add_step(kind)]);
                 }
                 for phase in [Phase::Off, Phase::Collect, Phase::Cluster, Phase::Vote, Phase::React] {
                     said.extend([phase_name(phase), phase_hint(phase)]);
@@ -170,6 +181,7 @@ mod tests {
                         "{lang:?}: {text}"
                     );
                     assert!(!text.contains("reaction-") && !text.contains("export-") && !text.contains("rule-"));
+                    assert!(!text.contains("capture-"), "{lang:?}: {text}");
                 }
                 if lang == Lang::Nl {
                     assert_eq!(phase_name(Phase::Vote), "Stemmen");
