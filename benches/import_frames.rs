@@ -10,9 +10,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::Vec2;
-use egui_kittest::Harness;
-use moodboard::app::{MoodboardApp, Startup};
 use moodboard::model::{Board, Timestamp};
 use moodboard::prefs::Prefs;
 
@@ -60,19 +57,7 @@ fn import_frames(_c: &mut Criterion) {
     let mut start_board = Board::new("Import", Timestamp::now());
     start_board.goals = vec!["Stay responsive".into()];
     moodboard::storage::create(&board, &start_board).unwrap();
-    let startup = Startup {
-        board: Some(board),
-        screenshot: None,
-        boards_dir: dir.path().join("boards"),
-        prefs: Prefs { name: "Bench".into(), ..Prefs::default() },
-        save_prefs: false,
-        file_dialogs: moodboard::app::DialogKind::InWindow,
-        ask_name: false,
-        thumbs_dir: Some(dir.path().join("thumbs")),
-    };
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
+    let mut harness = common::headless_app(board, dir.path(), Prefs { name: "Bench".into(), ..Prefs::default() });
     harness.run_steps(5);
 
     let started = Instant::now();

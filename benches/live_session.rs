@@ -9,12 +9,13 @@ use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::Vec2;
 use egui_kittest::Harness;
-use moodboard::app::{MoodboardApp, Startup};
+use moodboard::app::MoodboardApp;
 use moodboard::model::{Board, Timestamp};
 use moodboard::prefs::Prefs;
 use moodboard::storage;
+
+mod common;
 
 const PEOPLE: usize = 60;
 const EACH: usize = 15;
@@ -107,19 +108,8 @@ fn live_session(_c: &mut Criterion) {
     // The same crowd while the app shows the board.
     let dir = tempfile::tempdir().unwrap();
     let path = board(dir.path());
-    let startup = Startup {
-        board: Some(path.clone()),
-        screenshot: None,
-        boards_dir: dir.path().join("boards"),
-        prefs: Prefs { name: "Facilitator".into(), offline: true, ..Prefs::default() },
-        save_prefs: false,
-        file_dialogs: moodboard::app::DialogKind::InWindow,
-        ask_name: false,
-        thumbs_dir: Some(dir.path().join("thumbs")),
-    };
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
+    let prefs = Prefs { name: "Facilitator".into(), offline: true, ..Prefs::default() };
+    let mut harness = common::headless_app(path.clone(), dir.path(), prefs);
     let frame = |harness: &mut Harness<'_, MoodboardApp>| {
         let t = Instant::now();
         harness.step();

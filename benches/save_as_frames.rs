@@ -8,9 +8,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use egui::Vec2;
-use egui_kittest::Harness;
-use moodboard::app::{MoodboardApp, Picked, Startup};
+use moodboard::app::Picked;
 use moodboard::model::{Board, Item, ItemKind, PixelSize, Pos, Timestamp};
 use moodboard::prefs::Prefs;
 use moodboard::storage::{self, AssetStore};
@@ -62,19 +60,7 @@ fn save_as_frames(_c: &mut Criterion) {
     moodboard::app::save_copy(&board, &loaded, &one_go, &Default::default()).unwrap();
     let in_one_go = t.elapsed();
 
-    let startup = Startup {
-        board: Some(board),
-        screenshot: None,
-        boards_dir: dir.path().join("boards"),
-        prefs: Prefs { name: "Bench".into(), ..Prefs::default() },
-        save_prefs: false,
-        file_dialogs: moodboard::app::DialogKind::InWindow,
-        ask_name: false,
-        thumbs_dir: Some(dir.path().join("thumbs")),
-    };
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
+    let mut harness = common::headless_app(board, dir.path(), Prefs { name: "Bench".into(), ..Prefs::default() });
     // Let the pictures load first: only Save As is measured.
     let deadline = Instant::now() + Duration::from_secs(300);
     while harness.state().is_busy() && Instant::now() < deadline {

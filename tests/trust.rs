@@ -102,15 +102,7 @@ fn a_strangers_board_cannot_rewrite_ours() {
 
 /// Runs `moodboard` with `args`, failing the test if it has not finished in 20 s.
 fn run_bounded(env: &Env, args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_moodboard"))
-        .args(args)
-        .current_dir(env.dir.path())
-        .env("MOODBOARD_CONFIG_DIR", env.path("config"))
-        .env("MOODBOARD_CACHE_DIR", env.path("cache"))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = env.command(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(20);
     while child.try_wait().unwrap().is_none() {
         if Instant::now() > deadline {

@@ -1,6 +1,32 @@
 //! Inputs the benchmarks share.
+// Each bench uses part of this module.
+#![allow(dead_code)]
 
+use std::path::{Path, PathBuf};
+
+use egui::Vec2;
+use egui_kittest::Harness;
 use image::{Rgb, RgbImage};
+use moodboard::app::{MoodboardApp, Startup};
+use moodboard::prefs::Prefs;
+
+/// The real app, headless (egui_kittest, no GPU), 1400×900, with `board` open and its
+/// boards folder, thumbnails and (unsaved) preferences under `dir`.
+pub fn headless_app(board: PathBuf, dir: &Path, prefs: Prefs) -> Harness<'static, MoodboardApp> {
+    let startup = Startup {
+        board: Some(board),
+        screenshot: None,
+        boards_dir: dir.join("boards"),
+        prefs,
+        save_prefs: false,
+        file_dialogs: moodboard::app::DialogKind::InWindow,
+        ask_name: false,
+        thumbs_dir: Some(dir.join("thumbs")),
+    };
+    Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup))
+}
 
 /// Smooth gradients with fine noise and edges, so the encoder works as hard as on a photo.
 pub fn photo_like_jpeg(w: u32, h: u32, quality: u8) -> Vec<u8> {

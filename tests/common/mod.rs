@@ -18,7 +18,14 @@ impl Env {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_moodboard"))
+        self.command(args).output().unwrap()
+    }
+
+    /// The `moodboard` command with `args`, in this folder, with its own preferences,
+    /// boards and cache, and no proxy: to run, or to spawn and watch.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_moodboard"));
+        command
             .args(args)
             .current_dir(self.dir.path())
             .env("MOODBOARD_CONFIG_DIR", self.dir.path().join("config"))
@@ -30,9 +37,8 @@ impl Env {
             .env_remove("HTTPS_PROXY")
             .env_remove("https_proxy")
             .env_remove("ALL_PROXY")
-            .env_remove("all_proxy")
-            .output()
-            .unwrap()
+            .env_remove("all_proxy");
+        command
     }
 
     /// Runs and expects success; returns stdout.

@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -28,11 +28,8 @@ impl Drop for Hosting {
 }
 
 pub fn host(env: &Env, board: &str) -> Hosting {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_moodboard"))
-        .args(["host", board, "--bind", "127.0.0.1", "--port", "0"])
-        .current_dir(env.dir.path())
-        .env("MOODBOARD_CONFIG_DIR", env.path("config"))
-        .env("MOODBOARD_CACHE_DIR", env.path("cache"))
+    let mut child = env
+        .command(&["host", board, "--bind", "127.0.0.1", "--port", "0"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
