@@ -7,7 +7,8 @@
 //! ```
 //!
 //! Writes `DIR/Photos.moodboard.ron` with N photo-like JPEGs (quality 90, default
-//! 4000×3000) in its assets folder, laid out in a grid. No thumbnail is cached, so the
+//! 4000×3000, each with a 160-pixel EXIF preview as a camera writes) in its assets
+//! folder, laid out in a grid. No thumbnail is cached, so the
 //! first open is a cold one.
 
 use std::path::PathBuf;
@@ -29,9 +30,13 @@ fn photo(i: usize, w: u32, h: u32) -> Vec<u8> {
         let c = |a: u32, b: u32| ((((x * a) / w + (y * b) / h) as i32 + noise + stripe).clamp(0, 255)) as u8;
         Rgb([c(200 + i as u32 % 55, 40), c(60, 180), c(120, (i as u32 * 37) % 200)])
     });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(&img).expect("encode");
-    out
+    let jpeg = |picture: &RgbImage| {
+        let mut out = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90).encode_image(picture).expect("encode");
+        out
+    };
+    let preview = jpeg(&image::imageops::thumbnail(&img, 160, (160 * h / w).max(1)));
+    moodboard::media::preview::with_camera_exif(&jpeg(&img), 1, Some(&preview)).expect("an EXIF segment")
 }
 
 fn main() -> anyhow::Result<()> {

@@ -30,8 +30,26 @@ pub fn headless_app(board: PathBuf, dir: &Path, prefs: Prefs) -> Harness<'static
 
 /// Smooth gradients with fine noise and edges, so the encoder works as hard as on a photo.
 pub fn photo_like_jpeg(w: u32, h: u32, quality: u8) -> Vec<u8> {
+    jpeg(&photo_like(w, h), quality)
+}
+
+/// [`photo_like_jpeg`] as a camera writes it: with an EXIF segment holding a 160-pixel
+/// preview of the picture (IFD1), as the photos of the cameras have.
+pub fn camera_jpeg(w: u32, h: u32, quality: u8) -> Vec<u8> {
+    let picture = photo_like(w, h);
+    let preview = jpeg(&image::imageops::thumbnail(&picture, 160, 160 * h / w), 90);
+    moodboard::media::preview::with_camera_exif(&jpeg(&picture, quality), 1, Some(&preview)).unwrap()
+}
+
+fn jpeg(picture: &RgbImage, quality: u8) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality).encode_image(picture).unwrap();
+    out
+}
+
+fn photo_like(w: u32, h: u32) -> RgbImage {
     let mut seed: u32 = 0x9E37_79B9;
-    let img = RgbImage::from_fn(w, h, |x, y| {
+    RgbImage::from_fn(w, h, |x, y| {
         seed ^= seed << 13;
         seed ^= seed >> 17;
         seed ^= seed << 5;
@@ -42,8 +60,5 @@ pub fn photo_like_jpeg(w: u32, h: u32, quality: u8) -> Vec<u8> {
         let c = |base: f32| (base * 255.0) as i32 + noise + stripe;
         let clamp = |v: i32| v.clamp(0, 255) as u8;
         Rgb([clamp(c(0.3 + 0.5 * fx)), clamp(c(0.2 + 0.6 * fy)), clamp(c(0.6 - 0.3 * fx * fy))])
-    });
-    let mut out = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, quality).encode_image(&img).unwrap();
-    out
+    })
 }

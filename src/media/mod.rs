@@ -6,6 +6,7 @@ pub mod decode;
 mod import;
 pub mod palette;
 mod pool;
+pub mod preview;
 mod reply;
 pub mod svg;
 mod textures;

@@ -1,5 +1,7 @@
 //! A fixed set of worker threads for decoding and importing images. Jobs wait in one
-//! queue; urgent jobs (what is on screen) go to its front.
+//! queue; urgent jobs (what is on screen) go to its front, and quick jobs (a few
+//! milliseconds that show something at once, such as a photo's EXIF preview) wait in a
+//! lane of their own that is served before it.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -7,8 +9,14 @@ use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 type Job = Box<dyn FnOnce() + Send + 'static>;
 
+#[derive(Default)]
+struct Queues {
+    quick: VecDeque<Job>,
+    main: VecDeque<Job>,
+}
+
 struct Shared {
-    queue: Mutex<VecDeque<Job>>,
+    queue: Mutex<Queues>,
     ready: Condvar,
     stop: AtomicBool,
 }
@@ -23,7 +31,7 @@ impl WorkerPool {
     /// A pool with `threads` workers (at least one), named `name-N`.
     pub fn new(name: &str, threads: usize) -> Self {
         let shared = Arc::new(Shared {
-            queue: Mutex::new(VecDeque::new()),
+            queue: Mutex::new(Queues::default()),
             ready: Condvar::new(),
             stop: AtomicBool::new(false),
         });
@@ -57,12 +65,19 @@ impl WorkerPool {
         self.push(Box::new(job), true);
     }
 
+    /// Runs `job` before every job that is not quick, after the quick ones already
+    /// waiting: for work of a few milliseconds whose result shows at once.
+    pub fn spawn_quick(&self, job: impl FnOnce() + Send + 'static) {
+        self.shared.queue.lock().unwrap_or_else(PoisonError::into_inner).quick.push_back(Box::new(job));
+        self.shared.ready.notify_one();
+    }
+
     fn push(&self, job: Job, front: bool) {
         let mut queue = self.shared.queue.lock().unwrap_or_else(PoisonError::into_inner);
         if front {
-            queue.push_front(job)
+            queue.main.push_front(job)
         } else {
-            queue.push_back(job)
+            queue.main.push_back(job)
         }
         drop(queue);
         self.shared.ready.notify_one();
@@ -70,7 +85,8 @@ impl WorkerPool {
 
     /// Jobs waiting for a worker.
     pub fn queued(&self) -> usize {
-        self.shared.queue.lock().unwrap_or_else(PoisonError::into_inner).len()
+        let queue = self.shared.queue.lock().unwrap_or_else(PoisonError::into_inner);
+        queue.quick.len() + queue.main.len()
     }
 }
 
@@ -82,7 +98,7 @@ fn work(shared: &Shared) {
                 if shared.stop.load(Ordering::Acquire) {
                     return;
                 }
-                if let Some(job) = queue.pop_front() {
+                if let Some(job) = queue.quick.pop_front().or_else(|| queue.main.pop_front()) {
                     break job;
                 }
                 queue = shared.ready.wait(queue).unwrap_or_else(PoisonError::into_inner);
@@ -120,6 +136,30 @@ mod tests {
         assert_eq!(results.iter().map(|r| r.0).collect::<Vec<_>>(), (0..50).collect::<Vec<_>>());
         let names: std::collections::HashSet<_> = results.iter().map(|r| r.1.clone()).collect();
         assert!(names.len() <= 2 && names.iter().all(|n| n.starts_with("test-")), "{names:?}");
+    }
+
+    #[test]
+    fn quick_jobs_run_before_urgent_and_plain_ones_in_their_order() {
+        let pool = WorkerPool::new("order", 1);
+        // Hold the only worker until every job is queued.
+        let (hold_tx, hold_rx) = channel::<()>();
+        pool.spawn(move || hold_rx.recv().unwrap());
+        let (tx, rx) = channel();
+        for (name, kind) in [("plain", 0), ("urgent 1", 1), ("quick 1", 2), ("urgent 2", 1), ("quick 2", 2)] {
+            let tx = tx.clone();
+            let job = move || tx.send(name).unwrap();
+            match kind {
+                0 => pool.spawn(job),
+                1 => pool.spawn_urgent(job),
+                _ => pool.spawn_quick(job),
+            }
+        }
+        while pool.queued() < 5 {
+            std::thread::yield_now();
+        }
+        hold_tx.send(()).unwrap();
+        let order: Vec<_> = (0..5).map(|_| rx.recv_timeout(std::time::Duration::from_secs(5)).unwrap()).collect();
+        assert_eq!(order, ["quick 1", "quick 2", "urgent 2", "urgent 1", "plain"]);
     }
 
     #[test]

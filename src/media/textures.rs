@@ -27,6 +27,9 @@ pub const SMALL_SIDE: u32 = 256;
 /// Longest side of the detail level, decoded from the original when a card is zoomed in
 /// past [`TEXTURE_MAX_SIDE`] (never beyond the GPU's own texture limit).
 pub const DETAIL_SIDE: u32 = 4096;
+/// The key of a photo's EXIF preview among its levels: shown while the first real level
+/// decodes from the original, and let go as soon as that is ready.
+const PREVIEW: u32 = 0;
 /// GPU memory the textures may take before those not on screen are released, in bytes.
 pub const DEFAULT_BUDGET: usize = 512 * 1024 * 1024;
 /// Frames a detail texture is kept after its card last asked for it.
@@ -184,7 +187,15 @@ impl ImageCache {
                 return TextureState::Ready { texture: texture.clone(), opacity: 1.0 };
             }
         }
-        state
+        // Nothing sharper yet: the photo's own preview, fading in, while it decodes.
+        match self.entries.get_mut(&(asset.clone(), PREVIEW)) {
+            Some(entry) => entry.last_used = self.frame,
+            None => return state,
+        }
+        match self.level(asset, PREVIEW) {
+            ready @ TextureState::Ready { .. } => ready,
+            _ => state,
+        }
     }
 
     fn max_texture_side(&self) -> u32 {
@@ -227,6 +238,11 @@ impl ImageCache {
                 }
             };
         }
+        // Only JPEGs (stored as .jpg, whatever the file was called) carry camera previews.
+        let may_have_preview = asset.extension() == "jpg" && side <= TEXTURE_MAX_SIDE;
+        if may_have_preview && !self.any_ready(asset) && !self.entries.contains_key(&(asset.clone(), PREVIEW)) {
+            self.queue_preview(asset, side);
+        }
         let wanted = Arc::new(AtomicBool::new(true));
         self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
         let (store, thumbs, tx, ctx, asset) =
@@ -245,6 +261,41 @@ impl ImageCache {
             reply.send(Decoded { asset, side, result });
         });
         TextureState::Pending
+    }
+
+    /// Whether some level of `asset` (or its preview) is a texture.
+    fn any_ready(&self, asset: &AssetName) -> bool {
+        [PREVIEW, SMALL_SIDE, TEXTURE_MAX_SIDE, DETAIL_SIDE]
+            .into_iter()
+            .any(|side| self.entries.get(&(asset.clone(), side)).is_some_and(|e| matches!(e.slot, Slot::Ready { .. })))
+    }
+
+    /// Looks for the photo's EXIF preview, ahead of every decode (it takes a millisecond):
+    /// unless the level asked for is in the thumbnail cache, when the real picture comes
+    /// about as fast. No preview leaves the entry failed, which is never shown.
+    fn queue_preview(&mut self, asset: &AssetName, side: u32) {
+        let wanted = Arc::new(AtomicBool::new(true));
+        let key = (asset.clone(), PREVIEW);
+        self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
+        let (store, thumbs, tx, ctx, asset) =
+            (self.store.clone(), self.thumbs.clone(), self.tx.clone(), self.ctx.clone(), asset.clone());
+        let none = || Err(String::new());
+        let lost = Decoded { asset: asset.clone(), side: PREVIEW, result: none() };
+        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint_after(ARRIVAL_BATCH));
+        let reply = super::Reply::new(tx, lost, Some(wake));
+        self.pool.spawn_quick(move || {
+            let cached = thumbs.has(&asset, side) || (side < TEXTURE_MAX_SIDE && thumbs.has(&asset, TEXTURE_MAX_SIDE));
+            if !wanted.load(Ordering::Relaxed) || cached {
+                return reply.send(Decoded { asset, side: PREVIEW, result: none() });
+            }
+            let preview = store
+                .resolve(&asset)
+                .ok()
+                .and_then(|path| super::preview::read_head(&path).ok())
+                .and_then(|head| super::preview::exif_preview(&head))
+                .and_then(|picture| resize_to_fit(picture, side).ok());
+            reply.send(Decoded { asset, side: PREVIEW, result: preview.ok_or_else(String::new) });
+        });
     }
 
     /// Forgets an asset so that it is decoded again on next ask (after a re-import).
@@ -277,9 +328,11 @@ impl ImageCache {
             }
             arrived += 1;
             // Fade in only where nothing was shown before.
-            let first_look = ![SMALL_SIDE, TEXTURE_MAX_SIDE, DETAIL_SIDE].into_iter().any(|side| {
-                self.entries.get(&(key.0.clone(), side)).is_some_and(|e| matches!(e.slot, Slot::Ready { .. }))
-            });
+            let first_look = !self.any_ready(&key.0);
+            if key.1 != PREVIEW {
+                // The real picture (or why there is none): the preview has done its work.
+                self.remove(&(key.0.clone(), PREVIEW));
+            }
             let slot = match done.result {
                 Ok(image) => {
                     let bytes = image.pixels.len() * 4;
@@ -630,6 +683,76 @@ mod tests {
         rig.frame(0.0, &[], 100.0);
         assert_eq!(rig.images.memory(), 0, "and its decode never became a texture");
         assert!(rig.images.entries.is_empty());
+    }
+
+    /// Holds back [`slow_decode`] until set.
+    static LET_DECODE: AtomicBool = AtomicBool::new(false);
+
+    fn slow_decode(
+        store: &AssetStore,
+        thumbs: &ThumbCache,
+        asset: &AssetName,
+        side: u32,
+    ) -> Result<ColorImage, String> {
+        while !LET_DECODE.load(Ordering::Relaxed) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        decode_for_card(store, thumbs, asset, side)
+    }
+
+    #[test]
+    fn a_photos_exif_preview_shows_upright_while_it_decodes_and_the_photo_replaces_it_without_a_second_fade() {
+        use super::super::preview::tests::{halves, jpeg_of, with_exif};
+        let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 1)));
+        rig.images.decode = slow_decode;
+        // A photo taken with the camera turned: stored 600×300, shown 300×600.
+        let photo = with_exif(&jpeg_of(&halves(600, 300)), 6, Some(&jpeg_of(&halves(60, 30))));
+        let asset = rig.store.store(&photo, "jpg").unwrap();
+        let mut preview = None;
+        for _ in 0..2000 {
+            if let TextureState::Ready { texture, opacity } = &rig.frame(0.0, &[&asset], 100.0)[0] {
+                preview = Some((texture.size(), *opacity));
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        let (size, opacity) = preview.expect("the preview shows while the decode is held back");
+        assert_eq!(size, [30, 60], "upright, at the preview's own size");
+        assert!(opacity < 1.0, "and fades in");
+        assert!(matches!(rig.images.entries[&(asset.clone(), SMALL_SIDE)].slot, Slot::Pending(_)));
+
+        LET_DECODE.store(true, Ordering::Relaxed);
+        let states = rig.until_ready(&[&asset], 100.0);
+        let TextureState::Ready { texture, opacity } = &states[0] else { panic!("the photo shows") };
+        // 3/8 of 600 (the scaled decode stops within 7/8 of the level, unresized).
+        assert_eq!(texture.size(), [113, 225], "the photo itself, upright");
+        assert_eq!(*opacity, 1.0, "no second fade over the preview");
+        assert!(!rig.images.entries.contains_key(&(asset, PREVIEW)), "the preview is let go");
+        assert_eq!(rig.images.memory(), 113 * 225 * 4);
+    }
+
+    #[test]
+    fn no_preview_is_looked_for_when_the_cache_has_the_picture() {
+        let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 1)));
+        use super::super::preview::tests::{halves, jpeg_of, with_exif};
+        let photo = with_exif(&jpeg_of(&halves(600, 300)), 1, Some(&jpeg_of(&halves(60, 30))));
+        let asset = rig.store.store(&photo, "jpg").unwrap();
+        rig.thumbs.put(&asset, SMALL_SIDE, &ColorImage::new([8, 4], vec![egui::Color32::WHITE; 32]));
+        // The decode takes its time, which a preview would be shown in.
+        rig.images.decode = |store, thumbs, asset, side| {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            decode_for_card(store, thumbs, asset, side)
+        };
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_millis(200) {
+            let state = rig.frame(0.0, &[&asset], 100.0).remove(0);
+            assert!(matches!(state, TextureState::Pending), "nothing is shown before the cached picture");
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        assert!(matches!(rig.images.entries[&(asset.clone(), PREVIEW)].slot, Slot::Failed(_)), "looked for, skipped");
+        let states = rig.until_ready(&[&asset], 100.0);
+        assert_eq!(size_of(&states[0]), [8, 4], "the cached picture, never the preview");
+        assert!(!rig.images.entries.contains_key(&(asset, PREVIEW)));
     }
 
     #[test]

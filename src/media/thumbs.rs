@@ -148,6 +148,18 @@ impl ThumbCache {
         }
     }
 
+    /// Whether there is an entry for this level (waiting to be written, or on disk),
+    /// without reading it.
+    pub fn has(&self, asset: &AssetName, side: u32) -> bool {
+        let Some(path) = self.path(asset, side) else { return false };
+        if let Some(queue) = &self.queue
+            && queue.waiting.lock().unwrap_or_else(PoisonError::into_inner).pictures.contains_key(&path)
+        {
+            return true;
+        }
+        path.is_file()
+    }
+
     /// Stores a picture; failures (a full disk, no cache folder) are ignored: the cache
     /// only saves time.
     pub fn put(&self, asset: &AssetName, side: u32, image: &ColorImage) {
