@@ -510,6 +510,8 @@ impl eframe::App for MoodboardApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         crate::i18n::set_language(self.language);
+        // Figures worked out from the board are kept while this stays the same.
+        self.view.board_version = (self.open.key.as_u64(), self.open.doc.generation());
         self.frames += 1;
         if self.frames <= 3 && self.view.selection.is_empty() {
             // The side panels take their width in the first frames: fit again once they have.
@@ -556,7 +558,7 @@ impl eframe::App for MoodboardApp {
                 ui::session::session_bar_ui(
                     ui,
                     self.open.doc.board(),
-                    &who,
+                    self.view.derived(&who),
                     self.prefs.prompt_lang,
                     inviting,
                     &mut actions,
@@ -583,7 +585,6 @@ impl eframe::App for MoodboardApp {
             });
         }
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
-            self.view.board_version = (self.open.key.as_u64(), self.open.doc.generation());
             ui::canvas::canvas_ui(ui, self.open.doc.board(), &mut self.view, &mut self.open.images, &who, &mut actions);
             ui::downloads::pending_ui(ui, &self.view, &self.open.web.cards(), &mut actions);
         });
@@ -592,7 +593,7 @@ impl eframe::App for MoodboardApp {
             ui::lens::lenses_ui(
                 &ctx,
                 &mut open,
-                self.open.doc.board(),
+                (self.open.doc.board(), self.view.derived(&who)),
                 &self.prefs.sources,
                 &mut self.open.images,
                 &mut actions,

@@ -26,31 +26,6 @@ fn id_for(item: &ItemId) -> Id {
     Id::unique(("canvas-item", item.as_str()))
 }
 
-/// Every card's dots, reactions and replies: counted once per version of the board (an
-/// edit, undo or merge makes a new one) and kept, so that frames where nothing changed
-/// do no work that grows with the board's dots and responses.
-fn judgments(
-    board: &Board,
-    view: &mut ViewState,
-    you: &str,
-) -> std::sync::Arc<std::collections::HashMap<ItemId, super::session::CardJudgment>> {
-    if let Some(cache) = &view.judgments
-        && cache.version == view.board_version
-        && cache.you == you
-        && cache.language == crate::i18n::language()
-    {
-        return cache.cards.clone();
-    }
-    let cards = std::sync::Arc::new(super::session::card_judgments(board, board.items.iter(), you));
-    view.judgments = Some(super::view::JudgmentCache {
-        version: view.board_version,
-        you: you.to_owned(),
-        language: crate::i18n::language(),
-        cards: cards.clone(),
-    });
-    cards
-}
-
 /// Draws the canvas and handles its input.
 /// `you` is the user's name, for their own dots.
 pub fn canvas_ui(
@@ -108,10 +83,10 @@ pub fn canvas_ui(
         (Gesture::Move { .. }, Some(p)) => super::frames::target_at(board, view, p),
         _ => None,
     };
-    let counts = board.items_by_theme();
+    let counts = view.derived(you).theme_counts(board);
     for theme in &board.themes {
         if super::frames::preview(theme, view).intersects(visible_in_board) {
-            let count = counts.get(&Some(&theme.id)).map_or(0, Vec::len);
+            let count = counts.of(Some(&theme.id));
             super::frames::paint_frame(&painter, view, theme, count, drop_target.as_ref() == Some(&theme.id));
         }
     }
@@ -130,7 +105,7 @@ pub fn canvas_ui(
         .iter()
         .filter(|i| !moving.contains(&i.id))
         .chain(board.items.iter().filter(|i| moving.contains(&i.id)));
-    let judgments = judgments(board, view, you);
+    let judgments = view.derived(you).judgments(board);
     for item in order {
         let in_board = preview(item, view);
         // A card being dragged is never culled, even over a panel: its drag would end

@@ -5,23 +5,24 @@
 use crate::tr;
 use egui::{Color32, ProgressBar, RichText, Sense, Ui, vec2};
 
+use super::derived::Derived;
 use super::widgets::committed_text;
 use super::{Action, style};
 use crate::media::ImageCache;
-use crate::media::palette::{PaletteState, Swatch, all_alike, board_palette};
+use crate::media::palette::{PaletteState, Swatch};
 use crate::model::Board;
-use crate::model::lens::{LensReport, LensWarning, Share, lens_report};
+use crate::model::lens::{LensReport, LensWarning, Share};
 
-/// Draws the lens window while `open`.
+/// Draws the lens window while `open`; `derived` keeps its figures between frames.
 pub fn lenses_ui(
     ctx: &egui::Context,
     open: &mut bool,
-    board: &Board,
+    (board, derived): (&Board, &Derived),
     perspectives: &[String],
     images: &mut ImageCache,
     actions: &mut Vec<Action>,
 ) {
-    let report = lens_report(board, perspectives);
+    let report = derived.lens(board, perspectives);
     // Beside the inspector, clear of the toolbar.
     let at = ctx.content_rect().right_top() + egui::vec2(-700.0, 140.0);
     egui::Window::new(super::Command::ShowLenses.text())
@@ -33,7 +34,7 @@ pub fn lenses_ui(
         .show(ctx, |ui| {
             mix_ui(ui, &report);
             ui.separator();
-            colour_lens_ui(ui, board, images);
+            colour_lens_ui(ui, board, derived, images);
             ui.separator();
             perspectives_ui(ui, perspectives, actions);
         });
@@ -96,7 +97,7 @@ fn shares_ui(ui: &mut Ui, heading: &str, kind: &str, shares: &[Share]) {
     });
 }
 
-fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
+fn colour_lens_ui(ui: &mut Ui, board: &Board, derived: &Derived, images: &mut ImageCache) {
     ui.label(RichText::new(tr!("lens-colour")).strong());
     let assets = board.image_assets();
     if assets.is_empty() {
@@ -121,9 +122,9 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
     if failed > 0 {
         ui.colored_label(style::warn_text(ui.visuals()), tr!("lens-unreadable", count = failed));
     }
-    let palette = board_palette(&ready);
+    let colours = derived.colours(&ready, failed);
     ui.horizontal_wrapped(|ui| {
-        for swatch in &palette {
+        for swatch in &colours.palette {
             let (rect, response) = ui.allocate_exact_size(vec2(36.0, 36.0), Sense::hover());
             let [r, g, b] = swatch.rgb;
             ui.painter().rect_filled(rect, 4.0, Color32::from_rgb(r, g, b));
@@ -131,7 +132,7 @@ fn colour_lens_ui(ui: &mut Ui, board: &Board, images: &mut ImageCache) {
             response.on_hover_text(&label).widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
         }
     });
-    if let Some(rgb) = all_alike(&ready) {
+    if let Some(rgb) = colours.alike {
         let hex = Swatch { rgb, share: 1.0 }.hex();
         let response = ui.colored_label(style::warn_text(ui.visuals()), tr!("lens-all-alike", hex = hex));
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, tr!("lens-all-alike-label")));

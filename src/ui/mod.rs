@@ -6,6 +6,7 @@ pub mod capture;
 pub mod cards;
 pub mod commands;
 pub mod crop;
+pub mod derived;
 pub mod dialogs;
 pub mod downloads;
 pub mod frames;

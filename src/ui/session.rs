@@ -5,9 +5,9 @@
 use crate::tr;
 use egui::{Button, DragValue, RichText, Ui};
 
+use super::derived::Derived;
 use super::widgets::committed_text;
 use super::{Action, Command, style};
-use crate::model::suggest::suggest_themes;
 use crate::model::{
     Answer, Board, Item, ItemId, MAX_DOTS, Phase, Reaction, Session, Timer, Timestamp, format_clock, is_prompt, rules,
 };
@@ -24,12 +24,13 @@ pub fn toggle_session(board: &Board) -> Action {
     Action::edit(rules::toggle_session(board), if starts { tr!("menu-start-session") } else { tr!("menu-end-session") })
 }
 
-/// The bar under the goals while a session runs. `lang` is the prompt deck's language.
-/// The session bar. `inviting`: how many people have joined, while the join server runs.
+/// The bar under the goals while a session runs. `lang` is the prompt deck's language;
+/// `inviting`: how many people have joined, while the join server runs; `derived`: the
+/// board's figures, for `you`.
 pub fn session_bar_ui(
     ui: &mut Ui,
     board: &Board,
-    you: &str,
+    derived: &Derived,
     lang: Lang,
     inviting: Option<usize>,
     actions: &mut Vec<Action>,
@@ -89,11 +90,8 @@ pub fn session_bar_ui(
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new(super::words::phase_hint(session.phase)).weak());
         if session.collects_privately() {
-            let down: Vec<&crate::model::Item> = board.items.iter().filter(|i| board.face_down(i)).collect();
-            let people: std::collections::HashSet<&str> =
-                down.iter().map(|i| i.contributor.trim()).filter(|c| !c.is_empty()).collect();
-            let anonymous = down.iter().filter(|i| i.contributor.trim().is_empty()).count();
-            let text = match (down.len(), people.len(), anonymous) {
+            let down = derived.face_down(board);
+            let text = match (down.ideas, down.people, down.anonymous) {
                 (0, _, _) => tr!("session-private-empty"),
                 (n, 0, 0) => tr!("session-private-in", count = n),
                 (n, people, 0) => tr!("session-private-from", count = n, people = people),
@@ -112,10 +110,10 @@ pub fn session_bar_ui(
         Phase::Collect => {
             prompt_ui(ui, lang, actions);
         }
-        Phase::Cluster => suggestions_ui(ui, board, actions),
-        Phase::Vote => vote_bar_ui(ui, board, you, actions),
+        Phase::Cluster => suggestions_ui(ui, board, derived, actions),
+        Phase::Vote => vote_bar_ui(ui, board, derived, actions),
         Phase::React => {
-            let open = board.unanswered().len();
+            let open = derived.unanswered(board);
             let text = if open == 0 { tr!("session-all-answered") } else { tr!("session-unanswered", count = open) };
             let colour = if open == 0 { style::ok_text(ui.visuals()) } else { style::warn_text(ui.visuals()) };
             let response = ui.colored_label(colour, &text);
@@ -186,28 +184,28 @@ fn timer_ui(ui: &mut Ui, board: &Board, now: Timestamp, actions: &mut Vec<Action
     }
 }
 
-fn suggestions_ui(ui: &mut Ui, board: &Board, actions: &mut Vec<Action>) {
-    let suggestions = suggest_themes(board);
+fn suggestions_ui(ui: &mut Ui, board: &Board, derived: &Derived, actions: &mut Vec<Action>) {
+    let suggestions = derived.suggestions(board);
     if suggestions.is_empty() {
         ui.label(RichText::new(tr!("suggest-none")).weak());
         return;
     }
     ui.label(tr!("suggest-title"));
-    for s in suggestions {
+    for s in suggestions.iter() {
         let text = format!("➕ {} ({})", s.name, s.items.len());
         let response = ui.button(text).on_hover_text(tr!("suggest-help", reason = s.reason.to_string()));
         let label = tr!("suggest-label", theme = s.name.as_str());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {
             actions.push(Action::edit(
-                rules::accept_suggestion(board, &s),
+                rules::accept_suggestion(board, s),
                 tr!("step-suggested-theme", theme = s.name.as_str()),
             ));
         }
     }
 }
 
-fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
+fn vote_bar_ui(ui: &mut Ui, board: &Board, derived: &Derived, actions: &mut Vec<Action>) {
     let session = &board.session;
     let mut dots = session.dots_per_person;
     let drag = ui.add(DragValue::new(&mut dots).range(1..=MAX_DOTS).prefix(format!("{} ", tr!("vote-dots-prefix"))));
@@ -215,24 +213,19 @@ fn vote_bar_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>)
     if drag.changed() {
         actions.push(set_session(board, tr!("step-set-dots"), |s| s.dots_per_person = dots));
     }
-    let left = board.dots_left(you);
+    let left = derived.dots_left(board);
     ui.label(tr!("vote-left", left = left, dots = dots));
     ui.separator();
     if session.votes_revealed {
         if ui.button(tr!("vote-hide-totals")).clicked() {
             actions.push(set_session(board, tr!("step-hide-totals"), |s| s.votes_revealed = false));
         }
-        let ranking = board.ranking();
-        let top: Vec<String> = ranking
-            .iter()
-            .take(3)
-            .map(|(item, n)| format!("{} ({n})", crate::model::one_line(&item.kind.summary(), 30)))
-            .collect();
+        let top: Vec<String> = derived.top_voted(board).iter().map(|(text, n)| format!("{text} ({n})")).collect();
         if !top.is_empty() {
             ui.label(tr!("vote-most", top = top.join(" · ")));
         }
     } else {
-        let placed = board.live_votes().count();
+        let placed = derived.live_votes(board);
         ui.label(tr!("vote-placed", count = placed));
         if ui.button(tr!("vote-reveal")).on_hover_text(tr!("vote-reveal-help")).clicked() {
             actions.push(set_session(board, tr!("vote-reveal"), |s| s.votes_revealed = true));

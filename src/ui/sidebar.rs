@@ -16,14 +16,14 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
     ui.heading(tr!("sidebar-themes"));
     ui.add_space(4.0);
     let all = board.items.len();
-    let groups = board.items_by_theme();
+    let counts = view.derived(who).theme_counts(board);
     if ui.selectable_label(view.filter == ThemeFilter::All, tr!("sidebar-all", count = all)).clicked() {
         view.filter = ThemeFilter::All;
     }
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 80.0).show(ui, |ui| {
         for (index, theme) in board.themes.iter().enumerate() {
-            let count = groups.get(&Some(&theme.id)).map_or(0, Vec::len);
+            let count = counts.of(Some(&theme.id));
             theme_row(ui, board, view, (index, count), theme, who, actions);
         }
         if board.themes.is_empty() {
@@ -31,7 +31,7 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
         }
     });
     ui.separator();
-    let unsorted = groups.get(&None).map_or(0, Vec::len);
+    let unsorted = counts.of(None);
     if ui
         .selectable_label(view.filter == ThemeFilter::Unsorted, format!("{} ({unsorted})", tr!("theme-unsorted")))
         .clicked()

@@ -118,19 +118,10 @@ pub struct ViewState {
     /// Which version of which open board is drawn: the open board's key and its
     /// document's generation, set by the app every frame. Derived figures are kept for as
     /// long as it stays the same.
-    pub board_version: (u64, u64),
-    /// The cards' dots, reactions and replies, counted for `board_version` and the user.
-    pub judgments: Option<JudgmentCache>,
-}
-
-/// Card judgments counted once for a version of the board (see [`ViewState::judgments`]).
-#[derive(Clone, Debug)]
-pub struct JudgmentCache {
-    pub version: (u64, u64),
-    pub you: String,
-    /// The tags are written in this language.
-    pub language: crate::i18n::Lang,
-    pub cards: std::sync::Arc<std::collections::HashMap<ItemId, super::session::CardJudgment>>,
+    pub board_version: super::derived::BoardVersion,
+    /// The figures worked out from the whole board, for `board_version` (see
+    /// [`ViewState::derived`]).
+    pub figures: super::derived::Derived,
 }
 
 impl Default for ViewState {
@@ -164,7 +155,7 @@ impl Default for ViewState {
             new_board: None,
             ask_name: None,
             board_version: (0, 0),
-            judgments: None,
+            figures: Default::default(),
         }
     }
 }
@@ -190,6 +181,13 @@ pub fn from_rect(r: Rect) -> BoardRect {
 }
 
 impl ViewState {
+    /// The figures worked out from the board drawn (`board_version`) for `you`: kept
+    /// from earlier frames while neither changed.
+    pub fn derived(&mut self, you: &str) -> &super::derived::Derived {
+        self.figures.keep_for(self.board_version, you);
+        &self.figures
+    }
+
     pub fn zoom(&self) -> f32 {
         self.screen_from_board.scaling
     }
