@@ -226,24 +226,8 @@ fn camera_input(ui: &Ui, view: &mut ViewState, rect: Rect, background: &Response
 fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
     let dark = painter.ctx().theme() == egui::Theme::Dark;
     painter.rect_filled(rect, 0.0, style::canvas_bg(dark));
-    let spacing = style::GRID_SPACING * view.zoom();
-    if spacing < 10.0 {
-        return;
-    }
     let origin = view.screen_from_board * Pos2::ZERO;
-    let start = pos2(
-        rect.min.x + (origin.x - rect.min.x).rem_euclid(spacing),
-        rect.min.y + (origin.y - rect.min.y).rem_euclid(spacing),
-    );
-    let mut y = start.y;
-    while y < rect.max.y {
-        let mut x = start.x;
-        while x < rect.max.x {
-            painter.circle_filled(pos2(x, y), 1.2, style::grid_dot(dark));
-            x += spacing;
-        }
-        y += spacing;
-    }
+    super::grid::paint_grid(painter, rect, origin, style::GRID_SPACING * view.zoom(), style::grid_dot(dark));
 }
 
 fn empty_board_hint(painter: &egui::Painter, rect: Rect) {

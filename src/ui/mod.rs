@@ -10,6 +10,7 @@ pub mod derived;
 pub mod dialogs;
 pub mod downloads;
 pub mod frames;
+pub mod grid;
 pub mod inspector;
 pub mod invite;
 pub mod lens;
