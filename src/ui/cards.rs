@@ -179,8 +179,8 @@ pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate
     let size = (12.0 * zoom).clamp(11.0, 15.0);
     let galley = painter.layout_no_wrap(judgment.tag.clone(), FontId::proportional(size), style::JUDGMENT_TEXT);
     let tag = Rect::from_min_size(pos2(card.min.x + 4.0, card.max.y - 2.0), galley.size() + vec2(10.0, 4.0));
-    painter.rect_filled(tag, 4.0, style::JUDGMENT_BG);
-    painter.rect_stroke(tag, 4.0, Stroke::new(1.0, Color32::from_black_alpha(60)), StrokeKind::Inside);
+    // Fill and edge as one shape: one path to tessellate.
+    painter.rect(tag, 4.0, style::JUDGMENT_BG, Stroke::new(1.0, Color32::from_black_alpha(60)), StrokeKind::Inside);
     painter.galley(tag.min + vec2(5.0, 2.0), galley, style::JUDGMENT_TEXT);
 }
 

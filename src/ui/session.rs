@@ -381,9 +381,14 @@ impl CardJudgment {
         parts.join("  ")
     }
 
-    /// Nothing to show: no dots, reactions, replies or mark.
+    /// Nothing to show: no dots, reactions, replies or mark. (Asked of every card on
+    /// screen every frame: it reads the counts rather than writing the description.)
     pub fn is_empty(&self) -> bool {
-        self.describe().is_empty()
+        self.my_dots == 0
+            && self.total_dots.unwrap_or(0) == 0
+            && self.reactions.is_empty()
+            && self.replies == 0
+            && !self.unanswered
     }
 }
 
@@ -439,4 +444,27 @@ pub fn card_judgments<'a>(
             (id.clone(), judgment)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CardJudgment;
+
+    #[test]
+    fn a_judgment_is_empty_exactly_when_it_has_nothing_to_describe() {
+        let empty = CardJudgment { total_dots: Some(0), ..Default::default() };
+        let cases = [
+            empty.clone(),
+            CardJudgment::default(),
+            CardJudgment { my_dots: 1, ..empty.clone() },
+            CardJudgment { total_dots: Some(3), ..empty.clone() },
+            CardJudgment { reactions: vec![("♥", 2)], ..empty.clone() },
+            CardJudgment { replies: 1, ..empty.clone() },
+            CardJudgment { unanswered: true, ..empty.clone() },
+        ];
+        for (n, judgment) in cases.iter().enumerate() {
+            assert_eq!(judgment.is_empty(), judgment.describe().is_empty(), "case {n}");
+            assert_eq!(judgment.is_empty(), n < 2, "case {n}");
+        }
+    }
 }
