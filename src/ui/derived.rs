@@ -66,9 +66,15 @@ pub struct Derived {
     suggestions: OnceCell<Arc<Vec<ThemeSuggestion>>>,
     /// The lens figures also depend on the perspectives asked for (a preference).
     lens: RefCell<Option<(Vec<String>, Arc<LensReport>)>>,
-    /// The board's colours for how many image palettes were ready (and how many failed):
-    /// they arrive one by one.
-    colours: RefCell<Option<((usize, usize), Arc<BoardColours>)>>,
+    colours: RefCell<Option<KnownColours>>,
+}
+
+/// The board's colours for how many image palettes were ready and how many failed: they
+/// arrive one by one.
+#[derive(Clone, Debug)]
+struct KnownColours {
+    counts: (usize, usize),
+    colours: Arc<BoardColours>,
 }
 
 impl Derived {
@@ -167,10 +173,10 @@ impl Derived {
         let mut colours = self.colours.borrow_mut();
         let counts = (ready.len(), failed);
         match &*colours {
-            Some((known, found)) if *known == counts => found.clone(),
+            Some(known) if known.counts == counts => known.colours.clone(),
             _ => {
                 let found = Arc::new(BoardColours { palette: board_palette(ready), alike: all_alike(ready) });
-                *colours = Some((counts, found.clone()));
+                *colours = Some(KnownColours { counts, colours: found.clone() });
                 found
             }
         }
@@ -229,6 +235,18 @@ mod tests {
         derived.keep_for((1, 1), "Bob");
         crate::i18n::set_language(Lang::En);
         assert!(derived.dots_left.get().is_none(), "the tags are in another language");
+    }
+
+    #[test]
+    fn the_board_colours_are_worked_out_again_as_palettes_arrive() {
+        let derived = Derived::default();
+        let red = vec![Swatch { rgb: [200, 20, 20], share: 1.0 }];
+        let blue = vec![Swatch { rgb: [20, 20, 200], share: 1.0 }];
+        let first = derived.colours(std::slice::from_ref(&red), 0);
+        assert!(Arc::ptr_eq(&first, &derived.colours(std::slice::from_ref(&red), 0)), "kept");
+        let both = derived.colours(&[red.clone(), blue], 0);
+        assert!(!Arc::ptr_eq(&first, &both) && both.palette.len() > first.palette.len(), "{both:?}");
+        assert!(!Arc::ptr_eq(&both, &derived.colours(&[red], 1)), "one failed instead");
     }
 
     #[test]
