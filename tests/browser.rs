@@ -105,11 +105,13 @@ fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
             assert!(Instant::now() < deadline, "both ideas come back in the list: {log}");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        let items = client.find_all(Locator::Css("#ideas li")).await.unwrap();
-        let mut shown = Vec::new();
-        for li in &items {
-            shown.push(li.text().await.unwrap());
-        }
+        // Read in one script: the page may redraw the list between finding an item and
+        // reading it (a stale element).
+        let texts = "return Array.from(document.querySelectorAll('#ideas li')).map(li => li.innerText);";
+        let shown: Vec<String> = match client.execute(texts, vec![]).await.unwrap() {
+            serde_json::Value::Array(items) => items.iter().filter_map(|t| t.as_str().map(str::to_owned)).collect(),
+            other => panic!("the list's texts: {other:?}"),
+        };
         assert!(shown.iter().any(|t| t.contains("Benches by the window")), "{shown:?}");
         assert!(shown.iter().any(|t| t.contains(hostile)), "the markup is shown as the words it is: {shown:?}");
         assert!(client.find_all(Locator::Css("#ideas img")).await.unwrap().is_empty(), "no element was made of it");
