@@ -512,6 +512,7 @@ impl eframe::App for MoodboardApp {
         crate::i18n::set_language(self.language);
         // Figures worked out from the board are kept while this stays the same.
         self.view.board_version = (self.open.key.as_u64(), self.open.doc.generation());
+        self.view.derived(&self.prefs.contributor());
         self.frames += 1;
         if self.frames <= 3 && self.view.selection.is_empty() {
             // The side panels take their width in the first frames: fit again once they have.

@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 use crate::media::palette::{Swatch, all_alike, board_palette};
 use crate::model::lens::{LensReport, lens_report};
 use crate::model::suggest::{ThemeSuggestion, suggest_themes};
-use crate::model::{Board, ItemId, ThemeId};
+use crate::model::{Answer, Board, ItemId, Reaction, Response, ThemeId, same_person};
 
 /// A version of the open board: its key among the boards opened, and the document's
 /// generation (see `Document::generation`).
@@ -43,6 +43,21 @@ impl ThemeCounts {
     }
 }
 
+/// One item's dots and responses, for the inspector.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ItemVotes {
+    /// Dots on it in all.
+    pub dots: usize,
+    /// Of those, the user's.
+    pub mine: usize,
+    /// Its reactions and replies, oldest first.
+    pub responses: Vec<Response>,
+    /// How many of each reaction it got, in [`Reaction::ALL`] order.
+    pub reactions: [usize; 4],
+    /// The reactions the user gave it, in the same order.
+    pub my_reactions: [bool; 4],
+}
+
 /// The board's colours, from the palettes of its images found so far.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BoardColours {
@@ -67,6 +82,8 @@ pub struct Derived {
     /// The lens figures also depend on the perspectives asked for (a preference).
     lens: RefCell<Option<(Vec<String>, Arc<LensReport>)>>,
     colours: RefCell<Option<KnownColours>>,
+    /// The item the inspector shows (one at a time).
+    item_votes: RefCell<Option<(ItemId, Arc<ItemVotes>)>>,
 }
 
 /// The board's colours for how many image palettes were ready and how many failed: they
@@ -145,6 +162,35 @@ impl Derived {
             let anonymous = down.iter().filter(|i| i.contributor.trim().is_empty()).count();
             FaceDown { ideas: down.len(), people: people.len(), anonymous }
         })
+    }
+
+    /// One item's dots and responses, in one pass over the board's votes and responses.
+    pub fn item_votes(&self, board: &Board, item: &ItemId) -> Arc<ItemVotes> {
+        let mut known = self.item_votes.borrow_mut();
+        if let Some((id, votes)) = &*known
+            && id == item
+        {
+            return votes.clone();
+        }
+        let you = self.you();
+        let mut votes = ItemVotes::default();
+        for vote in board.votes.iter().filter(|v| &v.item == item) {
+            votes.dots += 1;
+            votes.mine += usize::from(same_person(&vote.by, you));
+        }
+        votes.responses = board.responses.iter().filter(|r| &r.item == item).cloned().collect();
+        votes.responses.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        for response in &votes.responses {
+            if let Answer::Reaction(kind) = &response.answer
+                && let Some(k) = Reaction::ALL.iter().position(|r| r == kind)
+            {
+                votes.reactions[k] += 1;
+                votes.my_reactions[k] |= same_person(&response.by, you);
+            }
+        }
+        let votes = Arc::new(votes);
+        *known = Some((item.clone(), votes.clone()));
+        votes
     }
 
     /// Themes the unsorted items suggest.
@@ -235,6 +281,38 @@ mod tests {
         derived.keep_for((1, 1), "Bob");
         crate::i18n::set_language(Lang::En);
         assert!(derived.dots_left.get().is_none(), "the tags are in another language");
+    }
+
+    #[test]
+    fn an_items_votes_and_responses_are_counted_for_the_user_and_kept_for_that_item() {
+        use crate::model::{ResponseId, Vote, VoteId};
+        let mut board = board();
+        let id = board.items[0].id.clone();
+        let at = |ms: i64| Timestamp::from_unix_millis(1_790_000_000_000 + ms);
+        for by in ["Ann", "ann ", "Bob"] {
+            board.votes.push(Vote { id: VoteId::new_random(), item: id.clone(), by: by.into(), at: at(0) });
+        }
+        let respond = |by: &str, answer, ms| Response {
+            id: ResponseId::new_random(),
+            item: id.clone(),
+            by: by.into(),
+            answer,
+            at: at(ms),
+        };
+        board.responses.push(respond("Bob", Answer::Reply("Yes, and".into()), 20));
+        board.responses.push(respond("Ann", Answer::Reaction(Reaction::ALL[1]), 10));
+        board.responses.push(respond("Bob", Answer::Reaction(Reaction::ALL[1]), 30));
+        let mut derived = Derived::default();
+        derived.keep_for((1, 1), "Ann");
+        let votes = derived.item_votes(&board, &id);
+        assert_eq!((votes.dots, votes.mine), (3, 2), "Ann's dots, however she wrote her name");
+        assert_eq!(votes.reactions, [0, 2, 0, 0]);
+        assert_eq!(votes.my_reactions, [false, true, false, false]);
+        let order: Vec<i64> = votes.responses.iter().map(|r| r.at.unix_millis()).collect();
+        assert_eq!(order, [at(10).unix_millis(), at(20).unix_millis(), at(30).unix_millis()], "oldest first");
+        assert!(Arc::ptr_eq(&votes, &derived.item_votes(&board, &id)), "kept for the same item");
+        derived.keep_for((1, 1), "Bob");
+        assert_eq!(derived.item_votes(&board, &id).mine, 1, "Bob's own");
     }
 
     #[test]

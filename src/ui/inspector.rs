@@ -32,7 +32,7 @@ pub fn inspector_ui(
                 ui.heading(tr!("inspector-face-down"));
                 ui.label(tr!("inspector-face-down-text"));
             }
-            [item] => item_ui(ui, board, item, sources, you, actions),
+            [item] => item_ui(ui, (board, &view.figures), item, sources, you, actions),
             many => many_ui(ui, board, many, actions),
         }
     });
@@ -129,7 +129,14 @@ fn board_ui(ui: &mut Ui, board: &Board, you: &str, actions: &mut Vec<Action>) {
     ui.label(RichText::new(tr!("inspector-your-name-help")).weak());
 }
 
-fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &str, actions: &mut Vec<Action>) {
+fn item_ui(
+    ui: &mut Ui,
+    (board, derived): (&Board, &super::derived::Derived),
+    item: &Item,
+    sources: &[String],
+    you: &str,
+    actions: &mut Vec<Action>,
+) {
     let id = &item.id;
     ui.heading(super::words::kind_title(item.kind.tag()));
     let salt = |field: &str| (id.as_str().to_owned(), field.to_owned());
@@ -279,7 +286,7 @@ fn item_ui(ui: &mut Ui, board: &Board, item: &Item, sources: &[String], you: &st
         }
     });
     ui.separator();
-    super::session::item_judgment_ui(ui, board, item, you, actions);
+    super::session::item_judgment_ui(ui, board, derived, item, you, actions);
     ui.separator();
     let hidden = board.session.hides_contributors();
     let who = if item.contributor.trim().is_empty() { tr!("card-someone") } else { item.contributor.clone() };

@@ -244,7 +244,15 @@ pub fn take_dots(board: &Board, items: &[ItemId], you: &str) -> Action {
 }
 
 /// The item's dots, reactions and replies, in the inspector. Hidden while collecting.
-pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, actions: &mut Vec<Action>) {
+/// The item's dots, reactions and replies in the inspector; `derived` counts them.
+pub fn item_judgment_ui(
+    ui: &mut Ui,
+    board: &Board,
+    derived: &Derived,
+    item: &Item,
+    you: &str,
+    actions: &mut Vec<Action>,
+) {
     let session = &board.session;
     if !session.phase.shows_judgment() {
         ui.label(RichText::new(tr!("judgment-hidden")).weak());
@@ -255,13 +263,14 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
         return;
     }
     let id = &item.id;
-    if session.phase == Phase::Vote || board.vote_total(id) > 0 {
+    let votes = derived.item_votes(board, id);
+    if session.phase == Phase::Vote || votes.dots > 0 {
         ui.label(RichText::new(tr!("judgment-dots")).strong());
-        let mine = board.votes_by_on(you, id).len();
+        let mine = votes.mine;
         ui.horizontal_wrapped(|ui| {
             ui.label(tr!("judgment-yours", dots = "🔴".repeat(mine)));
             if session.totals_shown() {
-                let total = board.vote_total(id);
+                let total = votes.dots;
                 let response = ui.label(tr!("judgment-in-all", count = total));
                 let label = tr!("judgment-in-all-label", count = total);
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
@@ -271,7 +280,7 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
         });
         if session.phase == Phase::Vote {
             ui.horizontal(|ui| {
-                let left = board.dots_left(you);
+                let left = derived.dots_left(board);
                 if ui.add_enabled(left > 0, Button::new(tr!("judgment-give-dot", left = left))).clicked() {
                     actions.push(give_dots(board, std::slice::from_ref(id), you));
                 }
@@ -283,20 +292,17 @@ pub fn item_judgment_ui(ui: &mut Ui, board: &Board, item: &Item, you: &str, acti
         ui.separator();
     }
     ui.label(RichText::new(tr!("judgment-reactions")).strong());
-    let responses = board.responses_to(id);
-    let counts = board.reaction_counts(id);
+    let responses = &votes.responses;
     ui.horizontal_wrapped(|ui| {
-        for reaction in Reaction::ALL {
-            let count = counts.iter().find(|(r, _)| *r == reaction).map_or(0, |(_, n)| *n);
-            let mine = board.reaction_by(you, id, reaction);
+        for (k, reaction) in Reaction::ALL.into_iter().enumerate() {
+            let (count, mine) = (votes.reactions[k], votes.my_reactions[k]);
             let text = if count > 0 { format!("{} {count}", reaction.glyph()) } else { reaction.glyph().to_owned() };
             let name = super::words::reaction_name(reaction);
-            let response = ui.selectable_label(mine.is_some(), text).on_hover_text(&name);
+            let response = ui.selectable_label(mine, text).on_hover_text(&name);
             let label = tr!("judgment-react-label", reaction = name);
-            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, mine.is_some(), &label));
+            response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, mine, &label));
             if response.clicked() {
-                let label =
-                    if mine.is_some() { tr!("step-take-back-reaction") } else { tr!("step-react", reaction = name) };
+                let label = if mine { tr!("step-take-back-reaction") } else { tr!("step-react", reaction = name) };
                 actions.push(Action::rule(rules::toggle_reaction(board, id, you, reaction), label));
             }
         }

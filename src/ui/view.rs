@@ -119,8 +119,9 @@ pub struct ViewState {
     /// document's generation, set by the app every frame. Derived figures are kept for as
     /// long as it stays the same.
     pub board_version: super::derived::BoardVersion,
-    /// The figures worked out from the whole board, for `board_version` (see
-    /// [`ViewState::derived`]).
+    /// The figures worked out from the whole board, for `board_version`: read through
+    /// [`ViewState::derived`], which keeps them fresh, or here in panels that only read
+    /// the view (the app calls `derived` at the start of every frame).
     pub figures: super::derived::Derived,
 }
 
@@ -187,7 +188,6 @@ impl ViewState {
         self.figures.keep_for(self.board_version, you);
         &self.figures
     }
-
     pub fn zoom(&self) -> f32 {
         self.screen_from_board.scaling
     }
