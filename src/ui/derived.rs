@@ -79,6 +79,7 @@ pub struct Derived {
     dots_left: OnceCell<u32>,
     face_down: OnceCell<FaceDown>,
     suggestions: OnceCell<Arc<Vec<ThemeSuggestion>>>,
+    image_assets: OnceCell<Arc<Vec<crate::model::AssetName>>>,
     /// The lens figures also depend on the perspectives asked for (a preference).
     lens: RefCell<Option<(Vec<String>, Arc<LensReport>)>>,
     colours: RefCell<Option<KnownColours>>,
@@ -191,6 +192,11 @@ impl Derived {
         let votes = Arc::new(votes);
         *known = Some((item.clone(), votes.clone()));
         votes
+    }
+
+    /// The pictures the board's items show, each once, in name order.
+    pub fn image_assets(&self, board: &Board) -> Arc<Vec<crate::model::AssetName>> {
+        self.image_assets.get_or_init(|| Arc::new(board.image_assets().into_iter().cloned().collect())).clone()
     }
 
     /// Themes the unsorted items suggest.

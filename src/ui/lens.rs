@@ -99,14 +99,14 @@ fn shares_ui(ui: &mut Ui, heading: &str, kind: &str, shares: &[Share]) {
 
 fn colour_lens_ui(ui: &mut Ui, board: &Board, derived: &Derived, images: &mut ImageCache) {
     ui.label(RichText::new(tr!("lens-colour")).strong());
-    let assets = board.image_assets();
+    let assets = derived.image_assets(board);
     if assets.is_empty() {
         ui.label(RichText::new(tr!("lens-no-images")).weak());
         return;
     }
     let mut ready: Vec<Vec<Swatch>> = Vec::new();
     let (mut pending, mut failed) = (0, 0);
-    for asset in &assets {
+    for asset in assets.iter() {
         match images.palette(asset) {
             PaletteState::Ready(swatches) => ready.push(swatches),
             PaletteState::Pending => pending += 1,
