@@ -238,10 +238,12 @@ impl ImageCache {
                 }
             };
         }
+        // Set when the preview's look-up found this level cached and served it.
+        let served = Arc::new(AtomicBool::new(false));
         // Only JPEGs (stored as .jpg, whatever the file was called) carry camera previews.
         let may_have_preview = asset.extension() == "jpg" && side <= TEXTURE_MAX_SIDE;
         if may_have_preview && !self.any_ready(asset) && !self.entries.contains_key(&(asset.clone(), PREVIEW)) {
-            self.queue_preview(asset, side);
+            self.queue_preview(asset, side, served.clone());
         }
         let wanted = Arc::new(AtomicBool::new(true));
         self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
@@ -253,7 +255,7 @@ impl ImageCache {
         let reply = super::Reply::new(tx, lost, Some(wake));
         let decode = self.decode;
         self.pool.spawn_urgent(move || {
-            if !wanted.load(Ordering::Relaxed) {
+            if !wanted.load(Ordering::Relaxed) || served.load(Ordering::Acquire) {
                 reply.cancel();
                 return;
             }
@@ -270,10 +272,12 @@ impl ImageCache {
             .any(|side| self.entries.get(&(asset.clone(), side)).is_some_and(|e| matches!(e.slot, Slot::Ready { .. })))
     }
 
-    /// Looks for the photo's EXIF preview, ahead of every decode (it takes a millisecond):
-    /// unless the level asked for is in the thumbnail cache, when the real picture comes
-    /// about as fast. No preview leaves the entry failed, which is never shown.
-    fn queue_preview(&mut self, asset: &AssetName, side: u32) {
+    /// Looks for the photo's EXIF preview, ahead of every decode (it takes a millisecond).
+    /// When the level asked for is in the thumbnail cache, there is no need: the look-up
+    /// serves the cached picture itself (about as quick) and sets `served`, so that the
+    /// decode queued for it does nothing. No preview leaves the entry failed, which is
+    /// never shown; a preview is never shown instead of a cached picture.
+    fn queue_preview(&mut self, asset: &AssetName, side: u32, served: Arc<AtomicBool>) {
         let wanted = Arc::new(AtomicBool::new(true));
         let key = (asset.clone(), PREVIEW);
         self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
@@ -284,8 +288,16 @@ impl ImageCache {
         let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint_after(ARRIVAL_BATCH));
         let reply = super::Reply::new(tx, lost, Some(wake));
         self.pool.spawn_quick(move || {
-            let cached = thumbs.has(&asset, side) || (side < TEXTURE_MAX_SIDE && thumbs.has(&asset, TEXTURE_MAX_SIDE));
-            if !wanted.load(Ordering::Relaxed) || cached {
+            if !wanted.load(Ordering::Relaxed) {
+                return reply.send(Decoded { asset, side: PREVIEW, result: none() });
+            }
+            if let Some(picture) = thumbs.get(&asset, side) {
+                // All the decode waiting behind this would do: read the cache.
+                served.store(true, Ordering::Release);
+                return reply.send(Decoded { asset, side, result: Ok(picture) });
+            }
+            if side < TEXTURE_MAX_SIDE && thumbs.has(&asset, TEXTURE_MAX_SIDE) {
+                // Made from the cached large level, about as fast as a preview.
                 return reply.send(Decoded { asset, side: PREVIEW, result: none() });
             }
             let preview = store
@@ -584,7 +596,8 @@ mod tests {
     fn a_decode_that_panics_shows_as_failed_with_the_reason() {
         let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 1)));
         rig.images.decode = |_, _, _, _| panic!("a decoder bug");
-        let asset = rig.cached(9, 10, 10);
+        // Not cached, so that the decode runs (a cached JPEG level is served without it).
+        let asset = AssetName::from_hash(&"09".repeat(16), "png").unwrap();
         let states = rig.until_ready(&[&asset], 100.0);
         assert!(matches!(&states[0], TextureState::Failed(why) if why == DECODE_CRASHED));
         assert_eq!(rig.images.pending(), 0, "nothing waits for ever");
@@ -732,27 +745,23 @@ mod tests {
     }
 
     #[test]
-    fn no_preview_is_looked_for_when_the_cache_has_the_picture() {
+    fn a_cached_picture_is_served_by_the_look_up_once_and_never_its_preview() {
+        static DECODES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        // One worker: the look-up runs first, then the decode queued behind it.
         let mut rig = Rig::new(Arc::new(WorkerPool::new("test", 1)));
         use super::super::preview::tests::{halves, jpeg_of, with_exif};
         let photo = with_exif(&jpeg_of(&halves(600, 300)), 1, Some(&jpeg_of(&halves(60, 30))));
         let asset = rig.store.store(&photo, "jpg").unwrap();
         rig.thumbs.put(&asset, SMALL_SIDE, &ColorImage::new([8, 4], vec![egui::Color32::WHITE; 32]));
-        // The decode takes its time, which a preview would be shown in.
         rig.images.decode = |store, thumbs, asset, side| {
-            std::thread::sleep(std::time::Duration::from_millis(300));
+            DECODES.fetch_add(1, Ordering::Relaxed);
             decode_for_card(store, thumbs, asset, side)
         };
-        let start = std::time::Instant::now();
-        while start.elapsed() < std::time::Duration::from_millis(200) {
-            let state = rig.frame(0.0, &[&asset], 100.0).remove(0);
-            assert!(matches!(state, TextureState::Pending), "nothing is shown before the cached picture");
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        }
-        assert!(matches!(rig.images.entries[&(asset.clone(), PREVIEW)].slot, Slot::Failed(_)), "looked for, skipped");
         let states = rig.until_ready(&[&asset], 100.0);
         assert_eq!(size_of(&states[0]), [8, 4], "the cached picture, never the preview");
         assert!(!rig.images.entries.contains_key(&(asset, PREVIEW)));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        assert_eq!(DECODES.load(Ordering::Relaxed), 0, "read by the look-up; the decode behind it did nothing");
     }
 
     #[test]
