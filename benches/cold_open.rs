@@ -10,7 +10,8 @@
 //!   cards shown.
 //!
 //! The photos are generated (4000×3000, quality 90, photo-like, with a 160-pixel EXIF
-//! preview as cameras write), each made distinct by a byte after its end. Each figure is one run per sample (they take seconds).
+//! preview as cameras write), each made distinct by a byte after its end. Each figure
+//! is one run per sample (they take seconds).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -8,8 +8,7 @@
 //!
 //! Writes `DIR/Photos.moodboard.ron` with N photo-like JPEGs (quality 90, default
 //! 4000×3000, each with a 160-pixel EXIF preview as a camera writes) in its assets
-//! folder, laid out in a grid. No thumbnail is cached, so the
-//! first open is a cold one.
+//! folder, laid out in a grid. No thumbnail is cached, so the first open is a cold one.
 
 use std::path::PathBuf;
 

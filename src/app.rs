@@ -512,7 +512,8 @@ impl eframe::App for MoodboardApp {
         crate::i18n::set_language(self.language);
         // Figures worked out from the board are kept while this stays the same.
         self.view.board_version = (self.open.key.as_u64(), self.open.doc.generation());
-        self.view.derived(&self.prefs.contributor());
+        let who = self.prefs.contributor();
+        self.view.derived(&who);
         self.frames += 1;
         if self.frames <= 3 && self.view.selection.is_empty() {
             // The side panels take their width in the first frames: fit again once they have.
@@ -552,7 +553,6 @@ impl eframe::App for MoodboardApp {
             ui.add_space(2.0);
         });
         egui::Panel::top("goals").show(ui, |ui| topbar::goals_ui(ui, &self.open.doc.board().goals));
-        let who = self.prefs.contributor();
         if self.open.doc.board().session.phase != crate::model::Phase::Off {
             egui::Panel::top("session").show(ui, |ui| {
                 let inviting = self.open.inviting.as_ref().map(|i| i.host.people().0);

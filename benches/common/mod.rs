@@ -37,7 +37,7 @@ pub fn photo_like_jpeg(w: u32, h: u32, quality: u8) -> Vec<u8> {
 /// preview of the picture (IFD1), as the photos of the cameras have.
 pub fn camera_jpeg(w: u32, h: u32, quality: u8) -> Vec<u8> {
     let picture = photo_like(w, h);
-    let preview = jpeg(&image::imageops::thumbnail(&picture, 160, 160 * h / w), 90);
+    let preview = jpeg(&image::imageops::thumbnail(&picture, 160, (160 * h / w).max(1)), 90);
     moodboard::media::preview::with_camera_exif(&jpeg(&picture, quality), 1, Some(&preview)).unwrap()
 }
 

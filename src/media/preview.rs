@@ -25,15 +25,13 @@ const SHAPE_TOLERANCE: f32 = 0.03;
 /// A bar this dark on average (0–255) is letterboxing, not picture.
 const BAR_LUMA: f32 = 24.0;
 
-/// The first [`HEAD_BYTES`] of a plain file (never a link or a device).
-pub fn read_head(path: &Path) -> std::io::Result<Vec<u8>> {
-    let file = crate::storage::open_regular(path).map_err(|e| match e {
-        crate::storage::OpenError::Io(e) => e,
-        crate::storage::OpenError::NotAFile(what) => std::io::Error::other(what),
-    })?;
+/// The first [`HEAD_BYTES`] of a plain file (never a link or a device), if it can be
+/// read: a preview that cannot be read is simply not shown.
+pub fn read_head(path: &Path) -> Option<Vec<u8>> {
+    let file = crate::storage::open_regular(path).ok()?;
     let mut head = Vec::with_capacity(HEAD_BYTES as usize);
-    file.take(HEAD_BYTES).read_to_end(&mut head)?;
-    Ok(head)
+    file.take(HEAD_BYTES).read_to_end(&mut head).ok()?;
+    Some(head)
 }
 
 /// The upright EXIF preview of a JPEG from its first bytes, if it has a sound one of
@@ -217,7 +215,7 @@ pub(crate) mod tests {
         // Far more picture data after the head than in it.
         photo.extend(std::iter::repeat_n(0u8, 2 * HEAD_BYTES as usize));
         std::fs::write(&path, &photo).unwrap();
-        let head = read_head(&path).unwrap();
+        let head = read_head(&path).expect("the head is read");
         assert_eq!(head.len() as u64, HEAD_BYTES);
         assert!(exif_preview(&head).is_some());
     }

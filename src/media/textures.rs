@@ -247,12 +247,8 @@ impl ImageCache {
         }
         let wanted = Arc::new(AtomicBool::new(true));
         self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
-        let (store, thumbs, tx, ctx, asset) =
-            (self.store.clone(), self.thumbs.clone(), self.tx.clone(), self.ctx.clone(), asset.clone());
-        let lost = Decoded { asset: asset.clone(), side, result: Err(DECODE_CRASHED.to_owned()) };
-        // Pictures arriving together are shown in one frame, not one frame each.
-        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint_after(ARRIVAL_BATCH));
-        let reply = super::Reply::new(tx, lost, Some(wake));
+        let (store, thumbs, asset) = (self.store.clone(), self.thumbs.clone(), asset.clone());
+        let reply = self.reply(Decoded { asset: asset.clone(), side, result: Err(DECODE_CRASHED.to_owned()) });
         let decode = self.decode;
         self.pool.spawn_urgent(move || {
             if !wanted.load(Ordering::Relaxed) || served.load(Ordering::Acquire) {
@@ -263,6 +259,14 @@ impl ImageCache {
             reply.send(Decoded { asset, side, result });
         });
         TextureState::Pending
+    }
+
+    /// The reply a decode job owes, sending `lost` if the job ends without one. Pictures
+    /// arriving together are shown in one frame, not one frame each.
+    fn reply(&self, lost: Decoded) -> super::Reply<Decoded> {
+        let ctx = self.ctx.clone();
+        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint_after(ARRIVAL_BATCH));
+        super::Reply::new(self.tx.clone(), lost, Some(wake))
     }
 
     /// Whether some level of `asset` (or its preview) is a texture.
@@ -281,12 +285,9 @@ impl ImageCache {
         let wanted = Arc::new(AtomicBool::new(true));
         let key = (asset.clone(), PREVIEW);
         self.entries.insert(key, Entry { slot: Slot::Pending(wanted.clone()), last_used: self.frame });
-        let (store, thumbs, tx, ctx, asset) =
-            (self.store.clone(), self.thumbs.clone(), self.tx.clone(), self.ctx.clone(), asset.clone());
+        let (store, thumbs, asset) = (self.store.clone(), self.thumbs.clone(), asset.clone());
         let none = || Err(String::new());
-        let lost = Decoded { asset: asset.clone(), side: PREVIEW, result: none() };
-        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint_after(ARRIVAL_BATCH));
-        let reply = super::Reply::new(tx, lost, Some(wake));
+        let reply = self.reply(Decoded { asset: asset.clone(), side: PREVIEW, result: none() });
         self.pool.spawn_quick(move || {
             if !wanted.load(Ordering::Relaxed) {
                 return reply.send(Decoded { asset, side: PREVIEW, result: none() });
@@ -303,7 +304,7 @@ impl ImageCache {
             let preview = store
                 .resolve(&asset)
                 .ok()
-                .and_then(|path| super::preview::read_head(&path).ok())
+                .and_then(|path| super::preview::read_head(&path))
                 .and_then(|head| super::preview::exif_preview(&head))
                 .and_then(|picture| resize_to_fit(picture, side).ok());
             reply.send(Decoded { asset, side: PREVIEW, result: preview.ok_or_else(String::new) });

@@ -179,8 +179,7 @@ impl Derived {
             votes.dots += 1;
             votes.mine += usize::from(same_person(&vote.by, you));
         }
-        votes.responses = board.responses.iter().filter(|r| &r.item == item).cloned().collect();
-        votes.responses.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+        votes.responses = board.responses_to(item).into_iter().cloned().collect();
         for response in &votes.responses {
             if let Answer::Reaction(kind) = &response.answer
                 && let Some(k) = Reaction::ALL.iter().position(|r| r == kind)

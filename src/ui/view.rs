@@ -188,6 +188,7 @@ impl ViewState {
         self.figures.keep_for(self.board_version, you);
         &self.figures
     }
+
     pub fn zoom(&self) -> f32 {
         self.screen_from_board.scaling
     }
