@@ -17,16 +17,12 @@ pub fn big_board(n: usize) -> Board {
     }
     for i in 0..n {
         let kind = match i % 4 {
-            0 => ItemKind::Note {
-                text: format!("Idea {i}: what if the counter moved to the window and the light came in low?"),
-            },
-            1 => ItemKind::Quote {
-                text: format!("Quote number {i}, something a customer said"),
-                by: "A regular".into(),
-                citation: String::new(),
-            },
+            0 => {
+                ItemKind::note(format!("Idea {i}: what if the counter moved to the window and the light came in low?"))
+            }
+            1 => ItemKind::quote(format!("Quote number {i}, something a customer said"), "A regular", String::new()),
             2 => ItemKind::link(format!("https://example.com/page/{i}"), format!("Page {i}"), ""),
-            _ => ItemKind::Colour { hex: "#E4B363".into(), name: format!("Colour {i}") },
+            _ => ItemKind::colour("#E4B363", format!("Colour {i}")),
         };
         let mut item =
             Item::new(kind, Pos::new((i % 100) as f32 * 260.0, (i / 100) as f32 * 200.0), "Ann", "own team", now);

@@ -133,7 +133,9 @@ fn cold_open(c: &mut Criterion) {
                         .items
                         .iter()
                         .filter_map(|i| match &i.kind {
-                            moodboard::model::ItemKind::Image { asset, .. } => Some(asset.clone()),
+                            moodboard::model::ItemKind::Image(moodboard::model::kinds::Image { asset, .. }) => {
+                                Some(asset.clone())
+                            }
                             _ => None,
                         })
                         .collect();

@@ -25,9 +25,9 @@ fn grid_board(n: usize, cols: usize) -> Board {
     board.themes.push(theme);
     for i in 0..n {
         let kind = match i % 3 {
-            0 => ItemKind::Note { text: format!("Idea {i}: a brainwave that needs a few words to wrap") },
-            1 => ItemKind::Quote { text: format!("Quote {i}"), by: "Someone".into(), citation: String::new() },
-            _ => ItemKind::Colour { hex: "#6BA292".into(), name: format!("Colour {i}") },
+            0 => ItemKind::note(format!("Idea {i}: a brainwave that needs a few words to wrap")),
+            1 => ItemKind::quote(format!("Quote {i}"), "Someone", String::new()),
+            _ => ItemKind::colour("#6BA292", format!("Colour {i}")),
         };
         let mut item =
             Item::new(kind, Pos::new((i % cols) as f32 * 240.0, (i / cols) as f32 * 200.0), "Ann", "own team", now);

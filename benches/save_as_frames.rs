@@ -33,13 +33,13 @@ fn photo_board(dir: &std::path::Path) -> PathBuf {
         bytes.extend(comment.as_bytes());
         bytes.extend(&jpeg[2..]);
         let asset = store.store(&bytes, "jpg").unwrap();
-        let kind = ItemKind::Image {
+        let kind = ItemKind::Image(moodboard::model::kinds::Image {
             asset,
             file_name: format!("photo-{i}.jpg"),
             pixel_size: PixelSize { w: 1600, h: 1200 },
             caption: String::new(),
             crop: None,
-        };
+        });
         let mut item =
             Item::new(kind, Pos::new((i % 20) as f32 * 340.0, (i / 20) as f32 * 260.0), "Bench", "own team", now);
         item.z = i as i64;

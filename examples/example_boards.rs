@@ -32,11 +32,11 @@ struct Idea {
 }
 
 fn note(text: &str) -> ItemKind {
-    ItemKind::Note { text: text.into() }
+    ItemKind::note(text)
 }
 
 fn quote(text: &str, by: &str) -> ItemKind {
-    ItemKind::Quote { text: text.into(), by: by.into(), citation: String::new() }
+    ItemKind::quote(text, by, String::new())
 }
 
 fn link(url: &str, title: &str, note: &str) -> ItemKind {
@@ -44,19 +44,19 @@ fn link(url: &str, title: &str, note: &str) -> ItemKind {
 }
 
 fn colour(hex: &str, name: &str) -> ItemKind {
-    ItemKind::Colour { hex: hex.into(), name: name.into() }
+    ItemKind::colour(hex, name)
 }
 
 /// A photo from `photos`, stored in the board's assets, with its caption.
 fn photo(store: &AssetStore, photos: &Path, file: &str, caption: &str) -> anyhow::Result<ItemKind> {
     let imported = import_file(store, &ThumbCache::none(), &photos.join(file))?;
-    Ok(ItemKind::Image {
+    Ok(ItemKind::Image(moodboard::model::kinds::Image {
         asset: imported.asset,
         file_name: file.into(),
         pixel_size: imported.pixel_size,
         caption: caption.into(),
         crop: None,
-    })
+    }))
 }
 
 /// A board titled `title` with `goals`, its themes (name, colour) and ideas, laid out

@@ -85,13 +85,13 @@ fn main() -> anyhow::Result<()> {
     for (i, imported) in imported {
         let imported = imported?;
         let pos = Pos::new((i % cols) as f32 * (cell.w + 20.0), (i / cols) as f32 * (cell.h + 20.0));
-        let kind = ItemKind::Image {
+        let kind = ItemKind::Image(moodboard::model::kinds::Image {
             asset: imported.asset,
             file_name: imported.file_name,
             pixel_size: imported.pixel_size,
             caption: String::new(),
             crop: None,
-        };
+        });
         let mut item = Item::new(kind, pos, "bench", "own team", now);
         item.size = cell;
         item.z = i as i64;

@@ -12,9 +12,9 @@ mod share;
 use crate::export::ExportFormat;
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
+use crate::model::kinds::Fields;
 use crate::model::{
-    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, frames,
-    normalise_hex,
+    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, KindTag, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, frames,
 };
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, UpdateError, paths};
@@ -216,32 +216,12 @@ pub enum Switch {
 }
 
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("what").required(true).args(["quote", "link", "note", "image", "color"])))]
 pub struct AddArgs {
     pub board: PathBuf,
-    /// A quote: something someone said or wrote.
-    #[arg(long, value_name = "TEXT")]
-    pub quote: Option<String>,
-    /// Who said the quote.
-    #[arg(long, value_name = "WHO", requires = "quote")]
-    pub by: Option<String>,
-    /// A link to a web page. Its page is fetched once for a preview (title, description,
-    /// site name and picture) unless --offline is given.
-    #[arg(long, value_name = "URL")]
-    pub link: Option<String>,
-    /// The link's title, instead of the one its page gives.
-    #[arg(long, value_name = "T", requires = "link")]
-    pub title: Option<String>,
-    /// A note: the brainwave, in your words.
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
-    /// Image files or http(s) addresses of images (JPEG, PNG, GIF, WebP, BMP, TIFF or
-    /// SVG), one or more; each is copied (or downloaded) into the board's assets.
-    #[arg(long, value_name = "FILE_OR_URL", num_args = 1..)]
-    pub image: Vec<String>,
-    /// A colour swatch, as hex (#E4B363).
-    #[arg(long, value_name = "HEX", visible_alias = "colour")]
-    pub color: Option<String>,
+    /// What to add: one flag per kind of idea (`--note TEXT`, `--quote TEXT --by WHO`, …),
+    /// made from the kinds' own fields.
+    #[command(flatten)]
+    pub what: KindArgs,
     /// The theme to put it in; created if the board has no theme by that name.
     #[arg(long, value_name = "NAME")]
     pub theme: Option<String>,
@@ -386,33 +366,23 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
     };
     let store = AssetStore::for_board(&path);
     let mut refused = Vec::new();
-    let kinds: Vec<ItemKind> = if let Some(text) = &args.quote {
-        vec![ItemKind::Quote {
-            text: nonempty("quote", text)?,
-            by: args.by.clone().unwrap_or_default(),
-            citation: String::new(),
-        }]
-    } else if let Some(url) = &args.link {
-        vec![link_kind(&nonempty("link", url)?, args.title.as_deref(), args.offline, &store, limits, err)?]
-    } else if let Some(text) = &args.note {
-        vec![ItemKind::Note { text: nonempty("note", text)? }]
-    } else if !args.image.is_empty() {
+    let what = &args.what;
+    let kinds: Vec<ItemKind> = if what.kind.spec().typed {
+        let kind = what.kind.build(&what.fields).map_err(|e| anyhow!(english(|| crate::ui::words::field_error(&e))))?;
+        vec![previewed(kind, args.offline, &store, limits, err)?]
+    } else {
         let thumbs = ThumbCache::standard();
-        for source in args.image.iter().filter(|s| is_web_address(s) && !args.offline) {
+        for source in what.sources.iter().filter(|s| is_web_address(s) && !args.offline) {
             writeln!(err, "downloading {} …", source.trim())?;
         }
         let mut kinds = Vec::new();
-        for result in import_all(&args.image, args.offline, &store, &thumbs, limits) {
+        for result in import_all(&what.sources, args.offline, &store, &thumbs, limits) {
             match result {
                 Ok(kind) => kinds.push(kind),
                 Err(e) => refused.push(e),
             }
         }
         kinds
-    } else if let Some(hex) = &args.color {
-        vec![ItemKind::Colour { hex: normalise_hex(hex).map_err(|e| anyhow!(e))?, name: String::new() }]
-    } else {
-        bail!("say what to add: --quote, --link, --note, --image or --color");
     };
     let tags: Vec<String> = args.tags.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
 
@@ -464,7 +434,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
         for reason in &refused {
             writeln!(err, "not added: {reason}")?;
         }
-        let total = args.image.len();
+        let total = what.sources.len();
         if refused.len() == total {
             bail!("nothing added to {}", path.display());
         }
@@ -537,35 +507,109 @@ fn image_kind(
     Ok(imported.into_kind())
 }
 
-/// A link card, with its page's preview unless `offline`; a page that cannot be read
-/// still gives a link, with a warning saying why.
-fn link_kind(
-    url: &str,
-    title: Option<&str>,
+/// `kind` filled in by the web page it previews ([`Behaviour::previewed_from`], a link's),
+/// unless `offline`; a page that cannot be read still gives the idea, with a warning
+/// saying why.
+///
+/// [`Behaviour::previewed_from`]: crate::model::kinds::Behaviour::previewed_from
+fn previewed(
+    mut kind: ItemKind,
     offline: bool,
     store: &AssetStore,
     limits: &crate::web::Limits,
     err: &mut dyn Write,
 ) -> anyhow::Result<ItemKind> {
-    let title = title.map(str::trim).unwrap_or("");
-    if offline || crate::web::parse_address(url).is_err() {
-        if !offline && !crate::model::links::is_openable(url) {
+    let Some(url) = kind.behaviour().previewed_from().map(str::to_owned) else { return Ok(kind) };
+    if offline || crate::web::parse_address(&url).is_err() {
+        if !offline && !crate::model::links::is_openable(&url) {
             writeln!(err, "warning: {url:?} is not a web address; added without a preview")?;
         }
-        return Ok(ItemKind::link(url, title, ""));
+        return Ok(kind);
     }
-    let info = crate::web::link(url, store, &ThumbCache::standard(), limits, &|_, _| {});
+    let info = crate::web::link(&url, store, &ThumbCache::standard(), limits, &|_, _| {});
     if let Some(warning) = &info.warning {
         writeln!(err, "warning: {url}: {warning}")?;
     }
-    Ok(ItemKind::Link {
-        url: url.to_owned(),
-        title: if title.is_empty() { info.title } else { title.to_owned() },
-        note: String::new(),
-        description: info.description,
-        site: info.site,
-        picture: info.picture.map(|p| p.asset),
-    })
+    kind.take_preview(info.preview());
+    Ok(kind)
+}
+
+/// What `say` says, in English: the command line speaks English.
+fn english<T>(say: impl FnOnce() -> T) -> T {
+    crate::i18n::in_english(say)
+}
+
+/// `moodboard add`'s flags for what to add, one per kind of idea and one per field a
+/// kind takes there, all made from the kinds' specs
+/// ([`crate::model::kinds::KindSpec::flag`], [`crate::model::kinds::Field::flag`]).
+#[derive(Clone, Debug)]
+pub struct KindArgs {
+    pub kind: KindTag,
+    /// The typed fields of a typed kind.
+    pub fields: Fields,
+    /// The files or addresses of an imported kind (pictures).
+    pub sources: Vec<String>,
+}
+
+impl clap::FromArgMatches for KindArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        for &kind in KindTag::ALL {
+            let spec = kind.spec();
+            let Some(given) = matches.get_many::<String>(spec.flag.long) else { continue };
+            let given: Vec<String> = given.cloned().collect();
+            if !spec.typed {
+                return Ok(Self { kind, fields: Fields::new(), sources: given });
+            }
+            let mut fields = Fields::new();
+            // The kind's own flag sets its first field; other fields have flags of their own.
+            if let (Some(first), Some(value)) = (spec.fields.first(), given.into_iter().next()) {
+                fields.set(first.key, value);
+            }
+            for field in spec.fields {
+                if let Some(flag) = field.flag
+                    && let Some(value) = matches.get_one::<String>(flag.long)
+                {
+                    fields.set(field.key, value.clone());
+                }
+            }
+            return Ok(Self { kind, fields, sources: Vec::new() });
+        }
+        Err(clap::Error::raw(clap::error::ErrorKind::MissingRequiredArgument, "say what to add"))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl clap::Args for KindArgs {
+    fn augment_args(mut cmd: clap::Command) -> clap::Command {
+        let help = |id: &str| crate::i18n::lookup(crate::i18n::Lang::En, id, None).unwrap_or_else(|| id.to_owned());
+        let mut what = Vec::new();
+        for &kind in KindTag::ALL {
+            let spec = kind.spec();
+            let flag = spec.flag;
+            let mut arg = clap::Arg::new(flag.long).long(flag.long).value_name(flag.value_name).help(help(flag.help));
+            if let Some(alias) = flag.alias {
+                arg = arg.visible_alias(alias);
+            }
+            // A typed kind takes one value; an imported one any number of files or addresses.
+            cmd = cmd.arg(if spec.typed { arg.num_args(1) } else { arg.num_args(1..) });
+            what.push(flag.long);
+            for field in spec.fields {
+                if let Some(f) = field.flag {
+                    let arg = clap::Arg::new(f.long).long(f.long).value_name(f.value_name).help(help(f.help));
+                    cmd = cmd.arg(arg.num_args(1).requires(flag.long));
+                }
+            }
+        }
+        cmd.group(ArgGroup::new("what").required(true).args(what))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
 fn host(
@@ -818,10 +862,7 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
                 s.push_str(&format!("{}  ", item.id));
             }
             s.push_str(&format!("{:<6}  {}", item.kind.tag().name(), item.kind.summary()));
-            let description = match &item.kind {
-                ItemKind::Link { description, .. } => crate::model::one_line(description, 200),
-                _ => String::new(),
-            };
+            let description = crate::model::one_line(&described(&item.kind), 200);
             let mut about = vec![item.contributor.clone(), item.source.clone()];
             about.retain(|a| !a.trim().is_empty());
             if !item.tags.is_empty() {
@@ -853,13 +894,35 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
     s
 }
 
+/// What an idea says of itself besides its summary (a link's page description), for
+/// `show`: the description remark of its recap.
+fn described(kind: &ItemKind) -> String {
+    use crate::model::kinds::{Recap, Remark};
+    struct Description(String);
+    impl Recap for Description {
+        fn words(&mut self, _: &str) {}
+        fn quote(&mut self, _: &str, _: &str, _: &str) {}
+        fn link(&mut self, _: &str, _: &str) {}
+        fn remark(&mut self, remark: Remark, text: &str) {
+            if remark == Remark::Description {
+                self.0 = text.to_owned();
+            }
+        }
+        fn picture(&mut self, _: &crate::model::AssetName, _: &str) {}
+        fn swatch(&mut self, _: &str, _: &str) {}
+    }
+    let mut description = Description(String::new());
+    kind.behaviour().recap(&mut description);
+    description.0
+}
+
 fn check(board: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     let path = existing_board(board);
     let storage::Loaded { board, mut problems, .. } = load(&path)?;
     // Replace the quick asset check of `load` with one that verifies every file's content.
     problems.retain(|p| p.field != "asset" && p.field != "assets");
     problems.extend(storage::check_assets(&path, &board, true));
-    let images = board.items.iter().filter(|i| matches!(i.kind, ItemKind::Image { .. })).count();
+    let images = board.items.iter().filter(|i| matches!(i.kind, ItemKind::Image(_))).count();
     if problems.is_empty() {
         writeln!(
             out,

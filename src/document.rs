@@ -290,7 +290,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut doc = Document::create_in(dir.path(), "Ideas").unwrap();
         assert_eq!(doc.status(), SaveStatus::Saved);
-        let item = Item::new(ItemKind::Note { text: "x".into() }, Pos::default(), "me", "own team", Timestamp::now());
+        let item = Item::new(ItemKind::note("x"), Pos::default(), "me", "own team", Timestamp::now());
         doc.apply(Edit::InsertItem(Box::new(item)), "Add note", "me").unwrap();
         assert_eq!(doc.status(), SaveStatus::Unsaved);
         let generation = doc.begin_save();

@@ -62,38 +62,30 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
         let imported = import_bytes(&store, &ThumbCache::none(), bytes, name, Path::new(name)).with_context(|| {
             format!("cannot store the welcome picture {name} in {}", paths::assets_dir(path).display())
         })?;
-        images.push(ItemKind::Image {
+        images.push(ItemKind::Image(crate::model::kinds::Image {
             asset: imported.asset,
             file_name: imported.file_name,
             pixel_size: imported.pixel_size,
             caption: crate::i18n::tr(caption),
             crop: None,
-        });
+        }));
     }
     let [rocket, cat, coffee]: [ItemKind; 3] =
         images.try_into().map_err(|_| anyhow::anyhow!("the welcome pictures are missing"))?;
 
-    let note = |text: &str| ItemKind::Note { text: text.to_owned() };
+    let note = |text: &str| ItemKind::Note(crate::model::kinds::Note { text: text.to_owned() });
     // Few cards, each saying one thing, so the board reads at a glance when it opens.
     let entries: Vec<(ItemKind, Option<&ThemeId>, &'static str)> = vec![
         (note(&tr!("welcome-note-add")), Some(&start), "own team"),
         (note(&tr!("welcome-note-sort")), Some(&start), "own team"),
         (note(&tr!("welcome-note-undo")), Some(&start), "own team"),
         (rocket, Some(&kinds), "other field"),
-        (
-            ItemKind::Quote { text: tr!("welcome-quote"), by: "Grace Hopper".to_owned(), citation: String::new() },
-            Some(&kinds),
-            "other field",
-        ),
+        (ItemKind::quote(tr!("welcome-quote"), "Grace Hopper".to_owned(), String::new()), Some(&kinds), "other field"),
         (ItemKind::link(tr!("welcome-link-url"), tr!("welcome-link-title"), ""), Some(&kinds), "other field"),
-        (
-            ItemKind::Colour { hex: "#E07A5F".to_owned(), name: tr!("welcome-colour-ignition") },
-            Some(&kinds),
-            "own team",
-        ),
+        (ItemKind::colour("#E07A5F".to_owned(), tr!("welcome-colour-ignition")), Some(&kinds), "own team"),
         (cat, Some(&calm), "nature"),
         (coffee, Some(&calm), "customer"),
-        (ItemKind::Colour { hex: "#6F4E37".to_owned(), name: tr!("welcome-colour-coffee") }, Some(&calm), "customer"),
+        (ItemKind::colour("#6F4E37".to_owned(), tr!("welcome-colour-coffee")), Some(&calm), "customer"),
         (note(&tr!("welcome-note-unsorted")), None, "own team"),
     ];
     for (z, (kind, theme, source)) in entries.into_iter().enumerate() {
@@ -119,7 +111,7 @@ mod tests {
         let path = ensure(dir.path()).unwrap();
         let loaded = storage::load(&path).unwrap();
         assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
-        for kind in KindTag::ALL {
+        for &kind in KindTag::ALL {
             assert!(loaded.board.items.iter().any(|i| i.kind.tag() == kind), "no {kind:?} on the welcome board");
         }
         assert_eq!(loaded.board.goals.len(), 2);
@@ -145,13 +137,13 @@ mod tests {
             board
                 .items
                 .iter()
-                .any(|i| matches!(&i.kind, ItemKind::Note { text } if text.starts_with("Voeg een idee toe")))
+                .any(|i| matches!(&i.kind, ItemKind::Note(crate::model::kinds::Note { text }) if text.starts_with("Voeg een idee toe")))
         );
         assert!(
             board
                 .items
                 .iter()
-                .any(|i| matches!(&i.kind, ItemKind::Image { caption, .. } if caption.starts_with("Chelsea de kat")))
+                .any(|i| matches!(&i.kind, ItemKind::Image(crate::model::kinds::Image { caption, .. }) if caption.starts_with("Chelsea de kat")))
         );
         // Sources stay the perspective names the lens knows.
         assert!(board.items.iter().any(|i| i.source == "own team"));

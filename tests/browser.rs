@@ -76,12 +76,12 @@ fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
             .await
             .expect("a Chromium session");
         client.goto(&h.url).await.unwrap();
-        assert_eq!(client.find(Locator::Css("#title")).await.unwrap().text().await.unwrap(), "Moodboard");
+        assert_eq!(client.find(Locator::Css("#board-title")).await.unwrap().text().await.unwrap(), "Moodboard");
         client.find(Locator::Css("#name")).await.unwrap().send_keys("Ann").await.unwrap();
         client.find(Locator::Css("#join-button")).await.unwrap().click().await.unwrap();
         let text = client.find(Locator::Css("#text")).await.unwrap();
         let deadline = Instant::now() + Duration::from_secs(20);
-        while client.find(Locator::Css("#title")).await.unwrap().text().await.unwrap() != "Live café" {
+        while client.find(Locator::Css("#board-title")).await.unwrap().text().await.unwrap() != "Live café" {
             if Instant::now() > deadline {
                 let _ = std::fs::write("/tmp/join-page-failed.png", client.screenshot().await.unwrap_or_default());
                 let log = client.execute("return document.body.innerText;", vec![]).await.unwrap();

@@ -233,7 +233,7 @@ fn show_prints_dots_reactions_replies_and_the_session_outcome() {
     let env = Env::new();
     let now = Timestamp::now();
     let mut board = Board::new("Session", now);
-    let item = Item::new(ItemKind::Note { text: "Window seats".into() }, Pos::new(0.0, 0.0), "Ann", "own team", now);
+    let item = Item::new(ItemKind::note("Window seats"), Pos::new(0.0, 0.0), "Ann", "own team", now);
     let id = item.id.clone();
     board.items.push(item);
     board.votes.push(Vote { id: VoteId::new_random(), item: id.clone(), by: "Bo".into(), at: now });
@@ -308,7 +308,9 @@ fn many_images_in_one_add_keep_their_order_and_refuse_only_the_bad_one() {
         .items
         .iter()
         .filter_map(|i| match &i.kind {
-            moodboard::model::ItemKind::Image { file_name, .. } => Some((i.z, file_name.clone())),
+            moodboard::model::ItemKind::Image(moodboard::model::kinds::Image { file_name, .. }) => {
+                Some((i.z, file_name.clone()))
+            }
             _ => None,
         })
         .collect();

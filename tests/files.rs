@@ -18,7 +18,7 @@ fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
 /// A valid board with one note, as the app writes it.
 fn valid_text() -> String {
     let mut board = Board::new("Valid", Timestamp::from_unix_millis(1_700_000_000_000));
-    let item = Item::new(ItemKind::Note { text: "hello".into() }, Pos::new(1.0, 2.0), "Ann", "own team", board.created);
+    let item = Item::new(ItemKind::note("hello"), Pos::new(1.0, 2.0), "Ann", "own team", board.created);
     board.items.push(item);
     storage::format::to_text(&board).unwrap()
 }
@@ -27,7 +27,7 @@ fn valid_text() -> String {
 fn session_board() -> Board {
     let now = Timestamp::from_unix_millis(1_700_000_000_000);
     let mut board = Board::new("Session", now);
-    let item = Item::new(ItemKind::Note { text: "hello".into() }, Pos::new(1.0, 2.0), "Ann", "own team", now);
+    let item = Item::new(ItemKind::note("hello"), Pos::new(1.0, 2.0), "Ann", "own team", now);
     let id = item.id.clone();
     board.items.push(item);
     board.session.phase = Phase::Vote;
@@ -140,17 +140,17 @@ fn every_item_kind_round_trips_and_a_missing_assets_folder_is_a_warning() {
     let theme_id = theme.id.clone();
     board.themes.push(theme);
     let kinds = [
-        ItemKind::Image {
+        ItemKind::Image(moodboard::model::kinds::Image {
             asset: moodboard::model::AssetName::parse(&format!("{}.png", "ab".repeat(16))).unwrap(),
             file_name: "a \"quoted\" name.png".into(),
             pixel_size: moodboard::model::PixelSize { w: 640, h: 480 },
             caption: "line one\nline two".into(),
             crop: Some(moodboard::model::Crop { x: 0.1, y: 0.2, w: 0.5, h: 0.4 }),
-        },
-        ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: "a talk".into() },
+        }),
+        ItemKind::quote("Less, but better", "Dieter Rams", "a talk"),
         ItemKind::link("https://example.com/?a=1&b=2", "Ex", "why"),
-        ItemKind::Note { text: "ünïcödé 🐄 and ) ] } , characters".into() },
-        ItemKind::Colour { hex: "#E4B363".into(), name: "Sunflower".into() },
+        ItemKind::note("ünïcödé 🐄 and ) ] } , characters"),
+        ItemKind::colour("#E4B363", "Sunflower"),
     ];
     for (z, kind) in kinds.into_iter().enumerate() {
         let mut item = Item::new(kind, Pos::new(z as f32 * 10.5, -3.25), "Ann", "customer", now);
@@ -278,14 +278,14 @@ fn every_edit_is_undone_by_its_inverse() {
     let mut board = Board::new("t", now);
     let theme = board.new_theme("A", now);
     let theme_id = theme.id.clone();
-    let item = Item::new(ItemKind::Note { text: "x".into() }, Pos::new(0.0, 0.0), "me", "own team", now);
+    let item = Item::new(ItemKind::note("x"), Pos::new(0.0, 0.0), "me", "own team", now);
     let id = item.id.clone();
     let edits = vec![
         Edit::InsertTheme(theme.clone()),
         Edit::InsertItem(Box::new(item)),
         Edit::ChangeItem { id: id.clone(), change: ItemChange::Pos(Pos::new(5.0, 6.0)), at: now },
         Edit::ChangeItem { id: id.clone(), change: ItemChange::Size(Size::new(300.0, 90.0)), at: now },
-        Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(ItemKind::Note { text: "y".into() }), at: now },
+        Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(ItemKind::note("y")), at: now },
         Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(Some(theme_id.clone())), at: now },
         Edit::ChangeItem { id: id.clone(), change: ItemChange::Tags(vec!["t".into()]), at: now },
         Edit::ChangeItem { id: id.clone(), change: ItemChange::Source("customer".into()), at: now },
@@ -325,7 +325,7 @@ fn board_with(theme: &moodboard::model::ThemeId, item: &moodboard::model::ItemId
     let mut t = board.new_theme("B", now);
     t.id = theme.clone();
     board.themes.push(t);
-    let mut i = Item::new(ItemKind::Note { text: "y".into() }, Pos::new(5.0, 6.0), "me", "own team", now);
+    let mut i = Item::new(ItemKind::note("y"), Pos::new(5.0, 6.0), "me", "own team", now);
     i.id = item.clone();
     i.theme = Some(theme.clone());
     board.items.push(i);
@@ -398,13 +398,13 @@ fn hostile_crops_and_frames_are_repaired_with_warnings() {
     for (n, c) in
         [crop(0.5, 0.5, 0.9, 0.9), crop(f32::NAN, 0.0, 0.5, 0.5), crop(0.1, 0.1, 0.5, 0.5)].into_iter().enumerate()
     {
-        let kind = ItemKind::Image {
+        let kind = ItemKind::Image(moodboard::model::kinds::Image {
             asset: moodboard::model::AssetName::parse("0123456789abcdef0123456789abcdef.png").unwrap(),
             file_name: format!("photo {n}.png"),
             pixel_size: moodboard::model::PixelSize { w: 600, h: 400 },
             caption: String::new(),
             crop: c,
-        };
+        });
         board.items.push(Item::new(kind, Pos::new(n as f32 * 400.0, 0.0), "Ann", "own team", now));
     }
     let mut theme = board.new_theme("Upside down", now);
@@ -420,7 +420,7 @@ fn hostile_crops_and_frames_are_repaired_with_warnings() {
         .items
         .iter()
         .map(|i| match &i.kind {
-            ItemKind::Image { crop, file_name, .. } => (file_name.clone(), *crop),
+            ItemKind::Image(moodboard::model::kinds::Image { crop, file_name, .. }) => (file_name.clone(), *crop),
             _ => unreachable!(),
         })
         .collect();
@@ -448,10 +448,12 @@ fn a_version_4_board_still_loads_and_its_links_have_no_preview() {
     assert!(text.contains("version: 4,") && text.contains("Link("), "the fixture is a version 4 board with links");
     let loaded = storage::load(&path).unwrap();
     assert_eq!(loaded.board.title, "Space notebook");
-    let links: Vec<_> = loaded.board.items.iter().filter(|i| matches!(i.kind, ItemKind::Link { .. })).collect();
+    let links: Vec<_> = loaded.board.items.iter().filter(|i| matches!(i.kind, ItemKind::Link(_))).collect();
     assert!(!links.is_empty());
     for link in &links {
-        let ItemKind::Link { url, description, site, picture, .. } = &link.kind else { unreachable!() };
+        let ItemKind::Link(moodboard::model::kinds::Link { url, description, site, picture, .. }) = &link.kind else {
+            unreachable!()
+        };
         assert!(text.contains(url.as_str()), "{url}");
         assert!(description.is_empty() && site.is_empty() && picture.is_none());
     }

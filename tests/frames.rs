@@ -97,11 +97,11 @@ fn op() -> impl Strategy<Value = Op> {
 
 fn kind(k: u8) -> ItemKind {
     match k {
-        0 => ItemKind::Note { text: "A short note".into() },
-        1 => ItemKind::Note { text: "A longer note that wraps onto several lines of text on its card".repeat(3) },
-        2 => ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() },
+        0 => ItemKind::note("A short note"),
+        1 => ItemKind::note("A longer note that wraps onto several lines of text on its card".repeat(3)),
+        2 => ItemKind::quote("Less, but better", "Dieter Rams", String::new()),
         3 => ItemKind::link("https://example.com", "Example", ""),
-        _ => ItemKind::Colour { hex: "#E4B363".into(), name: String::new() },
+        _ => ItemKind::colour("#E4B363", String::new()),
     }
 }
 
@@ -354,7 +354,7 @@ fn a_version_3_board_gets_frames_round_its_cards() {
     let around = frames::frame_around(cards.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size))).unwrap();
     assert_eq!(warmth.frame, around, "the frame is exactly round its cards");
     // The unsorted link, which lay beside them, is outside the frame.
-    let link = board.items.iter().find(|i| matches!(i.kind, ItemKind::Link { .. })).unwrap();
+    let link = board.items.iter().find(|i| matches!(i.kind, ItemKind::Link(_))).unwrap();
     assert!(!warmth.frame.intersects(BoardRect::from_pos_size(link.pos, link.size)));
 }
 

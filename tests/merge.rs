@@ -127,7 +127,7 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
     for (index, (slot, id)) in copy.items.iter().zip(ITEM_IDS).enumerate() {
         if let Some((t, text, theme)) = slot.version {
             let mut item = Item::new(
-                ItemKind::Note { text: format!("idea {text}") },
+                ItemKind::note(format!("idea {text}")),
                 Pos::new(10.0 * index as f32, f32::from(text)),
                 by[usize::from(text % 2)],
                 "own team",
@@ -371,7 +371,7 @@ fn run(person: &mut Person, op: &Op, true_time: i64) {
     match *op {
         Op::Add(i) => {
             let mut item = Item::new(
-                ItemKind::Note { text: format!("{}'s idea {i}", person.name) },
+                ItemKind::note(format!("{}'s idea {i}", person.name)),
                 Pos::new(0.0, 0.0),
                 person.name,
                 "own team",
@@ -384,7 +384,7 @@ fn run(person: &mut Person, op: &Op, true_time: i64) {
         }
         Op::Rewrite(i, text) => {
             if let Some(id) = target(i, &person.board) {
-                let kind = ItemKind::Note { text: format!("{} rewrote it ({text})", person.name) };
+                let kind = ItemKind::note(format!("{} rewrote it ({text})", person.name));
                 person.apply(Edit::ChangeItem { id, change: ItemChange::Kind(kind), at: Timestamp::EPOCH }, true_time);
             }
         }
@@ -478,13 +478,7 @@ fn a_different_board_brings_its_ideas_but_not_its_title() {
         board(&Copy { items: vec![], themes: vec![], meta: (3, 1), votes: vec![], responses: vec![], session: (0, 0) });
     let mut theirs = Board::new("Customer visit", at(9));
     theirs.goals.push("Hear the customer".into());
-    theirs.items.push(Item::new(
-        ItemKind::Note { text: "Too loud".into() },
-        Pos::new(0.0, 0.0),
-        "Kim",
-        "customer",
-        at(3),
-    ));
+    theirs.items.push(Item::new(ItemKind::note("Too loud"), Pos::new(0.0, 0.0), "Kim", "customer", at(3)));
     let merged = m(&ours, &theirs);
     assert_eq!(merged.id, ours.id);
     assert_eq!(merged.title, ours.title);

@@ -25,7 +25,7 @@ fn notes(board: &Board) -> Vec<String> {
         .items
         .iter()
         .filter_map(|i| match &i.kind {
-            ItemKind::Note { text } => Some(text.clone()),
+            ItemKind::Note(moodboard::model::kinds::Note { text }) => Some(text.clone()),
             _ => None,
         })
         .collect();
@@ -53,7 +53,7 @@ fn merge_brings_in_the_other_copy_and_keeps_who_brought_what() {
     let merged = storage::load(&env.path("ours.moodboard.ron")).unwrap();
     assert!(merged.problems.is_empty(), "the image was copied in: {:?}", merged.problems);
     assert_eq!(notes(&merged.board), ["Ann's idea", "Kim's idea"]);
-    let kims = merged.board.items.iter().find(|i| i.kind == ItemKind::Note { text: "Kim's idea".into() }).unwrap();
+    let kims = merged.board.items.iter().find(|i| i.kind == ItemKind::note("Kim's idea")).unwrap();
     assert_eq!((kims.contributor.as_str(), kims.source.as_str()), ("Kim", "customer"));
 
     env.ok(&["merge", "ours.moodboard.ron", old_ours.to_str().unwrap()]);
@@ -150,7 +150,7 @@ fn concurrent_adders_and_a_watching_editor_lose_nothing() {
         }
         if local < 10 {
             let item = Item::new(
-                ItemKind::Note { text: format!("editor idea {local}") },
+                ItemKind::note(format!("editor idea {local}")),
                 Pos::new(0.0, 0.0),
                 "Ed",
                 "own team",
@@ -363,7 +363,7 @@ fn json_canvas_exports_and_imports_and_refuses_files_outside_its_folder() {
     let dst = storage::load(&env.path("dst.moodboard.ron")).unwrap();
     assert!(dst.problems.is_empty(), "{:?}", dst.problems);
     let light = dst.board.theme_by_name("Light").unwrap().id.clone();
-    let note = dst.board.items.iter().find(|i| i.kind == ItemKind::Note { text: "Warm light".into() }).unwrap();
+    let note = dst.board.items.iter().find(|i| i.kind == ItemKind::note("Warm light")).unwrap();
     assert_eq!(note.theme, Some(light), "a node inside a group lands in its theme");
 
     std::fs::create_dir(env.path("vault")).unwrap();

@@ -71,19 +71,13 @@ fn a_strangers_board_cannot_rewrite_ours() {
     let env = Env::new();
     let ours_path = our_board(&env);
     let ours = load(&ours_path);
-    let link = ours.items.iter().find(|i| matches!(i.kind, ItemKind::Link { .. })).unwrap().clone();
+    let link = ours.items.iter().find(|i| matches!(i.kind, ItemKind::Link(_))).unwrap().clone();
     let mut theirs = Board::new("Helpful links", Timestamp::now());
     let mut hijacked = link.clone();
     hijacked.kind = ItemKind::link("https://evil.example/", "Tiles", "");
     hijacked.modified = end_of_time();
     theirs.items.push(hijacked);
-    let gift = Item::new(
-        ItemKind::Note { text: "A real idea".into() },
-        Pos::new(0.0, 0.0),
-        "Kim",
-        "customer",
-        Timestamp::now(),
-    );
+    let gift = Item::new(ItemKind::note("A real idea"), Pos::new(0.0, 0.0), "Kim", "customer", Timestamp::now());
     theirs.items.push(gift.clone());
     storage::create(&env.path("theirs.moodboard.ron"), &theirs).unwrap();
 
@@ -195,7 +189,7 @@ fn duplicate_ids_are_repaired_the_same_way_every_time() {
     let mut board = load(&path);
     // Two people's copies gave two different notes one id; and one note is in twice.
     let mut twin = board.items[0].clone();
-    twin.kind = ItemKind::Note { text: "Another idea, same id".into() };
+    twin.kind = ItemKind::note("Another idea, same id");
     let exact = board.items[1].clone();
     board.items.push(twin);
     board.items.push(exact);
@@ -342,7 +336,7 @@ fn show_into_a_closed_pipe_stops_quietly() {
     let mut board = Board::new("Long", now);
     for i in 0..5_000 {
         board.items.push(Item::new(
-            ItemKind::Note { text: format!("note {i} {}", "words ".repeat(20)) },
+            ItemKind::note(format!("note {i} {}", "words ".repeat(20))),
             Pos::new(0.0, 0.0),
             "Ann",
             "own team",
@@ -384,8 +378,7 @@ fn ten_thousand_themes_and_items_are_grouped_right() {
             ),
             modified: now,
         };
-        let mut item =
-            Item::new(ItemKind::Note { text: format!("idea {t}") }, Pos::new(0.0, 0.0), "Ann", "own team", now);
+        let mut item = Item::new(ItemKind::note(format!("idea {t}")), Pos::new(0.0, 0.0), "Ann", "own team", now);
         item.id = ItemId::parse(&format!("item-{t}")).unwrap();
         item.theme = Some(theme.id.clone());
         item.z = t;

@@ -42,7 +42,7 @@ fn fixture() -> Fixture {
             .into_iter()
             .enumerate()
     {
-        let mut item = Item::new(ItemKind::Note { text: text.into() }, Pos::new(x, 0.0), "Ann", "own team", now);
+        let mut item = Item::new(ItemKind::note(text), Pos::new(x, 0.0), "Ann", "own team", now);
         item.theme = Some(theme.clone());
         item.z = i as i64;
         board.items.push(item);
@@ -181,10 +181,9 @@ fn every_kind_can_be_added_from_the_ui_and_undone() {
 
     let b = board(&h);
     assert_eq!(count(&h, KindTag::Note), 4);
-    assert!(b.items.iter().any(|i| i.kind
-        == ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() }));
-    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, .. } if url == "https://www.example.com")));
-    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, .. } if url == "https://rust-lang.org")));
+    assert!(b.items.iter().any(|i| i.kind == ItemKind::quote("Less, but better", "Dieter Rams", String::new())));
+    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link(moodboard::model::kinds::Link { url, .. }) if url == "https://www.example.com")));
+    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link(moodboard::model::kinds::Link { url, .. }) if url == "https://rust-lang.org")));
     assert_eq!(count(&h, KindTag::Colour), 1);
     let image = b.items.iter().find(|i| i.kind.tag() == KindTag::Image).expect("the pasted image was added");
     assert_eq!(image.contributor, "Tess");
@@ -215,7 +214,7 @@ fn the_window_speaks_dutch_and_switches_language_live() {
     assert!(h.query_by_label("3 ideeën").is_some(), "the count, in Dutch plural");
 
     add_with_form(&mut h, "Nieuwe notitie", &[("Notitie", "Papieren texturen")], "Notitie toevoegen");
-    assert!(board(&h).items.iter().any(|i| i.kind == ItemKind::Note { text: "Papieren texturen".into() }));
+    assert!(board(&h).items.iter().any(|i| i.kind == ItemKind::note("Papieren texturen")));
     assert!(h.query_all_by_label_contains("Notitie: Papieren texturen").next().is_some(), "the card, in Dutch");
     assert!(h.query_by_label("4 ideeën, 1 geselecteerd").is_some(), "the status bar counts the new note");
     assert_eq!(h.state().prefs.interface_language(), Lang::Nl);
@@ -246,10 +245,7 @@ fn the_keyboard_alone_captures_a_note() {
     h.run_steps(2);
     press(&mut h, Modifiers::COMMAND, Key::Enter);
     settle(&mut h);
-    assert!(
-        board(&h).items.iter().any(|i| i.kind == ItemKind::Note { text: "Sound of rain".into() }),
-        "Ctrl+Enter adds it"
-    );
+    assert!(board(&h).items.iter().any(|i| i.kind == ItemKind::note("Sound of rain")), "Ctrl+Enter adds it");
     assert_eq!(h.query_all_by_label("New note").count(), 1, "the form closed; only the toolbar button is left");
 }
 
@@ -265,7 +261,7 @@ fn your_name_is_written_on_what_you_add() {
     h.run_steps(3);
     assert_eq!(h.state().prefs.name, "Tess Verhoeven");
     add_with_form(&mut h, "New note", &[("Note", "Mine")], "Add note");
-    let item = board(&h).items.into_iter().find(|i| i.kind == ItemKind::Note { text: "Mine".into() }).unwrap();
+    let item = board(&h).items.into_iter().find(|i| i.kind == ItemKind::note("Mine")).unwrap();
     assert_eq!(item.contributor, "Tess Verhoeven");
 }
 
@@ -469,13 +465,8 @@ fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
     add_with_form(&mut harness, "New note", &[("Note", "Local idea")], "Add note");
     // Meanwhile `moodboard add` writes to the file.
     storage::update(&f.board, |b: &mut Board| {
-        let item = Item::new(
-            ItemKind::Note { text: "From the terminal".into() },
-            Pos::new(0.0, 400.0),
-            "Kim",
-            "customer",
-            Timestamp::now(),
-        );
+        let item =
+            Item::new(ItemKind::note("From the terminal"), Pos::new(0.0, 400.0), "Kim", "customer", Timestamp::now());
         b.items.push(item);
         b.sort_items();
         Ok::<_, std::convert::Infallible>(())
@@ -513,13 +504,7 @@ fn merging_a_board_in_the_app_marks_what_came_in_and_is_one_undo_step() {
     std::fs::copy(&f.board, &other).unwrap();
     storage::update(&other, |b: &mut Board| {
         for text in ["Kim's first", "Kim's second"] {
-            let mut item = Item::new(
-                ItemKind::Note { text: text.into() },
-                Pos::new(0.0, 500.0),
-                "Kim",
-                "customer",
-                Timestamp::now(),
-            );
+            let mut item = Item::new(ItemKind::note(text), Pos::new(0.0, 500.0), "Kim", "customer", Timestamp::now());
             item.z = b.top_z();
             b.items.push(item);
         }
@@ -826,7 +811,7 @@ fn a_drawn_prompt_is_a_prompt_card_and_shuffle_is_one_undo_step() {
     press(&mut h, Modifiers::NONE, Key::P);
     settle(&mut h);
     let prompt = board(&h).items.iter().find(|i| moodboard::model::is_prompt(i)).cloned().expect("a prompt card");
-    let ItemKind::Note { text } = &prompt.kind else { panic!("a prompt is a note") };
+    let ItemKind::Note(moodboard::model::kinds::Note { text }) = &prompt.kind else { panic!("a prompt is a note") };
     assert!(moodboard::prompts::deck(moodboard::prompts::Lang::En).contains(&text.as_str()), "{text}");
     assert_eq!(prompt.source, "prompt deck");
     let before = board(&h);
@@ -850,7 +835,7 @@ fn a_read_only_board_opens_read_only_and_says_so() {
     let mut h = harness(&f.board, &f.boards_dir);
     assert!(h.query_by_label_contains("Read-only file").is_some(), "the status bar says so");
     let notes = count(&h, KindTag::Note);
-    h.state_mut().add_item(ItemKind::Note { text: "not allowed".into() }, None, None);
+    h.state_mut().add_item(ItemKind::note("not allowed"), None, None);
     settle(&mut h);
     assert_eq!(count(&h, KindTag::Note), notes, "nothing changes");
     assert!(h.state().toasts.iter().any(|t| t.text.contains("Save As… to keep an editable copy")), "and it says why");
@@ -993,7 +978,7 @@ fn copied_text(harness: &mut Harness<'_, MoodboardApp>) -> String {
 }
 
 fn notes_saying(harness: &Harness<'_, MoodboardApp>, text: &str) -> usize {
-    board(harness).items.iter().filter(|i| i.kind == ItemKind::Note { text: text.into() }).count()
+    board(harness).items.iter().filter(|i| i.kind == ItemKind::note(text)).count()
 }
 
 #[test]
@@ -1039,13 +1024,13 @@ fn cards_pasted_into_another_board_bring_their_pictures() {
     let thumbs = moodboard::media::thumbs::ThumbCache::new(None, 1 << 20);
     let imported = moodboard::media::import_file(&store, &thumbs, &photo).unwrap();
     let mut first = storage::load(&f.board).unwrap().board;
-    let kind = ItemKind::Image {
+    let kind = ItemKind::Image(moodboard::model::kinds::Image {
         asset: imported.asset.clone(),
         file_name: "coffee.png".into(),
         pixel_size: imported.pixel_size,
         caption: "Espresso".into(),
         crop: Some(moodboard::model::Crop { x: 0.1, y: 0.1, w: 0.5, h: 0.5 }),
-    };
+    });
     let mut item = Item::new(kind, Pos::new(0.0, 900.0), "Mia", "customer", Timestamp::now());
     item.size = moodboard::model::Size::new(300.0, 300.0);
     first.items.push(item);
@@ -1067,7 +1052,9 @@ fn cards_pasted_into_another_board_bring_their_pictures() {
     settle(&mut h);
     let pasted = board(&h);
     assert_eq!(pasted.items.len(), 1);
-    let ItemKind::Image { asset, crop, caption, .. } = &pasted.items[0].kind else { panic!("an image") };
+    let ItemKind::Image(moodboard::model::kinds::Image { asset, crop, caption, .. }) = &pasted.items[0].kind else {
+        panic!("an image")
+    };
     assert_eq!(caption, "Espresso");
     assert!(crop.is_some(), "the crop comes along");
     assert_eq!(pasted.items[0].contributor, "Mia");
@@ -1248,7 +1235,7 @@ fn pasted_addresses_become_pictures_and_link_previews() {
     let rect = |i: &Item| moodboard::model::BoardRect::from_pos_size(i.pos, i.size);
     assert!(!rect(images[0]).intersects(rect(images[1])), "nor do the cards they became");
     let image = images[0];
-    assert!(matches!(&image.kind, ItemKind::Image { file_name, pixel_size, .. }
+    assert!(matches!(&image.kind, ItemKind::Image(moodboard::model::kinds::Image { file_name, pixel_size, .. })
         if file_name == "tiles.png" && (pixel_size.w, pixel_size.h) == (80, 40)));
     assert!(h.query_all_by_label_contains("Image: tiles.png").next().is_some(), "its card is on the canvas");
 
@@ -1256,7 +1243,10 @@ fn pasted_addresses_become_pictures_and_link_previews() {
     settle(&mut h);
     let b = board(&h);
     let link = b.items.iter().find(|i| i.kind.tag() == KindTag::Link).expect("the page became a link");
-    let ItemKind::Link { url, title, description, site, picture, .. } = &link.kind else { unreachable!() };
+    let ItemKind::Link(moodboard::model::kinds::Link { url, title, description, site, picture, .. }) = &link.kind
+    else {
+        unreachable!()
+    };
     assert_eq!(url, &server.url("/article"));
     assert_eq!((title.as_str(), site.as_str()), ("Azulejos of Porto", "Tile Notes"));
     assert_eq!(description, "Blue and white tiles, street by street.");
@@ -1280,8 +1270,12 @@ fn pasted_addresses_become_pictures_and_link_previews() {
     h.event(egui::Event::Paste(server.url("/tiles.png")));
     settle(&mut h);
     let b = board(&h);
-    assert!(b.items.iter().any(|i| matches!(&i.kind, ItemKind::Link { url, title, picture: None, .. }
-        if *url == server.url("/tiles.png") && title.is_empty())));
+    assert!(
+        b.items
+            .iter()
+            .any(|i| matches!(&i.kind, ItemKind::Link(moodboard::model::kinds::Link { url, title, picture: None, .. })
+        if *url == server.url("/tiles.png") && title.is_empty()))
+    );
     assert_eq!(server.connections(), asked);
 }
 
@@ -1364,7 +1358,7 @@ fn inviting_shows_a_qr_code_and_private_ideas_arrive_face_down() {
     while !board(&h)
         .items
         .iter()
-        .any(|i| matches!(&i.kind, ItemKind::Note { text } if text == "Secret idea from a phone"))
+        .any(|i| matches!(&i.kind, ItemKind::Note(moodboard::model::kinds::Note { text }) if text == "Secret idea from a phone"))
     {
         assert!(Instant::now() < deadline, "the phone's idea reaches the canvas");
         h.run_steps(2);

@@ -68,7 +68,7 @@ fn an_image_address_is_downloaded_like_a_file_and_several_are_added_at_once() {
     let images: Vec<_> = items
         .iter()
         .filter_map(|i| match &i.kind {
-            ItemKind::Image { asset, file_name, pixel_size, .. } => {
+            ItemKind::Image(moodboard::model::kinds::Image { asset, file_name, pixel_size, .. }) => {
                 Some((asset.clone(), file_name.clone(), *pixel_size))
             }
             _ => None,
@@ -111,7 +111,7 @@ fn a_page_with_open_graph_tags_fills_the_link_card_and_show_prints_it() {
     let links: Vec<_> = items
         .iter()
         .filter_map(|i| match &i.kind {
-            ItemKind::Link { url, title, description, site, picture, .. } => {
+            ItemKind::Link(moodboard::model::kinds::Link { url, title, description, site, picture, .. }) => {
                 Some((url.clone(), title.clone(), description.clone(), site.clone(), picture.clone()))
             }
             _ => None,
@@ -172,7 +172,9 @@ fn offline_makes_no_request() {
     let err = refused(&env, &path, &["--image", &server.url("/tiles.png"), "--offline"]);
     assert!(err.contains("not downloaded (--offline)"), "{err}");
     let items = items(&path);
-    assert!(matches!(&items[0].kind, ItemKind::Link { title, picture: None, .. } if title.is_empty()));
+    assert!(
+        matches!(&items[0].kind, ItemKind::Link(moodboard::model::kinds::Link { title, picture: None, .. }) if title.is_empty())
+    );
     assert_eq!(server.connections(), 0);
 }
 

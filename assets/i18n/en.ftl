@@ -536,9 +536,9 @@ capture-choose-files-help = Pick image or text files from this computer
 capture-drop-hint = Dropping files and pasting (Ctrl+V) work on the canvas too.
 
 ## Add forms (with arguments)
-capture-need-note = Type the note first.
-capture-need-quote = Type the quote first.
-capture-need-address = Type the address first.
+capture-need-note = The note is empty: type it first.
+capture-need-quote = The quote is empty: type it first.
+capture-need-address = The address is empty: type it first.
 capture-add-note = Add note
 capture-add-quote = Add quote
 capture-add-link = Add link
@@ -961,3 +961,21 @@ actions-undid = Undid: { $step }
 actions-undo-failed = Could not undo: { $reason }
 actions-redid = Redid: { $step }
 actions-redo-failed = Could not redo: { $reason }
+
+## Fields of ideas (the add form, the inspector, the command line and the join page)
+field-too-long = { $field } holds at most { $max } characters; this has { $count }.
+field-unknown = A { $kind } has no field called { $field }.
+
+## Problems a board file may have (each kept or repaired when the board opens)
+problem-not-a-colour = { $hex } is not a #RRGGBB colour; shown as a placeholder
+problem-not-an-image-size = { $w } × { $h } pixels is not an image size
+problem-not-a-crop = x { $x }, y { $y }, w { $w }, h { $h } is not a part of the picture; the whole picture is shown
+
+## moodboard add: one flag per kind of idea
+cli-add-note = A note: the brainwave, in your words
+cli-add-quote = A quote: something someone said or wrote
+cli-add-by = Who said the quote
+cli-add-link = A link to a web page. Its page is fetched once for a preview (title, description, site name and picture) unless --offline is given
+cli-add-title = The link's title, instead of the one its page gives
+cli-add-colour = A colour swatch, as hex (#E4B363)
+cli-add-image = Image files or http(s) addresses of images (JPEG, PNG, GIF, WebP, BMP, TIFF or SVG), one or more; each is copied (or downloaded) into the board's assets

@@ -533,9 +533,9 @@ capture-choose-files-help = Kies afbeeldingen of tekstbestanden op deze computer
 capture-drop-hint = Bestanden slepen en plakken (Ctrl+V) werkt ook op het canvas.
 
 ## Formulieren om toe te voegen (met argumenten)
-capture-need-note = Typ eerst de notitie.
-capture-need-quote = Typ eerst het citaat.
-capture-need-address = Typ eerst het adres.
+capture-need-note = De notitie is leeg: typ haar eerst.
+capture-need-quote = Het citaat is leeg: typ het eerst.
+capture-need-address = Het adres is leeg: typ het eerst.
 capture-add-note = Notitie toevoegen
 capture-add-quote = Citaat toevoegen
 capture-add-link = Link toevoegen
@@ -958,3 +958,21 @@ actions-undid = Ongedaan gemaakt: { $step }
 actions-undo-failed = Ongedaan maken lukte niet: { $reason }
 actions-redid = Opnieuw gedaan: { $step }
 actions-redo-failed = Opnieuw doen lukte niet: { $reason }
+
+## Velden van ideeën (het formulier, de inspector, de opdrachtregel en de deelnamepagina)
+field-too-long = { $field } bevat hoogstens { $max } tekens; dit zijn er { $count }.
+field-unknown = Een { $kind } heeft geen veld dat { $field } heet.
+
+## Problemen die een bordbestand kan hebben (bewaard of hersteld bij het openen)
+problem-not-a-colour = { $hex } is geen #RRGGBB-kleur; getoond als plaatshouder
+problem-not-an-image-size = { $w } × { $h } pixels is geen afmeting van een afbeelding
+problem-not-a-crop = x { $x }, y { $y }, w { $w }, h { $h } is geen deel van de afbeelding; de hele afbeelding wordt getoond
+
+## moodboard add: één optie per soort idee
+cli-add-note = Een notitie: de ingeving, in je eigen woorden
+cli-add-quote = Een citaat: iets wat iemand zei of schreef
+cli-add-by = Wie het citaat zei
+cli-add-link = Een link naar een webpagina. De pagina wordt één keer opgehaald voor een voorbeeld (titel, beschrijving, sitenaam en afbeelding), tenzij --offline is gegeven
+cli-add-title = De titel van de link, in plaats van die van de pagina
+cli-add-colour = Een kleurstaal, als hex (#E4B363)
+cli-add-image = Afbeeldingsbestanden of http(s)-adressen van afbeeldingen (JPEG, PNG, GIF, WebP, BMP, TIFF of SVG), één of meer; elk wordt naar de bestanden van het bord gekopieerd (of gedownload)

@@ -30,18 +30,17 @@ impl MoodboardApp {
         match action {
             Action::Edit { edit, label } => self.apply(edit, &label),
             Action::Command(command) => self.run_command(command),
-            // A link typed in the form fetches its page's preview first.
-            Action::Add { kind: ItemKind::Link { url, title, note, .. }, centre_in_board, theme }
-                if self.fetches(&url) =>
-            {
-                self.fetch_address(&url, WebWant::Link, (&title, &note), centre_in_board, theme)
+            // An idea whose page fills it in (a link typed in its form) fetches the page first.
+            Action::Add { kind, centre_in_board, theme } if self.previews(&kind).is_some() => {
+                let address = self.previews(&kind).unwrap_or_default();
+                self.fetch_address(&address, WebWant::Preview, Some(kind), centre_in_board, theme)
             }
             Action::Add { kind, centre_in_board, theme } => self.add_item(kind, centre_in_board, theme),
             Action::AddImageFromAddress { address, centre_in_board } => {
                 if self.prefs.offline {
                     self.toasts.warning(tr!("actions-offline-not-downloaded"));
                 } else {
-                    self.fetch_address(&address, WebWant::Image, ("", ""), centre_in_board, None);
+                    self.fetch_address(&address, WebWant::Image, None, centre_in_board, None);
                 }
             }
             Action::ChooseImageFiles => self.files.images(&self.ctx, self.open.key, self.folder()),
@@ -260,11 +259,7 @@ impl MoodboardApp {
             Command::Paste => self.ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Command::Copy => self.copy_selection(false),
             Command::Cut => self.copy_selection(true),
-            Command::AddNote => self.draft = Some(Draft::new(crate::model::KindTag::Note, None)),
-            Command::AddQuote => self.draft = Some(Draft::new(crate::model::KindTag::Quote, None)),
-            Command::AddLink => self.draft = Some(Draft::new(crate::model::KindTag::Link, None)),
-            Command::AddColour => self.draft = Some(Draft::new(crate::model::KindTag::Colour, None)),
-            Command::AddImage => self.draft = Some(Draft::new(crate::model::KindTag::Image, None)),
+            Command::Add(kind) => self.draft = Some(Draft::new(kind, None)),
             Command::WorkOffline => {
                 self.prefs.offline = !self.prefs.offline;
                 self.save_prefs();
@@ -414,7 +409,7 @@ impl MoodboardApp {
             &self.open.doc.board().session.own_prompts,
             &mut fastrand::Rng::new(),
         );
-        let kind = ItemKind::Note { text };
+        let kind = ItemKind::note(text);
         let pos = self.place(None, kind.default_size(), None);
         let mut item = self.new_item(kind, pos, None, 0);
         item.tags = vec![crate::model::PROMPT_TAG.to_owned()];
@@ -554,7 +549,7 @@ impl MoodboardApp {
         let mut board = self.open.doc.board().clone();
         let now = Timestamp::now();
         for rect in avoid {
-            let mut stand_in = Item::new(ItemKind::Note { text: String::new() }, rect.min, "", "", now);
+            let mut stand_in = Item::new(ItemKind::note(String::new()), rect.min, "", "", now);
             stand_in.size = crate::model::Size::new(rect.width(), rect.height());
             stand_in.theme = theme.cloned();
             board.items.push(stand_in);
@@ -590,20 +585,15 @@ impl MoodboardApp {
         if text.is_empty() {
             return;
         }
-        let kind = if links::looks_like_url(text) {
-            let url = links::normalise_url(text);
-            if self.fetches(&url) {
+        match ItemKind::from_pasted(text) {
+            Some(Ok(kind)) => match self.previews(&kind) {
                 // An image address becomes the image; a page, a link with its preview.
-                self.fetch_address(&url, WebWant::Pasted, ("", ""), centre_in_board, None);
-                return;
-            }
-            ItemKind::link(url, "", "")
-        } else if let Some(quoted) = strip_quotes(text) {
-            ItemKind::Quote { text: quoted.to_owned(), by: String::new(), citation: String::new() }
-        } else {
-            ItemKind::Note { text: text.to_owned() }
-        };
-        self.add_item(kind, centre_in_board, None);
+                Some(address) => self.fetch_address(&address, WebWant::Pasted, None, centre_in_board, None),
+                None => self.add_item(kind, centre_in_board, None),
+            },
+            Some(Err(e)) => self.toasts.error(crate::ui::words::field_error(&e)),
+            None => {}
+        }
     }
 
     fn import(&mut self, sources: Vec<Source>, centre_in_board: Option<Pos>) {
@@ -638,7 +628,7 @@ impl MoodboardApp {
                     self.open.import_failures.push(tr!("actions-empty-file", file = file_name));
                     continue;
                 }
-                Ok(Outcome::Text { text, .. }) => ItemKind::Note { text },
+                Ok(Outcome::Text { text, .. }) => ItemKind::note(text),
                 Err(ImportFailure::Cancelled) => continue,
                 Err(e) => {
                     self.open.import_failures.push(e.to_string());
@@ -668,6 +658,14 @@ impl MoodboardApp {
     /// Whether adding `url` fetches from the web: an http(s) address, and not offline.
     fn fetches(&self, url: &str) -> bool {
         !self.prefs.offline && crate::web::parse_address(url).is_ok()
+    }
+
+    /// The web page that fills in `kind` when it is added ([`Behaviour::previewed_from`]),
+    /// if it is fetched (an http(s) address, and not offline).
+    ///
+    /// [`Behaviour::previewed_from`]: crate::model::kinds::Behaviour::previewed_from
+    fn previews(&self, kind: &ItemKind) -> Option<String> {
+        kind.behaviour().previewed_from().filter(|url| self.fetches(url)).map(str::to_owned)
     }
 
     /// Paste and drop events of this frame, as actions. Paste goes to a text field when
@@ -718,27 +716,5 @@ impl MoodboardApp {
             Picked::Canvas(path) => self.import_canvas_file(path),
             Picked::SaveAs(path) => self.save_as(paths::with_board_suffix(&path)),
         }
-    }
-}
-
-/// `“text”` or `"text"` → `text`: pasted text in quotation marks becomes a quote.
-fn strip_quotes(text: &str) -> Option<&str> {
-    let pairs = [('“', '”'), ('"', '"'), ('„', '“'), ('«', '»')];
-    pairs.iter().find_map(|(open, close)| {
-        let inner = text.strip_prefix(*open)?.strip_suffix(*close)?.trim();
-        (!inner.is_empty() && !inner.contains(*close)).then_some(inner)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quoted_text_becomes_a_quote() {
-        assert_eq!(strip_quotes("“Less, but better”"), Some("Less, but better"));
-        assert_eq!(strip_quotes("\"Stay hungry\""), Some("Stay hungry"));
-        assert_eq!(strip_quotes("\"a\" and \"b\""), None);
-        assert_eq!(strip_quotes("plain"), None);
     }
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::MoodboardApp;
 use super::share::{JobDone, JobError};
 use crate::media::import_bytes;
-use crate::model::{BoardRect, Edit, Item, ItemId, ItemKind, Pos, ThemeId, Timestamp, frames};
+use crate::model::{BoardRect, Edit, Item, ItemId, Pos, ThemeId, Timestamp, frames};
 use crate::storage::clip::{self, ClipTheme};
 use crate::storage::{AssetStore, Problem};
 use crate::ui::canvas::things;
@@ -131,47 +131,36 @@ fn read_clip(
     let clip = clip::parse(text)?;
     let (items, repaired) = clip::received_cards(&clip, Timestamp::now());
     let mut problems: Vec<String> = repaired.iter().map(Problem::to_string).collect();
-    let mut stored: HashMap<crate::model::AssetName, Option<(crate::model::AssetName, crate::model::PixelSize)>> =
-        HashMap::new();
+    // Each picture once: where it went in this board, and its size if it was imported.
+    type Stored = Option<(crate::model::AssetName, Option<crate::model::PixelSize>)>;
+    let mut stored: HashMap<crate::model::AssetName, Stored> = HashMap::new();
     let mut kept = Vec::with_capacity(items.len());
     for mut item in items {
-        let (asset, file_name) = match &item.kind {
-            ItemKind::Image { asset, file_name, .. } => (asset.clone(), file_name.clone()),
-            ItemKind::Link { picture: Some(picture), url, .. } => (picture.clone(), tr!("clip-preview-of", url = url)),
-            _ => {
-                kept.push(item);
-                continue;
-            }
+        let Some(asset) = item.kind.picture().cloned() else {
+            kept.push(item);
+            continue;
         };
-        let size = match &item.kind {
-            ItemKind::Image { pixel_size, .. } => *pixel_size,
-            _ => crate::model::PixelSize { w: 1, h: 1 },
-        };
+        let name = item.kind.summary();
         let done = stored.entry(asset.clone()).or_insert_with(|| match clip::image_bytes(&clip, &asset) {
-            Some(bytes) => match import_bytes(store, thumbs, &bytes, &file_name, Path::new(&tr!("clip-the-clipboard")))
-            {
-                Ok(imported) => Some((imported.asset, imported.pixel_size)),
+            Some(bytes) => match import_bytes(store, thumbs, &bytes, &name, Path::new(&tr!("clip-the-clipboard"))) {
+                Ok(imported) => Some((imported.asset, Some(imported.pixel_size))),
                 Err(e) => {
-                    problems.push(tr!("clip-picture-left-out", file = file_name.as_str(), reason = e.to_string()));
+                    problems.push(tr!("clip-picture-left-out", file = name.as_str(), reason = e.to_string()));
                     None
                 }
             },
             // Copied from this board, or its picture too large to come along.
-            None if store.read_verified(&asset).is_ok() => Some((asset.clone(), size)),
+            None if store.read_verified(&asset).is_ok() => Some((asset.clone(), None)),
             None => {
-                problems.push(tr!("clip-picture-too-large", file = file_name.as_str()));
+                problems.push(tr!("clip-picture-too-large", file = name.as_str()));
                 None
             }
         });
-        match (&mut item.kind, done) {
-            (ItemKind::Image { asset, pixel_size, .. }, Some((name, size))) => {
-                *asset = name.clone();
-                *pixel_size = *size;
-            }
+        match done {
+            Some((name, pixels)) => item.kind.set_picture(Some(name.clone()), *pixels),
             // A picture is what an image card is; a link keeps its words without one.
-            (ItemKind::Image { .. }, None) => continue,
-            (ItemKind::Link { picture, .. }, done) => *picture = done.as_ref().map(|(name, _)| name.clone()),
-            _ => {}
+            None if !item.kind.behaviour().stands_without_picture() => continue,
+            None => item.kind.set_picture(None, None),
         }
         kept.push(item);
     }

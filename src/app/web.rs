@@ -21,8 +21,9 @@ use crate::web::{Found, Limits, LinkInfo};
 pub enum WebWant {
     /// The Image form, `--image`: an image or an error.
     Image,
-    /// The Link form: always a link, with its preview if the page can be read.
-    Link,
+    /// An idea typed in its form whose page fills it in (a link): always that idea,
+    /// with its page's preview if the page can be read.
+    Preview,
     /// A pasted address: an image if it is one, else a link.
     Pasted,
 }
@@ -32,9 +33,9 @@ struct Pending {
     key: u64,
     address: String,
     want: WebWant,
-    /// The title and note typed in the Link form (the title wins over the page's).
-    title: String,
-    note: String,
+    /// The idea as typed in its form, which the page's preview completes (what was
+    /// typed wins); `None`: a pasted address, which becomes a link if it is no picture.
+    typed: Option<ItemKind>,
     theme: Option<ThemeId>,
     /// Where the card will be.
     at: BoardRect,
@@ -123,7 +124,7 @@ impl WebAdds {
                     Ok(imported) => Outcome::Image(imported),
                     Err(e) => Outcome::Failed(e.to_string()),
                 },
-                WebWant::Link => Outcome::Link(crate::web::link(&address, &store, &thumbs, &limits, &progress)),
+                WebWant::Preview => Outcome::Link(crate::web::link(&address, &store, &thumbs, &limits, &progress)),
                 WebWant::Pasted => match crate::web::pasted(&address, &store, &thumbs, &limits, &progress) {
                     Ok(Found::Image(imported)) => Outcome::Image(imported),
                     Ok(Found::Link(info)) => Outcome::Link(info),
@@ -141,7 +142,7 @@ impl MoodboardApp {
         &mut self,
         address: &str,
         want: WebWant,
-        (title, note): (&str, &str),
+        typed: Option<ItemKind>,
         centre_in_board: Option<Pos>,
         theme: Option<ThemeId>,
     ) {
@@ -154,8 +155,7 @@ impl MoodboardApp {
             key: web.next_key,
             address: address.trim().to_owned(),
             want,
-            title: title.trim().to_owned(),
-            note: note.trim().to_owned(),
+            typed,
             theme,
             at: BoardRect::from_pos_size(top_left, PLACEHOLDER),
             received: Arc::new(AtomicU64::new(0)),
@@ -203,14 +203,9 @@ impl MoodboardApp {
                     if let Some(picture) = &info.picture {
                         self.open.images.forget(&picture.asset);
                     }
-                    ItemKind::Link {
-                        url: p.address.clone(),
-                        title: if p.title.is_empty() { info.title } else { p.title.clone() },
-                        note: p.note.clone(),
-                        description: info.description,
-                        site: info.site,
-                        picture: info.picture.map(|p| p.asset),
-                    }
+                    let mut kind = p.typed.clone().unwrap_or_else(|| ItemKind::link(p.address.clone(), "", ""));
+                    kind.take_preview(info.preview());
+                    kind
                 }
             };
             let p = self.open.web.pending.remove(index);

@@ -15,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
-use crate::model::{Board, Item, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
+use crate::model::kinds::{Recap, Remark};
+use crate::model::{AssetName, Board, Item, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
 use crate::storage::{AssetStore, SaveError};
 
 /// The largest canvas file read.
@@ -61,7 +62,7 @@ struct Node {
 pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, SaveError> {
     let stem = out.file_stem().map_or_else(|| "board".to_owned(), |s| s.to_string_lossy().into_owned());
     let images_dir_name = format!("{stem}-images");
-    let images_dir = crate::storage::paths::board_folder(out).join(&images_dir_name);
+    let images = crate::storage::paths::board_folder(out).join(&images_dir_name);
     let mut nodes = Vec::new();
     let mut groups = Vec::new();
     // Each theme's group is exactly its frame.
@@ -88,62 +89,113 @@ pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, S
             height: f64::from(item.size.h).round(),
             ..Node::default()
         };
-        match &item.kind {
-            ItemKind::Note { text } => {
-                node.kind = "text".into();
-                node.text = Some(text.clone());
-            }
-            ItemKind::Quote { text, by, citation } => {
-                node.kind = "text".into();
-                let mut t = format!("> {}", text.replace('\n', "\n> "));
-                if !by.is_empty() || !citation.is_empty() {
-                    t.push_str(&format!(
-                        "\n\n— {by}{}{citation}",
-                        if by.is_empty() || citation.is_empty() { "" } else { ", " }
-                    ));
-                }
-                node.text = Some(t);
-            }
-            ItemKind::Link { url, title, note, .. }
-                if links::is_openable(url) && title.is_empty() && note.is_empty() =>
-            {
-                node.kind = "link".into();
-                node.url = Some(url.clone());
-            }
-            ItemKind::Link { url, title, note, .. } => {
-                node.kind = "text".into();
-                let label = if title.is_empty() { url } else { title };
-                node.text = Some(format!("[{label}]({url})\n\n{note}").trim_end().to_owned());
-            }
-            ItemKind::Colour { hex, name } => {
-                node.kind = "text".into();
-                node.text = Some(format!("{hex} {name}").trim_end().to_owned());
-                node.color = Rgb::parse_hex(hex).map(Rgb::to_hex);
-            }
-            ItemKind::Image { asset, file_name, .. } => match store.read_verified(asset) {
-                Ok(bytes) => {
-                    std::fs::create_dir_all(&images_dir).map_err(|source| SaveError::Io {
-                        path: images_dir.clone(),
-                        action: "cannot create the images folder",
-                        source,
-                    })?;
-                    // Like every file we write: whole, or not at all.
-                    let path = images_dir.join(asset.as_str());
-                    crate::storage::replace_file(&path, None, |f| std::io::Write::write_all(f, &bytes))?;
-                    node.kind = "file".into();
-                    node.file = Some(format!("{images_dir_name}/{}", asset.as_str()));
-                }
-                Err(_) => {
-                    node.kind = "text".into();
-                    node.text = Some(format!("(missing image {file_name})"));
-                }
-            },
-        }
+        let mut writer = CanvasCard {
+            node: &mut node,
+            images: &images,
+            images_dir_name: &images_dir_name,
+            store,
+            error: None,
+            link: None,
+            note: String::new(),
+        };
+        item.kind.behaviour().recap(&mut writer);
+        writer.finish()?;
         nodes.push(node);
     }
     groups.extend(nodes);
     let canvas = Canvas { nodes: groups, edges: Vec::new() };
     Ok(serde_json::to_string_pretty(&canvas).unwrap_or_default())
+}
+
+/// An idea's parts as one canvas node (see [`Recap`]): words, quotes and colours become
+/// text nodes, a bare web address a link node, a picture a file node whose file is
+/// copied into the images folder.
+struct CanvasCard<'a> {
+    node: &'a mut Node,
+    images: &'a Path,
+    images_dir_name: &'a str,
+    store: &'a AssetStore,
+    /// The first file that could not be written.
+    error: Option<SaveError>,
+    /// A link's address and label, and its note, put together at the end.
+    link: Option<(String, String)>,
+    note: String,
+}
+
+impl CanvasCard<'_> {
+    fn text(&mut self, text: String) {
+        self.node.kind = "text".into();
+        self.node.text = Some(text);
+    }
+
+    fn finish(mut self) -> Result<(), SaveError> {
+        if let Some((url, label)) = self.link.take() {
+            if links::is_openable(&url) && label == url && self.note.is_empty() {
+                self.node.kind = "link".into();
+                self.node.url = Some(url);
+            } else {
+                self.text(format!("[{label}]({url})\n\n{}", self.note).trim_end().to_owned());
+            }
+        }
+        self.error.map_or(Ok(()), Err)
+    }
+}
+
+impl Recap for CanvasCard<'_> {
+    fn words(&mut self, text: &str) {
+        self.text(text.to_owned());
+    }
+
+    fn quote(&mut self, text: &str, by: &str, citation: &str) {
+        let mut t = format!("> {}", text.replace('\n', "\n> "));
+        if !by.is_empty() || !citation.is_empty() {
+            let sep = if by.is_empty() || citation.is_empty() { "" } else { ", " };
+            t.push_str(&format!("\n\n— {by}{sep}{citation}"));
+        }
+        self.text(t);
+    }
+
+    fn link(&mut self, url: &str, label: &str) {
+        self.link = Some((url.to_owned(), label.to_owned()));
+    }
+
+    fn remark(&mut self, remark: Remark, text: &str) {
+        if remark == Remark::Note {
+            self.note = text.to_owned();
+        }
+    }
+
+    fn picture(&mut self, asset: &AssetName, name: &str) {
+        let Ok(bytes) = self.store.read_verified(asset) else {
+            self.text(format!("(missing image {name})"));
+            return;
+        };
+        let written = std::fs::create_dir_all(self.images)
+            .map_err(|source| SaveError::Io {
+                path: self.images.to_owned(),
+                action: "cannot create the images folder",
+                source,
+            })
+            // Like every file we write: whole, or not at all.
+            .and_then(|()| {
+                let path = self.images.join(asset.as_str());
+                crate::storage::replace_file(&path, None, |f| std::io::Write::write_all(f, &bytes))
+            });
+        match written {
+            Ok(()) => {
+                self.node.kind = "file".into();
+                self.node.file = Some(format!("{}/{}", self.images_dir_name, asset.as_str()));
+            }
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
+        }
+    }
+
+    fn swatch(&mut self, hex: &str, name: &str) {
+        self.text(format!("{hex} {name}").trim_end().to_owned());
+        self.node.color = Rgb::parse_hex(hex).map(Rgb::to_hex);
+    }
 }
 
 /// Why a canvas file could not be imported. The board is unchanged.
@@ -209,23 +261,17 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
     let mut nodes = Vec::new();
     for node in canvas.nodes.iter().filter(|n| n.kind != "group") {
         let kind = match node.kind.as_str() {
-            "text" => ItemKind::Note { text: node.text.clone().unwrap_or_default() },
+            "text" => ItemKind::note(node.text.clone().unwrap_or_default()),
             "link" => ItemKind::link(node.url.clone().unwrap_or_default(), "", ""),
             "file" => {
                 let file = node.file.clone().unwrap_or_default();
                 match image_in_folder(&folder, &file)
                     .and_then(|p| import_file(store, &ThumbCache::none(), &p).map_err(|e| e.to_string()))
                 {
-                    Ok(imported) => ItemKind::Image {
-                        asset: imported.asset,
-                        file_name: imported.file_name,
-                        pixel_size: imported.pixel_size,
-                        caption: String::new(),
-                        crop: None,
-                    },
+                    Ok(imported) => imported.into_kind(),
                     Err(why) => {
                         skipped.push(format!("{file}: {why}"));
-                        ItemKind::Note { text: format!("File: {file}") }
+                        ItemKind::note(format!("File: {file}"))
                     }
                 }
             }

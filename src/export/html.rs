@@ -8,7 +8,8 @@ use std::io::Cursor;
 use base64::Engine as _;
 
 use crate::media;
-use crate::model::{AssetName, Board, Item, ItemKind, Rgb, links};
+use crate::model::kinds::{Recap, Remark};
+use crate::model::{AssetName, Board, Item, Rgb, links};
 use crate::storage::AssetStore;
 
 /// Longest side of an embedded image, in pixels.
@@ -70,53 +71,7 @@ pub fn to_html(board: &Board, store: &AssetStore) -> String {
 
 fn card(h: &mut String, board: &Board, item: &Item, store: &AssetStore) {
     h.push_str("<div class=\"card\">");
-    match &item.kind {
-        ItemKind::Note { text } => {
-            let _ = write!(h, "<div class=\"note\">{}</div>", esc(text));
-        }
-        ItemKind::Quote { text, by, citation } => {
-            let _ = write!(h, "<blockquote>“{}”</blockquote>", esc(text));
-            if !by.is_empty() || !citation.is_empty() {
-                let sep = if by.is_empty() || citation.is_empty() { "" } else { ", " };
-                let _ = write!(h, "<p>— {}{sep}<cite>{}</cite></p>", esc(by), esc(citation));
-            }
-        }
-        ItemKind::Link { url, title, note, description, site, .. } => {
-            let label = if title.is_empty() { url } else { title };
-            if links::is_openable(url) {
-                let _ = write!(h, "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", esc(url.trim()), esc(label));
-            } else {
-                let _ = write!(h, "<span>{}</span> <code>{}</code>", esc(label), esc(url));
-            }
-            if !site.is_empty() {
-                let _ = write!(h, " <small>{}</small>", esc(site));
-            }
-            if !description.is_empty() {
-                let _ = write!(h, "<p class=\"description\">{}</p>", esc(description));
-            }
-            if !note.is_empty() {
-                let _ = write!(h, "<p>{}</p>", esc(note));
-            }
-        }
-        ItemKind::Image { asset, file_name, caption, .. } => {
-            match embed(store, asset) {
-                Some(data) => {
-                    let _ = write!(h, "<img src=\"data:image/jpeg;base64,{data}\" alt=\"{}\">", esc(file_name));
-                }
-                None => {
-                    let _ = write!(h, "<p><em>Image {} is missing</em></p>", esc(file_name));
-                }
-            }
-            if !caption.is_empty() {
-                let _ = write!(h, "<p>{}</p>", esc(caption));
-            }
-        }
-        ItemKind::Colour { hex, name } => {
-            let shown = Rgb::parse_hex(hex).map_or("#cccccc".to_owned(), Rgb::to_hex);
-            let _ =
-                write!(h, "<div class=\"swatch\" style=\"background:{shown}\"></div><p>{} {}</p>", esc(hex), esc(name));
-        }
-    }
+    item.kind.behaviour().recap(&mut HtmlCard { h, store });
     let mut who = esc(&item.contributor);
     if !item.source.is_empty() {
         let _ = write!(who, "{}{}", if who.is_empty() { "" } else { " · " }, esc(&item.source));
@@ -136,6 +91,62 @@ fn card(h: &mut String, board: &Board, item: &Item, store: &AssetStore) {
         h.push_str("</ul>");
     }
     h.push_str("</div>\n");
+}
+
+/// An idea's parts as HTML, every text escaped (see [`Recap`]).
+struct HtmlCard<'a> {
+    h: &'a mut String,
+    store: &'a AssetStore,
+}
+
+impl Recap for HtmlCard<'_> {
+    fn words(&mut self, text: &str) {
+        let _ = write!(self.h, "<div class=\"note\">{}</div>", esc(text));
+    }
+
+    fn quote(&mut self, text: &str, by: &str, citation: &str) {
+        let _ = write!(self.h, "<blockquote>“{}”</blockquote>", esc(text));
+        if !by.is_empty() || !citation.is_empty() {
+            let sep = if by.is_empty() || citation.is_empty() { "" } else { ", " };
+            let _ = write!(self.h, "<p>— {}{sep}<cite>{}</cite></p>", esc(by), esc(citation));
+        }
+    }
+
+    fn link(&mut self, url: &str, label: &str) {
+        if links::is_openable(url) {
+            let _ = write!(self.h, "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>", esc(url.trim()), esc(label));
+        } else {
+            let _ = write!(self.h, "<span>{}</span> <code>{}</code>", esc(label), esc(url));
+        }
+    }
+
+    fn remark(&mut self, remark: Remark, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let _ = match remark {
+            Remark::Site => write!(self.h, " <small>{}</small>", esc(text)),
+            Remark::Description => write!(self.h, "<p class=\"description\">{}</p>", esc(text)),
+            Remark::Note | Remark::Caption => write!(self.h, "<p>{}</p>", esc(text)),
+        };
+    }
+
+    fn picture(&mut self, asset: &AssetName, name: &str) {
+        let _ = match embed(self.store, asset) {
+            Some(data) => write!(self.h, "<img src=\"data:image/jpeg;base64,{data}\" alt=\"{}\">", esc(name)),
+            None => write!(self.h, "<p><em>Image {} is missing</em></p>", esc(name)),
+        };
+    }
+
+    fn swatch(&mut self, hex: &str, name: &str) {
+        let shown = Rgb::parse_hex(hex).map_or("#cccccc".to_owned(), Rgb::to_hex);
+        let _ = write!(
+            self.h,
+            "<div class=\"swatch\" style=\"background:{shown}\"></div><p>{} {}</p>",
+            esc(hex),
+            esc(name)
+        );
+    }
 }
 
 /// The image as a base64 JPEG at most [`EMBED_MAX_SIDE`] pixels wide or high.

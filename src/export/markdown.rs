@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Board, ItemKind, links};
+use crate::model::kinds::{Recap, Remark};
+use crate::model::{Board, links};
 
 /// The board as Markdown. Board text is escaped so that it cannot inject HTML or
 /// markup into a wiki page; links are only made for http, https and mailto.
@@ -30,39 +31,8 @@ pub fn to_markdown(board: &Board) -> String {
     for (theme, items) in super::grouped(board) {
         let _ = writeln!(md, "## {}\n", esc(theme.map_or("Unsorted", |t| t.name.as_str())));
         for item in items {
-            let text = match &item.kind {
-                ItemKind::Note { text } => esc(text),
-                ItemKind::Quote { text, by, citation } => {
-                    let mut s = format!("“{}”", esc(text));
-                    if !by.is_empty() {
-                        let _ = write!(s, " — {}", esc(by));
-                    }
-                    if !citation.is_empty() {
-                        let _ = write!(s, ", *{}*", esc(citation));
-                    }
-                    s
-                }
-                ItemKind::Link { url, title, note, .. } => {
-                    let label = if title.is_empty() { url } else { title };
-                    let mut s = if links::is_openable(url) {
-                        format!("[{}](<{}>)", esc(label), url.trim().replace(['<', '>'], ""))
-                    } else {
-                        format!("{} ({})", esc(label), esc(url))
-                    };
-                    if !note.is_empty() {
-                        let _ = write!(s, ": {}", esc(note));
-                    }
-                    s
-                }
-                ItemKind::Image { file_name, caption, .. } => {
-                    let mut s = format!("Image: {}", esc(file_name));
-                    if !caption.is_empty() {
-                        let _ = write!(s, " — {}", esc(caption));
-                    }
-                    s
-                }
-                ItemKind::Colour { hex, name } => format!("Colour `{}` {}", hex.replace('`', ""), esc(name)),
-            };
+            let mut text = String::new();
+            item.kind.behaviour().recap(&mut MarkdownCard(&mut text));
             let mut by = String::new();
             if !item.contributor.is_empty() {
                 by.push_str(&esc(&item.contributor));
@@ -90,6 +60,58 @@ pub fn to_markdown(board: &Board) -> String {
     md
 }
 
+/// An idea's parts as one line of Markdown, every text escaped (see [`Recap`]).
+struct MarkdownCard<'a>(&'a mut String);
+
+impl Recap for MarkdownCard<'_> {
+    fn words(&mut self, text: &str) {
+        self.0.push_str(&esc(text));
+    }
+
+    fn quote(&mut self, text: &str, by: &str, citation: &str) {
+        let _ = write!(self.0, "“{}”", esc(text));
+        if !by.is_empty() {
+            let _ = write!(self.0, " — {}", esc(by));
+        }
+        if !citation.is_empty() {
+            let _ = write!(self.0, ", *{}*", esc(citation));
+        }
+    }
+
+    fn link(&mut self, url: &str, label: &str) {
+        if links::is_openable(url) {
+            let _ = write!(self.0, "[{}](<{}>)", esc(label), url.trim().replace(['<', '>'], ""));
+        } else {
+            let _ = write!(self.0, "{} ({})", esc(label), esc(url));
+        }
+    }
+
+    /// A link's note and a picture's caption; a site and description stay out of the
+    /// one line.
+    fn remark(&mut self, remark: Remark, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        match remark {
+            Remark::Note => {
+                let _ = write!(self.0, ": {}", esc(text));
+            }
+            Remark::Caption => {
+                let _ = write!(self.0, " — {}", esc(text));
+            }
+            Remark::Site | Remark::Description => {}
+        }
+    }
+
+    fn picture(&mut self, _asset: &crate::model::AssetName, name: &str) {
+        let _ = write!(self.0, "Image: {}", esc(name));
+    }
+
+    fn swatch(&mut self, hex: &str, name: &str) {
+        let _ = write!(self.0, "Colour `{}` {}", hex.replace('`', ""), esc(name));
+    }
+}
+
 /// Escapes Markdown and HTML so that board text shows as written.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -112,7 +134,7 @@ fn esc(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Item, Pos, Timestamp};
+    use crate::model::{Item, ItemKind, Pos, Timestamp};
 
     #[test]
     fn text_is_escaped_and_only_web_links_are_links() {
@@ -120,7 +142,7 @@ mod tests {
         let mut board = Board::new("Evil <script>", now);
         board.goals.push("*bold* [x](javascript:alert(1))".into());
         for kind in [
-            ItemKind::Note { text: "<img src=x onerror=alert(1)>".into() },
+            ItemKind::note("<img src=x onerror=alert(1)>"),
             ItemKind::link("javascript:alert(1)", "click", ""),
             ItemKind::link("https://example.com", "ok", ""),
         ] {

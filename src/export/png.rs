@@ -7,7 +7,8 @@ type Scaled<'a> = PxScaleFont<&'a FontRef<'static>>;
 use image::{Rgba, RgbaImage, imageops};
 
 use crate::media::decode;
-use crate::model::{Board, BoardRect, Item, ItemKind, Rgb, links};
+use crate::model::kinds::{Align, Card, CardPainter, Fit, Ink, Paint, TextStyle};
+use crate::model::{AssetName, Board, BoardRect, Crop, Item, Message, Pos, Rgb};
 use crate::storage::AssetStore;
 
 /// Longest side of the picture, in pixels; larger boards are drawn scaled down.
@@ -19,6 +20,7 @@ const BACKGROUND: Rgba<u8> = Rgba([0xF4, 0xF1, 0xEC, 0xFF]);
 const NOTE: Rgba<u8> = Rgba([0xFF, 0xF1, 0xA8, 0xFF]);
 const QUOTE: Rgba<u8> = Rgba([0xFA, 0xF7, 0xF2, 0xFF]);
 const LINK: Rgba<u8> = Rgba([0xE6, 0xEE, 0xF7, 0xFF]);
+const PROMPT: Rgba<u8> = Rgba([0x2E, 0x3A, 0x59, 0xFF]);
 const PLACEHOLDER: Rgba<u8> = Rgba([0x3A, 0x3D, 0x42, 0xFF]);
 const INK: Rgba<u8> = Rgba([0x26, 0x26, 0x26, 0xFF]);
 const LIGHT_INK: Rgba<u8> = Rgba([0xF0, 0xF0, 0xF0, 0xFF]);
@@ -74,6 +76,12 @@ pub fn render_png(board: &Board, store: &AssetStore) -> Result<Vec<u8>, PngError
         .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| PngError::Encode(e.to_string()))?;
     Ok(png)
+}
+
+/// The characters of `s` the font has glyphs for: a sign it lacks (`↗`) is left out
+/// rather than drawn as an empty box.
+fn drawn<'s>(scaled: &'s Scaled<'_>, s: &'s str) -> impl Iterator<Item = char> + 's {
+    s.chars().filter(|&ch| ch.is_whitespace() || scaled.glyph_id(ch).0 != 0)
 }
 
 struct Canvas {
@@ -146,14 +154,14 @@ impl Canvas {
     }
 
     fn width(&self, scaled: &Scaled<'_>, s: &str) -> f32 {
-        s.chars().map(|ch| scaled.h_advance(scaled.glyph_id(ch))).sum()
+        drawn(scaled, s).map(|ch| scaled.h_advance(scaled.glyph_id(ch))).sum()
     }
 
     fn draw_line(&mut self, scaled: &Scaled<'_>, s: &str, mut x: f32, baseline: f32, clip: (i64, i64), c: Rgba<u8>) {
         if baseline - scaled.ascent() > clip.1 as f32 {
             return;
         }
-        for ch in s.chars() {
+        for ch in drawn(scaled, s) {
             let glyph = scaled.scaled_glyph(ch);
             let advance = scaled.h_advance(glyph.id);
             let glyph = ab_glyph::Glyph { position: point(x, baseline), ..glyph };
@@ -173,55 +181,145 @@ impl Canvas {
         }
     }
 
+    /// One card: its shadow, then what its kind draws (see [`CardPainter`]).
     fn card(&mut self, item: &Item, store: &AssetStore) {
         let r = (item.pos.x, item.pos.y, item.size.w, item.size.h);
         self.fill((r.0, r.1 + 3.0, r.2, r.3), Rgba([0, 0, 0, 40]));
-        let inner = (r.0 + 12.0, r.1 + 12.0, r.2 - 24.0, r.3 - 24.0);
-        match &item.kind {
-            ItemKind::Note { text } => {
-                self.fill(r, NOTE);
-                self.text(text, inner, 16.0, INK);
+        let card = Card { size: item.size, prompt: crate::model::is_prompt(item) };
+        let mut painter = CardPaint { canvas: self, origin: item.pos, store };
+        item.kind.behaviour().paint(&card, &mut painter);
+    }
+
+    /// Width of one line of `text` at `size` board units, in pixels.
+    fn line_width(&self, text: &str, size: f32) -> f32 {
+        let scaled = self.font.as_scaled(PxScale::from(size * self.scale));
+        self.width(&scaled, text)
+    }
+}
+
+/// A card being drawn: its kind's areas are in the card's units, from `origin`.
+struct CardPaint<'a> {
+    canvas: &'a mut Canvas,
+    origin: Pos,
+    store: &'a AssetStore,
+}
+
+impl CardPaint<'_> {
+    fn on_board(&self, area: BoardRect) -> R {
+        (self.origin.x + area.min.x, self.origin.y + area.min.y, area.width(), area.height())
+    }
+}
+
+fn paint_colour(paint: Paint) -> Rgba<u8> {
+    match paint {
+        Paint::Note => NOTE,
+        Paint::Prompt => PROMPT,
+        Paint::Quote => QUOTE,
+        Paint::Link => LINK,
+        Paint::Placeholder => PLACEHOLDER,
+        Paint::Caption => Rgba([0, 0, 0, 150]),
+        Paint::Colour(Rgb(r, g, b)) => Rgba([r, g, b, 255]),
+        Paint::InvalidColour => Rgba([0x80, 0x80, 0x80, 255]),
+    }
+}
+
+fn ink_colour(ink: Ink) -> Rgba<u8> {
+    match ink {
+        Ink::Note | Ink::Quote => INK,
+        Ink::Prompt | Ink::Caption => LIGHT_INK,
+        Ink::PromptLabel => Rgba([0xFF, 0xC8, 0x57, 0xFF]),
+        Ink::QuoteMark => Rgba([0xC9, 0xB7, 0x9C, 0xFF]),
+        Ink::Attribution => Rgba([0x6B, 0x63, 0x58, 0xFF]),
+        Ink::LinkTitle => Rgba([0x1D, 0x35, 0x57, 0xFF]),
+        Ink::LinkDomain => Rgba([0x4A, 0x6A, 0x8A, 0xFF]),
+        Ink::LinkUnsafe => Rgba([0xB0, 0x3A, 0x2E, 0xFF]),
+        Ink::OnColour(Some(c)) if c.luminance() <= 0.5 => LIGHT_INK,
+        Ink::OnColour(_) => INK,
+    }
+}
+
+impl CardPainter for CardPaint<'_> {
+    fn fill(&mut self, area: BoardRect, paint: Paint) {
+        let r = self.on_board(area);
+        self.canvas.fill(r, paint_colour(paint));
+    }
+
+    fn text(&mut self, area: BoardRect, text: &str, style: TextStyle) {
+        let r = self.on_board(area);
+        self.canvas.text(text, r, style.size, ink_colour(style.ink));
+    }
+
+    fn line(&mut self, area: BoardRect, text: &str, style: TextStyle, align: Align) {
+        let (x, y, w, h) = self.on_board(area);
+        let width = self.canvas.line_width(text, style.size) / self.canvas.scale;
+        let line_h = style.size * 1.25;
+        let (x, y) = match align {
+            Align::LeftTop => (x, y),
+            Align::LeftBottom => (x, y + h - line_h),
+            Align::RightBottom => (x + (w - width).max(0.0), y + h - line_h),
+        };
+        self.canvas.text(text, (x, y, w, line_h), style.size, ink_colour(style.ink));
+    }
+
+    fn mark(&mut self, at: Pos, text: &str, style: TextStyle) {
+        let (x, y) = (self.origin.x + at.x, self.origin.y + at.y);
+        self.canvas.text(text, (x, y, style.size * 2.0, style.size * 1.5), style.size, ink_colour(style.ink));
+    }
+
+    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str) {
+        let r = self.on_board(area);
+        let (x0, y0, x1, y1) = self.canvas.to_px(r);
+        let (pw, ph) = ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32);
+        let picture = self.store.read_verified(asset).ok().and_then(|b| decode::decode(&b).ok()).map(|p| match crop {
+            Some(c) if c.is_valid() => {
+                let (w, h) = (p.width() as f32, p.height() as f32);
+                p.crop_imm((c.x * w) as u32, (c.y * h) as u32, ((c.w * w) as u32).max(1), ((c.h * h) as u32).max(1))
             }
-            ItemKind::Quote { text, by, .. } => {
-                self.fill(r, QUOTE);
-                let t = if by.is_empty() { format!("“{text}”") } else { format!("“{text}”\n— {by}") };
-                self.text(&t, inner, 18.0, INK);
+            _ => p,
+        });
+        let Some(picture) = picture else {
+            self.canvas.fill(r, PLACEHOLDER);
+            if fit == Fit::Contain {
+                let inner = (r.0 + 12.0, r.1 + 12.0, r.2 - 24.0, r.3 - 24.0);
+                self.canvas.text(&format!("Missing image: {name}"), inner, 14.0, LIGHT_INK);
             }
-            ItemKind::Link { url, title, .. } => {
-                self.fill(r, LINK);
-                let domain = links::domain(url).unwrap_or_default();
-                let t = if title.is_empty() { url.clone() } else { format!("{title}\n{domain}") };
-                self.text(&t, inner, 16.0, Rgba([0x1D, 0x35, 0x57, 0xFF]));
+            return;
+        };
+        match fit {
+            Fit::Cover => {
+                let fitted = picture.resize_to_fill(pw, ph, imageops::FilterType::Triangle).to_rgba8();
+                imageops::overlay(&mut self.canvas.img, &fitted, x0, y0);
             }
-            ItemKind::Colour { hex, name } => {
-                let Rgb(cr, cg, cb) = Rgb::parse_hex(hex).unwrap_or(Rgb(0x80, 0x80, 0x80));
-                self.fill(r, Rgba([cr, cg, cb, 255]));
-                let ink = if Rgb(cr, cg, cb).luminance() > 0.5 { INK } else { LIGHT_INK };
-                self.text(&format!("{hex}\n{name}"), inner, 14.0, ink);
-            }
-            ItemKind::Image { asset, file_name, .. } => {
-                let (x0, y0, x1, y1) = self.to_px(r);
-                let (pw, ph) = ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32);
-                let picture = store.read_verified(asset).ok().and_then(|b| decode::decode(&b).ok());
-                match picture {
-                    Some(picture) => {
-                        let fitted = picture.resize_to_fill(pw, ph, imageops::FilterType::Triangle).to_rgba8();
-                        imageops::overlay(&mut self.img, &fitted, x0, y0);
-                    }
-                    None => {
-                        self.fill(r, PLACEHOLDER);
-                        self.text(&format!("Missing image: {file_name}"), inner, 14.0, LIGHT_INK);
-                    }
+            Fit::Contain => {
+                let fitted = picture.resize(pw, ph, imageops::FilterType::Triangle).to_rgba8();
+                if fitted.width() < pw || fitted.height() < ph {
+                    self.canvas.fill(r, PLACEHOLDER);
                 }
+                let x = x0 + i64::from((pw - fitted.width()) / 2);
+                let y = y0 + i64::from((ph - fitted.height()) / 2);
+                imageops::overlay(&mut self.canvas.img, &fitted, x, y);
             }
         }
+    }
+
+    fn text_height(&self, text: &str, style: TextStyle, width: f32) -> f32 {
+        let lines = crate::model::metrics::lines(text, style.size, width);
+        lines as f32 * style.size * crate::model::metrics::LINE
+    }
+
+    fn readable(&self, size: f32) -> bool {
+        size * self.canvas.scale >= 4.0
+    }
+
+    fn say(&self, message: &Message) -> String {
+        crate::i18n::say_in(crate::i18n::Lang::En, message)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Item, Pos, Size, Timestamp};
+    use crate::model::{ItemKind, Pos, Size, Timestamp};
 
     #[test]
     fn a_board_draws_its_cards_and_text() {
@@ -229,16 +327,10 @@ mod tests {
         let store = AssetStore::for_board(&dir.path().join("B.moodboard.ron"));
         let now = Timestamp::now();
         let mut board = Board::new("B", now);
-        let mut note = Item::new(ItemKind::Note { text: "Hello there".into() }, Pos::new(0.0, 0.0), "A", "x", now);
+        let mut note = Item::new(ItemKind::note("Hello there"), Pos::new(0.0, 0.0), "A", "x", now);
         note.size = Size::new(200.0, 100.0);
         board.items.push(note);
-        let mut red = Item::new(
-            ItemKind::Colour { hex: "#FF0000".into(), name: String::new() },
-            Pos::new(300.0, 0.0),
-            "A",
-            "x",
-            now,
-        );
+        let mut red = Item::new(ItemKind::colour("#FF0000", String::new()), Pos::new(300.0, 0.0), "A", "x", now);
         red.size = Size::new(100.0, 100.0);
         board.items.push(red);
         let png = render_png(&board, &store).unwrap();

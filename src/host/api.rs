@@ -27,7 +27,8 @@ use super::state::{
     ADDRESS_BURST, ADDRESS_PER_SEC, Bucket, JOIN_BURST, JOIN_PER_SEC, JOINED_TAG, MAX_PARTICIPANTS, PARTICIPANT_BURST,
     PARTICIPANT_PER_SEC, Participant, State, view,
 };
-use crate::model::{Board, Edit, Item, ItemId, ItemKind, Phase, Reaction, Timestamp, frames, rules};
+use crate::model::kinds::{FieldType, Fields};
+use crate::model::{Board, Edit, Item, ItemId, ItemKind, KindTag, Phase, Reaction, Timestamp, frames, rules};
 
 /// Largest JSON body, in bytes.
 pub const MAX_JSON_BYTES: usize = 8 * 1024;
@@ -141,8 +142,15 @@ fn item_id(raw: &str, board: &Board) -> Result<ItemId, Response> {
 
 async fn page(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {
     check_token(&state, &token)?;
-    // The token is ours (checked above: hex digits only), so it can go into the page.
-    let page = PAGE.replace("{{BASE}}", &format!("/j/{token}/"));
+    // The token is ours (checked above: hex digits only), so it can go into the page; the
+    // kinds of idea go in as JSON data (never run), `<` escaped so no tag can end early.
+    let kinds = super::state::phone_kinds();
+    let data = serde_json::to_string(&kinds).unwrap_or_else(|_| "[]".into());
+    let page = PAGE
+        .replace("{{BASE}}", &format!("/j/{token}/"))
+        .replace("{{KINDS}}", &data.replace('<', "\\u003c"))
+        .replace("{{KIND_CHOICES}}", &super::state::kind_choices(&kinds))
+        .replace("{{FIELDS}}", &super::state::field_inputs(&kinds));
     Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response())
 }
 
@@ -307,6 +315,46 @@ struct ItemBody {
     anonymous: bool,
 }
 
+/// The body's words as the fields of the kind it names: each field a phone may set
+/// (`Field::api`), capped, then made by the kind's own parser. Addresses must be web
+/// addresses; the server never fetches them.
+fn phone_idea(body: &ItemBody) -> Result<ItemKind, Response> {
+    let on_phones = || KindTag::ALL.iter().filter(|k| k.spec().phones).map(|k| k.name()).collect::<Vec<_>>();
+    let Some(tag) = KindTag::named(&body.kind).filter(|k| k.spec().phones) else {
+        let shown: String = body.kind.chars().take(40).collect();
+        let names = on_phones();
+        let listed = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
+        };
+        return Err(error(StatusCode::BAD_REQUEST, format!("kind must be {listed}, not {shown:?}")));
+    };
+    let spec = tag.spec();
+    let mut fields = Fields::new();
+    for field in spec.fields {
+        let Some(name) = field.api else { continue };
+        let sent = match name {
+            "text" => &body.text,
+            "by" => &body.by,
+            "url" => &body.url,
+            "title" => &body.title,
+            _ => continue,
+        };
+        let value = capped(name, sent, super::state::phone_cap(field))?;
+        if field.ty == FieldType::Address
+            && crate::web::parse_address(&crate::model::links::normalise_url(&value)).is_err()
+        {
+            return Err(error(StatusCode::BAD_REQUEST, format!("{name} must be an http or https address")));
+        }
+        if field.required && value.is_empty() {
+            return Err(error(StatusCode::BAD_REQUEST, format!("a {} needs {name}", spec.name)));
+        }
+        fields.set(field.key, value);
+    }
+    tag.build(&fields)
+        .map_err(|e| error(StatusCode::BAD_REQUEST, crate::i18n::in_english(|| crate::ui::words::field_error(&e))))
+}
+
 async fn add_item(
     Shared(state): Shared<Arc<State>>,
     Path(token): Path<String>,
@@ -316,33 +364,7 @@ async fn add_item(
     check_token(&state, &token)?;
     let body: ItemBody = parse(&body)?;
     gate(&state, &token, &addr, &body.participant)?;
-    let text = capped("text", &body.text, MAX_TEXT)?;
-    let by = capped("by", &body.by, MAX_SHORT)?;
-    let title = capped("title", &body.title, MAX_SHORT)?;
-    let url = capped("url", &body.url, MAX_URL)?;
-    let need_text = |what: &str| {
-        if text.is_empty() {
-            Err(error(StatusCode::BAD_REQUEST, format!("a {what} needs text")))
-        } else {
-            Ok(text.clone())
-        }
-    };
-    let kind = match body.kind.as_str() {
-        "note" => ItemKind::Note { text: need_text("note")? },
-        "quote" => ItemKind::Quote { text: need_text("quote")?, by, citation: String::new() },
-        "link" => {
-            let url = crate::model::links::normalise_url(&url);
-            if crate::web::parse_address(&url).is_err() {
-                return Err(error(StatusCode::BAD_REQUEST, "url must be an http or https address"));
-            }
-            // Never fetched here: the server makes no request on anyone's behalf.
-            ItemKind::link(url, title, text)
-        }
-        other => {
-            let shown: String = other.chars().take(40).collect();
-            return Err(error(StatusCode::BAD_REQUEST, format!("kind must be note, quote or link, not {shown:?}")));
-        }
-    };
+    let kind = phone_idea(&body)?;
     let contributor = author(&state, &body.participant, body.anonymous);
     let item = {
         let b = state.board.lock().unwrap_or_else(|e| e.into_inner());

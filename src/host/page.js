@@ -39,23 +39,48 @@
     } catch (e) { say(e.message, true); }
   }
 
-  function kind() { return document.querySelector("input[name=kind]:checked").value; }
+  // The kinds of idea phones may add, with their fields, come in the page from the server
+  // (#kinds-data): one input per field name, labelled for the kind chosen.
+  let kinds = [];
+
+  function kind() {
+    const checked = document.querySelector("input[name=kind]:checked");
+    return kinds.find((k) => checked && k.name === checked.value) || kinds[0];
+  }
+
+  // The form itself is in the page (one input per field name, made by the server);
+  // this labels it for the kind chosen.
+  function buildForm(list) {
+    kinds = list;
+    for (const r of document.querySelectorAll("input[name=kind]")) { r.addEventListener("change", kindChanged); }
+    for (const k of kinds) {
+      for (const f of k.fields.filter((f) => f.multiline)) {
+        $(f.api).addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { add(); } });
+      }
+    }
+    kindChanged();
+  }
 
   function kindChanged() {
     const k = kind();
-    $("quote-fields").hidden = k !== "quote";
-    $("link-fields").hidden = k !== "link";
-    $("text-label").textContent = k === "quote" ? "Quote" : k === "link" ? "Why it matters (optional)" : "Idea";
+    if (!k) { return; }
+    for (const row of $("fields").children) { row.hidden = true; }
+    for (const f of k.fields) {
+      $("row-" + f.api).hidden = false;
+      $("label-" + f.api).textContent = f.label;
+      const input = $(f.api);
+      input.placeholder = f.hint;
+      input.maxLength = f.max;
+    }
   }
 
   async function add() {
-    const body = {
-      participant, kind: kind(), text: $("text").value, by: $("by").value, url: $("url").value,
-      title: $("link-title").value, theme: $("theme").value || null, anonymous: $("anonymous").checked,
-    };
+    const k = kind();
+    const body = { participant, kind: k.name, theme: $("theme").value || null, anonymous: $("anonymous").checked };
+    for (const f of k.fields) { body[f.api] = $(f.api).value; }
     try {
       await call("items", body);
-      $("text").value = ""; $("by").value = ""; $("url").value = ""; $("link-title").value = "";
+      for (const f of k.fields) { $(f.api).value = ""; }
       say("Added. Next one?");
       refresh();
     } catch (e) { say(e.message, true); }
@@ -92,7 +117,7 @@
 
   function render() {
     if (!view) { return; }
-    $("title").textContent = view.title;
+    $("board-title").textContent = view.title;
     document.title = view.title + " · Moodboard";
     const goals = $("goals");
     goals.replaceChildren(...view.goals.map((g) => { const li = document.createElement("li"); li.textContent = g; return li; }));
@@ -116,13 +141,14 @@
       const li = document.createElement("li");
       if (item.mine) { li.classList.add("mine"); }
       const text = document.createElement("div");
-      text.textContent = item.kind === "link" ? (item.title || item.url) + (item.text ? " — " + item.text : "") : item.text;
+      const head = item.title || item.url;
+      text.textContent = head ? head + (item.text ? " — " + item.text : "") : item.text;
       li.append(text);
       const meta = document.createElement("div");
       meta.className = "meta";
       const parts = [];
       if (item.by) { parts.push("said by " + item.by); }
-      if (item.kind === "link") { parts.push(item.url); }
+      if (item.title && item.url) { parts.push(item.url); }
       if (item.contributor) { parts.push("from " + item.contributor); }
       if (item.mine) { parts.push("yours"); }
       if (item.dots !== null && item.dots !== undefined) { parts.push(item.dots + " dots"); }
@@ -186,9 +212,7 @@
     $("join-button").addEventListener("click", join);
     $("add-button").addEventListener("click", add);
     $("photo").addEventListener("change", photo);
-    for (const r of document.querySelectorAll("input[name=kind]")) { r.addEventListener("change", kindChanged); }
-    $("text").addEventListener("keydown", (e) => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { add(); } });
-    kindChanged();
+    buildForm(JSON.parse($("kinds-data").textContent));
     show();
   });
 })();

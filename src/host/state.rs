@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::model::{Board, Edit, Item, ItemId, ItemKind, Phase, is_prompt};
+use crate::model::kinds::{Field, FieldType, PhoneCard};
+use crate::model::{Board, Edit, Item, ItemId, KindTag, Phase, is_prompt};
 
 pub use crate::model::JOINED_TAG;
 
@@ -136,6 +137,117 @@ pub struct ThemeView {
     pub colour: String,
 }
 
+/// A kind of idea phones may add, with the fields its form asks for.
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct KindView {
+    /// Its name in the API (`note`).
+    pub name: &'static str,
+    pub title: String,
+    pub fields: Vec<FieldView>,
+}
+
+#[derive(Serialize, Debug, Clone, PartialEq)]
+pub struct FieldView {
+    /// Its name in the body of `POST …/api/items`.
+    pub api: &'static str,
+    pub label: String,
+    pub hint: String,
+    /// The most characters it takes.
+    pub max: usize,
+    pub multiline: bool,
+    /// A web address.
+    pub address: bool,
+}
+
+/// The most characters the join API takes in a field: its own caps, tighter than the
+/// kind's (docs/JOIN.md).
+pub fn phone_cap(field: &Field) -> usize {
+    use super::api::{MAX_SHORT, MAX_TEXT, MAX_URL};
+    match field.ty {
+        FieldType::Address => MAX_URL,
+        _ if field.multiline => MAX_TEXT,
+        _ => MAX_SHORT,
+    }
+    .min(field.max_chars)
+}
+
+/// Every kind phones may add ([`crate::model::kinds::KindSpec::phones`]), in menu order,
+/// in English: what the join page's form offers.
+pub fn phone_kinds() -> Vec<KindView> {
+    crate::i18n::in_english(|| {
+        KindTag::ALL
+            .iter()
+            .map(|tag| tag.spec())
+            .filter(|spec| spec.phones)
+            .map(|spec| KindView {
+                name: spec.name,
+                title: crate::tr!(&spec.title_id()),
+                fields: spec
+                    .fields
+                    .iter()
+                    .filter_map(|f| {
+                        Some(FieldView {
+                            api: f.api?,
+                            label: crate::tr!(f.label),
+                            hint: crate::ui::words::hint(f.form_hint),
+                            max: phone_cap(f),
+                            multiline: f.form_multiline,
+                            address: f.ty == FieldType::Address,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect()
+    })
+}
+
+/// The page's kind buttons: one radio button per kind, the first chosen.
+pub fn kind_choices(kinds: &[KindView]) -> String {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let checked = if i == 0 { " checked" } else { "" };
+            format!(
+                r#"<label><input type="radio" name="kind" value="{}"{checked}> {}</label>"#,
+                esc(k.name),
+                esc(&k.title)
+            )
+        })
+        .collect()
+}
+
+/// The page's fields: one per field name the kinds use (its id is that name), labelled
+/// for the first kind that has it; the page relabels them for the kind chosen.
+pub fn field_inputs(kinds: &[KindView]) -> String {
+    let mut seen = HashSet::new();
+    let mut html = String::new();
+    for (k, kind) in kinds.iter().enumerate() {
+        for f in &kind.fields {
+            if !seen.insert(f.api) {
+                continue;
+            }
+            let hidden = if k == 0 { "" } else { " hidden" };
+            let (api, label, hint) = (esc(f.api), esc(&f.label), esc(&f.hint));
+            let input = if f.multiline {
+                format!(r#"<textarea id="{api}" rows="4" maxlength="{}" placeholder="{hint}"></textarea>"#, f.max)
+            } else {
+                let kind = if f.address { r#" type="url" inputmode="url""# } else { "" };
+                format!(r#"<input id="{api}"{kind} maxlength="{}" placeholder="{hint}">"#, f.max)
+            };
+            html.push_str(&format!(
+                r#"<div id="row-{api}"{hidden}><label for="{api}" id="label-{api}">{label}</label>{input}</div>"#
+            ));
+        }
+    }
+    html
+}
+
+/// Text for HTML content and attributes.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
 /// What `GET …/api/board` answers, and each event carries.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct BoardView {
@@ -192,10 +304,7 @@ pub fn view(board: &Board, p: &Participant) -> BoardView {
         .iter()
         .filter(|i| is_prompt(i))
         .max_by_key(|i| i.created)
-        .map(|i| match &i.kind {
-            ItemKind::Note { text } => text.clone(),
-            _ => String::new(),
-        })
+        .map(|i| i.kind.behaviour().on_phone().text)
         .unwrap_or_default();
     let mut hidden = 0;
     let items = board
@@ -208,25 +317,11 @@ pub fn view(board: &Board, p: &Participant) -> BoardView {
             shown
         })
         .map(|i| {
-            let (kind, text, by, url, title) = match &i.kind {
-                ItemKind::Note { text } => ("note", text.clone(), String::new(), String::new(), String::new()),
-                ItemKind::Quote { text, by, .. } => ("quote", text.clone(), by.clone(), String::new(), String::new()),
-                ItemKind::Link { url, title, note, .. } => {
-                    ("link", note.clone(), String::new(), url.clone(), title.clone())
-                }
-                ItemKind::Image { caption, file_name, .. } => (
-                    "image",
-                    if caption.is_empty() { file_name.clone() } else { caption.clone() },
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ),
-                ItemKind::Colour { hex, name } => ("colour", name.clone(), String::new(), hex.clone(), String::new()),
-            };
+            let PhoneCard { text, by, url, title } = i.kind.behaviour().on_phone();
             let judged = session.phase.shows_judgment();
             ItemView {
                 id: i.id.as_str().to_owned(),
-                kind,
+                kind: i.kind.spec().name,
                 text,
                 by,
                 url,

@@ -126,6 +126,33 @@ pub fn tr_args(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     format(language(), id, Some(&fluent_args))
 }
 
+/// A message of the model or storage ([`crate::model::Message`]) in the language of the
+/// moment.
+pub fn say(message: &crate::model::Message) -> String {
+    say_in(language(), message)
+}
+
+/// A message in `lang` (the command line says everything in English).
+pub fn say_in(lang: Lang, message: &crate::model::Message) -> String {
+    let mut args = FluentArgs::with_capacity(message.args.len());
+    for (name, value) in &message.args {
+        match value {
+            crate::model::Arg::Text(text) => args.set(*name, FluentValue::from(text.clone())),
+            crate::model::Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+        }
+    }
+    format(lang, message.id, Some(&args))
+}
+
+/// What `say` says, in English on this thread (the command line, the join API), whatever
+/// language the thread had.
+pub fn in_english<T>(say: impl FnOnce() -> T) -> T {
+    let before = THREAD_LANG.replace(Some(Lang::En));
+    let said = say();
+    THREAD_LANG.set(before);
+    said
+}
+
 /// The message `id` in `lang`, or `None` if that language has no such message.
 pub fn lookup(lang: Lang, id: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
     let bundle = &BUNDLES[lang.index()];

@@ -23,13 +23,13 @@ pub struct Imported {
 impl Imported {
     /// The image card it becomes: the whole picture, no caption yet.
     pub fn into_kind(self) -> crate::model::ItemKind {
-        crate::model::ItemKind::Image {
+        crate::model::ItemKind::Image(crate::model::kinds::Image {
             asset: self.asset,
             file_name: self.file_name,
             pixel_size: self.pixel_size,
             caption: String::new(),
             crop: None,
-        }
+        })
     }
 }
 

@@ -134,7 +134,7 @@ mod tests {
         let now = Timestamp::now();
         let mut board = Board::new("Align", now);
         for (x, y, w, h) in cards {
-            let mut item = Item::new(ItemKind::Note { text: "n".into() }, Pos::new(*x, *y), "Ann", "own team", now);
+            let mut item = Item::new(ItemKind::note("n"), Pos::new(*x, *y), "Ann", "own team", now);
             item.size = Size::new(*w, *h);
             board.items.push(item);
         }

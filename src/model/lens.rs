@@ -170,7 +170,7 @@ mod tests {
         let now = Timestamp::from_unix_millis(0);
         let mut b = Board::new("t", now);
         for (who, source) in ideas {
-            b.items.push(Item::new(ItemKind::Note { text: "x".into() }, Pos::new(0.0, 0.0), who, source, now));
+            b.items.push(Item::new(ItemKind::note("x"), Pos::new(0.0, 0.0), who, source, now));
         }
         b
     }

@@ -614,8 +614,7 @@ mod tests {
     const HORIZON: i64 = 1_000_000;
 
     fn note(text: &str, at: i64) -> Item {
-        let mut item =
-            Item::new(ItemKind::Note { text: text.into() }, Pos { x: 0.0, y: 0.0 }, "Ann", "own team", t(at));
+        let mut item = Item::new(ItemKind::note(text), Pos { x: 0.0, y: 0.0 }, "Ann", "own team", t(at));
         item.size = Size { w: 200.0, h: 100.0 };
         item
     }
@@ -635,7 +634,7 @@ mod tests {
         b.deleted.push(tombstone(&item.id, 10, 900_000));
         // a, not having seen that, rewrote the note at 20: the rewrite survives.
         let mut rewritten = item.clone();
-        rewritten.kind = ItemKind::Note { text: "second".into() };
+        rewritten.kind = ItemKind::note("second");
         rewritten.modified = t(20);
         a.items = vec![rewritten.clone()].into();
         let m = merge(&a, &b, t(HORIZON)).board;
@@ -661,7 +660,7 @@ mod tests {
         let link = note("ours", 10);
         ours.items.push(link.clone());
         let mut theirs = ours.clone();
-        theirs.items[0].kind = ItemKind::Note { text: "hijacked".into() };
+        theirs.items[0].kind = ItemKind::note("hijacked");
         theirs.items[0].modified = t(HORIZON + 1);
         let new_idea = note("theirs, dated late", HORIZON * 5);
         theirs.items.push(new_idea.clone());
@@ -682,7 +681,7 @@ mod tests {
         ours.deleted.push(tombstone(&deleted.id, 5, 6));
         let mut theirs = Board::new("Theirs", t(0));
         let mut changed = kept.clone();
-        changed.kind = ItemKind::Note { text: "theirs".into() };
+        changed.kind = ItemKind::note("theirs");
         changed.modified = t(50);
         theirs.items.push(changed);
         let mut revived = deleted.clone();

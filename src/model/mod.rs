@@ -13,9 +13,11 @@ mod history;
 mod id_list;
 mod ids;
 mod item;
+pub mod kinds;
 pub mod lens;
 pub mod links;
 mod merge;
+mod message;
 pub mod rules;
 mod session;
 pub mod suggest;
@@ -31,8 +33,10 @@ pub use geometry::{BoardRect, Crop, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
 pub use history::History;
 pub use id_list::{HasId, IdList};
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId};
-pub use item::{Item, ItemKind, KindTag, PixelSize, metrics, one_line};
+pub use item::Item;
+pub use kinds::{ItemKind, KindTag, PixelSize, metrics, one_line};
 pub use merge::{MergeSummary, Merged, Refusal, Refused, diff, merge, merge_now, summarise};
+pub use message::{Arg, Message};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, JOINED_TAG, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase,
     Reaction, Response, Session, Timer, Vote, format_clock, is_joined, is_prompt, same_person,

@@ -228,7 +228,7 @@ mod tests {
     fn board_in(phase: Phase) -> (Board, ItemId) {
         let now = Timestamp::from_unix_millis(1_000);
         let mut b = Board::new("b", now);
-        let item = Item::new(ItemKind::Note { text: "x".into() }, Pos::new(0.0, 0.0), "Ann", "own team", now);
+        let item = Item::new(ItemKind::note("x"), Pos::new(0.0, 0.0), "Ann", "own team", now);
         let id = item.id.clone();
         b.items.push(item);
         b.session.phase = phase;

@@ -285,7 +285,7 @@ pub fn is_joined(item: &Item) -> bool {
 
 /// Whether an item is a prompt card rather than an idea.
 pub fn is_prompt(item: &Item) -> bool {
-    matches!(item.kind, ItemKind::Note { .. }) && item.tags.iter().any(|t| t == PROMPT_TAG)
+    matches!(item.kind, ItemKind::Note(_)) && item.tags.iter().any(|t| t == PROMPT_TAG)
 }
 
 /// A person's name as votes and responses compare it: trimmed, ignoring case.

@@ -89,7 +89,7 @@ mod tests {
 
     fn note(board: &mut Board, text: &str, tags: &[&str]) -> ItemId {
         let now = Timestamp::from_unix_millis(0);
-        let mut item = Item::new(ItemKind::Note { text: text.into() }, Pos::new(0.0, 0.0), "Ann", "own team", now);
+        let mut item = Item::new(ItemKind::note(text), Pos::new(0.0, 0.0), "Ann", "own team", now);
         item.tags = tags.iter().map(|t| (*t).to_owned()).collect();
         let id = item.id.clone();
         board.items.push(item);

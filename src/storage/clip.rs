@@ -160,7 +160,7 @@ mod tests {
     use crate::model::{ItemKind, Pos};
 
     fn note(text: &str) -> Item {
-        Item::new(ItemKind::Note { text: text.into() }, Pos::new(10.0, 20.0), "Ann", "customer", Timestamp::now())
+        Item::new(ItemKind::note(text), Pos::new(10.0, 20.0), "Ann", "customer", Timestamp::now())
     }
 
     #[test]
@@ -202,13 +202,13 @@ mod tests {
         let board = Board::new("b", Timestamp::now());
         let image = |n: u8| {
             let asset = AssetName::from_hash(&format!("{n:032x}"), "png").unwrap();
-            let kind = ItemKind::Image {
+            let kind = ItemKind::Image(crate::model::kinds::Image {
                 asset,
                 file_name: "p.png".into(),
                 pixel_size: crate::model::PixelSize { w: 1, h: 1 },
                 caption: String::new(),
                 crop: None,
-            };
+            });
             Item::new(kind, Pos::new(0.0, 0.0), "Ann", "own team", Timestamp::now())
         };
         let items = [image(1), image(2)];
@@ -216,7 +216,7 @@ mod tests {
         let (text, left_out) = to_text(&board, &items, |_| Some(big.clone())).unwrap();
         assert_eq!(left_out, 1, "the second picture would pass the limit");
         let clip = parse(&text).unwrap();
-        let ItemKind::Image { asset, .. } = &items[0].kind else { unreachable!() };
+        let ItemKind::Image(crate::model::kinds::Image { asset, .. }) = &items[0].kind else { unreachable!() };
         assert_eq!(image_bytes(&clip, asset), Some(big));
     }
 }

@@ -344,13 +344,17 @@ impl BoardV4 {
             .into_iter()
             .map(|i| ItemV4 {
                 kind: match i.kind {
-                    ItemKind::Image { asset, file_name, pixel_size, caption, crop } => {
+                    ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop }) => {
                         ItemKindV4::Image { asset, file_name, pixel_size, caption, crop }
                     }
-                    ItemKind::Quote { text, by, citation } => ItemKindV4::Quote { text, by, citation },
-                    ItemKind::Link { url, title, note, .. } => ItemKindV4::Link { url, title, note },
-                    ItemKind::Note { text } => ItemKindV4::Note { text },
-                    ItemKind::Colour { hex, name } => ItemKindV4::Colour { hex, name },
+                    ItemKind::Quote(crate::model::kinds::Quote { text, by, citation }) => {
+                        ItemKindV4::Quote { text, by, citation }
+                    }
+                    ItemKind::Link(crate::model::kinds::Link { url, title, note, .. }) => {
+                        ItemKindV4::Link { url, title, note }
+                    }
+                    ItemKind::Note(crate::model::kinds::Note { text }) => ItemKindV4::Note { text },
+                    ItemKind::Colour(crate::model::kinds::Colour { hex, name }) => ItemKindV4::Colour { hex, name },
                 },
                 id: i.id,
                 pos: i.pos,
@@ -386,12 +390,12 @@ impl ItemV4 {
     fn migrate(self) -> Item {
         let kind = match self.kind {
             ItemKindV4::Image { asset, file_name, pixel_size, caption, crop } => {
-                ItemKind::Image { asset, file_name, pixel_size, caption, crop }
+                ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop })
             }
-            ItemKindV4::Quote { text, by, citation } => ItemKind::Quote { text, by, citation },
+            ItemKindV4::Quote { text, by, citation } => ItemKind::quote(text, by, citation),
             ItemKindV4::Link { url, title, note } => ItemKind::link(url, title, note),
-            ItemKindV4::Note { text } => ItemKind::Note { text },
-            ItemKindV4::Colour { hex, name } => ItemKind::Colour { hex, name },
+            ItemKindV4::Note { text } => ItemKind::note(text),
+            ItemKindV4::Colour { hex, name } => ItemKind::colour(hex, name),
         };
         Item {
             id: self.id,
@@ -414,12 +418,12 @@ impl ItemV3 {
     fn migrate(self) -> Item {
         let kind = match self.kind {
             ItemKindV3::Image { asset, file_name, pixel_size, caption } => {
-                ItemKind::Image { asset, file_name, pixel_size, caption, crop: None }
+                ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop: None })
             }
-            ItemKindV3::Quote { text, by, citation } => ItemKind::Quote { text, by, citation },
+            ItemKindV3::Quote { text, by, citation } => ItemKind::quote(text, by, citation),
             ItemKindV3::Link { url, title, note } => ItemKind::link(url, title, note),
-            ItemKindV3::Note { text } => ItemKind::Note { text },
-            ItemKindV3::Colour { hex, name } => ItemKind::Colour { hex, name },
+            ItemKindV3::Note { text } => ItemKind::note(text),
+            ItemKindV3::Colour { hex, name } => ItemKind::colour(hex, name),
         };
         Item {
             id: self.id,

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
-use crate::model::{Board, HasId, IdList, ItemId, ItemKind, MAX_COORD, Pos, Rgb, ThemeId, sort_themes};
+use crate::model::{Board, HasId, IdList, ItemId, MAX_COORD, Pos, Rgb, ThemeId, sort_themes};
 
 /// A problem found in a board that was repaired (or only reported) rather than
 /// refusing the board.
@@ -179,39 +179,13 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
             });
             item.theme = None;
         }
-        match &item.kind {
-            ItemKind::Colour { hex, .. } if Rgb::parse_hex(hex).is_none() => problems.push(Problem {
+        // What only the item's kind knows to check (see `Behaviour::repair`).
+        for repair in item.kind.behaviour_mut().repair() {
+            problems.push(Problem {
                 subject: subject(),
-                field: "hex",
-                message: format!("{hex:?} is not a #RRGGBB colour; shown as a placeholder"),
-            }),
-            ItemKind::Image { pixel_size, .. } if pixel_size.w == 0 || pixel_size.h == 0 => {
-                problems.push(Problem {
-                    subject: subject(),
-                    field: "pixel_size",
-                    message: format!("{} × {} pixels is not an image size", pixel_size.w, pixel_size.h),
-                });
-            }
-            _ => {}
-        }
-        if let ItemKind::Image { crop: crop @ Some(_), .. } = &mut item.kind
-            && let Some(c) = *crop
-            && (!c.is_valid() || c.is_whole())
-        {
-            *crop = None;
-            if !c.is_valid() {
-                problems.push(Problem {
-                    subject: subject(),
-                    field: "crop",
-                    message: format!(
-                        "x {}, y {}, w {}, h {} is not a part of the picture; the whole picture is shown",
-                        fmt_f32(c.x),
-                        fmt_f32(c.y),
-                        fmt_f32(c.w),
-                        fmt_f32(c.h)
-                    ),
-                });
-            }
+                field: repair.field,
+                message: crate::i18n::say_in(crate::i18n::Lang::En, &repair.what),
+            });
         }
     }
     board.sort_items();

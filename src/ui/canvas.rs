@@ -130,14 +130,10 @@ pub fn canvas_ui(
             }
             WidgetInfo::selected(Role::Button, true, selected, &label)
         });
-        let texture = item
-            .kind
-            .picture()
-            .map(|asset| images.get(asset, on_screen.width().max(on_screen.height()) * ui.ctx().pixels_per_point()));
         let editing = view.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
         let shown = view.shows(board, item);
         let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching(), face_down };
-        paint_card(&painter, item, on_screen, zoom, texture.as_ref(), look);
+        paint_card(&painter, item, on_screen, zoom, &mut |asset, side| images.get(asset, side), look);
         if highlighted && !view.highlight_label.is_empty() {
             super::cards::paint_badge(&painter, on_screen, &view.highlight_label);
         }
@@ -148,7 +144,7 @@ pub fn canvas_ui(
             hovered_item = Some(item.id.clone());
         }
         item_input(ui, board, view, item, &response, space_held, actions);
-        if let ItemKind::Link { url, .. } = &item.kind {
+        if let Some(url) = item.kind.behaviour().address() {
             link_button(ui, item, url, on_screen, zoom, actions);
         }
     }
@@ -171,7 +167,7 @@ pub fn canvas_ui(
     }
     if let Some(mut edit) = view.crop.take()
         && let Some(item) = board.item(&edit.id)
-        && let ItemKind::Image { asset, .. } = &item.kind
+        && let ItemKind::Image(crate::model::kinds::Image { asset, .. }) = &item.kind
     {
         let on_screen = view.screen_from_board.mul_rect(board_rect_of(item));
         let texture = images.get(asset, on_screen.width().max(on_screen.height()) * 2.0 * ui.ctx().pixels_per_point());
@@ -263,18 +259,14 @@ fn item_input(
         }
     }
     if response.double_clicked() && !item.locked && !board.face_down(item) {
-        let text = match &item.kind {
-            ItemKind::Note { text } | ItemKind::Quote { text, .. } => Some(text.clone()),
-            ItemKind::Link { title, .. } => Some(title.clone()),
-            // A picture is cropped on the card; its caption is edited in the inspector.
-            ItemKind::Image { .. } => {
-                view.crop = super::crop::CropEdit::new(item);
-                None
+        match item.kind.behaviour().edited_on_card() {
+            Some(key) => {
+                let text = item.kind.behaviour().field(key).unwrap_or_default().to_owned();
+                view.inline_edit = Some((item.id.clone(), text));
             }
-            ItemKind::Colour { name, .. } => Some(name.clone()),
-        };
-        if let Some(text) = text {
-            view.inline_edit = Some((item.id.clone(), text));
+            // A picture has no text on its card: it is cropped there (its caption is
+            // edited in the inspector).
+            None => view.crop = super::crop::CropEdit::new(item),
         }
     }
     if response.drag_started_by(PointerButton::Primary) {
@@ -363,8 +355,8 @@ fn hover_text(board: &Board, item: &Item) -> String {
     if !item.tags.is_empty() {
         lines.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
     }
-    if let ItemKind::Link { url, .. } = &item.kind {
-        lines.push(url.clone());
+    if let Some(url) = item.kind.behaviour().address() {
+        lines.push(url.to_owned());
     }
     lines.join("\n")
 }
@@ -380,11 +372,11 @@ fn item_menu(ui: &mut Ui, board: &Board, view: &ViewState, item: &Item, actions:
             ui.close();
         }
     };
-    if let ItemKind::Link { url, .. } = &item.kind
+    if let Some(url) = item.kind.behaviour().address()
         && links::is_openable(url)
         && ui.button(tr!("card-open-link")).clicked()
     {
-        actions.push(Action::OpenUrl(url.clone()));
+        actions.push(Action::OpenUrl(url.to_owned()));
         ui.close();
     }
     ui.menu_button(tr!("card-move-to-theme"), |ui| {
@@ -444,10 +436,10 @@ fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions
     {
         let delta = response.drag_delta() / view.screen_from_board.scaling;
         let w = (size.w + delta.x).max(40.0);
-        *size = match &item.kind {
-            // Pictures keep their shape.
-            ItemKind::Image { .. } => Size::new(w, w * item.size.h / item.size.w),
-            _ => Size::new(w, (size.h + delta.y).max(40.0)),
+        *size = if item.kind.behaviour().keeps_shape() {
+            Size::new(w, w * item.size.h / item.size.w)
+        } else {
+            Size::new(w, (size.h + delta.y).max(40.0))
         }
         .clamped();
     }
@@ -465,10 +457,10 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
     let zoom = view.zoom();
     let Some((_, text)) = &mut view.inline_edit else { return };
     // Exactly where, and as, the card draws this text (the card leaves it out meanwhile).
-    let (area, size, colour, italics) = super::cards::text_area(item, card, zoom);
-    if let ItemKind::Image { .. } = item.kind {
-        ui.painter_at(card).rect_filled(area.expand2(vec2(8.0 * zoom, 5.0 * zoom)), 0.0, style::CAPTION_BG);
-    }
+    let Some((area, size, colour, italics)) = super::cards::text_area(item, card, zoom) else {
+        view.inline_edit = None;
+        return;
+    };
     let editor_id = id_for(&item.id).with("inline-edit");
     let font = FontId::proportional(size.max(1.0));
     // Laid out as the card lays it out: same font, colour, slant and wrap.
@@ -512,17 +504,16 @@ pub fn commit_inline_edit(board: &Board, view: &mut ViewState, actions: &mut Vec
     }
 }
 
+/// What was typed on the card, as one undo step changing the field its kind edits there.
 fn push_text_change(item: &Item, id: &ItemId, text: String, actions: &mut Vec<Action>) {
-    let mut kind = item.kind.clone();
-    match &mut kind {
-        ItemKind::Note { text: t } | ItemKind::Quote { text: t, .. } => *t = text,
-        ItemKind::Link { title, .. } => *title = text,
-        ItemKind::Image { caption, .. } => *caption = text,
-        ItemKind::Colour { name, .. } => *name = text,
-    }
-    if kind != item.kind {
-        let edit = Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(kind), at: Timestamp::now() };
-        actions.push(Action::edit(edit, tr!("step-edit-text")));
+    let Some(key) = item.kind.behaviour().edited_on_card() else { return };
+    match item.kind.edited(key, &text) {
+        Ok(kind) if kind != item.kind => {
+            let edit = Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(kind), at: Timestamp::now() };
+            actions.push(Action::edit(edit, tr!("step-edit-text")));
+        }
+        Ok(_) => {}
+        Err(e) => actions.push(Action::Error(super::words::field_error(&e))),
     }
 }
 
@@ -584,9 +575,9 @@ mod tests {
         board.themes.push(a);
         let b = Theme { id: tb.clone(), name: "B".into(), rank: 5, ..board.new_theme("B", now) };
         board.themes.push(b);
-        let mut in_a = Item::new(ItemKind::Note { text: "a".into() }, Pos::new(0.0, 0.0), "me", "own team", now);
+        let mut in_a = Item::new(ItemKind::note("a"), Pos::new(0.0, 0.0), "me", "own team", now);
         in_a.theme = Some(ta.clone());
-        let mut in_b = Item::new(ItemKind::Note { text: "b".into() }, Pos::new(1000.0, 0.0), "me", "own team", now);
+        let mut in_b = Item::new(ItemKind::note("b"), Pos::new(1000.0, 0.0), "me", "own team", now);
         in_b.theme = Some(tb.clone());
         let id = in_a.id.clone();
         board.items.extend([in_a, in_b]);

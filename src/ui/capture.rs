@@ -1,27 +1,23 @@
-//! The quick-capture form: one small dialog per kind, opened by N, Q, L, C and I, that
-//! turns what was typed into a new item with one keystroke more.
+//! The quick-capture form: one small dialog per kind, opened by its key (N, Q, L, C,
+//! I), that turns what was typed into a new item with one keystroke more. The fields are
+//! the kind's own ([`crate::model::kinds::KindSpec::fields`]); a kind that is imported
+//! rather than typed (pictures) gets an address field and a file chooser instead.
 
 use crate::tr;
 use egui::{Key, Modal, Modifiers, RichText, Ui};
 
 use super::Action;
 use super::widgets::labelled_field;
-use super::words::normalise_hex;
+use super::words;
+use crate::model::kinds::{FieldType, Fields};
 use crate::model::{ItemKind, KindTag, Pos};
 
 /// What is being captured so far.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Draft {
-    pub kind: Option<KindTag>,
-    pub text: String,
-    pub by: String,
-    pub citation: String,
-    pub url: String,
-    pub title: String,
-    pub note: String,
-    pub hex: String,
-    pub name: String,
-    /// Where on the board the item goes (`None`: where the user is looking).
+    pub kind: KindTag,
+    /// What was typed, by field; for an imported kind, `url` is the picture's address.
+    pub fields: Fields,
     /// Where the new item's centre goes on the board (`None`: where the user looks).
     pub centre_in_board: Option<Pos>,
     /// Focus the first field on the next frame.
@@ -29,58 +25,32 @@ pub struct Draft {
     pub error: Option<String>,
 }
 
+/// The field of the form of an imported kind: the address to download from.
+const ADDRESS: &str = "url";
+
 impl Draft {
     pub fn new(kind: KindTag, centre_in_board: Option<Pos>) -> Self {
-        let hex = if kind == KindTag::Colour { "#E4B363".to_owned() } else { String::new() };
-        Self { kind: Some(kind), hex, centre_in_board, focus: true, ..Default::default() }
+        Self { kind, fields: Fields::defaults(kind), centre_in_board, focus: true, error: None }
     }
 
     /// The item kind for what was typed, or why it cannot be added yet.
     pub fn build(&self) -> Result<ItemKind, String> {
-        let need = |s: &str, missing: &str| {
-            if s.trim().is_empty() { Err(crate::i18n::tr(missing)) } else { Ok(s.trim().to_owned()) }
-        };
-        match self.kind {
-            Some(KindTag::Note) => Ok(ItemKind::Note { text: need(&self.text, "capture-need-note")? }),
-            Some(KindTag::Quote) => Ok(ItemKind::Quote {
-                text: need(&self.text, "capture-need-quote")?,
-                by: self.by.trim().to_owned(),
-                citation: self.citation.trim().to_owned(),
-            }),
-            Some(KindTag::Link) => Ok(ItemKind::link(
-                crate::model::links::normalise_url(&need(&self.url, "capture-need-address")?),
-                self.title.trim(),
-                self.note.trim(),
-            )),
-            Some(KindTag::Colour) => {
-                Ok(ItemKind::Colour { hex: normalise_hex(&self.hex)?, name: self.name.trim().to_owned() })
-            }
-            Some(KindTag::Image) | None => Err(tr!("capture-no-image-here").to_owned()),
-        }
+        self.kind.build(&self.fields).map_err(|e| words::field_error(&e))
     }
 }
 
 /// Shows the capture dialog for `draft`; clears it when done or cancelled. `offline`:
-/// nothing is downloaded, which the Image form says.
+/// nothing is downloaded, which the form of an imported kind says.
 pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool, actions: &mut Vec<Action>) {
     let Some(d) = draft else { return };
-    let Some(kind) = d.kind else {
-        *draft = None;
-        return;
-    };
+    let kind = d.kind;
+    let spec = kind.spec();
     let mut close = false;
     let modal = Modal::new(egui::Id::unique("capture")).show(ctx, |ui| {
         ui.set_width(420.0);
-        let title = match kind {
-            KindTag::Note => tr!("toolbar-new-note"),
-            KindTag::Quote => tr!("toolbar-new-quote"),
-            KindTag::Link => tr!("toolbar-new-link"),
-            KindTag::Colour => tr!("toolbar-new-colour"),
-            KindTag::Image => tr!("toolbar-new-image"),
-        };
         // Taken before the fields are drawn: a multi-line field would otherwise keep
         // Ctrl+Enter for itself.
-        let multiline = matches!(kind, KindTag::Note | KindTag::Quote);
+        let multiline = spec.multiline();
         let submit_keys = ui.input_mut(|i| {
             i.consume_key(Modifiers::COMMAND, Key::Enter) || (!multiline && i.consume_key(Modifiers::NONE, Key::Enter))
         });
@@ -88,11 +58,13 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
         if ui.input(|i| i.key_pressed(Key::Escape)) {
             close = true;
         }
-        ui.heading(title);
+        ui.heading(words::new_kind(kind));
         ui.add_space(4.0);
-        let first = fields(ui, d, kind, offline, &mut close, actions);
+        let first = if spec.typed { typed_fields(ui, d) } else { import_fields(ui, d, offline, &mut close, actions) };
         if d.focus {
-            first.request_focus();
+            if let Some(first) = first {
+                first.request_focus();
+            }
             d.focus = false;
         }
         if let Some(e) = &d.error {
@@ -100,12 +72,10 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
         }
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            let add = ui.button(super::words::add_step(kind)).on_hover_text(match kind {
-                KindTag::Note | KindTag::Quote => tr!("capture-ctrl-enter"),
-                _ => tr!("capture-enter"),
-            });
-            if (add.clicked() || submit_keys) && kind == KindTag::Image {
-                match image_address(&d.url, offline) {
+            let keys = if multiline { tr!("capture-ctrl-enter") } else { tr!("capture-enter") };
+            let add = ui.button(words::add_step(kind)).on_hover_text(keys);
+            if (add.clicked() || submit_keys) && !spec.typed {
+                match image_address(d.fields.get(ADDRESS), offline) {
                     Ok(address) => {
                         actions.push(Action::AddImageFromAddress { address, centre_in_board: d.centre_in_board });
                         close = true;
@@ -135,7 +105,7 @@ pub fn capture_ui(ctx: &egui::Context, draft: &mut Option<Draft>, offline: bool,
     }
 }
 
-/// The address typed in the Image form, if it can be downloaded.
+/// The address typed in the form of an imported kind, if it can be downloaded.
 fn image_address(typed: &str, offline: bool) -> Result<String, String> {
     let typed = typed.trim();
     if typed.is_empty() {
@@ -150,62 +120,55 @@ fn image_address(typed: &str, offline: bool) -> Result<String, String> {
         .map_err(|e| tr!("capture-cannot-download", reason = e.to_string()))
 }
 
-/// The form's fields; returns the first, to focus it.
-fn fields(
+/// The kind's fields that the form asks for; returns the first, to focus it.
+fn typed_fields(ui: &mut Ui, d: &mut Draft) -> Option<egui::Response> {
+    let mut first = None;
+    for field in d.kind.spec().fields.iter().filter(|f| f.in_form) {
+        let hint = words::hint(field.form_hint);
+        let value = d.fields.get_mut(field.key);
+        let response = if field.ty == FieldType::Colour {
+            ui.horizontal(|ui| {
+                let response = labelled_field(ui, tr!(field.label), value, false, hint);
+                if let Some(crate::model::Rgb(r, g, b)) = crate::model::Rgb::parse_hex(value) {
+                    let mut c = egui::Color32::from_rgb(r, g, b);
+                    if egui::color_picker::color_edit_button_srgba(ui, &mut c, egui::color_picker::Alpha::Opaque)
+                        .changed()
+                    {
+                        *value = crate::model::Rgb(c.r(), c.g(), c.b()).to_hex();
+                    }
+                }
+                response
+            })
+            .inner
+        } else {
+            labelled_field(ui, tr!(field.label), value, field.form_multiline, hint)
+        };
+        first.get_or_insert(response);
+    }
+    first
+}
+
+/// The form of an imported kind: a web address to download, or files to choose.
+fn import_fields(
     ui: &mut Ui,
     d: &mut Draft,
-    kind: KindTag,
     offline: bool,
     close: &mut bool,
     actions: &mut Vec<Action>,
-) -> egui::Response {
-    match kind {
-        KindTag::Note => labelled_field(ui, tr!("inspector-note"), &mut d.text, true, tr!("capture-note-hint")),
-        KindTag::Quote => {
-            let first = labelled_field(ui, tr!("inspector-quote"), &mut d.text, true, tr!("capture-quote-hint"));
-            labelled_field(ui, tr!("inspector-said-by"), &mut d.by, false, tr!("inspector-said-by-hint"));
-            labelled_field(ui, tr!("inspector-citation"), &mut d.citation, false, tr!("capture-citation-hint"));
-            first
+) -> Option<egui::Response> {
+    let address = d.fields.get_mut(ADDRESS);
+    let first = labelled_field(ui, tr!("capture-picture-address"), address, false, "https://…/photo.jpg");
+    let hint = if offline { tr!("capture-offline-hint") } else { tr!("capture-formats") };
+    ui.label(RichText::new(hint).weak());
+    ui.horizontal(|ui| {
+        ui.label(tr!("capture-or"));
+        if ui.button(tr!("capture-choose-files")).on_hover_text(tr!("capture-choose-files-help")).clicked() {
+            actions.push(Action::ChooseImageFiles);
+            *close = true;
         }
-        KindTag::Link => {
-            let first = labelled_field(ui, tr!("inspector-address"), &mut d.url, false, "https://…");
-            labelled_field(ui, tr!("inspector-title"), &mut d.title, false, tr!("inspector-link-title-hint"));
-            labelled_field(ui, tr!("inspector-why"), &mut d.note, false, tr!("inspector-optional"));
-            first
-        }
-        KindTag::Colour => {
-            let first = ui
-                .horizontal(|ui| {
-                    let field = labelled_field(ui, tr!("inspector-hex"), &mut d.hex, false, "#E4B363");
-                    if let Some(crate::model::Rgb(r, g, b)) = crate::model::Rgb::parse_hex(&d.hex) {
-                        let mut c = egui::Color32::from_rgb(r, g, b);
-                        if egui::color_picker::color_edit_button_srgba(ui, &mut c, egui::color_picker::Alpha::Opaque)
-                            .changed()
-                        {
-                            d.hex = crate::model::Rgb(c.r(), c.g(), c.b()).to_hex();
-                        }
-                    }
-                    field
-                })
-                .inner;
-            labelled_field(ui, tr!("capture-name"), &mut d.name, false, tr!("capture-name-hint"));
-            first
-        }
-        KindTag::Image => {
-            let first = labelled_field(ui, tr!("capture-picture-address"), &mut d.url, false, "https://…/photo.jpg");
-            let hint = if offline { tr!("capture-offline-hint") } else { tr!("capture-formats") };
-            ui.label(RichText::new(hint).weak());
-            ui.horizontal(|ui| {
-                ui.label(tr!("capture-or"));
-                if ui.button(tr!("capture-choose-files")).on_hover_text(tr!("capture-choose-files-help")).clicked() {
-                    actions.push(Action::ChooseImageFiles);
-                    *close = true;
-                }
-            });
-            ui.label(RichText::new(tr!("capture-drop-hint")).weak());
-            first
-        }
-    }
+    });
+    ui.label(RichText::new(tr!("capture-drop-hint")).weak());
+    Some(first)
 }
 
 #[cfg(test)]
@@ -216,19 +179,19 @@ mod tests {
     fn drafts_need_their_main_field() {
         let mut d = Draft::new(KindTag::Quote, None);
         assert!(d.build().is_err());
-        d.text = " Less, but better ".into();
-        d.by = "Dieter Rams".into();
-        assert_eq!(
-            d.build().unwrap(),
-            ItemKind::Quote { text: "Less, but better".into(), by: "Dieter Rams".into(), citation: String::new() }
-        );
+        d.fields.set("text", " Less, but better ");
+        d.fields.set("by", "Dieter Rams");
+        assert_eq!(d.build().unwrap(), ItemKind::quote("Less, but better", "Dieter Rams", ""));
         let mut c = Draft::new(KindTag::Colour, None);
-        c.hex = "nope".into();
+        assert_eq!(c.fields.get("hex"), "#E4B363", "a colour starts with one");
+        c.fields.set("hex", "nope");
         assert!(c.build().is_err());
-        c.hex = "abc".into();
-        assert_eq!(c.build().unwrap(), ItemKind::Colour { hex: "#AABBCC".into(), name: String::new() });
+        c.fields.set("hex", "abc");
+        assert_eq!(c.build().unwrap(), ItemKind::colour("#AABBCC", ""));
         let mut l = Draft::new(KindTag::Link, None);
-        l.url = "www.example.com".into();
-        assert!(matches!(l.build().unwrap(), ItemKind::Link { url, .. } if url == "https://www.example.com"));
+        l.fields.set("url", "www.example.com");
+        assert!(
+            matches!(l.build().unwrap(), ItemKind::Link(crate::model::kinds::Link { url, .. }) if url == "https://www.example.com")
+        );
     }
 }

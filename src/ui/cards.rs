@@ -1,12 +1,15 @@
-//! Drawing items as cards that read well at any zoom.
+//! Drawing items as cards that read well at any zoom: each kind says what its card
+//! shows ([`crate::model::kinds::Behaviour::paint`]); this paints it with egui, with the
+//! marks every card has (lock, selection, search hit, judgment, badges).
 
 use crate::tr;
 use egui::text::{LayoutJob, TextFormat};
-use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::style;
 use crate::media::TextureState;
-use crate::model::{Item, ItemKind, links, metrics};
+use crate::model::kinds::paint::{self, Card, CardPainter, Fit, Ink, Paint, TextStyle};
+use crate::model::{AssetName, BoardRect, Crop, Item, Message, Pos, Rgb};
 
 /// How a card should look beyond its content.
 #[derive(Clone, Copy, Debug, Default)]
@@ -24,116 +27,27 @@ pub struct Look {
     pub face_down: bool,
 }
 
-/// Paints `item` into `rect` (screen space) at `zoom`. `image` is the texture state for
-/// image items.
-pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: Option<&TextureState>, look: Look) {
+/// Where a card gets its pictures: the texture of an asset for a card drawn this many
+/// pixels on its longest side (the canvas and Spotlight ask their image cache).
+pub type Pictures<'a> = &'a mut dyn FnMut(&AssetName, f32) -> TextureState;
+
+/// Paints `item` into `rect` (screen space) at `zoom`: what its kind draws (see
+/// [`Behaviour::paint`]), then the marks every card has.
+pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, pictures: Pictures<'_>, look: Look) {
     let round = style::CARD_ROUNDING * zoom;
     painter.rect_filled(rect.translate(vec2(0.0, 2.0 * zoom.min(2.0))), round, style::SHADOW);
     let painter = painter.with_clip_rect(painter.clip_rect().intersect(rect));
-    // While its text is edited on the card, the editor draws the text, once.
-    let text_painter = if look.editing { painter.with_clip_rect(Rect::NOTHING) } else { painter.clone() };
-    let pad = style::CARD_PADDING * zoom;
-    let inner = rect.shrink(pad);
     if look.face_down {
         paint_back(&painter, rect, zoom);
         return;
     }
-    match &item.kind {
-        ItemKind::Note { text } if crate::model::is_prompt(item) => {
-            painter.rect_filled(rect, round, style::PROMPT_BG);
-            let small = style::SMALL_FONT * zoom;
-            let header = Rect::from_min_max(inner.min, pos2(inner.max.x, inner.min.y + small * 1.6));
-            single_line(&text_painter, &tr!("card-prompt"), header, small, style::SEARCH_HIT, Align2::LEFT_TOP);
-            let body = Rect::from_min_max(pos2(inner.min.x, header.max.y + 4.0 * zoom), inner.max);
-            text_block(&text_painter, text, body, style::NOTE_FONT * zoom, style::PROMPT_TEXT, false);
-        }
-        ItemKind::Note { text } => {
-            painter.rect_filled(rect, round, style::NOTE_BG);
-            text_block(&text_painter, text, inner, style::NOTE_FONT * zoom, style::NOTE_TEXT, false);
-        }
-        ItemKind::Quote { text, by, citation } => {
-            painter.rect_filled(rect, round, style::QUOTE_BG);
-            let mark_size = style::QUOTE_FONT * 2.6 * zoom;
-            if mark_size >= style::MIN_READABLE_FONT {
-                painter.text(
-                    inner.min - vec2(0.0, pad * 0.5),
-                    Align2::LEFT_TOP,
-                    "“",
-                    FontId::proportional(mark_size),
-                    style::QUOTE_MARK,
-                );
-            }
-            let attribution = match (by.trim(), citation.trim()) {
-                ("", "") => String::new(),
-                (b, "") => format!("— {b}"),
-                ("", c) => format!("— {c}"),
-                (b, c) => format!("— {b}, {c}"),
-            };
-            let small = style::SMALL_FONT * zoom;
-            let attribution_h = if attribution.is_empty() { 0.0 } else { small * 1.6 };
-            let body =
-                Rect::from_min_max(inner.min + vec2(0.0, mark_size * 0.45), inner.max - vec2(0.0, attribution_h));
-            text_block(&text_painter, text, body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true);
-            if !attribution.is_empty() {
-                let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
-                single_line(&text_painter, &attribution, line, small, style::ATTRIBUTION, Align2::RIGHT_BOTTOM);
-            }
-        }
-        ItemKind::Link { url, title, note, description, site, .. } => {
-            painter.rect_filled(rect, round, style::LINK_BG);
-            let layout = link_layout(&item.kind, rect, zoom);
-            if let Some(band) = layout.picture {
-                paint_cover(&painter, band, round, image);
-            }
-            let title_size = style::TITLE_FONT * zoom;
-            let small = style::SMALL_FONT * zoom;
-            let shown_title = if title.trim().is_empty() { url.as_str() } else { title.as_str() };
-            text_block(&text_painter, shown_title, layout.title, title_size, style::LINK_TITLE, false);
-            let mut below = layout.title.max.y + 4.0 * zoom;
-            let bottom = inner.max.y - small * 1.8;
-            for (text, lines) in [(description, 3.0), (note, 4.0)] {
-                if text.trim().is_empty() || below >= bottom {
-                    continue;
-                }
-                let block = Rect::from_min_max(
-                    pos2(inner.min.x, below),
-                    pos2(inner.max.x, (below + small * metrics::LINE * lines).min(bottom)),
-                );
-                text_block(&text_painter, text, block, small, style::ATTRIBUTION, false);
-                below = block.max.y + 4.0 * zoom;
-            }
-            let (footer, colour) = if links::is_openable(url) {
-                let domain = links::domain(url).unwrap_or_default();
-                let site = site.trim();
-                let from = if site.is_empty() || site.eq_ignore_ascii_case(&domain) {
-                    domain
-                } else {
-                    format!("{site} · {domain}")
-                };
-                (format!("↗ {from}"), style::LINK_DOMAIN)
-            } else {
-                (tr!("card-unsafe-link"), style::LINK_UNSAFE)
-            };
-            let line = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 1.3), inner.max);
-            single_line(&text_painter, &footer, line, small, colour, Align2::LEFT_BOTTOM);
-        }
-        ItemKind::Colour { hex, name } => {
-            painter.rect_filled(rect, round, style::hex_colour(hex));
-            let small = style::SMALL_FONT * zoom;
-            let label = if crate::model::Rgb::parse_hex(hex).is_none() {
-                tr!("card-invalid-colour", hex = hex)
-            } else if name.trim().is_empty() {
-                hex.clone()
-            } else {
-                format!("{name}\n{hex}")
-            };
-            let block = Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 3.0), inner.max);
-            text_block(&text_painter, &label, block, small, style::text_on(hex), false);
-        }
-        ItemKind::Image { file_name, caption, crop, .. } => {
-            paint_image(&painter, &text_painter, rect, zoom, (file_name, caption), *crop, image)
-        }
-    }
+    // While its text is edited on the card, the editor draws the text, once.
+    let text_painter = if look.editing { painter.with_clip_rect(Rect::NOTHING) } else { painter.clone() };
+    let card = Card { size: item.size, prompt: crate::model::is_prompt(item) };
+    let ppp = painter.ctx().pixels_per_point();
+    item.kind
+        .behaviour()
+        .paint(&card, &mut EguiCard { painter: &painter, text_painter: &text_painter, rect, zoom, ppp, pictures });
     if item.locked {
         let size = style::SMALL_FONT * zoom.max(0.6);
         painter.text(
@@ -158,6 +72,119 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, image: 
     }
     if look.dimmed {
         painter.rect_filled(rect, round, Color32::from_black_alpha(170));
+    }
+}
+
+/// A card drawn with egui: its kind's areas (in card units) scaled by `zoom` from `rect`'s
+/// corner.
+struct EguiCard<'a, 'p> {
+    painter: &'a Painter,
+    /// Draws the card's text; draws nothing while the text is edited on the card.
+    text_painter: &'a Painter,
+    rect: Rect,
+    zoom: f32,
+    ppp: f32,
+    pictures: Pictures<'p>,
+}
+
+impl EguiCard<'_, '_> {
+    fn on_screen(&self, area: BoardRect) -> Rect {
+        let at = |x: f32, y: f32| self.rect.min + vec2(x, y) * self.zoom;
+        Rect::from_min_max(at(area.min.x, area.min.y), at(area.max.x, area.max.y))
+    }
+
+    /// The card's rounding on the corners of `area` that are the card's own corners.
+    fn corners(&self, area: Rect) -> CornerRadius {
+        let round = (style::CARD_ROUNDING * self.zoom).min(255.0) as u8;
+        let near = |a: f32, b: f32| (a - b).abs() < 0.5;
+        let r = self.rect;
+        let corner = |x: f32, y: f32, cx: f32, cy: f32| if near(x, cx) && near(y, cy) { round } else { 0 };
+        CornerRadius {
+            nw: corner(area.min.x, area.min.y, r.min.x, r.min.y),
+            ne: corner(area.max.x, area.min.y, r.max.x, r.min.y),
+            sw: corner(area.min.x, area.max.y, r.min.x, r.max.y),
+            se: corner(area.max.x, area.max.y, r.max.x, r.max.y),
+        }
+    }
+}
+
+fn paint_colour(paint: Paint) -> Color32 {
+    match paint {
+        Paint::Note => style::NOTE_BG,
+        Paint::Prompt => style::PROMPT_BG,
+        Paint::Quote => style::QUOTE_BG,
+        Paint::Link => style::LINK_BG,
+        Paint::Placeholder => style::PLACEHOLDER_BG,
+        Paint::Caption => style::CAPTION_BG,
+        Paint::Colour(Rgb(r, g, b)) => Color32::from_rgb(r, g, b),
+        Paint::InvalidColour => style::INVALID_COLOUR,
+    }
+}
+
+fn ink_colour(ink: Ink) -> Color32 {
+    match ink {
+        Ink::Note => style::NOTE_TEXT,
+        Ink::Prompt => style::PROMPT_TEXT,
+        Ink::PromptLabel => style::SEARCH_HIT,
+        Ink::Quote => style::QUOTE_TEXT,
+        Ink::QuoteMark => style::QUOTE_MARK,
+        Ink::Attribution => style::ATTRIBUTION,
+        Ink::LinkTitle => style::LINK_TITLE,
+        Ink::LinkDomain => style::LINK_DOMAIN,
+        Ink::LinkUnsafe => style::LINK_UNSAFE,
+        Ink::OnColour(colour) => style::text_on(&colour.map(Rgb::to_hex).unwrap_or_default()),
+        Ink::Caption => Color32::WHITE,
+    }
+}
+
+impl CardPainter for EguiCard<'_, '_> {
+    fn fill(&mut self, area: BoardRect, paint: Paint) {
+        let area = self.on_screen(area);
+        self.painter.rect_filled(area, self.corners(area), paint_colour(paint));
+    }
+
+    fn text(&mut self, area: BoardRect, text: &str, style: TextStyle) {
+        let area = self.on_screen(area);
+        text_block(self.text_painter, text, area, style.size * self.zoom, ink_colour(style.ink), style.italics);
+    }
+
+    fn line(&mut self, area: BoardRect, text: &str, style: TextStyle, align: paint::Align) {
+        let align = match align {
+            paint::Align::LeftTop => Align2::LEFT_TOP,
+            paint::Align::LeftBottom => Align2::LEFT_BOTTOM,
+            paint::Align::RightBottom => Align2::RIGHT_BOTTOM,
+        };
+        let area = self.on_screen(area);
+        single_line(self.text_painter, text, area, style.size * self.zoom, ink_colour(style.ink), align);
+    }
+
+    fn mark(&mut self, at: Pos, text: &str, style: TextStyle) {
+        let at = self.rect.min + vec2(at.x, at.y) * self.zoom;
+        let font = FontId::proportional(style.size * self.zoom);
+        self.painter.text(at, Align2::LEFT_TOP, text, font, ink_colour(style.ink));
+    }
+
+    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str) {
+        let area = self.on_screen(area);
+        let state = (self.pictures)(asset, area.width().max(area.height()) * self.ppp);
+        match fit {
+            Fit::Contain => paint_image(self.painter, area, self.zoom, name, crop, &state),
+            Fit::Cover => paint_cover(self.painter, area, self.corners(area), &state),
+        }
+    }
+
+    fn text_height(&self, text: &str, style: TextStyle, width: f32) -> f32 {
+        let font = FontId::proportional((style.size * self.zoom).max(0.1));
+        let galley = self.painter.layout(text.to_owned(), font, Color32::WHITE, (width * self.zoom).max(1.0));
+        galley.size().y / self.zoom.max(f32::EPSILON)
+    }
+
+    fn readable(&self, size: f32) -> bool {
+        size * self.zoom >= style::MIN_READABLE_FONT
+    }
+
+    fn say(&self, message: &Message) -> String {
+        crate::i18n::say(message)
     }
 }
 
@@ -193,19 +220,11 @@ pub fn paint_badge(painter: &Painter, card: Rect, text: &str) {
     painter.galley(rect.min + vec2(5.0, 2.0), galley, Color32::BLACK);
 }
 
-fn paint_image(
-    painter: &Painter,
-    text_painter: &Painter,
-    rect: Rect,
-    zoom: f32,
-    (file_name, caption): (&str, &str),
-    crop: Option<crate::model::Crop>,
-    image: Option<&TextureState>,
-) {
-    let small = style::SMALL_FONT * zoom;
+/// A picture contained in `rect` in its shape (the part `crop` keeps), on a placeholder
+/// that says what it is while it loads or why it cannot be shown.
+fn paint_image(painter: &Painter, rect: Rect, zoom: f32, name: &str, crop: Option<Crop>, image: &TextureState) {
     match image {
-        Some(TextureState::Ready { texture, opacity }) => {
-            // The part of the picture the crop keeps; contained in the card in its shape.
+        TextureState::Ready { texture, opacity } => {
             let uv = crop.map_or(Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), |c| {
                 Rect::from_min_size(pos2(c.x, c.y), vec2(c.w, c.h))
             });
@@ -223,73 +242,24 @@ fn paint_image(
         other => {
             painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
             let text = match other {
-                Some(TextureState::Failed(reason)) => format!("⚠ {file_name}\n{reason}"),
-                _ => tr!("card-loading", file = file_name),
+                TextureState::Failed(reason) => format!("⚠ {name}\n{reason}"),
+                _ => tr!("card-loading", file = name),
             };
+            let small = style::SMALL_FONT * zoom;
             text_block(painter, &text, rect.shrink(style::CARD_PADDING * zoom), small, style::PLACEHOLDER_TEXT, false);
         }
     }
-    if !caption.trim().is_empty() && small >= style::MIN_READABLE_FONT {
-        let strip = caption_strip(text_painter, rect, zoom, caption);
-        text_painter.rect_filled(strip, 0.0, style::CAPTION_BG);
-        let galley = text_painter.layout(
-            caption.to_owned(),
-            FontId::proportional(small),
-            Color32::WHITE,
-            rect.width() - 16.0 * zoom,
-        );
-        text_painter.galley(strip.min + vec2(8.0 * zoom, 5.0 * zoom), galley, Color32::WHITE);
-    }
-}
-
-/// The band along a picture's bottom where its caption is written.
-fn caption_strip(painter: &Painter, rect: Rect, zoom: f32, caption: &str) -> Rect {
-    let small = style::SMALL_FONT * zoom;
-    let galley =
-        painter.layout(caption.to_owned(), FontId::proportional(small), Color32::WHITE, rect.width() - 16.0 * zoom);
-    let strip_h = (galley.size().y + 10.0 * zoom).min(rect.height() * 0.5).max(small * 1.6);
-    Rect::from_min_max(pos2(rect.min.x, rect.max.y - strip_h), rect.max)
 }
 
 /// Where a card's editable text is drawn, and how: the rectangle, font size, colour and
 /// whether it is in italics. The editor on the card uses the same, so what one types
-/// looks like the card.
-pub fn text_area(item: &Item, rect: Rect, zoom: f32) -> (Rect, f32, Color32, bool) {
-    let pad = style::CARD_PADDING * zoom;
-    let inner = rect.shrink(pad);
-    match &item.kind {
-        ItemKind::Note { .. } if crate::model::is_prompt(item) => {
-            let small = style::SMALL_FONT * zoom;
-            let body = Rect::from_min_max(pos2(inner.min.x, inner.min.y + small * 1.6 + 4.0 * zoom), inner.max);
-            (body, style::NOTE_FONT * zoom, style::PROMPT_TEXT, false)
-        }
-        ItemKind::Note { .. } => (inner, style::NOTE_FONT * zoom, style::NOTE_TEXT, false),
-        ItemKind::Quote { by, citation, .. } => {
-            let mark_size = style::QUOTE_FONT * 2.6 * zoom;
-            let small = style::SMALL_FONT * zoom;
-            let attribution_h = if by.trim().is_empty() && citation.trim().is_empty() { 0.0 } else { small * 1.6 };
-            let body =
-                Rect::from_min_max(inner.min + vec2(0.0, mark_size * 0.45), inner.max - vec2(0.0, attribution_h));
-            (body, style::QUOTE_FONT * zoom, style::QUOTE_TEXT, true)
-        }
-        ItemKind::Link { .. } => {
-            (link_layout(&item.kind, rect, zoom).title, style::TITLE_FONT * zoom, style::LINK_TITLE, false)
-        }
-        ItemKind::Colour { hex, .. } => {
-            let small = style::SMALL_FONT * zoom;
-            (
-                Rect::from_min_max(pos2(inner.min.x, inner.max.y - small * 3.0), inner.max),
-                small,
-                style::text_on(hex),
-                false,
-            )
-        }
-        ItemKind::Image { .. } => {
-            let small = style::SMALL_FONT * zoom;
-            let strip = Rect::from_min_max(pos2(rect.min.x, rect.max.y - small * 3.4), rect.max);
-            (strip.shrink2(vec2(8.0 * zoom, 5.0 * zoom)), small, Color32::WHITE, false)
-        }
-    }
+/// looks like the card. `None` for a kind with no text edited on the card.
+pub fn text_area(item: &Item, rect: Rect, zoom: f32) -> Option<(Rect, f32, Color32, bool)> {
+    let card = Card { size: item.size, prompt: crate::model::is_prompt(item) };
+    let (area, style) = item.kind.behaviour().text_area(&card)?;
+    let at = |x: f32, y: f32| rect.min + vec2(x, y) * zoom;
+    let area = Rect::from_min_max(at(area.min.x, area.min.y), at(area.max.x, area.max.y));
+    Some((area, style.size * zoom, ink_colour(style.ink), style.italics))
 }
 
 /// The back of a face-down card: the same for every idea, so nothing about it shows.
@@ -319,30 +289,11 @@ fn paint_back(painter: &Painter, rect: Rect, zoom: f32) {
     }
 }
 
-/// Where a link card shows its preview picture (a band across its top, when it has one)
-/// and its title.
-struct LinkLayout {
-    picture: Option<Rect>,
-    title: Rect,
-}
-
-fn link_layout(kind: &ItemKind, rect: Rect, zoom: f32) -> LinkLayout {
-    let inner = rect.shrink(style::CARD_PADDING * zoom);
-    let title_h = style::TITLE_FONT * zoom * 2.6;
-    let picture = kind.picture().map(|_| {
-        let h = (metrics::LINK_PICTURE_H * zoom).min(rect.height() * 0.55);
-        Rect::from_min_max(rect.min, pos2(rect.max.x, rect.min.y + h))
-    });
-    let top = picture.map_or(inner.min.y, |p| p.max.y + style::CARD_PADDING * zoom * 0.6);
-    LinkLayout { picture, title: Rect::from_min_max(pos2(inner.min.x, top), pos2(inner.max.x, top + title_h)) }
-}
-
 /// A picture filling `band` (cropped to its shape, as a page's preview is), or a quiet
 /// placeholder while it loads.
-fn paint_cover(painter: &Painter, band: Rect, round: f32, image: Option<&TextureState>) {
-    let corners = egui::CornerRadius { nw: round as u8, ne: round as u8, sw: 0, se: 0 };
+fn paint_cover(painter: &Painter, band: Rect, corners: CornerRadius, image: &TextureState) {
     painter.rect_filled(band, corners, style::PLACEHOLDER_BG);
-    let Some(TextureState::Ready { texture, opacity }) = image else { return };
+    let TextureState::Ready { texture, opacity } = image else { return };
     let [w, h] = texture.size().map(|v| v.max(1) as f32);
     let (band_aspect, aspect) = (band.width() / band.height().max(1.0), w / h);
     let uv = if aspect > band_aspect {

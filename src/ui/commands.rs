@@ -1,11 +1,11 @@
 //! Every command of the app, with its text, shortcut and menu, in one table. Menus,
 //! shortcuts and the shortcuts window all read from here.
 
+use crate::model::KindTag;
 use egui::{Key, KeyboardShortcut, Modifiers};
-use strum::IntoEnumIterator as _;
 
 /// Every command, in menu order. Menus, shortcuts and the shortcuts window go through
-/// [`Command::iter`], so a new command cannot be missing from any of them.
+/// [`Command::all`], so a new command (or kind of idea) cannot be missing from any of them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter, strum::IntoStaticStr)]
 #[strum(serialize_all = "kebab-case")]
 pub enum Command {
@@ -33,11 +33,8 @@ pub enum Command {
     BringToFront,
     SendToBack,
     ToggleLock,
-    AddNote,
-    AddQuote,
-    AddLink,
-    AddColour,
-    AddImage,
+    /// Opens the add form of a kind of idea: one command per kind (see [`Command::all`]).
+    Add(KindTag),
     AddTheme,
     WorkOffline,
     ArrangeByTheme,
@@ -135,8 +132,19 @@ impl Command {
 
     /// The Fluent message of the command's text: `cmd-new-board` for `NewBoard`.
     pub fn message_id(self) -> String {
+        if let Command::Add(kind) = self {
+            return format!("cmd-add-{}", kind.name());
+        }
         let name: &'static str = self.into();
         format!("cmd-{name}")
+    }
+
+    /// Every command in menu order, with one [`Command::Add`] per kind of idea.
+    pub fn all() -> impl Iterator<Item = Command> {
+        <Command as strum::IntoEnumIterator>::iter().flat_map(|c| match c {
+            Command::Add(_) => KindTag::ALL.iter().map(|k| Command::Add(*k)).collect::<Vec<_>>(),
+            other => vec![other],
+        })
     }
 
     pub fn menu(self) -> Menu {
@@ -161,13 +169,7 @@ impl Command {
             | Command::BringToFront
             | Command::SendToBack
             | Command::ToggleLock => Menu::Edit,
-            Command::AddNote
-            | Command::AddQuote
-            | Command::AddLink
-            | Command::AddColour
-            | Command::AddImage
-            | Command::AddTheme
-            | Command::WorkOffline => Menu::Add,
+            Command::Add(_) | Command::AddTheme | Command::WorkOffline => Menu::Add,
             Command::ArrangeByTheme
             | Command::AlignLeft
             | Command::AlignRight
@@ -237,11 +239,7 @@ impl Command {
             Command::BringToFront => cmd(Key::CloseBracket),
             Command::SendToBack => cmd(Key::OpenBracket),
             Command::ToggleLock => cmd(Key::L),
-            Command::AddNote => plain(Key::N),
-            Command::AddQuote => plain(Key::Q),
-            Command::AddLink => plain(Key::L),
-            Command::AddColour => plain(Key::C),
-            Command::AddImage => plain(Key::I),
+            Command::Add(kind) => return kind.spec().key.and_then(Key::from_name).map(plain),
             Command::AddTheme => plain(Key::T),
             Command::ArrangeByTheme => cmd_shift(Key::A),
             Command::AlignLeft => alt(Key::A),
@@ -313,7 +311,7 @@ impl Command {
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
             // Longer shortcuts first, so Ctrl+Shift+Z is not taken by Ctrl+Z.
-            let mut table: Vec<(Command, KeyboardShortcut)> = Command::iter()
+            let mut table: Vec<(Command, KeyboardShortcut)> = Command::all()
                 .filter(|c| !c.has_own_input() && (!typing || c.works_while_typing()))
                 .flat_map(|c| {
                     c.shortcut().into_iter().chain(c.alternative_shortcuts().iter().copied()).map(move |s| (c, s))
@@ -341,7 +339,7 @@ mod tests {
     #[test]
     fn every_command_has_words_a_menu_and_its_own_keys() {
         let mut seen = std::collections::HashMap::new();
-        for command in Command::iter() {
+        for command in Command::all() {
             for lang in crate::i18n::Lang::ALL {
                 let id = command.message_id();
                 for id in [id.clone(), format!("{id}-help")] {
@@ -358,7 +356,7 @@ mod tests {
         // README's table lists every shortcut as the menus write it.
         let readme = include_str!("../../README.md");
         let table = &readme[readme.find("### Keyboard shortcuts").expect("README has a shortcuts table")..];
-        for command in Command::iter() {
+        for command in Command::all() {
             for shortcut in command.shortcut().iter().chain(command.alternative_shortcuts()) {
                 let words = crate::ui::dialogs::shortcut_words(shortcut, false);
                 let key = words.rsplit('+').next().unwrap_or(&words);
@@ -373,8 +371,8 @@ mod tests {
             }
         }
         // Every menu has something in it.
-        for menu in Menu::iter() {
-            assert!(Command::iter().any(|c| c.menu() == menu), "{menu:?} is empty");
+        for menu in <Menu as strum::IntoEnumIterator>::iter() {
+            assert!(Command::all().any(|c| c.menu() == menu), "{menu:?} is empty");
             assert!(!menu.title().starts_with("menu-"), "{menu:?} has no title");
         }
     }

@@ -19,7 +19,7 @@ pub struct CropEdit {
 
 impl CropEdit {
     pub fn new(item: &Item) -> Option<Self> {
-        let ItemKind::Image { crop, .. } = &item.kind else { return None };
+        let ItemKind::Image(crate::model::kinds::Image { crop, .. }) = &item.kind else { return None };
         Some(Self { id: item.id.clone(), crop: crop.unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 }) })
     }
 }
@@ -27,18 +27,21 @@ impl CropEdit {
 /// The edit that gives `item` the crop `crop`: the card keeps its width and takes the
 /// shape of the part kept. `None` when nothing changes.
 pub fn crop_edit(item: &Item, crop: Crop) -> Option<Edit> {
-    let ItemKind::Image { asset, file_name, pixel_size, caption, crop: old } = &item.kind else { return None };
+    let ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop: old }) = &item.kind
+    else {
+        return None;
+    };
     let new = (!crop.is_whole()).then_some(crop).filter(|c| c.is_valid());
     if new == *old {
         return None;
     }
-    let kind = ItemKind::Image {
+    let kind = ItemKind::Image(crate::model::kinds::Image {
         asset: asset.clone(),
         file_name: file_name.clone(),
         pixel_size: *pixel_size,
         caption: caption.clone(),
         crop: new,
-    };
+    });
     let c = new.unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 });
     let aspect = (pixel_size.h.max(1) as f32 * c.h) / (pixel_size.w.max(1) as f32 * c.w);
     let size = Size::new(item.size.w, item.size.w * aspect).clamped();
@@ -172,13 +175,13 @@ mod tests {
     use crate::model::{AssetName, PixelSize, Pos};
 
     fn picture() -> Item {
-        let kind = ItemKind::Image {
+        let kind = ItemKind::Image(crate::model::kinds::Image {
             asset: AssetName::parse(&format!("{}.png", "ab".repeat(16))).unwrap(),
             file_name: "p.png".into(),
             pixel_size: PixelSize { w: 400, h: 200 },
             caption: String::new(),
             crop: None,
-        };
+        });
         let mut item = Item::new(kind, Pos::new(0.0, 0.0), "me", "own team", Timestamp::now());
         item.size = Size::new(300.0, 150.0);
         item
@@ -195,7 +198,9 @@ mod tests {
         let undo = edit.apply(&mut board).unwrap();
         let cropped = board.item(&item.id).unwrap();
         assert_eq!(cropped.size, Size::new(300.0, 300.0));
-        assert!(matches!(&cropped.kind, ItemKind::Image { crop: Some(c), .. } if c.w == 0.5));
+        assert!(
+            matches!(&cropped.kind, ItemKind::Image(crate::model::kinds::Image { crop: Some(c), .. }) if c.w == 0.5)
+        );
         assert!(crop_edit(cropped, Crop { x: 0.0, y: 0.0, w: 0.5, h: 1.0 }).is_none(), "no change, no edit");
         undo.apply(&mut board).unwrap();
         assert_eq!(board, before);

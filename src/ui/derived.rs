@@ -243,7 +243,7 @@ mod tests {
         let now = Timestamp::from_unix_millis(1_790_000_000_000);
         let mut board = Board::new("B", now);
         let theme = board.new_theme("Light", now);
-        let mut item = Item::new(ItemKind::Note { text: "Paper".into() }, Pos::new(0.0, 0.0), "Ann", "own team", now);
+        let mut item = Item::new(ItemKind::note("Paper"), Pos::new(0.0, 0.0), "Ann", "own team", now);
         item.theme = Some(theme.id.clone());
         board.themes.push(theme);
         board.items.push(item);

@@ -7,7 +7,6 @@ use egui::{Grid, Modal, RichText, ScrollArea, Window};
 use super::Command;
 use super::commands::Menu;
 use crate::storage::Problem;
-use strum::IntoEnumIterator as _;
 
 /// A shortcut as people read it on this platform: "Ctrl+Shift+Z", "Ctrl+]", "Ctrl+=",
 /// not key names ("Ctrl+CloseBracket"); symbols on macOS ("⌘]").
@@ -58,10 +57,10 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
         .collapsible(false)
         .show(ctx, |ui| {
             ScrollArea::vertical().max_height(520.0).show(ui, |ui| {
-                for menu in Menu::iter() {
+                for menu in <Menu as strum::IntoEnumIterator>::iter() {
                     ui.label(RichText::new(menu.title()).strong());
                     Grid::new(("shortcuts", menu.title())).num_columns(2).striped(true).show(ui, |ui| {
-                        for command in Command::iter().filter(|c| c.menu() == menu) {
+                        for command in Command::all().filter(|c| c.menu() == menu) {
                             let keys: Vec<String> = command
                                 .shortcut()
                                 .iter()

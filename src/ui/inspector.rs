@@ -7,11 +7,9 @@ use egui::{ComboBox, RichText, Ui};
 
 use super::view::ViewState;
 use super::widgets::committed_text;
-use super::words::normalise_hex;
 use super::{Action, Command, style};
-use crate::model::{
-    Board, BoardMeta, Edit, Item, ItemChange, ItemId, ItemKind, RECOMMENDED_MAX_GOALS, ThemeId, Timestamp, links,
-};
+use crate::model::kinds::{Detail, Shown};
+use crate::model::{Board, BoardMeta, Edit, Item, ItemChange, ItemId, RECOMMENDED_MAX_GOALS, ThemeId, Timestamp};
 
 /// Draws the inspector for the current selection.
 /// `you` is the name written as contributor on what this user adds.
@@ -140,123 +138,51 @@ fn item_ui(
     let id = &item.id;
     ui.heading(super::words::kind_title(item.kind.tag()));
     let salt = |field: &str| (id.as_str().to_owned(), field.to_owned());
-    let mut kind = item.kind.clone();
-    let mut label = String::new();
-    let mut error = None;
-    match &mut kind {
-        ItemKind::Note { text } => {
-            if let Some(v) =
-                committed_text(ui, salt("text"), tr!("inspector-note"), text, true, tr!("inspector-note-hint"))
-            {
-                (*text, label) = (v, tr!("step-edit-note"));
+    let behaviour = item.kind.behaviour();
+    let details = behaviour.details();
+    for detail in &details {
+        if let Detail::Info(message) = detail {
+            ui.label(crate::i18n::say(message));
+        }
+    }
+    for field in item.kind.spec().fields {
+        let value = behaviour.field(field.key).unwrap_or_default();
+        let shown = match field.in_inspector {
+            Shown::Always => true,
+            Shown::WhenFilled => !value.is_empty(),
+            Shown::Never => false,
+        };
+        if !shown {
+            continue;
+        }
+        let hint = super::words::hint(field.hint);
+        if let Some(typed) = committed_text(ui, salt(field.key), tr!(field.label), value, field.multiline, hint) {
+            match item.kind.edited(field.key, &typed) {
+                Ok(kind) if kind != item.kind => {
+                    actions.push(Action::edit(change(id, ItemChange::Kind(kind)), tr!(field.step)));
+                }
+                Ok(_) => {}
+                Err(e) => actions.push(Action::Error(super::words::field_error(&e))),
             }
         }
-        ItemKind::Quote { text, by, citation } => {
-            if let Some(v) =
-                committed_text(ui, salt("text"), tr!("inspector-quote"), text, true, tr!("inspector-quote-hint"))
-            {
-                (*text, label) = (v, tr!("step-edit-quote"));
+    }
+    for detail in details {
+        match detail {
+            Detail::Info(_) => {}
+            Detail::Warning(message) => {
+                ui.colored_label(style::warn_text(ui.visuals()), crate::i18n::say(&message));
             }
-            if let Some(v) =
-                committed_text(ui, salt("by"), tr!("inspector-said-by"), by, false, tr!("inspector-said-by-hint"))
-            {
-                (*by, label) = (v, tr!("step-change-attribution"));
-            }
-            if let Some(v) = committed_text(
-                ui,
-                salt("citation"),
-                tr!("inspector-citation"),
-                citation,
-                false,
-                tr!("inspector-citation-hint"),
-            ) {
-                (*citation, label) = (v, tr!("step-change-citation"));
-            }
-        }
-        ItemKind::Link { url, title, note, description, picture, .. } => {
-            if let Some(v) = committed_text(ui, salt("url"), tr!("inspector-address"), url, false, "https://…") {
-                (*url, label) = (links::normalise_url(&v), tr!("step-change-address"));
-            }
-            if let Some(v) = committed_text(
-                ui,
-                salt("title"),
-                tr!("inspector-title"),
-                title,
-                false,
-                tr!("inspector-link-title-hint"),
-            ) {
-                (*title, label) = (v, tr!("step-change-link-title"));
-            }
-            if let Some(v) =
-                committed_text(ui, salt("note"), tr!("inspector-why"), note, true, tr!("inspector-optional"))
-            {
-                (*note, label) = (v, tr!("step-change-link-note"));
-            }
-            if !description.is_empty()
-                && let Some(v) = committed_text(
-                    ui,
-                    salt("description"),
-                    tr!("inspector-description"),
-                    description,
-                    true,
-                    tr!("inspector-page-says"),
-                )
-            {
-                (*description, label) = (v, tr!("step-change-link-description"));
-            }
-            if picture.is_some()
-                && ui
-                    .button(tr!("inspector-remove-picture"))
-                    .on_hover_text(tr!("inspector-remove-picture-help"))
-                    .clicked()
-            {
-                (*picture, label) = (None, tr!("inspector-remove-picture"));
-            }
-            if links::is_openable(url) {
+            Detail::Open(url) => {
                 if ui.button(tr!("card-open-link")).on_hover_text(url.as_str()).clicked() {
-                    actions.push(Action::OpenUrl(url.clone()));
-                }
-            } else {
-                ui.colored_label(style::warn_text(ui.visuals()), tr!("inspector-unsafe-link"));
-            }
-        }
-        ItemKind::Image { file_name, pixel_size, caption, .. } => {
-            ui.label(tr!("inspector-image-size", file = file_name.as_str(), w = pixel_size.w, h = pixel_size.h));
-            if let Some(v) = committed_text(
-                ui,
-                salt("caption"),
-                tr!("inspector-caption"),
-                caption,
-                true,
-                tr!("inspector-caption-hint"),
-            ) {
-                (*caption, label) = (v, tr!("step-change-caption"));
-            }
-        }
-        ItemKind::Colour { hex, name } => {
-            if let Some(v) = committed_text(ui, salt("hex"), tr!("inspector-hex"), hex, false, "#RRGGBB") {
-                match normalise_hex(&v) {
-                    Ok(v) => (*hex, label) = (v, tr!("step-change-colour")),
-                    Err(e) => error = Some(e),
+                    actions.push(Action::OpenUrl(url));
                 }
             }
-            if let Some(v) = committed_text(
-                ui,
-                salt("name"),
-                tr!("inspector-colour-name"),
-                name,
-                false,
-                tr!("inspector-colour-name-hint"),
-            ) {
-                (*name, label) = (v, tr!("step-rename-colour"));
+            Detail::Change { label, help, to } => {
+                if ui.button(tr!(label)).on_hover_text(tr!(help)).clicked() {
+                    actions.push(Action::edit(change(id, ItemChange::Kind(*to)), tr!(label)));
+                }
             }
         }
-    }
-    if let Some(e) = error {
-        actions.push(Action::Error(e));
-    }
-    if kind != item.kind {
-        actions.push(Action::edit(change(id, ItemChange::Kind(kind)), label));
     }
     ui.separator();
     theme_combo(ui, board, std::slice::from_ref(&item), actions);

@@ -70,13 +70,8 @@ pub fn spotlight_ui(
             let room = Rect::from_min_max(screen.min + vec2(80.0, 100.0), screen.max - vec2(80.0, 170.0));
             let scale = (room.width() / item.size.w).min(room.height() / item.size.h).clamp(0.05, 8.0);
             let card = Rect::from_center_size(room.center(), vec2(item.size.w, item.size.h) * scale);
-            let texture = match &item.kind {
-                ItemKind::Image { asset, .. } => {
-                    Some(images.get(asset, card.width().max(card.height()) * ctx.pixels_per_point()))
-                }
-                _ => None,
-            };
-            paint_card(painter, item, card, scale, texture.as_ref(), Look::default());
+            // Every picture the card shows (an image's, a link's preview) at the size shown.
+            paint_card(painter, item, card, scale, &mut |asset, side| images.get(asset, side), Look::default());
             let label = super::canvas::item_label(item);
             let card_response = ui.allocate_rect(card, Sense::hover());
             card_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
@@ -102,7 +97,7 @@ pub fn spotlight_ui(
                         let submitted = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
                         if submitted && !text.trim().is_empty() {
                             // Just right of the card it answers, level with it.
-                            let kind = ItemKind::Note { text: text.trim().to_owned() };
+                            let kind = ItemKind::note(text.trim().to_owned());
                             let size = kind.default_size();
                             let centre = Pos::new(
                                 item.pos.x + item.size.w + crate::model::frames::CARD_GAP + size.w / 2.0,

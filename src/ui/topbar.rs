@@ -13,7 +13,6 @@ use crate::document::SaveStatus;
 use crate::model::RECOMMENDED_MAX_GOALS;
 use crate::storage::paths;
 use crate::tr;
-use strum::IntoEnumIterator as _;
 
 /// What the bars show about the app, gathered by the app each frame.
 pub struct Status<'a> {
@@ -95,9 +94,9 @@ fn menu_text(command: Command, status: &Status<'_>) -> String {
 /// The menu bar: every [`Menu`] with its commands.
 pub fn menu_bar_ui(ui: &mut Ui, status: &Status<'_>, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
-        for menu in Menu::iter() {
+        for menu in <Menu as strum::IntoEnumIterator>::iter() {
             ui.menu_button(menu.title(), |ui| {
-                for command in Command::iter().filter(|c| c.menu() == menu) {
+                for command in Command::all().filter(|c| c.menu() == menu) {
                     let mut button = Button::new(menu_text(command, status));
                     if let Some(shortcut) = command.shortcut() {
                         button = button.shortcut_text(super::dialogs::shortcut_text(ui.ctx(), &shortcut));
@@ -140,20 +139,15 @@ pub fn toolbar_ui(
 ) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr!("toolbar-add")).strong());
-        for (command, icon, label) in [
-            (Command::AddNote, "📝", "toolbar-new-note"),
-            (Command::AddQuote, "“", "toolbar-new-quote"),
-            (Command::AddLink, "🔗", "toolbar-new-link"),
-            (Command::AddColour, "🎨", "toolbar-new-colour"),
-            (Command::AddImage, "🖼", "toolbar-new-image"),
-        ] {
+        for &kind in crate::model::KindTag::ALL {
+            let command = Command::Add(kind);
             let tip = match command.shortcut() {
                 Some(s) => format!("{} ({})", command.help(), super::dialogs::shortcut_text(ui.ctx(), &s)),
                 None => command.help(),
             };
-            let text = format!("{icon} {}", command.text().trim_end_matches('…'));
+            let text = format!("{} {}", kind.spec().icon, command.text().trim_end_matches('…'));
             let response = ui.button(text).on_hover_text(tip);
-            let label = crate::i18n::tr(label);
+            let label = super::words::new_kind(kind);
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
             if response.clicked() {
                 actions.push(Action::Command(command));

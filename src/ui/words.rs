@@ -2,40 +2,50 @@
 //! reactions, and the unsorted pseudo-theme. The model keeps English names for files,
 //! exports and the CLI; the window says them through these.
 
+use crate::model::kinds::{FieldError, Hint};
 use crate::model::{Board, KindTag, Phase, Reaction, ThemeId};
 use crate::tr;
 
 /// "Note", "Notitie": for headings and labels.
 pub fn kind_title(kind: KindTag) -> String {
-    tr!(match kind {
-        KindTag::Image => "kind-image",
-        KindTag::Quote => "kind-quote",
-        KindTag::Link => "kind-link",
-        KindTag::Note => "kind-note",
-        KindTag::Colour => "kind-colour",
-    })
+    tr!(&kind.spec().title_id())
 }
 
 /// "note", "notitie": inside a sentence.
 pub fn kind_name(kind: KindTag) -> String {
-    tr!(match kind {
-        KindTag::Image => "kind-image-lower",
-        KindTag::Quote => "kind-quote-lower",
-        KindTag::Link => "kind-link-lower",
-        KindTag::Note => "kind-note-lower",
-        KindTag::Colour => "kind-colour-lower",
-    })
+    tr!(&kind.spec().name_id())
 }
 
 /// The undo step (and the form's button) for adding a `kind`: "Add note".
 pub fn add_step(kind: KindTag) -> String {
-    tr!(match kind {
-        KindTag::Note => "capture-add-note",
-        KindTag::Quote => "capture-add-quote",
-        KindTag::Link => "capture-add-link",
-        KindTag::Colour => "capture-add-colour",
-        KindTag::Image => "capture-add-image",
-    })
+    tr!(&kind.spec().add_id())
+}
+
+/// The add form's heading and the toolbar's tooltip: "New note".
+pub fn new_kind(kind: KindTag) -> String {
+    tr!(&kind.spec().new_id())
+}
+
+/// A field's hint (grey text while it is empty).
+pub fn hint(hint: Hint) -> String {
+    match hint {
+        Hint::None => String::new(),
+        Hint::Said(id) => tr!(id),
+        Hint::Example(example) => example.to_owned(),
+    }
+}
+
+/// Why typed fields do not make an idea (or an edit of one).
+pub fn field_error(error: &FieldError) -> String {
+    match error {
+        FieldError::Missing { field, .. } => tr!(field.missing),
+        FieldError::TooLong { field, found, .. } => {
+            tr!("field-too-long", field = tr!(field.label), max = field.max_chars, count = *found)
+        }
+        FieldError::NotAColour { typed } => tr!("colour-invalid", text = typed),
+        FieldError::NotTyped(_) => tr!("capture-no-image-here"),
+        FieldError::NoSuchField { kind, key } => tr!("field-unknown", kind = kind_name(*kind), field = key),
+    }
 }
 
 pub fn phase_name(phase: Phase) -> String {
@@ -79,13 +89,6 @@ pub fn theme_name(board: &Board, theme: Option<&ThemeId>) -> String {
 /// "1 item", "3 items".
 pub fn things(n: usize) -> String {
     tr!("status-items", count = n)
-}
-
-/// A colour typed as hex, written the one way (`#E4B363`), or why it is not a colour.
-pub fn normalise_hex(typed: &str) -> Result<String, String> {
-    crate::model::Rgb::parse_hex(typed)
-        .map(crate::model::Rgb::to_hex)
-        .ok_or_else(|| tr!("colour-invalid", text = typed))
 }
 
 /// "3 new, 1 changed, 2 removed", or "nothing new": what a merge brings.
@@ -152,8 +155,14 @@ mod tests {
             for lang in Lang::ALL {
                 set_language(lang);
                 let mut said: Vec<String> = Vec::new();
-                for kind in KindTag::ALL {
-                    said.extend([kind_title(kind), kind_name(kind), add_step(kind)]);
+                for &kind in KindTag::ALL {
+                    said.extend([kind_title(kind), kind_name(kind), add_step(kind), new_kind(kind)]);
+                    for field in kind.spec().fields {
+                        said.extend([tr!(field.label), hint(field.hint), hint(field.form_hint)]);
+                        said.extend(
+                            [field.missing, field.step].into_iter().filter(|id| !id.is_empty()).map(|id| tr!(id)),
+                        );
+                    }
                 }
                 for phase in [Phase::Off, Phase::Collect, Phase::Cluster, Phase::Vote, Phase::React] {
                     said.extend([phase_name(phase), phase_hint(phase)]);

@@ -26,6 +26,19 @@ pub struct LinkInfo {
     pub warning: Option<String>,
 }
 
+impl LinkInfo {
+    /// What the page says of itself, for the idea it previews
+    /// ([`crate::model::kinds::Behaviour::take_preview`]).
+    pub fn preview(&self) -> crate::model::kinds::Preview {
+        crate::model::kinds::Preview {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            site: self.site.clone(),
+            picture: self.picture.as_ref().map(|p| p.asset.clone()),
+        }
+    }
+}
+
 /// What a pasted address turned out to be.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Found {

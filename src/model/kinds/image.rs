@@ -1,0 +1,213 @@
+//! An image: a picture stored in the board's assets folder, imported from a file, a web
+//! address, the clipboard or a phone (never typed), with a caption and a crop.
+
+use serde::{Deserialize, Serialize};
+
+use super::metrics::{IMAGE_SIDE, SMALL_FONT};
+use super::paint::{Card, CardPainter, Fit, Ink, Paint, TextStyle, rect};
+use super::{Behaviour, Detail, Field, Flag, Hint, Kind, KindSpec, KindTag, Paste, PhoneCard, Recap, Remark, Repair};
+use crate::model::{AssetName, BoardRect, Crop, MIN_SIZE, Message, Size};
+
+/// A picture stored in the board's assets folder.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    /// File name inside `NAME.assets/`: the content hash plus extension.
+    pub asset: AssetName,
+    /// Name of the file it was imported from, for people.
+    pub file_name: String,
+    /// Width and height in pixels, after EXIF orientation.
+    pub pixel_size: PixelSize,
+    pub caption: String,
+    /// The part of the picture the card shows; `None` is all of it (since version 4).
+    pub crop: Option<Crop>,
+}
+
+/// Pixel dimensions of an image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PixelSize {
+    pub w: u32,
+    pub h: u32,
+}
+
+/// Only ever made by an import, which sets every field; this is what fields are typed
+/// into (an image has none that make it).
+impl Default for Image {
+    fn default() -> Self {
+        Self {
+            asset: AssetName::from_hash("00000000000000000000000000000000", "png").expect("a valid asset name"),
+            file_name: String::new(),
+            pixel_size: PixelSize { w: 1, h: 1 },
+            caption: String::new(),
+            crop: None,
+        }
+    }
+}
+
+const FIELDS: [Field; 1] = [Field::text("caption", "inspector-caption")
+    .long()
+    .hint(Hint::Said("inspector-caption-hint"))
+    .step("step-change-caption")
+    .not_in_form()];
+
+impl Kind for Image {
+    const SPEC: KindSpec = KindSpec {
+        tag: KindTag::Image,
+        name: "image",
+        icon: "🖼",
+        key: Some("I"),
+        fields: &FIELDS,
+        typed: false,
+        flag: Flag { long: "image", alias: None, value_name: "FILE_OR_URL", help: "cli-add-image" },
+        // Phones send photos through their own route (docs/JOIN.md).
+        phones: false,
+        paste: Paste::Never,
+    };
+}
+
+impl Behaviour for Image {
+    fn field(&self, key: &str) -> Option<&str> {
+        (key == "caption").then_some(self.caption.as_str())
+    }
+
+    fn field_mut(&mut self, key: &str) -> Option<&mut String> {
+        (key == "caption").then_some(&mut self.caption)
+    }
+
+    /// In the picture's shape (the part the crop keeps), its longest side [`IMAGE_SIDE`].
+    fn default_size(&self) -> Size {
+        let crop = self.crop.unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 });
+        let (w, h) = (self.pixel_size.w.max(1) as f32 * crop.w, self.pixel_size.h.max(1) as f32 * crop.h);
+        let scale = IMAGE_SIDE / w.max(h);
+        Size::new((w * scale).max(MIN_SIZE), (h * scale).max(MIN_SIZE))
+    }
+
+    fn texts(&self) -> Vec<&str> {
+        vec![&self.file_name, &self.caption]
+    }
+
+    /// People know a picture by its caption; without one, by its file's name.
+    fn summary(&self) -> String {
+        if self.caption.trim().is_empty() { self.file_name.clone() } else { self.caption.clone() }
+    }
+
+    fn picture(&self) -> Option<&AssetName> {
+        Some(&self.asset)
+    }
+
+    fn set_picture(&mut self, picture: Option<AssetName>, pixels: Option<PixelSize>) {
+        if let Some(asset) = picture {
+            self.asset = asset;
+        }
+        if let Some(pixels) = pixels {
+            self.pixel_size = pixels;
+        }
+    }
+
+    fn stands_without_picture(&self) -> bool {
+        false
+    }
+
+    fn keeps_shape(&self) -> bool {
+        true
+    }
+
+    fn paint(&self, card: &Card, p: &mut dyn CardPainter) {
+        p.picture(card.rect(), &self.asset, self.crop, Fit::Contain, &self.file_name);
+        if self.caption.trim().is_empty() || !p.readable(SMALL_FONT) {
+            return;
+        }
+        let style = TextStyle::new(SMALL_FONT, Ink::Caption);
+        let (w, h) = (card.size.w, card.size.h);
+        let text_h = p.text_height(&self.caption, style, w - 16.0);
+        let strip_h = (text_h + 10.0).min(h * 0.5).max(SMALL_FONT * 1.6);
+        p.fill(rect(0.0, h - strip_h, w, h), Paint::Caption);
+        p.text(caption_area(card, h - strip_h), &self.caption, style);
+    }
+
+    fn recap(&self, recap: &mut dyn Recap) {
+        recap.picture(&self.asset, &self.file_name);
+        recap.remark(Remark::Caption, &self.caption);
+    }
+
+    fn details(&self) -> Vec<Detail> {
+        vec![Detail::Info(
+            Message::new("inspector-image-size")
+                .with("file", &self.file_name)
+                .with("w", self.pixel_size.w)
+                .with("h", self.pixel_size.h),
+        )]
+    }
+
+    fn repair(&mut self) -> Vec<Repair> {
+        let mut repairs = Vec::new();
+        let PixelSize { w, h } = self.pixel_size;
+        if w == 0 || h == 0 {
+            repairs.push(Repair {
+                field: "pixel_size",
+                what: Message::new("problem-not-an-image-size").with("w", w).with("h", h),
+            });
+        }
+        if let Some(c) = self.crop
+            && (!c.is_valid() || c.is_whole())
+        {
+            self.crop = None;
+            if !c.is_valid() {
+                let shown = |v: f32| if v.is_finite() { format!("{v}") } else { format!("{v:?}") };
+                repairs.push(Repair {
+                    field: "crop",
+                    what: Message::new("problem-not-a-crop")
+                        .with("x", shown(c.x))
+                        .with("y", shown(c.y))
+                        .with("w", shown(c.w))
+                        .with("h", shown(c.h)),
+                });
+            }
+        }
+        repairs
+    }
+
+    fn on_phone(&self) -> PhoneCard {
+        PhoneCard { text: self.summary(), ..PhoneCard::default() }
+    }
+}
+
+/// Where a caption is written: inside its band along the picture's bottom.
+fn caption_area(card: &Card, top: f32) -> BoardRect {
+    rect(8.0, top + 5.0, card.size.w - 8.0, card.size.h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn image(caption: &str, w: u32, h: u32) -> Image {
+        Image {
+            asset: AssetName::from_hash("0123456789abcdef0123456789abcdef", "png").unwrap(),
+            file_name: "IMG_2041.png".into(),
+            pixel_size: PixelSize { w, h },
+            caption: caption.into(),
+            crop: None,
+        }
+    }
+
+    #[test]
+    fn a_picture_is_named_by_its_caption_else_its_file() {
+        assert_eq!(image("Tiles in Porto", 4032, 3024).summary(), "Tiles in Porto");
+        assert_eq!(image("  ", 4032, 3024).summary(), "IMG_2041.png", "no pixel sizes in what people read");
+    }
+
+    #[test]
+    fn image_default_size_keeps_aspect() {
+        let s = image("", 4000, 1000).default_size();
+        assert!((s.w / s.h - 4.0).abs() < 0.01, "{s:?}");
+    }
+
+    #[test]
+    fn impossible_sizes_and_crops_are_repaired_or_named() {
+        let mut bad = image("", 0, 10);
+        bad.crop = Some(Crop { x: 0.9, y: 0.0, w: 0.5, h: f32::NAN });
+        let repairs = bad.repair();
+        assert_eq!(repairs.iter().map(|r| r.field).collect::<Vec<_>>(), ["pixel_size", "crop"]);
+        assert_eq!(bad.crop, None, "an impossible crop shows the whole picture");
+    }
+}

@@ -1,0 +1,132 @@
+//! How a card is drawn, in words every painter understands: fills, text, pictures. A
+//! kind describes its card with these, in the card's own board units (its top-left
+//! corner at 0, 0); the canvas and Spotlight paint them with egui, the PNG export with
+//! its own rasteriser. Colours are roles ([`Paint`], [`Ink`]) each painter gives its
+//! palette.
+
+use crate::model::{AssetName, BoardRect, Crop, Message, Pos, Rgb, Size};
+
+/// What is known of a card beyond its kind, for drawing it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Card {
+    /// Its size on the board.
+    pub size: Size,
+    /// A prompt drawn from the deck (a note tagged as one): drawn as a prompt card.
+    pub prompt: bool,
+}
+
+impl Card {
+    /// The whole card, in its own units.
+    pub fn rect(&self) -> BoardRect {
+        BoardRect::from_pos_size(Pos::new(0.0, 0.0), self.size)
+    }
+
+    /// The card inside its padding.
+    pub fn inner(&self) -> BoardRect {
+        inset(self.rect(), super::metrics::CARD_PADDING)
+    }
+}
+
+/// `r` made smaller by `by` on every side.
+pub fn inset(r: BoardRect, by: f32) -> BoardRect {
+    BoardRect { min: Pos::new(r.min.x + by, r.min.y + by), max: Pos::new(r.max.x - by, r.max.y - by) }
+}
+
+/// The rectangle from `(x0, y0)` to `(x1, y1)`.
+pub fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> BoardRect {
+    BoardRect { min: Pos::new(x0, y0), max: Pos::new(x1, y1) }
+}
+
+/// What an area is filled with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Paint {
+    Note,
+    Prompt,
+    Quote,
+    Link,
+    /// Where a picture will be, or could not be.
+    Placeholder,
+    /// The band behind a picture's caption.
+    Caption,
+    /// A colour of the board's own (a swatch).
+    Colour(Rgb),
+    /// A colour that is not one (a swatch whose hex does not parse).
+    InvalidColour,
+}
+
+/// What text is written in.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Ink {
+    Note,
+    Prompt,
+    /// The label on a prompt card.
+    PromptLabel,
+    Quote,
+    QuoteMark,
+    /// Who said it, where from, and other small print.
+    Attribution,
+    LinkTitle,
+    LinkDomain,
+    /// An address that is not opened (not a web or mail address).
+    LinkUnsafe,
+    /// Readable on a swatch of this colour (`None`: an invalid colour).
+    OnColour(Option<Rgb>),
+    Caption,
+}
+
+/// How text is set: its size in board units, ink and slant.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    pub size: f32,
+    pub ink: Ink,
+    pub italics: bool,
+}
+
+impl TextStyle {
+    pub const fn new(size: f32, ink: Ink) -> Self {
+        Self { size, ink, italics: false }
+    }
+
+    pub const fn italics(self) -> Self {
+        Self { italics: true, ..self }
+    }
+}
+
+/// Where a single line sits in its area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    LeftTop,
+    LeftBottom,
+    RightBottom,
+}
+
+/// How a picture fills its area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// All of it, in its shape, in the middle (an image card).
+    Contain,
+    /// The area filled, cut to its shape (a link's preview band).
+    Cover,
+}
+
+/// What draws a card: the canvas and Spotlight (egui), the PNG export. Areas are in the
+/// card's own board units.
+pub trait CardPainter {
+    /// Fills `area`, rounded where it meets the card's corners.
+    fn fill(&mut self, area: BoardRect, paint: Paint);
+    /// Text wrapped into `area`, as many lines as fit.
+    fn text(&mut self, area: BoardRect, text: &str, style: TextStyle);
+    /// One line of text in `area`, cut where it ends.
+    fn line(&mut self, area: BoardRect, text: &str, style: TextStyle, align: Align);
+    /// A decoration (a quote mark) with its top-left corner at `at`.
+    fn mark(&mut self, at: Pos, text: &str, style: TextStyle);
+    /// The picture `asset` (the part `crop` keeps) in `area`; `name` says which while it
+    /// loads or when it cannot be shown.
+    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str);
+    /// How tall `text` is when wrapped into `width` at `style`.
+    fn text_height(&self, text: &str, style: TextStyle, width: f32) -> f32;
+    /// Whether text of `size` board units can be read as drawn (else it shows as bars).
+    fn readable(&self, size: f32) -> bool;
+    /// A message in the painter's language.
+    fn say(&self, message: &Message) -> String;
+}
