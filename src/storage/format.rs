@@ -121,9 +121,27 @@ fn leading_version(text: &str) -> Option<u32> {
     rest[..digits].parse().ok()
 }
 
+/// A board read from a file of any supported version, before repair.
+#[derive(Debug)]
+pub struct Parsed {
+    pub board: Board,
+    /// The file is from before frames (version 3 or older): the repair lays every
+    /// theme's frame out from its cards, with no problem to report.
+    pub frames_from_cards: bool,
+}
+
+impl Parsed {
+    /// The board, repaired, and what was repaired.
+    pub fn repaired(self) -> (Board, Vec<super::Problem>) {
+        let Parsed { mut board, frames_from_cards } = self;
+        let problems = super::repair::repair_with(&mut board, frames_from_cards);
+        (board, problems)
+    }
+}
+
 /// Parses board text of any supported version into the current model. The board still
-/// needs [`super::repair`] before use.
-pub fn parse(path: &Path, text: &str) -> Result<Board, LoadError> {
+/// needs repair before use ([`Parsed::repaired`]).
+pub fn parse(path: &Path, text: &str) -> Result<Parsed, LoadError> {
     let version = match leading_version(text) {
         Some(v) => Some(v),
         None => ron_options().from_str::<VersionProbe>(text).map_err(|e| syntax(path, &e))?.version,
@@ -134,22 +152,25 @@ pub fn parse(path: &Path, text: &str) -> Result<Board, LoadError> {
         column: 1,
         message: "missing field `version`: this does not look like a Moodboard board".to_owned(),
     })?;
-    match version {
-        0 => Err(LoadError::UnknownVersion { path: path.to_owned(), found: 0 }),
+    let board = match version {
+        0 => return Err(LoadError::UnknownVersion { path: path.to_owned(), found: 0 }),
         FORMAT_VERSION => {
             let mut board: Board = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
             board.version = FORMAT_VERSION;
-            Ok(board)
+            board
         }
         // Older versions, each parsed with its own frozen layout (see `older.rs`) and
-        // migrated one step at a time to the next.
-        5 => Ok(parse_as::<super::older::BoardV5>(path, text)?.migrate()),
-        4 => Ok(parse_as::<super::older::BoardV4>(path, text)?.migrate().migrate()),
-        3 => Ok(parse_as::<super::older::BoardV3>(path, text)?.migrate().migrate().migrate()),
-        2 => Ok(parse_as::<super::older::BoardV2>(path, text)?.migrate().migrate().migrate().migrate()),
-        1 => Ok(parse_as::<super::older::BoardV1>(path, text)?.migrate().migrate().migrate().migrate().migrate()),
-        newer => Err(LoadError::NewerVersion { path: path.to_owned(), found: newer, supported: FORMAT_VERSION }),
-    }
+        // reshaped one step at a time to the next.
+        5 => parse_as::<super::older::BoardV5>(path, text)?.migrate(),
+        4 => parse_as::<super::older::BoardV4>(path, text)?.migrate().migrate(),
+        3 => parse_as::<super::older::BoardV3>(path, text)?.migrate().migrate().migrate(),
+        2 => parse_as::<super::older::BoardV2>(path, text)?.migrate().migrate().migrate().migrate(),
+        1 => parse_as::<super::older::BoardV1>(path, text)?.migrate().migrate().migrate().migrate().migrate(),
+        newer => {
+            return Err(LoadError::NewerVersion { path: path.to_owned(), found: newer, supported: FORMAT_VERSION });
+        }
+    };
+    Ok(Parsed { board, frames_from_cards: version <= 3 })
 }
 
 fn parse_as<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, LoadError> {

@@ -44,8 +44,7 @@ pub struct Loaded {
 /// memory and listed; anything else is an error naming the place in the file.
 pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     let text = format::read_text(path)?;
-    let mut board = format::parse(path, &text)?;
-    let mut problems = repair(&mut board);
+    let (board, mut problems) = format::parse(path, &text)?.repaired();
     problems.extend(check_assets(path, &board, false));
     Ok(Loaded { board, problems, hash: content_hash(text.as_bytes()) })
 }

@@ -1,12 +1,21 @@
 //! The layouts of older board files, frozen as they were, and the steps that migrate
-//! each to the next (see the table of versions in docs/FORMAT.md). Never change these:
-//! a change here changes how old files read.
+//! each to the next (see the table of versions in docs/FORMAT.md). Every record of an
+//! older version is a type of its own here, never one of today's model, and every step
+//! is a pure reshape: no rule of today's model runs in it. Never change these: a change
+//! here changes how old files read.
+//!
+//! The leaf values (ids, positions, sizes, rectangles, crops, times, asset names, pixel
+//! sizes, phases, timers and reactions) are written alike in every version and are
+//! shared with today's model. Versions 1 to 3 had no frames: a board read from them
+//! gets its frames laid out from its cards by the repair after load
+//! ([`super::format::Parsed::frames_from_cards`]).
 
 use serde::Deserialize;
 
+use crate::model::kinds::{Colour, Image, Link, Note, Quote};
 use crate::model::{
     AssetName, Board, BoardId, BoardRect, Crop, FORMAT_VERSION, Item, ItemId, ItemKind, Phase, PixelSize, Pos,
-    Response, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Vote,
+    Reaction, Response, ResponseId, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Vote, VoteId,
 };
 
 /// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
@@ -17,6 +26,15 @@ pub struct TombstoneV2 {
     by: String,
 }
 
+/// A tombstone of versions 3 to 5.
+#[derive(Deserialize)]
+pub struct TombstoneV5 {
+    id: String,
+    at: Timestamp,
+    by: String,
+    saw: Timestamp,
+}
+
 /// A theme of versions 1 to 3: no frame.
 #[derive(Deserialize)]
 pub struct ThemeV3 {
@@ -25,6 +43,18 @@ pub struct ThemeV3 {
     colour: String,
     description: String,
     rank: i64,
+    modified: Timestamp,
+}
+
+/// A theme of versions 4 and 5.
+#[derive(Deserialize)]
+pub struct ThemeV5 {
+    id: ThemeId,
+    name: String,
+    colour: String,
+    description: String,
+    rank: i64,
+    frame: BoardRect,
     modified: Timestamp,
 }
 
@@ -39,11 +69,33 @@ pub enum ItemKindV3 {
     Colour { hex: String, name: String },
 }
 
-/// An item of versions 1 to 3.
+/// An item's kind in version 4: links without a preview.
 #[derive(Deserialize)]
-pub struct ItemV3 {
+#[serde(rename = "ItemKind")]
+pub enum ItemKindV4 {
+    Image { asset: AssetName, file_name: String, pixel_size: PixelSize, caption: String, crop: Option<Crop> },
+    Quote { text: String, by: String, citation: String },
+    Link { url: String, title: String, note: String },
+    Note { text: String },
+    Colour { hex: String, name: String },
+}
+
+/// An item's kind in version 5: links with what their page said of itself.
+#[derive(Deserialize)]
+#[serde(rename = "ItemKind")]
+pub enum ItemKindV5 {
+    Image { asset: AssetName, file_name: String, pixel_size: PixelSize, caption: String, crop: Option<Crop> },
+    Quote { text: String, by: String, citation: String },
+    Link { url: String, title: String, note: String, description: String, site: String, picture: Option<AssetName> },
+    Note { text: String },
+    Colour { hex: String, name: String },
+}
+
+/// An item: the same fields in every version, with that version's kinds.
+#[derive(Deserialize)]
+pub struct ItemOf<K> {
     id: ItemId,
-    kind: ItemKindV3,
+    kind: K,
     pos: Pos,
     size: Size,
     z: i64,
@@ -56,6 +108,84 @@ pub struct ItemV3 {
     modified: Timestamp,
 }
 
+impl<K> ItemOf<K> {
+    /// The same item with its kind reshaped by `kind`.
+    fn reshape<L>(self, kind: impl FnOnce(K) -> L) -> ItemOf<L> {
+        ItemOf {
+            id: self.id,
+            kind: kind(self.kind),
+            pos: self.pos,
+            size: self.size,
+            z: self.z,
+            theme: self.theme,
+            tags: self.tags,
+            contributor: self.contributor,
+            source: self.source,
+            locked: self.locked,
+            created: self.created,
+            modified: self.modified,
+        }
+    }
+}
+
+/// A session of versions 2 to 5: no private collect.
+#[derive(Deserialize)]
+#[serde(rename = "Session")]
+pub struct SessionV5 {
+    phase: Phase,
+    timer: Timer,
+    hide_contributors: bool,
+    dots_per_person: u32,
+    votes_revealed: bool,
+    own_prompts: Vec<String>,
+    modified: Timestamp,
+}
+
+impl SessionV5 {
+    /// The session of a board from before sessions (version 1): none running.
+    fn none() -> Self {
+        let s = Session::default();
+        Self {
+            phase: s.phase,
+            timer: s.timer,
+            hide_contributors: s.hide_contributors,
+            dots_per_person: s.dots_per_person,
+            votes_revealed: s.votes_revealed,
+            own_prompts: s.own_prompts,
+            modified: s.modified,
+        }
+    }
+}
+
+/// A dot of versions 2 to 5.
+#[derive(Deserialize)]
+#[serde(rename = "Vote")]
+pub struct VoteV5 {
+    id: VoteId,
+    item: ItemId,
+    by: String,
+    at: Timestamp,
+}
+
+/// An answer of versions 2 to 5.
+#[derive(Deserialize)]
+#[serde(rename = "Answer")]
+pub enum AnswerV5 {
+    Reaction(Reaction),
+    Reply(String),
+}
+
+/// A reaction or reply of versions 2 to 5.
+#[derive(Deserialize)]
+#[serde(rename = "Response")]
+pub struct ResponseV5 {
+    id: ResponseId,
+    item: ItemId,
+    by: String,
+    answer: AnswerV5,
+    at: Timestamp,
+}
+
 /// Version 1: a board without a session, votes or responses.
 #[derive(Deserialize)]
 pub struct BoardV1 {
@@ -64,7 +194,7 @@ pub struct BoardV1 {
     description: String,
     goals: Vec<String>,
     themes: Vec<ThemeV3>,
-    items: Vec<ItemV3>,
+    items: Vec<ItemOf<ItemKindV3>>,
     deleted: Vec<TombstoneV2>,
     created: Timestamp,
     modified: Timestamp,
@@ -83,7 +213,7 @@ impl BoardV1 {
             deleted: self.deleted,
             created: self.created,
             modified: self.modified,
-            session: SessionV5::from_current(Session::default()),
+            session: SessionV5::none(),
             votes: Vec::new(),
             responses: Vec::new(),
         }
@@ -98,20 +228,21 @@ pub struct BoardV2 {
     description: String,
     goals: Vec<String>,
     themes: Vec<ThemeV3>,
-    items: Vec<ItemV3>,
+    items: Vec<ItemOf<ItemKindV3>>,
     deleted: Vec<TombstoneV2>,
     created: Timestamp,
     modified: Timestamp,
     session: SessionV5,
-    votes: Vec<Vote>,
-    responses: Vec<Response>,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
 }
 
 impl BoardV2 {
     /// Version 2 → 3: a tombstone saw everything up to the moment it was made, which is
     /// what version 2's merge assumed.
     pub fn migrate(self) -> BoardV3 {
-        let deleted = self.deleted.into_iter().map(|t| Tombstone { saw: t.at, id: t.id, at: t.at, by: t.by }).collect();
+        let deleted =
+            self.deleted.into_iter().map(|t| TombstoneV5 { saw: t.at, id: t.id, at: t.at, by: t.by }).collect();
         BoardV3 {
             id: self.id,
             title: self.title,
@@ -137,163 +268,64 @@ pub struct BoardV3 {
     description: String,
     goals: Vec<String>,
     themes: Vec<ThemeV3>,
-    items: Vec<ItemV3>,
-    deleted: Vec<Tombstone>,
+    items: Vec<ItemOf<ItemKindV3>>,
+    deleted: Vec<TombstoneV5>,
     created: Timestamp,
     modified: Timestamp,
     session: SessionV5,
-    votes: Vec<Vote>,
-    responses: Vec<Response>,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
 }
 
+/// The frame a theme of version 3 or older is given by the reshape: none yet. The repair
+/// after load lays every frame out from its theme's cards ([`super::format::Parsed`]).
+const NO_FRAME: BoardRect = BoardRect { min: Pos::new(0.0, 0.0), max: Pos::new(0.0, 0.0) };
+
 impl BoardV3 {
-    /// Version 3 → 4: every theme gets a frame around its cards, moved apart from the
-    /// others so that none overlaps (taking its cards along); unsorted cards that sat in
-    /// a theme's box move out of it; no picture is cropped.
+    /// Version 3 → 4: themes get frames (laid out after load, see [`NO_FRAME`]); no
+    /// picture is cropped.
     pub fn migrate(self) -> BoardV4 {
-        let placeholder = BoardRect::from_pos_size(Pos::new(0.0, 0.0), Size::new(1.0, 1.0));
-        let themes: Vec<Theme> = self
+        let themes = self
             .themes
             .into_iter()
-            .map(|t| Theme {
+            .map(|t| ThemeV5 {
                 id: t.id,
                 name: t.name,
                 colour: t.colour,
                 description: t.description,
                 rank: t.rank,
-                frame: placeholder,
+                frame: NO_FRAME,
                 modified: t.modified,
             })
             .collect();
-        let items: Vec<Item> = self.items.into_iter().map(ItemV3::migrate).collect();
-        let mut board = Board {
-            version: FORMAT_VERSION,
+        let items = self
+            .items
+            .into_iter()
+            .map(|i| {
+                i.reshape(|kind| match kind {
+                    ItemKindV3::Image { asset, file_name, pixel_size, caption } => {
+                        ItemKindV4::Image { asset, file_name, pixel_size, caption, crop: None }
+                    }
+                    ItemKindV3::Quote { text, by, citation } => ItemKindV4::Quote { text, by, citation },
+                    ItemKindV3::Link { url, title, note } => ItemKindV4::Link { url, title, note },
+                    ItemKindV3::Note { text } => ItemKindV4::Note { text },
+                    ItemKindV3::Colour { hex, name } => ItemKindV4::Colour { hex, name },
+                })
+            })
+            .collect();
+        BoardV4 {
             id: self.id,
             title: self.title,
             description: self.description,
             goals: self.goals,
-            themes: themes.into(),
-            items: items.into(),
-            deleted: self.deleted.into(),
+            themes,
+            items,
+            deleted: self.deleted,
             created: self.created,
             modified: self.modified,
-            session: self.session.current(),
-            votes: self.votes.into(),
-            responses: self.responses.into(),
-        };
-        // Sorted as a loaded board is, so that the frames come out the same every time.
-        crate::model::sort_themes(&mut board);
-        board.sort_items();
-        crate::model::frames::frames_from_cards(&mut board);
-        BoardV4::from_current(board)
-    }
-}
-
-/// An item's kind in version 4: links without a preview.
-#[derive(Deserialize)]
-#[serde(rename = "ItemKind")]
-pub enum ItemKindV4 {
-    Image { asset: AssetName, file_name: String, pixel_size: PixelSize, caption: String, crop: Option<Crop> },
-    Quote { text: String, by: String, citation: String },
-    Link { url: String, title: String, note: String },
-    Note { text: String },
-    Colour { hex: String, name: String },
-}
-
-/// An item of version 4.
-#[derive(Deserialize)]
-pub struct ItemV4 {
-    id: ItemId,
-    kind: ItemKindV4,
-    pos: Pos,
-    size: Size,
-    z: i64,
-    theme: Option<ThemeId>,
-    tags: Vec<String>,
-    contributor: String,
-    source: String,
-    locked: bool,
-    created: Timestamp,
-    modified: Timestamp,
-}
-
-/// A session of versions 2 to 5: no private collect.
-#[derive(Deserialize)]
-#[serde(rename = "Session")]
-pub struct SessionV5 {
-    phase: Phase,
-    timer: Timer,
-    hide_contributors: bool,
-    dots_per_person: u32,
-    votes_revealed: bool,
-    own_prompts: Vec<String>,
-    modified: Timestamp,
-}
-
-/// Version 5: sessions without private collect.
-#[derive(Deserialize)]
-pub struct BoardV5 {
-    id: BoardId,
-    title: String,
-    description: String,
-    goals: Vec<String>,
-    themes: Vec<Theme>,
-    items: Vec<Item>,
-    deleted: Vec<Tombstone>,
-    created: Timestamp,
-    modified: Timestamp,
-    session: SessionV5,
-    votes: Vec<Vote>,
-    responses: Vec<Response>,
-}
-
-impl SessionV5 {
-    /// Version 5 → 6: ideas were always collected in the open.
-    fn current(self) -> Session {
-        Session {
-            phase: self.phase,
-            timer: self.timer,
-            hide_contributors: self.hide_contributors,
-            private_collect: false,
-            dots_per_person: self.dots_per_person,
-            votes_revealed: self.votes_revealed,
-            own_prompts: self.own_prompts,
-            modified: self.modified,
-        }
-    }
-
-    /// A current session as version 5 held it (for the steps that work on the current
-    /// model); only ever given sessions without private collect.
-    fn from_current(s: Session) -> Self {
-        Self {
-            phase: s.phase,
-            timer: s.timer,
-            hide_contributors: s.hide_contributors,
-            dots_per_person: s.dots_per_person,
-            votes_revealed: s.votes_revealed,
-            own_prompts: s.own_prompts,
-            modified: s.modified,
-        }
-    }
-}
-
-impl BoardV5 {
-    /// Version 5 → 6: ideas were always collected in the open.
-    pub fn migrate(self) -> Board {
-        Board {
-            version: FORMAT_VERSION,
-            id: self.id,
-            title: self.title,
-            description: self.description,
-            goals: self.goals,
-            themes: self.themes.into(),
-            items: self.items.into(),
-            deleted: self.deleted.into(),
-            created: self.created,
-            modified: self.modified,
-            session: self.session.current(),
-            votes: self.votes.into(),
-            responses: self.responses.into(),
+            session: self.session,
+            votes: self.votes,
+            responses: self.responses,
         }
     }
 }
@@ -306,26 +338,48 @@ pub struct BoardV4 {
     title: String,
     description: String,
     goals: Vec<String>,
-    themes: Vec<Theme>,
-    items: Vec<ItemV4>,
-    deleted: Vec<Tombstone>,
+    themes: Vec<ThemeV5>,
+    items: Vec<ItemOf<ItemKindV4>>,
+    deleted: Vec<TombstoneV5>,
     created: Timestamp,
     modified: Timestamp,
     session: SessionV5,
-    votes: Vec<Vote>,
-    responses: Vec<Response>,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
 }
 
 impl BoardV4 {
     /// Version 4 → 5: links have no preview; nothing else changes.
     pub fn migrate(self) -> BoardV5 {
+        let items = self
+            .items
+            .into_iter()
+            .map(|i| {
+                i.reshape(|kind| match kind {
+                    ItemKindV4::Image { asset, file_name, pixel_size, caption, crop } => {
+                        ItemKindV5::Image { asset, file_name, pixel_size, caption, crop }
+                    }
+                    ItemKindV4::Quote { text, by, citation } => ItemKindV5::Quote { text, by, citation },
+                    ItemKindV4::Link { url, title, note } => ItemKindV5::Link {
+                        url,
+                        title,
+                        note,
+                        description: String::new(),
+                        site: String::new(),
+                        picture: None,
+                    },
+                    ItemKindV4::Note { text } => ItemKindV5::Note { text },
+                    ItemKindV4::Colour { hex, name } => ItemKindV5::Colour { hex, name },
+                })
+            })
+            .collect();
         BoardV5 {
             id: self.id,
             title: self.title,
             description: self.description,
             goals: self.goals,
             themes: self.themes,
-            items: self.items.into_iter().map(ItemV4::migrate).collect(),
+            items,
             deleted: self.deleted,
             created: self.created,
             modified: self.modified,
@@ -334,110 +388,122 @@ impl BoardV4 {
             responses: self.responses,
         }
     }
+}
 
-    /// The version 3 → 4 step works on the current model (its frames are the model's
-    /// rules); this takes its result back to version 4's shape, which it fits exactly
-    /// (no link has a preview yet).
-    fn from_current(board: Board) -> Self {
-        let items = board
-            .items
-            .into_iter()
-            .map(|i| ItemV4 {
-                kind: match i.kind {
-                    ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop }) => {
-                        ItemKindV4::Image { asset, file_name, pixel_size, caption, crop }
-                    }
-                    ItemKind::Quote(crate::model::kinds::Quote { text, by, citation }) => {
-                        ItemKindV4::Quote { text, by, citation }
-                    }
-                    ItemKind::Link(crate::model::kinds::Link { url, title, note, .. }) => {
-                        ItemKindV4::Link { url, title, note }
-                    }
-                    ItemKind::Note(crate::model::kinds::Note { text }) => ItemKindV4::Note { text },
-                    ItemKind::Colour(crate::model::kinds::Colour { hex, name }) => ItemKindV4::Colour { hex, name },
-                },
-                id: i.id,
-                pos: i.pos,
-                size: i.size,
-                z: i.z,
-                theme: i.theme,
-                tags: i.tags,
-                contributor: i.contributor,
-                source: i.source,
-                locked: i.locked,
-                created: i.created,
-                modified: i.modified,
-            })
-            .collect();
-        Self {
-            id: board.id,
-            title: board.title,
-            description: board.description,
-            goals: board.goals,
-            themes: board.themes.into_iter().collect(),
-            items,
-            deleted: board.deleted.into_iter().collect(),
-            created: board.created,
-            modified: board.modified,
-            session: SessionV5::from_current(board.session),
-            votes: board.votes.into_iter().collect(),
-            responses: board.responses.into_iter().collect(),
+/// Version 5: sessions without private collect.
+#[derive(Deserialize)]
+pub struct BoardV5 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV5>,
+    items: Vec<ItemOf<ItemKindV5>>,
+    deleted: Vec<TombstoneV5>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: SessionV5,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
+}
+
+impl BoardV5 {
+    /// Version 5 → 6 (today's model): ideas were always collected in the open.
+    pub fn migrate(self) -> Board {
+        let s = self.session;
+        Board {
+            version: FORMAT_VERSION,
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self
+                .themes
+                .into_iter()
+                .map(|t| Theme {
+                    id: t.id,
+                    name: t.name,
+                    colour: t.colour,
+                    description: t.description,
+                    rank: t.rank,
+                    frame: t.frame,
+                    modified: t.modified,
+                })
+                .collect::<Vec<_>>()
+                .into(),
+            items: self.items.into_iter().map(ItemOf::<ItemKindV5>::current).collect::<Vec<_>>().into(),
+            deleted: self
+                .deleted
+                .into_iter()
+                .map(|t| Tombstone { id: t.id, at: t.at, by: t.by, saw: t.saw })
+                .collect::<Vec<_>>()
+                .into(),
+            created: self.created,
+            modified: self.modified,
+            session: Session {
+                phase: s.phase,
+                timer: s.timer,
+                hide_contributors: s.hide_contributors,
+                private_collect: false,
+                dots_per_person: s.dots_per_person,
+                votes_revealed: s.votes_revealed,
+                own_prompts: s.own_prompts,
+                modified: s.modified,
+            },
+            votes: self
+                .votes
+                .into_iter()
+                .map(|v| Vote { id: v.id, item: v.item, by: v.by, at: v.at })
+                .collect::<Vec<_>>()
+                .into(),
+            responses: self
+                .responses
+                .into_iter()
+                .map(|r| Response {
+                    id: r.id,
+                    item: r.item,
+                    by: r.by,
+                    answer: match r.answer {
+                        AnswerV5::Reaction(reaction) => crate::model::Answer::Reaction(reaction),
+                        AnswerV5::Reply(text) => crate::model::Answer::Reply(text),
+                    },
+                    at: r.at,
+                })
+                .collect::<Vec<_>>()
+                .into(),
         }
     }
 }
 
-impl ItemV4 {
-    fn migrate(self) -> Item {
-        let kind = match self.kind {
-            ItemKindV4::Image { asset, file_name, pixel_size, caption, crop } => {
-                ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop })
+impl ItemOf<ItemKindV5> {
+    /// Version 5's item as today's: the same fields, the kinds in their own structs.
+    fn current(self) -> Item {
+        let item = self.reshape(|kind| -> ItemKind {
+            match kind {
+                ItemKindV5::Image { asset, file_name, pixel_size, caption, crop } => {
+                    Image { asset, file_name, pixel_size, caption, crop }.into()
+                }
+                ItemKindV5::Quote { text, by, citation } => Quote { text, by, citation }.into(),
+                ItemKindV5::Link { url, title, note, description, site, picture } => {
+                    Link { url, title, note, description, site, picture }.into()
+                }
+                ItemKindV5::Note { text } => Note { text }.into(),
+                ItemKindV5::Colour { hex, name } => Colour { hex, name }.into(),
             }
-            ItemKindV4::Quote { text, by, citation } => ItemKind::quote(text, by, citation),
-            ItemKindV4::Link { url, title, note } => ItemKind::link(url, title, note),
-            ItemKindV4::Note { text } => ItemKind::note(text),
-            ItemKindV4::Colour { hex, name } => ItemKind::colour(hex, name),
-        };
+        });
         Item {
-            id: self.id,
-            kind,
-            pos: self.pos,
-            size: self.size,
-            z: self.z,
-            theme: self.theme,
-            tags: self.tags,
-            contributor: self.contributor,
-            source: self.source,
-            locked: self.locked,
-            created: self.created,
-            modified: self.modified,
-        }
-    }
-}
-
-impl ItemV3 {
-    fn migrate(self) -> Item {
-        let kind = match self.kind {
-            ItemKindV3::Image { asset, file_name, pixel_size, caption } => {
-                ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop: None })
-            }
-            ItemKindV3::Quote { text, by, citation } => ItemKind::quote(text, by, citation),
-            ItemKindV3::Link { url, title, note } => ItemKind::link(url, title, note),
-            ItemKindV3::Note { text } => ItemKind::note(text),
-            ItemKindV3::Colour { hex, name } => ItemKind::colour(hex, name),
-        };
-        Item {
-            id: self.id,
-            kind,
-            pos: self.pos,
-            size: self.size,
-            z: self.z,
-            theme: self.theme,
-            tags: self.tags,
-            contributor: self.contributor,
-            source: self.source,
-            locked: self.locked,
-            created: self.created,
-            modified: self.modified,
+            id: item.id,
+            kind: item.kind,
+            pos: item.pos,
+            size: item.size,
+            z: item.z,
+            theme: item.theme,
+            tags: item.tags,
+            contributor: item.contributor,
+            source: item.source,
+            locked: item.locked,
+            created: item.created,
+            modified: item.modified,
         }
     }
 }

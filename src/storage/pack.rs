@@ -98,9 +98,9 @@ pub fn unpack(pack_path: &Path, into: &Path) -> Result<PathBuf, PackError> {
         reason: "the board file inside is not UTF-8 text".to_owned(),
     })?;
     let inner = PathBuf::from(format!("{name}{}", paths::BOARD_SUFFIX));
-    let mut board: Board = format::parse(&inner, &text)
-        .map_err(|e| PackError::Invalid { path: pack_path.to_owned(), reason: e.to_string() })?;
-    let _ = super::repair(&mut board);
+    let (board, _) = format::parse(&inner, &text)
+        .map_err(|e| PackError::Invalid { path: pack_path.to_owned(), reason: e.to_string() })?
+        .repaired();
 
     std::fs::create_dir_all(into).map_err(|e| io(format!("cannot create {}: {e}", into.display())))?;
     let target = paths::unused_board_path(into, &name);

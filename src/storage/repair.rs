@@ -91,6 +91,13 @@ fn fix_ids<T: HasId + PartialEq + serde::Serialize>(
 /// Returns one [`Problem`] per repair, plus problems that need no repair to display
 /// (an invalid colour shows as a placeholder and is kept as written).
 pub fn repair(board: &mut Board) -> Vec<Problem> {
+    repair_with(board, false)
+}
+
+/// [`repair`] of a board read from a file from before frames (`frames_from_cards`):
+/// every theme's frame is laid out around its cards, as part of reading such a file
+/// rather than as a problem.
+pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
     let mut problems = Vec::new();
 
     // Every id on the board, of any kind: tombstones name ids alone, so no two things
@@ -189,6 +196,9 @@ pub fn repair(board: &mut Board) -> Vec<Problem> {
         }
     }
     board.sort_items();
+    if frames_from_cards {
+        crate::model::frames::frames_from_cards(board);
+    }
     repair_frames(board, &mut problems);
     repair_session(board, &mut problems, taken);
 

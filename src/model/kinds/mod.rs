@@ -19,19 +19,9 @@ pub mod paint;
 pub mod recap;
 mod variant_serde;
 
-mod colour;
-mod image;
-mod link;
-mod note;
-mod quote;
-
-pub use colour::Colour;
+pub use self::image::PixelSize;
 pub use fields::{Field, FieldError, FieldType, Fields, Flag, Hint, Shown};
-pub use image::{Image, PixelSize};
-pub use link::Link;
-pub use note::Note;
 pub use paint::{Align, Card, CardPainter, Fit, Ink, Paint, TextStyle};
-pub use quote::Quote;
 pub use recap::{Recap, Remark};
 
 use serde::{Deserialize, Serialize};
@@ -39,9 +29,17 @@ use serde::{Deserialize, Serialize};
 use super::{AssetName, BoardRect, Message, Size};
 
 /// The kinds of idea, in the order menus and the toolbar show them. One line each: the
-/// variant of [`ItemKind`] and [`KindTag`], and the kind's struct.
+/// kind's file (module) and its struct, which names its variant of [`ItemKind`] and
+/// [`KindTag`].
 macro_rules! kinds {
-    ($($variant:ident($ty:ty)),* $(,)?) => {
+    ($($module:ident::$variant:ident),* $(,)?) => {
+        $(
+            mod $module;
+            pub use $module::$variant;
+        )*
+        kinds!(@registry $($variant($variant)),*);
+    };
+    (@registry $($variant:ident($ty:ty)),*) => {
         /// What an item is, with the fields only that kind has.
         #[derive(Clone, Debug, PartialEq)]
         pub enum ItemKind {
@@ -148,11 +146,11 @@ macro_rules! kinds {
 }
 
 kinds! {
-    Note(Note),
-    Quote(Quote),
-    Link(Link),
-    Colour(Colour),
-    Image(Image),
+    note::Note,
+    quote::Quote,
+    link::Link,
+    colour::Colour,
+    image::Image,
 }
 
 /// Everything known of a kind before there is one of it.
