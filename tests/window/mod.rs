@@ -1,0 +1,43 @@
+//! The app in a headless window (egui_kittest) for tests: a harness on a board, and
+//! running frames until its background work is done.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use moodboard::app::{MoodboardApp, Startup};
+use moodboard::i18n::Lang;
+use moodboard::prefs::Prefs;
+
+/// The app on `board`, offline, in `language`, with its own thumbnail cache in `boards_dir`.
+pub fn harness(board: &Path, boards_dir: &Path, language: Lang) -> Harness<'static, MoodboardApp> {
+    let startup = Startup {
+        board: Some(board.to_owned()),
+        screenshot: None,
+        boards_dir: boards_dir.to_owned(),
+        prefs: Prefs { name: "Tess".into(), offline: true, language: Some(language), ..Prefs::default() },
+        save_prefs: false,
+        file_dialogs: moodboard::app::DialogKind::InWindow,
+        ask_name: false,
+        thumbs_dir: Some(boards_dir.join("thumbnail-cache")),
+    };
+    let mut harness = Harness::builder()
+        .with_size(Vec2::new(1400.0, 900.0))
+        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
+    settle(&mut harness);
+    harness
+}
+
+/// Runs frames until background work (imports, saves, decodes) is done.
+pub fn settle(harness: &mut Harness<'_, MoodboardApp>) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        harness.run_steps(3);
+        if !harness.state().is_busy() || Instant::now() > deadline {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    harness.run_steps(2);
+}
