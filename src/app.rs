@@ -336,8 +336,10 @@ impl MoodboardApp {
             }
             if let Some(written) = saved.merged {
                 // The file had changed since we last saw it; the save merged it in.
-                let (summary, refused) = self.open.doc.merge_from_disk(&written, None);
-                self.brought_in(&summary, &refused, &tr!("app-from-saved-elsewhere"));
+                match self.open.doc.merge_from_disk(&written, None) {
+                    Ok((summary, refused)) => self.brought_in(&summary, &refused, &tr!("app-from-saved-elsewhere")),
+                    Err(e) => self.toasts.error(tr!("app-file-not-merged", reason = e.to_string())),
+                }
             }
         }
         if !self.open.doc.is_dirty()
@@ -407,7 +409,13 @@ impl MoodboardApp {
                     if self.open.doc.disk_hash.as_ref() == Some(&hash) {
                         continue; // our own save
                     }
-                    let (summary, refused) = self.open.doc.merge_from_disk(&board, Some(hash));
+                    let (summary, refused) = match self.open.doc.merge_from_disk(&board, Some(hash)) {
+                        Ok(merged) => merged,
+                        Err(e) => {
+                            self.toasts.error(tr!("app-file-not-merged", reason = e.to_string()));
+                            continue;
+                        }
+                    };
                     self.view.forget_missing(self.open.doc.board());
                     if self.open.inviting.is_some() {
                         // Ideas from phones arrive all the time: marked, not announced.

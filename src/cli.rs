@@ -13,6 +13,7 @@ use crate::export::ExportFormat;
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
 use crate::model::kinds::Fields;
+use crate::model::operations::{self, Contributor, NewIdea};
 use crate::model::{
     Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, KindTag, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, frames,
 };
@@ -181,7 +182,7 @@ pub enum Command {
         #[arg(long = "as", value_name = "CONTRIBUTOR")]
         contributor: Option<String>,
         /// Where the ideas come from: own team, customer, other department …
-        #[arg(long, value_name = "WHERE", default_value = "own team")]
+        #[arg(long, value_name = "WHERE", default_value = crate::model::operations::OWN_TEAM)]
         source: String,
     },
 }
@@ -362,7 +363,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
     };
     let source = match &args.source {
         Some(s) => nonempty("source", s)?,
-        None => "own team".to_owned(),
+        None => operations::OWN_TEAM.to_owned(),
     };
     let store = AssetStore::for_board(&path);
     let mut refused = Vec::new();
@@ -402,26 +403,20 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
                         let theme = board.new_theme(name, now);
                         theme_note = format!(" in new theme “{name}”");
                         let id = theme.id.clone();
-                        Edit::InsertTheme(theme).apply_stamped(board, &mut clock)?;
+                        operations::commit(board, Edit::InsertTheme(theme), &mut clock)?;
                         Some(id)
                     }
                 },
             };
-            let mut ids = Vec::new();
-            for kind in kinds {
-                // In its theme's frame, or outside every frame, and never on another card.
-                let near = frames::next_frame_spot(board);
-                let pos = frames::place_card(board, theme.as_ref(), near, kind.default_size(), None);
-                let mut item = Item::new(kind, pos, &contributor, &source, now);
-                item.theme = theme.clone();
-                item.tags = tags.clone();
-                item.z = board.top_z();
-                ids.push((item.id.clone(), item.kind.tag().name()));
-                let edit = Edit::InsertItem(Box::new(item));
-                let touched = edit.clone();
-                edit.apply_stamped(board, &mut clock)?;
-                frames::tidy_after(board, &touched, &mut clock)?;
-            }
+            // In its theme's frame, or beside everything, never on another card.
+            let ideas = kinds.into_iter().map(|kind| NewIdea::new(kind).in_theme(theme.clone()).tagged(tags.clone()));
+            let by = Contributor { name: &contributor, source: &source };
+            let added = operations::add(board, ideas.collect(), by, &mut clock)?;
+            let ids = added
+                .ids
+                .iter()
+                .map(|id| (id.clone(), board.item(id).map_or("", |i| i.kind.tag().name())))
+                .collect::<Vec<_>>();
             Ok((ids, theme_note))
         })
         .map_err(flatten)?;
@@ -689,7 +684,7 @@ fn session(board: &Path, args: SessionArgs, out: &mut dyn Write, err: &mut dyn W
                     s.votes_revealed = v == Switch::On;
                 }
             });
-            edit.apply_stamped(board, &mut Stamper::now(board, &who))?;
+            operations::commit(board, edit, &mut Stamper::now(board, &who))?;
         }
         Ok(board.session.clone())
     })
@@ -754,7 +749,7 @@ fn remove(
         unique.dedup();
         lines.dedup();
         let edit = Edit::delete_items(board, &unique, now, &who);
-        edit.apply_stamped(board, &mut Stamper::now(board, &who))?;
+        operations::commit(board, edit, &mut Stamper::now(board, &who))?;
         Ok(lines)
     })
     .map_err(flatten)?;
@@ -772,7 +767,7 @@ fn arrange(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
     let ((moved, frames, size), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
         let edit = frames::arrange(board, Timestamp::now());
         let before: Vec<_> = board.items.iter().map(|i| i.pos).collect();
-        edit.apply_stamped(board, &mut Stamper::now(board, &who))?;
+        operations::commit(board, edit, &mut Stamper::now(board, &who))?;
         let moved = board.items.iter().zip(before).filter(|(i, p)| i.pos != *p).count();
         let size = board.bounds().map_or((0.0, 0.0), |b| (b.width(), b.height()));
         Ok((moved, board.themes.len(), size))

@@ -4,8 +4,10 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::model::operations::{self, Contributor, NewIdea};
 use crate::model::{
-    Board, Edit, EditError, History, MergeSummary, Merged, Refusal, Stamper, Timestamp, diff, merge_now, summarise,
+    Board, Edit, EditError, History, ItemId, MergeSummary, Merged, Refusal, Stamper, Theme, Timestamp, merge_now,
+    summarise,
 };
 pub use crate::storage::paths::unused_board_path;
 use crate::storage::{self, LoadError, Problem, SaveError, paths};
@@ -150,56 +152,80 @@ impl Document {
         result
     }
 
+    /// Adds new ideas by `by` as one undoable step ([`operations::add`]); returns their ids.
+    pub fn add(
+        &mut self,
+        ideas: Vec<NewIdea>,
+        label: impl Into<String>,
+        by: Contributor<'_>,
+    ) -> Result<Vec<ItemId>, DocError> {
+        self.add_with_themes(Vec::new(), ideas, label, by)
+    }
+
+    /// [`Document::add`] with new themes the ideas may be in, in the same step.
+    pub fn add_with_themes(
+        &mut self,
+        themes: Vec<Theme>,
+        ideas: Vec<NewIdea>,
+        label: impl Into<String>,
+        by: Contributor<'_>,
+    ) -> Result<Vec<ItemId>, DocError> {
+        self.writable()?;
+        if ideas.is_empty() && themes.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut clock = Stamper::now(&self.board, by.name);
+        let added = operations::add_with_themes(&mut self.board, themes, ideas, by, &mut clock)?;
+        self.history.push(added.reverse, label.into());
+        self.changed();
+        Ok(added.ids)
+    }
+
     /// Merges another board in (a teammate's copy, or another team's board) as one
-    /// undoable step. Returns what it brought in and what it refused.
+    /// undoable step ([`operations::merge_in`]). Returns what it brought in and what it
+    /// refused.
     pub fn merge_step(
         &mut self,
         other: &Board,
         label: impl Into<String>,
     ) -> Result<(MergeSummary, Vec<Refusal>), DocError> {
         self.writable()?;
-        let Merged { board: merged, refused } = merge_now(&self.board, other);
-        let summary = summarise(&self.board, &merged);
-        if merged != self.board {
-            // The other copy's stamps come in as they are: no restamping. Then the
-            // frame rules, as our own change, in the same step.
-            let edit = diff(&self.board, &merged);
-            let touched = edit.clone();
-            let reverse = edit.apply(&mut self.board)?;
-            let mut clock = Stamper::now(&self.board, "");
-            let reverse = match crate::model::frames::tidy_after(&mut self.board, &touched, &mut clock) {
-                Ok(tidied) if tidied.is_empty() => reverse,
-                Ok(tidied) => Edit::Batch(vec![tidied, reverse]),
-                Err(_) => reverse,
-            };
-            self.history.push(reverse, label.into());
+        let mut clock = Stamper::now(&self.board, "");
+        let merged = operations::merge_in(&mut self.board, other, &mut clock)?;
+        if !merged.reverse.is_empty() {
+            self.history.push(merged.reverse, label.into());
             self.changed();
         }
-        Ok((summary, refused))
+        Ok((merged.summary, merged.refused))
     }
 
     /// Merges the version of this board that is on disk now (`disk`, whose file hash is
-    /// `hash`), keeping local changes. Not an undo step: undo stays for one's own edits.
-    /// If the result is exactly what is on disk and nothing was unsaved, the document
-    /// stays saved, so that a change on disk never causes a save back.
-    pub fn merge_from_disk(&mut self, disk: &Board, hash: Option<String>) -> (MergeSummary, Vec<Refusal>) {
-        let Merged { board: merged, refused } = merge_now(&self.board, disk);
-        let summary = summarise(&self.board, &merged);
+    /// `hash`), keeping local changes ([`operations::merge_in`]). Not an undo step: undo
+    /// stays for one's own edits. If the result is exactly what is on disk and nothing was
+    /// unsaved, the document stays saved, so that a change on disk never causes a save
+    /// back. A read-only board takes what is on disk as it is.
+    pub fn merge_from_disk(
+        &mut self,
+        disk: &Board,
+        hash: Option<String>,
+    ) -> Result<(MergeSummary, Vec<Refusal>), EditError> {
         let was_dirty = self.is_dirty();
-        if merged != self.board {
-            // `diff` of a merge always applies; the fallback keeps the merge regardless.
-            let edit = diff(&self.board, &merged);
-            let touched = edit.clone();
-            if edit.apply(&mut self.board).is_err() {
-                self.board = merged.clone();
+        let (summary, refused) = if self.read_only {
+            let Merged { board: merged, refused } = merge_now(&self.board, disk);
+            let summary = summarise(&self.board, &merged);
+            if merged != self.board {
+                self.board = merged;
+                self.changed();
             }
-            if !self.read_only {
-                // Ideas that came in find a free place, frames keep apart.
-                let mut clock = Stamper::now(&self.board, "");
-                let _ = crate::model::frames::tidy_after(&mut self.board, &touched, &mut clock);
+            (summary, refused)
+        } else {
+            let mut clock = Stamper::now(&self.board, "");
+            let merged = operations::merge_in(&mut self.board, disk, &mut clock)?;
+            if !merged.reverse.is_empty() {
+                self.changed();
             }
-            self.changed();
-        }
+            (merged.summary, merged.refused)
+        };
         if hash.is_some() {
             self.disk_hash = hash;
         }
@@ -207,7 +233,7 @@ impl Document {
             // A read-only board only ever shows what is on disk: nothing to save.
             self.saved_generation = self.generation;
         }
-        (summary, refused)
+        Ok((summary, refused))
     }
 
     /// Records that the board changed other than through [`Document::apply`] (a merge).

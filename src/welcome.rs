@@ -8,6 +8,7 @@ use anyhow::Context as _;
 
 use crate::media::import_bytes;
 use crate::media::thumbs::ThumbCache;
+use crate::model::operations::OWN_TEAM;
 use crate::model::{Board, Edit, Item, ItemKind, Pos, ThemeId, Timestamp};
 use crate::storage::{self, AssetStore, paths};
 
@@ -76,17 +77,17 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
     let note = |text: &str| ItemKind::Note(crate::model::kinds::Note { text: text.to_owned() });
     // Few cards, each saying one thing, so the board reads at a glance when it opens.
     let entries: Vec<(ItemKind, Option<&ThemeId>, &'static str)> = vec![
-        (note(&tr!("welcome-note-add")), Some(&start), "own team"),
-        (note(&tr!("welcome-note-sort")), Some(&start), "own team"),
-        (note(&tr!("welcome-note-undo")), Some(&start), "own team"),
+        (note(&tr!("welcome-note-add")), Some(&start), OWN_TEAM),
+        (note(&tr!("welcome-note-sort")), Some(&start), OWN_TEAM),
+        (note(&tr!("welcome-note-undo")), Some(&start), OWN_TEAM),
         (rocket, Some(&kinds), "other field"),
         (ItemKind::quote(tr!("welcome-quote"), "Grace Hopper".to_owned(), String::new()), Some(&kinds), "other field"),
         (ItemKind::link(tr!("welcome-link-url"), tr!("welcome-link-title"), ""), Some(&kinds), "other field"),
-        (ItemKind::colour("#E07A5F".to_owned(), tr!("welcome-colour-ignition")), Some(&kinds), "own team"),
+        (ItemKind::colour("#E07A5F".to_owned(), tr!("welcome-colour-ignition")), Some(&kinds), OWN_TEAM),
         (cat, Some(&calm), "nature"),
         (coffee, Some(&calm), "customer"),
         (ItemKind::colour("#6F4E37".to_owned(), tr!("welcome-colour-coffee")), Some(&calm), "customer"),
-        (note(&tr!("welcome-note-unsorted")), None, "own team"),
+        (note(&tr!("welcome-note-unsorted")), None, OWN_TEAM),
     ];
     for (z, (kind, theme, source)) in entries.into_iter().enumerate() {
         let mut item = Item::new(kind, Pos::new(0.0, 0.0), WELCOME_CONTRIBUTOR, source, now);

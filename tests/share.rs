@@ -138,13 +138,13 @@ fn concurrent_adders_and_a_watching_editor_lose_nothing() {
             if let WatchEvent::Changed { board, hash } = event
                 && doc.disk_hash.as_ref() != Some(&hash)
             {
-                doc.merge_from_disk(&board, Some(hash));
+                doc.merge_from_disk(&board, Some(hash)).unwrap();
             }
         }
         for saved in saver.finished() {
             doc.finish_save(saved.generation, saved.result.map_err(|e| panic!("save failed: {e}")));
             if let Some(written) = saved.merged {
-                doc.merge_from_disk(&written, None);
+                doc.merge_from_disk(&written, None).unwrap();
             }
             saving = false;
         }

@@ -765,6 +765,7 @@ app-from-board-file = changes from the board file
 app-conflict-merged = Merged the conflict copy “{ $name }” ({ $summary }); it was moved to { $to }
 app-conflict-failed = Conflict copy “{ $name }”: { $reason }
 app-file-unreadable = The board file changed but cannot be read: { $reason }
+app-file-not-merged = The changes made to the board's file elsewhere could not be taken in: { $reason }. They stay in the file.
 app-not-taken =
     { $count ->
         [one] 1 change from { $from } was not taken: { $list }

@@ -762,6 +762,7 @@ app-from-board-file = wijzigingen uit het bordbestand
 app-conflict-merged = Conflictkopie “{ $name }” samengevoegd ({ $summary }); ze is verplaatst naar { $to }
 app-conflict-failed = Conflictkopie “{ $name }”: { $reason }
 app-file-unreadable = Het bordbestand is veranderd maar kan niet gelezen worden: { $reason }
+app-file-not-merged = De wijzigingen die elders in het bestand van het bord zijn gemaakt, konden niet worden overgenomen: { $reason }. Ze blijven in het bestand staan.
 app-not-taken =
     { $count ->
         [one] 1 wijziging van { $from } is niet overgenomen: { $list }

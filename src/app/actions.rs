@@ -9,6 +9,7 @@ use super::web::WebWant;
 use super::{AfterClose, MoodboardApp, Picked};
 use crate::export::ExportFormat;
 use crate::media::batch::{ImportFailure, Outcome, Source};
+use crate::model::operations::{Contributor, NewIdea, Place};
 use crate::model::{
     BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, ThemeId, Timestamp, frames, links, rules,
 };
@@ -18,8 +19,6 @@ use crate::ui::capture::Draft;
 use crate::ui::view::{ThemeFilter, to_pos};
 use crate::ui::{Action, Command};
 
-/// The source written on items added in the app until the user picks another.
-const DEFAULT_SOURCE: &str = "own team";
 /// Imported items are laid out in rows of this many.
 const IMPORT_COLUMNS: usize = 4;
 const IMPORT_STEP: f32 = 360.0;
@@ -410,13 +409,16 @@ impl MoodboardApp {
             &mut fastrand::Rng::new(),
         );
         let kind = ItemKind::note(text);
-        let pos = self.place(None, kind.default_size(), None);
-        let mut item = self.new_item(kind, pos, None, 0);
-        item.tags = vec![crate::model::PROMPT_TAG.to_owned()];
-        item.source = crate::model::lens::PROMPT_SOURCE.to_owned();
-        let id = item.id.clone();
-        self.apply(Edit::InsertItem(Box::new(item)), &Command::DrawPrompt.text());
-        self.view.selection = BTreeSet::from([id]);
+        let place = self.near(None, kind.default_size());
+        let idea = NewIdea::new(kind)
+            .in_theme(self.theme_for_new(None))
+            .placed(place)
+            .tagged(vec![crate::model::PROMPT_TAG.to_owned()]);
+        let who = self.who();
+        let by = Contributor { name: &who, source: crate::model::lens::PROMPT_SOURCE };
+        if let Some(ids) = self.add_ideas(vec![idea], &Command::DrawPrompt.text(), by) {
+            self.view.selection = ids.into_iter().collect();
+        }
     }
 
     fn selected_items(&self) -> Vec<Item> {
@@ -524,14 +526,9 @@ impl MoodboardApp {
 
     /// Where a new item of `size` goes (its top-left corner): in its theme's frame if it
     /// has a theme, else in the free place outside every frame nearest to being centred
-    /// on `centre_in_board` (or the middle of the view). Never on another card, never
-    /// outside the part of the board the canvas shows (panels are not part of it).
-    pub(super) fn place(&self, centre_in_board: Option<Pos>, size: crate::model::Size, theme: Option<&ThemeId>) -> Pos {
-        self.place_avoiding(centre_in_board, size, theme, &[])
-    }
-
-    /// [`Self::place`], also off the rectangles in `avoid` (placeholders of downloads,
-    /// which are not on the board yet).
+    /// on `centre_in_board` (or the middle of the view), never on another card nor on the
+    /// rectangles in `avoid` (placeholders of downloads, which are not on the board yet),
+    /// and in view where there is room.
     pub(super) fn place_avoiding(
         &self,
         centre_in_board: Option<Pos>,
@@ -539,11 +536,11 @@ impl MoodboardApp {
         theme: Option<&ThemeId>,
         avoid: &[BoardRect],
     ) -> Pos {
-        let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
-        let top_left = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-        let visible = crate::ui::view::from_rect(self.view.visible_board_rect().shrink(16.0 / self.view.zoom()));
+        let Place::Near { top_left, within } = self.near(centre_in_board, size) else {
+            unreachable!("near gives a place near")
+        };
         if avoid.is_empty() {
-            return frames::place_card(self.open.doc.board(), theme, top_left, size, Some(visible));
+            return frames::place_card(self.open.doc.board(), theme, top_left, size, within);
         }
         // The placeholders stand in as cards on a copy of the board.
         let mut board = self.open.doc.board().clone();
@@ -554,30 +551,46 @@ impl MoodboardApp {
             stand_in.theme = theme.cloned();
             board.items.push(stand_in);
         }
-        frames::place_card(&board, theme, top_left, size, Some(visible))
+        frames::place_card(&board, theme, top_left, size, within)
     }
 
-    fn new_item(&self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>, z_offset: i64) -> Item {
-        let mut item = Item::new(kind, pos, &self.who(), DEFAULT_SOURCE, Timestamp::now());
-        item.z = self.open.doc.board().top_z().saturating_add(1 + z_offset);
-        item.theme = self.theme_for_new(theme).filter(|t| self.open.doc.board().theme(t).is_some());
-        item
+    /// Where a new card of `size` goes when the user adds it: centred as near
+    /// `centre_in_board` (or the middle of the view) as there is room, in view where there
+    /// is ([`Place::Near`]).
+    fn near(&self, centre_in_board: Option<Pos>, size: crate::model::Size) -> Place {
+        let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
+        let visible = crate::ui::view::from_rect(self.view.visible_board_rect().shrink(16.0 / self.view.zoom()));
+        Place::Near { top_left: Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0), within: Some(visible) }
     }
 
+    /// Adds new ideas by `by` as one undo step called `label`; their ids, or `None` (and
+    /// a message) if they could not be added.
+    fn add_ideas(&mut self, ideas: Vec<NewIdea>, label: &str, by: Contributor<'_>) -> Option<Vec<ItemId>> {
+        match self.open.doc.add(ideas, label, by) {
+            Ok(ids) => Some(ids),
+            Err(e) => {
+                self.toasts.error(format!("{label}: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Adds an idea of `kind` the user made, selected, in `theme` (or the theme being
+    /// filtered on), centred as near `centre_in_board` as there is room.
     pub fn add_item(&mut self, kind: ItemKind, centre_in_board: Option<Pos>, theme: Option<ThemeId>) {
-        let theme = self.theme_for_new(theme).filter(|t| self.open.doc.board().theme(t).is_some());
-        let pos = self.place(centre_in_board, kind.default_size(), theme.as_ref());
-        let id = self.insert_new(kind, pos, theme);
-        self.view.selection = BTreeSet::from([id]);
+        let place = self.near(centre_in_board, kind.default_size());
+        if let Some(ids) = self.insert_new(kind, place, theme) {
+            self.view.selection = ids.into_iter().collect();
+        }
     }
 
-    /// Adds a new item of `kind` at `pos` as one undo step ("Add note"); returns its id.
-    pub(super) fn insert_new(&mut self, kind: ItemKind, pos: Pos, theme: Option<ThemeId>) -> ItemId {
+    /// Adds a new item of `kind` placed at `place` as one undo step ("Add note"), by the
+    /// user, from their own team.
+    pub(super) fn insert_new(&mut self, kind: ItemKind, place: Place, theme: Option<ThemeId>) -> Option<Vec<ItemId>> {
         let label = crate::ui::words::add_step(kind.tag());
-        let item = self.new_item(kind, pos, theme, 0);
-        let id = item.id.clone();
-        self.apply(Edit::InsertItem(Box::new(item)), &label);
-        id
+        let who = self.who();
+        let idea = NewIdea::new(kind).in_theme(self.theme_for_new(theme)).placed(place);
+        self.add_ideas(vec![idea], &label, Contributor::own_team(&who))
     }
 
     fn paste_text(&mut self, text: &str, centre_in_board: Option<Pos>) {
@@ -616,9 +629,8 @@ impl MoodboardApp {
     /// is done, tells every file it could not take, in one message.
     pub fn take_imports(&mut self) {
         let finished = self.open.importer.poll();
-        let mut edits = Vec::new();
-        let mut added = BTreeSet::new();
-        for (k, done) in finished.into_iter().enumerate() {
+        let mut ideas = Vec::new();
+        for done in finished {
             let kind = match done.result {
                 Ok(Outcome::Image(imported)) => {
                     self.open.images.forget(&imported.asset);
@@ -638,14 +650,14 @@ impl MoodboardApp {
             let (column, row) = (done.index % IMPORT_COLUMNS, done.index / IMPORT_COLUMNS);
             let at = self.open.import_at;
             let pos = Pos::new(at.x + column as f32 * IMPORT_STEP, at.y + row as f32 * IMPORT_STEP);
-            let item = self.new_item(kind, pos, None, k as i64);
-            added.insert(item.id.clone());
-            edits.push(Edit::InsertItem(Box::new(item)));
+            ideas.push(NewIdea::new(kind).in_theme(self.theme_for_new(None)).placed(Place::At(pos)));
         }
-        if !edits.is_empty() {
-            let label = tr!("step-add", things = things(edits.len()));
-            self.apply(Edit::Batch(edits), &label);
-            self.view.selection = added;
+        if !ideas.is_empty() {
+            let label = tr!("step-add", things = things(ideas.len()));
+            let who = self.who();
+            if let Some(ids) = self.add_ideas(ideas, &label, Contributor::own_team(&who)) {
+                self.view.selection = ids.into_iter().collect();
+            }
         }
         if self.open.importer.batch_ended() && !self.open.import_failures.is_empty() {
             let reasons = std::mem::take(&mut self.open.import_failures);

@@ -4,6 +4,8 @@
 //! changes the open board (a merge, an import) happens on the UI thread as one undoable
 //! step, and only if that board is still the one open.
 
+use crate::export::canvas::CanvasIdeas;
+use crate::model::operations::Contributor;
 use crate::tr;
 use std::path::{Path, PathBuf};
 
@@ -314,11 +316,17 @@ impl MoodboardApp {
                     }
                 }
                 JobDone::CanvasReady { nodes, name } => {
-                    let mut board = self.open.doc.board().clone();
-                    let report = nodes.add_to(&mut board, &self.prefs.contributor(), "own team");
-                    match self.open.doc.merge_step(&board, tr!("step-import", board = name.as_str())) {
-                        Ok((summary, refused)) => {
-                            self.brought_in(&summary, &refused, &name);
+                    let CanvasIdeas { themes, ideas, report } = nodes.ideas(self.open.doc.board());
+                    let who = self.prefs.contributor();
+                    let label = tr!("step-import", board = name.as_str());
+                    match self.open.doc.add_with_themes(themes, ideas, label, Contributor::own_team(&who)) {
+                        Ok(ids) => {
+                            let summary = crate::model::MergeSummary {
+                                added: ids,
+                                themes_added: report.themes,
+                                ..Default::default()
+                            };
+                            self.brought_in(&summary, &[], &name);
                             if !report.skipped.is_empty() {
                                 self.toasts.report(
                                     crate::ui::toasts::Level::Warning,

@@ -213,12 +213,12 @@ impl MoodboardApp {
             // Where its placeholder was, off the cards and the other placeholders.
             let others: Vec<BoardRect> = self.open.web.pending.iter().map(|p| p.at).collect();
             let pos = self.place_avoiding(Some(p.at.center()), kind.default_size(), theme.as_ref(), &others);
-            let id = self.insert_new(kind, pos, theme);
+            let Some(ids) = self.insert_new(kind, crate::model::operations::Place::At(pos), theme) else { continue };
             // Selected, unless the user has picked something else meanwhile.
             if self.view.selection.is_empty()
                 || self.view.selection.iter().all(|s| self.open.doc.board().item(s).is_none())
             {
-                self.view.selection = std::collections::BTreeSet::from([id]);
+                self.view.selection = ids.into_iter().collect();
             }
         }
     }

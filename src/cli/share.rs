@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, anyhow, bail};
 
 use super::{existing_board, load, warn_problems};
+use crate::export::canvas::CanvasIdeas;
 use crate::export::{self, ExportFormat};
-use crate::model::{Board, Stamper, frames, merge_now, summarise};
+use crate::model::operations::{self, Contributor, MergedIn};
+use crate::model::{Board, Stamper};
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, conflicts, pack, paths};
 
@@ -18,12 +20,10 @@ use crate::storage::{self, AssetStore, conflicts, pack, paths};
 pub fn merge_driver(ours: &Path, theirs: &Path, err: &mut dyn Write) -> anyhow::Result<()> {
     let their = load(theirs)?;
     let our = load(ours)?;
-    let mut merged = merge_now(&our.board, &their.board);
-    tidy_merge(&our.board, &mut merged.board)?;
+    let (board, merged) = merged(&our.board, &their.board)?;
     // git keeps the history: no `.bak` beside git's temporary file.
-    storage::save_without_backup(ours, &merged.board)?;
-    let summary = summarise(&our.board, &merged.board);
-    writeln!(err, "moodboard: merged the other branch's board: {}", summary.describe())?;
+    storage::save_without_backup(ours, &board)?;
+    writeln!(err, "moodboard: merged the other branch's board: {}", merged.summary.describe())?;
     for refusal in &merged.refused {
         writeln!(err, "moodboard: not applied: {refusal}")?;
     }
@@ -52,19 +52,17 @@ pub fn merge_cmd(
             other.display()
         );
     }
-    let (before, merged) = if dry_run {
+    let (before, (after, merged)) = if dry_run {
         let ours = load(&board)?;
         warn_problems(err, &ours.problems)?;
-        let mut merged = merge_now(&ours.board, &theirs.board);
-        tidy_merge(&ours.board, &mut merged.board)?;
-        (ours.board, merged)
+        let result = merged(&ours.board, &theirs.board)?;
+        (ours.board, result)
     } else if target == board {
         warn_problems(err, &storage::import_assets(&other, &theirs.board, &board))?;
         let (result, problems) = storage::update(&board, |b: &mut Board| {
-            let mut merged = merge_now(b, &theirs.board);
-            tidy_merge(b, &mut merged.board)?;
-            let before = std::mem::replace(b, merged.board.clone());
-            Ok::<_, crate::model::EditError>((before, merged))
+            let (after, merged) = merged(b, &theirs.board)?;
+            let before = std::mem::replace(b, after.clone());
+            Ok::<_, crate::model::EditError>((before, (after, merged)))
         })
         .map_err(|e| anyhow!("{e}"))?;
         warn_problems(err, &problems)?;
@@ -75,18 +73,17 @@ pub fn merge_cmd(
         std::fs::create_dir_all(paths::board_folder(&target)).ok();
         warn_problems(err, &storage::import_assets(&board, &ours.board, &target))?;
         warn_problems(err, &storage::import_assets(&other, &theirs.board, &target))?;
-        let mut merged = merge_now(&ours.board, &theirs.board);
-        tidy_merge(&ours.board, &mut merged.board)?;
-        storage::create(&target, &merged.board)?;
-        (ours.board, merged)
+        let result = merged(&ours.board, &theirs.board)?;
+        storage::create(&target, &result.0)?;
+        (ours.board, result)
     };
-    let summary = summarise(&before, &merged.board);
+    let summary = &merged.summary;
     let verb = if dry_run { "would merge" } else { "merged" };
     writeln!(out, "{verb} {} into {}: {}", other.display(), target.display(), summary.describe())?;
     if before.id != theirs.board.id {
         writeln!(out, "  (another board: it may only add ideas; nothing of this board is changed or removed)")?;
     }
-    for line in summary.lines(&before, &merged.board, &other_name) {
+    for line in summary.lines(&before, &after, &other_name) {
         writeln!(out, "  {line}")?;
     }
     for refusal in &merged.refused {
@@ -98,12 +95,15 @@ pub fn merge_cmd(
     Ok(())
 }
 
-/// Ideas a merge brought in find a free place (in their frame, or outside every frame),
-/// and frames keep apart: what the app does after a merge.
-fn tidy_merge(before: &Board, merged: &mut Board) -> Result<(), crate::model::EditError> {
-    let brought = crate::model::diff(before, merged);
+/// `theirs` merged into a copy of `ours` as the user merges it
+/// ([`operations::merge_in`]: ideas that came in find a free place, frames keep apart):
+/// the board after, and what came in and what was refused.
+fn merged(ours: &Board, theirs: &Board) -> Result<(Board, MergedIn), crate::model::EditError> {
+    let mut board = ours.clone();
     let who = Prefs::load().0.contributor();
-    frames::tidy_after(merged, &brought, &mut Stamper::now(merged, &who)).map(drop)
+    let mut clock = Stamper::now(&board, &who);
+    let merged = operations::merge_in(&mut board, theirs, &mut clock)?;
+    Ok((board, merged))
 }
 
 /// `moodboard sync BOARD`
@@ -202,11 +202,10 @@ pub fn import_cmd(
     let nodes =
         export::read_canvas(file, &store).with_context(|| format!("nothing was added to {}", board.display()))?;
     let (report, problems) = storage::update(&board, |b: &mut Board| {
-        let before = b.clone();
-        let report = nodes.add_to(b, &who, source);
-        // The canvas's cards into their frames, frames apart.
-        let added = crate::model::diff(&before, b);
-        frames::tidy_after(b, &added, &mut Stamper::now(b, &who))?;
+        let CanvasIdeas { themes, ideas, report } = nodes.ideas(b);
+        let mut clock = Stamper::now(b, &who);
+        // Where the canvas has them; then cards into their frames, frames apart.
+        operations::add_with_themes(b, themes, ideas, Contributor { name: &who, source }, &mut clock)?;
         Ok::<_, crate::model::EditError>(report)
     })
     .map_err(|e| anyhow!("{e}"))

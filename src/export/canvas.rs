@@ -16,7 +16,8 @@ use serde::{Deserialize, Serialize};
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
 use crate::model::kinds::{Recap, Remark};
-use crate::model::{AssetName, Board, Item, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
+use crate::model::operations::{NewIdea, Place};
+use crate::model::{AssetName, Board, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
 use crate::storage::{AssetStore, SaveError};
 
 /// The largest canvas file read.
@@ -282,18 +283,26 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
     Ok(CanvasNodes { groups, nodes, skipped })
 }
 
+/// What a canvas adds to a board: new themes for its groups, its nodes as new ideas
+/// where the canvas has them, and what it left out.
+#[derive(Debug)]
+pub struct CanvasIdeas {
+    pub themes: Vec<crate::model::Theme>,
+    pub ideas: Vec<NewIdea>,
+    pub report: CanvasImport,
+}
+
 impl CanvasNodes {
-    /// Adds the nodes to `board` as items brought by `who` from `source` (a perspective:
-    /// "own team", "customer" …); groups become themes (an existing theme of the same
-    /// name is reused) holding the nodes whose centre lies inside them.
-    pub fn add_to(&self, board: &mut Board, who: &str, source: &str) -> CanvasImport {
-        // New items and themes, stamped past everything on the board.
-        let mut clock = crate::model::Stamper::now(board, who);
-        let now = clock.tick(Timestamp::MIN);
+    /// The nodes as new ideas for `board`, each where the canvas has it and as large;
+    /// groups become themes (an existing theme of the same name is reused) holding the
+    /// nodes whose centre lies inside them. Added with [`crate::model::operations::add_with_themes`].
+    pub fn ideas(&self, board: &Board) -> CanvasIdeas {
+        let now = Timestamp::now();
         let mut report = CanvasImport { skipped: self.skipped.clone(), ..CanvasImport::default() };
         let mut by_name: std::collections::HashMap<String, ThemeId> =
             board.themes.iter().map(|t| (t.name.trim().to_lowercase(), t.id.clone())).collect();
         let mut rank = board.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1));
+        let mut themes = Vec::new();
         let mut groups: Vec<([f64; 4], ThemeId)> = Vec::with_capacity(self.groups.len());
         for (name, colour, rect) in &self.groups {
             let id = by_name.entry(name.trim().to_lowercase()).or_insert_with(|| {
@@ -309,35 +318,37 @@ impl CanvasNodes {
                 }
                 theme.rank = rank;
                 rank = rank.saturating_add(1);
-                if let Some(c) = colour.as_deref().and_then(Rgb::parse_hex) {
-                    theme.colour = c.to_hex();
-                }
+                let palette = crate::model::THEME_PALETTE;
+                theme.colour = colour.as_deref().and_then(Rgb::parse_hex).map_or_else(
+                    || palette[(board.themes.len() + themes.len()) % palette.len()].to_owned(),
+                    Rgb::to_hex,
+                );
                 let id = theme.id.clone();
-                board.themes.push(theme);
+                themes.push(theme);
                 report.themes += 1;
                 id
             });
             groups.push((*rect, id.clone()));
         }
-        let mut z = board.top_z();
-        for (kind, [x, y, w, h]) in &self.nodes {
-            let pos = Pos::new(*x as f32, *y as f32).clamped();
-            let mut item = Item::new(kind.clone(), pos, who, source, now);
-            item.size = Size::new(*w as f32, *h as f32).clamped();
-            item.z = z;
-            z = z.saturating_add(1);
-            let centre = (x + w / 2.0, y + h / 2.0);
-            item.theme = groups
-                .iter()
-                .find(|([gx, gy, gw, gh], _)| {
-                    centre.0 >= *gx && centre.0 <= gx + gw && centre.1 >= *gy && centre.1 <= gy + gh
-                })
-                .map(|(_, id)| id.clone());
-            board.items.push(item);
-            report.items += 1;
-        }
-        board.sort_items();
-        report
+        let ideas = self
+            .nodes
+            .iter()
+            .map(|(kind, [x, y, w, h])| {
+                let centre = (x + w / 2.0, y + h / 2.0);
+                let theme = groups
+                    .iter()
+                    .find(|([gx, gy, gw, gh], _)| {
+                        centre.0 >= *gx && centre.0 <= gx + gw && centre.1 >= *gy && centre.1 <= gy + gh
+                    })
+                    .map(|(_, id)| id.clone());
+                report.items += 1;
+                NewIdea::new(kind.clone())
+                    .in_theme(theme)
+                    .placed(Place::At(Pos::new(*x as f32, *y as f32).clamped()))
+                    .sized(Size::new(*w as f32, *h as f32).clamped())
+            })
+            .collect();
+        CanvasIdeas { themes, ideas, report }
     }
 }
 

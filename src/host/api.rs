@@ -28,7 +28,8 @@ use super::state::{
     PARTICIPANT_PER_SEC, Participant, State, view,
 };
 use crate::model::kinds::{FieldType, Fields};
-use crate::model::{Board, Edit, Item, ItemId, ItemKind, KindTag, Phase, Reaction, Timestamp, frames, rules};
+use crate::model::operations::{self, Contributor, NewIdea};
+use crate::model::{Board, Edit, Item, ItemId, ItemKind, KindTag, Phase, Reaction, Timestamp, rules};
 
 /// Largest JSON body, in bytes.
 pub const MAX_JSON_BYTES: usize = 8 * 1024;
@@ -234,9 +235,9 @@ async fn board(
 fn accept(state: &State, edit: Edit) -> Result<Edit, Response> {
     let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
     let mut clock = crate::model::Stamper::now(&b.board, "live session");
-    // An edit that cannot be applied leaves the board as it was: no copy is needed.
-    edit.clone().apply_stamped(&mut b.board, &mut clock).map_err(|e| error(StatusCode::CONFLICT, e.to_string()))?;
-    let _ = frames::tidy_after(&mut b.board, &edit, &mut clock);
+    // An edit that cannot be made leaves the board as it was.
+    operations::commit(&mut b.board, edit.clone(), &mut clock)
+        .map_err(|e| error(StatusCode::CONFLICT, e.to_string()))?;
     // Stamped again when written, against the file as it is then.
     b.queue.push(edit.clone());
     b.generation += 1;
@@ -268,16 +269,11 @@ fn may_add_ideas(board: &Board) -> Result<(), Response> {
     }
 }
 
-/// A new idea from `p`, placed like one added in the terminal: in its theme's frame, or
-/// outside every frame, never on another card.
+/// A new idea from a phone, placed like one added in the terminal: in its theme's frame,
+/// or outside every frame, never on another card; tagged as come from the join page.
 fn new_idea(board: &Board, kind: ItemKind, theme: Option<crate::model::ThemeId>, contributor: &str) -> Item {
-    let near = frames::next_frame_spot(board);
-    let pos = frames::place_card(board, theme.as_ref(), near, kind.default_size(), None);
-    let mut item = Item::new(kind, pos, contributor, "own team", Timestamp::now());
-    item.theme = theme;
-    item.tags = vec![JOINED_TAG.to_owned()];
-    item.z = board.top_z().saturating_add(1);
-    item
+    let idea = NewIdea::new(kind).in_theme(theme).tagged(vec![JOINED_TAG.to_owned()]);
+    operations::new_item(board, idea, Contributor::own_team(contributor), Timestamp::now())
 }
 
 /// Who an idea is written as: nobody when anonymous, else the name given at join.

@@ -219,11 +219,9 @@ fn flush(state: &State) -> Result<bool, crate::storage::UpdateError<std::convert
             for edit in &queue {
                 // Checked again against the file as it is now: a dot the file no longer
                 // has room for, or an idea someone deleted meanwhile, is dropped.
+                // An edit that can no longer be made is dropped; the board stays as it was.
                 if api::still_allowed(board, edit) {
-                    let touched = edit.clone();
-                    if edit.clone().apply_stamped(board, &mut clock).is_ok() {
-                        let _ = crate::model::frames::tidy_after(board, &touched, &mut clock);
-                    }
+                    let _ = crate::model::operations::commit(board, edit.clone(), &mut clock);
                 }
             }
             Ok::<_, std::convert::Infallible>(board.clone())
@@ -244,7 +242,7 @@ fn flush(state: &State) -> Result<bool, crate::storage::UpdateError<std::convert
     let mut board = disk;
     let mut clock = crate::model::Stamper::now(&board, "live session");
     for edit in &b.queue {
-        let _ = edit.clone().apply_stamped(&mut board, &mut clock);
+        let _ = crate::model::operations::commit(&mut board, edit.clone(), &mut clock);
     }
     let changed = board != b.board;
     if changed {

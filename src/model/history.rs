@@ -26,9 +26,9 @@ impl Default for History {
 }
 
 impl History {
-    /// Applies `edit` to `board` as one undoable step called `label`, stamped by `clock`
-    /// as a change made now, then keeps the frame rules ([`super::frames::tidy_after`])
-    /// in the same step.
+    /// Applies `edit` to `board` as one undoable step called `label`: a change made now,
+    /// stamped by `clock`, with the frame rules kept in the same step
+    /// ([`super::operations::commit`]).
     pub fn apply(
         &mut self,
         board: &mut Board,
@@ -39,16 +39,7 @@ impl History {
         if edit.is_empty() {
             return Ok(());
         }
-        let touched = edit.clone();
-        let reverse = edit.apply_stamped(board, clock)?;
-        let reverse = match super::frames::tidy_after(board, &touched, clock) {
-            Ok(tidied) if tidied.is_empty() => reverse,
-            Ok(tidied) => Edit::Batch(vec![tidied, reverse]),
-            Err(e) => {
-                reverse.apply(board).expect("the inverse of an applied edit applies");
-                return Err(e);
-            }
-        };
+        let reverse = super::operations::commit(board, edit, clock)?;
         self.push(reverse, label.into());
         Ok(())
     }

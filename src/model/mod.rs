@@ -18,6 +18,7 @@ pub mod lens;
 pub mod links;
 mod merge;
 mod message;
+pub mod operations;
 pub mod rules;
 mod session;
 pub mod suggest;

@@ -17,7 +17,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{Loaded, Problem, UpdateError, paths};
-use crate::model::{Board, MergeSummary, Merged, Refusal, merge_now, summarise};
+use crate::model::{Board, MergeSummary, Refusal};
 
 const ANOTHER_BOARD: &str = "it is another board";
 
@@ -164,10 +164,9 @@ fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyM
     // Images the copy lacks do not block merging its other ideas: those items show
     // placeholders, as they would in the copy itself.
     let problems = import_assets(copy, &theirs, board_path);
-    let Merged { board: merged, refused } = merge_now(board, &theirs);
-    let summary = summarise(board, &merged);
-    *board = merged;
-    Ok((summary, problems, refused))
+    let mut clock = crate::model::Stamper::now(board, "");
+    let merged = crate::model::operations::merge_in(board, &theirs, &mut clock).map_err(|e| e.to_string())?;
+    Ok((merged.summary, problems, merged.refused))
 }
 
 /// Copies the images of `theirs` (the board at `their_path`) that the board at

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::model::{Board, merge_now};
+use crate::model::Board;
 
 /// Called after each finished save, e.g. to wake the UI.
 pub type Waker = Arc<dyn Fn() + Send + Sync>;
@@ -35,6 +35,8 @@ pub enum SaverError {
     Save(#[from] super::SaveError),
     #[error("{}: the save stopped unexpectedly (a bug in Moodboard); the file is unchanged", path.display())]
     Crashed { path: PathBuf },
+    #[error("{}: the file changed elsewhere and its changes could not be merged in ({source}); the file is unchanged", path.display())]
+    Merge { path: PathBuf, source: crate::model::EditError },
 }
 
 /// The outcome of one save.
@@ -117,7 +119,12 @@ fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), SaverError> {
         super::format::read_text(&path).is_ok_and(|text| super::content_hash(text.as_bytes()) != known)
     });
     if changed && let Ok(disk) = super::load(&path) {
-        board = merge_now(&board, &disk.board).board;
+        // As a change made by this copy: what the file brought is merged in with its own
+        // stamps, then the frame rules. A merge that cannot be made is not written over
+        // what is on disk.
+        let mut clock = crate::model::Stamper::now(&board, "");
+        crate::model::operations::merge_in(&mut board, &disk.board, &mut clock)
+            .map_err(|source| SaverError::Merge { path: path.clone(), source })?;
         merged = Some(Box::new(board.clone()));
     }
     let hash = super::save_hashed(&path, &board)?;
