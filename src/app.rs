@@ -321,7 +321,7 @@ impl MoodboardApp {
             if saved.owner != self.open.key.as_u64() {
                 // A save of a board opened before: it went to its own file.
                 if let Err(e) = saved.result {
-                    self.toasts.error(tr!("app-previous-save-failed", reason = e.to_string()));
+                    self.toasts.error(tr!("app-previous-save-failed", reason = crate::i18n::said(&e)));
                 }
                 continue;
             }
@@ -331,14 +331,14 @@ impl MoodboardApp {
             };
             self.open.doc.finish_save(saved.generation, result);
             if let Some(e) = failed {
-                self.toasts.error(tr!("app-not-saved", reason = e.to_string()));
+                self.toasts.error(tr!("app-not-saved", reason = crate::i18n::said(&e)));
                 self.after_save = None;
             }
             if let Some(written) = saved.merged {
                 // The file had changed since we last saw it; the save merged it in.
                 match self.open.doc.merge_from_disk(&written, None) {
                     Ok((summary, refused)) => self.brought_in(&summary, &refused, &tr!("app-from-saved-elsewhere")),
-                    Err(e) => self.toasts.error(tr!("app-file-not-merged", reason = e.to_string())),
+                    Err(e) => self.toasts.error(tr!("app-file-not-merged", reason = crate::i18n::said(&e))),
                 }
             }
         }
@@ -359,7 +359,7 @@ fn open_first_board(startup: &Startup, toasts: &mut Toasts) -> Document {
         Some(pack) if share::is_pack(pack) => match crate::storage::pack::unpack(pack, &startup.boards_dir) {
             Ok(board) => Some(board),
             Err(e) => {
-                toasts.error(tr!("app-pack-not-opened", reason = e.to_string()));
+                toasts.error(tr!("app-pack-not-opened", reason = crate::i18n::said(&e)));
                 None
             }
         },
@@ -368,12 +368,12 @@ fn open_first_board(startup: &Startup, toasts: &mut Toasts) -> Document {
     if let Some(path) = &asked {
         match Document::open(path) {
             Ok(doc) => return doc,
-            Err(e) => toasts.error(tr!("app-board-not-opened", reason = e.to_string())),
+            Err(e) => toasts.error(tr!("app-board-not-opened", reason = crate::i18n::said(&e))),
         }
     } else if let Some(last) = startup.prefs.recent.first() {
         match Document::open(last) {
             Ok(doc) => return doc,
-            Err(e) => toasts.warning(tr!("app-last-not-reopened", reason = e.to_string())),
+            Err(e) => toasts.warning(tr!("app-last-not-reopened", reason = crate::i18n::said(&e))),
         }
     }
     match welcome::ensure(&startup.boards_dir).and_then(|path| Document::open(&path).map_err(anyhow::Error::from)) {
@@ -412,7 +412,7 @@ impl MoodboardApp {
                     let (summary, refused) = match self.open.doc.merge_from_disk(&board, Some(hash)) {
                         Ok(merged) => merged,
                         Err(e) => {
-                            self.toasts.error(tr!("app-file-not-merged", reason = e.to_string()));
+                            self.toasts.error(tr!("app-file-not-merged", reason = crate::i18n::said(&e)));
                             continue;
                         }
                     };
@@ -436,13 +436,17 @@ impl MoodboardApp {
                                 to = to
                             )),
                             Err(_) if o.not_a_copy => {}
-                            Err(e) => {
-                                self.toasts.warning(tr!("app-conflict-failed", name = name, reason = e.to_string()))
-                            }
+                            Err(e) => self.toasts.warning(tr!(
+                                "app-conflict-failed",
+                                name = name,
+                                reason = crate::i18n::said(&e)
+                            )),
                         }
                     }
                 }
-                WatchEvent::Unreadable(e) => self.toasts.warning(tr!("app-file-unreadable", reason = e.to_string())),
+                WatchEvent::Unreadable(e) => {
+                    self.toasts.warning(tr!("app-file-unreadable", reason = crate::i18n::said(&e)))
+                }
             }
         }
     }

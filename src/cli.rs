@@ -369,7 +369,7 @@ fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Resul
     let mut refused = Vec::new();
     let what = &args.what;
     let kinds: Vec<ItemKind> = if what.kind.spec().typed {
-        let kind = what.kind.build(&what.fields).map_err(|e| anyhow!(english(|| crate::ui::words::field_error(&e))))?;
+        let kind = what.kind.build(&what.fields).map_err(|e| anyhow!(english(|| crate::i18n::said(&e))))?;
         vec![previewed(kind, args.offline, &store, limits, err)?]
     } else {
         let thumbs = ThumbCache::standard();

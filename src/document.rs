@@ -18,14 +18,20 @@ pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(1500);
 /// Why a change to the open board was not made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocError {
-    #[error(
-        "this board's file is read-only (write-protected), so it cannot be changed here; use Save As… to keep \
-         an editable copy"
-    )]
     ReadOnly,
-    #[error(transparent)]
     Edit(#[from] EditError),
 }
+
+impl crate::i18n::Said for DocError {
+    fn message(&self) -> crate::i18n::Message {
+        match self {
+            DocError::ReadOnly => crate::i18n::Message::new("error-doc-read-only"),
+            DocError::Edit(e) => crate::i18n::Said::message(e),
+        }
+    }
+}
+
+crate::said_in_english!(DocError);
 
 /// Where saving stands, for the indicator in the window.
 #[derive(Clone, Debug, PartialEq, Eq)]

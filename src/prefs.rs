@@ -130,7 +130,7 @@ impl Prefs {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|source| SaveError::Io {
                 path: path.clone(),
-                action: "cannot create the config folder",
+                action: "action-create-config-folder",
                 source,
             })?;
         }

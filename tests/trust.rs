@@ -198,8 +198,8 @@ fn duplicate_ids_are_repaired_the_same_way_every_time() {
     let (a, b) = (storage::load(&path).unwrap(), storage::load(&path).unwrap());
     assert_eq!(a.board, b.board, "the same repair on every load");
     assert_eq!(a.board.items.len(), 11, "the exact copy is kept once, the other renamed");
-    assert!(a.problems.iter().any(|p| p.message.contains("used twice")), "{:?}", a.problems);
-    assert!(a.problems.iter().any(|p| p.message.contains("the same both times")), "{:?}", a.problems);
+    assert!(a.problems.iter().any(|p| p.message.to_string().contains("used twice")), "{:?}", a.problems);
+    assert!(a.problems.iter().any(|p| p.message.to_string().contains("the same both times")), "{:?}", a.problems);
     let renamed = a.board.items.iter().find(|i| i.kind.texts().contains(&"Another idea, same id")).unwrap();
     // The id `show --ids` prints is the id `remove` takes.
     let shown = env.ok(&["show", "ours", "--ids"]);

@@ -113,7 +113,7 @@ impl MoodboardApp {
         }
         let edit = self.new_frames_in_view(edit);
         if let Err(e) = self.open.doc.apply(edit, label, &self.who()) {
-            self.toasts.error(format!("{label}: {e}"));
+            self.toasts.error(format!("{label}: {}", crate::i18n::said(&e)));
         }
     }
 
@@ -208,13 +208,13 @@ impl MoodboardApp {
                 }
                 match self.open.doc.undo(&self.who()) {
                     Some(Ok(label)) => self.toasts.info(tr!("actions-undid", step = label)),
-                    Some(Err(e)) => self.toasts.error(tr!("actions-undo-failed", reason = e.to_string())),
+                    Some(Err(e)) => self.toasts.error(tr!("actions-undo-failed", reason = crate::i18n::said(&e))),
                     None => {}
                 }
             }
             Command::Redo => match self.open.doc.redo(&self.who()) {
                 Some(Ok(label)) => self.toasts.info(tr!("actions-redid", step = label)),
-                Some(Err(e)) => self.toasts.error(tr!("actions-redo-failed", reason = e.to_string())),
+                Some(Err(e)) => self.toasts.error(tr!("actions-redo-failed", reason = crate::i18n::said(&e))),
                 None => {}
             },
             Command::Delete => self.delete_selection(now),
@@ -341,7 +341,7 @@ impl MoodboardApp {
                 };
                 match decided {
                     Ok(edit) => self.apply(edit, &label),
-                    Err(why) => self.toasts.info(crate::ui::words::rule_error(&why)),
+                    Err(why) => self.toasts.info(crate::i18n::said(&why)),
                 }
             }
             Command::Shuffle => {
@@ -569,7 +569,7 @@ impl MoodboardApp {
         match self.open.doc.add(ideas, label, by) {
             Ok(ids) => Some(ids),
             Err(e) => {
-                self.toasts.error(format!("{label}: {e}"));
+                self.toasts.error(format!("{label}: {}", crate::i18n::said(&e)));
                 None
             }
         }
@@ -604,7 +604,7 @@ impl MoodboardApp {
                 Some(address) => self.fetch_address(&address, WebWant::Pasted, None, centre_in_board, None),
                 None => self.add_item(kind, centre_in_board, None),
             },
-            Some(Err(e)) => self.toasts.error(crate::ui::words::field_error(&e)),
+            Some(Err(e)) => self.toasts.error(crate::i18n::said(&e)),
             None => {}
         }
     }

@@ -145,7 +145,7 @@ fn read_clip(
             Some(bytes) => match import_bytes(store, thumbs, &bytes, &name, Path::new(&tr!("clip-the-clipboard"))) {
                 Ok(imported) => Some((imported.asset, Some(imported.pixel_size))),
                 Err(e) => {
-                    problems.push(tr!("clip-picture-left-out", file = name.as_str(), reason = e.to_string()));
+                    problems.push(tr!("clip-picture-left-out", file = name.as_str(), reason = crate::i18n::said(&e)));
                     None
                 }
             },

@@ -35,7 +35,7 @@ impl MoodboardApp {
                 self.open.inviting = Some(Inviting { host, url, qr });
                 self.view.show_invitation = true;
             }
-            Err(e) => self.toasts.error(tr!("invite-start-failed", reason = e.to_string())),
+            Err(e) => self.toasts.error(tr!("invite-start-failed", reason = crate::i18n::said(&e))),
         }
     }
 
@@ -44,7 +44,7 @@ impl MoodboardApp {
             self.view.show_invitation = false;
             match inviting.host.stop() {
                 Ok(()) => self.toasts.info(tr!("invite-stopped")),
-                Err(e) => self.toasts.error(tr!("invite-stopped-failed", reason = e.to_string())),
+                Err(e) => self.toasts.error(tr!("invite-stopped-failed", reason = crate::i18n::said(&e))),
             }
         }
     }

@@ -69,8 +69,15 @@ struct Message<T> {
 
 /// A job ended without a result: it panicked (a bug), and said so instead of hanging.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0} stopped unexpectedly (a bug in Moodboard); nothing was changed")]
 pub struct Crashed(pub String);
+
+impl crate::i18n::Said for Crashed {
+    fn message(&self) -> crate::i18n::Message {
+        crate::i18n::Message::new("job-crashed-said").with("what", self.0.as_str())
+    }
+}
+
+crate::said_in_english!(Crashed);
 
 /// Background jobs producing `T`.
 pub struct Jobs<T> {

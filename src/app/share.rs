@@ -18,17 +18,23 @@ use crate::storage::{self, AssetStore, pack, paths};
 use crate::ui::merge_preview::{MergeAnswer, MergePreview};
 use crate::ui::view::ThemeFilter;
 
-/// Why a background job failed: what it was doing, and the error that stopped it.
-#[derive(Debug, thiserror::Error)]
-#[error("{what}: {cause}")]
+/// Why a background job failed: what it was doing (in the interface's words), and the
+/// error that stopped it.
+#[derive(Debug)]
 pub struct JobError {
     pub what: String,
-    pub cause: Box<dyn std::error::Error + Send + Sync>,
+    pub cause: crate::i18n::Message,
 }
 
 impl JobError {
-    pub(super) fn new(what: impl Into<String>, cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
-        Self { what: what.into(), cause: cause.into() }
+    pub(super) fn new(what: impl Into<String>, cause: impl crate::i18n::Said) -> Self {
+        Self { what: what.into(), cause: cause.message() }
+    }
+}
+
+impl crate::i18n::Said for JobError {
+    fn message(&self) -> crate::i18n::Message {
+        crate::i18n::Message::new("job-failed").with("what", self.what.as_str()).with("reason", self.cause.clone())
     }
 }
 
@@ -310,9 +316,11 @@ impl MoodboardApp {
                                 ));
                             }
                         }
-                        Err(e) => {
-                            self.toasts.error(tr!("job-merge-error", board = name.as_str(), reason = e.to_string()))
-                        }
+                        Err(e) => self.toasts.error(tr!(
+                            "job-merge-error",
+                            board = name.as_str(),
+                            reason = crate::i18n::said(&e)
+                        )),
                     }
                 }
                 JobDone::CanvasReady { nodes, name } => {
@@ -335,9 +343,11 @@ impl MoodboardApp {
                                 );
                             }
                         }
-                        Err(e) => {
-                            self.toasts.error(tr!("job-import-error", board = name.as_str(), reason = e.to_string()))
-                        }
+                        Err(e) => self.toasts.error(tr!(
+                            "job-import-error",
+                            board = name.as_str(),
+                            reason = crate::i18n::said(&e)
+                        )),
                     }
                 }
                 JobDone::Exported { path, format } => {
@@ -368,7 +378,7 @@ impl MoodboardApp {
                     });
                 }
                 JobDone::Pasted(pasted) => self.paste_cards(*pasted),
-                JobDone::Failed(e) => self.toasts.error(e.to_string()),
+                JobDone::Failed(e) => self.toasts.error(crate::i18n::said(&e)),
             }
         }
     }
@@ -382,15 +392,24 @@ pub fn is_pack(path: &Path) -> bool {
 /// Why a copy of a board could not be saved.
 #[derive(Debug, thiserror::Error)]
 pub enum CopyError {
-    #[error(transparent)]
     Asset(#[from] storage::AssetError),
-    #[error(transparent)]
     Save(#[from] storage::SaveError),
 }
 
 /// Writes `board` to `to` with copies of its images in `to`'s assets folder, counting
 /// each image on `progress`. The source board is untouched; an existing file at `to` is
 /// replaced atomically.
+impl crate::i18n::Said for CopyError {
+    fn message(&self) -> crate::i18n::Message {
+        match self {
+            CopyError::Asset(e) => crate::i18n::Said::message(e),
+            CopyError::Save(e) => crate::i18n::Said::message(e),
+        }
+    }
+}
+
+crate::said_in_english!(CopyError);
+
 pub fn save_copy(from: &Path, board: &Board, to: &Path, progress: &Progress) -> Result<(), CopyError> {
     if from == to {
         return Ok(storage::save(to, board)?);

@@ -197,7 +197,7 @@ impl MoodboardApp {
                         self.toasts.warning(tr!(
                             "web-link-added-warning",
                             address = p.address.as_str(),
-                            warning = warning.to_string()
+                            warning = crate::i18n::say(warning)
                         ));
                     }
                     if let Some(picture) = &info.picture {

@@ -174,7 +174,7 @@ impl Recap for CanvasCard<'_> {
         let written = std::fs::create_dir_all(self.images)
             .map_err(|source| SaveError::Io {
                 path: self.images.to_owned(),
-                action: "cannot create the images folder",
+                action: "action-create-images-folder",
                 source,
             })
             // Like every file we write: whole, or not at all.
@@ -202,11 +202,27 @@ impl Recap for CanvasCard<'_> {
 /// Why a canvas file could not be imported. The board is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum CanvasError {
-    #[error("{}: {message}", path.display())]
-    Read { path: std::path::PathBuf, message: String },
-    #[error("{}:{line}:{column}: not a JSON Canvas file: {message}", path.display())]
+    Read { path: std::path::PathBuf, reason: crate::i18n::Message },
     Parse { path: std::path::PathBuf, line: usize, column: usize, message: String },
 }
+
+impl crate::i18n::Said for CanvasError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            CanvasError::Read { path, reason } => {
+                Message::new("error-with-path").with("path", path).with("reason", reason.clone())
+            }
+            CanvasError::Parse { path, line, column, message } => Message::new("canvas-not-json-canvas")
+                .with("path", path)
+                .with("line", *line)
+                .with("column", *column)
+                .with("message", message),
+        }
+    }
+}
+
+crate::said_in_english!(CanvasError);
 
 /// What an import added.
 #[derive(Debug, Default)]
@@ -232,10 +248,11 @@ pub struct CanvasNodes {
 /// Reads the canvas at `path`: parses it, and stores the images its file nodes name
 /// (only image files inside the canvas's own folder) in `store`. Never touches a board.
 pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, CanvasError> {
-    let read = |message: String| CanvasError::Read { path: path.to_owned(), message };
-    let bytes = crate::storage::read_capped(path).map_err(|e| read(e.to_string()))?;
+    use crate::i18n::{Message, Said};
+    let read = |reason: Message| CanvasError::Read { path: path.to_owned(), reason };
+    let bytes = crate::storage::read_capped(path).map_err(|e| read(e.message()))?;
     if bytes.len() as u64 > MAX_CANVAS_BYTES {
-        return Err(read("larger than 64 MiB".into()));
+        return Err(read(Message::new("canvas-too-large")));
     }
     let canvas: Canvas = serde_json::from_slice(&bytes).map_err(|e| CanvasError::Parse {
         path: path.to_owned(),
@@ -244,7 +261,9 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
         message: e.to_string(),
     })?;
     if canvas.nodes.len() > MAX_NODES {
-        return Err(read(format!("{} nodes; at most {MAX_NODES} are imported", canvas.nodes.len())));
+        return Err(read(
+            Message::new("canvas-too-many-nodes").with("count", canvas.nodes.len()).with("max", MAX_NODES),
+        ));
     }
     let folder = crate::storage::paths::board_folder(path);
     let rect = |n: &Node| [n.x, n.y, n.width, n.height];

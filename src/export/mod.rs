@@ -52,13 +52,24 @@ impl ExportFormat {
 /// Why an export failed. Nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("there is no theme called {0:?} on this board")]
     NoSuchTheme(String),
-    #[error(transparent)]
     Save(#[from] SaveError),
-    #[error(transparent)]
     Png(#[from] PngError),
 }
+
+impl crate::i18n::Said for ExportError {
+    fn message(&self) -> crate::i18n::Message {
+        match self {
+            ExportError::NoSuchTheme(name) => {
+                crate::i18n::Message::new("export-no-such-theme").with("name", format!("{name:?}"))
+            }
+            ExportError::Save(e) => crate::i18n::Said::message(e),
+            ExportError::Png(e) => crate::i18n::Said::message(e),
+        }
+    }
+}
+
+crate::said_in_english!(ExportError);
 
 /// Writes `board` (stored at `board_path`, for its images) to `out` in `format`,
 /// atomically. With `theme`, only that theme's items (PNG, HTML and Markdown).

@@ -27,11 +27,20 @@ const LIGHT_INK: Rgba<u8> = Rgba([0xF0, 0xF0, 0xF0, 0xFF]);
 
 #[derive(Debug, thiserror::Error)]
 pub enum PngError {
-    #[error("the board has nothing to draw")]
     Empty,
-    #[error("cannot encode the picture: {0}")]
     Encode(String),
 }
+
+impl crate::i18n::Said for PngError {
+    fn message(&self) -> crate::i18n::Message {
+        match self {
+            PngError::Empty => crate::i18n::Message::new("png-empty"),
+            PngError::Encode(detail) => crate::i18n::Message::new("png-not-encoded").with("detail", detail),
+        }
+    }
+}
+
+crate::said_in_english!(PngError);
 
 /// Draws the board's items and theme regions and returns the PNG file's bytes.
 pub fn render_png(board: &Board, store: &AssetStore) -> Result<Vec<u8>, PngError> {

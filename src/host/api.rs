@@ -347,8 +347,7 @@ fn phone_idea(body: &ItemBody) -> Result<ItemKind, Response> {
         }
         fields.set(field.key, value);
     }
-    tag.build(&fields)
-        .map_err(|e| error(StatusCode::BAD_REQUEST, crate::i18n::in_english(|| crate::ui::words::field_error(&e))))
+    tag.build(&fields).map_err(|e| error(StatusCode::BAD_REQUEST, crate::i18n::in_english(|| crate::i18n::said(&e))))
 }
 
 async fn add_item(

@@ -23,13 +23,25 @@ const WRITE_EVERY: Duration = Duration::from_millis(250);
 /// Why the server could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum HostError {
-    #[error("{0}")]
     Load(#[from] crate::storage::LoadError),
-    #[error("cannot listen on {addr}: {source}")]
     Bind { addr: SocketAddr, source: std::io::Error },
-    #[error("cannot start the server: {0}")]
     Runtime(std::io::Error),
 }
+
+impl crate::i18n::Said for HostError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            HostError::Load(e) => e.message(),
+            HostError::Bind { addr, source } => Message::new("host-cannot-listen")
+                .with("addr", addr.to_string())
+                .with("reason", crate::storage::error::io_said(source)),
+            HostError::Runtime(e) => Message::new("host-cannot-start").with("reason", e.message()),
+        }
+    }
+}
+
+crate::said_in_english!(HostError);
 
 /// A running join server. Stop it with [`Host::stop`] (dropping it stops it too).
 pub struct Host {
@@ -37,7 +49,7 @@ pub struct Host {
     token: String,
     state: Arc<State>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<Result<(), String>>>,
+    thread: Option<std::thread::JoinHandle<Result<(), crate::i18n::Message>>>,
 }
 
 /// A fresh token: 128 random bits, as 32 hex digits.
@@ -86,7 +98,8 @@ impl Host {
             .name("moodboard-host".into())
             .spawn(move || {
                 runtime.block_on(async move {
-                    let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.to_string())?;
+                    use crate::i18n::Said;
+                    let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.message())?;
                     let writer = tokio::spawn(write_loop(serving.clone(), wake));
                     let app = api::router(serving.clone());
                     let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
@@ -97,8 +110,9 @@ impl Host {
                     writer.abort();
                     // Everything accepted is on disk before the server says it stopped.
                     let last = tokio::task::spawn_blocking(move || flush(&serving)).await;
-                    served.map_err(|e| e.to_string())?;
-                    last.map_err(|e| e.to_string())?.map(|_| ()).map_err(|e| e.to_string())
+                    served.map_err(|e| e.message())?;
+                    let crashed = crate::i18n::Message::new("host-stopped-unexpectedly");
+                    last.map_err(|_| crashed)?.map(|_| ()).map_err(|e| e.message())
                 })
             })
             .map_err(HostError::Runtime)?;
@@ -131,16 +145,18 @@ impl Host {
     }
 
     /// Stops serving and writes what is still waiting; says why if that failed.
-    pub fn stop(mut self) -> Result<(), String> {
+    pub fn stop(mut self) -> Result<(), crate::i18n::Message> {
         self.shutdown()
     }
 
-    fn shutdown(&mut self) -> Result<(), String> {
+    fn shutdown(&mut self) -> Result<(), crate::i18n::Message> {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
         match self.thread.take() {
-            Some(thread) => thread.join().unwrap_or_else(|_| Err("the join server stopped unexpectedly".into())),
+            Some(thread) => {
+                thread.join().unwrap_or_else(|_| Err(crate::i18n::Message::new("host-stopped-unexpectedly")))
+            }
             None => Ok(()),
         }
     }

@@ -9,6 +9,7 @@
 //! ([`set_process_language`]), English until one is set.
 
 mod detect;
+mod message;
 
 use std::cell::Cell;
 use std::sync::LazyLock;
@@ -18,6 +19,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 pub use detect::{language_from_env, system_language};
+pub use message::{Arg, Message, Said};
 
 /// The languages of the interface (and of the prompt deck).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
@@ -126,22 +128,29 @@ pub fn tr_args(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     format(language(), id, Some(&fluent_args))
 }
 
-/// A message of the model or storage ([`crate::model::Message`]) in the language of the
+/// A message ([`Message`], what a [`Said`] error or report says) in the language of the
 /// moment.
-pub fn say(message: &crate::model::Message) -> String {
+pub fn say(message: &Message) -> String {
     say_in(language(), message)
 }
 
+/// What `said` says, in the language of the moment: the one way an error reaches the
+/// user's words (`tr!("app-not-saved", reason = said(&e))`).
+pub fn said(said: &dyn Said) -> String {
+    say(&said.message())
+}
+
 /// A message in `lang` (the command line says everything in English).
-pub fn say_in(lang: Lang, message: &crate::model::Message) -> String {
+pub fn say_in(lang: Lang, message: &Message) -> String {
     let mut args = FluentArgs::with_capacity(message.args.len());
     for (name, value) in &message.args {
         match value {
-            crate::model::Arg::Text(text) => args.set(*name, FluentValue::from(text.clone())),
-            crate::model::Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+            Arg::Text(text) => args.set(*name, FluentValue::from(text.clone())),
+            Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
+            Arg::Said(inner) => args.set(*name, FluentValue::from(say_in(lang, inner))),
         }
     }
-    format(lang, message.id, Some(&args))
+    format(lang, &message.id, Some(&args))
 }
 
 /// What `say` says, in English on this thread (the command line, the join API), whatever

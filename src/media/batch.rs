@@ -40,20 +40,35 @@ pub enum Outcome {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportFailure {
     /// The batch was cancelled before this source's turn.
-    #[error("cancelled")]
     Cancelled,
-    #[error(transparent)]
     Image(#[from] super::ImportError),
     /// A text file that cannot become a note.
-    #[error("{}: {reason}", path.display())]
-    Note { path: PathBuf, reason: String },
+    Note {
+        path: PathBuf,
+        reason: crate::i18n::Message,
+    },
     /// A pasted picture that could not be stored.
-    #[error("the pasted picture: {0}")]
-    Pasted(String),
+    Pasted(crate::i18n::Message),
     /// The import itself died (a bug), and said so instead of hanging.
-    #[error("{0}: the import stopped unexpectedly (a bug in Moodboard)")]
     Crashed(String),
 }
+
+impl crate::i18n::Said for ImportFailure {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            ImportFailure::Cancelled => Message::new("import-cancelled"),
+            ImportFailure::Image(e) => e.message(),
+            ImportFailure::Note { path, reason } => {
+                Message::new("error-with-path").with("path", path).with("reason", reason.clone())
+            }
+            ImportFailure::Pasted(reason) => Message::new("import-pasted-failed").with("reason", reason.clone()),
+            ImportFailure::Crashed(name) => Message::new("import-crashed").with("name", name),
+        }
+    }
+}
+
+crate::said_in_english!(ImportFailure);
 
 /// One finished source: its place in the batch and what it became (or why not).
 #[derive(Debug)]
@@ -178,15 +193,15 @@ fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Out
                 .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| t.eq_ignore_ascii_case(e)));
             let file_name = path.file_name().map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
             if is_text {
-                let note = |reason: String| ImportFailure::Note { path: path.clone(), reason };
-                let size = std::fs::metadata(&path).map_err(|e| note(e.to_string()))?.len();
+                use crate::i18n::{Message, Said};
+                let note = |reason: Message| ImportFailure::Note { path: path.clone(), reason };
+                let size = std::fs::metadata(&path).map_err(|e| note(crate::storage::error::io_said(&e)))?.len();
                 if size > MAX_NOTE_BYTES {
                     let (kib, max) = (size / 1024, MAX_NOTE_BYTES / 1024);
-                    return Err(note(format!("{kib} KiB is too long for a note (at most {max} KiB)")));
+                    return Err(note(Message::new("import-note-too-long").with("kib", kib).with("max", max)));
                 }
-                let bytes = read_capped(&path).map_err(|e| note(e.to_string()))?;
-                let text = String::from_utf8(bytes)
-                    .map_err(|_| note("not UTF-8 text, so it cannot become a note".to_owned()))?;
+                let bytes = read_capped(&path).map_err(|e| note(e.message()))?;
+                let text = String::from_utf8(bytes).map_err(|_| note(Message::new("import-note-not-utf8")))?;
                 Ok(Outcome::Text { text: text.trim().to_owned(), file_name })
             } else {
                 Ok(Outcome::Image(import_file(store, thumbs, &path)?))
@@ -194,11 +209,13 @@ fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Out
         }
         Source::Pixels { width, height, rgba } => {
             let image = image::RgbaImage::from_raw(width as u32, height as u32, rgba)
-                .ok_or_else(|| ImportFailure::Pasted("it has the wrong number of pixels".to_owned()))?;
+                .ok_or_else(|| ImportFailure::Pasted(crate::i18n::Message::new("import-pasted-wrong-size")))?;
             let mut png = std::io::Cursor::new(Vec::new());
-            image
-                .write_to(&mut png, image::ImageFormat::Png)
-                .map_err(|e| ImportFailure::Pasted(format!("cannot encode it: {e}")))?;
+            image.write_to(&mut png, image::ImageFormat::Png).map_err(|e| {
+                ImportFailure::Pasted(
+                    crate::i18n::Message::new("import-pasted-not-encoded").with("detail", e.to_string()),
+                )
+            })?;
             Ok(Outcome::Image(import_bytes(
                 store,
                 thumbs,

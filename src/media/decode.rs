@@ -21,23 +21,28 @@ pub const MAX_DECODE_ALLOC: u64 = 1024 * 1024 * 1024;
 /// Why an image cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImageError {
-    #[error("not an image file (Moodboard reads JPEG, PNG, GIF, WebP, BMP, TIFF and SVG)")]
     NotAnImage,
-    #[error("{0} files are not supported (Moodboard reads JPEG, PNG, GIF, WebP, BMP, TIFF and SVG)")]
     Unsupported(&'static str),
-    #[error(
-        "{w} × {h} pixels is too large (at most {MAX_SIDE} pixels a side and {} megapixels)",
-        MAX_PIXELS / 1_000_000
-    )]
     TooLarge { w: u32, h: u32 },
-    #[error(
-        "the image is too large to open safely (at most {MAX_SIDE} pixels a side and {} megapixels)",
-        MAX_PIXELS / 1_000_000
-    )]
     OverLimits,
-    #[error("the image data is damaged: {0}")]
     Damaged(String),
 }
+
+impl crate::i18n::Said for ImageError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        let limits = |m: Message| m.with("side", MAX_SIDE).with("megapixels", MAX_PIXELS / 1_000_000);
+        match self {
+            ImageError::NotAnImage => Message::new("error-image-not-an-image"),
+            ImageError::Unsupported(format) => Message::new("error-image-unsupported").with("format", *format),
+            ImageError::TooLarge { w, h } => limits(Message::new("error-image-too-large").with("w", *w).with("h", *h)),
+            ImageError::OverLimits => limits(Message::new("error-image-over-limits")),
+            ImageError::Damaged(detail) => Message::new("error-image-damaged").with("detail", detail),
+        }
+    }
+}
+
+crate::said_in_english!(ImageError);
 
 /// A recognised image format, with the extension its asset is stored under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

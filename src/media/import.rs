@@ -36,12 +36,24 @@ impl Imported {
 /// Why an image could not be added.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error(transparent)]
     Read(#[from] AssetError),
     // Not `source`: the message already says it, and error chains would repeat it.
-    #[error("{}: {reason}", path.display())]
     Image { path: std::path::PathBuf, reason: ImageError },
 }
+
+impl crate::i18n::Said for ImportError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            ImportError::Read(e) => e.message(),
+            ImportError::Image { path, reason } => {
+                Message::new("error-with-path").with("path", path).with("reason", reason.message())
+            }
+        }
+    }
+}
+
+crate::said_in_english!(ImportError);
 
 /// Checks that `bytes` decode as an image, stores them in `store` and their card picture
 /// in `thumbs`. `file_name` is kept for people; `origin` names the source in errors.

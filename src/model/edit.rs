@@ -66,23 +66,34 @@ pub enum ItemChange {
 /// Why an edit could not be applied. The board is unchanged when this is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
-    #[error("there is no item {0}")]
     NoSuchItem(ItemId),
-    #[error("there is no theme {0}")]
     NoSuchTheme(ThemeId),
-    #[error("an item with id {0} already exists")]
     DuplicateItem(ItemId),
-    #[error("a theme with id {0} already exists")]
     DuplicateTheme(ThemeId),
-    #[error("there is no dot {0}")]
     NoSuchVote(VoteId),
-    #[error("a dot with id {0} already exists")]
     DuplicateVote(VoteId),
-    #[error("there is no response {0}")]
     NoSuchResponse(ResponseId),
-    #[error("a response with id {0} already exists")]
     DuplicateResponse(ResponseId),
 }
+
+impl crate::i18n::Said for EditError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        let (id, what) = match self {
+            EditError::NoSuchItem(id) => ("error-edit-no-such-item", id.as_str()),
+            EditError::NoSuchTheme(id) => ("error-edit-no-such-theme", id.as_str()),
+            EditError::DuplicateItem(id) => ("error-edit-duplicate-item", id.as_str()),
+            EditError::DuplicateTheme(id) => ("error-edit-duplicate-theme", id.as_str()),
+            EditError::NoSuchVote(id) => ("error-edit-no-such-dot", id.as_str()),
+            EditError::DuplicateVote(id) => ("error-edit-duplicate-dot", id.as_str()),
+            EditError::NoSuchResponse(id) => ("error-edit-no-such-response", id.as_str()),
+            EditError::DuplicateResponse(id) => ("error-edit-duplicate-response", id.as_str()),
+        };
+        Message::new(id).with("id", what)
+    }
+}
+
+crate::said_in_english!(EditError);
 
 impl Edit {
     /// Applies the edit and returns the edit that undoes it exactly.

@@ -55,18 +55,17 @@ pub enum LensWarning {
     Contributor { percent: u32, name: String },
 }
 
-impl std::fmt::Display for LensWarning {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LensWarning::Source { percent, name } => {
-                write!(f, "{percent}% of ideas come from {name}: one lens dominates.")
-            }
-            LensWarning::Contributor { percent, name } => {
-                write!(f, "{percent}% of ideas were added by {name}: ask the others in.")
-            }
-        }
+impl crate::i18n::Said for LensWarning {
+    fn message(&self) -> crate::i18n::Message {
+        let (id, percent, name) = match self {
+            LensWarning::Source { percent, name } => ("lens-source-dominates", percent, name),
+            LensWarning::Contributor { percent, name } => ("lens-contributor-dominates", percent, name),
+        };
+        crate::i18n::Message::new(id).with("percent", *percent).with("name", name)
     }
 }
+
+crate::said_in_english!(LensWarning);
 
 fn percent(count: usize, total: usize) -> u32 {
     if total == 0 { 0 } else { ((count as f64 * 100.0 / total as f64).round()) as u32 }

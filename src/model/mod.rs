@@ -17,13 +17,13 @@ pub mod kinds;
 pub mod lens;
 pub mod links;
 mod merge;
-mod message;
 pub mod operations;
 pub mod rules;
 mod session;
 pub mod suggest;
 mod timestamp;
 
+pub use crate::i18n::{Arg, Message, Said};
 pub use asset_name::{ASSET_EXTENSIONS, AssetName, AssetNameError};
 pub use board::{Board, BoardMeta, FORMAT_VERSION, RECOMMENDED_MAX_GOALS, THEME_PALETTE, Theme, Tombstone};
 pub use clock::{MAX_CLOCK_AHEAD_MS, Stamper, horizon};
@@ -37,7 +37,6 @@ pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId}
 pub use item::Item;
 pub use kinds::{ItemKind, KindTag, PixelSize, metrics, one_line};
 pub use merge::{MergeSummary, Merged, Refusal, Refused, diff, merge, merge_now, summarise};
-pub use message::{Arg, Message};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, JOINED_TAG, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase,
     Reaction, Response, Session, Timer, Vote, format_clock, is_joined, is_prompt, same_person,

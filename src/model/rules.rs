@@ -13,29 +13,39 @@ use super::{
 /// Why something may not be done now.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum RuleError {
-    #[error("Dots are placed in the Vote step of a session.")]
     NotVoting,
-    #[error("You have placed all {0} of your dots; take one back to move it.")]
     NoDotsLeft(u32),
-    #[error("Select the ideas to vote on first.")]
     NothingToVoteOn,
-    #[error("You have no dot on these ideas to take back.")]
     NoDotToTake,
-    #[error("Reactions and replies wait until collecting is over: no judging yet.")]
     HiddenWhileCollecting,
-    #[error("A prompt card is answered with ideas, not reactions.")]
     IsAPrompt,
-    #[error("There is no such idea on the board.")]
     NoSuchItem,
-    #[error("There is no such theme on the board.")]
     NoSuchTheme,
-    #[error("A reply needs some words.")]
     EmptyReply,
-    #[error("Only the one who wrote a reply can delete it.")]
     NotYourReply,
-    #[error("Everything is in that theme already.")]
     NothingToMove,
 }
+
+impl crate::i18n::Said for RuleError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            RuleError::NotVoting => Message::new("rule-not-voting"),
+            RuleError::NoDotsLeft(dots) => Message::new("rule-no-dots-left").with("count", *dots),
+            RuleError::NothingToVoteOn => Message::new("rule-nothing-to-vote-on"),
+            RuleError::NoDotToTake => Message::new("rule-no-dot-to-take"),
+            RuleError::HiddenWhileCollecting => Message::new("rule-hidden-while-collecting"),
+            RuleError::IsAPrompt => Message::new("rule-is-a-prompt"),
+            RuleError::NoSuchItem => Message::new("rule-no-such-item"),
+            RuleError::NoSuchTheme => Message::new("rule-no-such-theme"),
+            RuleError::EmptyReply => Message::new("rule-empty-reply"),
+            RuleError::NotYourReply => Message::new("rule-not-your-reply"),
+            RuleError::NothingToMove => Message::new("rule-nothing-to-move"),
+        }
+    }
+}
+
+crate::said_in_english!(RuleError);
 
 /// The session with `change` made to it, as an edit (its stamp is given when applied).
 pub fn change_session(board: &Board, change: impl FnOnce(&mut Session)) -> Edit {

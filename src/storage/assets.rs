@@ -42,16 +42,13 @@ impl AssetStore {
     /// Refuses an assets folder that is a symbolic link (it could point anywhere).
     fn check_dir(&self) -> Result<bool, AssetError> {
         match fs::symlink_metadata(&self.dir) {
-            Ok(m) if m.file_type().is_symlink() => Err(AssetError::Refused {
-                path: self.dir.clone(),
-                reason: "the assets folder is a symbolic link, which could lead outside the board's folder",
-            }),
-            Ok(m) if m.is_dir() => Ok(true),
-            Ok(_) => {
-                Err(AssetError::Refused { path: self.dir.clone(), reason: "this should be a folder but is a file" })
+            Ok(m) if m.file_type().is_symlink() => {
+                Err(AssetError::Refused { path: self.dir.clone(), reason: "reason-assets-symlink" })
             }
+            Ok(m) if m.is_dir() => Ok(true),
+            Ok(_) => Err(AssetError::Refused { path: self.dir.clone(), reason: "reason-assets-is-a-file" }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
-            Err(source) => Err(AssetError::Io { path: self.dir.clone(), action: "read the assets folder", source }),
+            Err(source) => Err(AssetError::Io { path: self.dir.clone(), action: "action-read-assets-folder", source }),
         }
     }
 
@@ -63,14 +60,11 @@ impl AssetStore {
             return Err(AssetError::Missing { path });
         }
         match fs::symlink_metadata(&path) {
-            Ok(m) if m.file_type().is_symlink() => Err(AssetError::Refused {
-                path,
-                reason: "the image is a symbolic link, which could lead outside the board's folder",
-            }),
+            Ok(m) if m.file_type().is_symlink() => Err(AssetError::Refused { path, reason: "reason-image-symlink" }),
             Ok(m) if m.is_file() => Ok(path),
-            Ok(_) => Err(AssetError::Refused { path, reason: "this should be an image file but is not a file" }),
+            Ok(_) => Err(AssetError::Refused { path, reason: "reason-image-not-a-file" }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(AssetError::Missing { path }),
-            Err(source) => Err(AssetError::Io { path, action: "read the image", source }),
+            Err(source) => Err(AssetError::Io { path, action: "action-read-image", source }),
         }
     }
 
@@ -89,16 +83,14 @@ impl AssetStore {
     /// [`crate::model::ASSET_EXTENSIONS`]) and returns the name. If an intact copy is
     /// already there, nothing is written.
     pub fn store(&self, bytes: &[u8], ext: &str) -> Result<AssetName, AssetError> {
-        let name = AssetName::from_hash(&content_hash(bytes), ext).map_err(|_| AssetError::Refused {
-            path: self.dir.clone(),
-            reason: "not an image extension a board can hold",
-        })?;
+        let name = AssetName::from_hash(&content_hash(bytes), ext)
+            .map_err(|_| AssetError::Refused { path: self.dir.clone(), reason: "reason-not-an-image-extension" })?;
         if !self.check_dir()? {
             fs::create_dir(&self.dir)
                 .or_else(|e| if e.kind() == std::io::ErrorKind::AlreadyExists { Ok(()) } else { Err(e) })
                 .map_err(|source| AssetError::Io {
                     path: self.dir.clone(),
-                    action: "create the assets folder",
+                    action: "action-create-assets-folder",
                     source,
                 })?;
             self.check_dir()?;
@@ -118,15 +110,15 @@ impl AssetStore {
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, AssetError> {
     let io = |action| move |source| AssetError::Io { path: path.to_owned(), action, source };
     let file = super::open_regular(path).map_err(|e| match e {
-        super::OpenError::Io(source) => AssetError::Io { path: path.to_owned(), action: "open", source },
+        super::OpenError::Io(source) => AssetError::Io { path: path.to_owned(), action: "action-open", source },
         super::OpenError::NotAFile(what) => AssetError::NotAFile { path: path.to_owned(), what },
     })?;
-    let size = file.metadata().map_err(io("read"))?.len();
+    let size = file.metadata().map_err(io("action-read"))?.len();
     if size > MAX_ASSET_BYTES {
         return Err(AssetError::TooLarge { path: path.to_owned(), size, limit: MAX_ASSET_BYTES });
     }
     let mut bytes = Vec::with_capacity(size as usize);
-    file.take(MAX_ASSET_BYTES + 1).read_to_end(&mut bytes).map_err(io("read"))?;
+    file.take(MAX_ASSET_BYTES + 1).read_to_end(&mut bytes).map_err(io("action-read"))?;
     if bytes.len() as u64 > MAX_ASSET_BYTES {
         return Err(AssetError::TooLarge { path: path.to_owned(), size: bytes.len() as u64, limit: MAX_ASSET_BYTES });
     }

@@ -38,7 +38,7 @@ pub fn replace_file(
         Ok(m) if m.file_type().is_symlink() => fs::metadata(path).ok(),
         Ok(m) => Some(m),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(fail("cannot look at the file")(e)),
+        Err(e) => return Err(fail("action-look-at-file")(e)),
     };
     if let Some(meta) = &existing {
         if let Some(what) = super::file_kind(meta) {
@@ -49,32 +49,32 @@ pub fn replace_file(
         }
     }
 
-    let mut tmp = temp_file_in(&folder, path).map_err(fail("cannot create a temporary file in its folder"))?;
-    write(tmp.as_file_mut()).map_err(fail("cannot write the new version"))?;
-    tmp.as_file_mut().flush().map_err(fail("cannot write the new version"))?;
-    tmp.as_file().sync_all().map_err(fail("cannot flush the new version to disk"))?;
+    let mut tmp = temp_file_in(&folder, path).map_err(fail("action-create-temporary"))?;
+    write(tmp.as_file_mut()).map_err(fail("action-write-new-version"))?;
+    tmp.as_file_mut().flush().map_err(fail("action-write-new-version"))?;
+    tmp.as_file().sync_all().map_err(fail("action-flush-new-version"))?;
 
     if let Some(backup) = backup
         && existing.is_some()
     {
         // Copy rather than rename, so that `path` exists at every moment.
-        let mut bak = temp_file_in(&folder, backup).map_err(fail("cannot create the backup"))?;
+        let mut bak = temp_file_in(&folder, backup).map_err(fail("action-create-backup"))?;
         let mut old = super::open_regular(path)
             .map_err(|e| match e {
                 super::OpenError::Io(e) => e,
                 other => io::Error::other(other.to_string()),
             })
-            .map_err(fail("cannot read the previous version for the backup"))?;
-        io::copy(&mut old, bak.as_file_mut()).map_err(fail("cannot write the backup"))?;
-        bak.as_file().sync_all().map_err(fail("cannot write the backup"))?;
-        bak.persist(backup).map_err(|e| e.error).map_err(fail("cannot replace the backup"))?;
+            .map_err(fail("action-read-previous"))?;
+        io::copy(&mut old, bak.as_file_mut()).map_err(fail("action-write-backup"))?;
+        bak.as_file().sync_all().map_err(fail("action-write-backup"))?;
+        bak.persist(backup).map_err(|e| e.error).map_err(fail("action-replace-backup"))?;
     }
 
     if let Some(meta) = &existing {
         // Keep the permissions of the file we replace (it may be shared).
         let _ = fs::set_permissions(tmp.path(), meta.permissions());
     }
-    tmp.persist(path).map_err(|e| e.error).map_err(fail("cannot replace the file"))?;
+    tmp.persist(path).map_err(|e| e.error).map_err(fail("action-replace-file"))?;
     sync_folder(&folder);
     Ok(())
 }

@@ -52,15 +52,29 @@ pub struct ClipImage {
 /// Why a clip could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum ClipError {
-    #[error("the cards on the clipboard are too large to paste ({size} bytes; at most {limit})")]
     TooLarge { size: usize, limit: usize },
-    #[error(
-        "the cards on the clipboard come from a newer Moodboard (format version {found}; this one reads up to {supported})"
-    )]
     NewerVersion { found: u32, supported: u32 },
-    #[error("the cards on the clipboard are damaged: line {line}, column {column}: {message}")]
     Syntax { line: usize, column: usize, message: String },
 }
+
+impl crate::i18n::Said for ClipError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            ClipError::TooLarge { size, limit } => {
+                Message::new("clip-too-large").with("size", *size).with("limit", *limit)
+            }
+            ClipError::NewerVersion { found, supported } => {
+                Message::new("clip-newer").with("found", *found).with("supported", *supported)
+            }
+            ClipError::Syntax { line, column, message } => {
+                Message::new("clip-damaged").with("line", *line).with("column", *column).with("message", message)
+            }
+        }
+    }
+}
+
+crate::said_in_english!(ClipError);
 
 /// Whether `text` is a clip (and not text to paste as a note).
 pub fn is_clip(text: &str) -> bool {

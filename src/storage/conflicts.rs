@@ -17,9 +17,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{Loaded, Problem, UpdateError, paths};
+use crate::i18n::{Message, Said};
 use crate::model::{Board, MergeSummary, Refusal};
-
-const ANOTHER_BOARD: &str = "it is another board";
 
 /// Folder beside the board where merged conflict copies are kept.
 pub fn backup_dir(board_path: &Path) -> PathBuf {
@@ -98,7 +97,7 @@ pub fn find_conflict_copies(board_path: &Path) -> Vec<PathBuf> {
 pub struct CopyOutcome {
     pub copy: PathBuf,
     /// What it brought in and where it was moved, or why it was left alone.
-    pub result: Result<(MergeSummary, PathBuf), String>,
+    pub result: Result<(MergeSummary, PathBuf), Message>,
     /// Images of the copy that could not be copied in.
     pub problems: Vec<Problem>,
     /// Changes of the copy that were held back (stamped from the future).
@@ -142,11 +141,11 @@ pub fn sync_copies(
             Ok((summary, problems, refused)) => {
                 let result = move_into(&copy, &backup)
                     .map(|to| (summary, to))
-                    .map_err(|e| format!("merged, but not moved: {e}"));
+                    .map_err(|e| Message::new("sync-not-moved").with("reason", e.message()));
                 CopyOutcome { copy, result, problems, refused, not_a_copy: false }
             }
             Err(e) => {
-                let not_a_copy = e.starts_with(ANOTHER_BOARD);
+                let not_a_copy = e.id == ANOTHER_BOARD;
                 CopyOutcome { copy, result: Err(e), problems: Vec::new(), refused: Vec::new(), not_a_copy }
             }
         })
@@ -156,16 +155,19 @@ pub fn sync_copies(
 /// What merging one copy brought in, the images it lacked and what was held back.
 type CopyMerged = (MergeSummary, Vec<Problem>, Vec<Refusal>);
 
-fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyMerged, String> {
-    let Loaded { board: theirs, .. } = super::load(copy).map_err(|e| e.to_string())?;
+/// What is said of a file that is another board, not a copy of this one.
+const ANOTHER_BOARD: &str = "sync-another-board";
+
+fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyMerged, Message> {
+    let Loaded { board: theirs, .. } = super::load(copy).map_err(|e| e.message())?;
     if theirs.id != board.id {
-        return Err(format!("{ANOTHER_BOARD} (id {}), not a copy of this one; left alone", theirs.id));
+        return Err(Message::new(ANOTHER_BOARD).with("id", theirs.id.as_str()));
     }
     // Images the copy lacks do not block merging its other ideas: those items show
     // placeholders, as they would in the copy itself.
     let problems = import_assets(copy, &theirs, board_path);
     let mut clock = crate::model::Stamper::now(board, "");
-    let merged = crate::model::operations::merge_in(board, &theirs, &mut clock).map_err(|e| e.to_string())?;
+    let merged = crate::model::operations::merge_in(board, &theirs, &mut clock).map_err(|e| e.message())?;
     Ok((merged.summary, problems, merged.refused))
 }
 
@@ -184,9 +186,9 @@ pub fn import_assets(their_path: &Path, theirs: &Board, our_path: &Path) -> Vec<
         let copied = from.read_verified(asset).and_then(|bytes| to.store(&bytes, asset.extension()));
         if let Err(e) = copied {
             problems.push(Problem {
-                subject: format!("image {} (item {})", asset.as_str(), item.id),
+                subject: Message::new("problem-image").with("asset", asset.as_str()).with("id", item.id.as_str()),
                 field: "asset",
-                message: e.to_string(),
+                message: e.message(),
             });
         }
     }

@@ -1,31 +1,29 @@
-//! Errors from reading and writing boards. Each says which file and what went wrong.
+//! Errors from reading and writing boards. Each says which file and what went wrong, as
+//! data: its words are messages (`error-…` in `assets/i18n/*.ftl`), said in the app's
+//! language by the app and in English by the command line (see [`crate::i18n::Said`]).
 
 use std::path::PathBuf;
+
+use super::FileKind;
+use crate::i18n::{Message, Said};
+
+/// What the operating system said of a failed file operation (see the `Said` of
+/// [`std::io::Error`]).
+pub fn io_said(e: &std::io::Error) -> Message {
+    e.message()
+}
 
 /// Why a board could not be opened. The file on disk is never changed by a failed load.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: cannot read: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("{}: this is {what}, not a board file", path.display())]
-    NotAFile { path: PathBuf, what: &'static str },
-    #[error("{}: the file is empty; a board starts with `(` followed by `version: 1`", path.display())]
+    NotAFile { path: PathBuf, what: FileKind },
     Empty { path: PathBuf },
-    #[error("{}: the file is {size} bytes; boards larger than {limit} bytes are refused", path.display())]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("{}: this is a binary file, not a Moodboard board (byte {offset} is {byte:#04x})", path.display())]
     Binary { path: PathBuf, offset: usize, byte: u8 },
-    #[error("{}:{line}:{column}: the file is not valid UTF-8 text", path.display())]
     NotUtf8 { path: PathBuf, line: usize, column: usize },
-    #[error("{}:{line}:{column}: {message}", path.display())]
     Syntax { path: PathBuf, line: usize, column: usize, message: String },
-    #[error(
-        "{}: this board was written by a newer Moodboard (format version {found}); this version reads up \
-         to format version {supported}. Update Moodboard to open it.",
-        path.display()
-    )]
     NewerVersion { path: PathBuf, found: u32, supported: u32 },
-    #[error("{}: format version {found} does not exist; versions start at 1", path.display())]
     UnknownVersion { path: PathBuf, found: u32 },
 }
 
@@ -33,50 +31,174 @@ pub enum LoadError {
 /// its previous content and the board in memory is untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("{}: cannot save: the folder {} does not exist", path.display(), folder.display())]
-    NoFolder { path: PathBuf, folder: PathBuf },
-    #[error("{}: cannot save, the file is unchanged: {action}: {source}", path.display())]
-    Io { path: PathBuf, action: &'static str, source: std::io::Error },
-    #[error(
-        "{}: the file is read-only (write-protected), so it was not changed; make it writable, or save a \
-         copy under another name",
-        path.display()
-    )]
-    ReadOnly { path: PathBuf },
-    #[error("{}: this is {what}, not a file, so it was not replaced", path.display())]
-    NotAFile { path: PathBuf, what: &'static str },
-    #[error("{}: cannot save: the board could not be written as RON: {message}", path.display())]
-    Serialize { path: PathBuf, message: String },
-    #[error("{}: {source}", path.display())]
-    Lock { path: PathBuf, source: LockError },
+    NoFolder {
+        path: PathBuf,
+        folder: PathBuf,
+    },
+    /// `action`: the message id of what was being done.
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    ReadOnly {
+        path: PathBuf,
+    },
+    NotAFile {
+        path: PathBuf,
+        what: FileKind,
+    },
+    Serialize {
+        path: PathBuf,
+        message: String,
+    },
+    Lock {
+        path: PathBuf,
+        source: LockError,
+    },
 }
 
 /// Why the per-board lock could not be taken.
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("another Moodboard process kept this board busy for {0} seconds; try again")]
     Busy(u64),
-    #[error("cannot create the lock file {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
-    #[error("refused to use the lock {}: {reason}; remove it and try again", path.display())]
-    Unsafe { path: PathBuf, reason: &'static str },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `reason`: the message id of why.
+    Unsafe {
+        path: PathBuf,
+        reason: &'static str,
+    },
 }
 
 /// Why an image could not be stored in or read from a board's assets folder.
 #[derive(Debug, thiserror::Error)]
 pub enum AssetError {
-    #[error("{}: cannot {action}: {source}", path.display())]
-    Io { path: PathBuf, action: &'static str, source: std::io::Error },
-    #[error("{}: refused: {reason}", path.display())]
-    Refused { path: PathBuf, reason: &'static str },
-    #[error("{}: this is {what}, not a file; only plain files are read", path.display())]
-    NotAFile { path: PathBuf, what: &'static str },
-    #[error("{}: the image file is missing", path.display())]
-    Missing { path: PathBuf },
-    #[error("{}: the file's content does not match its name (damaged or truncated)", path.display())]
-    HashMismatch { path: PathBuf },
-    #[error("{}: {size} bytes is larger than the {limit}-byte limit for images", path.display())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error(transparent)]
+    /// `action`: the message id of what was being done ("read the image").
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: std::io::Error,
+    },
+    /// `reason`: the message id of why.
+    Refused {
+        path: PathBuf,
+        reason: &'static str,
+    },
+    NotAFile {
+        path: PathBuf,
+        what: FileKind,
+    },
+    Missing {
+        path: PathBuf,
+    },
+    HashMismatch {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     Write(#[from] SaveError),
 }
+
+impl Said for LoadError {
+    fn message(&self) -> Message {
+        match self {
+            LoadError::Io { path, source } => {
+                Message::new("error-load-io").with("path", path).with("reason", io_said(source))
+            }
+            LoadError::NotAFile { path, what } => {
+                Message::new("error-load-not-a-file").with("path", path).with("what", what.message())
+            }
+            LoadError::Empty { path } => Message::new("error-load-empty").with("path", path),
+            LoadError::TooLarge { path, size, limit } => {
+                Message::new("error-load-too-large").with("path", path).with("size", *size).with("limit", *limit)
+            }
+            LoadError::Binary { path, offset, byte } => Message::new("error-load-binary")
+                .with("path", path)
+                .with("offset", *offset)
+                .with("byte", format!("{byte:#04x}")),
+            LoadError::NotUtf8 { path, line, column } => {
+                Message::new("error-load-not-utf8").with("path", path).with("line", *line).with("column", *column)
+            }
+            LoadError::Syntax { path, line, column, message } => Message::new("error-load-syntax")
+                .with("path", path)
+                .with("line", *line)
+                .with("column", *column)
+                .with("message", message),
+            LoadError::NewerVersion { path, found, supported } => {
+                Message::new("error-load-newer").with("path", path).with("found", *found).with("supported", *supported)
+            }
+            LoadError::UnknownVersion { path, found } => {
+                Message::new("error-load-unknown-version").with("path", path).with("found", *found)
+            }
+        }
+    }
+}
+
+impl Said for SaveError {
+    fn message(&self) -> Message {
+        match self {
+            SaveError::NoFolder { path, folder } => {
+                Message::new("error-save-no-folder").with("path", path).with("folder", folder)
+            }
+            SaveError::Io { path, action, source } => Message::new("error-save-io")
+                .with("path", path)
+                .with("action", Message::new(action))
+                .with("reason", io_said(source)),
+            SaveError::ReadOnly { path } => Message::new("error-save-read-only").with("path", path),
+            SaveError::NotAFile { path, what } => {
+                Message::new("error-save-not-a-file").with("path", path).with("what", what.message())
+            }
+            SaveError::Serialize { path, message } => {
+                Message::new("error-save-serialize").with("path", path).with("message", message)
+            }
+            SaveError::Lock { path, source } => {
+                Message::new("error-with-path").with("path", path).with("reason", source.message())
+            }
+        }
+    }
+}
+
+impl Said for LockError {
+    fn message(&self) -> Message {
+        match self {
+            LockError::Busy(seconds) => Message::new("error-lock-busy").with("seconds", *seconds),
+            LockError::Io { path, source } => {
+                Message::new("error-lock-io").with("path", path).with("reason", io_said(source))
+            }
+            LockError::Unsafe { path, reason } => {
+                Message::new("error-lock-unsafe").with("path", path).with("reason", Message::new(reason))
+            }
+        }
+    }
+}
+
+impl Said for AssetError {
+    fn message(&self) -> Message {
+        match self {
+            AssetError::Io { path, action, source } => Message::new("error-asset-io")
+                .with("path", path)
+                .with("action", Message::new(action))
+                .with("reason", io_said(source)),
+            AssetError::Refused { path, reason } => {
+                Message::new("error-asset-refused").with("path", path).with("reason", Message::new(reason))
+            }
+            AssetError::NotAFile { path, what } => {
+                Message::new("error-asset-not-a-file").with("path", path).with("what", what.message())
+            }
+            AssetError::Missing { path } => Message::new("error-asset-missing").with("path", path),
+            AssetError::HashMismatch { path } => Message::new("error-asset-hash").with("path", path),
+            AssetError::TooLarge { path, size, limit } => {
+                Message::new("error-asset-too-large").with("path", path).with("size", *size).with("limit", *limit)
+            }
+            AssetError::Write(e) => e.message(),
+        }
+    }
+}
+
+crate::said_in_english!(LoadError, SaveError, LockError, AssetError);

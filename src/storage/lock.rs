@@ -103,17 +103,17 @@ fn own_folder(dir: &Path) -> Result<(), LockError> {
 fn check_owned(path: &Path, meta: &std::fs::Metadata, folder: bool) -> Result<(), LockError> {
     let unsafe_lock = |reason: &'static str| LockError::Unsafe { path: path.to_owned(), reason };
     if meta.file_type().is_symlink() {
-        return Err(unsafe_lock("it is a symbolic link"));
+        return Err(unsafe_lock("reason-lock-symlink"));
     }
     if folder && !meta.is_dir() {
-        return Err(unsafe_lock("it is not a folder"));
+        return Err(unsafe_lock("reason-lock-not-a-folder"));
     }
     if !folder && !meta.is_file() {
-        return Err(unsafe_lock("it is not a plain file"));
+        return Err(unsafe_lock("reason-lock-not-a-file"));
     }
     #[cfg(unix)]
     if std::os::unix::fs::MetadataExt::uid(meta) != user_id() {
-        return Err(unsafe_lock("it belongs to another user"));
+        return Err(unsafe_lock("reason-lock-other-user"));
     }
     Ok(())
 }

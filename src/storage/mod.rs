@@ -5,7 +5,7 @@ mod assets;
 mod atomic;
 pub mod clip;
 pub mod conflicts;
-mod error;
+pub(crate) mod error;
 pub mod format;
 mod lock;
 mod older;
@@ -24,7 +24,7 @@ pub use atomic::{remove_stale_temp_files, replace_file};
 pub use conflicts::import_assets;
 pub use error::{AssetError, LoadError, LockError, SaveError};
 pub use lock::{BoardLock, LOCK_TIMEOUT, lock_path};
-pub use regular::{OpenError, file_kind, open_regular};
+pub use regular::{FileKind, OpenError, file_kind, open_regular};
 pub use repair::{Problem, repair};
 pub use saver::{Saved, Saver, SaverError, Waker};
 
@@ -79,7 +79,7 @@ pub fn create(path: &Path, board: &Board) -> Result<(), SaveError> {
     if path.exists() {
         return Err(SaveError::Io {
             path: path.to_owned(),
-            action: "a file with this name already exists",
+            action: "action-name-taken",
             source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
         });
     }
@@ -89,13 +89,9 @@ pub fn create(path: &Path, board: &Board) -> Result<(), SaveError> {
 /// Why a locked read-change-write of a board failed. Nothing was written.
 #[derive(Debug, thiserror::Error)]
 pub enum UpdateError<E> {
-    #[error(transparent)]
     Load(#[from] LoadError),
-    #[error(transparent)]
     Save(#[from] SaveError),
-    #[error("{}: {source}", path.display())]
     Lock { path: std::path::PathBuf, source: LockError },
-    #[error(transparent)]
     Change(E),
 }
 
@@ -113,6 +109,26 @@ pub fn update<T, E>(
     Ok((result, problems))
 }
 
+impl<E: crate::i18n::Said> crate::i18n::Said for UpdateError<E> {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            UpdateError::Load(e) => e.message(),
+            UpdateError::Save(e) => e.message(),
+            UpdateError::Lock { path, source } => {
+                Message::new("error-with-path").with("path", path).with("reason", source.message())
+            }
+            UpdateError::Change(e) => e.message(),
+        }
+    }
+}
+
+impl<E: crate::i18n::Said> std::fmt::Display for UpdateError<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::say_in(crate::i18n::Lang::En, &crate::i18n::Said::message(self)))
+    }
+}
+
 /// Problems with the images of a board: missing files, refused links, and with
 /// `verify` also files whose content does not match their name.
 pub fn check_assets(board_path: &Path, board: &Board, verify: bool) -> Vec<Problem> {
@@ -128,13 +144,11 @@ pub fn check_assets(board_path: &Path, board: &Board, verify: bool) -> Vec<Probl
     }
     if !store.dir().exists() && std::fs::symlink_metadata(store.dir()).is_err() {
         return vec![Problem {
-            subject: "board".to_owned(),
+            subject: crate::i18n::Message::new("problem-board"),
             field: "assets",
-            message: format!(
-                "the assets folder {} is missing; its {} image(s) are shown as placeholders",
-                store.dir().display(),
-                images.len()
-            ),
+            message: crate::i18n::Message::new("problem-assets-missing")
+                .with("folder", store.dir())
+                .with("count", images.len()),
         }];
     }
     images
@@ -142,9 +156,9 @@ pub fn check_assets(board_path: &Path, board: &Board, verify: bool) -> Vec<Probl
         .filter_map(|(i, item, asset)| {
             let result = if verify { store.read_verified(asset).map(drop) } else { store.resolve(asset).map(drop) };
             result.err().map(|e| Problem {
-                subject: format!("item #{} (id {}, {})", i + 1, item.id, item.kind.tag().name()),
+                subject: repair::item_subject(i, &item.id, item.kind.tag()),
                 field: "asset",
-                message: format!("{e}; shown as a placeholder"),
+                message: crate::i18n::Message::new("problem-asset").with("reason", crate::i18n::Said::message(&e)),
             })
         })
         .collect()

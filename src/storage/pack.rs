@@ -9,6 +9,8 @@
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
+use crate::i18n::{Message, Said};
+
 use super::{AssetStore, MAX_ASSET_BYTES, format, paths};
 use crate::model::{AssetName, Board};
 
@@ -25,23 +27,56 @@ pub const MAX_RATIO: u64 = 100;
 /// Why a pack could not be made or unpacked.
 #[derive(Debug, thiserror::Error)]
 pub enum PackError {
-    #[error("{}: {message}", path.display())]
-    Io { path: PathBuf, message: String },
-    #[error("{}: not a pack (zip) file: {message}", path.display())]
-    NotAZip { path: PathBuf, message: String },
-    #[error("{}: entry {entry:?} refused: {reason}; nothing was unpacked", path.display())]
-    Refused { path: PathBuf, entry: String, reason: String },
-    #[error("{}: {reason}; nothing was unpacked", path.display())]
-    Invalid { path: PathBuf, reason: String },
+    Io {
+        path: PathBuf,
+        reason: Message,
+    },
+    /// `detail`: what the zip reader said.
+    NotAZip {
+        path: PathBuf,
+        detail: String,
+    },
+    Refused {
+        path: PathBuf,
+        entry: String,
+        reason: Message,
+    },
+    Invalid {
+        path: PathBuf,
+        reason: Message,
+    },
 }
+
+impl Said for PackError {
+    fn message(&self) -> Message {
+        match self {
+            PackError::Io { path, reason } => {
+                Message::new("error-with-path").with("path", path).with("reason", reason.clone())
+            }
+            PackError::NotAZip { path, detail } => {
+                Message::new("pack-not-a-zip").with("path", path).with("detail", detail)
+            }
+            PackError::Refused { path, entry, reason } => Message::new("pack-entry-refused")
+                .with("path", path)
+                .with("entry", format!("{entry:?}"))
+                .with("reason", reason.clone()),
+            PackError::Invalid { path, reason } => {
+                Message::new("pack-invalid").with("path", path).with("reason", reason.clone())
+            }
+        }
+    }
+}
+
+crate::said_in_english!(PackError);
 
 /// Writes `board` (stored at `board_path`, for its name and images) and its images
 /// into a pack at `out` (replaced atomically). Returns how many images went in and the
 /// names of any that were missing.
 pub fn pack(board_path: &Path, board: &Board, out: &Path) -> Result<(usize, Vec<String>), PackError> {
-    let io = |message: String| PackError::Io { path: out.to_owned(), message };
+    let io = |reason: Message| PackError::Io { path: out.to_owned(), reason };
     let name = paths::board_name(board_path);
-    let text = format::to_text(board).map_err(|e| io(e.to_string()))?;
+    let text =
+        format::to_text(board).map_err(|e| io(Message::new("pack-not-written").with("detail", e.to_string())))?;
     let store = AssetStore::for_board(board_path);
     let assets = board.image_assets();
     let mut missing = Vec::new();
@@ -68,7 +103,7 @@ pub fn pack(board_path: &Path, board: &Board, out: &Path) -> Result<(usize, Vec<
         zip.finish().map_err(std::io::Error::other)?;
         Ok(())
     })
-    .map_err(|e| io(e.to_string()))?;
+    .map_err(|e| io(e.message()))?;
     Ok((count, missing))
 }
 
@@ -85,24 +120,24 @@ struct Entry {
 /// the unpacked board. Nothing is written outside `into`, and nothing at all if any
 /// entry is refused.
 pub fn unpack(pack_path: &Path, into: &Path) -> Result<PathBuf, PackError> {
-    let io = |message: String| PackError::Io { path: pack_path.to_owned(), message };
-    let file = super::open_regular(pack_path).map_err(|e| io(e.to_string()))?;
+    let io = |reason: Message| PackError::Io { path: pack_path.to_owned(), reason };
+    let file = super::open_regular(pack_path).map_err(|e| io(e.message()))?;
     let mut zip = zip::ZipArchive::new(file)
-        .map_err(|e| PackError::NotAZip { path: pack_path.to_owned(), message: e.to_string() })?;
+        .map_err(|e| PackError::NotAZip { path: pack_path.to_owned(), detail: e.to_string() })?;
     let (name, board_entry, entries) = check_entries(pack_path, &mut zip)?;
 
     // The board first, in memory: a pack whose board does not load is refused whole.
     let text = read_entry(pack_path, &mut zip, &board_entry, format::MAX_BOARD_BYTES)?;
-    let text = String::from_utf8(text).map_err(|_| PackError::Invalid {
-        path: pack_path.to_owned(),
-        reason: "the board file inside is not UTF-8 text".to_owned(),
-    })?;
+    let text = String::from_utf8(text)
+        .map_err(|_| PackError::Invalid { path: pack_path.to_owned(), reason: Message::new("pack-board-not-utf8") })?;
     let inner = PathBuf::from(format!("{name}{}", paths::BOARD_SUFFIX));
     let (board, _) = format::parse(&inner, &text)
-        .map_err(|e| PackError::Invalid { path: pack_path.to_owned(), reason: e.to_string() })?
+        .map_err(|e| PackError::Invalid { path: pack_path.to_owned(), reason: e.message() })?
         .repaired();
 
-    std::fs::create_dir_all(into).map_err(|e| io(format!("cannot create {}: {e}", into.display())))?;
+    std::fs::create_dir_all(into).map_err(|e| {
+        io(Message::new("pack-cannot-create").with("path", into).with("reason", super::error::io_said(&e)))
+    })?;
     let target = paths::unused_board_path(into, &name);
     let store = AssetStore::for_board(&target);
     let created_assets = !store.dir().exists();
@@ -110,17 +145,17 @@ pub fn unpack(pack_path: &Path, into: &Path) -> Result<PathBuf, PackError> {
         for entry in &entries {
             let Some(asset) = &entry.asset else { continue };
             let bytes = read_entry(pack_path, &mut zip, entry, MAX_ASSET_BYTES)?;
-            let stored = store.store(&bytes, asset.extension()).map_err(|e| io(e.to_string()))?;
+            let stored = store.store(&bytes, asset.extension()).map_err(|e| io(e.message()))?;
             if &stored != asset {
                 let _ = std::fs::remove_file(store.dir().join(stored.as_str()));
                 return Err(PackError::Refused {
                     path: pack_path.to_owned(),
                     entry: format!("{name}.assets/{}", asset.as_str()),
-                    reason: "its content does not match its name (damaged or altered)".to_owned(),
+                    reason: Message::new("pack-entry-altered"),
                 });
             }
         }
-        super::create(&target, &board).map_err(|e| io(e.to_string()))
+        super::create(&target, &board).map_err(|e| io(e.message()))
     })();
     if let Err(e) = result {
         if created_assets {
@@ -136,23 +171,20 @@ fn check_entries<R: Read + Seek>(
     pack_path: &Path,
     zip: &mut zip::ZipArchive<R>,
 ) -> Result<(String, Entry, Vec<Entry>), PackError> {
-    let refuse = |entry: &str, reason: &str| PackError::Refused {
+    let refuse = |entry: &str, reason: Message| PackError::Refused {
         path: pack_path.to_owned(),
         entry: entry.to_owned(),
-        reason: reason.to_owned(),
+        reason,
     };
     if zip.has_duplicate_names() {
         // Readers disagree on which of two same-named entries counts (we would read the
         // last, other tools unpack the first): a pack must not be two things at once.
-        return Err(PackError::Invalid {
-            path: pack_path.to_owned(),
-            reason: "two of its entries have the same name; a pack names each file once".to_owned(),
-        });
+        return Err(PackError::Invalid { path: pack_path.to_owned(), reason: Message::new("pack-duplicate-names") });
     }
     if zip.len() > MAX_ENTRIES {
         return Err(PackError::Invalid {
             path: pack_path.to_owned(),
-            reason: format!("it has {} entries; a pack holds at most {MAX_ENTRIES}", zip.len()),
+            reason: Message::new("pack-too-many-entries").with("count", zip.len()).with("max", MAX_ENTRIES),
         });
     }
     let mut board: Option<(String, Entry)> = None;
@@ -161,90 +193,91 @@ fn check_entries<R: Read + Seek>(
     for index in 0..zip.len() {
         let file = zip
             .by_index_raw(index)
-            .map_err(|e| PackError::NotAZip { path: pack_path.to_owned(), message: e.to_string() })?;
+            .map_err(|e| PackError::NotAZip { path: pack_path.to_owned(), detail: e.to_string() })?;
         let raw = String::from_utf8_lossy(file.name_raw()).into_owned();
         let Ok(entry_name) = std::str::from_utf8(file.name_raw()) else {
-            return Err(refuse(&raw, "its name is not UTF-8"));
+            return Err(refuse(&raw, Message::new("pack-name-not-utf8")));
         };
         if let Some(reason) = unsafe_name(entry_name) {
-            return Err(refuse(entry_name, reason));
+            return Err(refuse(entry_name, Message::new(reason)));
         }
         if file.is_symlink() {
-            return Err(refuse(entry_name, "it is a link; packs hold only plain files"));
+            return Err(refuse(entry_name, Message::new("pack-entry-link")));
         }
         let (size, packed) = (file.size(), file.compressed_size());
         if size > packed.saturating_mul(MAX_RATIO).max(1024 * 1024) {
-            return Err(refuse(entry_name, &format!("it expands {size} bytes from {packed} (a zip bomb?)")));
+            let bomb = Message::new("pack-entry-bomb").with("size", size).with("packed", packed);
+            return Err(refuse(entry_name, bomb));
         }
         total = total.saturating_add(size);
         if total > MAX_UNPACKED_BYTES {
-            return Err(refuse(entry_name, "the pack would unpack to more than 4 GiB"));
+            return Err(refuse(entry_name, Message::new("pack-too-big")));
         }
         if file.is_dir() {
             if entry_name.ends_with(".assets/") && !entry_name[..entry_name.len() - 1].contains('/') {
                 continue;
             }
-            return Err(refuse(entry_name, "packs hold no folders but NAME.assets/"));
+            return Err(refuse(entry_name, Message::new("pack-entry-folder")));
         }
         if let Some(name) = entry_name.strip_suffix(paths::BOARD_SUFFIX)
             && !name.contains('/')
         {
             if size > format::MAX_BOARD_BYTES {
-                return Err(refuse(entry_name, "the board file is larger than 64 MiB"));
+                return Err(refuse(entry_name, Message::new("pack-board-too-large")));
             }
             if board.is_some() {
-                return Err(refuse(entry_name, "a pack holds one board"));
+                return Err(refuse(entry_name, Message::new("pack-two-boards")));
             }
             board = Some((name.to_owned(), Entry { index, size, asset: None }));
             continue;
         }
         let Some((folder, file_name)) = entry_name.split_once('/') else {
-            return Err(refuse(entry_name, "not a board file or an image in NAME.assets/"));
+            return Err(refuse(entry_name, Message::new("pack-entry-stray")));
         };
         let Some(asset) = folder.strip_suffix(".assets").and_then(|_| AssetName::parse(file_name).ok()) else {
-            return Err(refuse(entry_name, "not a board file or an image in NAME.assets/"));
+            return Err(refuse(entry_name, Message::new("pack-entry-stray")));
         };
         if size > MAX_ASSET_BYTES {
-            return Err(refuse(entry_name, "the image is larger than 256 MiB"));
+            return Err(refuse(entry_name, Message::new("pack-image-too-large")));
         }
         assets.push((folder.to_owned(), Entry { index, size, asset: Some(asset) }));
     }
     let Some((name, board_entry)) = board else {
         return Err(PackError::Invalid {
             path: pack_path.to_owned(),
-            reason: format!("it holds no NAME{} file", paths::BOARD_SUFFIX),
+            reason: Message::new("pack-no-board").with("suffix", paths::BOARD_SUFFIX),
         });
     };
     if name.is_empty() || name.starts_with('.') {
-        return Err(refuse(&format!("{name}{}", paths::BOARD_SUFFIX), "the board has no name"));
+        return Err(refuse(&format!("{name}{}", paths::BOARD_SUFFIX), Message::new("pack-board-no-name")));
     }
     let expected = format!("{name}.assets");
     if let Some((folder, _)) = assets.iter().find(|(f, _)| *f != expected) {
-        return Err(refuse(folder, &format!("images belong in {expected}/")));
+        return Err(refuse(folder, Message::new("pack-images-elsewhere").with("folder", expected.as_str())));
     }
     Ok((name, board_entry, assets.into_iter().map(|(_, e)| e).collect()))
 }
 
-/// Why an entry name is unsafe, if it is: names are refused, never repaired.
+/// Why an entry name is unsafe (a message id), if it is: names are refused, never repaired.
 fn unsafe_name(name: &str) -> Option<&'static str> {
     if name.is_empty() {
-        return Some("it has no name");
+        return Some("pack-name-empty");
     }
     if name.starts_with('/') || name.starts_with('\\') {
-        return Some("it is an absolute path");
+        return Some("pack-name-absolute");
     }
     if name.contains('\\') {
-        return Some("it contains a backslash");
+        return Some("pack-name-backslash");
     }
     if name.contains(':') {
-        return Some("it contains a colon (a drive letter or stream name)");
+        return Some("pack-name-colon");
     }
     if name.chars().any(char::is_control) {
-        return Some("it contains control characters");
+        return Some("pack-name-control");
     }
     let trimmed = name.strip_suffix('/').unwrap_or(name);
     if trimmed.split('/').any(|c| c.is_empty() || c == "." || c == "..") {
-        return Some("it contains an empty, '.' or '..' part");
+        return Some("pack-name-dots");
     }
     None
 }
@@ -258,20 +291,20 @@ fn read_entry<R: Read + Seek>(
 ) -> Result<Vec<u8>, PackError> {
     let file = zip
         .by_index(entry.index)
-        .map_err(|e| PackError::NotAZip { path: pack_path.to_owned(), message: e.to_string() })?;
+        .map_err(|e| PackError::NotAZip { path: pack_path.to_owned(), detail: e.to_string() })?;
     let name = String::from_utf8_lossy(file.name_raw()).into_owned();
     let cap = entry.size.min(limit);
     let mut bytes = Vec::with_capacity(usize::try_from(cap.min(64 * 1024 * 1024)).unwrap_or(0));
     file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| PackError::Refused {
         path: pack_path.to_owned(),
         entry: name.clone(),
-        reason: format!("cannot be read: {e}"),
+        reason: Message::new("pack-entry-unreadable").with("reason", super::error::io_said(&e)),
     })?;
     if bytes.len() as u64 > cap {
         return Err(PackError::Refused {
             path: pack_path.to_owned(),
             entry: name,
-            reason: "it holds more than its header says".to_owned(),
+            reason: Message::new("pack-entry-longer"),
         });
     }
     Ok(bytes)

@@ -7,15 +7,49 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
+use crate::i18n::{Message, Said};
+
 /// Why a path could not be opened as a plain file.
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
-    #[error("cannot open: {0}")]
     Io(#[from] io::Error),
     /// It exists but is a FIFO, a device, a socket or a folder.
-    #[error("this is {0}, not a file; only plain files are read")]
-    NotAFile(&'static str),
+    NotAFile(FileKind),
 }
+
+/// What a path is when it is not a plain file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Folder,
+    /// A named pipe, which would wait forever for a writer.
+    Fifo,
+    Socket,
+    Device,
+    Other,
+}
+
+impl Said for FileKind {
+    fn message(&self) -> Message {
+        Message::new(match self {
+            FileKind::Folder => "file-kind-folder",
+            FileKind::Fifo => "file-kind-fifo",
+            FileKind::Socket => "file-kind-socket",
+            FileKind::Device => "file-kind-device",
+            FileKind::Other => "file-kind-other",
+        })
+    }
+}
+
+impl Said for OpenError {
+    fn message(&self) -> Message {
+        match self {
+            OpenError::Io(e) => Message::new("error-open-io").with("reason", super::error::io_said(e)),
+            OpenError::NotAFile(what) => Message::new("error-open-not-a-file").with("what", what.message()),
+        }
+    }
+}
+
+crate::said_in_english!(OpenError, FileKind);
 
 /// Opens `path` (following links) for reading if it is a regular file.
 pub fn open_regular(path: &Path) -> Result<File, OpenError> {
@@ -27,29 +61,29 @@ pub fn open_regular(path: &Path) -> Result<File, OpenError> {
     }
 }
 
-/// What a non-regular file is, in words; `None` for a regular file.
-pub fn file_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
+/// What a non-regular file is; `None` for a regular file.
+pub fn file_kind(meta: &std::fs::Metadata) -> Option<FileKind> {
     let t = meta.file_type();
     if t.is_file() {
         return None;
     }
     if t.is_dir() {
-        return Some("a folder");
+        return Some(FileKind::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if t.is_fifo() {
-            return Some("a named pipe (FIFO)");
+            return Some(FileKind::Fifo);
         }
         if t.is_socket() {
-            return Some("a socket");
+            return Some(FileKind::Socket);
         }
         if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
+            return Some(FileKind::Device);
         }
     }
-    Some("not a regular file")
+    Some(FileKind::Other)
 }
 
 #[cfg(unix)]
@@ -75,9 +109,9 @@ mod tests {
         let fifo = dir.path().join("pipe");
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
-        assert!(matches!(open_regular(&fifo), Err(OpenError::NotAFile("a named pipe (FIFO)"))));
-        assert!(matches!(open_regular(dir.path()), Err(OpenError::NotAFile("a folder"))));
-        assert!(matches!(open_regular(Path::new("/dev/zero")), Err(OpenError::NotAFile("a device"))));
+        assert!(matches!(open_regular(&fifo), Err(OpenError::NotAFile(FileKind::Fifo))));
+        assert!(matches!(open_regular(dir.path()), Err(OpenError::NotAFile(FileKind::Folder))));
+        assert!(matches!(open_regular(Path::new("/dev/zero")), Err(OpenError::NotAFile(FileKind::Device))));
         let file = dir.path().join("f");
         std::fs::write(&file, b"x").unwrap();
         assert!(open_regular(&file).is_ok());

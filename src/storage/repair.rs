@@ -2,25 +2,45 @@
 //! reporting each problem by item and field.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
-use crate::model::{Board, HasId, IdList, ItemId, MAX_COORD, Pos, Rgb, ThemeId, sort_themes};
+use crate::i18n::{Message, Said};
+use crate::model::{Board, HasId, IdList, ItemId, KindTag, MAX_COORD, Pos, Rgb, ThemeId, sort_themes};
 
 /// A problem found in a board that was repaired (or only reported) rather than
-/// refusing the board.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// refusing the board, as data: said in the app's language, in English on the command
+/// line ("item #3 (id 3f2a…, quote), field `pos`: … moved to …").
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// What the problem is in: "item #3 (id 3f2a…, quote)", "theme “Light”", "board".
-    pub subject: String,
+    pub subject: Message,
     /// The field, as written in the file.
     pub field: &'static str,
-    pub message: String,
+    /// What was wrong, and what was done.
+    pub message: Message,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}, field `{}`: {}", self.subject, self.field, self.message)
+impl Said for Problem {
+    fn message(&self) -> Message {
+        Message::new("problem-line")
+            .with("subject", self.subject.clone())
+            .with("field", self.field)
+            .with("message", self.message.clone())
     }
+}
+
+crate::said_in_english!(Problem);
+
+/// "item #3 (id 3f2a…, quote)": the `index`-th item of a file (from 0).
+pub fn item_subject(index: usize, id: &ItemId, kind: KindTag) -> Message {
+    Message::new("problem-item")
+        .with("n", index + 1)
+        .with("id", id.as_str())
+        .with("kind", Message::new_owned(kind.spec().name_id()))
+}
+
+/// "theme “Light”".
+fn theme_subject(name: &str) -> Message {
+    Message::new("problem-theme").with("name", name)
 }
 
 fn fmt_f32(v: f32) -> String {
@@ -49,7 +69,7 @@ fn fix_ids<T: HasId + PartialEq + serde::Serialize>(
     taken: &mut HashSet<String>,
     problems: &mut Vec<Problem>,
     set_id: impl Fn(&mut T, &str),
-    subject: impl Fn(usize, &T) -> String,
+    subject: impl Fn(usize, &T) -> Message,
 ) {
     let (mut copies, mut clashes) = (Vec::new(), Vec::new());
     {
@@ -71,7 +91,7 @@ fn fix_ids<T: HasId + PartialEq + serde::Serialize>(
         problems.push(Problem {
             subject: subject(i, &list[i]),
             field: "id",
-            message: format!("id {old} is used twice; this one now has id {fresh}"),
+            message: Message::new("problem-id-twice").with("old", old.as_str()).with("fresh", fresh.as_str()),
         });
         set_id(&mut list[i], &fresh);
         taken.insert(fresh);
@@ -80,7 +100,7 @@ fn fix_ids<T: HasId + PartialEq + serde::Serialize>(
         problems.push(Problem {
             subject: subject(i, &list[i]),
             field: "id",
-            message: "is in the file twice, the same both times; kept once".to_owned(),
+            message: Message::new("problem-copy-twice"),
         });
         list.remove(i);
     }
@@ -108,24 +128,24 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
         &mut taken,
         &mut problems,
         |t, id| t.id = ThemeId::parse(id).expect("a valid id"),
-        |i, t| format!("theme “{}” (#{})", t.name, i + 1),
+        |i, t| Message::new("problem-theme-at").with("name", t.name.as_str()).with("n", i + 1),
     );
     fix_ids(
         &mut board.items,
         &mut taken,
         &mut problems,
         |t, id| t.id = ItemId::parse(id).expect("a valid id"),
-        |i, t| format!("item #{} (id {}, {})", i + 1, t.id, t.kind.tag().name()),
+        |i, t| item_subject(i, &t.id, t.kind.tag()),
     );
     let mut theme_ids = HashSet::new();
     for theme in &board.themes {
-        let subject = format!("theme “{}”", theme.name);
+        let subject = theme_subject(&theme.name);
         theme_ids.insert(theme.id.clone());
         if Rgb::parse_hex(&theme.colour).is_none() {
             problems.push(Problem {
                 subject,
                 field: "colour",
-                message: format!("{:?} is not a #RRGGBB colour; shown in grey", theme.colour),
+                message: Message::new("problem-theme-colour").with("colour", format!("{:?}", theme.colour)),
             });
         }
     }
@@ -137,7 +157,7 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
     for (index, item) in board.items.iter_mut().enumerate() {
         // Only a problem needs the subject's words.
         let (id, tag) = (item.id.clone(), item.kind.tag());
-        let subject = || format!("item #{} (id {id}, {})", index + 1, tag.name());
+        let subject = || item_subject(index, &id, tag);
         if !item.pos.is_valid() {
             let (x, y) = (item.pos.x, item.pos.y);
             item.pos = Pos::new(
@@ -147,13 +167,11 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
             problems.push(Problem {
                 subject: subject(),
                 field: "pos",
-                message: format!(
-                    "({}, {}) is not a usable position; moved to ({}, {})",
-                    fmt_f32(x),
-                    fmt_f32(y),
-                    item.pos.x,
-                    item.pos.y
-                ),
+                message: Message::new("problem-position")
+                    .with("x", fmt_f32(x))
+                    .with("y", fmt_f32(y))
+                    .with("to_x", fmt_f32(item.pos.x))
+                    .with("to_y", fmt_f32(item.pos.y)),
             });
         }
         if !item.size.is_valid() {
@@ -166,13 +184,11 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
             problems.push(Problem {
                 subject: subject(),
                 field: "size",
-                message: format!(
-                    "{} × {} is not a usable size; now {} × {}",
-                    fmt_f32(old.w),
-                    fmt_f32(old.h),
-                    item.size.w,
-                    item.size.h
-                ),
+                message: Message::new("problem-size")
+                    .with("w", fmt_f32(old.w))
+                    .with("h", fmt_f32(old.h))
+                    .with("to_w", fmt_f32(item.size.w))
+                    .with("to_h", fmt_f32(item.size.h)),
             });
         }
         if let Some(theme) = &item.theme
@@ -182,17 +198,13 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
             problems.push(Problem {
                 subject: subject(),
                 field: "theme",
-                message: format!("there is no theme {theme}; the item is now unsorted"),
+                message: Message::new("problem-no-theme").with("theme", theme.as_str()),
             });
             item.theme = None;
         }
         // What only the item's kind knows to check (see `Behaviour::repair`).
         for repair in item.kind.behaviour_mut().repair() {
-            problems.push(Problem {
-                subject: subject(),
-                field: repair.field,
-                message: crate::i18n::say_in(crate::i18n::Lang::En, &repair.what),
-            });
+            problems.push(Problem { subject: subject(), field: repair.field, message: repair.what });
         }
     }
     board.sort_items();
@@ -213,9 +225,9 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
     board.deleted = deleted;
     for id in revived {
         problems.push(Problem {
-            subject: format!("item, theme, dot or response {id}"),
+            subject: Message::new("problem-any").with("id", id.as_str()),
             field: "deleted",
-            message: "is both on the board and marked deleted; kept on the board".to_owned(),
+            message: Message::new("problem-alive-and-deleted"),
         });
     }
     problems
@@ -228,11 +240,7 @@ fn repair_frames(board: &mut Board, problems: &mut Vec<Problem>) {
     use crate::model::frames;
     let invalid: Vec<String> = board.themes.iter().filter(|t| !t.frame.is_valid()).map(|t| t.name.clone()).collect();
     for name in &invalid {
-        problems.push(Problem {
-            subject: format!("theme “{name}”"),
-            field: "frame",
-            message: "is not a rectangle on the board; it now goes around its cards".to_owned(),
-        });
+        problems.push(Problem { subject: theme_subject(name), field: "frame", message: Message::new("problem-frame") });
     }
     if !invalid.is_empty() {
         let keep: Vec<(crate::model::ThemeId, crate::model::BoardRect)> =
@@ -248,9 +256,9 @@ fn repair_frames(board: &mut Board, problems: &mut Vec<Problem>) {
     if let Err(why) = frames::check(board) {
         frames::tidy_in_place(board);
         problems.push(Problem {
-            subject: "board".to_owned(),
+            subject: Message::new("problem-board"),
             field: "frame",
-            message: format!("{why}; frames and cards were tidied"),
+            message: Message::new("problem-frames-tidied").with("why", why),
         });
     }
 }
@@ -264,24 +272,26 @@ fn repair_session(board: &mut Board, problems: &mut Vec<Problem>, mut seen: Hash
         &mut seen,
         problems,
         |v, id| v.id = VoteId::parse(id).expect("a valid id"),
-        |i, _| format!("vote #{}", i + 1),
+        |i, _| Message::new("problem-vote").with("n", i + 1),
     );
     fix_ids(
         &mut board.responses,
         &mut seen,
         problems,
         |r, id| r.id = ResponseId::parse(id).expect("a valid id"),
-        |i, _| format!("response #{}", i + 1),
+        |i, _| Message::new("problem-response").with("n", i + 1),
     );
     for (index, response) in board.responses.iter_mut().enumerate() {
-        let subject = format!("response #{}", index + 1);
+        let subject = Message::new("problem-response").with("n", index + 1);
         if let crate::model::Answer::Reply(text) = &mut response.answer
             && text.chars().count() > MAX_REPLY_CHARS
         {
             problems.push(Problem {
                 subject,
                 field: "answer",
-                message: format!("a reply of {} characters is shortened to {MAX_REPLY_CHARS}", text.chars().count()),
+                message: Message::new("problem-reply-long")
+                    .with("count", text.chars().count())
+                    .with("max", MAX_REPLY_CHARS),
             });
             *text = text.chars().take(MAX_REPLY_CHARS).collect();
         }
@@ -291,9 +301,9 @@ fn repair_session(board: &mut Board, problems: &mut Vec<Problem>, mut seen: Hash
     let session = &mut board.session;
     if session.dots_per_person > MAX_DOTS {
         problems.push(Problem {
-            subject: "session".to_owned(),
+            subject: Message::new("problem-session"),
             field: "dots_per_person",
-            message: format!("{} dots per person is more than {MAX_DOTS}; set to {MAX_DOTS}", session.dots_per_person),
+            message: Message::new("problem-dots").with("count", session.dots_per_person).with("max", MAX_DOTS),
         });
         session.dots_per_person = MAX_DOTS;
     }
@@ -301,12 +311,9 @@ fn repair_session(board: &mut Board, problems: &mut Vec<Problem>, mut seen: Hash
     let left = session.timer.left_ms(crate::model::Timestamp::now());
     if Timer::set(secs).set_secs() != secs || left > u64::from(crate::model::MAX_TIMER_SECS) * 1000 {
         problems.push(Problem {
-            subject: "session".to_owned(),
+            subject: Message::new("problem-session"),
             field: "timer",
-            message: format!(
-                "a timer of {secs} seconds is out of range; stopped and set to {}",
-                Timer::set(secs).set_secs()
-            ),
+            message: Message::new("problem-timer").with("secs", secs).with("set", Timer::set(secs).set_secs()),
         });
         session.timer = Timer::set(secs);
     }

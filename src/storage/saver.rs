@@ -29,15 +29,29 @@ struct Job {
 /// Why a save failed. The file on disk is unchanged.
 #[derive(Debug, thiserror::Error)]
 pub enum SaverError {
-    #[error("{}: {source}", path.display())]
     Lock { path: PathBuf, source: super::LockError },
-    #[error(transparent)]
     Save(#[from] super::SaveError),
-    #[error("{}: the save stopped unexpectedly (a bug in Moodboard); the file is unchanged", path.display())]
     Crashed { path: PathBuf },
-    #[error("{}: the file changed elsewhere and its changes could not be merged in ({source}); the file is unchanged", path.display())]
     Merge { path: PathBuf, source: crate::model::EditError },
 }
+
+impl crate::i18n::Said for SaverError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            SaverError::Lock { path, source } => {
+                Message::new("error-with-path").with("path", path).with("reason", source.message())
+            }
+            SaverError::Save(e) => e.message(),
+            SaverError::Crashed { path } => Message::new("save-crashed").with("path", path),
+            SaverError::Merge { path, source } => {
+                Message::new("save-merge-failed").with("path", path).with("reason", source.message())
+            }
+        }
+    }
+}
+
+crate::said_in_english!(SaverError);
 
 /// The outcome of one save.
 #[derive(Debug)]

@@ -32,7 +32,7 @@ pub enum WatchEvent {
     /// Conflict copies were merged into the board file (its change follows).
     Synced(Vec<CopyOutcome>),
     /// The file changed but could not be read; the message says why.
-    Unreadable(String),
+    Unreadable(crate::i18n::Message),
 }
 
 /// Watches one board file until dropped.
@@ -124,7 +124,7 @@ impl State {
                     }
                     sent |= tx.send(WatchEvent::Synced(outcomes)).is_ok();
                 }
-                Err(e) => sent |= tx.send(WatchEvent::Unreadable(e.to_string())).is_ok(),
+                Err(e) => sent |= tx.send(WatchEvent::Unreadable(crate::i18n::Said::message(&e))).is_ok(),
             }
         }
         let now = stat(&self.path);
@@ -143,7 +143,7 @@ impl State {
                 self.last_hash = Some(hash.clone());
                 sent |= tx.send(WatchEvent::Changed { board: Box::new(board), hash }).is_ok();
             }
-            Err(e) => sent |= tx.send(WatchEvent::Unreadable(e.to_string())).is_ok(),
+            Err(e) => sent |= tx.send(WatchEvent::Unreadable(crate::i18n::Said::message(&e))).is_ok(),
         }
         sent
     }

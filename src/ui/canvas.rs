@@ -513,7 +513,7 @@ fn push_text_change(item: &Item, id: &ItemId, text: String, actions: &mut Vec<Ac
             actions.push(Action::edit(edit, tr!("step-edit-text")));
         }
         Ok(_) => {}
-        Err(e) => actions.push(Action::Error(super::words::field_error(&e))),
+        Err(e) => actions.push(Action::Error(crate::i18n::said(&e))),
     }
 }
 

@@ -35,7 +35,7 @@ impl Draft {
 
     /// The item kind for what was typed, or why it cannot be added yet.
     pub fn build(&self) -> Result<ItemKind, String> {
-        self.kind.build(&self.fields).map_err(|e| words::field_error(&e))
+        self.kind.build(&self.fields).map_err(|e| crate::i18n::said(&e))
     }
 }
 
@@ -117,7 +117,7 @@ fn image_address(typed: &str, offline: bool) -> Result<String, String> {
     let address = crate::model::links::normalise_url(typed);
     crate::web::parse_address(&address)
         .map(|_| address)
-        .map_err(|e| tr!("capture-cannot-download", reason = e.to_string()))
+        .map_err(|e| tr!("capture-cannot-download", reason = crate::i18n::said(&e)))
 }
 
 /// The kind's fields that the form asks for; returns the first, to focus it.

@@ -104,7 +104,7 @@ pub fn problems_ui(ctx: &egui::Context, board_name: &str, problems: &[Problem], 
             ui.separator();
             ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
                 for problem in problems {
-                    ui.label(problem.to_string());
+                    ui.label(crate::i18n::said(problem));
                 }
             });
         });

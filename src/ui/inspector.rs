@@ -162,7 +162,7 @@ fn item_ui(
                     actions.push(Action::edit(change(id, ItemChange::Kind(kind)), tr!(field.step)));
                 }
                 Ok(_) => {}
-                Err(e) => actions.push(Action::Error(super::words::field_error(&e))),
+                Err(e) => actions.push(Action::Error(crate::i18n::said(&e))),
             }
         }
     }

@@ -116,7 +116,7 @@ impl Action {
     pub fn rule(decided: Result<Edit, crate::model::rules::RuleError>, label: impl Into<String>) -> Self {
         match decided {
             Ok(edit) => Self::edit(edit, label),
-            Err(why) => Action::Error(words::rule_error(&why)),
+            Err(why) => Action::Error(crate::i18n::said(&why)),
         }
     }
 }

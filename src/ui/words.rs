@@ -2,7 +2,7 @@
 //! reactions, and the unsorted pseudo-theme. The model keeps English names for files,
 //! exports and the CLI; the window says them through these.
 
-use crate::model::kinds::{FieldError, Hint};
+use crate::model::kinds::Hint;
 use crate::model::{Board, KindTag, Phase, Reaction, ThemeId};
 use crate::tr;
 
@@ -32,19 +32,6 @@ pub fn hint(hint: Hint) -> String {
         Hint::None => String::new(),
         Hint::Said(id) => tr!(id),
         Hint::Example(example) => example.to_owned(),
-    }
-}
-
-/// Why typed fields do not make an idea (or an edit of one).
-pub fn field_error(error: &FieldError) -> String {
-    match error {
-        FieldError::Missing { field, .. } => tr!(field.missing),
-        FieldError::TooLong { field, found, .. } => {
-            tr!("field-too-long", field = tr!(field.label), max = field.max_chars, count = *found)
-        }
-        FieldError::NotAColour { typed } => tr!("colour-invalid", text = typed),
-        FieldError::NotTyped(_) => tr!("capture-no-image-here"),
-        FieldError::NoSuchField { kind, key } => tr!("field-unknown", kind = kind_name(*kind), field = key),
     }
 }
 
@@ -124,24 +111,6 @@ pub fn export_format(format: crate::export::ExportFormat) -> String {
     })
 }
 
-/// Why a rule refused an edit, said to the user.
-pub fn rule_error(error: &crate::model::rules::RuleError) -> String {
-    use crate::model::rules::RuleError;
-    match error {
-        RuleError::NotVoting => tr!("rule-not-voting"),
-        RuleError::NoDotsLeft(dots) => tr!("rule-no-dots-left", count = *dots),
-        RuleError::NothingToVoteOn => tr!("rule-nothing-to-vote-on"),
-        RuleError::NoDotToTake => tr!("rule-no-dot-to-take"),
-        RuleError::HiddenWhileCollecting => tr!("rule-hidden-while-collecting"),
-        RuleError::IsAPrompt => tr!("rule-is-a-prompt"),
-        RuleError::NoSuchItem => tr!("rule-no-such-item"),
-        RuleError::NoSuchTheme => tr!("rule-no-such-theme"),
-        RuleError::EmptyReply => tr!("rule-empty-reply"),
-        RuleError::NotYourReply => tr!("rule-not-your-reply"),
-        RuleError::NothingToMove => tr!("rule-nothing-to-move"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,8 +151,8 @@ mod tests {
                 said.push(merge_summary(&full));
                 said.push(merge_summary(&Default::default()));
                 use crate::model::rules::RuleError;
-                said.push(rule_error(&RuleError::NoDotsLeft(3)));
-                said.push(rule_error(&RuleError::NotVoting));
+                said.push(crate::i18n::said(&RuleError::NoDotsLeft(3)));
+                said.push(crate::i18n::said(&RuleError::NotVoting));
                 for text in &said {
                     assert!(
                         !text.contains("kind-") && !text.contains("phase-") && !text.contains("merge-"),

@@ -61,43 +61,61 @@ pub struct Fetched {
 }
 
 /// Why a fetch gave nothing. Each says what was wrong, for people.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FetchError {
-    #[error("{0:?} is not a web address")]
     BadAddress(String),
-    #[error("only http and https addresses are fetched, not {0}: addresses")]
     Scheme(String),
-    #[error("the address holds a user name or password, which Moodboard never sends")]
     Credentials,
-    #[error("redirected to a {0}: address, which is not followed")]
     RedirectScheme(String),
-    #[error("redirected to an address with a user name or password, which is not followed")]
     RedirectCredentials,
-    #[error("redirected more than {0} times")]
     TooManyRedirects(u32),
-    #[error("the server answered a redirect without saying where to")]
     RedirectNowhere,
-    #[error("the server answered {0}")]
     Status(String),
-    #[error("no server was found for {0}")]
     HostNotFound(String),
-    #[error("could not connect to {host}: {reason}")]
-    Connect { host: String, reason: String },
-    #[error("gave up after {0} s without an answer")]
+    /// `reason`: why, in words ([`crate::i18n::Message`]).
+    Connect {
+        host: String,
+        reason: crate::i18n::Message,
+    },
     ConnectTimeout(u64),
-    #[error("took longer than {0} s")]
     Timeout(u64),
-    #[error("the server kept sending past {} MB", .0 / 1_000_000)]
     TooLarge(u64),
-    #[error("the server said it would send {} MB, more than the {} MB an image may be", .0 / 1_000_000, .1 / 1_000_000)]
     Announced(u64, u64),
-    #[error("the address gave {0}, not an image")]
     NotAnImage(String),
-    #[error("the connection broke: {0}")]
     Broken(String),
-    #[error("the secure connection failed: {0}")]
     Tls(String),
 }
+
+impl crate::i18n::Said for FetchError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            FetchError::BadAddress(address) => Message::new("web-bad-address").with("address", format!("{address:?}")),
+            FetchError::Scheme(scheme) => Message::new("web-scheme").with("scheme", scheme),
+            FetchError::Credentials => Message::new("web-credentials"),
+            FetchError::RedirectScheme(scheme) => Message::new("web-redirect-scheme").with("scheme", scheme),
+            FetchError::RedirectCredentials => Message::new("web-redirect-credentials"),
+            FetchError::TooManyRedirects(n) => Message::new("web-too-many-redirects").with("count", *n),
+            FetchError::RedirectNowhere => Message::new("web-redirect-nowhere"),
+            FetchError::Status(status) => Message::new("web-status").with("status", status),
+            FetchError::HostNotFound(host) => Message::new("web-host-not-found").with("host", host),
+            FetchError::Connect { host, reason } => {
+                Message::new("web-connect").with("host", host).with("reason", reason.clone())
+            }
+            FetchError::ConnectTimeout(secs) => Message::new("web-connect-timeout").with("seconds", *secs),
+            FetchError::Timeout(secs) => Message::new("web-timeout").with("seconds", *secs),
+            FetchError::TooLarge(bytes) => Message::new("web-too-large").with("mb", bytes / 1_000_000),
+            FetchError::Announced(bytes, max) => {
+                Message::new("web-announced").with("mb", bytes / 1_000_000).with("max", max / 1_000_000)
+            }
+            FetchError::NotAnImage(what) => Message::new("web-not-an-image").with("what", what),
+            FetchError::Broken(detail) => Message::new("web-broken").with("detail", detail),
+            FetchError::Tls(detail) => Message::new("web-tls").with("detail", detail),
+        }
+    }
+}
+
+crate::said_in_english!(FetchError);
 
 /// Parses what someone typed or pasted as an address we may fetch.
 pub fn parse_address(address: &str) -> Result<Url, FetchError> {
@@ -282,9 +300,9 @@ fn call_error(e: ureq::Error, url: &Url, limits: &Limits) -> FetchError {
         }
         ureq::Error::Timeout(_) => FetchError::Timeout(limits.total.as_secs()),
         ureq::Error::HostNotFound => FetchError::HostNotFound(host),
-        ureq::Error::ConnectionFailed => FetchError::Connect { host, reason: "the connection was refused".to_owned() },
+        ureq::Error::ConnectionFailed => FetchError::Connect { host, reason: crate::i18n::Message::new("web-refused") },
         ureq::Error::Io(e) if matches!(e.kind(), std::io::ErrorKind::ConnectionRefused) => {
-            FetchError::Connect { host, reason: "the connection was refused".to_owned() }
+            FetchError::Connect { host, reason: crate::i18n::Message::new("web-refused") }
         }
         ureq::Error::Io(e) => io_error(&e, limits),
         ureq::Error::Tls(reason) => FetchError::Tls(reason.to_owned()),

@@ -23,7 +23,7 @@ pub struct LinkInfo {
     /// The page's preview picture, stored in the board's assets.
     pub picture: Option<Imported>,
     /// Why some or all of the preview is missing, for people.
-    pub warning: Option<String>,
+    pub warning: Option<crate::i18n::Message>,
 }
 
 impl LinkInfo {
@@ -49,13 +49,27 @@ pub enum Found {
 /// Why an address gave no image.
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
-    #[error("{address}: {reason}")]
     Fetch { address: String, reason: FetchError },
-    #[error("{address}: {reason}")]
     Image { address: String, reason: crate::media::ImageError },
-    #[error(transparent)]
     Store(#[from] crate::storage::AssetError),
 }
+
+impl crate::i18n::Said for WebError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            WebError::Fetch { address, reason } => {
+                Message::new("error-with-path").with("path", address).with("reason", reason.message())
+            }
+            WebError::Image { address, reason } => {
+                Message::new("error-with-path").with("path", address).with("reason", reason.message())
+            }
+            WebError::Store(e) => e.message(),
+        }
+    }
+}
+
+crate::said_in_english!(WebError);
 
 /// The part of an address people know a download by: its file's name, else its host.
 pub fn file_name(url: &url::Url) -> String {
@@ -105,7 +119,7 @@ pub fn link(
 ) -> LinkInfo {
     match fetch::fetch(address, Want::Page, limits, progress) {
         Ok(fetched) => from_page(fetched, address, store, thumbs, limits),
-        Err(e) => LinkInfo { warning: Some(format!("no preview: {e}")), ..LinkInfo::default() },
+        Err(e) => LinkInfo { warning: Some(no_preview(&e)), ..LinkInfo::default() },
     }
 }
 
@@ -128,8 +142,18 @@ pub fn pasted(
         Err(reason @ (FetchError::TooLarge(_) | FetchError::Announced(..))) => {
             Err(WebError::Fetch { address: address.to_owned(), reason })
         }
-        Err(e) => Ok(Found::Link(LinkInfo { warning: Some(format!("no preview: {e}")), ..LinkInfo::default() })),
+        Err(e) => Ok(Found::Link(LinkInfo { warning: Some(no_preview(&e)), ..LinkInfo::default() })),
     }
+}
+
+/// "no preview: …": why a page gave no preview.
+fn no_preview(why: &dyn crate::i18n::Said) -> crate::i18n::Message {
+    crate::i18n::Message::new("web-no-preview").with("reason", why.message())
+}
+
+/// "no preview picture: …": why a page's picture was not taken.
+fn no_preview_picture(why: &dyn crate::i18n::Said) -> crate::i18n::Message {
+    crate::i18n::Message::new("web-no-preview-picture").with("reason", why.message())
 }
 
 fn from_page(
@@ -143,7 +167,7 @@ fn from_page(
         // A link straight to a picture: the picture is its preview.
         fetch::Body::Image(bytes) => match store_image(store, thumbs, &bytes, &fetched.url, address) {
             Ok(picture) => LinkInfo { picture: Some(picture), ..LinkInfo::default() },
-            Err(e) => LinkInfo { warning: Some(format!("no preview picture: {e}")), ..LinkInfo::default() },
+            Err(e) => LinkInfo { warning: Some(no_preview_picture(&e)), ..LinkInfo::default() },
         },
         fetch::Body::Page { bytes, charset } => {
             let head = page::read(&bytes, charset.as_deref(), &fetched.url);
@@ -152,12 +176,12 @@ fn from_page(
             if let Some(picture) = head.image {
                 match image(picture.as_str(), store, thumbs, limits, &|_, _| {}) {
                     Ok(imported) => info.picture = Some(imported),
-                    Err(e) => info.warning = Some(format!("no preview picture: {e}")),
+                    Err(e) => info.warning = Some(no_preview_picture(&e)),
                 }
             }
             if info.title.is_empty() && info.description.is_empty() && info.picture.is_none() && info.warning.is_none()
             {
-                info.warning = Some("no preview: the page gives no title".to_owned());
+                info.warning = Some(crate::i18n::Message::new("web-no-title"));
             }
             info
         }

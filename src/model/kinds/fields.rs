@@ -206,8 +206,10 @@ impl Fields {
     }
 }
 
-/// Why typed fields do not make an idea. Says what, not in words: `ui::words` puts it
-/// into the interface's language (and the command line into English).
+/// Why typed fields do not make an idea. Says what, not in words: its [`Said`] message
+/// does (in the interface's language, or English on the command line).
+///
+/// [`Said`]: crate::i18n::Said
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     /// A required field is empty.
@@ -221,6 +223,26 @@ pub enum FieldError {
     /// A kind has no field by this name.
     NoSuchField { kind: KindTag, key: String },
 }
+
+impl crate::i18n::Said for FieldError {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        match self {
+            FieldError::Missing { field, .. } => Message::new(field.missing),
+            FieldError::TooLong { field, found, .. } => Message::new("field-too-long")
+                .with("field", Message::new(field.label))
+                .with("max", field.max_chars)
+                .with("count", *found),
+            FieldError::NotAColour { typed } => Message::new("colour-invalid").with("text", typed),
+            FieldError::NotTyped(_) => Message::new("capture-no-image-here"),
+            FieldError::NoSuchField { kind, key } => {
+                Message::new("field-unknown").with("kind", Message::new_owned(kind.spec().name_id())).with("field", key)
+            }
+        }
+    }
+}
+
+crate::said_in_english!(FieldError);
 
 /// How strictly a value is taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

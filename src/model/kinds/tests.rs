@@ -201,6 +201,7 @@ impl CardPainter for Recorder {
             .map(|(name, value)| match value {
                 Arg::Text(t) => format!("{name}={t}"),
                 Arg::Number(n) => format!("{name}={n}"),
+                Arg::Said(m) => format!("{name}={}", m.id),
             })
             .collect();
         format!("{}({})", message.id, args.join(","))
