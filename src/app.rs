@@ -327,7 +327,7 @@ impl MoodboardApp {
             }
             let (result, failed) = match saved.result {
                 Ok(hash) => (Ok(hash), None),
-                Err(e) => (Err(e.to_string()), Some(e)),
+                Err(e) => (Err(crate::i18n::said(&e)), Some(e)),
             };
             self.open.doc.finish_save(saved.generation, result);
             if let Some(e) = failed {
@@ -455,7 +455,7 @@ impl MoodboardApp {
     /// items.
     fn brought_in(&mut self, summary: &crate::model::MergeSummary, refused: &[crate::model::Refusal], from: &str) {
         if !refused.is_empty() {
-            let list: Vec<String> = refused.iter().take(3).map(ToString::to_string).collect();
+            let list: Vec<String> = refused.iter().take(3).map(|r| crate::i18n::said(r)).collect();
             let mut list = list.join("; ");
             if refused.len() > 3 {
                 list = format!("{list} {}", tr!("goals-more", count = refused.len() - 3));

@@ -643,7 +643,7 @@ impl MoodboardApp {
                 Ok(Outcome::Text { text, .. }) => ItemKind::note(text),
                 Err(ImportFailure::Cancelled) => continue,
                 Err(e) => {
-                    self.open.import_failures.push(e.to_string());
+                    self.open.import_failures.push(crate::i18n::said(&e));
                     continue;
                 }
             };

@@ -122,13 +122,13 @@ impl WebAdds {
             let outcome = match want {
                 WebWant::Image => match crate::web::image(&address, &store, &thumbs, &limits, &progress) {
                     Ok(imported) => Outcome::Image(imported),
-                    Err(e) => Outcome::Failed(e.to_string()),
+                    Err(e) => Outcome::Failed(crate::i18n::said(&e)),
                 },
                 WebWant::Preview => Outcome::Link(crate::web::link(&address, &store, &thumbs, &limits, &progress)),
                 WebWant::Pasted => match crate::web::pasted(&address, &store, &thumbs, &limits, &progress) {
                     Ok(Found::Image(imported)) => Outcome::Image(imported),
                     Ok(Found::Link(info)) => Outcome::Link(info),
-                    Err(e) => Outcome::Failed(e.to_string()),
+                    Err(e) => Outcome::Failed(crate::i18n::said(&e)),
                 },
             };
             reply.send(Done { key, outcome });

@@ -23,7 +23,7 @@ pub fn merge_driver(ours: &Path, theirs: &Path, err: &mut dyn Write) -> anyhow::
     let (board, merged) = merged(&our.board, &their.board)?;
     // git keeps the history: no `.bak` beside git's temporary file.
     storage::save_without_backup(ours, &board)?;
-    writeln!(err, "moodboard: merged the other branch's board: {}", merged.summary.describe())?;
+    writeln!(err, "moodboard: merged the other branch's board: {}", merged.summary)?;
     for refusal in &merged.refused {
         writeln!(err, "moodboard: not applied: {refusal}")?;
     }
@@ -79,12 +79,12 @@ pub fn merge_cmd(
     };
     let summary = &merged.summary;
     let verb = if dry_run { "would merge" } else { "merged" };
-    writeln!(out, "{verb} {} into {}: {}", other.display(), target.display(), summary.describe())?;
+    writeln!(out, "{verb} {} into {}: {}", other.display(), target.display(), summary)?;
     if before.id != theirs.board.id {
         writeln!(out, "  (another board: it may only add ideas; nothing of this board is changed or removed)")?;
     }
-    for line in summary.lines(&before, &after, &other_name) {
-        writeln!(out, "  {line}")?;
+    for (change, line) in summary.lines(&before, &after, &other_name) {
+        writeln!(out, "  {} {line}", change.sign())?;
     }
     for refusal in &merged.refused {
         writeln!(out, "  not applied: {refusal}")?;
@@ -119,7 +119,7 @@ pub fn sync(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
     for o in outcomes {
         match o.result {
             Ok((summary, to)) => {
-                writeln!(out, "merged {}: {}; moved to {}", o.copy.display(), summary.describe(), to.display())?;
+                writeln!(out, "merged {}: {}; moved to {}", o.copy.display(), summary, to.display())?;
             }
             Err(e) if o.not_a_copy => writeln!(err, "note: {}: {e}", o.copy.display())?,
             Err(e) => {

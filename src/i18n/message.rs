@@ -20,6 +20,8 @@ pub enum Arg {
     Number(f64),
     /// Another message, said in the same language (the reason inside an error).
     Said(Box<Message>),
+    /// Messages said one after the other, separated by commas: "3 new, 1 changed".
+    List(Vec<Message>),
 }
 
 /// What can be said to a person: an error, a problem, a report. The one place a type

@@ -148,6 +148,10 @@ pub fn say_in(lang: Lang, message: &Message) -> String {
             Arg::Text(text) => args.set(*name, FluentValue::from(text.clone())),
             Arg::Number(n) => args.set(*name, FluentValue::from(*n)),
             Arg::Said(inner) => args.set(*name, FluentValue::from(say_in(lang, inner))),
+            Arg::List(parts) => {
+                let said: Vec<String> = parts.iter().map(|p| say_in(lang, p)).collect();
+                args.set(*name, FluentValue::from(said.join(", ")))
+            }
         }
     }
     format(lang, &message.id, Some(&args))

@@ -156,11 +156,6 @@ impl Board {
         self.themes.iter().find(|t| t.name.trim().eq_ignore_ascii_case(name))
     }
 
-    /// Name of an item's theme, or "Unsorted".
-    pub fn theme_name(&self, id: Option<&ThemeId>) -> &str {
-        id.and_then(|id| self.theme(id)).map_or("Unsorted", |t| t.name.as_str())
-    }
-
     /// The next colour from [`THEME_PALETTE`] for a new theme.
     pub fn next_theme_colour(&self) -> String {
         THEME_PALETTE[self.themes.len() % THEME_PALETTE.len()].to_owned()

@@ -93,7 +93,9 @@ pub fn lens_report(board: &Board, perspectives: &[String]) -> LensReport {
     let contributors_hidden = board.session.hides_contributors();
     let by_contributor =
         if contributors_hidden { Vec::new() } else { shares(ideas.iter().map(|i| i.contributor.as_str()), total) };
-    let by_theme = shares(ideas.iter().map(|i| board.theme_name(board.theme_of(i))), total);
+    // Unsorted ideas are in no theme: counted as [`NOT_GIVEN`], said as "Unsorted".
+    let theme_name = |i: &&Item| board.theme_of(i).and_then(|t| board.theme(t)).map_or("", |t| t.name.as_str());
+    let by_theme = shares(ideas.iter().map(theme_name), total);
     let outside =
         ideas.iter().filter(|i| !i.source.trim().is_empty() && !i.source.trim().eq_ignore_ascii_case(OWN_TEAM)).count();
     let mut warnings = Vec::new();
@@ -142,7 +144,8 @@ impl LensReport {
             }
         }
         for s in &self.by_theme {
-            lines.push(format!("theme {}: {}% ({})", s.name, s.percent, s.count));
+            let name = if s.name == NOT_GIVEN { "Unsorted" } else { s.name.as_str() };
+            lines.push(format!("theme {name}: {}% ({})", s.percent, s.count));
         }
         lines.push(format!("outside-in: {}%", self.outside_in_percent));
         lines.extend(self.warnings.iter().map(|w| format!("warning: {w}")));

@@ -34,12 +34,12 @@
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 
 use serde::Serialize;
 
 use super::id_list::{HasId, IdList};
 use super::{Board, BoardMeta, Edit, Item, ItemId, Response, Theme, Timestamp, Tombstone, Vote};
+use crate::i18n::{Arg, Message, Said};
 
 /// The result of a merge: the merged board and what was not taken.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,12 +50,12 @@ pub struct Merged {
 }
 
 /// One change the other board carried that a merge did not apply.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Refusal {
     /// The id of what it concerned ("" for the board's words or session).
     pub id: String,
     /// What it concerned, for people: `note “Open shelves?”`.
-    pub what: String,
+    pub what: Message,
     pub why: Refused,
 }
 
@@ -74,48 +74,41 @@ pub enum Refused {
     DeletionFromTheFuture(Timestamp),
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = &self.what;
-        match self.why {
-            Refused::ChangeFromAnotherBoard => {
-                write!(f, "their version of {what}: another board may add ideas, not change ours")
-            }
-            Refused::DeletionFromAnotherBoard => {
-                write!(f, "their deletion of {what}: another board may add ideas, not remove ours")
-            }
-            Refused::RevivalFromAnotherBoard => {
-                write!(f, "{what}, which was deleted here: another board cannot bring it back")
-            }
-            Refused::ChangeFromTheFuture(at) => write!(
-                f,
-                "a change to {what} dated {}, more than a day ahead of this computer's clock (is the other \
-                 computer's date wrong?)",
-                at.to_short_string()
-            ),
-            Refused::DeletionFromTheFuture(at) => write!(
-                f,
-                "the deletion of {what} dated {}, more than a day ahead of this computer's clock (is the other \
-                 computer's date wrong?)",
-                at.to_short_string()
-            ),
+impl Said for Refusal {
+    fn message(&self) -> Message {
+        let (id, at) = match self.why {
+            Refused::ChangeFromAnotherBoard => ("refused-change-other-board", None),
+            Refused::DeletionFromAnotherBoard => ("refused-deletion-other-board", None),
+            Refused::RevivalFromAnotherBoard => ("refused-revival-other-board", None),
+            Refused::ChangeFromTheFuture(at) => ("refused-change-future", Some(at)),
+            Refused::DeletionFromTheFuture(at) => ("refused-deletion-future", Some(at)),
+        };
+        let message = Message::new(id).with("what", self.what.clone());
+        match at {
+            Some(at) => message.with("at", at.to_short_string()),
+            None => message,
         }
     }
 }
+
+crate::said_in_english!(Refusal);
 
 /// What merge needs of a record: its id, the stamp that orders its versions, and words
 /// for people.
 trait Versioned: HasId + Clone + PartialEq + Serialize {
     fn stamp(&self) -> Timestamp;
-    fn describe(&self) -> String;
+    /// What it is, for people: `note “Open shelves?”`.
+    fn describe(&self) -> Message;
 }
 
 impl Versioned for Item {
     fn stamp(&self) -> Timestamp {
         self.modified
     }
-    fn describe(&self) -> String {
-        format!("{} “{}”", self.kind.tag().name(), super::one_line(&self.kind.summary(), 60))
+    fn describe(&self) -> Message {
+        Message::new("merge-what-item")
+            .with("kind", Message::new_owned(self.kind.spec().name_id()))
+            .with("summary", super::one_line(&self.kind.summary(), 60))
     }
 }
 
@@ -123,8 +116,8 @@ impl Versioned for Theme {
     fn stamp(&self) -> Timestamp {
         self.modified
     }
-    fn describe(&self) -> String {
-        format!("theme “{}”", super::one_line(&self.name, 60))
+    fn describe(&self) -> Message {
+        Message::new("merge-what-theme").with("name", super::one_line(&self.name, 60))
     }
 }
 
@@ -132,8 +125,8 @@ impl Versioned for Vote {
     fn stamp(&self) -> Timestamp {
         self.at
     }
-    fn describe(&self) -> String {
-        format!("a dot by {}", super::one_line(&self.by, 40))
+    fn describe(&self) -> Message {
+        Message::new("merge-what-dot").with("by", super::one_line(&self.by, 40))
     }
 }
 
@@ -141,9 +134,10 @@ impl Versioned for Response {
     fn stamp(&self) -> Timestamp {
         self.at
     }
-    fn describe(&self) -> String {
-        let kind = if matches!(self.answer, super::Answer::Reply(_)) { "a reply" } else { "a reaction" };
-        format!("{kind} by {}", super::one_line(&self.by, 40))
+    fn describe(&self) -> Message {
+        let id =
+            if matches!(self.answer, super::Answer::Reply(_)) { "merge-what-reply" } else { "merge-what-reaction" };
+        Message::new(id).with("by", super::one_line(&self.by, 40))
     }
 }
 
@@ -226,7 +220,7 @@ impl<'a> Copies<'a> {
             if future_version.is_some() || future_tombstone.is_some() {
                 let full = resolve(newest(ov, tv), latest_tombstone(ot, tt));
                 if full != trusted {
-                    let what = tv.or(ov).map_or_else(|| id.to_owned(), Versioned::describe);
+                    let what = tv.or(ov).map_or_else(|| Message::new("plain").with("text", id), Versioned::describe);
                     let why = match (full, future_version) {
                         (Some(State::Alive(_)), Some(v)) => Refused::ChangeFromTheFuture(v.stamp()),
                         (_, _) => Refused::DeletionFromTheFuture(tt.map_or(Timestamp::MAX, |t| t.saw)),
@@ -286,7 +280,7 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
         if theirs.modified > horizon {
             refused.push(Refusal {
                 id: String::new(),
-                what: "the board's title, description and goals".to_owned(),
+                what: Message::new("merge-what-meta"),
                 why: Refused::ChangeFromTheFuture(theirs.modified),
             });
         } else {
@@ -302,7 +296,7 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
         if theirs.session.modified > horizon {
             refused.push(Refusal {
                 id: String::new(),
-                what: "the session's step and settings".to_owned(),
+                what: Message::new("merge-what-session"),
                 why: Refused::ChangeFromTheFuture(theirs.session.modified),
             });
         } else {
@@ -395,12 +389,12 @@ fn text_of<T: Serialize>(value: &T) -> String {
 
 /// What a merge changed, for the message after it, the preview before it and the
 /// "new from …" highlight.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MergeSummary {
     pub added: Vec<ItemId>,
     pub changed: Vec<ItemId>,
     /// Items removed, with what they were (they are no longer on the merged board).
-    pub removed: Vec<(ItemId, String)>,
+    pub removed: Vec<(ItemId, Message)>,
     pub themes_added: usize,
     pub themes_changed: usize,
     pub themes_removed: usize,
@@ -416,70 +410,104 @@ impl MergeSummary {
     pub fn is_empty(&self) -> bool {
         self == &Self::default()
     }
+}
 
-    /// "3 new, 1 changed, 2 removed", or "nothing new".
-    pub fn describe(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+/// "3 new, 1 changed, 2 removed", or "nothing new": what a merge brings.
+impl Said for MergeSummary {
+    fn message(&self) -> Message {
         let mut parts = Vec::new();
-        if !self.added.is_empty() {
-            parts.push(format!("{} new", self.added.len()));
-        }
-        if !self.changed.is_empty() {
-            parts.push(format!("{} changed", self.changed.len()));
-        }
-        if !self.removed.is_empty() {
-            parts.push(format!("{} removed", self.removed.len()));
-        }
-        if self.themes_added > 0 {
-            parts.push(plural(self.themes_added, "new theme", "new themes"));
-        }
-        if self.themes_changed > 0 {
-            parts.push(plural(self.themes_changed, "theme changed", "themes changed"));
-        }
-        if self.themes_removed > 0 {
-            parts.push(plural(self.themes_removed, "theme removed", "themes removed"));
-        }
-        if self.dots_added > 0 {
-            parts.push(plural(self.dots_added, "new dot", "new dots"));
-        }
-        if self.responses_added > 0 {
-            parts.push(plural(self.responses_added, "new reply or reaction", "new replies and reactions"));
-        }
+        let mut part = |count: usize, id: &'static str| {
+            if count > 0 {
+                parts.push(Message::new(id).with("count", count));
+            }
+        };
+        part(self.added.len(), "merge-new");
+        part(self.changed.len(), "merge-changed");
+        part(self.removed.len(), "merge-removed");
+        part(self.themes_added, "merge-themes-new");
+        part(self.themes_changed, "merge-themes-changed");
+        part(self.themes_removed, "merge-themes-removed");
+        part(self.dots_added, "merge-dots");
+        part(self.responses_added, "merge-responses");
         if self.meta_changed {
-            parts.push("new title or goals".to_owned());
+            parts.push(Message::new("merge-meta"));
         }
-        if parts.is_empty() { "nothing new".to_owned() } else { parts.join(", ") }
+        if parts.is_empty() {
+            Message::new("merge-nothing-new")
+        } else {
+            Message::new("plain").with("text", Arg::List(parts))
+        }
+    }
+}
+
+crate::said_in_english!(MergeSummary);
+
+/// How a line of a merge's report changes the board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// `+`: comes in.
+    In,
+    /// `~`: changes.
+    Changed,
+    /// `-`: goes.
+    Out,
+}
+
+impl Change {
+    pub fn sign(self) -> char {
+        match self {
+            Change::In => '+',
+            Change::Changed => '~',
+            Change::Out => '-',
+        }
     }
 }
 
 impl MergeSummary {
     /// One line per item that comes in, changes or goes, for a preview or a report:
     /// `+ note: Open shelves? (new from theirs, added by Kim, customer)`.
-    pub fn lines(&self, before: &Board, after: &Board, from: &str) -> Vec<String> {
+    pub fn lines(&self, before: &Board, after: &Board, from: &str) -> Vec<(Change, Message)> {
         let mut lines = Vec::new();
+        let kind = |item: &Item| Message::new_owned(item.kind.spec().name_id());
         for id in &self.added {
             if let Some(item) = after.item(id) {
-                let who = if item.contributor.trim().is_empty() { "someone" } else { &item.contributor };
-                let source = if item.source.trim().is_empty() { String::new() } else { format!(", {}", item.source) };
-                lines.push(format!(
-                    "+ {}: {} (new from {from}, added by {who}{source})",
-                    item.kind.tag().name(),
-                    item.kind.summary()
-                ));
+                let who = if item.contributor.trim().is_empty() {
+                    Message::new("card-someone")
+                } else {
+                    Message::new("plain").with("text", item.contributor.as_str())
+                };
+                let source = item.source.trim();
+                let line = if source.is_empty() {
+                    Message::new("merge-line-added")
+                } else {
+                    Message::new("merge-line-added-from").with("source", source)
+                };
+                let line = line
+                    .with("kind", kind(item))
+                    .with("summary", item.kind.summary())
+                    .with("from", from)
+                    .with("who", who);
+                lines.push((Change::In, line));
             }
         }
         for id in &self.changed {
             if let (Some(old), Some(new)) = (before.item(id), after.item(id)) {
-                let what = if old.kind == new.kind { "moved, resized or re-sorted" } else { "changed" };
-                lines.push(format!("~ {}: {} ({what})", new.kind.tag().name(), new.kind.summary()));
+                let line_id = if old.kind == new.kind { "merge-line-moved" } else { "merge-line-changed" };
+                lines.push((
+                    Change::Changed,
+                    Message::new(line_id).with("kind", kind(new)).with("summary", new.kind.summary()),
+                ));
             }
         }
         for (id, what) in &self.removed {
             let by = after.tombstone(id.as_str()).map(|t| t.by.trim()).filter(|b| !b.is_empty());
-            lines.push(match by {
-                Some(by) => format!("- {what} (removed by {by})"),
-                None => format!("- {what}"),
-            });
+            lines.push((
+                Change::Out,
+                match by {
+                    Some(by) => Message::new("merge-line-removed-by").with("what", what.clone()).with("by", by),
+                    None => Message::new("merge-line-removed").with("what", what.clone()),
+                },
+            ));
         }
         lines
     }

@@ -21,12 +21,12 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 /// A theme the app proposes: a name and the unsorted ideas it would hold.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ThemeSuggestion {
     pub name: String,
     pub items: Vec<ItemId>,
     /// Why: "tag #coffee" or "the word “coffee”".
-    pub reason: String,
+    pub reason: crate::i18n::Message,
 }
 
 fn words(text: &str) -> BTreeSet<String> {
@@ -75,7 +75,11 @@ pub fn suggest_themes(board: &Board) -> Vec<ThemeSuggestion> {
         let items: Vec<ItemId> =
             groups[&key].1.iter().filter(|id| !taken.contains(*id)).map(|id| (*id).clone()).collect();
         taken.extend(groups[&key].1.iter().copied());
-        let reason = if key.0 { format!("the word “{}”", key.1) } else { format!("tag #{name}") };
+        let reason = if key.0 {
+            crate::i18n::Message::new("suggest-reason-word").with("word", key.1.as_str())
+        } else {
+            crate::i18n::Message::new("suggest-reason-tag").with("tag", name.as_str())
+        };
         out.push(ThemeSuggestion { name, items, reason });
         groups.remove(&key);
     }

@@ -11,7 +11,7 @@ use super::{Action, style};
 use crate::media::ImageCache;
 use crate::media::palette::{PaletteState, Swatch};
 use crate::model::Board;
-use crate::model::lens::{LensReport, LensWarning, Share};
+use crate::model::lens::{LensReport, Share};
 
 /// Draws the lens window while `open`; `derived` keeps its figures between frames.
 pub fn lenses_ui(
@@ -46,12 +46,7 @@ fn mix_ui(ui: &mut Ui, report: &LensReport) {
     let label = tr!("lens-summary-label", summary = summary.as_str());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
     for warning in &report.warnings {
-        let warning = match warning {
-            LensWarning::Source { percent, name } => tr!("lens-source-dominates", percent = *percent, name = name),
-            LensWarning::Contributor { percent, name } => {
-                tr!("lens-contributor-dominates", percent = *percent, name = name)
-            }
-        };
+        let warning = crate::i18n::said(warning);
         let response = ui.colored_label(style::warn_text(ui.visuals()), format!("⚠ {warning}"));
         let label = tr!("lens-warning-label", warning = warning);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &label));
@@ -81,8 +76,8 @@ fn shares_ui(ui: &mut Ui, heading: &str, kind: &str, shares: &[Share]) {
         for share in shares {
             // The model's names for no source and no theme, in the interface's language.
             let name = match share.name.as_str() {
+                crate::model::lens::NOT_GIVEN if kind == "theme" => tr!("theme-unsorted"),
                 crate::model::lens::NOT_GIVEN => tr!("lens-not-given"),
-                "Unsorted" if kind == "theme" => tr!("theme-unsorted"),
                 name => name.to_owned(),
             };
             ui.label(&name);

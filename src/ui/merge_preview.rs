@@ -5,7 +5,7 @@
 use crate::tr;
 use egui::{Modal, RichText, ScrollArea};
 
-use crate::model::{Board, MergeSummary, Refusal};
+use crate::model::{Board, Change, MergeSummary, Refusal};
 
 /// Lines shown per section before "… and N more".
 const SHOWN: usize = 12;
@@ -18,8 +18,9 @@ pub struct MergePreview {
     /// It has another board id: it may only add.
     pub other_board: bool,
     pub summary: MergeSummary,
-    /// `+`, `~` and `-` lines from [`MergeSummary::lines`].
-    pub lines: Vec<String>,
+    /// What comes in, changes and goes, from [`MergeSummary::lines`], in the interface's
+    /// language.
+    pub lines: Vec<(Change, String)>,
     pub refused: Vec<Refusal>,
 }
 
@@ -28,7 +29,8 @@ impl MergePreview {
     pub fn new(ours: &Board, theirs: &Board, name: &str) -> Self {
         let merged = crate::model::merge_now(ours, theirs);
         let summary = crate::model::summarise(ours, &merged.board);
-        let lines = summary.lines(ours, &merged.board, name);
+        let lines =
+            summary.lines(ours, &merged.board, name).into_iter().map(|(c, m)| (c, crate::i18n::say(&m))).collect();
         Self { name: name.to_owned(), other_board: ours.id != theirs.id, summary, lines, refused: merged.refused }
     }
 }
@@ -56,14 +58,18 @@ pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<M
                 .strong(),
         );
         ScrollArea::vertical().max_height(ui.ctx().content_rect().height() * 0.5).show(ui, |ui| {
-            section(ui, &tr!("merge-comes-in"), preview.lines.iter().filter(|l| l.starts_with('+')));
-            section(ui, &tr!("merge-changes"), preview.lines.iter().filter(|l| l.starts_with('~')));
-            section(ui, &tr!("merge-goes"), preview.lines.iter().filter(|l| l.starts_with('-')));
+            for (change, title) in
+                [(Change::In, "merge-comes-in"), (Change::Changed, "merge-changes"), (Change::Out, "merge-goes")]
+            {
+                let lines =
+                    preview.lines.iter().filter(|(c, _)| *c == change).map(|(c, l)| format!("{} {l}", c.sign()));
+                section(ui, &tr!(title), lines);
+            }
             if !preview.refused.is_empty() {
                 ui.add_space(6.0);
                 ui.label(RichText::new(tr!("merge-not-taken", count = preview.refused.len())).strong());
                 for r in preview.refused.iter().take(SHOWN) {
-                    ui.label(RichText::new(r.to_string()).color(super::style::warn_text(ui.visuals())));
+                    ui.label(RichText::new(crate::i18n::said(r)).color(super::style::warn_text(ui.visuals())));
                 }
                 more(ui, preview.refused.len());
             }
@@ -92,8 +98,8 @@ pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<M
     answer
 }
 
-fn section<'a>(ui: &mut egui::Ui, title: &str, lines: impl Iterator<Item = &'a String>) {
-    let lines: Vec<&String> = lines.collect();
+fn section(ui: &mut egui::Ui, title: &str, lines: impl Iterator<Item = String>) {
+    let lines: Vec<String> = lines.collect();
     if lines.is_empty() {
         return;
     }

@@ -193,7 +193,7 @@ fn suggestions_ui(ui: &mut Ui, board: &Board, derived: &Derived, actions: &mut V
     ui.label(tr!("suggest-title"));
     for s in suggestions.iter() {
         let text = format!("➕ {} ({})", s.name, s.items.len());
-        let response = ui.button(text).on_hover_text(tr!("suggest-help", reason = s.reason.to_string()));
+        let response = ui.button(text).on_hover_text(tr!("suggest-help", reason = crate::i18n::say(&s.reason)));
         let label = tr!("suggest-label", theme = s.name.as_str());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
         if response.clicked() {

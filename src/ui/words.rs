@@ -80,24 +80,7 @@ pub fn things(n: usize) -> String {
 
 /// "3 new, 1 changed, 2 removed", or "nothing new": what a merge brings.
 pub fn merge_summary(summary: &crate::model::MergeSummary) -> String {
-    let mut parts = Vec::new();
-    let mut part = |count: usize, id: &str| {
-        if count > 0 {
-            parts.push(tr!(id, count = count));
-        }
-    };
-    part(summary.added.len(), "merge-new");
-    part(summary.changed.len(), "merge-changed");
-    part(summary.removed.len(), "merge-removed");
-    part(summary.themes_added, "merge-themes-new");
-    part(summary.themes_changed, "merge-themes-changed");
-    part(summary.themes_removed, "merge-themes-removed");
-    part(summary.dots_added, "merge-dots");
-    part(summary.responses_added, "merge-responses");
-    if summary.meta_changed {
-        parts.push(tr!("merge-meta"));
-    }
-    if parts.is_empty() { tr!("merge-nothing-new") } else { parts.join(", ") }
+    crate::i18n::said(summary)
 }
 
 /// "Web page (HTML)", "Webpagina (HTML)".

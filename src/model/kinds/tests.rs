@@ -202,6 +202,7 @@ impl CardPainter for Recorder {
                 Arg::Text(t) => format!("{name}={t}"),
                 Arg::Number(n) => format!("{name}={n}"),
                 Arg::Said(m) => format!("{name}={}", m.id),
+                Arg::List(ms) => format!("{name}={}", ms.len()),
             })
             .collect();
         format!("{}({})", message.id, args.join(","))
