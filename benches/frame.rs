@@ -72,7 +72,8 @@ fn frame(c: &mut Criterion) {
         let thumbs = Arc::new(moodboard::media::thumbs::ThumbCache::new(None, 0));
         let mut images =
             ImageCache::new(ctx.clone(), pool, AssetStore::for_board(&dir.path().join("Grid.moodboard.ron")), thumbs);
-        let mut view = ViewState { screen_from_board: TSTransform::from_scaling(0.5), ..Default::default() };
+        let mut view = ViewState::default();
+        view.camera.screen_from_board = TSTransform::from_scaling(0.5);
         let input = RawInput {
             screen_rect: Some(Rect::from_min_size(pos2(0.0, 0.0), vec2(1400.0, 900.0))),
             ..Default::default()

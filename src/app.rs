@@ -3,6 +3,7 @@
 //! they return.
 
 mod actions;
+mod background;
 mod clipboard;
 mod files;
 mod invite;
@@ -11,6 +12,7 @@ mod open_board;
 mod screenshot;
 mod share;
 mod web;
+mod windows;
 
 use crate::tr;
 use std::path::{Path, PathBuf};
@@ -25,7 +27,6 @@ use crate::media::thumbs::ThumbCache;
 use crate::prefs::Prefs;
 use crate::storage::Saver;
 use crate::storage::watch::WatchEvent;
-use crate::ui::capture::Draft;
 use crate::ui::dialogs::CloseChoice;
 use crate::ui::toasts::Toasts;
 use crate::ui::view::ViewState;
@@ -87,7 +88,6 @@ pub struct MoodboardApp {
     pool: Arc<WorkerPool>,
     thumbs: Arc<ThumbCache>,
     files: files::FileDialogs,
-    draft: Option<Draft>,
     /// Waiting for the user to answer the unsaved-changes question.
     asking: Option<AfterClose>,
     /// Saving before carrying this out.
@@ -132,16 +132,14 @@ impl MoodboardApp {
             Some(dir) => ThumbCache::deferred(Some(dir), crate::media::thumbs::DEFAULT_MAX_BYTES),
             None => ThumbCache::deferred(crate::media::thumbs::cache_dir(), crate::media::thumbs::DEFAULT_MAX_BYTES),
         });
-        let mut view = ViewState {
-            show_sidebar: prefs.show_sidebar,
-            show_inspector: prefs.show_inspector,
-            snap: prefs.snap_to_grid,
-            ..Default::default()
-        };
-        view.fit_request = doc.board().bounds();
-        view.show_problems = !doc.problems.is_empty();
+        let mut view = ViewState::default();
+        view.panels.sidebar = prefs.show_sidebar;
+        view.panels.inspector = prefs.show_inspector;
+        view.canvas.snap = prefs.snap_to_grid;
+        view.camera.fit_request = doc.board().bounds();
+        view.windows.problems = !doc.problems.is_empty();
         if startup.ask_name && prefs.name.trim().is_empty() {
-            view.ask_name = Some(String::new());
+            view.windows.ask_name = Some(String::new());
         }
         let open = OpenBoard::new(jobs::BoardKey::first(), doc, ctx, &pool, &thumbs);
         let mut app = Self {
@@ -155,7 +153,6 @@ impl MoodboardApp {
             pool,
             thumbs,
             files: files::FileDialogs::new(startup.file_dialogs),
-            draft: None,
             asking: None,
             after_save: None,
             quitting: false,
@@ -174,12 +171,12 @@ impl MoodboardApp {
 
     /// The selected cards (for tests and tools).
     pub fn view_selection(&self) -> std::collections::BTreeSet<crate::model::ItemId> {
-        self.view.selection.clone()
+        self.view.canvas.selection.clone()
     }
 
     /// Whether a card's text is being edited on the card.
     pub fn is_editing_in_place(&self) -> bool {
-        self.view.inline_edit.is_some()
+        self.view.canvas.inline_edit.is_some()
     }
 
     /// The join address while inviting (for tests and tools).
@@ -189,7 +186,7 @@ impl MoodboardApp {
 
     /// Whether the keyboard shortcuts window is open.
     pub fn shortcuts_shown(&self) -> bool {
-        self.view.show_shortcuts
+        self.view.windows.shortcuts
     }
 
     /// The open board's document.
@@ -246,16 +243,15 @@ impl MoodboardApp {
         let key = self.open.key.next();
         self.open = OpenBoard::new(key, doc, &self.ctx, &self.pool, &self.thumbs);
         let doc = &self.open.doc;
-        self.view = ViewState {
-            show_sidebar: self.view.show_sidebar,
-            show_inspector: self.view.show_inspector,
-            snap: self.view.snap,
-            canvas_rect: self.view.canvas_rect,
-            fit_request: doc.board().bounds(),
-            show_problems: !doc.problems.is_empty(),
-            ..Default::default()
-        };
-        self.draft = None;
+        // Another board: a fresh view, but for the panels, snap and where the canvas is.
+        let mut view = ViewState::default();
+        view.panels.sidebar = self.view.panels.sidebar;
+        view.panels.inspector = self.view.panels.inspector;
+        view.canvas.snap = self.view.canvas.snap;
+        view.camera.canvas_rect = self.view.camera.canvas_rect;
+        view.camera.fit_request = doc.board().bounds();
+        view.windows.problems = !doc.problems.is_empty();
+        self.view = view;
         self.prefs.remember(&self.open.doc.path);
         self.save_prefs();
         self.update_title();
@@ -292,15 +288,6 @@ impl MoodboardApp {
             CloseChoice::Discard => self.carry_out(after),
             CloseChoice::Cancel => {}
         }
-    }
-
-    /// Whether a save or import is still running (tests wait for this).
-    pub fn is_busy(&self) -> bool {
-        matches!(self.open.doc.status(), SaveStatus::Saving)
-            || self.open.importer.progress().is_some()
-            || self.open.images.pending() > 0
-            || self.jobs.running() > 0
-            || self.open.web.loading()
     }
 
     /// Saves now if there are changes, waiting for it (tests, quitting).
@@ -419,8 +406,8 @@ impl MoodboardApp {
                     self.view.forget_missing(self.open.doc.board());
                     if self.open.inviting.is_some() {
                         // Ideas from phones arrive all the time: marked, not announced.
-                        self.view.highlight.extend(summary.added.iter().cloned());
-                        self.view.highlight_label = tr!("app-from-phone");
+                        self.view.canvas.highlight.extend(summary.added.iter().cloned());
+                        self.view.canvas.highlight_label = tr!("app-from-phone");
                     } else {
                         self.brought_in(&summary, &refused, &tr!("app-from-board-file"));
                     }
@@ -465,8 +452,8 @@ impl MoodboardApp {
         if summary.is_empty() {
             return;
         }
-        self.view.highlight.extend(summary.added.iter().cloned());
-        self.view.highlight_label = tr!("app-new-from", from = from);
+        self.view.canvas.highlight.extend(summary.added.iter().cloned());
+        self.view.canvas.highlight_label = tr!("app-new-from", from = from);
         let show = if summary.added.is_empty() { summary.changed.clone() } else { summary.added.clone() };
         self.toasts.report_showing(
             ui::toasts::Level::Info,
@@ -480,22 +467,7 @@ impl MoodboardApp {
 impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         crate::i18n::set_language(self.language);
-        self.drain_saves();
-        for failure in self.prefs_saver.failures() {
-            self.toasts.warning(failure);
-        }
-        self.drain_watcher();
-        self.drain_jobs();
-        self.open.images.poll();
-        self.take_imports();
-        self.take_downloads();
-        for (key, picked) in self.files.poll() {
-            if key == self.open.key {
-                self.picked(picked);
-            } else {
-                self.toasts.info(tr!("app-dialog-other-board"));
-            }
-        }
+        self.poll_background();
         let session = &self.open.doc.board().session;
         let left_ms = session.timer.left_ms(crate::model::Timestamp::now());
         if session.phase != crate::model::Phase::Off && session.timer.is_running() && left_ms > 0 {
@@ -527,13 +499,14 @@ impl eframe::App for MoodboardApp {
         let who = self.prefs.contributor();
         self.view.derived(&who);
         self.frames += 1;
-        if self.frames <= 3 && self.view.selection.is_empty() {
+        if self.frames <= 3 && self.view.canvas.selection.is_empty() {
             // The side panels take their width in the first frames: fit again once they have.
-            self.view.fit_request = self.open.doc.board().bounds();
+            self.view.camera.fit_request = self.open.doc.board().bounds();
         }
-        // The spotlight and a file dialog take the keyboard for themselves (arrows, Esc).
+        // A window like the spotlight, a file dialog and a crop take the keyboard for
+        // themselves (arrows, Esc).
         let mut actions: Vec<Action> =
-            if self.view.spotlight.is_some() || self.files.is_showing() || self.view.crop.is_some() {
+            if self.view.windows.takes_keyboard() || self.files.is_showing() || self.view.canvas.crop.is_some() {
                 Vec::new()
             } else {
                 ui::Command::from_shortcuts(&ctx).into_iter().map(Action::Command).collect()
@@ -546,7 +519,7 @@ impl eframe::App for MoodboardApp {
             undo: self.open.doc.history.undo_label(),
             redo: self.open.doc.history.redo_label(),
             recent: &self.prefs.recent,
-            selected: self.view.selection.len(),
+            selected: self.view.canvas.selection.len(),
             items: self.open.doc.board().items.len(),
             import: self.open.importer.progress(),
             problems: self.open.doc.problems.len(),
@@ -554,7 +527,7 @@ impl eframe::App for MoodboardApp {
             jobs: self.jobs.status(),
             unread: self.toasts.unread(),
             appearance: self.prefs.appearance,
-            snap: self.view.snap,
+            snap: self.view.canvas.snap,
             offline: self.prefs.offline,
             language: self.prefs.language,
         };
@@ -580,12 +553,12 @@ impl eframe::App for MoodboardApp {
         }
         egui::Panel::bottom("status").show(ui, |ui| topbar::status_bar_ui(ui, &mut self.view, &status, &mut actions));
         drop(status);
-        if self.view.show_sidebar {
+        if self.view.panels.sidebar {
             egui::Panel::left("sidebar").resizable(true).default_size(220.0).show(ui, |ui| {
                 ui::sidebar::sidebar_ui(ui, self.open.doc.board(), &mut self.view, &who, &mut actions);
             });
         }
-        if self.view.show_inspector {
+        if self.view.panels.inspector {
             egui::Panel::right("inspector").resizable(true).default_size(280.0).show(ui, |ui| {
                 ui::inspector::inspector_ui(
                     ui,
@@ -601,43 +574,7 @@ impl eframe::App for MoodboardApp {
             ui::canvas::canvas_ui(ui, self.open.doc.board(), &mut self.view, &mut self.open.images, &who, &mut actions);
             ui::downloads::pending_ui(ui, &self.view, &self.open.web.cards(), &mut actions);
         });
-        if self.view.show_lenses {
-            let mut open = true;
-            ui::lens::lenses_ui(
-                &ctx,
-                &mut open,
-                (self.open.doc.board(), self.view.derived(&who)),
-                &self.prefs.sources,
-                &mut self.open.images,
-                &mut actions,
-            );
-            self.view.show_lenses = open;
-        }
-        if let Some(spotlight) = &mut self.view.spotlight
-            && !ui::spotlight::spotlight_ui(&ctx, self.open.doc.board(), spotlight, &mut self.open.images, &mut actions)
-        {
-            self.view.spotlight = None;
-        }
-        ui::dialogs::first_questions_ui(&ctx, &mut self.view, self.open.doc.board(), &mut actions);
-        ui::dialogs::new_board_ui(&ctx, &mut self.view, &mut actions);
-
-        ui::capture::capture_ui(&ctx, &mut self.draft, self.prefs.offline, &mut actions);
-        if self.view.show_invitation
-            && let Some(status) = self.invite_status()
-        {
-            let mut open = true;
-            ui::invite::invite_ui(&ctx, &status, &mut open, &mut actions);
-            self.view.show_invitation = open;
-        }
-        let mut show = self.view.show_shortcuts;
-        ui::dialogs::shortcuts_ui(&ctx, &mut show);
-        self.view.show_shortcuts = show;
-        if self.view.show_problems && !self.open.doc.problems.is_empty() {
-            let mut open = true;
-            let name = crate::model::one_line(&self.open.doc.board().title, 60);
-            ui::dialogs::problems_ui(&ctx, &name, &self.open.doc.problems, &mut open);
-            self.view.show_problems = open;
-        }
+        self.windows_ui(&ctx, &who, &mut actions);
         if let Some(pending) = &self.open.pending_merge
             && let Some(answer) = ui::merge_preview::merge_preview_ui(&ctx, &pending.preview)
         {
@@ -656,17 +593,12 @@ impl eframe::App for MoodboardApp {
         self.files.ui(&ctx);
         if let Some(ids) = ui::toasts::toasts_ui(&ctx, &mut self.toasts) {
             let board = self.open.doc.board();
-            self.view.fit_request = ids
+            self.view.camera.fit_request = ids
                 .iter()
                 .filter_map(|id| board.item(id))
                 .map(|i| crate::model::BoardRect::from_pos_size(i.pos, i.size))
                 .reduce(crate::model::BoardRect::union);
-            self.view.selection = ids.into_iter().filter(|id| board.item(id).is_some()).collect();
-        }
-        if self.view.show_messages {
-            let mut open = true;
-            ui::toasts::messages_ui(&ctx, &mut self.toasts, &mut open);
-            self.view.show_messages = open;
+            self.view.canvas.selection = ids.into_iter().filter(|id| board.item(id).is_some()).collect();
         }
 
         for action in actions {
@@ -694,8 +626,8 @@ impl eframe::App for MoodboardApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.prefs.show_sidebar = self.view.show_sidebar;
-        self.prefs.show_inspector = self.view.show_inspector;
+        self.prefs.show_sidebar = self.view.panels.sidebar;
+        self.prefs.show_inspector = self.view.panels.inspector;
         let size = self.ctx.content_rect().size();
         self.prefs.window_size = Some((size.x, size.y));
         self.save_prefs();

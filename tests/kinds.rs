@@ -43,7 +43,7 @@ fn spotlight_shows_a_links_preview_picture() {
     window::settle(&mut h);
     // The spotlight's order is random: step to the link.
     let is_link = |h: &egui_kittest::Harness<'_, moodboard::app::MoodboardApp>| {
-        let spotlight = h.state().view.spotlight.clone().expect("the spotlight is open");
+        let spotlight = h.state().view.windows.spotlight.clone().expect("the spotlight is open");
         let id = spotlight.current().unwrap().clone();
         matches!(h.state().doc().board().item(&id).unwrap().kind, ItemKind::Link(_))
     };

@@ -379,7 +379,7 @@ fn shift_click_selects_more_and_delete_removes_them_all() {
     h.run_steps(2);
     h.get_by_label("Note: Candle glow").click_modifiers(Modifiers::SHIFT);
     h.run_steps(2);
-    assert_eq!(h.state().view.selection.len(), 2);
+    assert_eq!(h.state().view.canvas.selection.len(), 2);
     press(&mut h, Modifiers::NONE, Key::Delete);
     assert_eq!(board(&h).items.len(), 1);
     assert_eq!(board(&h).deleted.len(), 2, "deletions leave tombstones for merges");
@@ -770,7 +770,7 @@ fn spotlight_steps_through_every_item_and_an_answer_becomes_a_note() {
     assert!(h.query_by_label("Spotlight").is_some());
     let mut seen = std::collections::BTreeSet::new();
     for step in 0..3 {
-        let order = h.state().view.spotlight.clone().expect("the spotlight is open");
+        let order = h.state().view.windows.spotlight.clone().expect("the spotlight is open");
         assert_eq!(order.index, step);
         let id = order.current().unwrap().clone();
         let item = board(&h).item(&id).unwrap().clone();
@@ -792,7 +792,8 @@ fn spotlight_steps_through_every_item_and_an_answer_becomes_a_note() {
     let after = board(&h);
     let answer = after.items.iter().find(|i| i.kind.summary() == "A lighthouse at dusk").expect("the answer is a note");
     let rect = |i: &Item| moodboard::model::BoardRect::from_pos_size(i.pos, i.size);
-    let answered = after.item(&h.state().view.spotlight.clone().unwrap().current().unwrap().clone()).unwrap().clone();
+    let answered =
+        after.item(&h.state().view.windows.spotlight.clone().unwrap().current().unwrap().clone()).unwrap().clone();
     assert_eq!(answer.theme, answered.theme, "in the theme of the card it answers");
     for other in after.items.iter().filter(|i| i.id != answer.id) {
         let (a, b) = (rect(answer), rect(other));
@@ -800,7 +801,7 @@ fn spotlight_steps_through_every_item_and_an_answer_becomes_a_note() {
         assert!(apart, "the answer covers {:?}", other.kind.summary());
     }
     press(&mut h, Modifiers::NONE, Key::Escape);
-    assert!(h.state().view.spotlight.is_none());
+    assert!(h.state().view.windows.spotlight.is_none());
     assert!(h.query_by_label("Spotlight").is_none());
 }
 
@@ -853,7 +854,7 @@ fn long_or_many_goals_never_hide_the_canvas() {
     })
     .unwrap();
     let h = harness(&f.board, &f.boards_dir);
-    let canvas = h.state().view.canvas_rect;
+    let canvas = h.state().view.camera.canvas_rect;
     assert!(canvas.height() > 900.0 * 0.6, "the canvas keeps most of the window: {canvas:?}");
     assert!(h.query_by_label_contains("… and 289 more").is_some(), "the rest are counted");
 }

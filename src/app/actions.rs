@@ -17,6 +17,7 @@ use crate::storage::{AssetStore, paths};
 use crate::ui::canvas::{commit_inline_edit, things};
 use crate::ui::capture::Draft;
 use crate::ui::view::{ThemeFilter, to_pos};
+use crate::ui::windows::Window;
 use crate::ui::{Action, Command};
 
 /// Imported items are laid out in rows of this many.
@@ -44,13 +45,13 @@ impl MoodboardApp {
             }
             Action::ChooseImageFiles => self.files.images(&self.ctx, self.open.key, self.folder()),
             Action::StartInviting => self.start_inviting(),
-            Action::ShowInvitation => self.view.show_invitation = true,
+            Action::ShowInvitation => self.view.windows.invitation = true,
             Action::StopInviting => self.stop_inviting(),
             Action::ShowArrivals => {
                 let board = self.open.doc.board();
                 let came: Vec<_> = board.items.iter().filter(|i| crate::model::is_joined(i)).collect();
                 match came.iter().map(|i| BoardRect::from_pos_size(i.pos, i.size)).reduce(BoardRect::union) {
-                    Some(rect) => self.view.fit_request = Some(rect),
+                    Some(rect) => self.view.camera.fit_request = Some(rect),
                     None => self.toasts.info(tr!("actions-no-arrivals")),
                 }
             }
@@ -122,7 +123,7 @@ impl MoodboardApp {
     /// never somewhere off screen.
     fn new_frames_in_view(&self, edit: Edit) -> Edit {
         let board = self.open.doc.board();
-        let centre = self.view.center_in_board();
+        let centre = self.view.camera.center_in_board();
         let edits = match edit {
             Edit::Batch(edits) => edits,
             Edit::InsertTheme(theme) => vec![Edit::InsertTheme(theme)],
@@ -168,9 +169,7 @@ impl MoodboardApp {
     pub fn run_command(&mut self, command: Command) {
         let now = Timestamp::now();
         match command {
-            Command::NewBoard => {
-                self.view.new_board.get_or_insert_with(Default::default);
-            }
+            Command::NewBoard => self.view.windows.open(Window::NewBoard),
             Command::Open => self.files.open_board(&self.ctx, self.open.key, self.folder()),
             Command::Save if self.open.doc.read_only => self.toasts.warning(tr!("doc-read-only")),
             Command::Save => {
@@ -221,22 +220,20 @@ impl MoodboardApp {
             Command::Duplicate => self.duplicate_selection(now),
             Command::SelectAll => {
                 let board = self.open.doc.board();
-                self.view.selection =
+                self.view.canvas.selection =
                     board.items.iter().filter(|i| self.view.shows(board, i)).map(|i| i.id.clone()).collect();
             }
-            // Esc closes what is open first: a form, the shortcuts window, then the
-            // search, then the selection.
-            Command::ClearSelection if self.view.new_board.is_some() => self.view.new_board = None,
-            Command::ClearSelection if self.draft.is_some() => self.draft = None,
-            Command::ClearSelection if self.view.show_shortcuts => self.view.show_shortcuts = false,
+            // Esc closes what is open first (the registry knows which windows it closes),
+            // then the search, then the selection.
+            Command::ClearSelection if self.view.windows.close_on_esc() => {}
             Command::ClearSelection if self.view.searching() => {
-                self.view.search.clear();
-                self.view.search_at = None;
+                self.view.find.search.clear();
+                self.view.find.search_at = None;
             }
             Command::ClearSelection => {
-                self.view.selection.clear();
-                self.view.inline_edit = None;
-                self.view.highlight.clear();
+                self.view.canvas.selection.clear();
+                self.view.canvas.inline_edit = None;
+                self.view.canvas.highlight.clear();
             }
             Command::BringToFront | Command::SendToBack => self.restack(command == Command::BringToFront, now),
             Command::ToggleLock => {
@@ -258,7 +255,7 @@ impl MoodboardApp {
             Command::Paste => self.ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Command::Copy => self.copy_selection(false),
             Command::Cut => self.copy_selection(true),
-            Command::Add(kind) => self.draft = Some(Draft::new(kind, None)),
+            Command::Add(kind) => self.view.windows.capture = Some(Draft::new(kind, None)),
             Command::WorkOffline => {
                 self.prefs.offline = !self.prefs.offline;
                 self.save_prefs();
@@ -272,7 +269,7 @@ impl MoodboardApp {
             Command::ArrangeByTheme => {
                 let edit = frames::arrange_for(self.open.doc.board(), self.canvas_aspect(), now);
                 self.apply(edit, &Command::ArrangeByTheme.text());
-                self.view.fit_request = self.open.doc.board().bounds();
+                self.view.camera.fit_request = self.open.doc.board().bounds();
             }
             Command::AlignLeft
             | Command::AlignRight
@@ -283,10 +280,10 @@ impl MoodboardApp {
             | Command::DistributeAcross
             | Command::DistributeDown => self.line_up(command, now),
             Command::SnapToGrid => {
-                self.view.snap = !self.view.snap;
-                self.prefs.snap_to_grid = self.view.snap;
+                self.view.canvas.snap = !self.view.canvas.snap;
+                self.prefs.snap_to_grid = self.view.canvas.snap;
                 self.save_prefs();
-                self.toasts.info(if self.view.snap { tr!("actions-snap-on") } else { tr!("actions-snap-off") });
+                self.toasts.info(if self.view.canvas.snap { tr!("actions-snap-on") } else { tr!("actions-snap-off") });
             }
             Command::LookSystem | Command::LookLight | Command::LookDark => {
                 use crate::prefs::Appearance;
@@ -310,29 +307,29 @@ impl MoodboardApp {
                 crate::i18n::set_process_language(self.language);
                 self.save_prefs();
             }
-            Command::ZoomIn => self.view.zoom_around(self.view.canvas_rect.center(), 1.25),
-            Command::ZoomOut => self.view.zoom_around(self.view.canvas_rect.center(), 0.8),
+            Command::ZoomIn => self.view.camera.zoom_around(self.view.camera.canvas_rect.center(), 1.25),
+            Command::ZoomOut => self.view.camera.zoom_around(self.view.camera.canvas_rect.center(), 0.8),
             Command::ZoomReset => {
-                let factor = 1.0 / self.view.zoom();
-                self.view.zoom_around(self.view.canvas_rect.center(), factor);
+                let factor = 1.0 / self.view.camera.zoom();
+                self.view.camera.zoom_around(self.view.camera.canvas_rect.center(), factor);
             }
-            Command::ZoomFit => self.view.fit_request = self.open.doc.board().bounds(),
+            Command::ZoomFit => self.view.camera.fit_request = self.open.doc.board().bounds(),
             Command::ZoomSelection => {
-                self.view.fit_request = self
+                self.view.camera.fit_request = self
                     .selected_items()
                     .iter()
                     .map(|i| BoardRect::from_pos_size(i.pos, i.size))
                     .reduce(BoardRect::union)
-                    .or(self.view.fit_request);
+                    .or(self.view.camera.fit_request);
             }
-            Command::ToggleSidebar => self.view.show_sidebar = !self.view.show_sidebar,
-            Command::ToggleInspector => self.view.show_inspector = !self.view.show_inspector,
-            Command::Find => self.view.focus_search = true,
-            Command::ShowShortcuts => self.view.show_shortcuts = !self.view.show_shortcuts,
+            Command::ToggleSidebar => self.view.panels.sidebar = !self.view.panels.sidebar,
+            Command::ToggleInspector => self.view.panels.inspector = !self.view.panels.inspector,
+            Command::Find => self.view.find.focus = true,
+            Command::ShowShortcuts => self.view.windows.toggle(Window::Shortcuts),
             Command::ToggleSession => self.act(crate::ui::session::toggle_session(self.open.doc.board())),
             Command::DrawPrompt => self.draw_prompt(),
             Command::GiveDot | Command::TakeDot => {
-                let ids: Vec<ItemId> = self.view.selection.iter().cloned().collect();
+                let ids: Vec<ItemId> = self.view.canvas.selection.iter().cloned().collect();
                 let who = self.who();
                 let (decided, label) = if command == Command::GiveDot {
                     (rules::give_dots(self.open.doc.board(), &ids, &who), command.text())
@@ -350,7 +347,7 @@ impl MoodboardApp {
                     self.toasts.info(tr!("actions-nothing-to-shuffle"));
                 } else {
                     self.apply(edit, &tr!("step-shuffle"));
-                    self.view.fit_request = self.open.doc.board().bounds();
+                    self.view.camera.fit_request = self.open.doc.board().bounds();
                 }
             }
             Command::Spotlight => {
@@ -359,16 +356,16 @@ impl MoodboardApp {
                     self.toasts.info(tr!("actions-nothing-to-spotlight"));
                 } else {
                     fastrand::shuffle(&mut order);
-                    self.view.spotlight = Some(crate::ui::spotlight::Spotlight { order, index: 0 });
+                    self.view.windows.spotlight = Some(crate::ui::spotlight::Spotlight { order, index: 0 });
                 }
             }
-            Command::ShowLenses => self.view.show_lenses = !self.view.show_lenses,
+            Command::ShowLenses => self.view.windows.toggle(Window::Lenses),
         }
     }
 
     /// The canvas's shape (width / height), which Arrange and Shuffle fill.
     fn canvas_aspect(&self) -> f32 {
-        let r = self.view.canvas_rect;
+        let r = self.view.camera.canvas_rect;
         if r.height() > 1.0 { r.width() / r.height() } else { frames::ASPECT }
     }
 
@@ -417,12 +414,12 @@ impl MoodboardApp {
         let who = self.who();
         let by = Contributor { name: &who, source: crate::model::lens::PROMPT_SOURCE };
         if let Some(ids) = self.add_ideas(vec![idea], &Command::DrawPrompt.text(), by) {
-            self.view.selection = ids.into_iter().collect();
+            self.view.canvas.selection = ids.into_iter().collect();
         }
     }
 
     fn selected_items(&self) -> Vec<Item> {
-        self.open.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect()
+        self.open.doc.board().items.iter().filter(|i| self.view.canvas.selection.contains(&i.id)).cloned().collect()
     }
 
     pub(super) fn delete_selection(&mut self, now: Timestamp) {
@@ -437,7 +434,7 @@ impl MoodboardApp {
         let ids: Vec<ItemId> = free.iter().map(|i| i.id.clone()).collect();
         let edit = Edit::delete_items(self.open.doc.board(), &ids, now, &self.who());
         self.apply(edit, &tr!("step-delete", things = things(ids.len())));
-        self.view.selection.clear();
+        self.view.canvas.selection.clear();
     }
 
     fn duplicate_selection(&mut self, now: Timestamp) {
@@ -464,7 +461,7 @@ impl MoodboardApp {
         let ids: BTreeSet<ItemId> = copies.iter().map(|c| c.id.clone()).collect();
         let edit = Edit::Batch(copies.into_iter().map(|c| Edit::InsertItem(Box::new(c))).collect());
         self.apply(edit, &tr!("step-duplicate", things = things(ids.len())));
-        self.view.selection = ids;
+        self.view.canvas.selection = ids;
     }
 
     fn restack(&mut self, to_front: bool, now: Timestamp) {
@@ -512,13 +509,13 @@ impl MoodboardApp {
             tr!("step-make-theme", things = things(selected.len()))
         };
         self.apply(Edit::Batch(edits), &label);
-        self.view.show_sidebar = true;
-        self.view.renaming_theme = Some((id, name));
+        self.view.panels.sidebar = true;
+        self.view.panels.renaming_theme = Some((id, name));
     }
 
     /// The theme new items join: the one asked for, else the theme being filtered on.
     pub(super) fn theme_for_new(&self, theme: Option<ThemeId>) -> Option<ThemeId> {
-        theme.or_else(|| match &self.view.filter {
+        theme.or_else(|| match &self.view.find.filter {
             ThemeFilter::Theme(t) => Some(t.clone()),
             _ => None,
         })
@@ -558,8 +555,9 @@ impl MoodboardApp {
     /// `centre_in_board` (or the middle of the view) as there is room, in view where there
     /// is ([`Place::Near`]).
     fn near(&self, centre_in_board: Option<Pos>, size: crate::model::Size) -> Place {
-        let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
-        let visible = crate::ui::view::from_rect(self.view.visible_board_rect().shrink(16.0 / self.view.zoom()));
+        let centre = centre_in_board.unwrap_or_else(|| self.view.camera.center_in_board());
+        let visible =
+            crate::ui::view::from_rect(self.view.camera.visible_board_rect().shrink(16.0 / self.view.camera.zoom()));
         Place::Near { top_left: Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0), within: Some(visible) }
     }
 
@@ -580,7 +578,7 @@ impl MoodboardApp {
     pub fn add_item(&mut self, kind: ItemKind, centre_in_board: Option<Pos>, theme: Option<ThemeId>) {
         let place = self.near(centre_in_board, kind.default_size());
         if let Some(ids) = self.insert_new(kind, place, theme) {
-            self.view.selection = ids.into_iter().collect();
+            self.view.canvas.selection = ids.into_iter().collect();
         }
     }
 
@@ -615,7 +613,7 @@ impl MoodboardApp {
         }
         let store = AssetStore::for_board(&self.open.doc.path);
         if self.open.importer.progress().is_none() {
-            let centre = centre_in_board.unwrap_or_else(|| self.view.center_in_board());
+            let centre = centre_in_board.unwrap_or_else(|| self.view.camera.center_in_board());
             self.open.import_at = Pos::new(centre.x - 160.0, centre.y - 120.0);
         }
         let count = sources.len();
@@ -656,7 +654,7 @@ impl MoodboardApp {
             let label = tr!("step-add", things = things(ideas.len()));
             let who = self.who();
             if let Some(ids) = self.add_ideas(ideas, &label, Contributor::own_team(&who)) {
-                self.view.selection = ids.into_iter().collect();
+                self.view.canvas.selection = ids.into_iter().collect();
             }
         }
         if self.open.importer.batch_ended() && !self.open.import_failures.is_empty() {
@@ -683,11 +681,11 @@ impl MoodboardApp {
     /// Paste and drop events of this frame, as actions. Paste goes to a text field when
     /// one is being typed in.
     pub fn clipboard_and_drops(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let typing = ctx.egui_wants_keyboard_input() || self.draft.is_some();
+        let typing = ctx.egui_wants_keyboard_input() || self.view.windows.capture.is_some();
         let pointer_in_board = ctx
             .input(|i| i.pointer.hover_pos())
-            .filter(|p| self.view.canvas_rect.contains(*p))
-            .map(|p| to_pos(self.view.board_from_screen() * p));
+            .filter(|p| self.view.camera.canvas_rect.contains(*p))
+            .map(|p| to_pos(self.view.camera.board_from_screen() * p));
         let mut actions = Vec::new();
         ctx.input(|i| {
             if !typing {

@@ -26,8 +26,15 @@ impl MoodboardApp {
     /// Copies the selected cards to the clipboard (in the background: their pictures are
     /// read from disk); with `cut`, deletes them too, as one undo step.
     pub(super) fn copy_selection(&mut self, cut: bool) {
-        let items: Vec<Item> =
-            self.open.doc.board().items.iter().filter(|i| self.view.selection.contains(&i.id)).cloned().collect();
+        let items: Vec<Item> = self
+            .open
+            .doc
+            .board()
+            .items
+            .iter()
+            .filter(|i| self.view.canvas.selection.contains(&i.id))
+            .cloned()
+            .collect();
         if items.is_empty() {
             self.toasts.info(if cut { tr!("clip-select-to-cut") } else { tr!("clip-select-to-copy") });
             return;
@@ -91,9 +98,11 @@ impl MoodboardApp {
         let loose = cards.iter().filter(|i| i.theme.is_none()).map(|i| BoardRect::from_pos_size(i.pos, i.size));
         if let Some(block) = loose.reduce(BoardRect::union) {
             let size = crate::model::Size::new(block.width(), block.height());
-            let centre = self.open.paste_at.take().unwrap_or_else(|| self.view.center_in_board());
+            let centre = self.open.paste_at.take().unwrap_or_else(|| self.view.camera.center_in_board());
             let near = Pos::new(centre.x - size.w / 2.0, centre.y - size.h / 2.0);
-            let visible = crate::ui::view::from_rect(self.view.visible_board_rect().shrink(16.0 / self.view.zoom()));
+            let visible = crate::ui::view::from_rect(
+                self.view.camera.visible_board_rect().shrink(16.0 / self.view.camera.zoom()),
+            );
             let to = frames::free_spot_outside(board, near, size, Some(visible));
             let (dx, dy) = (to.x - block.min.x, to.y - block.min.y);
             for card in cards.iter_mut().filter(|i| i.theme.is_none()) {
@@ -108,7 +117,7 @@ impl MoodboardApp {
         let ids: BTreeSet<ItemId> = cards.iter().map(|c| c.id.clone()).collect();
         let label = tr!("step-paste", things = things(ids.len()));
         self.apply(Edit::Batch(cards.into_iter().map(|c| Edit::InsertItem(Box::new(c))).collect()), &label);
-        self.view.selection = ids;
+        self.view.canvas.selection = ids;
         if !pasted.problems.is_empty() {
             let n = pasted.problems.len();
             self.toasts.report(

@@ -16,7 +16,7 @@ pub struct Inviting {
 impl MoodboardApp {
     pub(super) fn start_inviting(&mut self) {
         if self.open.inviting.is_some() {
-            self.view.show_invitation = true;
+            self.view.windows.invitation = true;
             return;
         }
         if self.open.doc.read_only {
@@ -33,7 +33,7 @@ impl MoodboardApp {
                 let url = host.join_url(&crate::host::local_address());
                 let qr = crate::host::qr_modules(&url);
                 self.open.inviting = Some(Inviting { host, url, qr });
-                self.view.show_invitation = true;
+                self.view.windows.invitation = true;
             }
             Err(e) => self.toasts.error(tr!("invite-start-failed", reason = crate::i18n::said(&e))),
         }
@@ -41,7 +41,7 @@ impl MoodboardApp {
 
     pub(super) fn stop_inviting(&mut self) {
         if let Some(inviting) = self.open.inviting.take() {
-            self.view.show_invitation = false;
+            self.view.windows.invitation = false;
             match inviting.host.stop() {
                 Ok(()) => self.toasts.info(tr!("invite-stopped")),
                 Err(e) => self.toasts.error(tr!("invite-stopped-failed", reason = crate::i18n::said(&e))),

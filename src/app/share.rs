@@ -227,7 +227,7 @@ impl MoodboardApp {
     /// Starts exporting the board (or, while the sidebar shows one theme, that theme).
     pub fn export_to(&mut self, format: ExportFormat, out: PathBuf) {
         let board = self.open.doc.board();
-        let theme = match (&self.view.filter, format) {
+        let theme = match (&self.view.find.filter, format) {
             (ThemeFilter::Theme(id), ExportFormat::Html | ExportFormat::Markdown | ExportFormat::Png) => {
                 board.theme(id).map(|t| t.name.clone())
             }
@@ -287,7 +287,7 @@ impl MoodboardApp {
                 JobDone::Opened { doc, note, ask_goal } => {
                     self.opened(*doc);
                     if ask_goal {
-                        self.view.ask_goal = Some(String::new());
+                        self.view.windows.ask_goal = Some(String::new());
                     }
                     if let Some(note) = note {
                         self.toasts.info(note);

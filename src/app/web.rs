@@ -215,10 +215,10 @@ impl MoodboardApp {
             let pos = self.place_avoiding(Some(p.at.center()), kind.default_size(), theme.as_ref(), &others);
             let Some(ids) = self.insert_new(kind, crate::model::operations::Place::At(pos), theme) else { continue };
             // Selected, unless the user has picked something else meanwhile.
-            if self.view.selection.is_empty()
-                || self.view.selection.iter().all(|s| self.open.doc.board().item(s).is_none())
+            if self.view.canvas.selection.is_empty()
+                || self.view.canvas.selection.iter().all(|s| self.open.doc.board().item(s).is_none())
             {
-                self.view.selection = ids.into_iter().collect();
+                self.view.canvas.selection = ids.into_iter().collect();
             }
         }
     }

@@ -38,13 +38,13 @@ pub fn canvas_ui(
 ) {
     let (rect, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     background.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, tr!("canvas-label")));
-    if view.canvas_rect.min != rect.min {
+    if view.camera.canvas_rect.min != rect.min {
         // A panel opened or closed: keep the board still on screen.
-        view.pan(rect.min - view.canvas_rect.min);
+        view.camera.pan(rect.min - view.camera.canvas_rect.min);
     }
-    view.canvas_rect = rect;
-    if let Some(target) = view.fit_request.take() {
-        view.fit(super::view::to_rect(target));
+    view.camera.canvas_rect = rect;
+    if let Some(target) = view.camera.fit_request.take() {
+        view.camera.fit(super::view::to_rect(target));
     }
     camera_input(ui, view, rect, &background);
 
@@ -52,17 +52,17 @@ pub fn canvas_ui(
     paint_background(&painter, view, rect);
 
     let space_held = ui.input(|i| i.key_down(Key::Space));
-    let moving: BTreeSet<ItemId> = match &view.gesture {
+    let moving: BTreeSet<ItemId> = match &view.canvas.gesture {
         Gesture::Move { ids, .. } => ids.iter().cloned().collect(),
         _ => BTreeSet::new(),
     };
-    let moving_frame = match &view.gesture {
+    let moving_frame = match &view.canvas.gesture {
         Gesture::MoveFrame { theme, delta_in_board } => Some((theme.clone(), *delta_in_board)),
         _ => None,
     };
     let preview = |item: &Item, view: &ViewState| -> Rect {
         let mut r = board_rect_of(item);
-        match &view.gesture {
+        match &view.canvas.gesture {
             Gesture::Move { delta_in_board, .. } if moving.contains(&item.id) => r = r.translate(*delta_in_board),
             Gesture::Resize { id, size } if *id == item.id => r = Rect::from_min_size(r.min, vec2(size.w, size.h)),
             _ => {}
@@ -77,9 +77,9 @@ pub fn canvas_ui(
     };
 
     // Frames, under the cards; the one a dragged card would drop into lights up.
-    let visible_in_board = view.visible_board_rect().expand(64.0 / view.zoom());
+    let visible_in_board = view.camera.visible_board_rect().expand(64.0 / view.camera.zoom());
     let pointer = ui.input(|i| i.pointer.hover_pos()).filter(|p| rect.contains(*p));
-    let drop_target = match (&view.gesture, pointer) {
+    let drop_target = match (&view.canvas.gesture, pointer) {
         (Gesture::Move { .. }, Some(p)) => super::frames::target_at(board, view, p),
         _ => None,
     };
@@ -98,7 +98,7 @@ pub fn canvas_ui(
 
     // Cards, bottom to top, the ones being dragged on top of all; only those on screen
     // are laid out and painted.
-    let zoom = view.zoom();
+    let zoom = view.camera.zoom();
     let mut hovered_item = None;
     let order = board
         .items
@@ -113,29 +113,29 @@ pub fn canvas_ui(
         if !in_board.intersects(visible_in_board) && !moving.contains(&item.id) {
             continue;
         }
-        let on_screen = view.screen_from_board.mul_rect(in_board);
+        let on_screen = view.camera.screen_from_board.mul_rect(in_board);
         let response = ui.interact(on_screen, id_for(&item.id), Sense::click_and_drag());
-        let selected = view.selection.contains(&item.id);
-        let highlighted = view.highlight.contains(&item.id);
+        let selected = view.canvas.selection.contains(&item.id);
+        let highlighted = view.canvas.highlight.contains(&item.id);
         let judgment = judgments.get(&item.id).filter(|j| !j.is_empty());
         // The label is built only when something reads it (accessibility, tests).
         let face_down = board.face_down(item);
         response.widget_info(|| {
             let mut label = if face_down { tr!("canvas-face-down") } else { item_label(item) };
-            if highlighted && !view.highlight_label.is_empty() {
-                label = format!("{label}, {}", view.highlight_label);
+            if highlighted && !view.canvas.highlight_label.is_empty() {
+                label = format!("{label}, {}", view.canvas.highlight_label);
             }
             if let Some(j) = &judgment {
                 label = format!("{label}, {}", j.describe());
             }
             WidgetInfo::selected(Role::Button, true, selected, &label)
         });
-        let editing = view.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
+        let editing = view.canvas.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
         let shown = view.shows(board, item);
         let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching(), face_down };
         paint_card(&painter, item, on_screen, zoom, &mut |asset, side| images.get(asset, side), look);
-        if highlighted && !view.highlight_label.is_empty() {
-            super::cards::paint_badge(&painter, on_screen, &view.highlight_label);
+        if highlighted && !view.canvas.highlight_label.is_empty() {
+            super::cards::paint_badge(&painter, on_screen, &view.canvas.highlight_label);
         }
         if let Some(j) = &judgment {
             super::cards::paint_judgment(&painter, on_screen, zoom, j);
@@ -151,33 +151,33 @@ pub fn canvas_ui(
 
     // Resize handles on top of the cards.
     let selected_items: Vec<&Item> =
-        board.items.iter().filter(|i| view.selection.contains(&i.id) && !i.locked).collect();
+        board.items.iter().filter(|i| view.canvas.selection.contains(&i.id) && !i.locked).collect();
     for item in selected_items {
-        let on_screen = view.screen_from_board.mul_rect(preview(item, view));
+        let on_screen = view.camera.screen_from_board.mul_rect(preview(item, view));
         if on_screen.intersects(rect) {
             resize_handle(ui, view, item, on_screen, actions);
         }
     }
 
-    if let Some((id, _)) = &view.inline_edit
+    if let Some((id, _)) = &view.canvas.inline_edit
         && let Some(item) = board.item(id)
     {
-        let on_screen = view.screen_from_board.mul_rect(board_rect_of(item));
+        let on_screen = view.camera.screen_from_board.mul_rect(board_rect_of(item));
         inline_editor(ui, view, item, on_screen, actions);
     }
-    if let Some(mut edit) = view.crop.take()
+    if let Some(mut edit) = view.canvas.crop.take()
         && let Some(item) = board.item(&edit.id)
         && let ItemKind::Image(crate::model::kinds::Image { asset, .. }) = &item.kind
     {
-        let on_screen = view.screen_from_board.mul_rect(board_rect_of(item));
+        let on_screen = view.camera.screen_from_board.mul_rect(board_rect_of(item));
         let texture = images.get(asset, on_screen.width().max(on_screen.height()) * 2.0 * ui.ctx().pixels_per_point());
         if super::crop::crop_ui(ui, &mut edit, item, on_screen, Some(&texture), actions) {
-            view.crop = Some(edit);
+            view.canvas.crop = Some(edit);
         }
     }
 
     background_input(ui, board, view, &background, space_held, actions);
-    if let Gesture::RubberBand { start, now, .. } = view.gesture {
+    if let Gesture::RubberBand { start, now, .. } = view.canvas.gesture {
         let band = Rect::from_two_pos(start, now);
         painter.rect_filled(band, 0.0, style::SELECTION.gamma_multiply(0.12));
         painter.rect_stroke(band, 0.0, Stroke::new(1.0, style::SELECTION), StrokeKind::Inside);
@@ -198,7 +198,7 @@ pub fn canvas_ui(
             style::canvas_text(painter.ctx().theme() == egui::Theme::Dark),
         );
     }
-    if hovered_item.is_some() && !matches!(view.gesture, Gesture::Move { .. }) {
+    if hovered_item.is_some() && !matches!(view.canvas.gesture, Gesture::Move { .. }) {
         ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
     }
 }
@@ -210,20 +210,20 @@ fn camera_input(ui: &Ui, view: &mut ViewState, rect: Rect, background: &Response
     let (zoom, scroll, pointer) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta(), i.pointer.hover_pos()));
     let anchor = pointer.unwrap_or(rect.center());
     if (zoom - 1.0).abs() > f32::EPSILON {
-        view.zoom_around(anchor, zoom);
+        view.camera.zoom_around(anchor, zoom);
     } else if scroll != Vec2::ZERO {
-        view.pan(scroll);
+        view.camera.pan(scroll);
     }
     if background.dragged_by(PointerButton::Middle) {
-        view.pan(background.drag_delta());
+        view.camera.pan(background.drag_delta());
     }
 }
 
 fn paint_background(painter: &egui::Painter, view: &ViewState, rect: Rect) {
     let dark = painter.ctx().theme() == egui::Theme::Dark;
     painter.rect_filled(rect, 0.0, style::canvas_bg(dark));
-    let origin = view.screen_from_board * Pos2::ZERO;
-    super::grid::paint_grid(painter, rect, origin, style::GRID_SPACING * view.zoom(), style::grid_dot(dark));
+    let origin = view.camera.screen_from_board * Pos2::ZERO;
+    super::grid::paint_grid(painter, rect, origin, style::GRID_SPACING * view.camera.zoom(), style::grid_dot(dark));
 }
 
 fn empty_board_hint(painter: &egui::Painter, rect: Rect) {
@@ -244,71 +244,75 @@ fn item_input(
     let modifiers = ui.input(|i| i.modifiers);
     let additive = modifiers.shift || modifiers.command;
     if response.dragged_by(PointerButton::Middle) || (space_held && response.dragged_by(PointerButton::Primary)) {
-        view.pan(response.drag_delta());
+        view.camera.pan(response.drag_delta());
         return;
     }
     if response.clicked() {
         commit_inline_edit(board, view, actions);
-        view.highlight.clear();
+        view.canvas.highlight.clear();
         if additive {
-            if !view.selection.remove(&item.id) {
-                view.selection.insert(item.id.clone());
+            if !view.canvas.selection.remove(&item.id) {
+                view.canvas.selection.insert(item.id.clone());
             }
         } else {
-            view.selection = BTreeSet::from([item.id.clone()]);
+            view.canvas.selection = BTreeSet::from([item.id.clone()]);
         }
     }
     if response.double_clicked() && !item.locked && !board.face_down(item) {
         match item.kind.behaviour().edited_on_card() {
             Some(key) => {
                 let text = item.kind.behaviour().field(key).unwrap_or_default().to_owned();
-                view.inline_edit = Some((item.id.clone(), text));
+                view.canvas.inline_edit = Some((item.id.clone(), text));
             }
             // A picture has no text on its card: it is cropped there (its caption is
             // edited in the inspector).
-            None => view.crop = super::crop::CropEdit::new(item),
+            None => view.canvas.crop = super::crop::CropEdit::new(item),
         }
     }
     if response.drag_started_by(PointerButton::Primary) {
-        if !view.selection.contains(&item.id) {
+        if !view.canvas.selection.contains(&item.id) {
             if !additive {
-                view.selection.clear();
+                view.canvas.selection.clear();
             }
-            view.selection.insert(item.id.clone());
+            view.canvas.selection.insert(item.id.clone());
         }
-        let ids: Vec<ItemId> =
-            board.items.iter().filter(|i| view.selection.contains(&i.id) && !i.locked).map(|i| i.id.clone()).collect();
+        let ids: Vec<ItemId> = board
+            .items
+            .iter()
+            .filter(|i| view.canvas.selection.contains(&i.id) && !i.locked)
+            .map(|i| i.id.clone())
+            .collect();
         if !ids.is_empty() {
-            view.gesture = Gesture::Move { ids, delta_in_board: Vec2::ZERO };
+            view.canvas.gesture = Gesture::Move { ids, delta_in_board: Vec2::ZERO };
         }
     }
     if response.dragged_by(PointerButton::Primary)
-        && let Gesture::Move { delta_in_board, .. } = &mut view.gesture
+        && let Gesture::Move { delta_in_board, .. } = &mut view.canvas.gesture
     {
-        *delta_in_board += response.drag_delta() / view.screen_from_board.scaling;
+        *delta_in_board += response.drag_delta() / view.camera.screen_from_board.scaling;
     }
     if response.drag_stopped_by(PointerButton::Primary)
-        && let Gesture::Move { ids, delta_in_board } = std::mem::replace(&mut view.gesture, Gesture::None)
+        && let Gesture::Move { ids, delta_in_board } = std::mem::replace(&mut view.canvas.gesture, Gesture::None)
     {
         let pointer = ui.input(|i| i.pointer.interact_pos()).or(response.interact_pointer_pos());
-        let drop = match (view.sidebar_drop.take(), pointer) {
+        let drop = match (view.canvas.sidebar_drop.take(), pointer) {
             (Some(theme), _) => Drop::Sidebar(theme),
-            (None, Some(p)) if view.canvas_rect.contains(p) => {
+            (None, Some(p)) if view.camera.canvas_rect.contains(p) => {
                 super::frames::target_at(board, view, p).map_or(Drop::OpenCanvas, Drop::Frame)
             }
             _ => Drop::Nowhere,
         };
         if let Some(edit) = move_edit(board, &ids, delta_in_board, drop) {
-            actions.push(edit.snapped_if(view.snap));
+            actions.push(edit.snapped_if(view.canvas.snap));
         }
     }
     response.context_menu(|ui| {
-        if !view.selection.contains(&item.id) {
-            view.selection = BTreeSet::from([item.id.clone()]);
+        if !view.canvas.selection.contains(&item.id) {
+            view.canvas.selection = BTreeSet::from([item.id.clone()]);
         }
         item_menu(ui, board, view, item, actions);
     });
-    if !matches!(view.gesture, Gesture::Move { .. }) {
+    if !matches!(view.canvas.gesture, Gesture::Move { .. }) {
         let about = hover_text(board, item);
         response.clone().on_hover_text(about);
     }
@@ -383,7 +387,7 @@ fn item_menu(ui: &mut Ui, board: &Board, view: &ViewState, item: &Item, actions:
         let targets = board.themes.iter().map(|t| (Some(t.id.clone()), t.name.clone()));
         for (theme, name) in targets.chain(std::iter::once((None, tr!("theme-unsorted")))) {
             if ui.button(&name).clicked() {
-                actions.extend(move_to_theme(board, &view.selection, theme));
+                actions.extend(move_to_theme(board, &view.canvas.selection, theme));
                 ui.close();
             }
         }
@@ -421,20 +425,20 @@ fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions
     let response = ui.interact(handle, id_for(&item.id).with("resize"), Sense::drag());
     let label = tr!("card-resize-label", item = item_label(item));
     response.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, &label));
-    let painter = ui.painter_at(view.canvas_rect);
+    let painter = ui.painter_at(view.camera.canvas_rect);
     painter.rect_filled(handle.shrink(1.0), 2.0, style::SELECTION);
     painter.rect_stroke(handle.shrink(1.0), 2.0, Stroke::new(1.0, Color32::WHITE), StrokeKind::Inside);
     if response.hovered() || response.dragged() {
         ui.ctx().set_cursor_icon(CursorIcon::ResizeNwSe);
     }
     if response.drag_started() {
-        view.gesture = Gesture::Resize { id: item.id.clone(), size: item.size };
+        view.canvas.gesture = Gesture::Resize { id: item.id.clone(), size: item.size };
     }
     if response.dragged()
-        && let Gesture::Resize { id, size } = &mut view.gesture
+        && let Gesture::Resize { id, size } = &mut view.canvas.gesture
         && *id == item.id
     {
-        let delta = response.drag_delta() / view.screen_from_board.scaling;
+        let delta = response.drag_delta() / view.camera.screen_from_board.scaling;
         let w = (size.w + delta.x).max(40.0);
         *size = if item.kind.behaviour().keeps_shape() {
             Size::new(w, w * item.size.h / item.size.w)
@@ -444,21 +448,21 @@ fn resize_handle(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect, actions
         .clamped();
     }
     if response.drag_stopped()
-        && let Gesture::Resize { id, size } = std::mem::replace(&mut view.gesture, Gesture::None)
+        && let Gesture::Resize { id, size } = std::mem::replace(&mut view.canvas.gesture, Gesture::None)
         && id == item.id
         && size != item.size
     {
         let edit = Edit::ChangeItem { id, change: ItemChange::Size(size), at: Timestamp::now() };
-        actions.push(Action::edit(edit, tr!("step-resize")).snapped_if(view.snap));
+        actions.push(Action::edit(edit, tr!("step-resize")).snapped_if(view.canvas.snap));
     }
 }
 
 fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, actions: &mut Vec<Action>) {
-    let zoom = view.zoom();
-    let Some((_, text)) = &mut view.inline_edit else { return };
+    let zoom = view.camera.zoom();
+    let Some((_, text)) = &mut view.canvas.inline_edit else { return };
     // Exactly where, and as, the card draws this text (the card leaves it out meanwhile).
     let Some((area, size, colour, italics)) = super::cards::text_area(item, card, zoom) else {
-        view.inline_edit = None;
+        view.canvas.inline_edit = None;
         return;
     };
     let editor_id = id_for(&item.id).with("inline-edit");
@@ -487,9 +491,9 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
     let (escape, commit_keys) =
         ui.input(|i| (i.key_pressed(Key::Escape), i.key_pressed(Key::Enter) && i.modifiers.command));
     if escape {
-        view.inline_edit = None;
+        view.canvas.inline_edit = None;
     } else if (commit_keys || response.lost_focus())
-        && let Some((id, text)) = view.inline_edit.take()
+        && let Some((id, text)) = view.canvas.inline_edit.take()
     {
         push_text_change(item, &id, text, actions);
     }
@@ -497,7 +501,7 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
 
 /// Ends inline editing, keeping what was typed.
 pub fn commit_inline_edit(board: &Board, view: &mut ViewState, actions: &mut Vec<Action>) {
-    if let Some((id, text)) = view.inline_edit.take()
+    if let Some((id, text)) = view.canvas.inline_edit.take()
         && let Some(item) = board.item(&id)
     {
         push_text_change(item, &id, text, actions);
@@ -528,35 +532,36 @@ fn background_input(
     if background.clicked() {
         commit_inline_edit(board, view, actions);
         if !ui.input(|i| i.modifiers.shift || i.modifiers.command) {
-            view.selection.clear();
+            view.canvas.selection.clear();
         }
-        view.highlight.clear();
+        view.canvas.highlight.clear();
     }
     if space_held && background.dragged_by(PointerButton::Primary) {
-        view.pan(background.drag_delta());
+        view.camera.pan(background.drag_delta());
         return;
     }
     if background.drag_started_by(PointerButton::Primary)
         && let Some(start) = background.interact_pointer_pos()
     {
         let additive = ui.input(|i| i.modifiers.shift || i.modifiers.command);
-        view.gesture = Gesture::RubberBand { start, now: start, additive };
+        view.canvas.gesture = Gesture::RubberBand { start, now: start, additive };
     }
     if background.dragged_by(PointerButton::Primary)
-        && let (Gesture::RubberBand { now, .. }, Some(p)) = (&mut view.gesture, background.interact_pointer_pos())
+        && let (Gesture::RubberBand { now, .. }, Some(p)) =
+            (&mut view.canvas.gesture, background.interact_pointer_pos())
     {
         *now = p;
     }
     if background.drag_stopped_by(PointerButton::Primary)
-        && let Gesture::RubberBand { start, now, additive } = std::mem::replace(&mut view.gesture, Gesture::None)
+        && let Gesture::RubberBand { start, now, additive } = std::mem::replace(&mut view.canvas.gesture, Gesture::None)
     {
-        let band = view.board_from_screen().mul_rect(Rect::from_two_pos(start, now));
+        let band = view.camera.board_from_screen().mul_rect(Rect::from_two_pos(start, now));
         if !additive {
-            view.selection.clear();
+            view.canvas.selection.clear();
         }
         for item in &board.items {
             if board_rect_of(item).intersects(band) && view.shows(board, item) {
-                view.selection.insert(item.id.clone());
+                view.canvas.selection.insert(item.id.clone());
             }
         }
     }

@@ -149,15 +149,10 @@ pub fn unsaved_ui(ctx: &egui::Context, board_name: &str, failure: Option<&str>) 
     choice
 }
 
-/// The questions a new user and a new board get: "what's your name?" on first use, and
-/// "what is this board for?" for a new board. Both can be put off with "Later".
-pub fn first_questions_ui(
-    ctx: &egui::Context,
-    view: &mut super::view::ViewState,
-    board: &crate::model::Board,
-    actions: &mut Vec<super::Action>,
-) {
-    if let Some(name) = &mut view.ask_name {
+/// The question a new user gets: "what's your name?" on first use. It can be put off
+/// with "Later".
+pub fn ask_name_ui(ctx: &egui::Context, ask_name: &mut Option<String>, actions: &mut Vec<super::Action>) {
+    if let Some(name) = ask_name {
         let mut done = false;
         Window::new(tr!("welcome-title"))
             .id(egui::Id::unique("welcome-window"))
@@ -183,11 +178,20 @@ pub fn first_questions_ui(
                 });
             });
         if done {
-            view.ask_name = None;
+            *ask_name = None;
         }
-        return;
     }
-    if let Some(goal) = &mut view.ask_goal {
+}
+
+/// The question a new board gets: "what is this board for?". It can be put off with
+/// "Later".
+pub fn ask_goal_ui(
+    ctx: &egui::Context,
+    ask_goal: &mut Option<String>,
+    board: &crate::model::Board,
+    actions: &mut Vec<super::Action>,
+) {
+    if let Some(goal) = ask_goal {
         let mut done = false;
         Window::new(tr!("goal-ask-title"))
             .id(egui::Id::unique("goal-ask-window"))
@@ -215,15 +219,19 @@ pub fn first_questions_ui(
                 });
             });
         if done {
-            view.ask_goal = None;
+            *ask_goal = None;
         }
     }
 }
 
 /// The New board form: the title first (the file is named after it), and the goal.
 /// Enter in a field creates it, Esc or Cancel closes the form.
-pub fn new_board_ui(ctx: &egui::Context, view: &mut super::view::ViewState, actions: &mut Vec<super::Action>) {
-    let Some(form) = &mut view.new_board else { return };
+pub fn new_board_ui(
+    ctx: &egui::Context,
+    new_board: &mut Option<super::windows::NewBoardForm>,
+    actions: &mut Vec<super::Action>,
+) {
+    let Some(form) = new_board else { return };
     let mut close = false;
     let modal = egui::Modal::new(egui::Id::unique("new-board")).show(ctx, |ui| {
         ui.set_width(420.0);
@@ -273,6 +281,6 @@ pub fn new_board_ui(ctx: &egui::Context, view: &mut super::view::ViewState, acti
         });
     });
     if close || modal.should_close() {
-        view.new_board = None;
+        *new_board = None;
     }
 }

@@ -24,11 +24,11 @@ pub struct PendingCard {
 
 /// Draws the placeholders over the canvas and returns what their buttons ask for.
 pub fn pending_ui(ui: &mut Ui, view: &ViewState, cards: &[PendingCard], actions: &mut Vec<Action>) {
-    let zoom = view.zoom();
-    let painter = ui.painter_at(view.canvas_rect);
+    let zoom = view.camera.zoom();
+    let painter = ui.painter_at(view.camera.canvas_rect);
     for card in cards {
-        let rect = view.screen_from_board.mul_rect(super::view::to_rect(card.rect));
-        if !rect.intersects(view.canvas_rect) {
+        let rect = view.camera.screen_from_board.mul_rect(super::view::to_rect(card.rect));
+        if !rect.intersects(view.camera.canvas_rect) {
             continue;
         }
         let round = style::CARD_ROUNDING * zoom;

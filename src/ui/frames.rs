@@ -20,7 +20,7 @@ fn frame_id(theme: &ThemeId) -> Id {
 /// A frame as the gesture under way shows it (moved or resized), in board space.
 pub fn preview(theme: &Theme, view: &ViewState) -> Rect {
     let r = to_rect(theme.frame);
-    match &view.gesture {
+    match &view.canvas.gesture {
         Gesture::MoveFrame { theme: t, delta_in_board } if *t == theme.id => r.translate(*delta_in_board),
         Gesture::ResizeFrame { theme: t, size } if *t == theme.id => Rect::from_min_size(r.min, vec2(size.w, size.h)),
         _ => r,
@@ -30,8 +30,8 @@ pub fn preview(theme: &Theme, view: &ViewState) -> Rect {
 /// Paints a frame: its tint, border, and name band. `target`: a card is being dragged
 /// over it.
 pub fn paint_frame(painter: &egui::Painter, view: &ViewState, theme: &Theme, count: usize, target: bool) {
-    let zoom = view.zoom();
-    let on_screen = view.screen_from_board.mul_rect(preview(theme, view));
+    let zoom = view.camera.zoom();
+    let on_screen = view.camera.screen_from_board.mul_rect(preview(theme, view));
     let colour = style::hex_colour(&theme.colour);
     let dark = painter.ctx().theme() == egui::Theme::Dark;
     let round = 14.0 * zoom;
@@ -69,8 +69,8 @@ pub fn paint_frame(painter: &egui::Painter, view: &ViewState, theme: &Theme, cou
 /// Input on a frame: dragging its name band moves it, its corner resizes it,
 /// double-clicking the band renames the theme.
 pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, actions: &mut Vec<Action>) {
-    let zoom = view.zoom();
-    let on_screen = view.screen_from_board.mul_rect(preview(theme, view));
+    let zoom = view.camera.zoom();
+    let on_screen = view.camera.screen_from_board.mul_rect(preview(theme, view));
     let band = Rect::from_min_size(on_screen.min, vec2(on_screen.width(), (FRAME_HEADER * zoom).max(14.0)));
     let response = ui.interact(band, frame_id(&theme.id), Sense::click_and_drag());
     let label = tr!("frame-label", theme = theme.name.as_str());
@@ -79,21 +79,22 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
         ui.ctx().set_cursor_icon(CursorIcon::Grab);
     }
     if response.double_clicked() {
-        view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
-        view.show_sidebar = true;
+        view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
+        view.panels.sidebar = true;
     }
     if response.drag_started_by(PointerButton::Primary) {
-        view.gesture = Gesture::MoveFrame { theme: theme.id.clone(), delta_in_board: Vec2::ZERO };
+        view.canvas.gesture = Gesture::MoveFrame { theme: theme.id.clone(), delta_in_board: Vec2::ZERO };
     }
     if response.dragged_by(PointerButton::Primary)
-        && let Gesture::MoveFrame { theme: t, delta_in_board } = &mut view.gesture
+        && let Gesture::MoveFrame { theme: t, delta_in_board } = &mut view.canvas.gesture
         && *t == theme.id
     {
         *delta_in_board += response.drag_delta() / zoom;
         ui.ctx().set_cursor_icon(CursorIcon::Grabbing);
     }
     if response.drag_stopped_by(PointerButton::Primary)
-        && let Gesture::MoveFrame { theme: t, delta_in_board } = std::mem::replace(&mut view.gesture, Gesture::None)
+        && let Gesture::MoveFrame { theme: t, delta_in_board } =
+            std::mem::replace(&mut view.canvas.gesture, Gesture::None)
         && t == theme.id
         && delta_in_board.length() > 0.5
     {
@@ -101,8 +102,8 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
     }
     response.context_menu(|ui| {
         if ui.button(tr!("frame-rename")).clicked() {
-            view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
-            view.show_sidebar = true;
+            view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
+            view.panels.sidebar = true;
             ui.close();
         }
         if ui.button(tr!("frame-tidy")).clicked() {
@@ -126,22 +127,22 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
     handle.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, &label));
     if handle.hovered() || handle.dragged() {
         ui.ctx().set_cursor_icon(CursorIcon::ResizeNwSe);
-        let painter = ui.painter_at(view.canvas_rect);
+        let painter = ui.painter_at(view.camera.canvas_rect);
         painter.rect_filled(corner.shrink(3.0), 2.0, style::hex_colour(&theme.colour));
     }
     if handle.drag_started() {
         let f = theme.frame;
-        view.gesture = Gesture::ResizeFrame { theme: theme.id.clone(), size: Size::new(f.width(), f.height()) };
+        view.canvas.gesture = Gesture::ResizeFrame { theme: theme.id.clone(), size: Size::new(f.width(), f.height()) };
     }
     if handle.dragged()
-        && let Gesture::ResizeFrame { theme: t, size } = &mut view.gesture
+        && let Gesture::ResizeFrame { theme: t, size } = &mut view.canvas.gesture
         && *t == theme.id
     {
         let d = handle.drag_delta() / zoom;
         *size = Size::new((size.w + d.x).max(EMPTY_FRAME.w / 2.0), (size.h + d.y).max(FRAME_HEADER + 80.0));
     }
     if handle.drag_stopped()
-        && let Gesture::ResizeFrame { theme: t, size } = std::mem::replace(&mut view.gesture, Gesture::None)
+        && let Gesture::ResizeFrame { theme: t, size } = std::mem::replace(&mut view.canvas.gesture, Gesture::None)
         && t == theme.id
     {
         let frame = BoardRect::from_pos_size(theme.frame.min, size);
@@ -170,6 +171,6 @@ pub fn reflow(board: &Board, theme: &Theme, frame: BoardRect) -> Action {
 
 /// The theme whose frame is under `point_on_screen`, if any.
 pub fn target_at(board: &Board, view: &ViewState, point_on_screen: egui::Pos2) -> Option<ThemeId> {
-    let p = to_pos(view.board_from_screen() * point_on_screen);
+    let p = to_pos(view.camera.board_from_screen() * point_on_screen);
     crate::model::frames::frame_at(board, p).map(|t| t.id.clone())
 }

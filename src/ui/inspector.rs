@@ -23,7 +23,7 @@ pub fn inspector_ui(
 ) {
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
-        let selected: Vec<&Item> = board.items.iter().filter(|i| view.selection.contains(&i.id)).collect();
+        let selected: Vec<&Item> = board.items.iter().filter(|i| view.canvas.selection.contains(&i.id)).collect();
         match selected.as_slice() {
             [] => board_ui(ui, board, you, actions),
             [item] if board.face_down(item) => {

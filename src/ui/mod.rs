@@ -1,6 +1,7 @@
 //! The window's contents. Functions here draw and return [`Action`]s; the app applies
 //! them after the frame. Nothing here changes the board directly.
 
+pub mod camera;
 pub mod canvas;
 pub mod capture;
 pub mod cards;
@@ -23,6 +24,7 @@ pub mod toasts;
 pub mod topbar;
 pub mod view;
 mod widgets;
+pub mod windows;
 pub mod words;
 
 use std::path::PathBuf;

@@ -11,14 +11,14 @@ use crate::model::{Board, Edit, THEME_PALETTE, Theme, Timestamp, rules};
 
 /// Draws the sidebar.
 pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, actions: &mut Vec<Action>) {
-    view.sidebar_drop = None;
+    view.canvas.sidebar_drop = None;
     ui.add_space(6.0);
     ui.heading(tr!("sidebar-themes"));
     ui.add_space(4.0);
     let all = board.items.len();
     let counts = view.derived(who).theme_counts(board);
-    if ui.selectable_label(view.filter == ThemeFilter::All, tr!("sidebar-all", count = all)).clicked() {
-        view.filter = ThemeFilter::All;
+    if ui.selectable_label(view.find.filter == ThemeFilter::All, tr!("sidebar-all", count = all)).clicked() {
+        view.find.filter = ThemeFilter::All;
     }
     ui.separator();
     egui::ScrollArea::vertical().auto_shrink([false, true]).max_height(ui.available_height() - 80.0).show(ui, |ui| {
@@ -33,10 +33,11 @@ pub fn sidebar_ui(ui: &mut Ui, board: &Board, view: &mut ViewState, who: &str, a
     ui.separator();
     let unsorted = counts.of(None);
     if ui
-        .selectable_label(view.filter == ThemeFilter::Unsorted, format!("{} ({unsorted})", tr!("theme-unsorted")))
+        .selectable_label(view.find.filter == ThemeFilter::Unsorted, format!("{} ({unsorted})", tr!("theme-unsorted")))
         .clicked()
     {
-        view.filter = if view.filter == ThemeFilter::Unsorted { ThemeFilter::All } else { ThemeFilter::Unsorted };
+        view.find.filter =
+            if view.find.filter == ThemeFilter::Unsorted { ThemeFilter::All } else { ThemeFilter::Unsorted };
     }
     ui.add_space(6.0);
     if ui.button(format!("➕ {}", tr!("sidebar-add-theme"))).on_hover_text(Command::AddTheme.help()).clicked() {
@@ -56,18 +57,18 @@ fn theme_row(
     let row = ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(vec2(14.0, 14.0), Sense::hover());
         ui.painter().rect_filled(rect, 3.0, style::hex_colour(&theme.colour));
-        let renaming = view.renaming_theme.as_ref().is_some_and(|(id, _)| *id == theme.id);
+        let renaming = view.panels.renaming_theme.as_ref().is_some_and(|(id, _)| *id == theme.id);
         if renaming {
             rename_field(ui, board, view, theme, actions);
         } else {
-            let filtered = view.filter == ThemeFilter::Theme(theme.id.clone());
+            let filtered = view.find.filter == ThemeFilter::Theme(theme.id.clone());
             let label = ui.selectable_label(filtered, format!("{} ({count})", theme.name));
             let label = if theme.description.is_empty() { label } else { label.on_hover_text(&theme.description) };
             if label.clicked() {
-                view.filter = if filtered { ThemeFilter::All } else { ThemeFilter::Theme(theme.id.clone()) };
+                view.find.filter = if filtered { ThemeFilter::All } else { ThemeFilter::Theme(theme.id.clone()) };
             }
             if label.double_clicked() {
-                view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
+                view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -84,8 +85,8 @@ fn theme_row(
     });
     // Cards dragged from the canvas over this row go into this theme when let go.
     let over = ui.input(|i| i.pointer.latest_pos()).is_some_and(|p| row.response.rect.contains(p));
-    if matches!(view.gesture, Gesture::Move { .. }) && over {
-        view.sidebar_drop = Some(theme.id.clone());
+    if matches!(view.canvas.gesture, Gesture::Move { .. }) && over {
+        view.canvas.sidebar_drop = Some(theme.id.clone());
         let colour = style::hex_colour(&theme.colour);
         ui.painter().rect_stroke(
             row.response.rect.expand(2.0),
@@ -97,7 +98,7 @@ fn theme_row(
 }
 
 fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme, actions: &mut Vec<Action>) {
-    let Some((_, text)) = &mut view.renaming_theme else { return };
+    let Some((_, text)) = &mut view.panels.renaming_theme else { return };
     let response = ui.add(TextEdit::singleline(text).desired_width(140.0).hint_text(tr!("sidebar-theme-name")));
     let label = tr!("sidebar-rename-label", theme = theme.name.as_str());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
@@ -105,9 +106,9 @@ fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme,
         response.request_focus();
     }
     if ui.input(|i| i.key_pressed(Key::Escape)) {
-        view.renaming_theme = None;
+        view.panels.renaming_theme = None;
     } else if response.lost_focus()
-        && let Some((id, name)) = view.renaming_theme.take()
+        && let Some((id, name)) = view.panels.renaming_theme.take()
     {
         let name = name.trim().to_owned();
         if !name.is_empty() && name != theme.name && board.theme(&id).is_some() {
@@ -127,7 +128,7 @@ fn theme_menu(
     actions: &mut Vec<Action>,
 ) {
     if ui.button(tr!("sidebar-rename")).clicked() {
-        view.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
+        view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
         ui.close();
     }
     ui.label(tr!("sidebar-colour"));

@@ -186,19 +186,19 @@ pub fn toolbar_ui(
 /// The search box: how many cards match, Enter (Shift+Enter) to go to the next
 /// (previous) one, Esc to clear it.
 fn search_ui(ui: &mut Ui, board: &crate::model::Board, view: &mut ViewState) {
-    let before = view.search.clone();
-    let search = ui.add(TextEdit::singleline(&mut view.search).hint_text(tr!("search-hint")).desired_width(260.0));
+    let before = view.find.search.clone();
+    let search = ui.add(TextEdit::singleline(&mut view.find.search).hint_text(tr!("search-hint")).desired_width(260.0));
     search.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, tr!("search-label")));
-    if view.search != before {
-        view.search_at = None;
+    if view.find.search != before {
+        view.find.search_at = None;
     }
-    if view.focus_search {
+    if view.find.focus {
         search.request_focus();
-        view.focus_search = false;
+        view.find.focus = false;
     }
     if search.has_focus() && ui.input(|i| i.key_pressed(Key::Escape)) {
-        view.search.clear();
-        view.search_at = None;
+        view.find.search.clear();
+        view.find.search_at = None;
         search.surrender_focus();
     }
     if !view.searching() {
@@ -209,30 +209,31 @@ fn search_ui(ui: &mut Ui, board: &crate::model::Board, view: &mut ViewState) {
     if entered && !matches.is_empty() {
         let back = ui.input(|i| i.modifiers.shift);
         let n = matches.len();
-        let next = match (view.search_at, back) {
+        let next = match (view.find.search_at, back) {
             (None, false) => 0,
             (None, true) => n - 1,
             (Some(at), false) => (at + 1) % n,
             (Some(at), true) => (at + n - 1) % n,
         };
-        view.search_at = Some(next);
+        view.find.search_at = Some(next);
         if let Some(item) = board.item(&matches[next]) {
-            view.selection = std::collections::BTreeSet::from([item.id.clone()]);
-            view.centre_on(super::view::to_rect(crate::model::BoardRect::from_pos_size(item.pos, item.size)));
+            view.canvas.selection = std::collections::BTreeSet::from([item.id.clone()]);
+            view.camera.centre_on(super::view::to_rect(crate::model::BoardRect::from_pos_size(item.pos, item.size)));
         }
         // Keep typing or pressing Enter.
         search.request_focus();
     }
-    let (text, colour) = match (matches.len(), view.search_at) {
+    let (text, colour) = match (matches.len(), view.find.search_at) {
         (0, _) => (tr!("search-none"), style::warn_text(ui.visuals())),
         (n, Some(at)) if at < n => (tr!("search-at", at = at + 1, count = n), ui.visuals().text_color()),
         (n, _) => (tr!("search-count", count = n), ui.visuals().text_color()),
     };
     let count = ui.label(RichText::new(text).color(colour));
-    count.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, count_label(&matches, view.search_at)));
+    count
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, count_label(&matches, view.find.search_at)));
     if ui.small_button("✖").on_hover_text(tr!("search-clear")).clicked() {
-        view.search.clear();
-        view.search_at = None;
+        view.find.search.clear();
+        view.find.search_at = None;
     }
 }
 
@@ -300,7 +301,7 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
         ui.separator();
         ui.label(crate::model::one_line(status.board_name, 60));
         if status.problems > 0 && ui.link(tr!("status-problems", count = status.problems)).clicked() {
-            view.show_problems = true;
+            view.windows.problems = true;
         }
         ui.separator();
         let count = super::canvas::things(status.items);
@@ -341,9 +342,9 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
             let messages = ui.button(text).on_hover_text(tr!("status-messages-help"));
             messages.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("status-messages-label")));
             if messages.clicked() {
-                view.show_messages = !view.show_messages;
+                view.windows.messages = !view.windows.messages;
             }
-            let zoom = ui.button(format!("{:.0} %", view.zoom() * 100.0)).on_hover_text(Command::ZoomFit.text());
+            let zoom = ui.button(format!("{:.0} %", view.camera.zoom() * 100.0)).on_hover_text(Command::ZoomFit.text());
             zoom.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("status-zoom-label")));
             if zoom.clicked() {
                 actions.push(Action::Command(Command::ZoomFit));
