@@ -3,8 +3,10 @@
 //! they return.
 
 mod actions;
+mod adding;
 mod background;
 mod clipboard;
+mod disk;
 mod files;
 mod invite;
 mod jobs;
@@ -26,7 +28,6 @@ use crate::media::WorkerPool;
 use crate::media::thumbs::ThumbCache;
 use crate::prefs::Prefs;
 use crate::storage::Saver;
-use crate::storage::watch::WatchEvent;
 use crate::ui::dialogs::CloseChoice;
 use crate::ui::toasts::Toasts;
 use crate::ui::view::ViewState;
@@ -217,19 +218,6 @@ impl MoodboardApp {
         Arc::new(move || ctx.request_repaint())
     }
 
-    /// Starts saving the board now (in the background).
-    fn start_save(&mut self) {
-        let generation = self.open.doc.begin_save();
-        let doc = &self.open.doc;
-        self.saver.save(
-            self.open.key.as_u64(),
-            doc.path.clone(),
-            doc.board().clone(),
-            generation,
-            doc.disk_hash.clone(),
-        );
-    }
-
     /// Puts `doc` in place of the open board: a new [`OpenBoard`] with a new key, so that
     /// nothing still under way for the old one can reach it.
     fn opened(&mut self, doc: Document) {
@@ -289,53 +277,6 @@ impl MoodboardApp {
             CloseChoice::Cancel => {}
         }
     }
-
-    /// Saves now if there are changes, waiting for it (tests, quitting).
-    pub fn flush(&mut self) {
-        if self.open.doc.is_dirty() && !matches!(self.open.doc.status(), SaveStatus::Saving) {
-            self.open.doc.retry_save();
-            self.start_save();
-        }
-        let deadline = Instant::now() + std::time::Duration::from_secs(30);
-        while matches!(self.open.doc.status(), SaveStatus::Saving) && Instant::now() < deadline {
-            self.drain_saves();
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-    }
-
-    fn drain_saves(&mut self) {
-        for saved in self.saver.finished() {
-            if saved.owner != self.open.key.as_u64() {
-                // A save of a board opened before: it went to its own file.
-                if let Err(e) = saved.result {
-                    self.toasts.error(tr!("app-previous-save-failed", reason = crate::i18n::said(&e)));
-                }
-                continue;
-            }
-            let (result, failed) = match saved.result {
-                Ok(hash) => (Ok(hash), None),
-                Err(e) => (Err(crate::i18n::said(&e)), Some(e)),
-            };
-            self.open.doc.finish_save(saved.generation, result);
-            if let Some(e) = failed {
-                self.toasts.error(tr!("app-not-saved", reason = crate::i18n::said(&e)));
-                self.after_save = None;
-            }
-            if let Some(written) = saved.merged {
-                // The file had changed since we last saw it; the save merged it in.
-                match self.open.doc.merge_from_disk(&written, None) {
-                    Ok((summary, refused)) => self.brought_in(&summary, &refused, &tr!("app-from-saved-elsewhere")),
-                    Err(e) => self.toasts.error(tr!("app-file-not-merged", reason = crate::i18n::said(&e))),
-                }
-            }
-        }
-        if !self.open.doc.is_dirty()
-            && !matches!(self.open.doc.status(), SaveStatus::Saving)
-            && let Some(after) = self.after_save.take()
-        {
-            self.carry_out(after);
-        }
-    }
 }
 
 /// The board to start with: the one asked for, else the last one, else the welcome
@@ -385,83 +326,6 @@ fn scratch_board() -> Document {
             None,
         )
     })
-}
-
-impl MoodboardApp {
-    /// Merges what the file watcher saw into the open board.
-    fn drain_watcher(&mut self) {
-        for event in self.open.watcher.poll() {
-            match event {
-                WatchEvent::Changed { board, hash } => {
-                    if self.open.doc.disk_hash.as_ref() == Some(&hash) {
-                        continue; // our own save
-                    }
-                    let (summary, refused) = match self.open.doc.merge_from_disk(&board, Some(hash)) {
-                        Ok(merged) => merged,
-                        Err(e) => {
-                            self.toasts.error(tr!("app-file-not-merged", reason = crate::i18n::said(&e)));
-                            continue;
-                        }
-                    };
-                    self.view.forget_missing(self.open.doc.board());
-                    if self.open.inviting.is_some() {
-                        // Ideas from phones arrive all the time: marked, not announced.
-                        self.view.canvas.highlight.extend(summary.added.iter().cloned());
-                        self.view.canvas.highlight_label = tr!("app-from-phone");
-                    } else {
-                        self.brought_in(&summary, &refused, &tr!("app-from-board-file"));
-                    }
-                }
-                WatchEvent::Synced(outcomes) => {
-                    for o in outcomes {
-                        let name = o.copy.file_name().unwrap_or_default().to_string_lossy().into_owned();
-                        match o.result {
-                            Ok((summary, to)) => self.toasts.info(tr!(
-                                "app-conflict-merged",
-                                name = name,
-                                summary = ui::words::merge_summary(&summary),
-                                to = to
-                            )),
-                            Err(_) if o.not_a_copy => {}
-                            Err(e) => self.toasts.warning(tr!(
-                                "app-conflict-failed",
-                                name = name,
-                                reason = crate::i18n::said(&e)
-                            )),
-                        }
-                    }
-                }
-                WatchEvent::Unreadable(e) => {
-                    self.toasts.warning(tr!("app-file-unreadable", reason = crate::i18n::said(&e)))
-                }
-            }
-        }
-    }
-
-    /// Tells what a merge brought in (and what it did not take) and highlights the new
-    /// items.
-    fn brought_in(&mut self, summary: &crate::model::MergeSummary, refused: &[crate::model::Refusal], from: &str) {
-        if !refused.is_empty() {
-            let list: Vec<String> = refused.iter().take(3).map(|r| crate::i18n::said(r)).collect();
-            let mut list = list.join("; ");
-            if refused.len() > 3 {
-                list = format!("{list} {}", tr!("goals-more", count = refused.len() - 3));
-            }
-            self.toasts.warning(tr!("app-not-taken", count = refused.len(), from = from, list = list));
-        }
-        if summary.is_empty() {
-            return;
-        }
-        self.view.canvas.highlight.extend(summary.added.iter().cloned());
-        self.view.canvas.highlight_label = tr!("app-new-from", from = from);
-        let show = if summary.added.is_empty() { summary.changed.clone() } else { summary.added.clone() };
-        self.toasts.report_showing(
-            ui::toasts::Level::Info,
-            tr!("app-merged", from = from, summary = ui::words::merge_summary(summary)),
-            Vec::new(),
-            show,
-        );
-    }
 }
 
 impl eframe::App for MoodboardApp {

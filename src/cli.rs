@@ -5,20 +5,20 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail};
-use clap::{ArgGroup, Args, Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
+mod add;
 mod share;
+mod show;
+
+pub use add::{AddArgs, KindArgs};
+pub use show::render_board;
 
 use crate::export::ExportFormat;
-use crate::media::import_file;
-use crate::media::thumbs::ThumbCache;
-use crate::model::kinds::Fields;
-use crate::model::operations::{self, Contributor, NewIdea};
-use crate::model::{
-    Board, Edit, FORMAT_VERSION, Item, ItemId, ItemKind, KindTag, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, frames,
-};
+use crate::model::operations;
+use crate::model::{Board, Edit, FORMAT_VERSION, ItemId, RECOMMENDED_MAX_GOALS, Stamper, Timestamp, frames};
 use crate::prefs::Prefs;
-use crate::storage::{self, AssetStore, UpdateError, paths};
+use crate::storage::{self, UpdateError, paths};
 
 /// Collect images, quotes, links, notes and colours onto boards grouped by theme.
 #[derive(Debug, Parser)]
@@ -216,42 +216,14 @@ pub enum Switch {
     Off,
 }
 
-#[derive(Debug, Args)]
-pub struct AddArgs {
-    pub board: PathBuf,
-    /// What to add: one flag per kind of idea (`--note TEXT`, `--quote TEXT --by WHO`, …),
-    /// made from the kinds' own fields.
-    #[command(flatten)]
-    pub what: KindArgs,
-    /// The theme to put it in; created if the board has no theme by that name.
-    #[arg(long, value_name = "NAME")]
-    pub theme: Option<String>,
-    /// Who is adding it (default: your name from the app's preferences, else your login).
-    #[arg(long = "as", value_name = "CONTRIBUTOR")]
-    pub contributor: Option<String>,
-    /// Where it comes from: own team, customer, other department, other field …
-    #[arg(long, value_name = "WHERE")]
-    pub source: Option<String>,
-    /// A tag; repeat for more.
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// Make no network request: links are added without a preview, and image addresses
-    /// are refused.
-    #[arg(long)]
-    pub offline: bool,
-    /// Give up on a download after this many seconds.
-    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
-    pub timeout: u64,
-}
-
 /// Runs a subcommand, writing results to `out` and warnings to `err`.
 pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
     match command {
         Command::New { board, title, goals } => new(&board, title, goals, out, err),
-        Command::Add(args) => add(args, out, err),
+        Command::Add(args) => add::add(args, out, err),
         Command::Remove { board, ids, matching } => remove(&board, &ids, matching.as_deref(), out, err),
-        Command::Show { board, ids } => show(&board, ids, out, err),
-        Command::Check { board } => check(&board, out),
+        Command::Show { board, ids } => show::show(&board, ids, out, err),
+        Command::Check { board } => show::check(&board, out),
         Command::Merge { board, other, out: to, dry_run } => {
             share::merge_cmd(&board, &other, to.as_deref(), dry_run, out, err)
         }
@@ -344,267 +316,6 @@ fn new(
         if new_board.goals.len() == 1 { "" } else { "s" }
     )?;
     Ok(())
-}
-
-fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
-    let total = std::time::Duration::from_secs(args.timeout);
-    let limits = &crate::web::Limits {
-        total,
-        connect: total.min(crate::web::Limits::default().connect),
-        ..crate::web::Limits::default()
-    };
-    let path = existing_board(&args.board);
-    // Fail early on a missing or broken board, before copying any image.
-    load(&path)?;
-    let prefs = Prefs::load().0;
-    let contributor = match &args.contributor {
-        Some(who) => nonempty("contributor (--as)", who)?,
-        None => prefs.contributor(),
-    };
-    let source = match &args.source {
-        Some(s) => nonempty("source", s)?,
-        None => operations::OWN_TEAM.to_owned(),
-    };
-    let store = AssetStore::for_board(&path);
-    let mut refused = Vec::new();
-    let what = &args.what;
-    let kinds: Vec<ItemKind> = if what.kind.spec().typed {
-        let kind = what.kind.build(&what.fields).map_err(|e| anyhow!(english(|| crate::i18n::said(&e))))?;
-        vec![previewed(kind, args.offline, &store, limits, err)?]
-    } else {
-        let thumbs = ThumbCache::standard();
-        for source in what.sources.iter().filter(|s| is_web_address(s) && !args.offline) {
-            writeln!(err, "downloading {} …", source.trim())?;
-        }
-        let mut kinds = Vec::new();
-        for result in import_all(&what.sources, args.offline, &store, &thumbs, limits) {
-            match result {
-                Ok(kind) => kinds.push(kind),
-                Err(e) => refused.push(e),
-            }
-        }
-        kinds
-    };
-    let tags: Vec<String> = args.tags.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
-
-    if !kinds.is_empty() {
-        let now = Timestamp::now();
-        let ((ids, theme_note), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
-            let mut clock = Stamper::now(board, &contributor);
-            let mut theme_note = String::new();
-            let theme = match args.theme.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                None => None,
-                Some(name) => match board.theme_by_name(name) {
-                    Some(t) => {
-                        theme_note = format!(" in theme “{}”", t.name);
-                        Some(t.id.clone())
-                    }
-                    None => {
-                        let theme = board.new_theme(name, now);
-                        theme_note = format!(" in new theme “{name}”");
-                        let id = theme.id.clone();
-                        operations::commit(board, Edit::InsertTheme(theme), &mut clock)?;
-                        Some(id)
-                    }
-                },
-            };
-            // In its theme's frame, or beside everything, never on another card.
-            let ideas = kinds.into_iter().map(|kind| NewIdea::new(kind).in_theme(theme.clone()).tagged(tags.clone()));
-            let by = Contributor { name: &contributor, source: &source };
-            let added = operations::add(board, ideas.collect(), by, &mut clock)?;
-            let ids = added
-                .ids
-                .iter()
-                .map(|id| (id.clone(), board.item(id).map_or("", |i| i.kind.tag().name())))
-                .collect::<Vec<_>>();
-            Ok((ids, theme_note))
-        })
-        .map_err(flatten)?;
-        warn_problems(err, &problems)?;
-        for (id, kind) in ids {
-            writeln!(out, "added {kind} {id} to {}{theme_note}", path.display())?;
-        }
-    }
-    if !refused.is_empty() {
-        for reason in &refused {
-            writeln!(err, "not added: {reason}")?;
-        }
-        let total = what.sources.len();
-        if refused.len() == total {
-            bail!("nothing added to {}", path.display());
-        }
-        bail!("{} of {total} images not added to {} (the others were)", refused.len(), path.display());
-    }
-    Ok(())
-}
-
-/// Whether an argument names a web address rather than a file.
-fn is_web_address(source: &str) -> bool {
-    let lower = source.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-/// Every source's image card, in the order given, imported on all cores at once (each
-/// file is checked, stored and cached on its own; one failing leaves the others).
-fn import_all(
-    sources: &[String],
-    offline: bool,
-    store: &AssetStore,
-    thumbs: &ThumbCache,
-    limits: &crate::web::Limits,
-) -> Vec<anyhow::Result<ItemKind>> {
-    let workers = std::thread::available_parallelism().map_or(2, |n| n.get()).min(sources.len()).max(1);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<anyhow::Result<ItemKind>>>> =
-        sources.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(source) = sources.get(index) else { break };
-                    // A decoder that panics refuses its file and leaves the others.
-                    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        image_kind(source, offline, store, thumbs, limits)
-                    }))
-                    .unwrap_or_else(|_| Err(anyhow!("{source}: the image could not be read (the decoder stopped)")));
-                    *results[index].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(result);
-                }
-            });
-        }
-    });
-    results
-        .into_iter()
-        .map(|slot| {
-            slot.into_inner()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .unwrap_or_else(|| Err(anyhow!("the import stopped unexpectedly (a bug in Moodboard)")))
-        })
-        .collect()
-}
-
-/// An image card from a file or an http(s) address; the error says which and why.
-fn image_kind(
-    source: &str,
-    offline: bool,
-    store: &AssetStore,
-    thumbs: &ThumbCache,
-    limits: &crate::web::Limits,
-) -> anyhow::Result<ItemKind> {
-    let imported = if is_web_address(source) {
-        if offline {
-            bail!("{source}: not downloaded (--offline)");
-        }
-        crate::web::image(source.trim(), store, thumbs, limits, &|_, _| {})?
-    } else {
-        import_file(store, thumbs, Path::new(source))?
-    };
-    Ok(imported.into_kind())
-}
-
-/// `kind` filled in by the web page it previews ([`Behaviour::previewed_from`], a link's),
-/// unless `offline`; a page that cannot be read still gives the idea, with a warning
-/// saying why.
-///
-/// [`Behaviour::previewed_from`]: crate::model::kinds::Behaviour::previewed_from
-fn previewed(
-    mut kind: ItemKind,
-    offline: bool,
-    store: &AssetStore,
-    limits: &crate::web::Limits,
-    err: &mut dyn Write,
-) -> anyhow::Result<ItemKind> {
-    let Some(url) = kind.behaviour().previewed_from().map(str::to_owned) else { return Ok(kind) };
-    if offline || crate::web::parse_address(&url).is_err() {
-        if !offline && !crate::model::links::is_openable(&url) {
-            writeln!(err, "warning: {url:?} is not a web address; added without a preview")?;
-        }
-        return Ok(kind);
-    }
-    let info = crate::web::link(&url, store, &ThumbCache::standard(), limits, &|_, _| {});
-    if let Some(warning) = &info.warning {
-        writeln!(err, "warning: {url}: {warning}")?;
-    }
-    kind.take_preview(info.preview());
-    Ok(kind)
-}
-
-/// What `say` says, in English: the command line speaks English.
-fn english<T>(say: impl FnOnce() -> T) -> T {
-    crate::i18n::in_english(say)
-}
-
-/// `moodboard add`'s flags for what to add, one per kind of idea and one per field a
-/// kind takes there, all made from the kinds' specs
-/// ([`crate::model::kinds::KindSpec::flag`], [`crate::model::kinds::Field::flag`]).
-#[derive(Clone, Debug)]
-pub struct KindArgs {
-    pub kind: KindTag,
-    /// The typed fields of a typed kind.
-    pub fields: Fields,
-    /// The files or addresses of an imported kind (pictures).
-    pub sources: Vec<String>,
-}
-
-impl clap::FromArgMatches for KindArgs {
-    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
-        for &kind in KindTag::ALL {
-            let spec = kind.spec();
-            let Some(given) = matches.get_many::<String>(spec.flag.long) else { continue };
-            let given: Vec<String> = given.cloned().collect();
-            if !spec.typed {
-                return Ok(Self { kind, fields: Fields::new(), sources: given });
-            }
-            let mut fields = Fields::new();
-            // The kind's own flag sets its first field; other fields have flags of their own.
-            if let (Some(first), Some(value)) = (spec.fields.first(), given.into_iter().next()) {
-                fields.set(first.key, value);
-            }
-            for field in spec.fields {
-                if let Some(flag) = field.flag
-                    && let Some(value) = matches.get_one::<String>(flag.long)
-                {
-                    fields.set(field.key, value.clone());
-                }
-            }
-            return Ok(Self { kind, fields, sources: Vec::new() });
-        }
-        Err(clap::Error::raw(clap::error::ErrorKind::MissingRequiredArgument, "say what to add"))
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
-        *self = Self::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
-
-impl clap::Args for KindArgs {
-    fn augment_args(mut cmd: clap::Command) -> clap::Command {
-        let help = |id: &str| crate::i18n::lookup(crate::i18n::Lang::En, id, None).unwrap_or_else(|| id.to_owned());
-        let mut what = Vec::new();
-        for &kind in KindTag::ALL {
-            let spec = kind.spec();
-            let flag = spec.flag;
-            let mut arg = clap::Arg::new(flag.long).long(flag.long).value_name(flag.value_name).help(help(flag.help));
-            if let Some(alias) = flag.alias {
-                arg = arg.visible_alias(alias);
-            }
-            // A typed kind takes one value; an imported one any number of files or addresses.
-            cmd = cmd.arg(if spec.typed { arg.num_args(1) } else { arg.num_args(1..) });
-            what.push(flag.long);
-            for field in spec.fields {
-                if let Some(f) = field.flag {
-                    let arg = clap::Arg::new(f.long).long(f.long).value_name(f.value_name).help(help(f.help));
-                    cmd = cmd.arg(arg.num_args(1).requires(flag.long));
-                }
-            }
-        }
-        cmd.group(ArgGroup::new("what").required(true).args(what))
-    }
-
-    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
-        Self::augment_args(cmd)
-    }
 }
 
 fn host(
@@ -810,128 +521,4 @@ fn prompt(
     };
     writeln!(out, "{}", crate::prompts::draw(lang, &own, &mut fastrand::Rng::new()))?;
     Ok(())
-}
-
-fn show(board: &Path, with_ids: bool, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
-    let path = existing_board(board);
-    let storage::Loaded { board, problems, .. } = load(&path)?;
-    warn_problems(err, &problems)?;
-    write!(out, "{}", render_board(&board, with_ids))?;
-    Ok(())
-}
-
-/// The board as plain text: title, goals, then items grouped by theme.
-pub fn render_board(board: &Board, with_ids: bool) -> String {
-    let mut s = String::new();
-    s.push_str(&board.title);
-    s.push('\n');
-    if !board.description.trim().is_empty() {
-        s.push_str(board.description.trim());
-        s.push('\n');
-    }
-    s.push('\n');
-    if board.goals.is_empty() {
-        s.push_str("Goals: none yet\n");
-    } else {
-        s.push_str("Goals\n");
-        for (i, goal) in board.goals.iter().enumerate() {
-            s.push_str(&format!("  {}. {}\n", i + 1, crate::model::one_line(goal, 200)));
-        }
-    }
-    let mut by_theme = board.items_by_theme();
-    let groups = board.themes.iter().map(|t| (Some(&t.id), t.name.as_str()));
-    for (theme, name) in groups.chain(std::iter::once((None, "Unsorted"))) {
-        let items: Vec<&Item> = by_theme.remove(&theme).unwrap_or_default();
-        if theme.is_none() && items.is_empty() {
-            continue;
-        }
-        let count = match items.len() {
-            0 => "no items".to_owned(),
-            1 => "1 item".to_owned(),
-            n => format!("{n} items"),
-        };
-        s.push_str(&format!("\n{name} ({count})\n"));
-        for item in items {
-            s.push_str("  ");
-            if with_ids {
-                s.push_str(&format!("{}  ", item.id));
-            }
-            s.push_str(&format!("{:<6}  {}", item.kind.tag().name(), item.kind.summary()));
-            let description = crate::model::one_line(&described(&item.kind), 200);
-            let mut about = vec![item.contributor.clone(), item.source.clone()];
-            about.retain(|a| !a.trim().is_empty());
-            if !item.tags.is_empty() {
-                about.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
-            }
-            if !about.is_empty() {
-                s.push_str(&format!("  [{}]", about.join(" · ")));
-            }
-            s.push('\n');
-            if !description.is_empty() {
-                s.push_str(&format!("      {description}\n"));
-            }
-            let recap = crate::export::item_recap(board, item);
-            if !recap.summary().is_empty() {
-                s.push_str(&format!("      {}\n", recap.summary()));
-            }
-            for (who, reply) in &recap.replies {
-                s.push_str(&format!("      {who}: {}\n", crate::model::one_line(reply, 200)));
-            }
-        }
-    }
-    let recap = crate::export::session_recap(board);
-    if !recap.is_empty() {
-        s.push_str("\nSession\n");
-        for line in recap {
-            s.push_str(&format!("  {line}\n"));
-        }
-    }
-    s
-}
-
-/// What an idea says of itself besides its summary (a link's page description), for
-/// `show`: the description remark of its recap.
-fn described(kind: &ItemKind) -> String {
-    use crate::model::kinds::{Recap, Remark};
-    struct Description(String);
-    impl Recap for Description {
-        fn words(&mut self, _: &str) {}
-        fn quote(&mut self, _: &str, _: &str, _: &str) {}
-        fn link(&mut self, _: &str, _: &str) {}
-        fn remark(&mut self, remark: Remark, text: &str) {
-            if remark == Remark::Description {
-                self.0 = text.to_owned();
-            }
-        }
-        fn picture(&mut self, _: &crate::model::AssetName, _: &str) {}
-        fn swatch(&mut self, _: &str, _: &str) {}
-    }
-    let mut description = Description(String::new());
-    kind.behaviour().recap(&mut description);
-    description.0
-}
-
-fn check(board: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
-    let path = existing_board(board);
-    let storage::Loaded { board, mut problems, .. } = load(&path)?;
-    // Replace the quick asset check of `load` with one that verifies every file's content.
-    problems.retain(|p| p.field != "asset" && p.field != "assets");
-    problems.extend(storage::check_assets(&path, &board, true));
-    let images = board.items.iter().filter(|i| matches!(i.kind, ItemKind::Image(_))).count();
-    if problems.is_empty() {
-        writeln!(
-            out,
-            "ok: {} — “{}”, {} items, {} themes, {} images verified",
-            path.display(),
-            board.title,
-            board.items.len(),
-            board.themes.len(),
-            images
-        )?;
-        return Ok(());
-    }
-    for p in &problems {
-        writeln!(out, "{}: {p}", path.display())?;
-    }
-    bail!("{}: {} problem{} found", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" })
 }

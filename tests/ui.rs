@@ -774,7 +774,7 @@ fn spotlight_steps_through_every_item_and_an_answer_becomes_a_note() {
         assert_eq!(order.index, step);
         let id = order.current().unwrap().clone();
         let item = board(&h).item(&id).unwrap().clone();
-        let label = moodboard::ui::canvas::item_label(&item);
+        let label = moodboard::ui::cards::item_label(&item);
         assert!(h.query_by_role_and_label(Role::Image, &label).is_some(), "{label} is in the spotlight");
         seen.insert(id);
         if step < 2 {

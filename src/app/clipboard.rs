@@ -7,20 +7,12 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use super::MoodboardApp;
-use super::share::{JobDone, JobError};
+use super::share::{JobDone, JobError, Pasted};
 use crate::media::import_bytes;
 use crate::model::{BoardRect, Edit, Item, ItemId, Pos, ThemeId, Timestamp, frames};
-use crate::storage::clip::{self, ClipTheme};
+use crate::storage::clip;
 use crate::storage::{AssetStore, Problem};
 use crate::ui::canvas::things;
-
-/// Cards read from the clipboard, their pictures already in the board's assets.
-pub struct Pasted {
-    pub items: Vec<Item>,
-    pub themes: Vec<ClipTheme>,
-    /// What was repaired or left out, one line each.
-    pub problems: Vec<String>,
-}
 
 impl MoodboardApp {
     /// Copies the selected cards to the clipboard (in the background: their pictures are

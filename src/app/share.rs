@@ -86,8 +86,16 @@ pub enum JobDone {
         left_out: usize,
     },
     /// Cards read from the clipboard, ready to go on the board.
-    Pasted(Box<super::clipboard::Pasted>),
+    Pasted(Box<Pasted>),
     Failed(JobError),
+}
+
+/// Cards read from the clipboard, their pictures already in the board's assets.
+pub struct Pasted {
+    pub items: Vec<crate::model::Item>,
+    pub themes: Vec<crate::storage::clip::ClipTheme>,
+    /// What was repaired or left out, one line each.
+    pub problems: Vec<String>,
 }
 
 /// A merge waiting for the user's answer to its preview.

@@ -35,12 +35,6 @@ use crate::model::{Board, Edit, Item, ItemId, ItemKind, KindTag, Phase, Reaction
 pub const MAX_JSON_BYTES: usize = 8 * 1024;
 /// Largest photo from a phone, in bytes.
 pub const MAX_IMAGE_BYTES: usize = 50 * 1_000_000;
-/// Longest idea, in characters.
-pub const MAX_TEXT: usize = 2000;
-/// Longest short field (who said it, a title, a name), in characters.
-pub const MAX_SHORT: usize = 200;
-/// Longest address, in characters.
-pub const MAX_URL: usize = 2000;
 
 const PAGE: &str = include_str!("page.html");
 const SCRIPT: &str = include_str!("page.js");

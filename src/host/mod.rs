@@ -35,7 +35,7 @@ impl crate::i18n::Said for HostError {
             HostError::Load(e) => e.message(),
             HostError::Bind { addr, source } => Message::new("host-cannot-listen")
                 .with("addr", addr.to_string())
-                .with("reason", crate::storage::error::io_said(source)),
+                .with("reason", crate::i18n::Said::message(source)),
             HostError::Runtime(e) => Message::new("host-cannot-start").with("reason", e.message()),
         }
     }

@@ -159,10 +159,16 @@ pub struct FieldView {
     pub address: bool,
 }
 
+/// Longest idea, in characters.
+pub const MAX_TEXT: usize = 2000;
+/// Longest short field (who said it, a title, a name), in characters.
+pub const MAX_SHORT: usize = 200;
+/// Longest address, in characters.
+pub const MAX_URL: usize = 2000;
+
 /// The most characters the join API takes in a field: its own caps, tighter than the
 /// kind's (docs/JOIN.md).
 pub fn phone_cap(field: &Field) -> usize {
-    use super::api::{MAX_SHORT, MAX_TEXT, MAX_URL};
     match field.ty {
         FieldType::Address => MAX_URL,
         _ if field.multiline => MAX_TEXT,

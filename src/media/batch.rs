@@ -195,7 +195,7 @@ fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Out
             if is_text {
                 use crate::i18n::{Message, Said};
                 let note = |reason: Message| ImportFailure::Note { path: path.clone(), reason };
-                let size = std::fs::metadata(&path).map_err(|e| note(crate::storage::error::io_said(&e)))?.len();
+                let size = std::fs::metadata(&path).map_err(|e| note(crate::i18n::Said::message(&e)))?.len();
                 if size > MAX_NOTE_BYTES {
                     let (kib, max) = (size / 1024, MAX_NOTE_BYTES / 1024);
                     return Err(note(Message::new("import-note-too-long").with("kib", kib).with("max", max)));

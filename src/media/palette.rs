@@ -5,9 +5,13 @@
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::ImageCache;
-use super::textures::{SMALL_SIDE, decode_for_card};
+use std::sync::Arc;
+
+use super::WorkerPool;
+use super::card_picture::{DECODE_CRASHED, SMALL_SIDE, decode_for_card};
+use super::thumbs::ThumbCache;
 use crate::model::{AssetName, Rgb};
+use crate::storage::AssetStore;
 
 /// Colours found per image.
 pub const COLOURS_PER_IMAGE: usize = 5;
@@ -60,20 +64,27 @@ impl Default for Palettes {
     }
 }
 
-impl ImageCache {
+/// What a palette is worked out from: the board's images and the threads to work on.
+pub(super) struct Sources<'a> {
+    pub store: &'a AssetStore,
+    pub thumbs: &'a Arc<ThumbCache>,
+    pub pool: &'a WorkerPool,
+    pub ctx: &'a egui::Context,
+}
+
+impl Palettes {
     /// The dominant colours of `asset`, worked out in the background on first ask.
-    pub fn palette(&mut self, asset: &AssetName) -> PaletteState {
-        if let Some(state) = self.palettes.entries.get(asset) {
+    pub(super) fn get(&mut self, asset: &AssetName, from: Sources<'_>) -> PaletteState {
+        if let Some(state) = self.entries.get(asset) {
             return state.clone();
         }
-        self.palettes.entries.insert(asset.clone(), PaletteState::Pending);
-        let (store, thumbs, tx, ctx) =
-            (self.store.clone(), self.thumbs.clone(), self.palettes.tx.clone(), self.ctx.clone());
+        self.entries.insert(asset.clone(), PaletteState::Pending);
+        let (store, thumbs, tx, ctx) = (from.store.clone(), from.thumbs.clone(), self.tx.clone(), from.ctx.clone());
         let asset = asset.clone();
-        let lost = Found { asset: asset.clone(), result: Err(super::textures::DECODE_CRASHED.to_owned()) };
-        let wake: crate::storage::Waker = std::sync::Arc::new(move || ctx.request_repaint());
+        let lost = Found { asset: asset.clone(), result: Err(DECODE_CRASHED.to_owned()) };
+        let wake: crate::storage::Waker = Arc::new(move || ctx.request_repaint());
         let reply = super::Reply::new(tx, lost, Some(wake));
-        self.pool.spawn(move || {
+        from.pool.spawn(move || {
             let result = decode_for_card(&store, &thumbs, &asset, SMALL_SIDE).map(|picture| {
                 let pixels: Vec<[u8; 3]> = picture.pixels.iter().map(|c| [c.r(), c.g(), c.b()]).collect();
                 dominant_colours(&pixels, COLOURS_PER_IMAGE)
@@ -83,21 +94,23 @@ impl ImageCache {
         PaletteState::Pending
     }
 
-    pub(super) fn poll_palettes(&mut self) -> usize {
+    /// Takes in the palettes worked out since the last poll; says how many arrived.
+    pub(super) fn poll(&mut self) -> usize {
         let mut arrived = 0;
-        while let Ok(found) = self.palettes.rx.try_recv() {
+        while let Ok(found) = self.rx.try_recv() {
             arrived += 1;
             let state = match found.result {
                 Ok(swatches) => PaletteState::Ready(swatches),
                 Err(e) => PaletteState::Failed(e),
             };
-            self.palettes.entries.insert(found.asset, state);
+            self.entries.insert(found.asset, state);
         }
         arrived
     }
 
-    pub(super) fn palettes_pending(&self) -> usize {
-        self.palettes.entries.values().filter(|s| matches!(s, PaletteState::Pending)).count()
+    /// Palettes still being worked out.
+    pub(super) fn pending(&self) -> usize {
+        self.entries.values().filter(|s| matches!(s, PaletteState::Pending)).count()
     }
 }
 

@@ -11,7 +11,8 @@ use std::sync::{Arc, OnceLock};
 use image::{DynamicImage, RgbaImage};
 use resvg::{tiny_skia, usvg};
 
-use super::decode::{ImageError, MAX_SIDE};
+use super::pixels::fit_within;
+use super::raster::{self, ImageError, MAX_SIDE};
 use crate::model::PixelSize;
 
 /// Largest SVG accepted, in bytes: a drawing, not a data dump.
@@ -57,8 +58,8 @@ fn embedded(mime: &str, data: Arc<Vec<u8>>, options: &usvg::Options) -> Option<u
     if mime == "image/svg+xml" || (mime == "text/plain" && is_svg(&data)) {
         return usvg::Tree::from_data_nested(&data, options).ok().map(usvg::ImageKind::SVG);
     }
-    let picture = super::decode::decode_at_least(&data, EMBEDDED_SIDE).ok()?;
-    let picture = super::fit_within(picture, EMBEDDED_SIDE).ok()?;
+    let picture = raster::decode_probed(&data, EMBEDDED_SIDE).ok()?.1;
+    let picture = fit_within(picture, EMBEDDED_SIDE).ok()?;
     let mut png = std::io::Cursor::new(Vec::new());
     picture.to_rgba8().write_to(&mut png, image::ImageFormat::Png).ok()?;
     Some(usvg::ImageKind::PNG(Arc::new(png.into_inner())))

@@ -274,7 +274,7 @@ fn decode_entry(bytes: &[u8]) -> Option<ColorImage> {
         return None;
     }
     // Our own entries are small; the decoder's limits still apply to anything else.
-    super::decode(payload).ok().map(super::to_color_image)
+    super::decode(payload).ok().map(super::pixels::to_color_image)
 }
 
 /// Deletes the entries used longest ago until the folder holds at most 80 % of `max`.

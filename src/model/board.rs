@@ -115,20 +115,6 @@ impl Board {
         BoardMeta { title: self.title.clone(), description: self.description.clone(), goals: self.goals.clone() }
     }
 
-    /// A new theme placed after every existing one, with the next palette colour and an
-    /// empty frame to the right of everything on the board (the app moves it into view).
-    pub fn new_theme(&self, name: &str, now: Timestamp) -> Theme {
-        Theme {
-            id: ThemeId::new_random(),
-            name: name.to_owned(),
-            colour: self.next_theme_colour(),
-            description: String::new(),
-            rank: self.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1)),
-            frame: BoardRect::from_pos_size(super::frames::next_frame_spot(self), super::frames::EMPTY_FRAME),
-            modified: now,
-        }
-    }
-
     pub fn item(&self, id: &ItemId) -> Option<&Item> {
         self.items.get(id.as_str())
     }

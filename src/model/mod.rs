@@ -21,6 +21,7 @@ pub mod operations;
 pub mod rules;
 mod session;
 pub mod suggest;
+mod tally;
 mod timestamp;
 
 pub use crate::i18n::{Arg, Message, Said};

@@ -7,12 +7,6 @@ use std::path::PathBuf;
 use super::FileKind;
 use crate::i18n::{Message, Said};
 
-/// What the operating system said of a failed file operation (see the `Said` of
-/// [`std::io::Error`]).
-pub fn io_said(e: &std::io::Error) -> Message {
-    e.message()
-}
-
 /// Why a board could not be opened. The file on disk is never changed by a failed load.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
@@ -109,7 +103,7 @@ impl Said for LoadError {
     fn message(&self) -> Message {
         match self {
             LoadError::Io { path, source } => {
-                Message::new("error-load-io").with("path", path).with("reason", io_said(source))
+                Message::new("error-load-io").with("path", path).with("reason", crate::i18n::Said::message(source))
             }
             LoadError::NotAFile { path, what } => {
                 Message::new("error-load-not-a-file").with("path", path).with("what", what.message())
@@ -149,7 +143,7 @@ impl Said for SaveError {
             SaveError::Io { path, action, source } => Message::new("error-save-io")
                 .with("path", path)
                 .with("action", Message::new(action))
-                .with("reason", io_said(source)),
+                .with("reason", crate::i18n::Said::message(source)),
             SaveError::ReadOnly { path } => Message::new("error-save-read-only").with("path", path),
             SaveError::NotAFile { path, what } => {
                 Message::new("error-save-not-a-file").with("path", path).with("what", what.message())
@@ -169,7 +163,7 @@ impl Said for LockError {
         match self {
             LockError::Busy(seconds) => Message::new("error-lock-busy").with("seconds", *seconds),
             LockError::Io { path, source } => {
-                Message::new("error-lock-io").with("path", path).with("reason", io_said(source))
+                Message::new("error-lock-io").with("path", path).with("reason", crate::i18n::Said::message(source))
             }
             LockError::Unsafe { path, reason } => {
                 Message::new("error-lock-unsafe").with("path", path).with("reason", Message::new(reason))
@@ -184,7 +178,7 @@ impl Said for AssetError {
             AssetError::Io { path, action, source } => Message::new("error-asset-io")
                 .with("path", path)
                 .with("action", Message::new(action))
-                .with("reason", io_said(source)),
+                .with("reason", crate::i18n::Said::message(source)),
             AssetError::Refused { path, reason } => {
                 Message::new("error-asset-refused").with("path", path).with("reason", Message::new(reason))
             }

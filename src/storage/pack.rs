@@ -136,7 +136,7 @@ pub fn unpack(pack_path: &Path, into: &Path) -> Result<PathBuf, PackError> {
         .repaired();
 
     std::fs::create_dir_all(into).map_err(|e| {
-        io(Message::new("pack-cannot-create").with("path", into).with("reason", super::error::io_said(&e)))
+        io(Message::new("pack-cannot-create").with("path", into).with("reason", crate::i18n::Said::message(&e)))
     })?;
     let target = paths::unused_board_path(into, &name);
     let store = AssetStore::for_board(&target);
@@ -298,7 +298,7 @@ fn read_entry<R: Read + Seek>(
     file.take(cap + 1).read_to_end(&mut bytes).map_err(|e| PackError::Refused {
         path: pack_path.to_owned(),
         entry: name.clone(),
-        reason: Message::new("pack-entry-unreadable").with("reason", super::error::io_said(&e)),
+        reason: Message::new("pack-entry-unreadable").with("reason", crate::i18n::Said::message(&e)),
     })?;
     if bytes.len() as u64 > cap {
         return Err(PackError::Refused {

@@ -43,7 +43,7 @@ impl Said for FileKind {
 impl Said for OpenError {
     fn message(&self) -> Message {
         match self {
-            OpenError::Io(e) => Message::new("error-open-io").with("reason", super::error::io_said(e)),
+            OpenError::Io(e) => Message::new("error-open-io").with("reason", crate::i18n::Said::message(e)),
             OpenError::NotAFile(what) => Message::new("error-open-not-a-file").with("what", what.message()),
         }
     }

@@ -5,7 +5,6 @@ use egui::emath::TSTransform;
 use egui::{Pos2, Rect, Vec2, vec2};
 
 use super::style::{MAX_ZOOM, MIN_ZOOM};
-use super::view::to_pos;
 use crate::model::{BoardRect, Pos};
 
 #[derive(Clone, Debug)]
@@ -44,7 +43,8 @@ impl Camera {
 
     /// The board position at the middle of the canvas: where new items go.
     pub fn center_in_board(&self) -> Pos {
-        to_pos(self.board_from_screen() * self.canvas_rect.center())
+        let centre = self.board_from_screen() * self.canvas_rect.center();
+        Pos::new(centre.x, centre.y)
     }
 
     /// Zooms by `factor` keeping the board point under `anchor_on_screen` in place.

@@ -9,6 +9,7 @@ use egui::{
     TextEdit, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
+use super::cards::item_label;
 use super::cards::{Look, paint_card};
 use super::view::{Gesture, ViewState, board_rect_of};
 use super::{Action, Command, style};
@@ -16,11 +17,6 @@ use crate::media::ImageCache;
 use crate::model::frames::{self, Drop};
 use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules};
 use crate::tr;
-
-/// The label a card has for screen readers and tests: "Note: Try paper textures".
-pub fn item_label(item: &Item) -> String {
-    format!("{}: {}", super::words::kind_title(item.kind.tag()), item.kind.summary())
-}
 
 fn id_for(item: &ItemId) -> Id {
     Id::unique(("canvas-item", item.as_str()))

@@ -11,6 +11,11 @@ use crate::media::TextureState;
 use crate::model::kinds::paint::{self, Card, CardPainter, Fit, Ink, Paint, TextStyle};
 use crate::model::{AssetName, BoardRect, Crop, Item, Message, Pos, Rgb};
 
+/// The label a card has for screen readers and tests: "Note: Try paper textures".
+pub fn item_label(item: &Item) -> String {
+    format!("{}: {}", super::words::kind_title(item.kind.tag()), item.kind.summary())
+}
+
 /// How a card should look beyond its content.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Look {
@@ -190,7 +195,7 @@ impl CardPainter for EguiCard<'_, '_> {
 
 /// A card's dots and reactions along its bottom edge, and a "?" mark in its top right
 /// corner while nobody has answered it, both kept readable when zoomed out.
-pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate::ui::session::CardJudgment) {
+pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate::ui::judgment::CardJudgment) {
     // Both marks sit outside the card's text: the "not answered yet" mark on its top
     // right corner, the dots and reactions in a tag hanging under its bottom edge. Both
     // keep a readable size however far the board is zoomed out.

@@ -9,7 +9,7 @@ use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use super::session::CardJudgment;
+use super::judgment::CardJudgment;
 use crate::i18n::Lang;
 use crate::media::palette::{Swatch, all_alike, board_palette};
 use crate::model::lens::{LensReport, lens_report};
@@ -113,7 +113,7 @@ impl Derived {
     /// Every card's dots, reactions and replies, counted in one pass.
     pub fn judgments(&self, board: &Board) -> Arc<HashMap<ItemId, CardJudgment>> {
         let you = self.you();
-        self.judgments.get_or_init(|| Arc::new(super::session::card_judgments(board, board.items.iter(), you))).clone()
+        self.judgments.get_or_init(|| Arc::new(super::judgment::card_judgments(board, board.items.iter(), you))).clone()
     }
 
     /// How many items each theme holds.

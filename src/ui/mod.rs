@@ -14,6 +14,7 @@ pub mod frames;
 pub mod grid;
 pub mod inspector;
 pub mod invite;
+pub mod judgment;
 pub mod lens;
 pub mod merge_preview;
 pub mod session;

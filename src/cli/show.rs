@@ -1,0 +1,134 @@
+//! `moodboard show` and `moodboard check`: a board as text, and whether it loads clean.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::{existing_board, load, warn_problems};
+use crate::model::{Board, Item, ItemKind};
+use crate::storage;
+
+pub(super) fn show(board: &Path, with_ids: bool, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    let storage::Loaded { board, problems, .. } = load(&path)?;
+    warn_problems(err, &problems)?;
+    write!(out, "{}", render_board(&board, with_ids))?;
+    Ok(())
+}
+
+/// The board as plain text: title, goals, then items grouped by theme.
+pub fn render_board(board: &Board, with_ids: bool) -> String {
+    let mut s = String::new();
+    s.push_str(&board.title);
+    s.push('\n');
+    if !board.description.trim().is_empty() {
+        s.push_str(board.description.trim());
+        s.push('\n');
+    }
+    s.push('\n');
+    if board.goals.is_empty() {
+        s.push_str("Goals: none yet\n");
+    } else {
+        s.push_str("Goals\n");
+        for (i, goal) in board.goals.iter().enumerate() {
+            s.push_str(&format!("  {}. {}\n", i + 1, crate::model::one_line(goal, 200)));
+        }
+    }
+    let mut by_theme = board.items_by_theme();
+    let groups = board.themes.iter().map(|t| (Some(&t.id), t.name.as_str()));
+    for (theme, name) in groups.chain(std::iter::once((None, "Unsorted"))) {
+        let items: Vec<&Item> = by_theme.remove(&theme).unwrap_or_default();
+        if theme.is_none() && items.is_empty() {
+            continue;
+        }
+        let count = match items.len() {
+            0 => "no items".to_owned(),
+            1 => "1 item".to_owned(),
+            n => format!("{n} items"),
+        };
+        s.push_str(&format!("\n{name} ({count})\n"));
+        for item in items {
+            s.push_str("  ");
+            if with_ids {
+                s.push_str(&format!("{}  ", item.id));
+            }
+            s.push_str(&format!("{:<6}  {}", item.kind.tag().name(), item.kind.summary()));
+            let description = crate::model::one_line(&described(&item.kind), 200);
+            let mut about = vec![item.contributor.clone(), item.source.clone()];
+            about.retain(|a| !a.trim().is_empty());
+            if !item.tags.is_empty() {
+                about.push(item.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+            }
+            if !about.is_empty() {
+                s.push_str(&format!("  [{}]", about.join(" · ")));
+            }
+            s.push('\n');
+            if !description.is_empty() {
+                s.push_str(&format!("      {description}\n"));
+            }
+            let recap = crate::export::item_recap(board, item);
+            if !recap.summary().is_empty() {
+                s.push_str(&format!("      {}\n", recap.summary()));
+            }
+            for (who, reply) in &recap.replies {
+                s.push_str(&format!("      {who}: {}\n", crate::model::one_line(reply, 200)));
+            }
+        }
+    }
+    let recap = crate::export::session_recap(board);
+    if !recap.is_empty() {
+        s.push_str("\nSession\n");
+        for line in recap {
+            s.push_str(&format!("  {line}\n"));
+        }
+    }
+    s
+}
+
+/// What an idea says of itself besides its summary (a link's page description), for
+/// `show`: the description remark of its recap.
+fn described(kind: &ItemKind) -> String {
+    use crate::model::kinds::{Recap, Remark};
+    struct Description(String);
+    impl Recap for Description {
+        fn words(&mut self, _: &str) {}
+        fn quote(&mut self, _: &str, _: &str, _: &str) {}
+        fn link(&mut self, _: &str, _: &str) {}
+        fn remark(&mut self, remark: Remark, text: &str) {
+            if remark == Remark::Description {
+                self.0 = text.to_owned();
+            }
+        }
+        fn picture(&mut self, _: &crate::model::AssetName, _: &str) {}
+        fn swatch(&mut self, _: &str, _: &str) {}
+    }
+    let mut description = Description(String::new());
+    kind.behaviour().recap(&mut description);
+    description.0
+}
+
+pub(super) fn check(board: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    let path = existing_board(board);
+    let storage::Loaded { board, mut problems, .. } = load(&path)?;
+    // Replace the quick asset check of `load` with one that verifies every file's content.
+    problems.retain(|p| p.field != "asset" && p.field != "assets");
+    problems.extend(storage::check_assets(&path, &board, true));
+    let images = board.items.iter().filter(|i| matches!(i.kind, ItemKind::Image(_))).count();
+    if problems.is_empty() {
+        writeln!(
+            out,
+            "ok: {} — “{}”, {} items, {} themes, {} images verified",
+            path.display(),
+            board.title,
+            board.items.len(),
+            board.themes.len(),
+            images
+        )?;
+        return Ok(());
+    }
+    for p in &problems {
+        writeln!(out, "{}: {p}", path.display())?;
+    }
+    bail!("{}: {} problem{} found", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" })
+}
