@@ -37,7 +37,7 @@ pub fn big_board(n: usize) -> Board {
 /// `n` items, each in a theme of its own.
 fn theme_per_item_board(n: usize) -> Board {
     let mut board = big_board(n);
-    let now = board.created;
+    let now = board.created();
     board.themes.clear();
     for (i, item) in board.items.iter_mut().enumerate() {
         let theme = moodboard::model::Theme {

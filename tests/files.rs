@@ -18,7 +18,7 @@ fn write(dir: &Path, name: &str, text: &[u8]) -> std::path::PathBuf {
 /// A valid board with one note, as the app writes it.
 fn valid_text() -> String {
     let mut board = Board::new("Valid", Timestamp::from_unix_millis(1_700_000_000_000));
-    let item = Item::new(ItemKind::note("hello"), Pos::new(1.0, 2.0), "Ann", "own team", board.created);
+    let item = Item::new(ItemKind::note("hello"), Pos::new(1.0, 2.0), "Ann", "own team", board.created());
     board.items.push(item);
     storage::format::to_text(&board).unwrap()
 }
@@ -94,8 +94,8 @@ fn a_version_2_board_still_loads_and_its_deletions_saw_up_to_their_time() {
     let loaded = storage::load(&path).unwrap();
     assert_eq!(loaded.board.title, "Kitchen ideas");
     assert_eq!(loaded.board.session.phase, Phase::React);
-    assert_eq!(loaded.board.deleted.len(), 1);
-    let t = &loaded.board.deleted[0];
+    assert_eq!(loaded.board.deleted().len(), 1);
+    let t = &loaded.board.deleted()[0];
     assert_eq!(t.saw, t.at, "a version 2 deletion covered everything up to its time");
     storage::save(&path, &loaded.board).unwrap();
     let text = std::fs::read_to_string(&path).unwrap();
@@ -350,7 +350,7 @@ fn the_full_example_in_format_md_loads() {
         "{:?}",
         loaded.problems
     );
-    assert_eq!(loaded.board.version, moodboard::model::FORMAT_VERSION);
+    assert_eq!(loaded.board.version(), moodboard::model::FORMAT_VERSION);
     assert_eq!(loaded.board.session.phase, Phase::React);
     assert_eq!(loaded.board.votes.len(), 1);
     assert_eq!(loaded.board.responses.len(), 1);
@@ -368,7 +368,7 @@ fn a_hostile_session_is_brought_into_range_with_warnings() {
         id: VoteId::parse(item.as_str()).unwrap(),
         item: item.clone(),
         by: "Eve".into(),
-        at: board.created,
+        at: board.created(),
     });
     board.responses[0].answer = Answer::Reply("x".repeat(100_000));
     let text = storage::format::to_text(&board).unwrap();

@@ -100,10 +100,19 @@ fn tombstone(id: &str, saw: u8, who: u8) -> Tombstone {
 
 /// Builds a valid board (as a file would load) from a generated copy.
 fn board_with_id(copy: &Copy, id: &str) -> Board {
-    let mut b = Board::new("Shared", at(0));
-    b.id = BoardId::parse(id).unwrap();
+    // Deletions first: a board as a file holds them (the app only makes them by deleting).
+    let mut deleted = Vec::new();
+    let mut bury = |slot: Option<(u8, u8)>, id: &str| {
+        if let Some((t, who)) = slot {
+            deleted.push(tombstone(id, t, who));
+        }
+    };
+    copy.themes.iter().zip(THEME_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
+    copy.items.iter().zip(ITEM_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
+    copy.votes.iter().zip(VOTE_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
+    copy.responses.iter().zip(RESPONSE_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
+    let mut b = Board::restored(BoardId::parse(id).unwrap(), at(0), at(copy.meta.0), deleted);
     b.title = format!("Title {}", copy.meta.1);
-    b.modified = at(copy.meta.0);
     let by = ["Ann", "Bo"];
     for (slot, id) in copy.themes.iter().zip(THEME_IDS) {
         if let Some((t, name, rank)) = slot.version {
@@ -119,9 +128,6 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
                 ),
                 modified: at(t),
             });
-        }
-        if let Some((t, who)) = slot.tombstone {
-            b.deleted.push(tombstone(id, t, who));
         }
     }
     for (index, (slot, id)) in copy.items.iter().zip(ITEM_IDS).enumerate() {
@@ -139,18 +145,12 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
             item.theme = THEME_IDS.get(usize::from(theme)).map(|t| ThemeId::parse(t).unwrap());
             b.items.push(item);
         }
-        if let Some((t, who)) = slot.tombstone {
-            b.deleted.push(tombstone(id, t, who));
-        }
     }
     // Dots and responses: the version's numbers pick the item and what was said.
     for (slot, id) in copy.votes.iter().zip(VOTE_IDS) {
         if let Some((t, item, who)) = slot.version {
             let item = ItemId::parse(ITEM_IDS[usize::from(item)]).unwrap();
             b.votes.push(Vote { id: VoteId::parse(id).unwrap(), item, by: by[usize::from(who % 2)].into(), at: at(t) });
-        }
-        if let Some((t, who)) = slot.tombstone {
-            b.deleted.push(tombstone(id, t, who));
         }
     }
     for (slot, id) in copy.responses.iter().zip(RESPONSE_IDS) {
@@ -167,9 +167,6 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
                 answer,
                 at: at(t),
             });
-        }
-        if let Some((t, who)) = slot.tombstone {
-            b.deleted.push(tombstone(id, t, who));
         }
     }
     b.session.modified = at(copy.session.0);
@@ -224,7 +221,7 @@ proptest! {
         let (a, b) = (board(&a), board(&b));
         let merged = m(&a, &b);
         for item in a.items.iter().chain(&b.items) {
-            let newest_saw = a.deleted.iter().chain(&b.deleted).filter(|t| t.id == item.id.as_str()).map(|t| t.saw).max();
+            let newest_saw = a.deleted().iter().chain(b.deleted().iter()).filter(|t| t.id == item.id.as_str()).map(|t| t.saw).max();
             let kept = merged.item(&item.id);
             prop_assert!(kept.is_some() || merged.is_deleted(item.id.as_str()));
             if newest_saw.is_none_or(|saw| item.modified > saw) {
@@ -296,7 +293,7 @@ proptest! {
         for theme in &ours.themes {
             prop_assert_eq!(merged.theme(&theme.id), Some(theme));
         }
-        prop_assert_eq!(&merged.deleted, &ours.deleted);
+        prop_assert_eq!(&merged.deleted(), &ours.deleted());
         prop_assert_eq!((&merged.title, &merged.goals, &merged.session), (&ours.title, &ours.goals, &ours.session));
         for item in &theirs.items {
             if !known(&ours, item.id.as_str()) {
@@ -480,7 +477,7 @@ fn a_different_board_brings_its_ideas_but_not_its_title() {
     theirs.goals.push("Hear the customer".into());
     theirs.items.push(Item::new(ItemKind::note("Too loud"), Pos::new(0.0, 0.0), "Kim", "customer", at(3)));
     let merged = m(&ours, &theirs);
-    assert_eq!(merged.id, ours.id);
+    assert_eq!(merged.id(), ours.id());
     assert_eq!(merged.title, ours.title);
     assert!(merged.goals.is_empty());
     assert_eq!(merged.items.len(), 1);

@@ -30,6 +30,15 @@ fn our_board(env: &Env) -> PathBuf {
     env.path("ours.moodboard.ron")
 }
 
+/// `board` with `tombstones` in its list of deletions, as a stranger's file could hold
+/// them (the app itself only ever makes a tombstone by deleting something).
+fn with_tombstones(board: &Board, tombstones: Vec<Tombstone>) -> Board {
+    let text = ron::to_string(board).unwrap();
+    let listed: Vec<String> = tombstones.iter().map(|t| ron::to_string(t).unwrap()).collect();
+    let text = text.replacen("deleted:[]", &format!("deleted:[{}]", listed.join(",")), 1);
+    ron::from_str(&text).unwrap()
+}
+
 fn load(path: &Path) -> Board {
     storage::load(path).unwrap().board
 }
@@ -40,25 +49,25 @@ fn a_strangers_board_cannot_delete_ours() {
     let ours_path = our_board(&env);
     let ours = load(&ours_path);
     // Another board, no items, and tombstones from the end of time for all our ids.
-    let mut theirs = Board::new("Nothing to see", Timestamp::now());
-    for item in &ours.items {
-        theirs.deleted.push(Tombstone::new(item.id.as_str(), end_of_time(), "Mallory", end_of_time()));
-    }
+    let tombstones =
+        ours.items.iter().map(|item| Tombstone::new(item.id.as_str(), end_of_time(), "Mallory", end_of_time()));
+    let theirs = with_tombstones(&Board::new("Nothing to see", Timestamp::now()), tombstones.collect());
+    assert_eq!(theirs.deleted().len(), ours.items.len());
     storage::create(&env.path("theirs.moodboard.ron"), &theirs).unwrap();
     let out = env.ok(&["merge", "ours", "theirs.moodboard.ron"]);
     assert!(out.lines().next().unwrap().ends_with(": nothing new"), "{out}");
     assert_eq!(out.matches("not applied: their deletion of").count(), 10, "{out}");
     let after = load(&ours_path);
     assert_eq!(after.items, ours.items, "every idea is still there, unchanged");
-    assert!(after.deleted.is_empty(), "their tombstones do not travel with our board");
+    assert!(after.deleted().is_empty(), "their tombstones do not travel with our board");
 
     // The same tombstones in a copy that claims to be ours are held back too: they are
     // dated beyond what this computer's clock can vouch for.
-    let mut forged = ours.clone();
-    forged.items.clear();
-    for item in &ours.items {
-        forged.deleted.push(Tombstone::new(item.id.as_str(), end_of_time(), "Mallory", end_of_time()));
-    }
+    let mut emptied = ours.clone();
+    emptied.items.clear();
+    let tombstones =
+        ours.items.iter().map(|item| Tombstone::new(item.id.as_str(), end_of_time(), "Mallory", end_of_time()));
+    let forged = with_tombstones(&emptied, tombstones.collect());
     storage::create(&env.path("forged.moodboard.ron"), &forged).unwrap();
     let out = env.ok(&["merge", "ours", "forged.moodboard.ron"]);
     assert!(out.contains("nothing new"), "{out}");

@@ -382,7 +382,7 @@ fn shift_click_selects_more_and_delete_removes_them_all() {
     assert_eq!(h.state().view.canvas.selection.len(), 2);
     press(&mut h, Modifiers::NONE, Key::Delete);
     assert_eq!(board(&h).items.len(), 1);
-    assert_eq!(board(&h).deleted.len(), 2, "deletions leave tombstones for merges");
+    assert_eq!(board(&h).deleted().len(), 2, "deletions leave tombstones for merges");
     undo(&mut h);
     assert_eq!(board(&h).items.len(), 3);
     redo(&mut h);

@@ -5,7 +5,7 @@
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use moodboard::i18n::Lang;
-use moodboard::model::{Board, Item, ItemKind, Pos, Timestamp, Tombstone, frames};
+use moodboard::model::{Board, Edit, Item, ItemKind, Pos, Timestamp, Tombstone, frames};
 use moodboard::storage;
 
 mod window;
@@ -33,8 +33,14 @@ fn a_load_problem_a_merge_refusal_and_an_edit_error_are_said_in_dutch() {
 
     // A merge refusal: another board (another id) carrying its own version of our note.
     let other_path = dir.path().join("Ander bord.moodboard.ron");
-    let mut other = storage::load(&path).unwrap().board;
-    other.id = moodboard::model::BoardId::new_random();
+    let ours = storage::load(&path).unwrap().board;
+    let mut other = moodboard::model::Board::restored(
+        moodboard::model::BoardId::new_random(),
+        ours.created(),
+        ours.modified(),
+        Vec::new(),
+    );
+    other.items = ours.items.clone();
     other.title = "Ander bord".into();
     let note = other.items.iter_mut().find(|i| matches!(i.kind, ItemKind::Note(_))).unwrap();
     note.kind = ItemKind::note("Bank bij de deur");
@@ -61,11 +67,8 @@ fn a_load_problem_a_merge_refusal_and_an_edit_error_are_said_in_dutch() {
     window::settle(&mut h);
     let added = h.state().doc().board().items.iter().find(|i| i.kind.texts().contains(&"Nieuw idee")).unwrap().clone();
     let mut disk = h.state().doc().board().clone();
-    let index = disk.item_index(&added.id).unwrap();
-    disk.items.remove(index);
     let tomb = Tombstone::new(added.id.as_str(), Timestamp::now(), "Kim", added.modified);
-    disk.deleted.push(tomb);
-    disk.deleted.sort_by(|a, b| a.id.cmp(&b.id));
+    Edit::RemoveItem { id: added.id.clone(), tombstone: Some(tomb) }.apply(&mut disk).unwrap();
     h.state_mut().open.doc.merge_from_disk(&disk, None).unwrap();
     assert!(h.state().doc().board().item(&added.id).is_none(), "Kim's deletion came in");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -171,7 +171,7 @@ impl MoodboardApp {
     /// background, then shows what the merge would do before anything happens.
     pub fn merge_file(&mut self, path: PathBuf) {
         let label = tr!("job-reading", board = paths::board_name(&path));
-        let our_id = self.open.doc.board().id.clone();
+        let our_id = self.open.doc.board().id().clone();
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
             let mut scratch = None;
             let from = if is_pack(&path) {
@@ -196,7 +196,7 @@ impl MoodboardApp {
                     // its file's name ("Kim's copy").
                     let title = crate::model::one_line(&loaded.board.title, 60);
                     let name =
-                        if title.is_empty() || loaded.board.id == our_id { paths::board_name(&from) } else { title };
+                        if title.is_empty() || *loaded.board.id() == our_id { paths::board_name(&from) } else { title };
                     JobDone::MergeLoaded { board: Box::new(loaded.board), from, name, scratch }
                 }
                 Err(e) => JobDone::Failed(JobError::new(tr!("job-merge-failed"), e)),

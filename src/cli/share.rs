@@ -80,7 +80,7 @@ pub fn merge_cmd(
     let summary = &merged.summary;
     let verb = if dry_run { "would merge" } else { "merged" };
     writeln!(out, "{verb} {} into {}: {}", other.display(), target.display(), summary)?;
-    if before.id != theirs.board.id {
+    if before.id() != theirs.board.id() {
         writeln!(out, "  (another board: it may only add ideas; nothing of this board is changed or removed)")?;
     }
     for (change, line) in summary.lines(&before, &after, &other_name) {

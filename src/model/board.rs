@@ -16,8 +16,9 @@ pub const RECOMMENDED_MAX_GOALS: usize = 2;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Board {
     /// Always [`FORMAT_VERSION`] in memory; older files are migrated on load.
-    pub version: u32,
-    pub id: BoardId,
+    pub(super) version: u32,
+    /// Who the board is: copies of one board share it and merge as copies.
+    pub(super) id: BoardId,
     pub title: String,
     pub description: String,
     /// The one or two things this board is for, shown while collecting.
@@ -28,10 +29,10 @@ pub struct Board {
     pub items: IdList<Item>,
     /// Items, themes, dots and responses deleted from this board, remembered so that an
     /// old copy of the board cannot bring them back when merged. Sorted by id.
-    pub deleted: IdList<Tombstone>,
-    pub created: Timestamp,
+    pub(super) deleted: IdList<Tombstone>,
+    pub(super) created: Timestamp,
     /// Time of the last change to the title, description or goals.
-    pub modified: Timestamp,
+    pub(super) modified: Timestamp,
     /// The facilitated session's phase, timer and settings (since version 2).
     pub session: Session,
     /// Dots placed in dot voting, sorted by id (since version 2).
@@ -109,6 +110,55 @@ impl Board {
             votes: IdList::new(),
             responses: IdList::new(),
         }
+    }
+
+    /// A board as an older file describes it, on its way to this version (see
+    /// `storage/older.rs`): its identity and history as the file gives them, the rest
+    /// empty for the migration to fill in.
+    pub fn restored(id: BoardId, created: Timestamp, modified: Timestamp, deleted: Vec<Tombstone>) -> Self {
+        Self { id, created, modified, deleted: deleted.into(), ..Self::new("", created) }
+    }
+
+    /// The file format version: always [`FORMAT_VERSION`] in memory.
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// Who the board is: copies of one board share it, and merge as copies; another
+    /// board's ideas only ever come in as new ones (see [`super::merge`]).
+    pub fn id(&self) -> &BoardId {
+        &self.id
+    }
+
+    /// When the board was made (the earliest of its copies').
+    pub fn created(&self) -> Timestamp {
+        self.created
+    }
+
+    /// The stamp of the last change to the title, description or goals.
+    pub fn modified(&self) -> Timestamp {
+        self.modified
+    }
+
+    /// What was deleted from the board, sorted by id: kept so that an old copy cannot
+    /// bring it back. Only edits and merges change it.
+    pub fn deleted(&self) -> &IdList<Tombstone> {
+        &self.deleted
+    }
+
+    /// Keeps the tombstones true to the board (a board as read, which anyone may have
+    /// written): of several for one id the newest, and none for something that is on the
+    /// board — the thing stays. Returns the ids whose tombstone was dropped for that.
+    pub fn drop_stale_tombstones(&mut self) -> Vec<String> {
+        let mut deleted = std::mem::take(&mut self.deleted);
+        deleted.sort_by(|a, b| a.id.cmp(&b.id).then(b.at.cmp(&a.at)));
+        deleted.dedup_by(|later, first| later.id == first.id);
+        let alive: std::collections::HashSet<&str> = self.live_ids().collect();
+        let revived: Vec<String> =
+            deleted.iter().filter(|t| alive.contains(t.id.as_str())).map(|t| t.id.clone()).collect();
+        deleted.retain(|t| !alive.contains(t.id.as_str()));
+        self.deleted = deleted;
+        revived
     }
 
     pub fn meta(&self) -> BoardMeta {

@@ -160,8 +160,8 @@ const ANOTHER_BOARD: &str = "sync-another-board";
 
 fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyMerged, Message> {
     let Loaded { board: theirs, .. } = super::load(copy).map_err(|e| e.message())?;
-    if theirs.id != board.id {
-        return Err(Message::new(ANOTHER_BOARD).with("id", theirs.id.as_str()));
+    if theirs.id() != board.id() {
+        return Err(Message::new(ANOTHER_BOARD).with("id", theirs.id().as_str()));
     }
     // Images the copy lacks do not block merging its other ideas: those items show
     // placeholders, as they would in the copy itself.

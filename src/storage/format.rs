@@ -155,9 +155,8 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, LoadError> {
     let board = match version {
         0 => return Err(LoadError::UnknownVersion { path: path.to_owned(), found: 0 }),
         FORMAT_VERSION => {
-            let mut board: Board = ron_options().from_str(text).map_err(|e| syntax(path, &e))?;
-            board.version = FORMAT_VERSION;
-            board
+            // The file's own `version` field is the one read above: FORMAT_VERSION.
+            ron_options().from_str::<Board>(text).map_err(|e| syntax(path, &e))?
         }
         // Older versions, each parsed with its own frozen layout (see `older.rs`) and
         // reshaped one step at a time to the next.

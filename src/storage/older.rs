@@ -14,8 +14,8 @@ use serde::Deserialize;
 
 use crate::model::kinds::{Colour, Image, Link, Note, Quote};
 use crate::model::{
-    AssetName, Board, BoardId, BoardRect, Crop, FORMAT_VERSION, Item, ItemId, ItemKind, Phase, PixelSize, Pos,
-    Reaction, Response, ResponseId, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Vote, VoteId,
+    AssetName, Board, BoardId, BoardRect, Crop, Item, ItemId, ItemKind, Phase, PixelSize, Pos, Reaction, Response,
+    ResponseId, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Vote, VoteId,
 };
 
 /// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
@@ -411,67 +411,58 @@ impl BoardV5 {
     /// Version 5 → 6 (today's model): ideas were always collected in the open.
     pub fn migrate(self) -> Board {
         let s = self.session;
-        Board {
-            version: FORMAT_VERSION,
-            id: self.id,
-            title: self.title,
-            description: self.description,
-            goals: self.goals,
-            themes: self
-                .themes
-                .into_iter()
-                .map(|t| Theme {
-                    id: t.id,
-                    name: t.name,
-                    colour: t.colour,
-                    description: t.description,
-                    rank: t.rank,
-                    frame: t.frame,
-                    modified: t.modified,
-                })
-                .collect::<Vec<_>>()
-                .into(),
-            items: self.items.into_iter().map(ItemOf::<ItemKindV5>::current).collect::<Vec<_>>().into(),
-            deleted: self
-                .deleted
-                .into_iter()
-                .map(|t| Tombstone { id: t.id, at: t.at, by: t.by, saw: t.saw })
-                .collect::<Vec<_>>()
-                .into(),
-            created: self.created,
-            modified: self.modified,
-            session: Session {
-                phase: s.phase,
-                timer: s.timer,
-                hide_contributors: s.hide_contributors,
-                private_collect: false,
-                dots_per_person: s.dots_per_person,
-                votes_revealed: s.votes_revealed,
-                own_prompts: s.own_prompts,
-                modified: s.modified,
-            },
-            votes: self
-                .votes
-                .into_iter()
-                .map(|v| Vote { id: v.id, item: v.item, by: v.by, at: v.at })
-                .collect::<Vec<_>>()
-                .into(),
-            responses: self
-                .responses
-                .into_iter()
-                .map(|r| Response {
-                    id: r.id,
-                    item: r.item,
-                    by: r.by,
-                    answer: match r.answer {
-                        AnswerV5::Reaction(reaction) => crate::model::Answer::Reaction(reaction),
-                        AnswerV5::Reply(text) => crate::model::Answer::Reply(text),
-                    },
-                    at: r.at,
-                })
-                .collect::<Vec<_>>()
-                .into(),
-        }
+        let deleted = self.deleted.into_iter().map(|t| Tombstone { id: t.id, at: t.at, by: t.by, saw: t.saw });
+        let mut board = Board::restored(self.id, self.created, self.modified, deleted.collect());
+        board.title = self.title;
+        board.description = self.description;
+        board.goals = self.goals;
+        board.themes = self
+            .themes
+            .into_iter()
+            .map(|t| Theme {
+                id: t.id,
+                name: t.name,
+                colour: t.colour,
+                description: t.description,
+                rank: t.rank,
+                frame: t.frame,
+                modified: t.modified,
+            })
+            .collect::<Vec<_>>()
+            .into();
+        board.items = self.items.into_iter().map(ItemOf::<ItemKindV5>::current).collect::<Vec<_>>().into();
+        board.session = Session {
+            phase: s.phase,
+            timer: s.timer,
+            hide_contributors: s.hide_contributors,
+            private_collect: false,
+            dots_per_person: s.dots_per_person,
+            votes_revealed: s.votes_revealed,
+            own_prompts: s.own_prompts,
+            modified: s.modified,
+        };
+        board.votes = self
+            .votes
+            .into_iter()
+            .map(|v| Vote { id: v.id, item: v.item, by: v.by, at: v.at })
+            .collect::<Vec<_>>()
+            .into();
+        board.responses = self
+            .responses
+            .into_iter()
+            .map(|r| Response {
+                id: r.id,
+                item: r.item,
+                by: r.by,
+                answer: match r.answer {
+                    AnswerV5::Reaction(reaction) => crate::model::Answer::Reaction(reaction),
+                    AnswerV5::Reply(text) => crate::model::Answer::Reply(text),
+                },
+                at: r.at,
+            })
+            .collect::<Vec<_>>()
+            .into();
+        board
     }
 }
 

@@ -153,7 +153,7 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
 
     // An item may stay in a theme that a merge deleted: it shows as unsorted, and the
     // reference is kept so that merging with a copy that revived the theme regroups it.
-    let deleted_ids: HashSet<String> = board.deleted.iter().map(|t| t.id.clone()).collect();
+    let deleted_ids: HashSet<String> = board.deleted().iter().map(|t| t.id.clone()).collect();
     for (index, item) in board.items.iter_mut().enumerate() {
         // Only a problem needs the subject's words.
         let (id, tag) = (item.id.clone(), item.kind.tag());
@@ -216,13 +216,7 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
 
     // A tombstone for something that is alive is stale: keep the item, drop the
     // tombstone. Of several tombstones for one id, keep the newest.
-    let mut deleted = std::mem::take(&mut board.deleted);
-    deleted.sort_by(|a, b| a.id.cmp(&b.id).then(b.at.cmp(&a.at)));
-    deleted.dedup_by(|later, first| later.id == first.id);
-    let alive: HashSet<&str> = board.live_ids().collect();
-    let revived: Vec<String> = deleted.iter().filter(|t| alive.contains(t.id.as_str())).map(|t| t.id.clone()).collect();
-    deleted.retain(|t| !alive.contains(t.id.as_str()));
-    board.deleted = deleted;
+    let revived = board.drop_stale_tombstones();
     for id in revived {
         problems.push(Problem {
             subject: Message::new("problem-any").with("id", id.as_str()),

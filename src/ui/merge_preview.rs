@@ -31,7 +31,7 @@ impl MergePreview {
         let summary = crate::model::summarise(ours, &merged.board);
         let lines =
             summary.lines(ours, &merged.board, name).into_iter().map(|(c, m)| (c, crate::i18n::say(&m))).collect();
-        Self { name: name.to_owned(), other_board: ours.id != theirs.id, summary, lines, refused: merged.refused }
+        Self { name: name.to_owned(), other_board: ours.id() != theirs.id(), summary, lines, refused: merged.refused }
     }
 }
 
