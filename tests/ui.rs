@@ -9,14 +9,15 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use moodboard::app::{MoodboardApp, Startup};
+use moodboard::app::MoodboardApp;
 use moodboard::i18n::Lang;
 use moodboard::model::{Board, Item, ItemKind, KindTag, Pos, Timestamp};
-use moodboard::prefs::Prefs;
 use moodboard::storage;
 
 mod server;
+mod window;
 use server::{Answer, Server};
+use window::{harness_in, settle};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -55,7 +56,7 @@ fn fixture() -> Fixture {
 }
 
 fn harness(board: &Path, boards_dir: &Path) -> Harness<'static, MoodboardApp> {
-    harness_stepping(board, boards_dir, 0.25)
+    window::harness(board, boards_dir, Lang::En)
 }
 
 /// [`harness`] whose frames are `step_dt` seconds apart (a double-click needs its two
@@ -66,49 +67,8 @@ fn harness_stepping(board: &Path, boards_dir: &Path, step_dt: f32) -> Harness<'s
 
 /// [`harness_stepping`], online (`offline: false`) or not.
 fn harness_with(board: &Path, boards_dir: &Path, step_dt: f32, offline: bool) -> Harness<'static, MoodboardApp> {
+    // English unless a test asks otherwise: labels below are the English ones.
     harness_in(board, boards_dir, step_dt, offline, Some(Lang::En))
-}
-
-/// [`harness_with`] in `language` (`None`: the system's).
-fn harness_in(
-    board: &Path,
-    boards_dir: &Path,
-    step_dt: f32,
-    offline: bool,
-    language: Option<Lang>,
-) -> Harness<'static, MoodboardApp> {
-    let startup = Startup {
-        board: Some(board.to_owned()),
-        screenshot: None,
-        boards_dir: boards_dir.to_owned(),
-        // Offline: no test reaches out to the web unless it starts its own server.
-        // English unless a test asks otherwise: labels below are the English ones.
-        prefs: Prefs { name: "Tess".into(), offline, language, ..Prefs::default() },
-        save_prefs: false,
-        file_dialogs: moodboard::app::DialogKind::InWindow,
-        ask_name: false,
-        // Keep the user's own thumbnail cache out of the tests (and the tests out of it).
-        thumbs_dir: Some(boards_dir.join("thumbnail-cache")),
-    };
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .with_step_dt(step_dt)
-        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
-    settle(&mut harness);
-    harness
-}
-
-/// Runs frames until background work (imports, saves, decodes) is done.
-fn settle(harness: &mut Harness<'_, MoodboardApp>) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        harness.run_steps(3);
-        if !harness.state().is_busy() || Instant::now() > deadline {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    harness.run_steps(2);
 }
 
 fn board(harness: &Harness<'_, MoodboardApp>) -> Board {

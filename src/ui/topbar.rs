@@ -289,7 +289,7 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
             SaveStatus::Saved => (tr!("save-saved"), style::ok_text(ui.visuals())),
             SaveStatus::Unsaved => (tr!("save-unsaved"), style::warn_text(ui.visuals())),
             SaveStatus::Saving => (tr!("save-saving"), style::warn_text(ui.visuals())),
-            SaveStatus::Failed(e) => (tr!("save-failed", reason = e.to_string()), style::error_text(ui.visuals())),
+            SaveStatus::Failed(e) => (tr!("save-failed", reason = e.clone()), style::error_text(ui.visuals())),
         };
         let response = ui.colored_label(colour, &text);
         response.widget_info(|| {

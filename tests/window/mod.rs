@@ -12,18 +12,34 @@ use moodboard::prefs::Prefs;
 
 /// The app on `board`, offline, in `language`, with its own thumbnail cache in `boards_dir`.
 pub fn harness(board: &Path, boards_dir: &Path, language: Lang) -> Harness<'static, MoodboardApp> {
+    harness_in(board, boards_dir, 0.25, true, Some(language))
+}
+
+/// The app on `board` with frames `step_dt` seconds apart (a double-click needs its two
+/// clicks closer than the default quarter second), online (`offline: false`) or not, in
+/// `language` (`None`: the system's).
+pub fn harness_in(
+    board: &Path,
+    boards_dir: &Path,
+    step_dt: f32,
+    offline: bool,
+    language: Option<Lang>,
+) -> Harness<'static, MoodboardApp> {
     let startup = Startup {
         board: Some(board.to_owned()),
         screenshot: None,
         boards_dir: boards_dir.to_owned(),
-        prefs: Prefs { name: "Tess".into(), offline: true, language: Some(language), ..Prefs::default() },
+        // Offline: no test reaches out to the web unless it starts its own server.
+        prefs: Prefs { name: "Tess".into(), offline, language, ..Prefs::default() },
         save_prefs: false,
         file_dialogs: moodboard::app::DialogKind::InWindow,
         ask_name: false,
+        // Keep the user's own thumbnail cache out of the tests (and the tests out of it).
         thumbs_dir: Some(boards_dir.join("thumbnail-cache")),
     };
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
+        .with_step_dt(step_dt)
         .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
     settle(&mut harness);
     harness
