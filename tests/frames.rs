@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use moodboard::document::Document;
 use moodboard::model::frames::{self, Drop};
-use moodboard::model::{Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, Size, Timestamp};
+use moodboard::model::operations;
+use moodboard::model::{Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, Size, Stamper, Timestamp};
 use moodboard::storage;
 use proptest::prelude::*;
 
@@ -383,4 +384,122 @@ fn arrange_fills_the_shape_of_the_canvas_it_is_given() {
     assert!(narrow < wide, "a narrow canvas gets a narrower board: {narrow} vs {wide}");
     assert!((0.6..=1.7).contains(&narrow), "{narrow}");
     assert!(wide >= 1.6, "{wide}");
+}
+
+/// A coordinate or length as a careless or hostile writer may put it in a file.
+fn wild() -> impl Strategy<Value = f32> {
+    prop_oneof![
+        Just(f32::NAN),
+        Just(f32::INFINITY),
+        Just(f32::NEG_INFINITY),
+        Just(3.4e38),
+        Just(-3.4e38),
+        Just(0.0),
+        Just(2.0e7),
+        Just(-2.0e7),
+        -3000.0f32..3000.0,
+        -3000.0f32..3000.0,
+    ]
+}
+
+/// Runs `work` on a thread of its own and gives its answer, or fails if it takes longer
+/// than `secs`: a loop that never ends fails the test instead of hanging the run.
+fn within<T: Send + 'static>(
+    secs: u64,
+    what: &str,
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, TestCaseError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(work());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(secs))
+        .map_err(|_| TestCaseError::fail(format!("{what} did not finish within {secs} s")))
+}
+
+/// Every frame finite, not inverted and not empty, and the frame rules kept.
+fn sound(board: &Board, after: &str) -> Result<(), TestCaseError> {
+    for theme in &board.themes {
+        let f = theme.frame;
+        let finite = [f.min.x, f.min.y, f.max.x, f.max.y].iter().all(|v| v.is_finite());
+        if !(finite && f.width() >= 1.0 && f.height() >= 1.0) {
+            return Err(TestCaseError::fail(format!("after {after}, “{}” has the frame {f:?}", theme.name)));
+        }
+    }
+    frames::check(board).map_err(|why| TestCaseError::fail(format!("after {after}: {why}")))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    /// A file with frames and cards that are NaN, infinite, huge, empty or inverted loads
+    /// as a board whose frames keep the rules, and arranging it, moving a card in it and
+    /// merging it with a teammate's copy or another board all end, keeping them too.
+    #[test]
+    fn frames_from_a_hostile_file_are_repaired_and_everything_on_them_ends(
+        frames_in_file in proptest::collection::vec((wild(), wild(), wild(), wild()), 1..6),
+        cards in proptest::collection::vec((0u8..5, proptest::option::of(0u8..6), wild(), wild(), wild(), wild()), 0..12),
+    ) {
+        let now = Timestamp::now();
+        let mut board = Board::new("Hostile", now);
+        for (n, (x0, y0, x1, y1)) in frames_in_file.iter().enumerate() {
+            let mut theme = board.new_theme(&format!("T{n}"), now);
+            theme.frame = BoardRect { min: Pos::new(*x0, *y0), max: Pos::new(*x1, *y1) };
+            board.themes.push(theme);
+        }
+        for (k, theme, x, y, w, h) in cards {
+            let mut item = Item::new(kind(k), Pos::new(x, y), "Ann", "own team", now);
+            item.size = Size::new(w, h);
+            item.theme = theme.and_then(|t| board.themes[..].get(usize::from(t)).map(|t| t.id.clone()));
+            board.items.push(item);
+        }
+        let text = storage::format::to_text(&board).unwrap();
+        let loaded = within(20, "loading", move || {
+            storage::format::parse(std::path::Path::new("hostile.moodboard.ron"), &text).map(|p| p.repaired().0)
+        })?;
+        let theirs = loaded.map_err(|e| TestCaseError::fail(format!("refused: {e}")))?;
+        sound(&theirs, "loading")?;
+
+        // A wide card into every theme of theirs, and a board of ours with the same id.
+        let mut wider = theirs.clone();
+        for theme in theirs.themes.iter() {
+            let mut card = Item::new(kind(1), Pos::new(0.0, 0.0), "Bo", "own team", now);
+            card.size = Size::new(5000.0, 300.0);
+            card.theme = Some(theme.id.clone());
+            card.pos = frames::place_card(&wider, card.theme.as_ref(), Pos::new(0.0, 0.0), card.size, None);
+            wider.items.push(card);
+        }
+        let mut ours = Board::restored(theirs.id().clone(), now, now, Vec::new());
+        let mine = ours.new_theme("Ours", now);
+        ours.themes.push(mine);
+        let stranger = Board::new("Stranger", now);
+        for (name, mut into, from) in [
+            ("merging their copy into ours", ours.clone(), wider.clone()),
+            ("merging ours into theirs", wider.clone(), ours.clone()),
+            ("merging theirs into another board", stranger.clone(), wider.clone()),
+        ] {
+            let merged = within(20, name, move || {
+                let mut clock = Stamper::new(&into, Timestamp::now(), "Ann");
+                operations::merge_in(&mut into, &from, &mut clock).map(|_| into)
+            })?;
+            let merged = merged.map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
+            sound(&merged, name)?;
+        }
+        let mut arranged = wider.clone();
+        let arranged = within(20, "arranging", move || {
+            let mut clock = Stamper::new(&arranged, Timestamp::now(), "Ann");
+            let edit = frames::arrange(&arranged, Timestamp::now());
+            operations::commit(&mut arranged, edit, &mut clock).map(|_| arranged)
+        })?.map_err(|e| TestCaseError::fail(format!("arranging: {e}")))?;
+        sound(&arranged, "arranging")?;
+        if let Some(card) = wider.items.first().cloned() {
+            let mut moved = wider.clone();
+            let moved = within(20, "moving a card", move || {
+                let mut clock = Stamper::new(&moved, Timestamp::now(), "Ann");
+                let edit = Edit::ChangeItem { id: card.id.clone(), change: ItemChange::Pos(Pos::new(card.pos.x + 700.0, card.pos.y)), at: Timestamp::now() };
+                operations::commit(&mut moved, edit, &mut clock).map(|_| moved)
+            })?.map_err(|e| TestCaseError::fail(format!("moving a card: {e}")))?;
+            sound(&moved, "moving a card")?;
+        }
+    }
 }

@@ -100,6 +100,25 @@ impl BoardRect {
         Pos::new((self.min.x + self.max.x) / 2.0, (self.min.y + self.max.y) / 2.0)
     }
 
+    /// The same rectangle moved (not resized) to lie within the board, as far as its size
+    /// allows; one that is not finite is left as it is.
+    pub fn moved_onto_board(self) -> Self {
+        let shift = |lo: f32, hi: f32| {
+            if lo < -MAX_COORD {
+                -MAX_COORD - lo
+            } else if hi > MAX_COORD {
+                (MAX_COORD - hi).max(-MAX_COORD - lo)
+            } else {
+                0.0
+            }
+        };
+        let (dx, dy) = (shift(self.min.x, self.max.x), shift(self.min.y, self.max.y));
+        if !(dx.is_finite() && dy.is_finite()) {
+            return self;
+        }
+        Self { min: Pos::new(self.min.x + dx, self.min.y + dy), max: Pos::new(self.max.x + dx, self.max.y + dy) }
+    }
+
     /// Finite, within the board, not inverted, and no larger than the board allows.
     pub fn is_valid(self) -> bool {
         self.min.is_valid()

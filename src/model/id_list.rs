@@ -63,6 +63,10 @@ impl<T: HasId> IdList<T> {
 
     /// Inserts at `at`, keeping the index.
     pub fn insert(&mut self, at: usize, value: T) {
+        if at == self.list.len() {
+            // On top: nothing moves (a thousand new cards cost a thousand pushes).
+            return self.push(value);
+        }
         if let Some(index) = self.index.get_mut() {
             for i in index.values_mut() {
                 if *i >= at {

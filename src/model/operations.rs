@@ -138,12 +138,15 @@ pub fn add_with_themes(
     let mut inserted = Vec::with_capacity(themes.len() + ideas.len());
     let mut reverses: Vec<Edit> = Vec::with_capacity(themes.len() + ideas.len());
     let (mut themes, mut ideas) = (themes.into_iter(), ideas.into_iter());
+    // Each on top of the ones before it.
+    let mut z = board.top_z();
     // Themes first, then each idea placed against the board with everything before it.
     loop {
         let edit = if let Some(theme) = themes.next() {
             Edit::InsertTheme(theme)
         } else if let Some(idea) = ideas.next() {
-            let item = new_item(board, idea, by, now);
+            let item = Item { z, ..new_item_under(board, idea, by, now) };
+            z = z.saturating_add(1);
             ids.push(item.id.clone());
             Edit::InsertItem(Box::new(item))
         } else {
@@ -169,6 +172,11 @@ pub fn add_with_themes(
 /// is not on the board. [`add`] adds it; the join server makes it here and adds it with
 /// [`commit`] (queued to be written to the file later).
 pub fn new_item(board: &Board, idea: NewIdea, by: Contributor<'_>, now: Timestamp) -> Item {
+    Item { z: board.top_z(), ..new_item_under(board, idea, by, now) }
+}
+
+/// [`new_item`] at the bottom of the stack (`z` 0): the caller stacks it.
+fn new_item_under(board: &Board, idea: NewIdea, by: Contributor<'_>, now: Timestamp) -> Item {
     let theme = idea.theme.filter(|t| board.theme(t).is_some());
     let size = idea.size.unwrap_or_else(|| idea.kind.default_size());
     let pos = match idea.place {
@@ -180,7 +188,6 @@ pub fn new_item(board: &Board, idea: NewIdea, by: Contributor<'_>, now: Timestam
     item.size = size;
     item.theme = theme;
     item.tags = idea.tags;
-    item.z = board.top_z();
     item
 }
 

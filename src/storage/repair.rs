@@ -232,20 +232,20 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
 /// unsorted card in one) are tidied, as every change would tidy them.
 fn repair_frames(board: &mut Board, problems: &mut Vec<Problem>) {
     use crate::model::frames;
-    let invalid: Vec<String> = board.themes.iter().filter(|t| !t.frame.is_valid()).map(|t| t.name.clone()).collect();
-    for name in &invalid {
-        problems.push(Problem { subject: theme_subject(name), field: "frame", message: Message::new("problem-frame") });
+    // A frame must be a rectangle on the board with room in it; anything else is replaced
+    // by one round its cards, found from the file's sound frames and cards alone.
+    let usable = |f: crate::model::BoardRect| f.is_valid() && f.width() >= 1.0 && f.height() >= 1.0;
+    let broken: std::collections::BTreeSet<crate::model::ThemeId> =
+        board.themes.iter().filter(|t| !usable(t.frame)).map(|t| t.id.clone()).collect();
+    for theme in board.themes.iter().filter(|t| broken.contains(&t.id)) {
+        problems.push(Problem {
+            subject: theme_subject(&theme.name),
+            field: "frame",
+            message: Message::new("problem-frame"),
+        });
     }
-    if !invalid.is_empty() {
-        let keep: Vec<(crate::model::ThemeId, crate::model::BoardRect)> =
-            board.themes.iter().filter(|t| t.frame.is_valid()).map(|t| (t.id.clone(), t.frame)).collect();
-        frames::frames_from_cards(board);
-        // Valid frames stay as they were written, as far as the rules allow.
-        for (id, frame) in keep {
-            if let Some(i) = board.theme_index(&id) {
-                board.themes[i].frame = frame;
-            }
-        }
+    if !broken.is_empty() {
+        frames::frames_for(board, &broken);
     }
     if let Err(why) = frames::check(board) {
         frames::tidy_in_place(board);
@@ -255,6 +255,7 @@ fn repair_frames(board: &mut Board, problems: &mut Vec<Problem>) {
             message: Message::new("problem-frames-tidied").with("why", why),
         });
     }
+    frames::keep_on_board(board);
 }
 
 /// Dots and responses get ids no other thing on the board has (tombstones are matched by

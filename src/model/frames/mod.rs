@@ -12,12 +12,17 @@
 //! frame's cards in a tidy masonry of columns.
 
 mod arrange;
+mod index;
 mod moves;
 mod tidy;
 
 pub use arrange::{arrange, arrange_for, shuffle, shuffle_for};
 pub use moves::{Drop, move_cards, move_frame, resize_frame};
-pub use tidy::{cards_overlap, check, frames_from_cards, tidy, tidy_after, tidy_in_place, touched};
+pub use tidy::{
+    cards_overlap, check, frames_for, frames_from_cards, keep_on_board, tidy, tidy_after, tidy_in_place, touched,
+};
+
+use index::Index;
 
 use super::{Board, BoardRect, Item, Pos, Size, Theme, ThemeId, Timestamp};
 
@@ -86,20 +91,39 @@ pub fn frame_at(board: &Board, p: Pos) -> Option<&Theme> {
     board.themes.iter().find(|t| t.frame.contains(p))
 }
 
+/// How many places a placement may try before it settles for a quick answer that still
+/// keeps the rules (below the cards, or below everything): a board from a stranger with
+/// thousands of cards on one spot is placed in a moment, never in minutes. No board
+/// people make comes near it.
+pub const PLACEMENT_BUDGET: usize = 400_000;
+
 /// A free place for a card of `size` in `frame`, among `taken` cards: the first slot,
 /// row by row from the top-left of its content area, that touches no card.
 pub fn free_spot_in(frame: BoardRect, taken: &[BoardRect], size: Size) -> Option<Pos> {
+    spot_in(frame, &Index::new(taken.iter().copied()), size, &mut PLACEMENT_BUDGET.clone())
+}
+
+/// [`free_spot_in`] among indexed cards, trying at most `budget` places (`None` when
+/// they run out, as when there is no room).
+fn spot_in(frame: BoardRect, taken: &Index, size: Size, budget: &mut usize) -> Option<Pos> {
     let area = content_area(frame);
+    if !(area.min.is_valid() && area.max.is_valid() && size.is_valid()) {
+        return None;
+    }
     let step = CARD_GAP;
     let mut y = area.min.y;
     while y + size.h <= area.max.y + 0.5 {
         let mut x = area.min.x;
         while x + size.w <= area.max.x + 0.5 {
+            if *budget == 0 {
+                return None;
+            }
+            *budget -= 1;
             let candidate = BoardRect::from_pos_size(Pos::new(x, y), size);
-            match taken.iter().find(|t| too_close(**t, candidate, CARD_GAP / 2.0 - 0.5)) {
+            match taken.first_near(candidate, CARD_GAP / 2.0 - 0.5) {
                 None => return Some(Pos::new(x, y)),
                 // Jump past the card in the way.
-                Some(t) => x = (t.max.x + CARD_GAP).max(x + step),
+                Some((_, t)) => x = (t.max.x + CARD_GAP).max(x + step),
             }
         }
         y += step;
@@ -111,27 +135,39 @@ pub fn free_spot_in(frame: BoardRect, taken: &[BoardRect], size: Size) -> Option
 /// `near` (its top-left corner) as there is room, searched ring by ring; inside `within`
 /// (the part of the board the user sees) if there is room there.
 pub fn free_spot_outside(board: &Board, near: Pos, size: Size, within: Option<BoardRect>) -> Pos {
-    let cards: Vec<BoardRect> = board.items.iter().map(rect).collect();
-    let frames: Vec<BoardRect> = board.themes.iter().map(|t| t.frame).collect();
+    let cards = Index::new(board.items.iter().map(rect));
+    let frames = Index::new(board.themes.iter().map(|t| t.frame));
+    let mut budget = PLACEMENT_BUDGET;
     within
         .and_then(|w| free_spot_within(&cards, &frames, near, size, w))
-        .unwrap_or_else(|| free_spot_among(&cards, &frames, near, size))
+        .or_else(|| spot_among(&cards, &frames, near, size, &mut budget))
+        .unwrap_or_else(|| below_everything(board, near))
 }
 
-/// [`free_spot_among`] keeping to `within`; `None` if nothing there is free.
-fn free_spot_within(
-    cards: &[BoardRect],
-    frames: &[BoardRect],
-    near: Pos,
-    size: Size,
-    within: BoardRect,
-) -> Option<Pos> {
-    let free = |p: Pos| {
-        let r = BoardRect::from_pos_size(p, size);
-        inside(r, within)
-            && !cards.iter().any(|c| too_close(*c, r, CARD_GAP / 2.0 - 0.5))
-            && !frames.iter().any(|f| too_close(*f, r, 0.0))
-    };
+/// Where a card goes when there is no room near where it was asked for: below everything
+/// on the board.
+fn below_everything(board: &Board, near: Pos) -> Pos {
+    let bottom = board
+        .items
+        .iter()
+        .map(rect)
+        .chain(board.themes.iter().map(|t| t.frame))
+        .map(|r| r.max.y)
+        .filter(|y| y.is_finite())
+        .fold(near.y, f32::max);
+    Pos::new(near.x, bottom + FRAME_GAP).clamped()
+}
+
+/// Whether a card at `r` would touch no card and lie in no frame.
+fn free_of(cards: &Index, frames: &Index, r: BoardRect) -> bool {
+    !cards.any_near(r, CARD_GAP / 2.0 - 0.5, None) && !frames.any_near(r, 0.0, None)
+}
+
+/// [`spot_among`] keeping to `within`; `None` if nothing there is free.
+fn free_spot_within(cards: &Index, frames: &Index, near: Pos, size: Size, within: BoardRect) -> Option<Pos> {
+    if !(within.is_valid() && size.is_valid()) {
+        return None;
+    }
     // At most about 200 × 200 candidates, however far the user zoomed out.
     let step = CARD_GAP.max(within.width() / 200.0).max(within.height() / 200.0);
     let mut best: Option<(f32, Pos)> = None;
@@ -140,8 +176,9 @@ fn free_spot_within(
         let mut x = within.min.x;
         while x + size.w <= within.max.x {
             let p = Pos::new(x, y);
+            let r = BoardRect::from_pos_size(p, size);
             let d = (x - near.x).powi(2) + (y - near.y).powi(2);
-            if best.is_none_or(|(b, _)| d < b) && free(p) {
+            if best.is_none_or(|(b, _)| d < b) && inside(r, within) && free_of(cards, frames, r) {
                 best = Some((d, p));
             }
             x += step;
@@ -151,55 +188,60 @@ fn free_spot_within(
     best.map(|(_, p)| p)
 }
 
-fn free_spot_among(cards: &[BoardRect], frames: &[BoardRect], near: Pos, size: Size) -> Pos {
-    let is_free = |p: Pos| {
-        let r = BoardRect::from_pos_size(p, size);
-        !cards.iter().any(|c| too_close(*c, r, CARD_GAP / 2.0 - 0.5)) && !frames.iter().any(|f| too_close(*f, r, 0.0))
-    };
+/// How far the ring search goes, in rings round the place asked for.
+const RINGS: i32 = 64;
+
+/// The cells of the ring search, ring by ring from the centre, each ring nearest first.
+fn ring_cells() -> &'static [(i32, i32)] {
+    static CELLS: std::sync::OnceLock<Vec<(i32, i32)>> = std::sync::OnceLock::new();
+    CELLS.get_or_init(|| {
+        let mut all = Vec::new();
+        for ring in 0..=RINGS {
+            let mut cells: Vec<(i32, i32)> = (-ring..=ring)
+                .flat_map(|dx: i32| (-ring..=ring).map(move |dy: i32| (dx, dy)))
+                .filter(|(dx, dy)| dx.abs().max(dy.abs()) == ring)
+                .collect();
+            cells.sort_by_key(|(dx, dy)| (dx * dx + dy * dy, *dy, *dx));
+            all.extend(cells);
+        }
+        all
+    })
+}
+
+/// A free place outside every frame and off every card nearest to `near`, searched ring
+/// by ring; `None` when nothing within [`RINGS`] rings is free or `budget` runs out.
+fn spot_among(cards: &Index, frames: &Index, near: Pos, size: Size, budget: &mut usize) -> Option<Pos> {
     let (step_x, step_y) = (size.w / 2.0 + CARD_GAP, size.h / 2.0 + CARD_GAP);
-    for ring in 0..=64 {
-        let mut cells: Vec<(i32, i32)> = (-ring..=ring)
-            .flat_map(|dx: i32| (-ring..=ring).map(move |dy: i32| (dx, dy)))
-            .filter(|(dx, dy)| dx.abs().max(dy.abs()) == ring)
-            .collect();
-        cells.sort_by_key(|(dx, dy)| (dx * dx + dy * dy, *dy, *dx));
-        for (dx, dy) in cells {
-            let p = Pos::new(near.x + dx as f32 * step_x, near.y + dy as f32 * step_y).clamped();
-            if is_free(p) {
-                return p;
-            }
+    for &(dx, dy) in ring_cells() {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let p = Pos::new(near.x + dx as f32 * step_x, near.y + dy as f32 * step_y).clamped();
+        if free_of(cards, frames, BoardRect::from_pos_size(p, size)) {
+            return Some(p);
         }
     }
-    // Nothing near: below everything.
-    let bottom = cards.iter().chain(frames).map(|r| r.max.y).fold(near.y, f32::max);
-    Pos::new(near.x, bottom + FRAME_GAP)
+    None
 }
 
 /// A free place for a frame of `size` near `near` (its top-left), off every card and
 /// frame.
 pub fn free_frame_spot(board: &Board, near: Pos, size: Size) -> Pos {
-    let cards: Vec<BoardRect> = board.items.iter().map(rect).collect();
-    let frames: Vec<BoardRect> = board
-        .themes
-        .iter()
-        .map(|t| BoardRect {
-            min: Pos::new(t.frame.min.x - FRAME_GAP, t.frame.min.y - FRAME_GAP),
-            max: Pos::new(t.frame.max.x + FRAME_GAP, t.frame.max.y + FRAME_GAP),
-        })
-        .collect();
-    free_spot_among(&cards, &frames, near, size)
+    let cards = Index::new(board.items.iter().map(rect));
+    let frames = Index::new(board.themes.iter().map(|t| BoardRect {
+        min: Pos::new(t.frame.min.x - FRAME_GAP, t.frame.min.y - FRAME_GAP),
+        max: Pos::new(t.frame.max.x + FRAME_GAP, t.frame.max.y + FRAME_GAP),
+    }));
+    spot_among(&cards, &frames, near, size, &mut PLACEMENT_BUDGET.clone())
+        .unwrap_or_else(|| below_everything(board, near))
 }
 
 /// Where a new frame goes when nobody points: to the right of everything on the board.
+/// Only what lies on the board counts: a frame a file got wrong is no landmark.
 pub fn next_frame_spot(board: &Board) -> Pos {
-    let right = board
-        .themes
-        .iter()
-        .map(|t| t.frame.max.x)
-        .chain(board.items.iter().map(|i| i.pos.x + i.size.w))
-        .fold(f32::MIN, f32::max);
-    let top =
-        board.themes.iter().map(|t| t.frame.min.y).chain(board.items.iter().map(|i| i.pos.y)).fold(f32::MAX, f32::min);
+    let rects = board.themes.iter().map(|t| t.frame).chain(board.items.iter().map(rect)).filter(|r| r.is_valid());
+    let (right, top) = rects.fold((f32::MIN, f32::MAX), |(right, top), r| (right.max(r.max.x), top.min(r.min.y)));
     if right == f32::MIN { Pos::new(0.0, 0.0) } else { Pos::new(right + FRAME_GAP, top) }
 }
 
@@ -245,7 +287,7 @@ impl Board {
             colour: self.next_theme_colour(),
             description: String::new(),
             rank: self.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1)),
-            frame: BoardRect::from_pos_size(next_frame_spot(self), EMPTY_FRAME),
+            frame: BoardRect::from_pos_size(next_frame_spot(self), EMPTY_FRAME).moved_onto_board(),
             modified: now,
         }
     }
