@@ -196,8 +196,7 @@ impl Document {
         label: impl Into<String>,
     ) -> Result<(MergeSummary, Vec<Refusal>), DocError> {
         self.writable()?;
-        let mut clock = Stamper::now(&self.board, "");
-        let merged = operations::merge_in(&mut self.board, other, &mut clock)?;
+        let merged = operations::merge_in(&mut self.board, other)?;
         if !merged.reverse.is_empty() {
             self.history.push(merged.reverse, label.into());
             self.changed();
@@ -225,8 +224,7 @@ impl Document {
             }
             (summary, refused)
         } else {
-            let mut clock = Stamper::now(&self.board, "");
-            let merged = operations::merge_in(&mut self.board, disk, &mut clock)?;
+            let merged = operations::merge_in(&mut self.board, disk)?;
             if !merged.reverse.is_empty() {
                 self.changed();
             }

@@ -479,8 +479,7 @@ proptest! {
             ("merging theirs into another board", stranger.clone(), wider.clone()),
         ] {
             let merged = within(20, name, move || {
-                let mut clock = Stamper::new(&into, Timestamp::now(), "Ann");
-                operations::merge_in(&mut into, &from, &mut clock).map(|_| into)
+                operations::merge_in(&mut into, &from).map(|_| into)
             })?;
             let merged = merged.map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
             sound(&merged, name)?;
@@ -500,6 +499,77 @@ proptest! {
                 operations::commit(&mut moved, edit, &mut clock).map(|_| moved)
             })?.map_err(|e| TestCaseError::fail(format!("moving a card: {e}")))?;
             sound(&moved, "moving a card")?;
+        }
+    }
+}
+
+/// The cards `op` changes on purpose (not the ones the frame rules then move).
+fn changed_on_purpose(board: &Board, op: &Op) -> Vec<ItemId> {
+    let nth_theme = |n: u8| board.themes[..].get(usize::from(n) % board.themes.len().max(1)).map(|t| t.id.clone());
+    let nth_card = |n: u8| board.items[..].get(usize::from(n) % board.items.len().max(1)).map(|i| i.id.clone());
+    let cards_of = |t: Option<moodboard::model::ThemeId>| -> Vec<ItemId> {
+        t.map(|t| board.items_in_theme(Some(&t)).map(|i| i.id.clone()).collect()).unwrap_or_default()
+    };
+    match op {
+        Op::Add { .. } | Op::AddTheme { .. } => Vec::new(),
+        Op::ThemeOf { count } => board.items.iter().take(usize::from(*count)).map(|i| i.id.clone()).collect(),
+        Op::Drag { card, .. } | Op::DeleteCard { card } => nth_card(*card).into_iter().collect(),
+        Op::MoveFrame { theme, .. } | Op::ResizeFrame { theme, .. } | Op::DeleteTheme { theme } => {
+            cards_of(nth_theme(*theme))
+        }
+        Op::Arrange | Op::Shuffle { .. } | Op::Undo | Op::Redo | Op::Merge { .. } => {
+            board.items.iter().map(|i| i.id.clone()).collect()
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Ann and Bob work on copies of one board with honest clocks; Ann deletes cards. A
+    /// card Ann deleted that Bob never changed on purpose stays deleted when their copies
+    /// are merged either way, however the frame rules moved it on Bob's side.
+    #[test]
+    fn an_honest_deletion_never_comes_back(
+        shared in proptest::collection::vec(prop_oneof![
+            6 => (0u8..5, proptest::option::of(0u8..4), -1200i16..1200, -1200i16..1200)
+                .prop_map(|(kind, theme, x, y)| Op::Add { kind, theme, x, y, in_view: false }),
+            2 => (-1500i16..1500, -1500i16..1500).prop_map(|(x, y)| Op::AddTheme { x, y }),
+            1 => (1u8..4).prop_map(|count| Op::ThemeOf { count }),
+            1 => simple_op(),
+        ], 6..24),
+        anns in proptest::collection::vec(prop_oneof![
+            5 => (0u8..24).prop_map(|card| Op::DeleteCard { card }),
+            1 => simple_op(),
+        ], 1..6),
+        bobs in proptest::collection::vec(prop_oneof![
+            6 => (0u8..5, 0u8..4).prop_map(|(kind, theme)| Op::Add { kind, theme: Some(theme), x: 0, y: 0, in_view: false }),
+            1 => simple_op(),
+        ], 1..12),
+    ) {
+        let mut base = document(Board::new("Shared", Timestamp::now()));
+        for op in &shared {
+            run(&mut base, op, "Ann");
+        }
+        let (mut ann, mut bob) = (document(base.board().clone()), document(base.board().clone()));
+        for op in &anns {
+            run(&mut ann, op, "Ann");
+        }
+        let mut on_purpose = std::collections::HashSet::new();
+        for op in &bobs {
+            on_purpose.extend(changed_on_purpose(bob.board(), op));
+            run(&mut bob, op, "Bo");
+        }
+        let deleted: Vec<&Item> =
+            base.board().items.iter().filter(|i| ann.board().item(&i.id).is_none() && ann.board().is_deleted(i.id.as_str())).collect();
+        let mut ann_merged = ann.board().clone();
+        operations::merge_in(&mut ann_merged, bob.board()).unwrap();
+        let mut bob_merged = bob.board().clone();
+        operations::merge_in(&mut bob_merged, ann.board()).unwrap();
+        for card in deleted.iter().filter(|c| !on_purpose.contains(&c.id)) {
+            let moved = bob.board().item(&card.id).is_some_and(|b| b.pos != card.pos);
+            prop_assert!(ann_merged.item(&card.id).is_none(), "“{}” came back into Ann's board (moved by the rules on Bob's side: {moved})", card.kind.summary());
+            prop_assert!(bob_merged.item(&card.id).is_none(), "“{}” stayed on Bob's board", card.kind.summary());
         }
     }
 }

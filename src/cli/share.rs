@@ -100,9 +100,7 @@ pub fn merge_cmd(
 /// the board after, and what came in and what was refused.
 fn merged(ours: &Board, theirs: &Board) -> Result<(Board, MergedIn), crate::model::EditError> {
     let mut board = ours.clone();
-    let who = Prefs::load().0.contributor();
-    let mut clock = Stamper::now(&board, &who);
-    let merged = operations::merge_in(&mut board, theirs, &mut clock)?;
+    let merged = operations::merge_in(&mut board, theirs)?;
     Ok((board, merged))
 }
 

@@ -27,13 +27,14 @@ pub fn commit(board: &mut Board, edit: Edit, clock: &mut Stamper) -> Result<Edit
     }
     let touched = edit.clone();
     let reverse = edit.apply_stamped(board, clock)?;
-    tidied(board, &touched, reverse, clock)
+    tidied(board, &touched, reverse)
 }
 
-/// The frame rules kept after `touched` was applied (`reverse` undoes it), stamped by
-/// `clock`; if they cannot be kept, `touched` is undone and the error returned.
-fn tidied(board: &mut Board, touched: &Edit, reverse: Edit, clock: &mut Stamper) -> Result<Edit, EditError> {
-    match frames::tidy_after(board, touched, clock) {
+/// The frame rules kept after `touched` was applied (`reverse` undoes it), keeping the
+/// stamps of what the tidy moves (see [`frames::tidy`]); if they cannot be kept,
+/// `touched` is undone and the error returned.
+fn tidied(board: &mut Board, touched: &Edit, reverse: Edit) -> Result<Edit, EditError> {
+    match frames::tidy_after(board, touched) {
         Ok(tidy) if tidy.is_empty() => Ok(reverse),
         Ok(tidy) => Ok(Edit::Batch(vec![tidy, reverse])),
         Err(e) => {
@@ -164,7 +165,7 @@ pub fn add_with_themes(
         }
     }
     reverses.reverse();
-    let reverse = tidied(board, &Edit::Batch(inserted), Edit::Batch(reverses), clock)?;
+    let reverse = tidied(board, &Edit::Batch(inserted), Edit::Batch(reverses))?;
     Ok(Added { ids, reverse })
 }
 
@@ -201,9 +202,9 @@ pub struct MergedIn {
 
 /// Merges `other` (another copy of this board, or another board, which may only add)
 /// into `board`: what it brings keeps the stamps that copy gave it, then the frame rules
-/// are kept as a change made now by `clock`'s person (ideas that came in find a free
-/// place, frames keep apart). All or nothing.
-pub fn merge_in(board: &mut Board, other: &Board, clock: &mut Stamper) -> Result<MergedIn, EditError> {
+/// are kept (ideas that came in find a free place, frames keep apart; a tidy makes no new
+/// versions). All or nothing.
+pub fn merge_in(board: &mut Board, other: &Board) -> Result<MergedIn, EditError> {
     let Merged { board: merged, refused } = merge_now(board, other);
     let summary = summarise(board, &merged);
     if merged == *board {
@@ -211,7 +212,7 @@ pub fn merge_in(board: &mut Board, other: &Board, clock: &mut Stamper) -> Result
     }
     let brought = diff(board, &merged);
     let reverse = brought.clone().apply(board)?;
-    let reverse = tidied(board, &brought, reverse, clock)?;
+    let reverse = tidied(board, &brought, reverse)?;
     Ok(MergedIn { summary, refused, reverse })
 }
 
@@ -276,8 +277,7 @@ mod tests {
         let idea = NewIdea::new(ItemKind::note("from Bob")).in_theme(Some(light.clone()));
         let added = add(&mut theirs, vec![idea], Contributor::own_team("Bob"), &mut clock).unwrap();
         let stamped = theirs.item(&added.ids[0]).unwrap().modified;
-        let mut clock = Stamper::now(&ours, "Ann");
-        let merged = merge_in(&mut ours, &theirs, &mut clock).unwrap();
+        let merged = merge_in(&mut ours, &theirs).unwrap();
         assert_eq!(merged.summary.added, added.ids);
         let item = ours.item(&added.ids[0]).unwrap();
         assert_eq!(item.modified, stamped, "Bob's stamp, not a new one");

@@ -166,8 +166,7 @@ fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyM
     // Images the copy lacks do not block merging its other ideas: those items show
     // placeholders, as they would in the copy itself.
     let problems = import_assets(copy, &theirs, board_path);
-    let mut clock = crate::model::Stamper::now(board, "");
-    let merged = crate::model::operations::merge_in(board, &theirs, &mut clock).map_err(|e| e.message())?;
+    let merged = crate::model::operations::merge_in(board, &theirs).map_err(|e| e.message())?;
     Ok((merged.summary, problems, merged.refused))
 }
 

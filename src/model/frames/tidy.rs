@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::*;
-use crate::model::{Edit, EditError, ItemChange, ItemId, Stamper};
+use crate::model::{Edit, EditError, ItemChange, ItemId};
 
 /// The frames and card positions a change leads to, before they become an edit.
 struct Scratch<'a> {
@@ -329,19 +329,21 @@ impl<'a> Scratch<'a> {
         self.loose_cards_out(new);
     }
 
-    fn into_edit(self, now: Timestamp) -> Edit {
+    /// The frames and places worked out, as an edit that keeps every stamp: where the
+    /// rules put a card or frame is not a new version of it (see [`tidy`]).
+    fn into_edit(self) -> Edit {
         let mut edits = Vec::new();
         for theme in &self.board.themes {
             let frame = self.frames[&theme.id];
             if frame != theme.frame {
-                edits.push(Edit::ReplaceTheme(Theme { frame, modified: now, ..theme.clone() }));
+                edits.push(Edit::ReplaceTheme(Theme { frame, ..theme.clone() }));
             }
         }
         for item in &self.board.items {
             if let Some(p) = self.positions.get(&item.id)
                 && *p != item.pos
             {
-                edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Pos(*p), at: now });
+                edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Pos(*p), at: item.modified });
             }
         }
         Edit::Batch(edits)
@@ -368,22 +370,27 @@ pub fn touched(edit: &Edit) -> (BTreeSet<ThemeId>, BTreeSet<ItemId>) {
     (frames, cards)
 }
 
-/// Restores the frame rules on `board` after `edit` (already applied) as a change made
-/// now, stamped by `clock`; returns the edit that undoes the tidying.
-pub fn tidy_after(board: &mut Board, edit: &Edit, clock: &mut Stamper) -> Result<Edit, EditError> {
+/// Restores the frame rules on `board` after `edit` (already applied); returns the edit
+/// that undoes the tidying. The tidy keeps every stamp (see [`tidy`]).
+pub fn tidy_after(board: &mut Board, edit: &Edit) -> Result<Edit, EditError> {
     let (anchors, new) = touched(edit);
-    tidy(board, &anchors, &new, Timestamp::EPOCH).apply_stamped(board, clock)
+    tidy(board, &anchors, &new).apply(board)
 }
 
 /// The edit that restores the frame rules (see the module) after a change. Frames in
 /// `anchors` (the ones the user just moved or resized) keep their place; `new` cards
 /// (just added, merged in) are found a free place. Empty when the board keeps the rules.
-pub fn tidy(board: &Board, anchors: &BTreeSet<ThemeId>, new: &BTreeSet<ItemId>, now: Timestamp) -> Edit {
+///
+/// **A tidy is not an edit of the idea**: the cards and frames it moves keep the stamps
+/// they had, so a move the app made to keep the rules never makes a new version of a
+/// card, and never outlives a deletion by someone who had not seen it (merging such a
+/// copy cannot bring the card back). Every computer tidies a merged board the same way.
+pub fn tidy(board: &Board, anchors: &BTreeSet<ThemeId>, new: &BTreeSet<ItemId>) -> Edit {
     let mut s = Scratch::new(board);
     let mut fixed = anchors.clone();
     fixed.extend(s.cards_into_frames(new));
     s.frames_apart_and_cards_out(&fixed, new);
-    s.into_edit(now)
+    s.into_edit()
 }
 
 /// Frames for a board that has none yet (an older file): each theme's frame around its
