@@ -83,6 +83,11 @@ pub enum Command {
         /// Print what the merge would add, change, remove and refuse, and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// OTHER is a copy of this board you trust (one you sent out and got back): take
+        /// its deletions and its changes to ideas already here too. Without it only its
+        /// new ideas come in, and the rest is listed as not applied.
+        #[arg(long)]
+        accept_deletions: bool,
     },
     /// git's merge driver for boards: merges THEIRS into OURS (the board merge) and writes
     /// the result into OURS; exits 0 when merged. Set up with
@@ -224,8 +229,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Remove { board, ids, matching } => remove(&board, &ids, matching.as_deref(), out, err),
         Command::Show { board, ids } => show::show(&board, ids, out, err),
         Command::Check { board } => show::check(&board, out),
-        Command::Merge { board, other, out: to, dry_run } => {
-            share::merge_cmd(&board, &other, to.as_deref(), dry_run, out, err)
+        Command::Merge { board, other, out: to, dry_run, accept_deletions } => {
+            share::merge_cmd(&board, &other, to.as_deref(), dry_run, accept_deletions, out, err)
         }
         Command::Sync { board } => share::sync(&board, out, err),
         Command::MergeDriver { base: _, ours, theirs } => share::merge_driver(&ours, &theirs, err),

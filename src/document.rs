@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use crate::model::operations::{self, Contributor, NewIdea};
 use crate::model::{
-    Board, Edit, EditError, History, ItemId, MergeSummary, Merged, Refusal, Stamper, Theme, Timestamp, merge_now,
-    summarise,
+    Board, Edit, EditError, History, ItemId, MergeSummary, Merged, Refusal, Stamper, Theme, Timestamp, Trust,
+    merge_now, summarise,
 };
 pub use crate::storage::paths::unused_board_path;
 use crate::storage::{self, LoadError, Problem, SaveError, paths};
@@ -187,16 +187,17 @@ impl Document {
         Ok(added.ids)
     }
 
-    /// Merges another board in (a teammate's copy, or another team's board) as one
-    /// undoable step ([`operations::merge_in`]). Returns what it brought in and what it
-    /// refused.
+    /// Merges another board in (a copy of this one, trusted as far as `trust` says, or
+    /// another team's board) as one undoable step ([`operations::merge_in`]). Returns
+    /// what it brought in and what it refused.
     pub fn merge_step(
         &mut self,
         other: &Board,
         label: impl Into<String>,
+        trust: Trust,
     ) -> Result<(MergeSummary, Vec<Refusal>), DocError> {
         self.writable()?;
-        let merged = operations::merge_in(&mut self.board, other)?;
+        let merged = operations::merge_in(&mut self.board, other, trust)?;
         if !merged.reverse.is_empty() {
             self.history.push(merged.reverse, label.into());
             self.changed();
@@ -216,7 +217,7 @@ impl Document {
     ) -> Result<(MergeSummary, Vec<Refusal>), EditError> {
         let was_dirty = self.is_dirty();
         let (summary, refused) = if self.read_only {
-            let Merged { board: merged, refused } = merge_now(&self.board, disk);
+            let Merged { board: merged, refused } = merge_now(&self.board, disk, Trust::Colleague);
             let summary = summarise(&self.board, &merged);
             if merged != self.board {
                 self.board = merged;
@@ -224,7 +225,8 @@ impl Document {
             }
             (summary, refused)
         } else {
-            let merged = operations::merge_in(&mut self.board, disk)?;
+            // The board's own file, changed by the team's sync, git or the join server.
+            let merged = operations::merge_in(&mut self.board, disk, Trust::Colleague)?;
             if !merged.reverse.is_empty() {
                 self.changed();
             }

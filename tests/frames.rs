@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use moodboard::document::Document;
 use moodboard::model::frames::{self, Drop};
 use moodboard::model::operations;
-use moodboard::model::{Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, Size, Stamper, Timestamp};
+use moodboard::model::{
+    Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Pos, Size, Stamper, Timestamp, Trust,
+};
 use moodboard::storage;
 use proptest::prelude::*;
 
@@ -194,7 +196,7 @@ fn run(doc: &mut Document, op: &Op, who: &str) -> Option<ItemId> {
             for op in theirs {
                 run(&mut copy, op, "Bo");
             }
-            doc.merge_step(copy.board(), "Merge").unwrap();
+            doc.merge_step(copy.board(), "Merge", Trust::Colleague).unwrap();
             return None;
         }
     };
@@ -479,7 +481,7 @@ proptest! {
             ("merging theirs into another board", stranger.clone(), wider.clone()),
         ] {
             let merged = within(20, name, move || {
-                operations::merge_in(&mut into, &from).map(|_| into)
+                operations::merge_in(&mut into, &from, Trust::Colleague).map(|_| into)
             })?;
             let merged = merged.map_err(|e| TestCaseError::fail(format!("{name}: {e}")))?;
             sound(&merged, name)?;
@@ -563,9 +565,9 @@ proptest! {
         let deleted: Vec<&Item> =
             base.board().items.iter().filter(|i| ann.board().item(&i.id).is_none() && ann.board().is_deleted(i.id.as_str())).collect();
         let mut ann_merged = ann.board().clone();
-        operations::merge_in(&mut ann_merged, bob.board()).unwrap();
+        operations::merge_in(&mut ann_merged, bob.board(), Trust::Colleague).unwrap();
         let mut bob_merged = bob.board().clone();
-        operations::merge_in(&mut bob_merged, ann.board()).unwrap();
+        operations::merge_in(&mut bob_merged, ann.board(), Trust::Colleague).unwrap();
         for card in deleted.iter().filter(|c| !on_purpose.contains(&c.id)) {
             let moved = bob.board().item(&card.id).is_some_and(|b| b.pos != card.pos);
             prop_assert!(ann_merged.item(&card.id).is_none(), "“{}” came back into Ann's board (moved by the rules on Bob's side: {moved})", card.kind.summary());

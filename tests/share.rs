@@ -47,7 +47,14 @@ fn merge_brings_in_the_other_copy_and_keeps_who_brought_what() {
     std::fs::copy(env.path("ours.moodboard.ron"), &old_ours).unwrap();
     env.ok(&["remove", "theirs.moodboard.ron", "--matching", "Shared start"]);
 
-    let out = env.ok(&["merge", "ours.moodboard.ron", "theirs.moodboard.ron"]);
+    // A copy of our board sent back as a file: by default only its new ideas come in,
+    // and its deletion is listed, not applied.
+    let out = env.ok(&["merge", "ours.moodboard.ron", "theirs.moodboard.ron", "--dry-run"]);
+    assert!(out.contains("2 new") && !out.contains("removed"), "{out}");
+    assert!(out.contains("not applied: their deletion of note “Shared start”: not taken without your say-so"), "{out}");
+    assert!(out.contains("--accept-deletions"), "says how to take the rest: {out}");
+    // Kim is a colleague: take all of it.
+    let out = env.ok(&["merge", "ours.moodboard.ron", "theirs.moodboard.ron", "--accept-deletions"]);
     assert!(out.contains("2 new") && out.contains("1 removed"), "{out}");
     assert!(out.contains("new from theirs, added by Kim, customer"), "{out}");
     let merged = storage::load(&env.path("ours.moodboard.ron")).unwrap();
@@ -56,13 +63,13 @@ fn merge_brings_in_the_other_copy_and_keeps_who_brought_what() {
     let kims = merged.board.items.iter().find(|i| i.kind == ItemKind::note("Kim's idea")).unwrap();
     assert_eq!((kims.contributor.as_str(), kims.source.as_str()), ("Kim", "customer"));
 
-    env.ok(&["merge", "ours.moodboard.ron", old_ours.to_str().unwrap()]);
+    env.ok(&["merge", "ours.moodboard.ron", old_ours.to_str().unwrap(), "--accept-deletions"]);
     let again = storage::load(&env.path("ours.moodboard.ron")).unwrap().board;
     assert_eq!(notes(&again), ["Ann's idea", "Kim's idea"], "the deletion is remembered");
 
     // -o writes a new board and leaves both inputs alone.
     let before = std::fs::read(env.path("theirs.moodboard.ron")).unwrap();
-    env.ok(&["merge", "theirs.moodboard.ron", "ours.moodboard.ron", "-o", "both"]);
+    env.ok(&["merge", "theirs.moodboard.ron", "ours.moodboard.ron", "-o", "both", "--accept-deletions"]);
     assert_eq!(std::fs::read(env.path("theirs.moodboard.ron")).unwrap(), before);
     assert_eq!(notes(&storage::load(&env.path("both.moodboard.ron")).unwrap().board), ["Ann's idea", "Kim's idea"]);
 }
@@ -87,6 +94,11 @@ fn sync_merges_each_tools_conflict_copies_and_moves_them_aside() {
     }
     // A different board that happens to look like a copy is left alone.
     env.ok(&["new", "Cafe refresh-OTHER"]);
+    // So is a person's own copy of the board under a name of their own: no sync tool
+    // names a copy like that, so it is not merged (its deletions would be applied).
+    let own = env.path("Cafe refresh-experiment.moodboard.ron");
+    std::fs::copy(&board, &own).unwrap();
+    env.ok(&["remove", own.to_str().unwrap(), "--matching", "Original"]);
 
     let out = env.ok(&["sync", board.to_str().unwrap()]);
     assert_eq!(out.lines().filter(|l| l.starts_with("merged ")).count(), names.len(), "{out}");
@@ -98,6 +110,8 @@ fn sync_merges_each_tools_conflict_copies_and_moves_them_aside() {
         assert!(backup.join(name).exists(), "{name} is kept in the backup folder");
     }
     assert!(env.path("Cafe refresh-OTHER.moodboard.ron").exists());
+    assert!(own.exists(), "the experiment stays where its owner put it");
+    assert!(notes(&merged).contains(&"Original".to_owned()), "its deletion was not applied");
     assert!(env.ok(&["sync", board.to_str().unwrap()]).contains("no conflict copies"));
 }
 

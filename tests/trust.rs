@@ -69,7 +69,13 @@ fn a_strangers_board_cannot_delete_ours() {
         ours.items.iter().map(|item| Tombstone::new(item.id.as_str(), end_of_time(), "Mallory", end_of_time()));
     let forged = with_tombstones(&emptied, tombstones.collect());
     storage::create(&env.path("forged.moodboard.ron"), &forged).unwrap();
+    // By default a copy's deletions wait for the person merging to accept them.
     let out = env.ok(&["merge", "ours", "forged.moodboard.ron"]);
+    assert!(out.contains("nothing new"), "{out}");
+    assert_eq!(out.matches("not taken without your say-so").count(), 10, "{out}");
+    assert_eq!(load(&ours_path).items, ours.items);
+    // Accepted, they are still held back: dated beyond what this computer's clock vouches for.
+    let out = env.ok(&["merge", "ours", "forged.moodboard.ron", "--accept-deletions"]);
     assert!(out.contains("nothing new"), "{out}");
     assert_eq!(out.matches("dated 9999-12-31").count(), 10, "{out}");
     assert_eq!(load(&ours_path).items, ours.items);

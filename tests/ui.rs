@@ -513,6 +513,45 @@ fn merging_a_board_in_the_app_marks_what_came_in_and_is_one_undo_step() {
 }
 
 #[test]
+fn a_copy_sent_back_that_removes_ideas_asks_before_it_takes_more_than_its_new_ones() {
+    let f = fixture();
+    let other = f.board.with_file_name("Sent back.moodboard.ron");
+    std::fs::copy(&f.board, &other).unwrap();
+    // Whoever had the copy deleted a note and added one.
+    storage::update(&other, |b: &mut Board| {
+        let mut clock = moodboard::model::Stamper::now(b, "Kim");
+        let fog = b.items.iter().find(|i| i.kind.texts().contains(&"Morning fog")).unwrap().id.clone();
+        let delete = moodboard::model::Edit::delete_items(b, [&fog], Timestamp::now(), "Kim");
+        moodboard::model::operations::commit(b, delete, &mut clock).unwrap();
+        let idea = moodboard::model::operations::NewIdea::new(ItemKind::note("Kim's idea"));
+        moodboard::model::operations::add(
+            b,
+            vec![idea],
+            moodboard::model::operations::Contributor::own_team("Kim"),
+            &mut clock,
+        )
+        .unwrap();
+        Ok::<_, std::convert::Infallible>(())
+    })
+    .unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.state_mut().picked(moodboard::app::Picked::Merge(other.clone()));
+    settle(&mut h);
+    assert!(h.query_by_label_contains("This is a copy of this board").is_some(), "the preview says what it is");
+    assert!(h.query_by_label("Goes (1)").is_some(), "and lists what it would remove");
+    h.get_by_label("Only new ideas").click();
+    settle(&mut h);
+    assert_eq!(count(&h, KindTag::Note), 4, "Kim's idea came in, and Morning fog stayed");
+    // Asked again, the person merging trusts the copy: its deletion comes in too.
+    h.state_mut().picked(moodboard::app::Picked::Merge(other));
+    settle(&mut h);
+    h.get_by_label("Merge everything").click();
+    settle(&mut h);
+    let texts: Vec<String> = board(&h).items.iter().flat_map(|i| i.kind.texts()).map(str::to_owned).collect();
+    assert!(texts.contains(&"Kim's idea".to_owned()) && !texts.contains(&"Morning fog".to_owned()), "{texts:?}");
+}
+
+#[test]
 fn opening_a_pack_unpacks_it_into_the_boards_folder() {
     let f = fixture();
     let pack = f.board.with_file_name("Sent.moodpack");
@@ -693,8 +732,15 @@ fn a_full_session_from_goal_to_recap() {
     older.votes.clear();
     older.responses.clear();
     older.session = moodboard::model::Session::default();
-    assert_eq!(moodboard::model::merge_now(&older, &session_board).board, session_board, "merged with an older copy");
-    assert_eq!(moodboard::model::merge_now(&session_board, &older).board, session_board);
+    assert_eq!(
+        moodboard::model::merge_now(&older, &session_board, moodboard::model::Trust::Colleague).board,
+        session_board,
+        "merged with an older copy"
+    );
+    assert_eq!(
+        moodboard::model::merge_now(&session_board, &older, moodboard::model::Trust::Colleague).board,
+        session_board
+    );
     drop(h);
     let reopened = harness(&path, &f.boards_dir);
     assert_eq!(board(&reopened), session_board);

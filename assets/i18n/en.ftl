@@ -1167,8 +1167,26 @@ problem-asset = { $reason }; shown as a placeholder
 refused-change-other-board = their version of { $what }: another board may add ideas, not change ours
 refused-deletion-other-board = their deletion of { $what }: another board may add ideas, not remove ours
 refused-revival-other-board = { $what }, which was deleted here: another board cannot bring it back
-refused-change-future = a change to { $what } dated { $at }, more than a day ahead of this computer's clock (is the other computer's date wrong?)
-refused-deletion-future = the deletion of { $what } dated { $at }, more than a day ahead of this computer's clock (is the other computer's date wrong?)
+refused-change-future = a change to { $what } dated { $at }, { $ahead } ahead of this computer's clock: if today is { $today }, the computer it was made on has its date set wrong
+refused-deletion-future = the deletion of { $what } dated { $at }, { $ahead } ahead of this computer's clock: if today is { $today }, the computer it was made on has its date set wrong
+refused-new-future = { $what }, new, dated { $at }, { $ahead } ahead of this computer's clock: if today is { $today }, the computer it was made on has its date set wrong
+refused-change-unconfirmed = their version of { $what }: not taken without your say-so
+refused-deletion-unconfirmed = their deletion of { $what }: not taken without your say-so
+refused-revival-unconfirmed = { $what }, which was deleted here: not brought back without your say-so
+refused-id-of-another-kind = their { $what }: it has the id of { $ours } here, and an id names one thing
+merge-what-unknown = something this board does not have (id { $id })
+ahead-days = { $count ->
+    [one] one day
+   *[other] { $count } days
+}
+ahead-months = { $count } months
+ahead-years = { $count ->
+    [one] a year
+   *[other] { $count } years
+}
+merge-copy-asks = This is a copy of this board, and besides new ideas it changes or removes what is here (below). Take all of it only if you trust where it came from; otherwise take only its new ideas.
+merge-everything = Merge everything
+merge-new-only = Only new ideas
 merge-what-item = { $kind } “{ $summary }”
 merge-what-theme = theme “{ $name }”
 merge-what-dot = a dot by { $by }

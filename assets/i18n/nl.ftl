@@ -1164,8 +1164,26 @@ problem-asset = { $reason }; getoond als plaatshouder
 refused-change-other-board = hun versie van { $what }: een ander bord mag ideeën toevoegen, niet de onze wijzigen
 refused-deletion-other-board = hun verwijdering van { $what }: een ander bord mag ideeën toevoegen, niet de onze weghalen
 refused-revival-other-board = { $what }, dat hier verwijderd is: een ander bord kan het niet terugbrengen
-refused-change-future = een wijziging van { $what } met datum { $at }, meer dan een dag voor op de klok van deze computer (staat de datum van de andere computer verkeerd?)
-refused-deletion-future = de verwijdering van { $what } met datum { $at }, meer dan een dag voor op de klok van deze computer (staat de datum van de andere computer verkeerd?)
+refused-change-future = een wijziging van { $what } met datum { $at }, { $ahead } voor op de klok van deze computer: als het vandaag { $today } is, staat de datum van de computer waarop het gemaakt is verkeerd
+refused-deletion-future = de verwijdering van { $what } met datum { $at }, { $ahead } voor op de klok van deze computer: als het vandaag { $today } is, staat de datum van de computer waarop het gemaakt is verkeerd
+refused-new-future = { $what }, nieuw, met datum { $at }, { $ahead } voor op de klok van deze computer: als het vandaag { $today } is, staat de datum van de computer waarop het gemaakt is verkeerd
+refused-change-unconfirmed = hun versie van { $what }: niet overgenomen zonder jouw akkoord
+refused-deletion-unconfirmed = hun verwijdering van { $what }: niet overgenomen zonder jouw akkoord
+refused-revival-unconfirmed = { $what }, dat hier verwijderd is: niet teruggebracht zonder jouw akkoord
+refused-id-of-another-kind = hun { $what }: het heeft hier de id van { $ours }, en een id hoort bij één ding
+merge-what-unknown = iets dat dit bord niet heeft (id { $id })
+ahead-days = { $count ->
+    [one] één dag
+   *[other] { $count } dagen
+}
+ahead-months = { $count } maanden
+ahead-years = { $count ->
+    [one] een jaar
+   *[other] { $count } jaar
+}
+merge-copy-asks = Dit is een kopie van dit bord, en naast nieuwe ideeën wijzigt of verwijdert het wat hier staat (hieronder). Neem alles alleen over als je vertrouwt waar het vandaan komt; neem anders alleen de nieuwe ideeën.
+merge-everything = Alles samenvoegen
+merge-new-only = Alleen nieuwe ideeën
 merge-what-item = { $kind } “{ $summary }”
 merge-what-theme = thema “{ $name }”
 merge-what-dot = een stip van { $by }

@@ -14,6 +14,7 @@ use super::{AfterClose, MoodboardApp};
 use crate::document::Document;
 use crate::export::{self, CanvasNodes, ExportFormat};
 use crate::model::Board;
+use crate::model::Trust;
 use crate::storage::{self, AssetStore, pack, paths};
 use crate::ui::merge_preview::{MergeAnswer, MergePreview};
 use crate::ui::view::ThemeFilter;
@@ -61,6 +62,8 @@ pub enum JobDone {
         board: Box<Board>,
         name: String,
         problems: usize,
+        /// How far the person merging trusted the copy (see the merge preview).
+        trust: Trust,
     },
     /// A canvas's nodes, its images already stored in the board's assets.
     CanvasReady {
@@ -208,16 +211,18 @@ impl MoodboardApp {
     /// (in the background), then merges.
     pub(super) fn answer_merge(&mut self, answer: MergeAnswer) {
         let Some(pending) = self.open.pending_merge.take() else { return };
-        if answer == MergeAnswer::Cancel {
-            return;
-        }
+        let trust = match answer {
+            MergeAnswer::Cancel => return,
+            MergeAnswer::Everything => Trust::Colleague,
+            MergeAnswer::NewIdeasOnly => Trust::NewIdeasOnly,
+        };
         let PendingMerge { preview, board, from, scratch } = pending;
         let ours = self.open.doc.path.clone();
         let label = tr!("job-copying-images", board = preview.name.as_str());
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
             let problems = storage::import_assets(&from, &board, &ours).len();
             drop(scratch);
-            JobDone::MergeReady { board, name: preview.name, problems }
+            JobDone::MergeReady { board, name: preview.name, problems, trust }
         });
     }
 
@@ -308,9 +313,9 @@ impl MoodboardApp {
                 JobDone::MergeReady { name, .. } if !current => {
                     self.toasts.info(tr!("job-merge-board-closed", board = name.as_str()));
                 }
-                JobDone::MergeReady { board, name, problems } => {
+                JobDone::MergeReady { board, name, problems, trust } => {
                     let label = tr!("step-merge", board = name.as_str());
-                    match self.open.doc.merge_step(&board, label) {
+                    match self.open.doc.merge_step(&board, label, trust) {
                         Ok((summary, refused)) => {
                             self.brought_in(&summary, &refused, &name);
                             if summary.is_empty() {

@@ -9,7 +9,7 @@ use super::{existing_board, load, warn_problems};
 use crate::export::canvas::CanvasIdeas;
 use crate::export::{self, ExportFormat};
 use crate::model::operations::{self, Contributor, MergedIn};
-use crate::model::{Board, Stamper};
+use crate::model::{Board, Stamper, Trust};
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, conflicts, pack, paths};
 
@@ -20,7 +20,8 @@ use crate::storage::{self, AssetStore, conflicts, pack, paths};
 pub fn merge_driver(ours: &Path, theirs: &Path, err: &mut dyn Write) -> anyhow::Result<()> {
     let their = load(theirs)?;
     let our = load(ours)?;
-    let (board, merged) = merged(&our.board, &their.board)?;
+    // git is the team's own way of sharing the board: the other branch is a colleague's.
+    let (board, merged) = merged(&our.board, &their.board, Trust::Colleague)?;
     // git keeps the history: no `.bak` beside git's temporary file.
     storage::save_without_backup(ours, &board)?;
     writeln!(err, "moodboard: merged the other branch's board: {}", merged.summary)?;
@@ -35,9 +36,13 @@ pub fn merge_cmd(
     other: &Path,
     out_path: Option<&Path>,
     dry_run: bool,
+    accept_deletions: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    // A file merged by hand may be a copy someone sent back: its deletions and changes
+    // are taken only when asked for (a board id is not a password).
+    let trust = if accept_deletions { Trust::Colleague } else { Trust::NewIdeasOnly };
     let board = existing_board(board);
     let other = existing_board(other);
     let theirs = load(&other)?;
@@ -55,12 +60,12 @@ pub fn merge_cmd(
     let (before, (after, merged)) = if dry_run {
         let ours = load(&board)?;
         warn_problems(err, &ours.problems)?;
-        let result = merged(&ours.board, &theirs.board)?;
+        let result = merged(&ours.board, &theirs.board, trust)?;
         (ours.board, result)
     } else if target == board {
         warn_problems(err, &storage::import_assets(&other, &theirs.board, &board))?;
         let (result, problems) = storage::update(&board, |b: &mut Board| {
-            let (after, merged) = merged(b, &theirs.board)?;
+            let (after, merged) = merged(b, &theirs.board, trust)?;
             let before = std::mem::replace(b, after.clone());
             Ok::<_, crate::model::EditError>((before, (after, merged)))
         })
@@ -73,7 +78,7 @@ pub fn merge_cmd(
         std::fs::create_dir_all(paths::board_folder(&target)).ok();
         warn_problems(err, &storage::import_assets(&board, &ours.board, &target))?;
         warn_problems(err, &storage::import_assets(&other, &theirs.board, &target))?;
-        let result = merged(&ours.board, &theirs.board)?;
+        let result = merged(&ours.board, &theirs.board, trust)?;
         storage::create(&target, &result.0)?;
         (ours.board, result)
     };
@@ -89,6 +94,16 @@ pub fn merge_cmd(
     for refusal in &merged.refused {
         writeln!(out, "  not applied: {refusal}")?;
     }
+    let unconfirmed = |r: &&crate::model::Refusal| {
+        use crate::model::Refused::{ChangeUnconfirmed, DeletionUnconfirmed, RevivalUnconfirmed};
+        matches!(r.why, ChangeUnconfirmed | DeletionUnconfirmed | RevivalUnconfirmed)
+    };
+    if merged.refused.iter().any(|r| unconfirmed(&r)) {
+        writeln!(
+            out,
+            "  (a copy of this board: only its new ideas were taken; if you trust where it came from, run again with --accept-deletions to take its deletions and changes too)"
+        )?;
+    }
     if dry_run {
         writeln!(out, "dry run: nothing was written")?;
     }
@@ -98,9 +113,9 @@ pub fn merge_cmd(
 /// `theirs` merged into a copy of `ours` as the user merges it
 /// ([`operations::merge_in`]: ideas that came in find a free place, frames keep apart):
 /// the board after, and what came in and what was refused.
-fn merged(ours: &Board, theirs: &Board) -> Result<(Board, MergedIn), crate::model::EditError> {
+fn merged(ours: &Board, theirs: &Board, trust: Trust) -> Result<(Board, MergedIn), crate::model::EditError> {
     let mut board = ours.clone();
-    let merged = operations::merge_in(&mut board, theirs)?;
+    let merged = operations::merge_in(&mut board, theirs, trust)?;
     Ok((board, merged))
 }
 

@@ -37,7 +37,7 @@ pub use id_list::{HasId, IdList};
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId};
 pub use item::Item;
 pub use kinds::{ItemKind, KindTag, PixelSize, metrics, one_line};
-pub use merge::{Change, MergeSummary, Merged, Refusal, Refused, diff, merge, merge_now, summarise};
+pub use merge::{Change, MergeSummary, Merged, Refusal, Refused, Trust, diff, merge, merge_now, summarise};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, JOINED_TAG, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase,
     Reaction, Response, Session, Timer, Vote, format_clock, is_joined, is_prompt, same_person,

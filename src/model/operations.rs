@@ -12,7 +12,7 @@
 use super::frames;
 use super::{
     Board, BoardRect, Edit, EditError, Item, ItemId, ItemKind, MergeSummary, Merged, Pos, Refusal, Size, Stamper,
-    Theme, ThemeId, Timestamp, diff, merge_now, summarise,
+    Theme, ThemeId, Timestamp, Trust, diff, merge_now, summarise,
 };
 
 /// The perspective of ideas added by the team itself (see [`super::lens`]).
@@ -200,12 +200,12 @@ pub struct MergedIn {
     pub reverse: Edit,
 }
 
-/// Merges `other` (another copy of this board, or another board, which may only add)
-/// into `board`: what it brings keeps the stamps that copy gave it, then the frame rules
-/// are kept (ideas that came in find a free place, frames keep apart; a tidy makes no new
-/// versions). All or nothing.
-pub fn merge_in(board: &mut Board, other: &Board) -> Result<MergedIn, EditError> {
-    let Merged { board: merged, refused } = merge_now(board, other);
+/// Merges `other` (another copy of this board, trusted as far as `trust` says, or another
+/// board, which may only add) into `board`: what it brings keeps the stamps that copy
+/// gave it, then the frame rules are kept (ideas that came in find a free place, frames
+/// keep apart; a tidy makes no new versions). All or nothing.
+pub fn merge_in(board: &mut Board, other: &Board, trust: Trust) -> Result<MergedIn, EditError> {
+    let Merged { board: merged, refused } = merge_now(board, other, trust);
     let summary = summarise(board, &merged);
     if merged == *board {
         return Ok(MergedIn { summary, refused, reverse: Edit::Batch(Vec::new()) });
@@ -277,7 +277,7 @@ mod tests {
         let idea = NewIdea::new(ItemKind::note("from Bob")).in_theme(Some(light.clone()));
         let added = add(&mut theirs, vec![idea], Contributor::own_team("Bob"), &mut clock).unwrap();
         let stamped = theirs.item(&added.ids[0]).unwrap().modified;
-        let merged = merge_in(&mut ours, &theirs).unwrap();
+        let merged = merge_in(&mut ours, &theirs, Trust::Colleague).unwrap();
         assert_eq!(merged.summary.added, added.ids);
         let item = ours.item(&added.ids[0]).unwrap();
         assert_eq!(item.modified, stamped, "Bob's stamp, not a new one");

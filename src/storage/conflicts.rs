@@ -8,11 +8,16 @@
 //!   `… (conflict copy …)`; ownCloud: `Cafe_conflict-20261123-140312.moodboard.ron`;
 //! - Syncthing: `Cafe.moodboard.sync-conflict-20261123-140312-ABCDEFG.ron` (or with the
 //!   marker anywhere before `.ron`);
-//! - OneDrive: the machine name added: `Cafe-LAPTOP.moodboard.ron`, `Cafe.moodboard-LAPTOP.ron`.
+//! - OneDrive: the computer's name added as Windows writes it (1 to 15 capitals, digits
+//!   and hyphens): `Cafe-LAPTOP-1A2B3C4.moodboard.ron`, `Cafe.moodboard-DESKTOP7.ron`;
+//! - Google Drive: `Cafe (Conflicted copy 2026-11-23).moodboard.ron` (as Dropbox's).
 //!
-//! A name alone is not enough: a copy is merged only if it is a board with the same
-//! board id. Merged copies are moved into `Cafe.merged-copies/` beside the board,
-//! never deleted.
+//! Nothing else is taken for a conflict copy: `Cafe-experiment.moodboard.ron` or
+//! `Cafe (2).moodboard.ron` is a person's own board or a download, not a sync tool's
+//! copy. And a name alone is not enough: a copy is merged only if it is a board with the
+//! same board id. Conflict copies come from the team's own sync, so they merge as a
+//! colleague's copy ([`Trust::Colleague`](crate::model::Trust)). Merged copies are moved
+//! into `Cafe.merged-copies/` beside the board, never deleted.
 
 use std::path::{Path, PathBuf};
 
@@ -35,10 +40,13 @@ pub fn is_conflict_copy_name(board: &str, candidate: &str) -> bool {
     if cleaned != candidate && cleaned == board {
         return true;
     }
-    // OneDrive: `-MACHINE` before `.moodboard.ron` or before `.ron`.
+    // OneDrive: `-MACHINE` before `.moodboard.ron` or before `.ron`, the computer's name
+    // as Windows has it: 1 to 15 capitals, digits and hyphens, at least one capital.
     let Some(stem) = board.strip_suffix(paths::BOARD_SUFFIX) else { return false };
     let machine = |s: &str| {
-        !s.is_empty() && s.len() <= 63 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        (1..=15).contains(&s.len())
+            && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            && s.chars().any(|c| c.is_ascii_uppercase())
     };
     let a = candidate
         .strip_prefix(stem)
@@ -166,7 +174,8 @@ fn merge_copy(board_path: &Path, board: &mut Board, copy: &Path) -> Result<CopyM
     // Images the copy lacks do not block merging its other ideas: those items show
     // placeholders, as they would in the copy itself.
     let problems = import_assets(copy, &theirs, board_path);
-    let merged = crate::model::operations::merge_in(board, &theirs).map_err(|e| e.message())?;
+    let merged =
+        crate::model::operations::merge_in(board, &theirs, crate::model::Trust::Colleague).map_err(|e| e.message())?;
     Ok((merged.summary, problems, merged.refused))
 }
 
@@ -224,7 +233,9 @@ mod tests {
             "Cafe refresh.moodboard.sync-conflict-20261123-140312-ABCDEFG.ron",
             "Cafe refresh.sync-conflict-20261123-140312-ABCDEFG.moodboard.ron",
             "Cafe refresh-LAPTOP-ANN.moodboard.ron",
+            "Cafe refresh-DESKTOP-1A2B3C4.moodboard.ron",
             "Cafe refresh.moodboard-DESKTOP7.ron",
+            "Cafe refresh (Conflicted copy 2026-11-23).moodboard.ron",
         ] {
             assert!(is_conflict_copy_name(board, name), "{name}");
         }
@@ -235,6 +246,12 @@ mod tests {
             "Other (conflicted copy 2026-11-23).moodboard.ron",
             "Cafe refresh (draft).moodboard.ron",
             "Cafe refresh-with spaces.moodboard.ron",
+            // A person's own boards and downloads, not a sync tool's copies.
+            "Cafe refresh-experiment.moodboard.ron",
+            "Cafe refresh-Experiment2.moodboard.ron",
+            "Cafe refresh-A-VERY-LONG-MACHINE.moodboard.ron",
+            "Cafe refresh (2).moodboard.ron",
+            "Cafe refresh - Copy.moodboard.ron",
             "Cafe refresh.sync-conflict-20261123-140312-ABCDEFG.moodboard.ron.tmp",
         ] {
             assert!(!is_conflict_copy_name(board, name), "{name}");

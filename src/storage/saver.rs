@@ -136,7 +136,7 @@ fn save_merging(job: Job) -> Result<(String, Option<Box<Board>>), SaverError> {
         // As a change made by this copy: what the file brought is merged in with its own
         // stamps, then the frame rules. A merge that cannot be made is not written over
         // what is on disk.
-        crate::model::operations::merge_in(&mut board, &disk.board)
+        crate::model::operations::merge_in(&mut board, &disk.board, crate::model::Trust::Colleague)
             .map_err(|source| SaverError::Merge { path: path.clone(), source })?;
         merged = Some(Box::new(board.clone()));
     }

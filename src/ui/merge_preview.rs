@@ -1,11 +1,12 @@
 //! The question before a merge: what the other board would add, change and remove, and
 //! what is not taken from it, with Merge and Cancel. Nothing is merged until the user
-//! says so.
+//! says so. A copy of this board that would also change or remove what is here (a file
+//! someone sent back) asks how far it is trusted: everything, or only its new ideas.
 
 use crate::tr;
 use egui::{Modal, RichText, ScrollArea};
 
-use crate::model::{Board, Change, MergeSummary, Refusal};
+use crate::model::{Board, Change, MergeSummary, Refusal, Trust};
 
 /// Lines shown per section before "… and N more".
 const SHOWN: usize = 12;
@@ -22,27 +23,37 @@ pub struct MergePreview {
     /// language.
     pub lines: Vec<(Change, String)>,
     pub refused: Vec<Refusal>,
+    /// A copy of this board that changes or removes what is here besides bringing new
+    /// ideas: the user chooses whether to take all of it or only the new ideas.
+    pub asks_trust: bool,
 }
 
 impl MergePreview {
-    /// The preview of merging `theirs` (called `name`) into `ours`.
+    /// The preview of merging `theirs` (called `name`) into `ours`, all of it taken.
     pub fn new(ours: &Board, theirs: &Board, name: &str) -> Self {
-        let merged = crate::model::merge_now(ours, theirs);
+        let merged = crate::model::merge_now(ours, theirs, Trust::Colleague);
         let summary = crate::model::summarise(ours, &merged.board);
         let lines =
             summary.lines(ours, &merged.board, name).into_iter().map(|(c, m)| (c, crate::i18n::say(&m))).collect();
-        Self { name: name.to_owned(), other_board: ours.id() != theirs.id(), summary, lines, refused: merged.refused }
+        let other_board = ours.id() != theirs.id();
+        let asks_trust =
+            !other_board && crate::model::merge_now(ours, theirs, Trust::NewIdeasOnly).board != merged.board;
+        Self { name: name.to_owned(), other_board, summary, lines, refused: merged.refused, asks_trust }
     }
 }
 
 /// What the user answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MergeAnswer {
-    Merge,
+    /// Everything it brings, its deletions and changes too.
+    Everything,
+    /// Only its new ideas (the answer to a copy that asks, see [`MergePreview::asks_trust`]).
+    NewIdeasOnly,
     Cancel,
 }
 
-/// Shows the preview; `None` while the user has not answered. Enter merges, Esc cancels.
+/// Shows the preview; `None` while the user has not answered. Enter merges (only the new
+/// ideas, when the copy asks), Esc cancels.
 pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<MergeAnswer> {
     let mut answer = None;
     let nothing = preview.summary.is_empty();
@@ -51,6 +62,9 @@ pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<M
         ui.heading(tr!("merge-title", board = preview.name.as_str()));
         if preview.other_board {
             ui.label(tr!("merge-other-board"));
+        }
+        if preview.asks_trust {
+            ui.label(RichText::new(tr!("merge-copy-asks")).color(super::style::warn_text(ui.visuals())));
         }
         ui.add_space(4.0);
         ui.label(
@@ -82,9 +96,21 @@ pub fn merge_preview_ui(ctx: &egui::Context, preview: &MergePreview) -> Option<M
                 }
                 return;
             }
-            let merge = ui.add(egui::Button::new(tr!("merge-merge")).min_size(egui::vec2(90.0, 0.0)));
-            if merge.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                answer = Some(MergeAnswer::Merge);
+            let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if preview.asks_trust {
+                // The careful choice first, and on Enter.
+                let only = ui.add(egui::Button::new(tr!("merge-new-only")).min_size(egui::vec2(90.0, 0.0)));
+                if only.clicked() || enter {
+                    answer = Some(MergeAnswer::NewIdeasOnly);
+                }
+                if ui.button(tr!("merge-everything")).clicked() {
+                    answer = Some(MergeAnswer::Everything);
+                }
+            } else {
+                let merge = ui.add(egui::Button::new(tr!("merge-merge")).min_size(egui::vec2(90.0, 0.0)));
+                if merge.clicked() || enter {
+                    answer = Some(MergeAnswer::Everything);
+                }
             }
             if ui.button(tr!("button-cancel")).clicked() {
                 answer = Some(MergeAnswer::Cancel);

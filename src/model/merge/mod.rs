@@ -16,11 +16,20 @@
 //! the board's hybrid logical clock ([`super::clock`]), so a change made after seeing
 //! another wins whatever the two computers' clocks say.
 //!
-//! **Stamps from the future.** A version or tombstone of something we already have whose
-//! stamp is later than the [`horizon`](super::clock::horizon) (a day past this computer's
-//! clock) is held back, not applied, and named in [`Merged::refused`]: trusted as it
-//! is, a stamp of 9999 would win against every change anyone makes for ever. New ideas
-//! come in whatever their stamp; they take nothing away.
+//! **Stamps from the future.** A version or tombstone whose stamp is later than the
+//! [`horizon`](super::clock::horizon) (a day past this computer's clock) is held back,
+//! not applied, and named in [`Merged::refused`], whether or not we have its record yet:
+//! trusted as it is, a stamp of 9999 would win against every change anyone makes for
+//! ever, and one stored for a record we do not have yet would take a colleague's idea
+//! when it arrives.
+//!
+//! **Ids are typed**: an id names one kind of record. A record of theirs whose id is one
+//! of ours of another kind (their note with the id of our theme) is not taken, and named.
+//!
+//! **A board id is not a password**: anyone who ever had a copy has it. How far a copy
+//! is trusted is the caller's to say ([`Trust`]): a colleague's copy (our own sync, git,
+//! a live peer) merges as above; a copy someone sends back as a file gives only its new
+//! ideas until the person merging accepts its deletions and changes too.
 //!
 //! **Another board** (another id) only ever adds: its items, themes, dots and responses
 //! with ids we have never had come in (its own-team ideas marked as from another team,
@@ -42,6 +51,7 @@ use super::{Board, Item, Response, Theme, Timestamp, Tombstone, Vote};
 use crate::i18n::{Message, Said};
 
 mod changes;
+mod only_new;
 
 pub use changes::{Change, MergeSummary, diff, summarise};
 
@@ -61,10 +71,12 @@ pub struct Refusal {
     /// What it concerned, for people: `note “Open shelves?”`.
     pub what: Message,
     pub why: Refused,
+    /// This computer's clock when it was refused: what a date from the future is ahead of.
+    pub clock: Timestamp,
 }
 
 /// Why a change was not applied.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Refused {
     /// Another board's version of something of ours.
     ChangeFromAnotherBoard,
@@ -74,25 +86,80 @@ pub enum Refused {
     RevivalFromAnotherBoard,
     /// A change stamped later than the horizon.
     ChangeFromTheFuture(Timestamp),
+    /// A new record stamped later than the horizon.
+    NewFromTheFuture(Timestamp),
     /// A deletion stamped later than the horizon.
     DeletionFromTheFuture(Timestamp),
+    /// A copy's change to something of ours, not accepted by the person merging.
+    ChangeUnconfirmed,
+    /// A copy's deletion of something of ours, not accepted by the person merging.
+    DeletionUnconfirmed,
+    /// A copy still has something we deleted; bringing it back was not accepted.
+    RevivalUnconfirmed,
+    /// Their record has the id of one of ours of another kind (described here).
+    IdOfAnotherKind(Message),
 }
 
 impl Said for Refusal {
     fn message(&self) -> Message {
-        let (id, at) = match self.why {
+        let (id, at) = match &self.why {
             Refused::ChangeFromAnotherBoard => ("refused-change-other-board", None),
             Refused::DeletionFromAnotherBoard => ("refused-deletion-other-board", None),
             Refused::RevivalFromAnotherBoard => ("refused-revival-other-board", None),
-            Refused::ChangeFromTheFuture(at) => ("refused-change-future", Some(at)),
-            Refused::DeletionFromTheFuture(at) => ("refused-deletion-future", Some(at)),
+            Refused::ChangeFromTheFuture(at) => ("refused-change-future", Some(*at)),
+            Refused::NewFromTheFuture(at) => ("refused-new-future", Some(*at)),
+            Refused::DeletionFromTheFuture(at) => ("refused-deletion-future", Some(*at)),
+            Refused::ChangeUnconfirmed => ("refused-change-unconfirmed", None),
+            Refused::DeletionUnconfirmed => ("refused-deletion-unconfirmed", None),
+            Refused::RevivalUnconfirmed => ("refused-revival-unconfirmed", None),
+            Refused::IdOfAnotherKind(ours) => {
+                return Message::new("refused-id-of-another-kind")
+                    .with("what", self.what.clone())
+                    .with("ours", ours.clone());
+            }
         };
         let message = Message::new(id).with("what", self.what.clone());
         match at {
-            Some(at) => message.with("at", at.to_short_string()),
+            Some(at) => message
+                .with("at", at.to_short_string())
+                .with("ahead", ahead_of(at, self.clock))
+                .with("today", self.clock.to_short_string()),
             None => message,
         }
     }
+}
+
+/// How far `at` lies ahead of `clock`, for people, rounded: "3 days", "5 months", "a year".
+fn ahead_of(at: Timestamp, clock: Timestamp) -> Message {
+    let days = (at.unix_millis().saturating_sub(clock.unix_millis())).max(0) as f64 / 86_400_000.0;
+    let round = |v: f64| v.round().max(1.0) as i64;
+    if days < 60.0 {
+        Message::new("ahead-days").with("count", days.floor() as i64)
+    } else if days < 350.0 {
+        Message::new("ahead-months").with("count", round(days / 30.4))
+    } else {
+        Message::new("ahead-years").with("count", round(days / 365.25))
+    }
+}
+
+/// This computer's clock when the merge trusting stamps up to `horizon` was made.
+fn clock_of(horizon: Timestamp) -> Timestamp {
+    horizon.plus_millis(-super::clock::MAX_CLOCK_AHEAD_MS)
+}
+
+/// How far a copy of this board is trusted (see the module). A board id is not a
+/// password: anyone who ever received a copy or a pack of the board has it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trust {
+    /// A copy that came by the team's own way of sharing the board: the file changed by
+    /// a synced folder, a sync tool's conflict copy, git, a live peer. All its changes
+    /// apply.
+    Colleague,
+    /// A copy someone sent back as a file, merged by hand: its new ideas come in; its
+    /// deletions, its changes to what we have, and its title, goals and session are
+    /// named, not applied. Merged again as [`Trust::Colleague`] once the person merging
+    /// accepts them.
+    NewIdeasOnly,
 }
 
 crate::said_in_english!(Refusal);
@@ -146,15 +213,39 @@ impl Versioned for Response {
 }
 
 /// Merges `theirs` into `ours`, trusting stamps up to `horizon` (normally
-/// [`super::clock::horizon`] of now). For copies of one board, the board is the same
-/// whichever is `ours` as long as no stamp passes the horizon. See the module's rules.
-pub fn merge(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
-    if ours.id == theirs.id { merge_copies(ours, theirs, horizon) } else { merge_other_board(ours, theirs) }
+/// [`super::clock::horizon`] of now) and the copy as far as `trust` says. For copies of
+/// one board merged as colleagues, the board is the same whichever is `ours` as long as
+/// no stamp passes the horizon. See the module's rules.
+pub fn merge(ours: &Board, theirs: &Board, horizon: Timestamp, trust: Trust) -> Merged {
+    match (ours.id == theirs.id, trust) {
+        (true, Trust::Colleague) => merge_copies(ours, theirs, horizon),
+        (true, Trust::NewIdeasOnly) => only_new::merge(ours, theirs, horizon, only_new::From::UnconfirmedCopy),
+        (false, _) => only_new::merge(ours, theirs, horizon, only_new::From::AnotherBoard),
+    }
 }
 
 /// [`merge`] at this moment: stamps up to a day past this computer's clock are trusted.
-pub fn merge_now(ours: &Board, theirs: &Board) -> Merged {
-    merge(ours, theirs, super::clock::horizon(Timestamp::now()))
+pub fn merge_now(ours: &Board, theirs: &Board, trust: Trust) -> Merged {
+    merge(ours, theirs, super::clock::horizon(Timestamp::now()), trust)
+}
+
+/// The kinds of record, which own their ids (see the module).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Kind {
+    Item,
+    Theme,
+    Dot,
+    Response,
+}
+
+/// Every live record of `board` by id: its kind and what it is, for people.
+fn kinds_of(board: &Board) -> std::collections::HashMap<&str, (Kind, Message)> {
+    let mut kinds = std::collections::HashMap::new();
+    kinds.extend(board.items.iter().map(|r| (r.id_str(), (Kind::Item, r.describe()))));
+    kinds.extend(board.themes.iter().map(|r| (r.id_str(), (Kind::Theme, r.describe()))));
+    kinds.extend(board.votes.iter().map(|r| (r.id_str(), (Kind::Dot, r.describe()))));
+    kinds.extend(board.responses.iter().map(|r| (r.id_str(), (Kind::Response, r.describe()))));
+    kinds
 }
 
 /// Everything [`merge_copies`] collects while it goes through the ids.
@@ -162,9 +253,13 @@ struct Copies<'a> {
     ours: &'a Board,
     theirs: &'a Board,
     horizon: Timestamp,
+    /// Which kind owns each id: ours first, then theirs as they are taken.
+    owner: std::collections::HashMap<&'a str, (Kind, Message)>,
     deleted: BTreeMap<&'a str, &'a Tombstone>,
-    /// Ids with versions in either copy, already decided.
-    seen: HashSet<&'a str>,
+    /// Ids with versions in either copy, by kind, already decided.
+    seen: HashSet<(Kind, &'a str)>,
+    /// Ids with versions in either copy, of any kind.
+    versioned: HashSet<&'a str>,
     refused: Vec<Refusal>,
 }
 
@@ -206,17 +301,34 @@ fn resolve<'a, T: Versioned>(version: Option<&'a T>, tombstone: Option<&'a Tombs
 
 impl<'a> Copies<'a> {
     /// Decides every id of one kind of record; returns the live versions.
-    fn kind<T: Versioned>(&mut self, ours: &'a IdList<T>, theirs: &'a IdList<T>) -> Vec<T> {
+    fn kind<T: Versioned>(&mut self, kind: Kind, ours: &'a IdList<T>, theirs: &'a IdList<T>) -> Vec<T> {
+        let clock = clock_of(self.horizon);
         let mut alive = Vec::new();
         for id in ours.iter().chain(theirs.iter()).map(HasId::id_str) {
-            if !self.seen.insert(id) {
+            if !self.seen.insert((kind, id)) {
                 continue;
             }
-            let (ov, tv) = (ours.get(id), theirs.get(id));
+            self.versioned.insert(id);
+            let (ov, mut tv) = (ours.get(id), theirs.get(id));
+            if let Some(v) = tv {
+                match self.owner.get(id) {
+                    Some((owner, what)) if *owner != kind => {
+                        let why = Refused::IdOfAnotherKind(what.clone());
+                        self.refused.push(Refusal { id: id.to_owned(), what: v.describe(), why, clock });
+                        tv = None;
+                        if ov.is_none() {
+                            continue;
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        self.owner.insert(id, (kind, v.describe()));
+                    }
+                }
+            }
             let (ot, tt) = (self.ours.tombstone(id), self.theirs.tombstone(id));
-            let known = ov.is_some() || ot.is_some();
-            let future_version = tv.filter(|v| known && v.stamp() > self.horizon);
-            let future_tombstone = tt.filter(|t| known && t.saw > self.horizon);
+            let future_version = tv.filter(|v| v.stamp() > self.horizon);
+            let future_tombstone = tt.filter(|t| t.saw > self.horizon);
             let trusted = resolve(
                 newest(ov, tv.filter(|_| future_version.is_none())),
                 latest_tombstone(ot, tt.filter(|_| future_tombstone.is_none())),
@@ -225,11 +337,13 @@ impl<'a> Copies<'a> {
                 let full = resolve(newest(ov, tv), latest_tombstone(ot, tt));
                 if full != trusted {
                     let what = tv.or(ov).map_or_else(|| Message::new("plain").with("text", id), Versioned::describe);
+                    let known = ov.is_some() || ot.is_some();
                     let why = match (full, future_version) {
-                        (Some(State::Alive(_)), Some(v)) => Refused::ChangeFromTheFuture(v.stamp()),
+                        (Some(State::Alive(_)), Some(v)) if known => Refused::ChangeFromTheFuture(v.stamp()),
+                        (Some(State::Alive(_)), Some(v)) => Refused::NewFromTheFuture(v.stamp()),
                         (_, _) => Refused::DeletionFromTheFuture(tt.map_or(Timestamp::MAX, |t| t.saw)),
                     };
-                    self.refused.push(Refusal { id: id.to_owned(), what, why });
+                    self.refused.push(Refusal { id: id.to_owned(), what, why, clock });
                 }
             }
             match trusted {
@@ -245,12 +359,22 @@ impl<'a> Copies<'a> {
 
     /// Tombstones of ids that neither copy has a version of.
     fn orphan_tombstones(&mut self) {
+        let clock = clock_of(self.horizon);
         for id in self.ours.deleted.iter().chain(self.theirs.deleted.iter()).map(|t| t.id.as_str()) {
-            if self.seen.contains(id) || self.deleted.contains_key(id) {
+            if self.versioned.contains(id) || self.deleted.contains_key(id) {
                 continue;
             }
             let (ot, tt) = (self.ours.tombstone(id), self.theirs.tombstone(id));
-            let tt = tt.filter(|t| ot.is_none() || t.saw <= self.horizon);
+            if let Some(t) = tt.filter(|t| t.saw > self.horizon) {
+                let what = Message::new("merge-what-unknown").with("id", id);
+                self.refused.push(Refusal {
+                    id: id.to_owned(),
+                    what,
+                    why: Refused::DeletionFromTheFuture(t.saw),
+                    clock,
+                });
+            }
+            let tt = tt.filter(|t| t.saw <= self.horizon);
             if let Some(t) = latest_tombstone(ot, tt) {
                 self.deleted.insert(id, t);
             }
@@ -259,19 +383,36 @@ impl<'a> Copies<'a> {
 }
 
 fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
-    let mut c = Copies { ours, theirs, horizon, deleted: BTreeMap::new(), seen: HashSet::new(), refused: Vec::new() };
-    let items = c.kind(&ours.items, &theirs.items);
-    let themes = c.kind(&ours.themes, &theirs.themes);
-    let votes = c.kind(&ours.votes, &theirs.votes);
-    let responses = c.kind(&ours.responses, &theirs.responses);
+    let mut c = Copies {
+        ours,
+        theirs,
+        horizon,
+        owner: kinds_of(ours),
+        deleted: BTreeMap::new(),
+        seen: HashSet::new(),
+        versioned: HashSet::new(),
+        refused: Vec::new(),
+    };
+    let items = c.kind(Kind::Item, &ours.items, &theirs.items);
+    let themes = c.kind(Kind::Theme, &ours.themes, &theirs.themes);
+    let votes = c.kind(Kind::Dot, &ours.votes, &theirs.votes);
+    let responses = c.kind(Kind::Response, &ours.responses, &theirs.responses);
     c.orphan_tombstones();
 
     let mut board = ours.clone();
-    board.items = items.into();
     board.themes = themes.into();
+    board.deleted = c.deleted.values().map(|t| (*t).clone()).collect();
+    // A theme held back (dated from the future) does not come with its ideas: they are
+    // unsorted here, like the ideas of a theme we never had.
+    let mut items = items;
+    for item in items.iter_mut() {
+        if item.theme.as_ref().is_some_and(|t| !board.knows_theme(t)) {
+            item.theme = None;
+        }
+    }
+    board.items = items.into();
     board.votes = votes.into();
     board.responses = responses.into();
-    board.deleted = c.deleted.into_values().cloned().collect();
     board.votes.sort_by(|a, b| a.id.cmp(&b.id));
     board.responses.sort_by(|a, b| a.id.cmp(&b.id));
     board.sort_items();
@@ -286,6 +427,7 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
                 id: String::new(),
                 what: Message::new("merge-what-meta"),
                 why: Refused::ChangeFromTheFuture(theirs.modified),
+                clock: clock_of(horizon),
             });
         } else {
             board.title = theirs.title.clone();
@@ -302,6 +444,7 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
                 id: String::new(),
                 what: Message::new("merge-what-session"),
                 why: Refused::ChangeFromTheFuture(theirs.session.modified),
+                clock: clock_of(horizon),
             });
         } else {
             board.session = theirs.session.clone();
@@ -310,207 +453,10 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
     Merged { board, refused }
 }
 
-fn merge_other_board(ours: &Board, theirs: &Board) -> Merged {
-    let mut board = ours.clone();
-    let mut refused = Vec::new();
-    // New themes first, so that new items may name them.
-    add_unknown(ours, &ours.themes, &theirs.themes, &mut refused, |t| board.themes.push(t));
-    add_unknown(ours, &ours.items, &theirs.items, &mut refused, |mut item| {
-        // What they call their own team is, from here, another team.
-        super::lens::mark_outside_in(&mut item);
-        // A theme they deleted does not come with them: such an idea is unsorted here.
-        if item.theme.as_ref().is_some_and(|t| !board.knows_theme(t)) {
-            item.theme = None;
-        }
-        board.items.push(item);
-    });
-    add_unknown(ours, &ours.votes, &theirs.votes, &mut refused, |v| board.votes.push(v));
-    add_unknown(ours, &ours.responses, &theirs.responses, &mut refused, |r| board.responses.push(r));
-    // Their deletions of our things are never applied, nor carried.
-    for t in &theirs.deleted {
-        let id = t.id.as_str();
-        let ours_alive = ours.items.get(id).map(|v| (v.stamp(), v.describe())).or_else(|| {
-            ours.themes
-                .get(id)
-                .map(|v| (v.stamp(), v.describe()))
-                .or_else(|| ours.votes.get(id).map(|v| (v.stamp(), v.describe())))
-                .or_else(|| ours.responses.get(id).map(|v| (v.stamp(), v.describe())))
-        });
-        if let Some((stamp, what)) = ours_alive
-            && t.saw >= stamp
-        {
-            refused.push(Refusal { id: id.to_owned(), what, why: Refused::DeletionFromAnotherBoard });
-        }
-    }
-    board.votes.sort_by(|a, b| a.id.cmp(&b.id));
-    board.responses.sort_by(|a, b| a.id.cmp(&b.id));
-    board.sort_items();
-    super::sort_themes(&mut board);
-    Merged { board, refused }
-}
-
-/// Hands each record of `theirs` with an id `board` has never had (alive or deleted)
-/// to `add`; for the others, notes what they would have changed. `ours` is the
-/// board's list of the same kind.
-fn add_unknown<T: Versioned>(
-    board: &Board,
-    ours: &IdList<T>,
-    theirs: &IdList<T>,
-    refused: &mut Vec<Refusal>,
-    mut add: impl FnMut(T),
-) {
-    for record in theirs {
-        let id = record.id_str();
-        let known = board.items.contains(id)
-            || board.themes.contains(id)
-            || board.votes.contains(id)
-            || board.responses.contains(id)
-            || board.is_deleted(id);
-        if known {
-            refuse_other(ours, board, record, refused);
-        } else {
-            add(record.clone());
-        }
-    }
-}
-
-/// Notes what another board's version of one of our things would have done.
-fn refuse_other<T: Versioned>(ours: &IdList<T>, board: &Board, theirs: &T, refused: &mut Vec<Refusal>) {
-    let id = theirs.id_str();
-    let why = match (ours.get(id), board.tombstone(id)) {
-        (Some(ov), _) if newest(Some(ov), Some(theirs)) != Some(ov) => Refused::ChangeFromAnotherBoard,
-        (None, Some(t)) if theirs.stamp() > t.saw => Refused::RevivalFromAnotherBoard,
-        // Ours is as new, or it was deleted after their version: nothing would change.
-        _ => return,
-    };
-    refused.push(Refusal { id: id.to_owned(), what: theirs.describe(), why });
-}
-
 /// A version's full text, the tie-break between two versions changed at the same time.
 fn text_of<T: Serialize>(value: &T) -> String {
     ron::to_string(value).unwrap_or_default()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::ItemId;
-    use crate::model::{ItemKind, Pos, Size};
-
-    fn t(ms: i64) -> Timestamp {
-        Timestamp::from_unix_millis(ms)
-    }
-
-    const HORIZON: i64 = 1_000_000;
-
-    fn note(text: &str, at: i64) -> Item {
-        let mut item = Item::new(ItemKind::note(text), Pos { x: 0.0, y: 0.0 }, "Ann", "own team", t(at));
-        item.size = Size { w: 200.0, h: 100.0 };
-        item
-    }
-
-    fn tombstone(id: &ItemId, saw: i64, at: i64) -> Tombstone {
-        Tombstone { id: id.to_string(), at: t(at), by: "Ann".into(), saw: t(saw) }
-    }
-
-    #[test]
-    fn a_deletion_covers_what_it_saw_and_not_what_came_after() {
-        let mut a = Board::new("A", t(0));
-        let item = note("first", 10);
-        a.items.push(item.clone());
-        let mut b = a.clone();
-        // b deleted the version it saw (10), stamped far later by its fast clock.
-        b.items.clear();
-        b.deleted.push(tombstone(&item.id, 10, 900_000));
-        // a, not having seen that, rewrote the note at 20: the rewrite survives.
-        let mut rewritten = item.clone();
-        rewritten.kind = ItemKind::note("second");
-        rewritten.modified = t(20);
-        a.items = vec![rewritten.clone()].into();
-        let m = merge(&a, &b, t(HORIZON)).board;
-        assert_eq!(m.items.to_vec(), vec![rewritten]);
-        assert!(m.deleted.is_empty());
-        // The original version stays deleted against an old copy.
-        let old = merge(
-            &b,
-            &{
-                let mut o = b.clone();
-                o.deleted.clear();
-                o.items.push(item);
-                o
-            },
-            t(HORIZON),
-        );
-        assert!(old.board.items.is_empty());
-    }
-
-    #[test]
-    fn changes_from_the_future_are_held_back_and_named() {
-        let mut ours = Board::new("A", t(0));
-        let link = note("ours", 10);
-        ours.items.push(link.clone());
-        let mut theirs = ours.clone();
-        theirs.items[0].kind = ItemKind::note("hijacked");
-        theirs.items[0].modified = t(HORIZON + 1);
-        let new_idea = note("theirs, dated late", HORIZON * 5);
-        theirs.items.push(new_idea.clone());
-        let merged = merge(&ours, &theirs, t(HORIZON));
-        assert_eq!(merged.board.item(&link.id), Some(&link), "ours is kept");
-        assert!(merged.board.item(&new_idea.id).is_some(), "a new idea comes in whatever its date");
-        assert_eq!(merged.refused.len(), 1);
-        assert_eq!(merged.refused[0].why, Refused::ChangeFromTheFuture(t(HORIZON + 1)));
-        assert!(merged.refused[0].to_string().contains("note “hijacked”"), "{}", merged.refused[0]);
-    }
-
-    #[test]
-    fn another_board_only_adds() {
-        let mut ours = Board::new("Ours", t(0));
-        let kept = note("ours", 10);
-        let deleted = note("deleted here", 5);
-        ours.items.push(kept.clone());
-        ours.deleted.push(tombstone(&deleted.id, 5, 6));
-        let mut theirs = Board::new("Theirs", t(0));
-        let mut changed = kept.clone();
-        changed.kind = ItemKind::note("theirs");
-        changed.modified = t(50);
-        theirs.items.push(changed);
-        let mut revived = deleted.clone();
-        revived.modified = t(60);
-        theirs.items.push(revived);
-        let fresh = note("new", 70);
-        theirs.items.push(fresh.clone());
-        theirs.deleted.push(tombstone(&kept.id, 9_999, 9_999));
-        let merged = merge(&ours, &theirs, t(HORIZON));
-        assert_eq!(merged.board.item(&kept.id), Some(&kept));
-        assert!(merged.board.item(&deleted.id).is_none());
-        assert_eq!(merged.board.item(&fresh.id).map(|i| i.source.as_str()), Some("other team"));
-        assert_eq!(merged.board.deleted, ours.deleted, "their tombstones do not travel");
-        let whys: Vec<Refused> = merged.refused.iter().map(|r| r.why).collect();
-        assert_eq!(
-            whys,
-            [Refused::ChangeFromAnotherBoard, Refused::RevivalFromAnotherBoard, Refused::DeletionFromAnotherBoard]
-        );
-    }
-
-    #[test]
-    fn diff_applied_gives_the_merge() {
-        let mut a = Board::new("A", t(0));
-        a.items.push(note("ours", 5));
-        let mut b = a.clone();
-        let theme = b.new_theme("Theirs", t(7));
-        b.themes.push(theme.clone());
-        let mut theirs = note("theirs", 8);
-        theirs.theme = Some(theme.id);
-        b.items.push(theirs);
-        b.items[0].modified = t(9);
-        b.items[0].pos = Pos { x: 50.0, y: 50.0 };
-        let merged = merge(&a, &b, t(HORIZON)).board;
-        let mut applied = a.clone();
-        let inverse = diff(&a, &merged).apply(&mut applied).unwrap();
-        assert_eq!(applied, merged);
-        let summary = summarise(&a, &merged);
-        assert_eq!((summary.added.len(), summary.changed.len(), summary.themes_added), (1, 1, 1));
-        inverse.apply(&mut applied).unwrap();
-        assert_eq!(applied, a);
-    }
-}
+mod tests;
