@@ -1001,6 +1001,7 @@ action-read-previous = cannot read the previous version for the backup
 action-write-backup = cannot write the backup
 action-replace-backup = cannot replace the backup
 action-replace-file = cannot replace the file
+action-follow-link = cannot find the file this link leads to
 reason-lock-symlink = it is a symbolic link
 reason-lock-not-a-folder = it is not a folder
 reason-lock-not-a-file = it is not a plain file
@@ -1022,6 +1023,7 @@ error-save-io = { $path }: cannot save, the file is unchanged: { $action }: { $r
 error-save-read-only = { $path }: the file is read-only (write-protected), so it was not changed; make it writable, or save a copy under another name
 error-save-not-a-file = { $path }: this is { $what }, not a file, so it was not replaced
 error-save-serialize = { $path }: cannot save: the board could not be written as RON: { $message }
+error-save-too-large = { $path }: not saved, the file is unchanged: the board would be { $size } bytes, and boards larger than { $limit } bytes cannot be opened; move some ideas to another board first
 error-with-path = { $path }: { $reason }
 error-lock-busy = another Moodboard process kept this board busy for { $seconds } seconds; try again
 error-lock-io = cannot create the lock file { $path }: { $reason }
@@ -1140,6 +1142,14 @@ job-crashed-said = { $what } stopped unexpectedly (a bug in Moodboard); nothing 
 sync-not-moved = merged, but not moved: { $reason }
 sync-another-board = it is another board (id { $id }), not a copy of this one; left alone
 host-stopped-unexpectedly = the join server stopped unexpectedly
+host-kept-for-later = { $count ->
+    [one] 1 idea from the join page could not be written to the board ({ $why }); the board with it is kept in { $path }: merge that into the board once it can be written
+   *[other] { $count } ideas from the join page could not be written to the board ({ $why }); the board with them is kept in { $path }: merge that into the board once it can be written
+}
+host-lost-at-stop = { $count ->
+    [one] 1 idea from the join page could not be written anywhere: { $why }
+   *[other] { $count } ideas from the join page could not be written anywhere: { $why }
+}
 problem-line = { $subject }, field `{ $field }`: { $message }
 problem-item = item #{ $n } (id { $id }, { $kind })
 problem-theme = theme “{ $name }”

@@ -998,6 +998,7 @@ action-read-previous = kan de vorige versie voor de reservekopie niet lezen
 action-write-backup = kan de reservekopie niet schrijven
 action-replace-backup = kan de reservekopie niet vervangen
 action-replace-file = kan het bestand niet vervangen
+action-follow-link = kan het bestand waar deze koppeling naar leidt niet vinden
 reason-lock-symlink = het is een symbolische koppeling
 reason-lock-not-a-folder = het is geen map
 reason-lock-not-a-file = het is geen gewoon bestand
@@ -1019,6 +1020,7 @@ error-save-io = { $path }: kan niet bewaren, het bestand is ongewijzigd: { $acti
 error-save-read-only = { $path }: het bestand is alleen-lezen (beveiligd tegen schrijven) en is dus niet gewijzigd; maak het schrijfbaar, of bewaar een kopie onder een andere naam
 error-save-not-a-file = { $path }: dit is { $what }, geen bestand, en is dus niet vervangen
 error-save-serialize = { $path }: kan niet bewaren: het bord kon niet als RON geschreven worden: { $message }
+error-save-too-large = { $path }: niet bewaard, het bestand is ongewijzigd: het bord zou { $size } bytes worden, en borden groter dan { $limit } bytes kunnen niet geopend worden; verplaats eerst wat ideeën naar een ander bord
 error-with-path = { $path }: { $reason }
 error-lock-busy = een ander Moodboard-proces hield dit bord { $seconds } seconden bezet; probeer het opnieuw
 error-lock-io = kan het slotbestand { $path } niet aanmaken: { $reason }
@@ -1137,6 +1139,14 @@ job-crashed-said = { $what } stopte onverwacht (een fout in Moodboard); er is ni
 sync-not-moved = samengevoegd, maar niet verplaatst: { $reason }
 sync-another-board = het is een ander bord (id { $id }), geen kopie van dit bord; het blijft staan
 host-stopped-unexpectedly = de deelnameserver stopte onverwacht
+host-kept-for-later = { $count ->
+    [one] 1 idee van de deelnamepagina kon niet in het bord geschreven worden ({ $why }); het bord met dat idee staat in { $path }: voeg dat samen met het bord zodra er weer geschreven kan worden
+   *[other] { $count } ideeën van de deelnamepagina konden niet in het bord geschreven worden ({ $why }); het bord met die ideeën staat in { $path }: voeg dat samen met het bord zodra er weer geschreven kan worden
+}
+host-lost-at-stop = { $count ->
+    [one] 1 idee van de deelnamepagina kon nergens geschreven worden: { $why }
+   *[other] { $count } ideeën van de deelnamepagina konden nergens geschreven worden: { $why }
+}
 problem-line = { $subject }, veld `{ $field }`: { $message }
 problem-item = item #{ $n } (id { $id }, { $kind })
 problem-theme = thema “{ $name }”

@@ -3,7 +3,7 @@
 //! the open format Obsidian and others read), which can also be imported.
 
 pub mod canvas;
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod png;
 

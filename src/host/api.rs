@@ -24,8 +24,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::state::{
-    ADDRESS_BURST, ADDRESS_PER_SEC, Bucket, JOIN_BURST, JOIN_PER_SEC, JOINED_TAG, MAX_PARTICIPANTS, PARTICIPANT_BURST,
-    PARTICIPANT_PER_SEC, Participant, State, view,
+    ADDRESS_BURST, ADDRESS_PER_SEC, Bucket, DECODE_BUDGET_MIB, JOIN_BURST, JOIN_PER_SEC, JOINED_TAG, PHONE_MAX_PIXELS,
+    Participant, State, view,
 };
 use crate::model::kinds::{FieldType, Fields};
 use crate::model::operations::{self, Contributor, NewIdea};
@@ -62,6 +62,7 @@ pub fn router(state: Arc<State>) -> Router {
     let images =
         Router::new().route("/j/{token}/api/images", post(add_image)).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES));
     api.merge(images)
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), token_first))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "not found") })
         .layer(axum::middleware::map_response(secure))
         .with_state(state)
@@ -84,6 +85,20 @@ fn error(status: StatusCode, message: impl Into<String>) -> Response {
 }
 
 type Answer = Result<Response, Response>;
+
+/// Every route's token, checked before its handler reads a byte of the body: a request
+/// under any other token is answered 404 whatever it sends.
+async fn token_first(
+    Shared(state): Shared<Arc<State>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let token = request.uri().path().strip_prefix("/j/").and_then(|rest| rest.split('/').next()).unwrap_or("");
+    match check_token(&state, token) {
+        Ok(()) => next.run(request).await,
+        Err(refused) => refused,
+    }
+}
 
 /// The token in constant time: anything else is 404, as if nothing were here.
 fn check_token(state: &State, token: &str) -> Result<(), Response> {
@@ -112,7 +127,29 @@ fn gate(state: &State, token: &str, addr: &SocketAddr, participant: &str) -> Res
     let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
     let p =
         people.participants.get_mut(participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
+    p.seen = std::time::Instant::now();
     if p.bucket.take() { Ok(()) } else { Err(too_many()) }
+}
+
+fn board_full() -> Response {
+    error(StatusCode::INSUFFICIENT_STORAGE, "the board is full: this session takes no more ideas")
+}
+
+/// Whether `ideas` more of `bytes` in all would fit the session's budget and the board's
+/// file, or 507 saying the board is full.
+fn room_for(state: &State, ideas: usize, bytes: u64) -> Result<(), Response> {
+    if !state.people.lock().unwrap_or_else(|e| e.into_inner()).has_room_for(&state.limits, ideas, bytes) {
+        return Err(board_full());
+    }
+    let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+    if b.has_room_for(ideas) { Ok(()) } else { Err(board_full()) }
+}
+
+/// Takes one idea of `bytes` from the session's budget, if the board still has room.
+fn spend(state: &State, bytes: u64) -> Result<(), Response> {
+    room_for(state, 1, bytes)?;
+    let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    if people.take_in(&state.limits, bytes) { Ok(()) } else { Err(board_full()) }
 }
 
 fn parse<T: serde::de::DeserializeOwned>(body: &Bytes) -> Result<T, Response> {
@@ -183,21 +220,16 @@ async fn join(
     if !joins.take() {
         return Err(too_many());
     }
-    if people.participants.len() >= MAX_PARTICIPANTS {
+    if people.participants.len() >= state.limits.participants {
+        people.let_go(state.limits.place_kept);
+    }
+    if people.participants.len() >= state.limits.participants {
         return Err(error(StatusCode::TOO_MANY_REQUESTS, "this session is full"));
     }
     // Dots and reactions are written under a pseudonym: the name is only ever written
     // on what its owner posts under it (an idea not marked anonymous, a reply).
     let shown_as = format!("guest-{}", &id[..6]);
-    people.participants.insert(
-        id.clone(),
-        Participant {
-            name,
-            shown_as,
-            mine: Default::default(),
-            bucket: Bucket::new(PARTICIPANT_BURST, PARTICIPANT_PER_SEC),
-        },
-    );
+    people.participants.insert(id.clone(), Participant::new(name, shown_as));
     Ok((StatusCode::OK, axum::Json(json!({ "participant": id }))).into_response())
 }
 
@@ -351,6 +383,7 @@ async fn add_item(
     body: Bytes,
 ) -> Answer {
     check_token(&state, &token)?;
+    let raw_len = body.len() as u64;
     let body: ItemBody = parse(&body)?;
     gate(&state, &token, &addr, &body.participant)?;
     let kind = phone_idea(&body)?;
@@ -370,6 +403,7 @@ async fn add_item(
         new_idea(&b.board, kind, theme, &contributor)
     };
     let id = item.id.clone();
+    spend(&state, raw_len)?;
     accept(&state, Edit::InsertItem(Box::new(item)))?;
     remember(&state, &body.participant, &id);
     Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
@@ -388,22 +422,43 @@ async fn add_image(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     Query(q): Query<ImageQuery>,
     headers: HeaderMap,
-    body: Bytes,
+    body: axum::body::Body,
 ) -> Answer {
+    // Who is asking, and whether they may, before a byte of the picture is read.
     gate(&state, &token, &addr, &q.participant)?;
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
     if !content_type.starts_with("image/") {
         return Err(error(StatusCode::BAD_REQUEST, "send the picture's bytes with Content-Type image/…"));
     }
     may_add_ideas(&state.board.lock().unwrap_or_else(|e| e.into_inner()).board)?;
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let too_big =
+        || error(StatusCode::PAYLOAD_TOO_LARGE, format!("a photo may be at most {} MB", MAX_IMAGE_BYTES / 1_000_000));
+    if declared.is_some_and(|n| n > MAX_IMAGE_BYTES as u64) {
+        return Err(too_big());
+    }
+    room_for(&state, 1, declared.unwrap_or(0))?;
+    let body = axum::body::to_bytes(body, MAX_IMAGE_BYTES).await.map_err(|_| too_big())?;
+    room_for(&state, 1, body.len() as u64)?;
+    // The size from the header decides what the decode may cost, before any pixel exists;
+    // decodes wait their turn within one budget shared by every request.
+    let probe = crate::media::probe(&body).map_err(|e| error(StatusCode::BAD_REQUEST, e.to_string()))?;
+    let cost = decode_cost(probe.pixel_size)?;
+    let _permit = state
+        .decoding
+        .acquire_many(cost)
+        .await
+        .map_err(|_| error(StatusCode::SERVICE_UNAVAILABLE, "the session is ending"))?;
     let store = crate::storage::AssetStore::for_board(&state.path);
     let imported = tokio::task::spawn_blocking(move || {
         let thumbs = crate::media::thumbs::ThumbCache::standard();
         crate::media::import_bytes(&store, &thumbs, &body, "photo", std::path::Path::new("the photo"))
+            .map(|imported| (imported, body.len() as u64))
     })
     .await
     .map_err(|_| error(StatusCode::INTERNAL_SERVER_ERROR, "the picture could not be read"))?
     .map_err(|e| error(StatusCode::BAD_REQUEST, e.to_string()))?;
+    let (imported, bytes) = imported;
     let contributor = author(&state, &q.participant, q.anonymous);
     let kind = crate::media::Imported { file_name: "photo from a phone".to_owned(), ..imported }.into_kind();
     let item = {
@@ -412,9 +467,29 @@ async fn add_image(
         new_idea(&b.board, kind, None, &contributor)
     };
     let id = item.id.clone();
+    spend(&state, bytes)?;
     accept(&state, Edit::InsertItem(Box::new(item)))?;
     remember(&state, &q.participant, &id);
     Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
+}
+
+/// What decoding a picture of `size` may take from the shared budget, in MiB (the
+/// decoded pixels and one copy of them), or 413 when a phone's photo may not be that large.
+fn decode_cost(size: crate::model::PixelSize) -> Result<u32, Response> {
+    let pixels = u64::from(size.w) * u64::from(size.h);
+    if pixels > PHONE_MAX_PIXELS {
+        return Err(error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the picture is {} × {} pixels; a photo from a phone may have at most {} megapixels",
+                size.w,
+                size.h,
+                PHONE_MAX_PIXELS / 1_000_000
+            ),
+        ));
+    }
+    let mib = (pixels * 4 * 2).div_ceil(1 << 20).max(1);
+    Ok(u32::try_from(mib).unwrap_or(u32::MAX).min(DECODE_BUDGET_MIB))
 }
 
 #[derive(Deserialize)]
@@ -539,6 +614,9 @@ async fn reply(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     body: Bytes,
 ) -> Answer {
+    check_token(&state, &token)?;
+    // A reply grows the board like an idea, so it comes from the same budget.
+    spend(&state, body.len() as u64)?;
     on_item(&state, &token, &addr, &body, Phase::React, |board, item, you, body| {
         let text = capped("text", body.text.as_deref().unwrap_or(""), crate::model::MAX_REPLY_CHARS)?;
         // A reply is posted under the name given at join, if one was.
@@ -551,6 +629,34 @@ async fn reply(
     Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
 }
 
+/// A participant's open event stream: their place is kept while it is open.
+struct Watching {
+    state: Arc<State>,
+    participant: String,
+}
+
+impl Watching {
+    fn new(state: Arc<State>, participant: String) -> Self {
+        let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = people.participants.get_mut(&participant) {
+            p.streams += 1;
+        }
+        drop(people);
+        Self { state, participant }
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let mut people = self.state.people.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(p) = people.participants.get_mut(&self.participant) {
+            p.streams = p.streams.saturating_sub(1);
+            // The place is kept from the moment the page went.
+            p.seen = std::time::Instant::now();
+        }
+    }
+}
+
 async fn events(
     Shared(state): Shared<Arc<State>>,
     Path(token): Path<String>,
@@ -561,7 +667,7 @@ async fn events(
     let changed = state.changed.subscribe();
     let first =
         current_view(&state, &who.participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
-    let participant = who.participant.clone();
+    let participant = Watching::new(state.clone(), who.participant.clone());
     // One event with the view now, then one whenever what this participant sees changes.
     let stream = futures_util::stream::unfold(
         (state, changed, participant, None::<super::state::BoardView>, Some(first)),
@@ -572,7 +678,7 @@ async fn events(
             }
             loop {
                 changed.changed().await.ok()?;
-                let view = current_view(&state, &participant)?;
+                let view = current_view(&state, &participant.participant)?;
                 if last.as_ref() != Some(&view) {
                     let event = Event::default().event("board").json_data(&view).ok()?;
                     return Some((Ok(event), (state, changed, participant, Some(view), None)));

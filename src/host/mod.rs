@@ -8,7 +8,11 @@
 //! make to the file (the app, `moodboard session`, a sync tool) are picked up.
 
 mod api;
+pub mod limits;
+mod serve;
 pub mod state;
+
+pub use limits::Limits;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -68,6 +72,16 @@ impl Host {
     /// Serves the board at `path` on `bind` (port 0 picks a free one). `wake` is called
     /// whenever the board changes (to repaint a window).
     pub fn start(path: &Path, bind: SocketAddr, wake: Option<crate::storage::Waker>) -> Result<Self, HostError> {
+        Self::start_with(path, bind, wake, Limits::default())
+    }
+
+    /// [`Host::start`] with the limits given (tests use small ones).
+    pub fn start_with(
+        path: &Path,
+        bind: SocketAddr,
+        wake: Option<crate::storage::Waker>,
+        limits: Limits,
+    ) -> Result<Self, HostError> {
         let loaded = crate::storage::load(path)?;
         let listener = std::net::TcpListener::bind(bind).map_err(|source| HostError::Bind { addr: bind, source })?;
         listener.set_nonblocking(true).map_err(HostError::Runtime)?;
@@ -82,9 +96,12 @@ impl Host {
                 queue: Vec::new(),
                 generation: 0,
                 disk_hash: Some(loaded.hash),
+                file_bytes: std::fs::metadata(path).map_or(0, |m| m.len()),
             }),
             people: Mutex::new(People::default()),
             changed,
+            decoding: tokio::sync::Semaphore::new(state::DECODE_BUDGET_MIB as usize),
+            limits,
         });
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -102,17 +119,18 @@ impl Host {
                     let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.message())?;
                     let writer = tokio::spawn(write_loop(serving.clone(), wake));
                     let app = api::router(serving.clone());
-                    let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-                        .with_graceful_shutdown(async move {
-                            let _ = stop_rx.await;
-                        })
-                        .await;
+                    serve::serve(listener, app, limits, async move {
+                        let _ = stop_rx.await;
+                    })
+                    .await;
                     writer.abort();
                     // Everything accepted is on disk before the server says it stopped.
-                    let last = tokio::task::spawn_blocking(move || flush(&serving)).await;
-                    served.map_err(|e| e.message())?;
-                    let crashed = crate::i18n::Message::new("host-stopped-unexpectedly");
-                    last.map_err(|_| crashed)?.map(|_| ()).map_err(|e| e.message())
+                    let last = tokio::task::spawn_blocking(move || match flush(&serving) {
+                        Ok(_) => Ok(()),
+                        Err(e) => Err(keep_for_later(&serving, &e.message())),
+                    })
+                    .await;
+                    last.map_err(|_| crate::i18n::Message::new("host-stopped-unexpectedly"))?
                 })
             })
             .map_err(HostError::Runtime)?;
@@ -141,7 +159,7 @@ impl Host {
     /// Ideas that came in through the join page in this run.
     pub fn arrivals(&self) -> std::collections::HashSet<crate::model::ItemId> {
         let people = self.state.people.lock().unwrap_or_else(|e| e.into_inner());
-        people.participants.values().flat_map(|p| p.mine.iter().cloned()).collect()
+        people.arrivals()
     }
 
     /// Stops serving and writes what is still waiting; says why if that failed.
@@ -197,6 +215,35 @@ pub fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
     let code = qrcode::QrCode::new(text.as_bytes()).ok()?;
     let width = code.width();
     Some((width, code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect()))
+}
+
+/// Keeps what could not be written at stop (`why`): the board as the server holds it,
+/// accepted ideas included, in a recovery file beside the board, else in the temporary
+/// folder (often another disk). Says where, or that it is lost.
+fn keep_for_later(state: &State, why: &crate::i18n::Message) -> crate::i18n::Message {
+    use crate::i18n::Message;
+    let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+    let waiting = b.queue.len();
+    if waiting == 0 {
+        return why.clone();
+    }
+    let name = format!(
+        "{}.recovered-{}{}",
+        crate::storage::paths::board_name(&state.path),
+        crate::model::Timestamp::now().to_short_string().replace([' ', ':'], "-"),
+        crate::storage::paths::BOARD_SUFFIX
+    );
+    let beside = crate::storage::paths::board_folder(&state.path).join(&name);
+    let elsewhere = std::env::temp_dir().join(&name);
+    for place in [beside, elsewhere] {
+        if crate::storage::create(&place, &b.board).is_ok() {
+            return Message::new("host-kept-for-later")
+                .with("count", waiting)
+                .with("why", why.clone())
+                .with("path", place.as_path());
+        }
+    }
+    Message::new("host-lost-at-stop").with("count", waiting).with("why", why.clone())
 }
 
 /// Writes what was accepted, and reads what others changed, every [`WRITE_EVERY`].
@@ -255,6 +302,7 @@ fn flush(state: &State) -> Result<bool, crate::storage::UpdateError<std::convert
         }
     };
     let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+    b.file_bytes = std::fs::metadata(&path).map_or(b.file_bytes, |m| m.len());
     let mut board = disk;
     let mut clock = crate::model::Stamper::now(&board, "live session");
     for edit in &b.queue {

@@ -7,10 +7,12 @@ use std::collections::{HashMap, HashSet};
 use std::net::IpAddr;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
+pub use super::limits::{DECODE_BUDGET_MIB, Limits, PHONE_MAX_PIXELS, QUEUED_IDEA_BYTES};
+use crate::export::html::esc;
 use crate::model::kinds::{Field, FieldType, PhoneCard};
 use crate::model::{Board, Edit, Item, ItemId, KindTag, Phase, is_prompt};
 
@@ -53,9 +55,6 @@ pub const ADDRESS_PER_SEC: f64 = 600.0;
 /// Joins from one network address.
 pub const JOIN_BURST: f64 = 200.0;
 pub const JOIN_PER_SEC: f64 = 5.0;
-/// Most participants at once.
-pub const MAX_PARTICIPANTS: usize = 2000;
-
 pub struct Participant {
     /// The name given at join (may be empty); only ever written when posted under.
     pub name: String,
@@ -64,6 +63,28 @@ pub struct Participant {
     /// Ideas this participant added, anonymous ones too.
     pub mine: HashSet<ItemId>,
     pub bucket: Bucket,
+    /// The participant's last request.
+    pub seen: Instant,
+    /// Event streams the participant's pages hold open now.
+    pub streams: usize,
+}
+
+impl Participant {
+    pub fn new(name: String, shown_as: String) -> Self {
+        Self {
+            name,
+            shown_as,
+            mine: HashSet::new(),
+            bucket: Bucket::new(PARTICIPANT_BURST, PARTICIPANT_PER_SEC),
+            seen: Instant::now(),
+            streams: 0,
+        }
+    }
+
+    /// Whether the participant's page is gone: no stream open and no request for `kept`.
+    pub fn gone(&self, kept: Duration) -> bool {
+        self.streams == 0 && self.seen.elapsed() > kept
+    }
 }
 
 /// The server's state, behind one lock for the board and one for the people.
@@ -74,6 +95,10 @@ pub struct State {
     pub people: Mutex<People>,
     /// Wakes the event streams and the writer.
     pub changed: tokio::sync::watch::Sender<u64>,
+    /// The picture decodes' shared memory budget, one permit per MiB.
+    pub decoding: tokio::sync::Semaphore,
+    /// What the server allows.
+    pub limits: Limits,
 }
 
 pub struct BoardState {
@@ -85,6 +110,16 @@ pub struct BoardState {
     pub generation: u64,
     /// The file as last read or written (to notice changes made by others).
     pub disk_hash: Option<String>,
+    /// The file's size as last read or written.
+    pub file_bytes: u64,
+}
+
+impl BoardState {
+    /// Whether `ideas` more would still fit in a board file a load accepts.
+    pub fn has_room_for(&self, ideas: usize) -> bool {
+        let waiting = (self.queue.len() + ideas) as u64 * QUEUED_IDEA_BYTES;
+        self.file_bytes.saturating_add(waiting) <= crate::storage::format::MAX_BOARD_BYTES
+    }
 }
 
 #[derive(Default)]
@@ -92,12 +127,51 @@ pub struct People {
     pub participants: HashMap<String, Participant>,
     pub addresses: HashMap<IpAddr, Bucket>,
     pub joins: HashMap<IpAddr, Bucket>,
+    /// Ideas and replies taken in this run, and their bytes.
+    pub taken: (usize, u64),
+    /// What participants whose places were given back had added, and how many of them had.
+    pub left: (HashSet<ItemId>, usize),
 }
 
 impl People {
     /// The participants who have added an idea.
     pub fn contributors(&self) -> usize {
-        self.participants.values().filter(|p| !p.mine.is_empty()).count()
+        self.participants.values().filter(|p| !p.mine.is_empty()).count() + self.left.1
+    }
+
+    /// Every idea that came in this run.
+    pub fn arrivals(&self) -> HashSet<ItemId> {
+        self.participants.values().flat_map(|p| p.mine.iter().cloned()).chain(self.left.0.iter().cloned()).collect()
+    }
+
+    /// Gives back the places of participants whose page is gone (their ideas stay theirs
+    /// on the board; which anonymous one was whose is forgotten).
+    pub fn let_go(&mut self, kept: Duration) {
+        let gone: Vec<String> =
+            self.participants.iter().filter(|(_, p)| p.gone(kept)).map(|(k, _)| k.clone()).collect();
+        for id in gone {
+            if let Some(p) = self.participants.remove(&id)
+                && !p.mine.is_empty()
+            {
+                self.left.1 += 1;
+                self.left.0.extend(p.mine);
+            }
+        }
+    }
+
+    /// Whether `ideas` more of `bytes` in all fit this run's budget.
+    pub fn has_room_for(&self, limits: &Limits, ideas: usize, bytes: u64) -> bool {
+        let (taken, spent) = self.taken;
+        taken + ideas <= limits.ideas && spent.saturating_add(bytes) <= limits.bytes
+    }
+
+    /// Takes one more idea of `bytes` from this run's budget, or says there is no room.
+    pub fn take_in(&mut self, limits: &Limits, bytes: u64) -> bool {
+        if !self.has_room_for(limits, 1, bytes) {
+            return false;
+        }
+        self.taken = (self.taken.0 + 1, self.taken.1 + bytes);
+        true
     }
 }
 
@@ -249,10 +323,6 @@ pub fn field_inputs(kinds: &[KindView]) -> String {
     html
 }
 
-/// Text for HTML content and attributes.
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
-}
 
 /// What `GET …/api/board` answers, and each event carries.
 #[derive(Serialize, Debug, Clone, PartialEq)]
