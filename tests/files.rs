@@ -530,3 +530,73 @@ fn a_link_preview_picture_cannot_leave_the_assets_folder() {
         "{problems:?}"
     );
 }
+
+/// A save that would make a board larger than a load accepts is refused before anything
+/// is written, so a board never grows into one that cannot be opened (issue 26, finding 6).
+#[test]
+fn a_board_too_large_to_open_again_is_not_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.moodboard.ron");
+    let mut board = Board::new("Big", Timestamp::now());
+    storage::save(&path, &board).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let note = "n".repeat(1_000_000);
+    for i in 0..70 {
+        board.items.push(Item::new(
+            ItemKind::note(&note),
+            Pos::new(0.0, i as f32 * 10.0),
+            "Ann",
+            "own team",
+            board.created(),
+        ));
+    }
+    let err = storage::save(&path, &board).unwrap_err();
+    let said = err.to_string();
+    assert!(matches!(err, storage::SaveError::TooLarge { .. }), "{said}");
+    assert!(said.contains("big.moodboard.ron") && said.contains("cannot be opened"), "{said}");
+    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is unchanged");
+    assert!(matches!(storage::save_without_backup(&path, &board), Err(storage::SaveError::TooLarge { .. })));
+    // Within the limit it saves, and opens again.
+    board.items.truncate(60);
+    storage::save(&path, &board).unwrap();
+    assert_eq!(storage::load(&path).unwrap().board.items.len(), 60);
+}
+
+/// A board opened through a symbolic link (kept in a synced folder, say) is saved into
+/// the file the link leads to, its images beside that file, and the link stays a link.
+#[test]
+fn saving_through_a_symbolic_link_writes_the_file_it_leads_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let synced = dir.path().join("synced");
+    std::fs::create_dir(&synced).unwrap();
+    let original = synced.join("kitchen.moodboard.ron");
+    let board = Board::new("Kitchen", Timestamp::now());
+    storage::save(&original, &board).unwrap();
+    let link = dir.path().join("kitchen.moodboard.ron");
+    std::os::unix::fs::symlink(&original, &link).unwrap();
+
+    storage::update(&link, |b| {
+        b.items.push(Item::new(
+            ItemKind::note("through the link"),
+            Pos::new(0.0, 0.0),
+            "Ann",
+            "own team",
+            Timestamp::now(),
+        ));
+        Ok::<_, std::convert::Infallible>(())
+    })
+    .unwrap();
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link is still a link");
+    assert!(std::fs::read_to_string(&original).unwrap().contains("through the link"), "the original has the change");
+    assert!(synced.join("kitchen.moodboard.ron.bak").exists(), "its backup is beside it");
+    assert_eq!(
+        storage::AssetStore::for_board(&link).dir(),
+        synced.join("kitchen.assets"),
+        "images beside the original"
+    );
+    // A link that leads nowhere is refused, naming the link.
+    std::fs::remove_file(&original).unwrap();
+    let err = storage::save(&link, &board).unwrap_err().to_string();
+    assert!(err.contains("kitchen.moodboard.ron") && err.contains("link leads to"), "{err}");
+    assert!(!original.exists());
+}

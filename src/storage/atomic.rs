@@ -19,6 +19,20 @@ use super::paths::board_folder;
 /// computer sharing the folder cannot be asked whether it is still alive).
 pub const STALE_AFTER: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// The file a save of `path` writes: `path` itself, or when it is a symbolic link, the
+/// file the link leads to (so a board kept in a synced folder and opened through a link
+/// stays that one file). A link that leads nowhere is refused, naming the link.
+pub fn written_path(path: &Path) -> Result<std::path::PathBuf, SaveError> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).map_err(|source| SaveError::Io {
+            path: path.to_owned(),
+            action: "action-follow-link",
+            source,
+        }),
+        _ => Ok(path.to_owned()),
+    }
+}
+
 /// Atomically replaces `path` with what `write` writes, keeping the old content in
 /// `backup` (if given and the file existed). On any error the file at `path` is
 /// unchanged and no temporary file is left behind. A read-only file, or a path that is
@@ -34,7 +48,8 @@ pub fn replace_file(
     }
     let fail = |action: &'static str| move |source| SaveError::Io { path: path.to_owned(), action, source };
     let existing = match fs::symlink_metadata(path) {
-        // A link is replaced, never written through; only the file it names is checked.
+        // A link is replaced, never written through (saves of a board resolve it first:
+        // see [`written_path`]); only the file it names is checked.
         Ok(m) if m.file_type().is_symlink() => fs::metadata(path).ok(),
         Ok(m) => Some(m),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,

@@ -46,6 +46,12 @@ pub enum SaveError {
         path: PathBuf,
         message: String,
     },
+    /// The board would be larger than a load accepts, so it would never open again.
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     Lock {
         path: PathBuf,
         source: LockError,
@@ -150,6 +156,9 @@ impl Said for SaveError {
             }
             SaveError::Serialize { path, message } => {
                 Message::new("error-save-serialize").with("path", path).with("message", message)
+            }
+            SaveError::TooLarge { path, size, limit } => {
+                Message::new("error-save-too-large").with("path", path).with("size", *size).with("limit", *limit)
             }
             SaveError::Lock { path, source } => {
                 Message::new("error-with-path").with("path", path).with("reason", source.message())

@@ -35,6 +35,8 @@ pub fn lock_dir() -> PathBuf {
 
 /// The lock file that guards `board_path`.
 pub fn lock_path(board_path: &Path) -> PathBuf {
+    // A link and the file it leads to are one board, with one lock.
+    let board_path = &super::paths::resolved(board_path);
     let folder = super::paths::board_folder(board_path);
     let folder = folder.canonicalize().unwrap_or(folder);
     let full = folder.join(board_path.file_name().unwrap_or_default());

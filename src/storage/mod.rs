@@ -57,8 +57,8 @@ pub fn save(path: &Path, board: &Board) -> Result<(), SaveError> {
 
 /// [`save`], returning the [`content_hash`] of what was written.
 pub fn save_hashed(path: &Path, board: &Board) -> Result<String, SaveError> {
-    let text =
-        format::to_text(board).map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
+    let text = board_text(path, board)?;
+    let path = &atomic::written_path(path)?;
     replace_file(path, Some(&paths::backup_path(path)), |f| f.write_all(text.as_bytes()))?;
     atomic::remove_stale_temp_files(path);
     Ok(content_hash(text.as_bytes()))
@@ -67,11 +67,22 @@ pub fn save_hashed(path: &Path, board: &Board) -> Result<String, SaveError> {
 /// [`save`] without the `.bak` copy, for files whose history is kept elsewhere (git's
 /// merge driver writes into git's own temporary file).
 pub fn save_without_backup(path: &Path, board: &Board) -> Result<(), SaveError> {
-    let text =
-        format::to_text(board).map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
+    let text = board_text(path, board)?;
+    let path = &atomic::written_path(path)?;
     replace_file(path, None, |f| f.write_all(text.as_bytes()))?;
     atomic::remove_stale_temp_files(path);
     Ok(())
+}
+
+/// The board as the text of its file, refused when a load would refuse it for its size.
+fn board_text(path: &Path, board: &Board) -> Result<String, SaveError> {
+    let text =
+        format::to_text(board).map_err(|e| SaveError::Serialize { path: path.to_owned(), message: e.to_string() })?;
+    let size = text.len() as u64;
+    if size > format::MAX_BOARD_BYTES {
+        return Err(SaveError::TooLarge { path: path.to_owned(), size, limit: format::MAX_BOARD_BYTES });
+    }
+    Ok(text)
 }
 
 /// Creates a new board file, refusing to overwrite one that exists.

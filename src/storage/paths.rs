@@ -12,8 +12,19 @@ pub fn board_name(board_path: &Path) -> String {
     file.strip_suffix(BOARD_SUFFIX).or_else(|| file.strip_suffix(".ron")).map_or_else(|| file.clone(), str::to_owned)
 }
 
-/// `dir/NAME.assets` beside `dir/NAME.moodboard.ron`.
+/// The board file `board_path` names: itself, or the file a symbolic link leads to (a
+/// board kept in a synced folder and opened through a link stays that one board, its
+/// images beside it). A link that leads nowhere is left as it is.
+pub fn resolved(board_path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(board_path) {
+        Ok(m) if m.file_type().is_symlink() => board_path.canonicalize().unwrap_or_else(|_| board_path.to_owned()),
+        _ => board_path.to_owned(),
+    }
+}
+
+/// `dir/NAME.assets` beside `dir/NAME.moodboard.ron` (beside the file a link leads to).
 pub fn assets_dir(board_path: &Path) -> PathBuf {
+    let board_path = &resolved(board_path);
     board_path.with_file_name(format!("{}.assets", board_name(board_path)))
 }
 
