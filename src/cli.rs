@@ -8,6 +8,7 @@ use anyhow::{anyhow, bail};
 use clap::{ArgGroup, Parser, Subcommand};
 
 mod add;
+pub mod inert;
 mod share;
 mod show;
 

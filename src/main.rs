@@ -4,6 +4,7 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser as _;
+use moodboard::cli::inert::{Inert, inert};
 use moodboard::cli::{Cli, run};
 
 fn main() -> ExitCode {
@@ -29,7 +30,9 @@ fn main() -> ExitCode {
         };
     };
     let result = std::panic::catch_unwind(|| {
-        let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
+        // Everything a command writes is made inert on its way out: text from received
+        // boards never acts on the terminal.
+        let (mut out, mut err) = (Inert::new(std::io::stdout().lock()), Inert::new(std::io::stderr().lock()));
         run(command, &mut out, &mut err)
     });
     match result {
@@ -52,7 +55,7 @@ fn main() -> ExitCode {
 /// Writes a line to stderr, which may itself be a closed pipe: then there is no one to
 /// tell, and that is not a reason to panic.
 fn say(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
+    let _ = writeln!(std::io::stderr(), "{}", inert(line));
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {

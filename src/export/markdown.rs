@@ -11,7 +11,7 @@ pub fn to_markdown(board: &Board) -> String {
     let mut md = String::new();
     let _ = writeln!(md, "# {}\n", esc(&board.title));
     if !board.description.trim().is_empty() {
-        let _ = writeln!(md, "{}\n", esc(&board.description));
+        let _ = writeln!(md, "{}\n", esc_paragraphs(&board.description));
     }
     if !board.goals.is_empty() {
         md.push_str("**Goals**\n\n");
@@ -41,13 +41,13 @@ pub fn to_markdown(board: &Board) -> String {
                 let _ = write!(by, "{}{}", if by.is_empty() { "" } else { ", " }, esc(&item.source));
             }
             let by = if by.is_empty() { String::new() } else { format!(" _({by})_") };
-            let _ = writeln!(md, "- {}{by}", text.replace('\n', " "));
+            let _ = writeln!(md, "- {text}{by}");
             let recap = super::item_recap(board, item);
             if !recap.summary().is_empty() {
                 let _ = writeln!(md, "  - {}", esc(&recap.summary()));
             }
             for (who, reply) in &recap.replies {
-                let _ = writeln!(md, "  - {}: {}", esc(who), esc(reply).replace('\n', " "));
+                let _ = writeln!(md, "  - {}: {}", esc(who), esc(reply));
             }
         }
         md.push('\n');
@@ -80,7 +80,7 @@ impl Recap for MarkdownCard<'_> {
 
     fn link(&mut self, url: &str, label: &str) {
         if links::is_openable(url) {
-            let _ = write!(self.0, "[{}](<{}>)", esc(label), url.trim().replace(['<', '>'], ""));
+            let _ = write!(self.0, "[{}](<{}>)", esc(label), destination(url));
         } else {
             let _ = write!(self.0, "{} ({})", esc(label), esc(url));
         }
@@ -107,12 +107,23 @@ impl Recap for MarkdownCard<'_> {
         let _ = write!(self.0, "Image: {}", esc(name));
     }
 
+    /// A valid colour as code; anything else in the field as the text it is.
     fn swatch(&mut self, hex: &str, name: &str) {
-        let _ = write!(self.0, "Colour `{}` {}", hex.replace('`', ""), esc(name));
+        match crate::model::Rgb::parse_hex(hex) {
+            Some(rgb) => {
+                let _ = write!(self.0, "Colour `{}` {}", rgb.to_hex(), esc(name));
+            }
+            None => {
+                let _ = write!(self.0, "Colour {} {}", esc(hex), esc(name));
+            }
+        }
     }
 }
 
-/// Escapes Markdown and HTML so that board text shows as written.
+/// Escapes Markdown and HTML so that board text shows as written, on one line: every line
+/// break and control character becomes a space, so no field can end its list item,
+/// heading or paragraph and start markup of its own, and a start that would open a block
+/// (a list, a heading underline) is escaped too.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.trim().chars() {
@@ -120,11 +131,43 @@ fn esc(s: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '!' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\r' => {}
+            c if c.is_control() || c == '\u{2028}' || c == '\u{2029}' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    let digits = out.len() - out.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if out.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        out.insert(digits, '\\');
+    }
+    out
+}
+
+/// Text of several paragraphs (a description): each line escaped as [`esc`] does.
+fn esc_paragraphs(s: &str) -> String {
+    s.trim().split(['\n', '\r', '\u{2028}', '\u{2029}']).map(esc).collect::<Vec<_>>().join("\n")
+}
+
+/// A link's address as a Markdown destination: within `<…>`, where only `<`, `>`, line
+/// breaks and spaces could end it, so those are percent-encoded.
+fn destination(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.trim().chars() {
+        match c {
+            '<' => out.push_str("%3C"),
+            '>' => out.push_str("%3E"),
+            ' ' => out.push_str("%20"),
+            c if c.is_control() || c.is_whitespace() => {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    let _ = write!(out, "%{b:02X}");
+                }
+            }
             _ => out.push(c),
         }
     }
