@@ -325,3 +325,58 @@ fn opening_checking_showing_and_exporting_a_board_with_web_items_makes_no_reques
     assert!(env.path("shot.png").exists());
     assert_eq!(server.connections(), before, "{:?}", server.seen());
 }
+
+/// A server cannot lead a fetch into this computer or its network (issue 26, finding 9):
+/// the address typed may be anywhere (here, loopback), but a redirect or a page's preview
+/// picture leads only back to that very origin or to a public address. The "inside"
+/// server plays a router's admin page on another port of this computer.
+#[test]
+fn redirects_and_preview_pictures_stay_where_the_person_pointed() {
+    let inside = Server::start(vec![
+        ("/admin", Answer::ok("text/html", "<html><head><title>WAN password: hunter2</title></head></html>")),
+        ("/cam.png", Answer::ok("image/png", png(8, 8, [200, 0, 0]))),
+    ]);
+    let port = inside.url("").rsplit(':').next().unwrap().to_owned();
+    let og = |picture: &str| {
+        format!("<html><head><title>Outside</title><meta property=\"og:image\" content=\"{picture}\"></head></html>")
+    };
+    let outside = Server::start(vec![
+        ("/to-admin", Answer::redirect(&inside.url("/admin"))),
+        ("/decimal", Answer::redirect(&format!("http://2130706433:{port}/admin"))),
+        ("/octal", Answer::redirect(&format!("http://0177.0.0.01:{port}/admin"))),
+        ("/mapped", Answer::redirect(&format!("http://[::ffff:127.0.0.1]:{port}/admin"))),
+        ("/named", Answer::redirect(&format!("http://localhost:{port}/admin"))),
+        ("/to-cam", Answer::redirect(&inside.url("/cam.png"))),
+        ("/peek", Answer::ok("text/html", og(&inside.url("/cam.png")))),
+        ("/own", Answer::ok("text/html", og("/mine.png"))),
+        ("/same", Answer::redirect("/own")),
+        ("/mine.png", Answer::ok("image/png", png(8, 8, [0, 0, 200]))),
+    ]);
+    let env = Env::new();
+    let path = board(&env);
+    for route in ["/to-admin", "/decimal", "/octal", "/mapped", "/named"] {
+        let out = env.run(&["add", "web", "--link", &outside.url(route)]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("on this computer or a private network"), "{route}: {err}");
+    }
+    let err = refused(&env, &path, &["--image", &outside.url("/to-cam")]);
+    assert!(err.contains("on this computer or a private network"), "{err}");
+    // A page may not name a picture inside either: the link comes without it.
+    let out = env.run(&["add", "web", "--link", &outside.url("/peek")]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no preview picture"), "{out:?}");
+    assert!(inside.seen().is_empty(), "nothing reached the inside server: {:?}", inside.seen());
+    // Back to the origin typed is fine, for a redirect and a picture alike.
+    env.ok(&["add", "web", "--link", &outside.url("/same")]);
+    let board = std::fs::read_to_string(&path).unwrap();
+    assert!(!board.contains("hunter2"), "{board}");
+    let pictures = items(&path)
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Link(l) => l.picture.clone(),
+            _ => None,
+        })
+        .count();
+    assert_eq!(pictures, 1, "only the picture at the typed origin");
+    // The typed address itself may be on this computer.
+    env.ok(&["add", "web", "--link", &inside.url("/admin")]);
+}

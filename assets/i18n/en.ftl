@@ -1091,6 +1091,7 @@ web-announced = the server said it would send { $mb } MB, more than the { $max }
 web-not-an-image = the address gave { $what }, not an image
 web-broken = the connection broke: { $detail }
 web-tls = the secure connection failed: { $detail }
+web-not-public = { $host } is at { $address }, on this computer or a private network; a server may lead only to public addresses or back to the address you typed
 web-no-preview = no preview: { $reason }
 web-no-preview-picture = no preview picture: { $reason }
 web-no-title = no preview: the page gives no title

@@ -1088,6 +1088,7 @@ web-announced = de server zei { $mb } MB te sturen, meer dan de { $max } MB die 
 web-not-an-image = het adres gaf { $what }, geen afbeelding
 web-broken = de verbinding brak af: { $detail }
 web-tls = de beveiligde verbinding mislukte: { $detail }
+web-not-public = { $host } ligt op { $address }, op deze computer of een privénetwerk; een server mag alleen naar openbare adressen leiden of terug naar het adres dat je intypte
 web-no-preview = geen voorbeeld: { $reason }
 web-no-preview-picture = geen voorbeeldafbeelding: { $reason }
 web-no-title = geen voorbeeld: de pagina geeft geen titel

@@ -8,6 +8,8 @@ use std::time::{Duration, Instant};
 
 use url::Url;
 
+use super::reach::{Guarded, Reach};
+
 /// How far one fetch may go.
 #[derive(Clone, Debug)]
 pub struct Limits {
@@ -58,6 +60,8 @@ pub enum Body {
 pub struct Fetched {
     pub url: Url,
     pub body: Body,
+    /// Where what the page names (its preview picture) may be fetched from.
+    pub reach: Reach,
 }
 
 /// Why a fetch gave nothing. Each says what was wrong, for people.
@@ -84,6 +88,11 @@ pub enum FetchError {
     NotAnImage(String),
     Broken(String),
     Tls(String),
+    /// A server led to a host on this computer or a private network (see `reach.rs`).
+    NotPublic {
+        host: String,
+        address: String,
+    },
 }
 
 impl crate::i18n::Said for FetchError {
@@ -111,6 +120,9 @@ impl crate::i18n::Said for FetchError {
             FetchError::NotAnImage(what) => Message::new("web-not-an-image").with("what", what),
             FetchError::Broken(detail) => Message::new("web-broken").with("detail", detail),
             FetchError::Tls(detail) => Message::new("web-tls").with("detail", detail),
+            FetchError::NotPublic { host, address } => {
+                Message::new("web-not-public").with("host", host).with("address", address)
+            }
         }
     }
 }
@@ -133,8 +145,10 @@ pub fn parse_address(address: &str) -> Result<Url, FetchError> {
     Ok(url)
 }
 
-fn agent(limits: &Limits) -> ureq::Agent {
-    ureq::Agent::config_builder()
+fn agent(limits: &Limits, reach: &Reach) -> ureq::Agent {
+    let proxy = ureq::Proxy::try_from_env();
+    let guard = Guarded { reach: reach.clone(), proxy: proxy.as_ref().map(|p| (p.host().to_owned(), p.port())) };
+    let config = ureq::Agent::config_builder()
         // Redirects are followed here, one by one, so that each is checked.
         .max_redirects(0)
         .http_status_as_error(false)
@@ -142,20 +156,35 @@ fn agent(limits: &Limits) -> ureq::Agent {
         .user_agent(concat!("Moodboard/", env!("CARGO_PKG_VERSION"), " (link previews)"))
         .max_response_header_size(64 * 1024)
         // HTTP_PROXY, HTTPS_PROXY, ALL_PROXY and NO_PROXY, as the system has them.
-        .proxy(ureq::Proxy::try_from_env())
-        .build()
-        .new_agent()
+        .proxy(proxy)
+        .build();
+    ureq::Agent::with_parts(config, ureq::unversioned::transport::DefaultConnector::default(), guard)
 }
 
-/// Downloads `address` for `want`, calling `progress(received, announced)` as bytes come.
+/// Downloads `address`, as a person typed it, for `want`, calling
+/// `progress(received, announced)` as bytes come.
 pub fn fetch(
     address: &str,
     want: Want,
     limits: &Limits,
     progress: &dyn Fn(u64, Option<u64>),
 ) -> Result<Fetched, FetchError> {
+    let typed = Reach::typed(&parse_address(address)?);
+    fetch_within(address, &typed, want, limits, progress)
+}
+
+/// Downloads `address`, which a page or a server named, within `reach`: each hop is
+/// checked before it is made (see `reach.rs`).
+pub fn fetch_within(
+    address: &str,
+    reach: &Reach,
+    want: Want,
+    limits: &Limits,
+    progress: &dyn Fn(u64, Option<u64>),
+) -> Result<Fetched, FetchError> {
     let mut url = parse_address(address)?;
-    let agent = agent(limits);
+    reach.check(&url)?;
+    let agent = agent(limits, reach);
     let deadline = Instant::now() + limits.total;
     let mut redirects = 0;
     loop {
@@ -184,6 +213,7 @@ pub fn fetch(
             if !next.username().is_empty() || next.password().is_some() {
                 return Err(FetchError::RedirectCredentials);
             }
+            reach.check(&next)?;
             url = next;
             continue;
         }
@@ -199,7 +229,7 @@ pub fn fetch(
                 ReadError::Fetch(e) => e,
                 ReadError::Io(e) => io_error(&e, limits),
             })?;
-        return Ok(Fetched { url, body });
+        return Ok(Fetched { url, body, reach: reach.clone() });
     }
 }
 
@@ -301,6 +331,10 @@ fn call_error(e: ureq::Error, url: &Url, limits: &Limits) -> FetchError {
         ureq::Error::Timeout(_) => FetchError::Timeout(limits.total.as_secs()),
         ureq::Error::HostNotFound => FetchError::HostNotFound(host),
         ureq::Error::ConnectionFailed => FetchError::Connect { host, reason: crate::i18n::Message::new("web-refused") },
+        // The resolver's refusal (see `reach.rs`): the name led elsewhere when connecting.
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            FetchError::NotPublic { host, address: e.to_string() }
+        }
         ureq::Error::Io(e) if matches!(e.kind(), std::io::ErrorKind::ConnectionRefused) => {
             FetchError::Connect { host, reason: crate::i18n::Message::new("web-refused") }
         }

@@ -7,8 +7,10 @@
 
 pub mod fetch;
 pub mod page;
+pub mod reach;
 
 pub use fetch::{FetchError, Limits, Want, parse_address};
+pub use reach::Reach;
 
 use crate::media::thumbs::ThumbCache;
 use crate::media::{ImportError, Imported, import_bytes};
@@ -92,7 +94,8 @@ fn store_image(
     })
 }
 
-/// Downloads the image at `address` into `store` (and its card picture into `thumbs`).
+/// Downloads the image at `address`, as a person typed it, into `store` (and its card
+/// picture into `thumbs`).
 pub fn image(
     address: &str,
     store: &AssetStore,
@@ -101,7 +104,21 @@ pub fn image(
     progress: &dyn Fn(u64, Option<u64>),
 ) -> Result<Imported, WebError> {
     let fail = |reason| WebError::Fetch { address: address.to_owned(), reason };
-    let fetched = fetch::fetch(address, Want::Image, limits, progress).map_err(fail)?;
+    let typed = Reach::typed(&fetch::parse_address(address).map_err(fail)?);
+    image_within(address, &typed, store, thumbs, limits, progress)
+}
+
+/// [`image`] of an address a page named, within where that page may lead.
+fn image_within(
+    address: &str,
+    reach: &Reach,
+    store: &AssetStore,
+    thumbs: &ThumbCache,
+    limits: &Limits,
+    progress: &dyn Fn(u64, Option<u64>),
+) -> Result<Imported, WebError> {
+    let fail = |reason| WebError::Fetch { address: address.to_owned(), reason };
+    let fetched = fetch::fetch_within(address, reach, Want::Image, limits, progress).map_err(fail)?;
     match fetched.body {
         fetch::Body::Image(bytes) => store_image(store, thumbs, &bytes, &fetched.url, address),
         fetch::Body::Page { .. } => Err(fail(FetchError::NotAnImage("a web page".to_owned()))),
@@ -134,7 +151,7 @@ pub fn pasted(
     progress: &dyn Fn(u64, Option<u64>),
 ) -> Result<Found, WebError> {
     match fetch::fetch(address, Want::Page, limits, progress) {
-        Ok(fetch::Fetched { url, body: fetch::Body::Image(bytes) }) => {
+        Ok(fetch::Fetched { url, body: fetch::Body::Image(bytes), .. }) => {
             store_image(store, thumbs, &bytes, &url, address).map(Found::Image)
         }
         Ok(fetched) => Ok(Found::Link(from_page(fetched, address, store, thumbs, limits))),
@@ -174,7 +191,7 @@ fn from_page(
             let mut info =
                 LinkInfo { title: head.title, description: head.description, site: head.site, ..LinkInfo::default() };
             if let Some(picture) = head.image {
-                match image(picture.as_str(), store, thumbs, limits, &|_, _| {}) {
+                match image_within(picture.as_str(), &fetched.reach, store, thumbs, limits, &|_, _| {}) {
                     Ok(imported) => info.picture = Some(imported),
                     Err(e) => info.warning = Some(no_preview_picture(&e)),
                 }
