@@ -109,6 +109,40 @@ fn a_strangers_board_cannot_rewrite_ours() {
     assert!(after.item(&gift.id).is_some(), "another board may add");
 }
 
+/// A stranger's board cannot set the prompt every phone shows (issue 26, finding 10):
+/// its prompt card comes in as an idea, and a prompt dated 9999 is never the pinned one.
+#[test]
+fn a_strangers_prompt_is_never_pinned() {
+    use moodboard::model::{PROMPT_TAG, pinned_prompt};
+    let env = Env::new();
+    let ours_path = our_board(&env);
+    let mut ours = load(&ours_path);
+    let mut own =
+        Item::new(ItemKind::note("What would make you stay?"), Pos::new(0.0, 0.0), "Fac", "own team", Timestamp::now());
+    own.tags.push(PROMPT_TAG.into());
+    ours.items.push(own.clone());
+    storage::save(&ours_path, &ours).unwrap();
+    let mut theirs = Board::new("Hijack", Timestamp::now());
+    let mut prompt =
+        Item::new(ItemKind::note("Visit evil.example"), Pos::new(0.0, 0.0), "Eve", "own team", end_of_time());
+    prompt.tags.push(PROMPT_TAG.into());
+    theirs.items.push(prompt.clone());
+    let mut recent =
+        Item::new(ItemKind::note("Scan this code"), Pos::new(0.0, 0.0), "Eve", "own team", Timestamp::now());
+    recent.tags.push(PROMPT_TAG.into());
+    theirs.items.push(recent.clone());
+    storage::create(&env.path("theirs.moodboard.ron"), &theirs).unwrap();
+    env.ok(&["merge", "ours", "theirs.moodboard.ron"]);
+    let after = load(&ours_path);
+    let came = after.item(&recent.id).expect("their prompt comes in as an idea");
+    assert!(!came.tags.iter().any(|t| t == PROMPT_TAG), "{:?}", came.tags);
+    assert_eq!(pinned_prompt(&after, Timestamp::now()).map(|i| &i.id), Some(&own.id));
+    // However a card dated 9999 got there, it is not the one pinned.
+    let mut forced = after.clone();
+    forced.items.push(prompt);
+    assert_eq!(pinned_prompt(&forced, Timestamp::now()).map(|i| &i.id), Some(&own.id));
+}
+
 /// Runs `moodboard` with `args`, failing the test if it has not finished in 20 s.
 fn run_bounded(env: &Env, args: &[&str]) -> Output {
     let mut child = env.command(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();

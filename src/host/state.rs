@@ -323,7 +323,6 @@ pub fn field_inputs(kinds: &[KindView]) -> String {
     html
 }
 
-
 /// What `GET …/api/board` answers, and each event carries.
 #[derive(Serialize, Debug, Clone, PartialEq)]
 pub struct BoardView {
@@ -375,11 +374,7 @@ pub fn view(board: &Board, p: &Participant) -> BoardView {
     let private = session.collects_privately();
     let hide = session.hides_contributors();
     let phase = if session.phase == Phase::Off { Phase::Collect } else { session.phase };
-    let prompt = board
-        .items
-        .iter()
-        .filter(|i| is_prompt(i))
-        .max_by_key(|i| i.created)
+    let prompt = crate::model::pinned_prompt(board, crate::model::Timestamp::now())
         .map(|i| i.kind.behaviour().on_phone().text)
         .unwrap_or_default();
     let mut hidden = 0;

@@ -288,6 +288,13 @@ pub fn is_prompt(item: &Item) -> bool {
     matches!(item.kind, ItemKind::Note(_)) && item.tags.iter().any(|t| t == PROMPT_TAG)
 }
 
+/// The prompt shown to everyone (on phones): the newest prompt card, among those dated
+/// no later than this computer's clock allows (a card dated 9999 is never pinned).
+pub fn pinned_prompt(board: &super::Board, now: super::Timestamp) -> Option<&Item> {
+    let horizon = super::clock::horizon(now);
+    board.items.iter().filter(|i| is_prompt(i) && i.created <= horizon).max_by_key(|i| (i.created, i.id.as_str()))
+}
+
 /// A person's name as votes and responses compare it: trimmed, ignoring case.
 pub fn same_person(a: &str, b: &str) -> bool {
     a.trim().eq_ignore_ascii_case(b.trim())

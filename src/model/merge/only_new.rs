@@ -54,6 +54,8 @@ pub(super) fn merge(ours: &Board, theirs: &Board, horizon: Timestamp, from: From
         if from == From::AnotherBoard {
             // What they call their own team is, from here, another team.
             crate::model::lens::mark_outside_in(&mut item);
+            // Their prompt is an idea here: only this board's facilitator sets its prompt.
+            item.tags.retain(|t| t != crate::model::PROMPT_TAG);
         }
         // A theme they deleted does not come with them: such an idea is unsorted here.
         if item.theme.as_ref().is_some_and(|t| !board.knows_theme(t)) {
