@@ -94,6 +94,8 @@ pub struct MoodboardApp {
     /// Saving before carrying this out.
     after_save: Option<AfterClose>,
     quitting: bool,
+    /// Join servers asked to stop, finishing in the background (their last write).
+    stopping: Vec<crate::host::Stopping>,
     /// Frames drawn so far; the first few re-fit the board while the panels settle.
     frames: u64,
     screenshot: Option<ScreenshotJob>,
@@ -157,6 +159,7 @@ impl MoodboardApp {
             asking: None,
             after_save: None,
             quitting: false,
+            stopping: Vec::new(),
             frames: 0,
             screenshot: startup.screenshot.map(ScreenshotJob::new),
             boards_dir: startup.boards_dir,
@@ -228,6 +231,8 @@ impl MoodboardApp {
             let n = doc.problems.len();
             self.toasts.warning(tr!("app-opened-with-problems", count = n));
         }
+        // The old board's join server stops in the background; its end is still reported.
+        self.stop_inviting();
         let key = self.open.key.next();
         self.open = OpenBoard::new(key, doc, &self.ctx, &self.pool, &self.thumbs);
         let doc = &self.open.doc;
@@ -501,6 +506,16 @@ impl eframe::App for MoodboardApp {
         for saved in saver.wait_idle() {
             if let Err(e) = saved.result {
                 eprintln!("error: {}: not saved: {e}", saved.path.display());
+            }
+        }
+        // A join server still finishing writes what phones sent before the process ends
+        // (it closes their connections itself within a second).
+        if let Some(inviting) = self.open.inviting.take() {
+            self.stopping.push(inviting.host.stop_in_background());
+        }
+        for stopping in std::mem::take(&mut self.stopping) {
+            if let Some(Err(e)) = stopping.wait(std::time::Duration::from_secs(5)) {
+                eprintln!("error: {}", crate::i18n::said(&e));
             }
         }
         // Card pictures not cached yet: a moment to write them, so the next open is warm.

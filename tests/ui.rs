@@ -1389,9 +1389,26 @@ fn inviting_shows_a_qr_code_and_private_ideas_arrive_face_down() {
     assert!(h.query_by_label_contains("Face-down idea").is_none());
     assert!(h.query_all_by_label_contains("Secret idea from a phone").next().is_some());
 
-    // Stop inviting closes the door.
+    // A phone keeps its page open (the event stream) …
+    let mut page = std::net::TcpStream::connect(url.split_once("://").unwrap().1.split_once('/').unwrap().0).unwrap();
+    let path = format!("/{}", url.split_once("://").unwrap().1.split_once('/').unwrap().1);
+    std::io::Write::write_all(
+        &mut page,
+        format!("GET {path}/api/events?participant={p} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    page.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    assert!(std::io::Read::read(&mut page, &mut [0u8; 64]).unwrap() > 0, "the stream is open");
+    // … and Stop inviting returns at once: the next frame is drawn while the server is
+    // still closing that stream, which it does by itself.
     h.query_all_by_role_and_label(Role::Button, "Stop inviting").next().expect("Stop inviting").click();
+    h.run_steps(1);
+    assert!(h.state().join_server_stopping(), "the frame did not wait for the server");
+    let mut rest = Vec::new();
+    let _ = std::io::Read::read_to_end(&mut page, &mut rest);
     settle(&mut h);
+    assert!(!h.state().join_server_stopping());
+    assert!(h.query_by_label_contains("every idea from the phones is saved").is_some(), "the end is reported");
     let refused =
         ureq::Agent::config_builder().proxy(None).build().new_agent().post(&format!("{url}/api/join")).send("{}");
     assert!(refused.is_err(), "nobody can join once inviting stopped");

@@ -28,6 +28,8 @@ pub enum Source {
     Downloads,
     /// The system's file dialogs, answering.
     FileDialogs,
+    /// Join servers finishing after Stop inviting.
+    JoinServers,
 }
 
 impl MoodboardApp {
@@ -58,6 +60,7 @@ impl MoodboardApp {
             }
             Source::Imports => self.take_imports(),
             Source::Downloads => self.take_downloads(),
+            Source::JoinServers => self.take_stopped(),
             Source::FileDialogs => {
                 for (key, picked) in self.files.poll() {
                     if key == self.open.key {
@@ -77,6 +80,7 @@ impl MoodboardApp {
             Source::Pictures => self.open.images.pending() > 0,
             Source::Imports => self.open.importer.progress().is_some(),
             Source::Downloads => self.open.web.loading(),
+            Source::JoinServers => !self.stopping.is_empty(),
             // Failures come back when they come; nothing waits on them.
             Source::Preferences => false,
             // Changes by others come when they come; a dialog waits on the user.

@@ -39,14 +39,31 @@ impl MoodboardApp {
         }
     }
 
+    /// Stops the join server without waiting for it: it closes what phones hold open and
+    /// writes what they sent in the background; [`Self::take_stopped`] reports the end.
     pub(super) fn stop_inviting(&mut self) {
         if let Some(inviting) = self.open.inviting.take() {
             self.view.windows.invitation = false;
-            match inviting.host.stop() {
-                Ok(()) => self.toasts.info(tr!("invite-stopped")),
-                Err(e) => self.toasts.error(tr!("invite-stopped-failed", reason = crate::i18n::said(&e))),
+            self.stopping.push(inviting.host.stop_in_background());
+        }
+    }
+
+    /// Says how each join server that has finished stopping ended.
+    pub(super) fn take_stopped(&mut self) {
+        let mut still = Vec::new();
+        for stopping in std::mem::take(&mut self.stopping) {
+            match stopping.poll() {
+                None => still.push(stopping),
+                Some(Ok(())) => self.toasts.info(tr!("invite-stopped")),
+                Some(Err(e)) => self.toasts.error(tr!("invite-stopped-failed", reason = crate::i18n::said(&e))),
             }
         }
+        self.stopping = still;
+    }
+
+    /// Whether a join server is still finishing after Stop inviting (tests look).
+    pub fn join_server_stopping(&self) -> bool {
+        !self.stopping.is_empty()
     }
 
     /// What the invitation window shows, while inviting.

@@ -9,6 +9,7 @@
 
 mod api;
 pub mod limits;
+mod pictures;
 mod serve;
 pub mod state;
 
@@ -47,13 +48,45 @@ impl crate::i18n::Said for HostError {
 
 crate::said_in_english!(HostError);
 
-/// A running join server. Stop it with [`Host::stop`] (dropping it stops it too).
+/// A running join server. Stop it with [`Host::stop`], or [`Host::stop_in_background`]
+/// from a thread that must not wait (dropping it stops it in the background too).
 pub struct Host {
     addr: SocketAddr,
     token: String,
     state: Arc<State>,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<Result<(), crate::i18n::Message>>>,
+    /// Where the server's thread says how its last write went, when it has ended.
+    ended: Option<std::sync::mpsc::Receiver<Result<(), crate::i18n::Message>>>,
+}
+
+/// A join server that was asked to stop and is finishing in the background: it closes
+/// what phones still hold open (at most [`Limits::stopping`]) and writes what it took in.
+pub struct Stopping {
+    ended: std::sync::mpsc::Receiver<Result<(), crate::i18n::Message>>,
+}
+
+impl Stopping {
+    /// How the stop went, once it has ended; `None` while it is still finishing.
+    pub fn poll(&self) -> Option<Result<(), crate::i18n::Message>> {
+        match self.ended.try_recv() {
+            Ok(result) => Some(result),
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                Some(Err(crate::i18n::Message::new("host-stopped-unexpectedly")))
+            }
+        }
+    }
+
+    /// Waits for the end, at most `within`; `None` if it had not ended by then.
+    pub fn wait(&self, within: std::time::Duration) -> Option<Result<(), crate::i18n::Message>> {
+        match self.ended.recv_timeout(within) {
+            Ok(result) => Some(result),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                Some(Err(crate::i18n::Message::new("host-stopped-unexpectedly")))
+            }
+        }
+    }
 }
 
 /// A fresh token: 128 random bits, as 32 hex digits.
@@ -102,6 +135,7 @@ impl Host {
             changed,
             decoding: tokio::sync::Semaphore::new(state::DECODE_BUDGET_MIB as usize),
             limits,
+            pictures: Default::default(),
         });
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -110,11 +144,13 @@ impl Host {
             .build()
             .map_err(HostError::Runtime)?;
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let (ended_tx, ended) = std::sync::mpsc::channel();
         let serving = state.clone();
-        let thread = std::thread::Builder::new()
+        let wake_at_end = wake.clone();
+        std::thread::Builder::new()
             .name("moodboard-host".into())
             .spawn(move || {
-                runtime.block_on(async move {
+                let result = runtime.block_on(async move {
                     use crate::i18n::Said;
                     let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.message())?;
                     let writer = tokio::spawn(write_loop(serving.clone(), wake));
@@ -131,10 +167,15 @@ impl Host {
                     })
                     .await;
                     last.map_err(|_| crate::i18n::Message::new("host-stopped-unexpectedly"))?
-                })
+                });
+                // Whoever asked may have stopped listening; the board is written either way.
+                let _ = ended_tx.send(result);
+                if let Some(wake) = &wake_at_end {
+                    wake();
+                }
             })
             .map_err(HostError::Runtime)?;
-        Ok(Self { addr, token, state, stop: Some(stop_tx), thread: Some(thread) })
+        Ok(Self { addr, token, state, stop: Some(stop_tx), ended: Some(ended) })
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -162,27 +203,29 @@ impl Host {
         people.arrivals()
     }
 
-    /// Stops serving and writes what is still waiting; says why if that failed.
-    pub fn stop(mut self) -> Result<(), crate::i18n::Message> {
-        self.shutdown()
+    /// Stops serving and writes what is still waiting; says why if that failed. Waits
+    /// for the end (about [`Limits::stopping`] at most, and the last write).
+    pub fn stop(self) -> Result<(), crate::i18n::Message> {
+        let stopping = self.stop_in_background();
+        stopping.ended.recv().unwrap_or_else(|_| Err(crate::i18n::Message::new("host-stopped-unexpectedly")))
     }
 
-    fn shutdown(&mut self) -> Result<(), crate::i18n::Message> {
+    /// Asks the server to stop and returns at once; it finishes on its own thread.
+    pub fn stop_in_background(mut self) -> Stopping {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        match self.thread.take() {
-            Some(thread) => {
-                thread.join().unwrap_or_else(|_| Err(crate::i18n::Message::new("host-stopped-unexpectedly")))
-            }
-            None => Ok(()),
-        }
+        let (_, none) = std::sync::mpsc::channel();
+        Stopping { ended: self.ended.take().unwrap_or(none) }
     }
 }
 
 impl Drop for Host {
+    /// Stops the server in the background: dropping never waits on phones.
     fn drop(&mut self) {
-        let _ = self.shutdown();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
     }
 }
 
