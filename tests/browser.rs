@@ -51,6 +51,12 @@ fn chromedriver() -> (Driver, u16) {
 fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
     let env = Env::new();
     env.ok(&["new", "live", "--title", "Live café", "--goal", "Mornings people stay for"]);
+    let mut photo = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_fn(1600, 1200, |x, y| image::Rgb([(x / 7) as u8, (y / 5) as u8, 120]))
+        .write_to(&mut photo, image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(env.path("tiles.png"), photo.get_ref()).unwrap();
+    env.ok(&["add", "live", "--image", "tiles.png"]);
     env.ok(&["session", "live", "--phase", "collect"]);
     let h = hosting::host(&env, "live");
     let (_driver, port) = chromedriver();
@@ -100,7 +106,7 @@ fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
 
         // Both come back in the list, as text.
         let deadline = Instant::now() + Duration::from_secs(20);
-        while client.find_all(Locator::Css("#ideas li")).await.unwrap().len() != 2 {
+        while client.find_all(Locator::Css("#ideas li")).await.unwrap().len() != 3 {
             let log = client.execute("return document.body.innerText;", vec![]).await.unwrap();
             assert!(Instant::now() < deadline, "both ideas come back in the list: {log}");
             tokio::time::sleep(Duration::from_millis(100)).await;
@@ -114,7 +120,17 @@ fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
         };
         assert!(shown.iter().any(|t| t.contains("Benches by the window")), "{shown:?}");
         assert!(shown.iter().any(|t| t.contains(hostile)), "the markup is shown as the words it is: {shown:?}");
-        assert!(client.find_all(Locator::Css("#ideas img")).await.unwrap().is_empty(), "no element was made of it");
+        // The board's picture is on the page, loaded, phone-sized; the markup made no element.
+        let pictures = "return Array.from(document.querySelectorAll('#ideas img')).map(i => [i.className, i.complete, i.naturalWidth, i.naturalHeight]);";
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let seen = client.execute(pictures, vec![]).await.unwrap();
+            if seen == serde_json::json!([["picture", true, 480, 360]]) {
+                break;
+            }
+            assert!(Instant::now() < deadline, "one picture, loaded at 480 × 360: {seen}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
         let pwned =
             client.execute("return window.pwned === undefined && document.title !== 'pwned';", vec![]).await.unwrap();
         assert_eq!(pwned, serde_json::Value::Bool(true), "no script ran");

@@ -323,9 +323,27 @@ fn sigterm_saves_everything_and_exits_cleanly() {
     for k in 0..40 {
         assert_eq!(idea(&h, &p, &format!("last minute {k}"), false).0, 201);
     }
+    // A phone keeps its page open: the event stream does not keep the server up.
+    let address = h.url.split_once("://").unwrap().1;
+    let (authority, path) = address.split_once('/').unwrap();
+    let mut page = std::net::TcpStream::connect(authority).unwrap();
+    std::io::Write::write_all(
+        &mut page,
+        format!("GET /{path}/api/events?participant={p} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes(),
+    )
+    .unwrap();
+    page.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    assert!(page.read(&mut [0u8; 64]).unwrap() > 0, "the stream is open");
     // At once, before the writer's next round.
+    let asked = Instant::now();
     unsafe { libc::kill(h.child.id() as i32, libc::SIGTERM) };
-    let status = h.child.wait().unwrap();
+    let status = loop {
+        if let Some(status) = h.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(asked.elapsed() < Duration::from_secs(2), "ended within 2 s of SIGTERM with a stream open");
+        std::thread::sleep(Duration::from_millis(20));
+    };
     assert!(status.success(), "{status:?}");
     let mut err = String::new();
     h.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
@@ -333,4 +351,99 @@ fn sigterm_saves_everything_and_exits_cleanly() {
     let text = std::fs::read_to_string(&h.board).unwrap();
     assert_eq!(text.matches("text: \"last minute ").count(), 40);
     assert!(!text.contains(".tmp"));
+}
+
+/// Phones see the board's pictures (issue 27): each card's picture, phone-sized, only
+/// for a card the participant may see, and a colour as its swatch.
+#[test]
+fn phones_get_the_pictures_of_the_cards_they_may_see_small() {
+    let env = Env::new();
+    live_board(&env);
+    let mut photo = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_fn(2400, 1600, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]))
+        .write_to(&mut photo, image::ImageFormat::Png)
+        .unwrap();
+    std::fs::write(env.path("tiles.png"), photo.get_ref()).unwrap();
+    env.ok(&["add", "live", "--image", "tiles.png"]);
+    env.ok(&["add", "live", "--color", "#e4b363"]);
+    session(&env, &["--phase", "collect", "--private", "on"]);
+    let h = host(&env, "live");
+    let ann = join(&h, Some("Ann"));
+    let bob = join(&h, Some("Bob"));
+    let v = view(&h, &ann);
+    let items = v["items"].as_array().unwrap();
+    let tiles = items.iter().find(|i| i["kind"] == "image").expect("the facilitator's picture");
+    let name = tiles["picture"].as_str().expect("a picture name").to_owned();
+    let swatch = items.iter().find(|i| i["kind"] == "colour").unwrap();
+    assert_eq!(swatch["swatch"], "#E4B363");
+    let fetch = |p: &str, name: &str| {
+        let mut r = agent().get(&format!("{}/api/pictures/{name}?participant={p}", h.url)).call().unwrap();
+        let status = r.status().as_u16();
+        let kind = r.headers().get("content-type").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        let cache = r.headers().get("cache-control").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default();
+        (status, kind, cache, r.body_mut().read_to_vec().unwrap())
+    };
+    let (status, kind, cache, bytes) = fetch(&ann, &name);
+    assert_eq!((status, kind.as_str()), (200, "image/jpeg"));
+    assert!(cache.contains("immutable"), "{cache}");
+    let small = image::load_from_memory(&bytes).unwrap();
+    assert_eq!((small.width(), small.height()), (480, 320), "phone-sized, never the original");
+    assert!(bytes.len() < 100_000, "a few dozen KB: {} bytes", bytes.len());
+    // A photo Bob sends in private collect is his until the step changes.
+    let mut png = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_pixel(40, 30, image::Rgb([10, 200, 10])).write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let mut r = agent()
+        .post(&format!("{}/api/images?participant={bob}", h.url))
+        .header("Content-Type", "image/png")
+        .send(png.get_ref().clone())
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201, "{}", r.body_mut().read_to_string().unwrap_or_default());
+    let bobs = view(&h, &bob)["items"].as_array().unwrap().iter().find(|i| i["mine"] == true).unwrap()["picture"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(fetch(&bob, &bobs).0, 200);
+    assert_eq!(fetch(&ann, &bobs).0, 404, "not Ann's to see yet");
+    assert_eq!(fetch("nobody", &name).0, 404);
+    assert_eq!(fetch(&ann, "../live.moodboard.ron").0, 404);
+    assert_eq!(fetch(&ann, &format!("{}.png", "0".repeat(64))).0, 404);
+}
+
+/// A phone's photo is stored without where it was taken or with what (issue 27): its
+/// EXIF, XMP and comments are gone, which way up it is stays.
+#[test]
+fn a_phones_photo_keeps_no_location_or_camera() {
+    let env = Env::new();
+    live_board(&env);
+    let h = host(&env, "live");
+    let ann = join(&h, Some("Ann"));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&image::RgbImage::from_fn(64, 32, |x, _| image::Rgb([(x * 4) as u8, 80, 160])))
+        .unwrap();
+    let turned = moodboard::media::preview::with_camera_exif(&jpeg, 6, None).unwrap();
+    let segment = |marker: u8, payload: &[u8]| {
+        let mut s = vec![0xFF, marker];
+        s.extend_from_slice(&u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
+        s.extend_from_slice(payload);
+        s
+    };
+    let mut photo = turned[..2].to_vec();
+    photo.extend(segment(0xE1, b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta>GPSLatitude 52.37 SecretCam</x:xmpmeta>"));
+    photo.extend(segment(0xFE, b"taken at Main Street 1"));
+    photo.extend_from_slice(&turned[2..]);
+    let mut r = agent()
+        .post(&format!("{}/api/images?participant={ann}", h.url))
+        .header("Content-Type", "image/jpeg")
+        .send(photo)
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201, "{}", r.body_mut().read_to_string().unwrap_or_default());
+    let stored: Vec<_> = std::fs::read_dir(env.path("live.assets")).unwrap().map(|e| e.unwrap().path()).collect();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let bytes = std::fs::read(&stored[0]).unwrap();
+    for secret in ["GPSLatitude", "SecretCam", "Main Street"] {
+        assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "{secret} was kept");
+    }
+    let upright = moodboard::media::decode(&bytes).unwrap();
+    assert_eq!((upright.width(), upright.height()), (32, 64), "still turned the right way");
 }

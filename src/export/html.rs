@@ -3,7 +3,6 @@
 //! only active for http, https and mailto.
 
 use std::fmt::Write as _;
-use std::io::Cursor;
 
 use base64::Engine as _;
 
@@ -152,9 +151,7 @@ impl Recap for HtmlCard<'_> {
 /// The image as a base64 JPEG at most [`EMBED_MAX_SIDE`] pixels wide or high.
 fn embed(store: &AssetStore, asset: &AssetName) -> Option<String> {
     let bytes = store.read_verified(asset).ok()?;
-    let small = media::fit_within(media::decode(&bytes).ok()?, EMBED_MAX_SIDE).ok()?.to_rgb8();
-    let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(Cursor::new(&mut jpeg), 85).encode_image(&small).ok()?;
+    let jpeg = media::small_jpeg(&bytes, EMBED_MAX_SIDE, 85).ok()?;
     Some(base64::engine::general_purpose::STANDARD.encode(jpeg))
 }
 

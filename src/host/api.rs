@@ -58,6 +58,7 @@ pub fn router(state: Arc<State>) -> Router {
         .route("/j/{token}/api/reactions", post(react))
         .route("/j/{token}/api/replies", post(reply))
         .route("/j/{token}/api/events", get(events))
+        .route("/j/{token}/api/pictures/{name}", get(picture))
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
     let images =
         Router::new().route("/j/{token}/api/images", post(add_image)).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES));
@@ -452,7 +453,11 @@ async fn add_image(
     let store = crate::storage::AssetStore::for_board(&state.path);
     let imported = tokio::task::spawn_blocking(move || {
         let thumbs = crate::media::thumbs::ThumbCache::standard();
-        crate::media::import_bytes(&store, &thumbs, &body, "photo", std::path::Path::new("the photo"))
+        let origin = std::path::Path::new("the photo");
+        // Where it was taken, with what, by whom: none of it is kept (orientation is).
+        let image_error = |reason| crate::media::ImportError::Image { path: origin.to_owned(), reason };
+        let clean = crate::media::strip::without_metadata(&body).map_err(image_error)?;
+        crate::media::import_bytes(&store, &thumbs, &clean, "photo", origin)
             .map(|imported| (imported, body.len() as u64))
     })
     .await
@@ -655,6 +660,50 @@ impl Drop for Watching {
             p.seen = std::time::Instant::now();
         }
     }
+}
+
+#[derive(Deserialize)]
+struct PicturePath {
+    token: String,
+    name: String,
+}
+
+/// A card's picture, phone-sized, for a participant who may see that card. Pictures are
+/// named by their content, so the answer never changes: phones may keep it.
+async fn picture(
+    Shared(state): Shared<Arc<State>>,
+    Path(PicturePath { token, name }): Path<PicturePath>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(who): Query<Who>,
+) -> Answer {
+    check_token(&state, &token)?;
+    // A page asks for all its pictures at once: the address's limit only, not the
+    // participant's (which is for ideas and votes).
+    check_address(&state, &addr)?;
+    let asset = crate::model::AssetName::parse(&name).map_err(|_| error(StatusCode::NOT_FOUND, "unknown picture"))?;
+    let allowed = {
+        let people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+        let p = people
+            .participants
+            .get(&who.participant)
+            .ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
+        let board = state.board.lock().unwrap_or_else(|e| e.into_inner());
+        super::state::may_see_picture(&board.board, p, &asset)
+    };
+    if !allowed {
+        return Err(error(StatusCode::NOT_FOUND, "unknown picture"));
+    }
+    let store = crate::storage::AssetStore::for_board(&state.path);
+    let jpeg = state
+        .pictures
+        .get(&store, &asset, &state.decoding)
+        .await
+        .map_err(|why| error(StatusCode::NOT_FOUND, format!("the picture cannot be shown: {why}")))?;
+    let mut response = (StatusCode::OK, jpeg).into_response();
+    let h = response.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/jpeg"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=86400, immutable"));
+    Ok(response)
 }
 
 async fn events(

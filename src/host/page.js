@@ -140,9 +140,26 @@
     list.replaceChildren(...view.items.map((item) => {
       const li = document.createElement("li");
       if (item.mine) { li.classList.add("mine"); }
+      if (item.picture) {
+        const img = document.createElement("img");
+        img.className = "picture";
+        img.loading = "lazy";
+        img.decoding = "async";
+        img.alt = item.title || item.text || "picture";
+        img.src = api("pictures/" + encodeURIComponent(item.picture) + "?participant=" + encodeURIComponent(participant));
+        li.append(img);
+      }
+      if (item.swatch) {
+        const swatch = document.createElement("div");
+        swatch.className = "swatch";
+        swatch.style.background = item.swatch;
+        swatch.setAttribute("role", "img");
+        swatch.setAttribute("aria-label", "colour " + item.swatch);
+        li.append(swatch);
+      }
       const text = document.createElement("div");
-      const head = item.title || item.url;
-      text.textContent = head ? head + (item.text ? " — " + item.text : "") : item.text;
+      const head = item.title || (item.swatch ? "" : item.url);
+      text.textContent = head ? head + (item.text ? " — " + item.text : "") : (item.text || item.swatch || "");
       li.append(text);
       const meta = document.createElement("div");
       meta.className = "meta";

@@ -99,6 +99,8 @@ pub struct State {
     pub decoding: tokio::sync::Semaphore,
     /// What the server allows.
     pub limits: Limits,
+    /// The board's pictures as phones get them.
+    pub pictures: super::pictures::Pictures,
 }
 
 pub struct BoardState {
@@ -185,6 +187,11 @@ pub struct ItemView {
     pub by: String,
     pub url: String,
     pub title: String,
+    /// The card's picture (an image, a link's preview), by name: the page asks for it at
+    /// `api/pictures/NAME`.
+    pub picture: Option<String>,
+    /// A colour card's colour, `#RRGGBB`.
+    pub swatch: Option<String>,
     pub theme: Option<String>,
     pub mine: bool,
     /// Who added it; empty when anonymous or hidden by the facilitator.
@@ -368,6 +375,15 @@ fn visible_in_private(item: &Item, mine: &HashSet<ItemId>) -> bool {
     mine.contains(&item.id) || !crate::model::is_joined(item)
 }
 
+/// Whether participant `p` may see a card that shows `asset` (private collect kept).
+pub fn may_see_picture(board: &Board, p: &Participant, asset: &crate::model::AssetName) -> bool {
+    let private = board.session.collects_privately();
+    board
+        .items
+        .iter()
+        .any(|i| !is_prompt(i) && i.kind.picture() == Some(asset) && (!private || visible_in_private(i, &p.mine)))
+}
+
 /// The board as participant `p` sees it.
 pub fn view(board: &Board, p: &Participant) -> BoardView {
     let session = &board.session;
@@ -397,6 +413,11 @@ pub fn view(board: &Board, p: &Participant) -> BoardView {
                 by,
                 url,
                 title,
+                picture: i.kind.picture().map(|a| a.as_str().to_owned()),
+                swatch: match &i.kind {
+                    crate::model::ItemKind::Colour(c) => crate::model::Rgb::parse_hex(&c.hex).map(|rgb| rgb.to_hex()),
+                    _ => None,
+                },
                 theme: board.theme_of(i).map(|t| t.as_str().to_owned()),
                 mine: p.mine.contains(&i.id),
                 contributor: if hide { String::new() } else { i.contributor.clone() },

@@ -37,3 +37,29 @@ pub fn to_color_image(image: image::DynamicImage) -> ColorImage {
         other => ColorImage::from_rgba_unmultiplied(size, other.to_rgba8().as_raw()),
     }
 }
+
+/// The picture in `bytes` as a JPEG of at most `side` pixels (for a page or a phone):
+/// decoded at reduced size where the format allows, scaled down, transparency laid on
+/// white.
+pub fn small_jpeg(bytes: &[u8], side: u32, quality: u8) -> Result<Vec<u8>, String> {
+    let decoded = super::decode_at_least(bytes, side).map_err(|e| e.to_string())?;
+    let small = fit_within(decoded, side)?;
+    let rgb = match small {
+        image::DynamicImage::ImageRgb8(rgb) => rgb,
+        other => {
+            let rgba = other.to_rgba8();
+            let mut rgb = image::RgbImage::new(rgba.width(), rgba.height());
+            for (to, from) in rgb.pixels_mut().zip(rgba.pixels()) {
+                let [r, g, b, a] = from.0;
+                let over = |c: u8| ((u16::from(c) * u16::from(a) + 255 * (255 - u16::from(a))) / 255) as u8;
+                *to = image::Rgb([over(r), over(g), over(b)]);
+            }
+            rgb
+        }
+    };
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(std::io::Cursor::new(&mut jpeg), quality)
+        .encode_image(&rgb)
+        .map_err(|e| e.to_string())?;
+    Ok(jpeg)
+}
