@@ -47,6 +47,113 @@ fn chromedriver() -> (Driver, u16) {
     (Driver(child), port)
 }
 
+/// A headless Chromium session with its own profile, as a phone of 420 × 900, whose
+/// language is `lang` (its `Accept-Language`).
+async fn phone(port: u16, profile: &std::path::Path, lang: &str) -> fantoccini::Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({
+            "binary": CHROMIUM,
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=420,900", format!("--user-data-dir={}", profile.display()), format!("--lang={lang}"),
+            ],
+            "prefs": { "intl.accept_languages": lang },
+        }),
+    );
+    ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a Chromium session")
+}
+
+/// Waits until `script` (returning a string) gives something `ok` accepts.
+async fn until(client: &fantoccini::Client, script: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let got = client.execute(script, vec![]).await.unwrap();
+        let got = got.as_str().unwrap_or_default().to_owned();
+        if ok(&got) {
+            return got;
+        }
+        if Instant::now() > deadline {
+            let page = client.execute("return document.body.innerText;", vec![]).await.unwrap();
+            panic!("{what}: got {got:?}; the page says: {page}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Two phones, one Dutch and one English (issue 27): each page speaks its browser's
+/// language, counts right, refuses a dot it has no room for visibly, shows a locked
+/// card locked, and says the session ended when the facilitator stops inviting.
+#[test]
+fn phones_in_dutch_and_english_see_every_state() {
+    let env = Env::new();
+    env.ok(&["new", "live", "--title", "Live café", "--goal", "Mornings people stay for"]);
+    env.ok(&["add", "live", "--note", "Long tables", "--theme", "Space"]);
+    env.ok(&["add", "live", "--note", "Fixed by the facilitator"]);
+    let path = env.path("live.moodboard.ron");
+    let mut board = moodboard::storage::load(&path).unwrap().board;
+    board.items.iter_mut().find(|i| i.kind.texts().contains(&"Fixed by the facilitator")).unwrap().locked = true;
+    moodboard::storage::save(&path, &board).unwrap();
+    env.ok(&["session", "live", "--phase", "collect"]);
+    let mut h = hosting::host(&env, "live");
+    let (_driver, port) = chromedriver();
+
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let nl = phone(port, &env.path("nl-profile"), "nl-NL,nl").await;
+        let en = phone(port, &env.path("en-profile"), "en-GB,en").await;
+        for (client, join, joined) in [(&nl, "Meedoen", "Jouw idee"), (&en, "Join", "Your idea")] {
+            client.goto(&h.url).await.unwrap();
+            let button = until(client, "return document.getElementById('join-button').textContent;", "the join button", |t| !t.is_empty()).await;
+            assert_eq!(button, join);
+            client.find(Locator::Css("#join-button")).await.unwrap().click().await.unwrap();
+            until(client, "return document.getElementById('add-heading').textContent;", "joined", |t| t == joined).await;
+            until(client, "return document.getElementById('board-title').textContent;", "the board", |t| t == "Live café").await;
+        }
+        // The Dutch phone adds an idea in a theme; the English one sees it.
+        until(&nl, "return document.getElementById('status').textContent;", "the step", |t| t.starts_with("Stap: Verzamelen")).await;
+        nl.find(Locator::Css("#text")).await.unwrap().send_keys("Koffie aan de bar").await.unwrap();
+        nl.execute("const s = document.getElementById('theme'); s.value = s.options[1].value;", vec![]).await.unwrap();
+        nl.find(Locator::Css("#add-button")).await.unwrap().click().await.unwrap();
+        until(&nl, "return document.getElementById('message').textContent;", "added", |t| t == "Toegevoegd. Volgende?").await;
+        until(&en, "return document.getElementById('ideas').innerText;", "the Dutch idea", |t| t.contains("Koffie aan de bar")).await;
+        // A locked card shows it, in each language.
+        until(&en, "return document.getElementById('ideas').innerText;", "locked", |t| t.contains("Locked by the facilitator")).await;
+        until(&nl, "return document.getElementById('ideas').innerText;", "vastgezet", |t| t.contains("Vastgezet door de facilitator")).await;
+
+        // Voting with one dot: after it, giving another is refused on the page, with why.
+        env.ok(&["session", "live", "--phase", "vote", "--dots", "1"]);
+        until(&nl, "return document.getElementById('dots-left').textContent;", "one dot", |t| t.starts_with("nog 1 stip")).await;
+        until(&en, "return document.getElementById('dots-left').textContent;", "one dot", |t| t.starts_with("1 dot left")).await;
+        nl.find(Locator::Css("#ideas li .actions button")).await.unwrap().click().await.unwrap();
+        let why = until(&nl, "return document.getElementById('dots-left').textContent;", "no dots", |t| t.starts_with("Geen stippen")).await;
+        let disabled = nl
+            .execute("return Array.from(document.querySelectorAll('#ideas li .actions button')).filter(b => b.textContent.startsWith('● Geef')).every(b => b.disabled && b.title.length > 0);", vec![])
+            .await
+            .unwrap();
+        assert_eq!(disabled, serde_json::Value::Bool(true), "Give a dot is disabled, saying why: {why}");
+
+        // Stop inviting: both pages say the session ended, and keep what they showed.
+        unsafe { libc::kill(h.child.id() as i32, libc::SIGTERM) };
+        assert!(h.child.wait().unwrap().success());
+        until(&nl, "return document.getElementById('message').textContent;", "ended", |t| t.starts_with("De sessie is afgelopen")).await;
+        until(&en, "return document.getElementById('message').textContent;", "ended", |t| t.starts_with("The session has ended")).await;
+        let kept = en.execute("return document.getElementById('ideas').innerText;", vec![]).await.unwrap();
+        assert!(kept.as_str().unwrap().contains("Koffie aan de bar"), "{kept}");
+        if let Ok(png) = nl.screenshot().await {
+            let _ = std::fs::write(std::env::temp_dir().join("moodboard-join-page-nl.png"), png);
+        }
+        nl.close().await.unwrap();
+        en.close().await.unwrap();
+    });
+}
+
 #[test]
 fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
     let env = Env::new();

@@ -1213,3 +1213,55 @@ merge-line-removed = { $what }
 merge-line-removed-by = { $what } (removed by { $by })
 suggest-reason-word = the word “{ $word }”
 suggest-reason-tag = tag #{ $tag }
+
+## The participant page (the join server's page on phones)
+page-title = Moodboard: join the session
+page-goals = Goals
+page-join-heading = Join the session
+page-name = Your name (optional)
+page-name-hint = e.g. Ann
+page-join = Join
+page-your-idea = Your idea
+page-kind = Kind of idea
+page-theme = Theme
+page-no-theme = No theme
+page-anonymous = Add anonymously (no name anywhere)
+page-add = Add
+page-photo = 📷 Photo
+page-photo-label = Add a photo
+page-ideas = Ideas
+page-language = Language
+page-connecting = Connecting…
+page-your-ideas = Your ideas
+page-private-note = Private collect: nobody sees anyone else's ideas until the next step.
+page-give-dot = ● Give a dot
+page-give-dot-to = Give a dot to: { $name }
+page-take-dot = Take a dot back
+page-take-dot-from = Take a dot back from: { $name }
+page-no-dots-left = No dots left: take one back to move it.
+page-not-now = Not in this step.
+page-reply = Reply
+page-reply-to = Reply to: { $name }
+page-reply-send = Send reply to: { $name }
+page-reply-hint = Yes, and…
+page-said-by = said by { $by }
+page-from = from { $who }
+page-yours = yours
+page-added = Added. Next one?
+page-photo-added = Photo added.
+page-offline = Not connected; trying again…
+page-ended = The session has ended. Thank you! What you saw stays on this page.
+page-step = Step: { $step }
+page-time-left = { $time } left
+page-picture = picture
+page-colour = colour { $name }
+page-locked = 🔒 Locked by the facilitator
+page-full = The board is full: this session takes no more ideas.
+page-dots-left = { $count ->
+    [one] 1 dot left (tap an idea to give it a dot)
+   *[other] { $count } dots left (tap an idea to give it a dot)
+}
+page-dots = { $count ->
+    [one] 1 dot
+   *[other] { $count } dots
+}

@@ -1210,3 +1210,55 @@ merge-line-removed = { $what }
 merge-line-removed-by = { $what } (verwijderd door { $by })
 suggest-reason-word = het woord “{ $word }”
 suggest-reason-tag = tag #{ $tag }
+
+## De deelnamepagina (de pagina van de deelnameserver op telefoons)
+page-title = Moodboard: doe mee met de sessie
+page-goals = Doelen
+page-join-heading = Doe mee met de sessie
+page-name = Je naam (mag leeg blijven)
+page-name-hint = bijv. Ann
+page-join = Meedoen
+page-your-idea = Jouw idee
+page-kind = Soort idee
+page-theme = Thema
+page-no-theme = Geen thema
+page-anonymous = Anoniem toevoegen (nergens een naam)
+page-add = Toevoegen
+page-photo = 📷 Foto
+page-photo-label = Foto toevoegen
+page-ideas = Ideeën
+page-language = Taal
+page-connecting = Verbinden…
+page-your-ideas = Jouw ideeën
+page-private-note = Privé verzamelen: niemand ziet de ideeën van een ander tot de volgende stap.
+page-give-dot = ● Geef een stip
+page-give-dot-to = Geef een stip aan: { $name }
+page-take-dot = Stip terugnemen
+page-take-dot-from = Stip terugnemen van: { $name }
+page-no-dots-left = Geen stippen meer: neem er een terug om hem te verplaatsen.
+page-not-now = Niet in deze stap.
+page-reply = Reageer
+page-reply-to = Reageer op: { $name }
+page-reply-send = Stuur reactie op: { $name }
+page-reply-hint = Ja, en…
+page-said-by = gezegd door { $by }
+page-from = van { $who }
+page-yours = van jou
+page-added = Toegevoegd. Volgende?
+page-photo-added = Foto toegevoegd.
+page-offline = Geen verbinding; opnieuw proberen…
+page-ended = De sessie is afgelopen. Dank je! Wat je zag blijft op deze pagina staan.
+page-step = Stap: { $step }
+page-time-left = nog { $time }
+page-picture = afbeelding
+page-colour = kleur { $name }
+page-locked = 🔒 Vastgezet door de facilitator
+page-full = Het bord is vol: deze sessie neemt geen ideeën meer aan.
+page-dots-left = { $count ->
+    [one] nog 1 stip (tik op een idee om het een stip te geven)
+   *[other] nog { $count } stippen (tik op een idee om het een stip te geven)
+}
+page-dots = { $count ->
+    [one] 1 stip
+   *[other] { $count } stippen
+}

@@ -173,18 +173,39 @@ fn item_id(raw: &str, board: &Board) -> Result<ItemId, Response> {
         .ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown item"))
 }
 
-async fn page(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {
+#[derive(Deserialize)]
+struct PageQuery {
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+async fn page(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    Query(q): Query<PageQuery>,
+    headers: HeaderMap,
+) -> Answer {
     check_token(&state, &token)?;
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let lang = super::words::language(q.lang.as_deref(), accept);
     // The token is ours (checked above: hex digits only), so it can go into the page; the
-    // kinds of idea go in as JSON data (never run), `<` escaped so no tag can end early.
-    let kinds = super::state::phone_kinds();
+    // kinds of idea and the words go in as JSON data (never run), `<` escaped so no tag
+    // can end early.
+    let kinds = super::state::phone_kinds(lang);
     let data = serde_json::to_string(&kinds).unwrap_or_else(|_| "[]".into());
-    let page = PAGE
+    let words = super::words::for_script(lang).to_string();
+    let page = super::words::fill(PAGE, lang)
+        .replace("{{LANG}}", lang.tag())
+        .replace("{{SWITCH}}", &super::words::switch(lang))
         .replace("{{BASE}}", &format!("/j/{token}/"))
         .replace("{{KINDS}}", &data.replace('<', "\\u003c"))
+        .replace("{{WORDS}}", &words.replace('<', "\\u003c"))
         .replace("{{KIND_CHOICES}}", &super::state::kind_choices(&kinds))
         .replace("{{FIELDS}}", &super::state::field_inputs(&kinds));
-    Ok(([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response())
+    let mut response = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], page).into_response();
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    response.headers_mut().insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    Ok(response)
 }
 
 async fn script(Shared(state): Shared<Arc<State>>, Path(token): Path<String>) -> Answer {
@@ -726,7 +747,19 @@ async fn events(
                 return Some((Ok::<_, Infallible>(event), (state, changed, participant, Some(view), None)));
             }
             loop {
+                if state.ending.load(std::sync::atomic::Ordering::Relaxed) {
+                    // The last event: the page says the session has ended, and the stream
+                    // ends here rather than waiting to be cut.
+                    if last.is_some() {
+                        let event = Event::default().event("ended").data("{}");
+                        return Some((Ok(event), (state, changed, participant, None, None)));
+                    }
+                    return None;
+                }
                 changed.changed().await.ok()?;
+                if state.ending.load(std::sync::atomic::Ordering::Relaxed) {
+                    continue;
+                }
                 let view = current_view(&state, &participant.participant)?;
                 if last.as_ref() != Some(&view) {
                     let event = Event::default().event("board").json_data(&view).ok()?;

@@ -12,6 +12,7 @@ pub mod limits;
 mod pictures;
 mod serve;
 pub mod state;
+mod words;
 
 pub use limits::Limits;
 
@@ -136,6 +137,7 @@ impl Host {
             decoding: tokio::sync::Semaphore::new(state::DECODE_BUDGET_MIB as usize),
             limits,
             pictures: Default::default(),
+            ending: std::sync::atomic::AtomicBool::new(false),
         });
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -155,8 +157,12 @@ impl Host {
                     let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.message())?;
                     let writer = tokio::spawn(write_loop(serving.clone(), wake));
                     let app = api::router(serving.clone());
+                    let ending = serving.clone();
                     serve::serve(listener, app, limits, async move {
                         let _ = stop_rx.await;
+                        // Every open page hears that the session ended, and its stream ends.
+                        ending.ending.store(true, std::sync::atomic::Ordering::Relaxed);
+                        ending.changed.send_modify(|g| *g += 1);
                     })
                     .await;
                     writer.abort();

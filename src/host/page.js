@@ -9,6 +9,20 @@
   let participant = sessionStorage.getItem(key);
   let view = null;
   let events = null;
+  let ended = false;
+  // When the view came, and how long its timer had left then (the phone's clock may differ).
+  let viewAt = 0;
+  let words = {};
+  const plural = new Intl.PluralRules(document.documentElement.lang || "en");
+
+  // The page's words, in the language the server chose: `t("page-from", { who })`.
+  function t(id, args) {
+    let w = words[id];
+    if (w === undefined) { return id; }
+    if (typeof w !== "string") { w = w[plural.select(args.count)] || w.other; }
+    for (const [name, value] of Object.entries(args || {})) { w = w.split("{" + name + "}").join(String(value)); }
+    return w;
+  }
 
   function say(text, problem) {
     $("message").textContent = text || "";
@@ -26,7 +40,8 @@
       participant = null;
       show();
     }
-    if (!response.ok) { throw new Error(data.error || ("The server answered " + response.status)); }
+    if (response.status === 507) { throw new Error(t("page-full")); }
+    if (!response.ok) { throw new Error(data.error || String(response.status)); }
     return data;
   }
 
@@ -81,7 +96,7 @@
     try {
       await call("items", body);
       for (const f of k.fields) { $(f.api).value = ""; }
-      say("Added. Next one?");
+      say(t("page-added"));
       refresh();
     } catch (e) { say(e.message, true); }
   }
@@ -93,7 +108,7 @@
       const anonymous = $("anonymous").checked ? "&anonymous=true" : "";
       await call("images?participant=" + encodeURIComponent(participant) + anonymous, null,
         { body: file, headers: { "Content-Type": file.type || "image/jpeg" } });
-      say("Photo added.");
+      say(t("page-photo-added"));
       refresh();
     } catch (e) { say(e.message, true); }
     $("photo").value = "";
@@ -110,10 +125,26 @@
     if (name) { b.setAttribute("aria-label", name); }
     if (pressed !== null) { b.setAttribute("aria-pressed", pressed ? "true" : "false"); }
     b.addEventListener("click", onClick);
+    if (ended) { b.disabled = true; }
     return b;
   }
 
-  const reactions = [["build", "➕ Build on it"], ["like", "♥ Like"], ["surprising", "✨ Surprising"], ["more", "❓ Tell me more"]];
+  const reactions = [["build", "➕", "reaction-build-on"], ["like", "♥", "reaction-like"], ["surprising", "✨", "reaction-surprise"], ["more", "❓", "reaction-question"]];
+
+  function clock(ms) {
+    const s = Math.max(0, Math.ceil(ms / 1000));
+    return Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0");
+  }
+
+  // The step and the timer, at the top in every step.
+  function status() {
+    if (!view) { return; }
+    let line = t("page-step", { step: t("phase-" + view.phase) });
+    if (view.time_left !== null && view.time_left !== undefined) {
+      line += " · " + t("page-time-left", { time: clock(view.time_left - (Date.now() - viewAt)) });
+    }
+    $("status").textContent = line;
+  }
 
   function render() {
     if (!view) { return; }
@@ -121,21 +152,23 @@
     document.title = view.title + " · Moodboard";
     const goals = $("goals");
     goals.replaceChildren(...view.goals.map((g) => { const li = document.createElement("li"); li.textContent = g; return li; }));
-    $("step").textContent = view.instruction;
+    status();
+    $("step").textContent = words["phase-" + view.phase + "-hint"] || "";
     $("prompt").hidden = !view.prompt;
     $("prompt").textContent = view.prompt;
     const select = $("theme");
     const chosen = select.value;
-    select.replaceChildren(new Option("No theme", ""), ...view.themes.map((t) => new Option(t.name, t.id)));
-    select.value = view.themes.some((t) => t.id === chosen) ? chosen : "";
-    const adding = view.phase === "collect" || view.phase === "off";
+    select.replaceChildren(new Option(t("page-no-theme"), ""), ...view.themes.map((th) => new Option(th.name, th.id)));
+    select.value = view.themes.some((th) => th.id === chosen) ? chosen : "";
+    const adding = (view.phase === "collect" || view.phase === "off") && !ended;
     $("add").hidden = !adding;
     $("ideas-section").hidden = false;
-    $("ideas-heading").textContent = view.private ? "Your ideas" : "Ideas";
+    $("ideas-heading").textContent = view.private ? t("page-your-ideas") : (words["page-ideas"] || $("ideas-heading").textContent);
     $("hidden-note").hidden = !view.private;
-    $("hidden-note").textContent = "Private collect: nobody sees anyone else's ideas until the next step.";
-    $("dots-left").hidden = view.phase !== "vote";
-    $("dots-left").textContent = "Dots left: " + view.dots_left + " (tap an idea to give it a dot)";
+    $("hidden-note").textContent = t("page-private-note");
+    const voting = view.phase === "vote";
+    $("dots-left").hidden = !voting;
+    $("dots-left").textContent = view.dots_left > 0 ? t("page-dots-left", { count: view.dots_left }) : t("page-no-dots-left");
     const list = $("ideas");
     list.replaceChildren(...view.items.map((item) => {
       const li = document.createElement("li");
@@ -145,8 +178,9 @@
         img.className = "picture";
         img.loading = "lazy";
         img.decoding = "async";
-        img.alt = item.title || item.text || "picture";
+        img.alt = item.title || item.text || t("page-picture");
         img.src = api("pictures/" + encodeURIComponent(item.picture) + "?participant=" + encodeURIComponent(participant));
+        img.addEventListener("click", () => li.classList.toggle("open"));
         li.append(img);
       }
       if (item.swatch) {
@@ -154,36 +188,45 @@
         swatch.className = "swatch";
         swatch.style.background = item.swatch;
         swatch.setAttribute("role", "img");
-        swatch.setAttribute("aria-label", "colour " + item.swatch);
+        swatch.setAttribute("aria-label", t("page-colour", { name: item.swatch }));
         li.append(swatch);
       }
       const text = document.createElement("div");
       const head = item.title || (item.swatch ? "" : item.url);
       text.textContent = head ? head + (item.text ? " — " + item.text : "") : (item.text || item.swatch || "");
       li.append(text);
+      const name = text.textContent;
       const meta = document.createElement("div");
       meta.className = "meta";
       const parts = [];
-      if (item.by) { parts.push("said by " + item.by); }
+      if (item.locked) { parts.push(t("page-locked")); }
+      if (item.by) { parts.push(t("page-said-by", { by: item.by })); }
       if (item.title && item.url) { parts.push(item.url); }
-      if (item.contributor) { parts.push("from " + item.contributor); }
-      if (item.mine) { parts.push("yours"); }
-      if (item.dots !== null && item.dots !== undefined) { parts.push(item.dots + " dots"); }
+      if (item.contributor) { parts.push(t("page-from", { who: item.contributor })); }
+      if (item.mine) { parts.push(t("page-yours")); }
+      if (item.dots !== null && item.dots !== undefined) { parts.push(t("page-dots", { count: item.dots })); }
       meta.textContent = parts.join(" · ");
       li.append(meta);
       const actions = document.createElement("div");
       actions.className = "actions";
-      if (view.phase === "vote") {
-        actions.append(button("● Give a dot" + (item.my_dots ? " (" + item.my_dots + ")" : ""), null,
-          () => act("dots", { item: item.id }), "Give a dot to: " + text.textContent));
+      if (voting) {
+        const give = button(t("page-give-dot") + (item.my_dots ? " (" + item.my_dots + ")" : ""), null,
+          () => act("dots", { item: item.id }), t("page-give-dot-to", { name }));
+        if (view.dots_left <= 0) {
+          // Not allowed now, and the page says why (beside the button and on it).
+          give.disabled = true;
+          give.title = t("page-no-dots-left");
+        }
+        actions.append(give);
         if (item.my_dots > 0) {
-          actions.append(button("Take a dot back", null, () => act("dots/remove", { item: item.id }), "Take a dot back from: " + text.textContent));
+          actions.append(button(t("page-take-dot"), null, () => act("dots/remove", { item: item.id }), t("page-take-dot-from", { name })));
         }
       }
       if (view.phase === "react") {
-        for (const [name, label] of reactions) {
-          const on = item.my_reactions.includes(name);
-          actions.append(button(label, on, () => act("reactions", { item: item.id, reaction: name }), label + ": " + text.textContent));
+        for (const [reaction, mark, id] of reactions) {
+          const on = item.my_reactions.includes(reaction);
+          const label = mark + " " + t(id);
+          actions.append(button(label, on, () => act("reactions", { item: item.id, reaction }), label + ": " + name));
         }
         for (const r of item.replies) {
           const p = document.createElement("div");
@@ -195,9 +238,10 @@
         row.className = "reply";
         const input = document.createElement("input");
         input.maxLength = 500;
-        input.placeholder = "Yes, and…";
-        input.setAttribute("aria-label", "Reply to: " + text.textContent);
-        row.append(input, button("Reply", null, () => { if (input.value.trim()) { act("replies", { item: item.id, text: input.value }); } }, "Send reply to: " + text.textContent));
+        input.placeholder = t("page-reply-hint");
+        input.disabled = ended;
+        input.setAttribute("aria-label", t("page-reply-to", { name }));
+        row.append(input, button(t("page-reply"), null, () => { if (input.value.trim()) { act("replies", { item: item.id, text: input.value }); } }, t("page-reply-send", { name })));
         li.append(row);
       }
       if (actions.childElementCount) { li.append(actions); }
@@ -205,18 +249,38 @@
     }));
   }
 
+  function received(data) {
+    view = data;
+    viewAt = Date.now();
+    render();
+  }
+
   async function refresh() {
-    if (!participant) { return; }
+    if (!participant || ended) { return; }
     try {
       const response = await fetch(api("board?participant=" + encodeURIComponent(participant)));
-      if (response.ok) { view = await response.json(); render(); }
-    } catch (e) { say("Not connected; trying again…", true); }
+      if (response.ok) { received(await response.json()); }
+    } catch (e) { say(t("page-offline"), true); }
   }
 
   function listen() {
     if (events) { events.close(); }
     events = new EventSource(api("events?participant=" + encodeURIComponent(participant)));
-    events.addEventListener("board", (e) => { view = JSON.parse(e.data); render(); });
+    events.addEventListener("board", (e) => {
+      // Back after a blip: the message that said so goes.
+      if ($("message").textContent === t("page-offline")) { say(""); }
+      received(JSON.parse(e.data));
+    });
+    // The facilitator stopped inviting: the page keeps what it showed, and says so.
+    events.addEventListener("ended", () => {
+      ended = true;
+      events.close();
+      say(t("page-ended"));
+      $("message").className = "ended";
+      render();
+    });
+    // The browser tries again by itself; until then, the page says it is not connected.
+    events.addEventListener("error", () => { if (!ended) { say(t("page-offline"), true); } });
   }
 
   function show() {
@@ -226,6 +290,8 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
+    words = JSON.parse($("words").textContent);
+    setInterval(status, 1000);
     $("join-button").addEventListener("click", join);
     $("add-button").addEventListener("click", add);
     $("photo").addEventListener("change", photo);

@@ -101,6 +101,8 @@ pub struct State {
     pub limits: Limits,
     /// The board's pictures as phones get them.
     pub pictures: super::pictures::Pictures,
+    /// Set when the server is stopping: event streams say the session ended, and end.
+    pub ending: std::sync::atomic::AtomicBool,
 }
 
 pub struct BoardState {
@@ -192,6 +194,8 @@ pub struct ItemView {
     pub picture: Option<String>,
     /// A colour card's colour, `#RRGGBB`.
     pub swatch: Option<String>,
+    /// Locked by the facilitator: only their app may move or change it.
+    pub locked: bool,
     pub theme: Option<String>,
     pub mine: bool,
     /// Who added it; empty when anonymous or hidden by the facilitator.
@@ -260,8 +264,8 @@ pub fn phone_cap(field: &Field) -> usize {
 
 /// Every kind phones may add ([`crate::model::kinds::KindSpec::phones`]), in menu order,
 /// in English: what the join page's form offers.
-pub fn phone_kinds() -> Vec<KindView> {
-    crate::i18n::in_english(|| {
+pub fn phone_kinds(lang: crate::i18n::Lang) -> Vec<KindView> {
+    crate::i18n::in_language(lang, || {
         KindTag::ALL
             .iter()
             .map(|tag| tag.spec())
@@ -344,6 +348,8 @@ pub struct BoardView {
     pub themes: Vec<ThemeView>,
     pub items: Vec<ItemView>,
     pub dots_left: u32,
+    /// Milliseconds left on the session's timer when the view was made, while it runs.
+    pub time_left: Option<u64>,
     /// Ideas in, and from how many people, while they are kept private.
     pub hidden: usize,
 }
@@ -418,6 +424,7 @@ pub fn view(board: &Board, p: &Participant) -> BoardView {
                     crate::model::ItemKind::Colour(c) => crate::model::Rgb::parse_hex(&c.hex).map(|rgb| rgb.to_hex()),
                     _ => None,
                 },
+                locked: i.locked,
                 theme: board.theme_of(i).map(|t| t.as_str().to_owned()),
                 mine: p.mine.contains(&i.id),
                 contributor: if hide { String::new() } else { i.contributor.clone() },
@@ -464,6 +471,8 @@ pub fn view(board: &Board, p: &Participant) -> BoardView {
             .collect(),
         items,
         dots_left: board.dots_left(&p.shown_as),
+        time_left: (session.phase != Phase::Off && session.timer.is_running())
+            .then(|| session.timer.left_ms(crate::model::Timestamp::now())),
         hidden,
     }
 }

@@ -160,7 +160,13 @@ pub fn say_in(lang: Lang, message: &Message) -> String {
 /// What `say` says, in English on this thread (the command line, the join API), whatever
 /// language the thread had.
 pub fn in_english<T>(say: impl FnOnce() -> T) -> T {
-    let before = THREAD_LANG.replace(Some(Lang::En));
+    in_language(Lang::En, say)
+}
+
+/// What `say` says in `lang` on this thread (a participant's page), whatever language
+/// the thread had.
+pub fn in_language<T>(lang: Lang, say: impl FnOnce() -> T) -> T {
+    let before = THREAD_LANG.replace(Some(lang));
     let said = say();
     THREAD_LANG.set(before);
     said

@@ -127,7 +127,7 @@ mod tests {
     /// The join page offers it to phones, and the join API makes one from a body.
     #[test]
     fn phones_can_add_it() {
-        let kinds = crate::host::state::phone_kinds();
+        let kinds = crate::host::state::phone_kinds(crate::i18n::Lang::En);
         let on_phones = kinds.iter().find(|k| k.name == "sticker").expect("phones are offered stickers");
         assert_eq!(on_phones.fields.iter().map(|f| f.api).collect::<Vec<_>>(), ["text"]);
         assert!(crate::host::state::field_inputs(&kinds).contains("id=\"text\""));
