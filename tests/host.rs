@@ -447,3 +447,45 @@ fn a_phones_photo_keeps_no_location_or_camera() {
     let upright = moodboard::media::decode(&bytes).unwrap();
     assert_eq!((upright.width(), upright.height()), (32, 64), "still turned the right way");
 }
+
+/// A hundred unsorted ideas from phones gather in one block in reading order, never a
+/// long row, and the board stays readable zoomed to fit (issue 27).
+#[test]
+fn a_hundred_ideas_from_phones_land_in_one_tidy_block() {
+    let env = Env::new();
+    live_board(&env);
+    let h = host(&env, "live");
+    let people: Vec<String> = (0..3).map(|i| join(&h, Some(&format!("P{i}")))).collect();
+    for n in 0..100 {
+        let text =
+            if n % 7 == 0 { format!("Idea {n}: {}", "a longer thought ".repeat(12)) } else { format!("Idea {n}") };
+        assert_eq!(idea(&h, &people[n % 3], &text, false).0, 201);
+    }
+    let text = on_disk(&h.board, Duration::from_secs(10), |t| t.matches("text: \"Idea ").count() == 100);
+    assert!(!text.is_empty());
+    let board = moodboard::storage::load(&h.board).unwrap().board;
+    let arrived: Vec<_> = board.items.iter().filter(|i| moodboard::model::is_joined(i)).collect();
+    assert_eq!(arrived.len(), 100);
+    let rects: Vec<_> = arrived.iter().map(|i| moodboard::model::BoardRect::from_pos_size(i.pos, i.size)).collect();
+    let (min_x, max_x) = rects.iter().fold((f32::MAX, f32::MIN), |(a, b), r| (a.min(r.min.x), b.max(r.max.x)));
+    let (min_y, max_y) = rects.iter().fold((f32::MAX, f32::MIN), |(a, b), r| (a.min(r.min.y), b.max(r.max.y)));
+    let (w, h_) = (max_x - min_x, max_y - min_y);
+    assert!(w <= 8.0 * 330.0, "eight columns at most, not a row: {w} × {h_}");
+    assert!(h_ < 3.0 * w, "a block, not a column: {w} × {h_}");
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[i + 1..] {
+            assert!(!a.intersects(*b), "no card on another: {a:?} {b:?}");
+        }
+    }
+    // Reading order: each idea no higher than the row of the one before it, bar a row.
+    let order: Vec<f32> = (0..100)
+        .map(|n| arrived.iter().find(|i| i.kind.texts()[0].starts_with(&format!("Idea {n}"))).unwrap().pos.y)
+        .collect();
+    assert!(order.windows(2).all(|p| p[1] + 400.0 >= p[0]), "{order:?}");
+    // Zoomed to fit in a 1600 × 900 window, a card is still at least 40 % of its size.
+    let (bx, by) =
+        board.items.iter().fold((0.0_f32, 0.0_f32), |(x, y), i| (x.max(i.pos.x + i.size.w), y.max(i.pos.y + i.size.h)));
+    let (lx, ly) = board.items.iter().fold((f32::MAX, f32::MAX), |(x, y), i| (x.min(i.pos.x), y.min(i.pos.y)));
+    let fit = (1600.0 / (bx - lx)).min(900.0 / (by - ly));
+    assert!(fit >= 0.35, "fit zoom {fit} for a board {} × {}", bx - lx, by - ly);
+}

@@ -317,10 +317,11 @@ fn may_add_ideas(board: &Board) -> Result<(), Response> {
     }
 }
 
-/// A new idea from a phone, placed like one added in the terminal: in its theme's frame,
-/// or outside every frame, never on another card; tagged as come from the join page.
+/// A new idea from a phone: in its theme's frame, or in the block where unsorted ideas
+/// from phones gather, never on another card; tagged as come from the join page.
 fn new_idea(board: &Board, kind: ItemKind, theme: Option<crate::model::ThemeId>, contributor: &str) -> Item {
-    let idea = NewIdea::new(kind).in_theme(theme).tagged(vec![JOINED_TAG.to_owned()]);
+    let idea =
+        NewIdea::new(kind).in_theme(theme).tagged(vec![JOINED_TAG.to_owned()]).placed(operations::Place::WithArrivals);
     operations::new_item(board, idea, Contributor::own_team(contributor), Timestamp::now())
 }
 

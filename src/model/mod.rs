@@ -40,6 +40,7 @@ pub use kinds::{ItemKind, KindTag, PixelSize, metrics, one_line};
 pub use merge::{Change, MergeSummary, Merged, Refusal, Refused, Trust, diff, merge, merge_now, summarise};
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, JOINED_TAG, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase,
-    Reaction, Response, Session, Timer, Vote, format_clock, is_joined, is_prompt, pinned_prompt, same_person,
+    Reaction, Response, Session, Timer, Vote, format_clock, is_internal_tag, is_joined, is_prompt, pinned_prompt,
+    same_person,
 };
 pub use timestamp::Timestamp;

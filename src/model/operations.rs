@@ -69,6 +69,9 @@ pub enum Place {
     Near { top_left: Pos, within: Option<BoardRect> },
     /// In its theme's frame, or beside what is on the board.
     Beside,
+    /// In its theme's frame, or, unsorted, in the block where a live session's ideas from
+    /// phones gather, in reading order ([`frames::arrival_spot`]).
+    WithArrivals,
 }
 
 /// A new idea, and where it goes.
@@ -184,6 +187,7 @@ fn new_item_under(board: &Board, idea: NewIdea, by: Contributor<'_>, now: Timest
         Place::At(pos) => pos,
         Place::Near { top_left, within } => frames::place_card(board, theme.as_ref(), top_left, size, within),
         Place::Beside => frames::place_card(board, theme.as_ref(), frames::next_frame_spot(board), size, None),
+        Place::WithArrivals => frames::place_card(board, theme.as_ref(), frames::arrival_spot(board, size), size, None),
     };
     let mut item = Item::new(idea.kind, pos, by.name, by.source, now);
     item.size = size;

@@ -278,6 +278,13 @@ pub struct Response {
     pub at: Timestamp,
 }
 
+/// Whether `tag` is one the app writes for itself (where an idea came from, that it is
+/// a prompt) rather than one a person gave: never offered as a theme.
+pub fn is_internal_tag(tag: &str) -> bool {
+    let tag = tag.trim();
+    tag.eq_ignore_ascii_case(JOINED_TAG) || tag.eq_ignore_ascii_case(PROMPT_TAG)
+}
+
 /// Whether an item came in through the join page of a live session.
 pub fn is_joined(item: &Item) -> bool {
     item.tags.iter().any(|t| t == JOINED_TAG)

@@ -48,7 +48,7 @@ pub fn suggest_themes(board: &Board) -> Vec<ThemeSuggestion> {
     // key → (is a word, shown name, items); BTreeMap keeps the outcome deterministic.
     let mut groups: BTreeMap<(bool, String), (String, BTreeSet<&ItemId>)> = BTreeMap::new();
     for item in board.items.iter().filter(|i| board.theme_of(i).is_none() && !is_prompt(i)) {
-        for tag in &item.tags {
+        for tag in item.tags.iter().filter(|t| !super::is_internal_tag(t)) {
             let key = (false, tag.trim().to_lowercase());
             groups.entry(key).or_insert_with(|| (tag.trim().to_owned(), BTreeSet::new())).1.insert(&item.id);
         }
@@ -115,5 +115,19 @@ mod tests {
         assert_eq!(s[1].name, "Books");
         assert!(s[1].items.contains(&d) && s[1].items.contains(&e));
         assert!(!s.iter().any(|g| g.items.contains(&lone)));
+    }
+
+    #[test]
+    fn the_apps_own_tags_are_never_offered_as_themes() {
+        use crate::model::{Item, ItemKind, JOINED_TAG, Pos, Timestamp};
+        let now = Timestamp::from_unix_millis(0);
+        let mut board = Board::new("t", now);
+        for text in ["Quiet corner", "Bright window", "Soft music"] {
+            let mut item = Item::new(ItemKind::note(text), Pos::default(), "Ann", "own team", now);
+            item.tags.push(JOINED_TAG.into());
+            board.items.push(item);
+        }
+        let names: Vec<String> = suggest_themes(&board).into_iter().map(|s| s.name).collect();
+        assert!(!names.iter().any(|n| n.eq_ignore_ascii_case(JOINED_TAG)), "{names:?}");
     }
 }

@@ -12,11 +12,13 @@
 //! frame's cards in a tidy masonry of columns.
 
 mod arrange;
+mod arrivals;
 mod index;
 mod moves;
 mod tidy;
 
 pub use arrange::{arrange, arrange_for, shuffle, shuffle_for};
+pub use arrivals::{ARRIVAL_COLUMNS, arrival_spot};
 pub use moves::{Drop, move_cards, move_frame, resize_frame};
 pub use tidy::{
     cards_overlap, check, frames_for, frames_from_cards, keep_on_board, tidy, tidy_after, tidy_in_place, touched,
