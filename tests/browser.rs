@@ -1,6 +1,8 @@
 //! The join page in a real browser: headless Chromium driven through chromedriver (the
 //! Debian packages `.ci/run` installs) joins, adds an idea through the page's own text
-//! area and button, and the idea is in the board; a posted `<img onerror>` stays text.
+//! area and button, and the idea is in the board; a posted `<img onerror>` stays text;
+//! the board's picture loads phone-sized. Two phones, one Dutch and one English, go
+//! through every state the page has, to the session's end.
 
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -171,23 +173,7 @@ fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
 
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
     runtime.block_on(async {
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": CHROMIUM,
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--window-size=420,900", format!("--user-data-dir={}", profile.display()),
-                ],
-            }),
-        );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a Chromium session");
+        let client = phone(port, &profile, "en").await;
         client.goto(&h.url).await.unwrap();
         assert_eq!(client.find(Locator::Css("#board-title")).await.unwrap().text().await.unwrap(), "Moodboard");
         client.find(Locator::Css("#name")).await.unwrap().send_keys("Ann").await.unwrap();
