@@ -106,7 +106,7 @@ impl Host {
     /// Serves the board at `path` on `bind` (port 0 picks a free one). `wake` is called
     /// whenever the board changes (to repaint a window).
     pub fn start(path: &Path, bind: SocketAddr, wake: Option<crate::storage::Waker>) -> Result<Self, HostError> {
-        Self::start_with(path, bind, wake, Limits::default())
+        Self::start_with(path, bind, wake, Limits::for_this_process())
     }
 
     /// [`Host::start`] with the limits given (tests use small ones).
