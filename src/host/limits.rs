@@ -57,6 +57,8 @@ impl Limits {
 /// Raises this process's limit of open files towards `wanted` (never past what the system
 /// allows) and returns the limit now.
 #[cfg(unix)]
+// rlim_t is u64 here, and another width on other systems.
+#[allow(clippy::useless_conversion)]
 fn raise_open_files(wanted: u64) -> u64 {
     let mut limit = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
     // SAFETY: getrlimit and setrlimit only read and write the struct given.
@@ -102,6 +104,7 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    #[allow(clippy::useless_conversion)]
     fn connections_stay_below_the_files_this_process_may_open() {
         let limits = Limits::for_this_process();
         let mut now = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
