@@ -20,8 +20,9 @@ pub const KEPT: usize = 400;
 
 /// What was made of one picture: its JPEG, or why it cannot be shown.
 type Made = Result<Bytes, String>;
-/// One picture's place: when it was last asked for, and what is (being) made of it.
-type Kept = (u64, Arc<OnceCell<Made>>);
+/// One picture's place: when it was last asked for, and its JPEG once made (a failure is
+/// not kept: the picture may arrive later, through a sync).
+type Kept = (u64, Arc<OnceCell<Bytes>>);
 
 #[derive(Default)]
 pub struct Pictures {
@@ -47,7 +48,7 @@ impl Pictures {
             entry.0 = n;
             entry.1.clone()
         };
-        cell.get_or_init(|| async {
+        cell.get_or_try_init(|| async {
             let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
             let probe = crate::media::probe(&bytes).map_err(|e| e.to_string())?;
             let pixels = u64::from(probe.pixel_size.w) * u64::from(probe.pixel_size.h);
@@ -60,6 +61,6 @@ impl Pictures {
                 .map_err(|e| e.to_string())?
         })
         .await
-        .clone()
+        .cloned()
     }
 }
