@@ -642,9 +642,10 @@ async fn reply(
     body: Bytes,
 ) -> Answer {
     check_token(&state, &token)?;
-    // A reply grows the board like an idea, so it comes from the same budget.
-    spend(&state, body.len() as u64)?;
-    on_item(&state, &token, &addr, &body, Phase::React, |board, item, you, body| {
+    // A reply grows the board like an idea, so it comes from the same budget: checked
+    // first, taken once the reply is in.
+    room_for(&state, 1, body.len() as u64)?;
+    let made = on_item(&state, &token, &addr, &body, Phase::React, |board, item, you, body| {
         let text = capped("text", body.text.as_deref().unwrap_or(""), crate::model::MAX_REPLY_CHARS)?;
         // A reply is posted under the name given at join, if one was.
         rules::reply(board, item, &you.replies_as, &text).map(Some).map_err(|e| match e {
@@ -653,6 +654,12 @@ async fn reply(
         })
     })
     .await?;
+    if made {
+        let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+        // Room was checked above; a reply that squeezed in beside another still counts.
+        let (replies, bytes) = people.taken;
+        people.taken = (replies + 1, bytes.saturating_add(body.len() as u64));
+    }
     Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
 }
 
