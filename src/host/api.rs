@@ -31,6 +31,9 @@ use crate::model::kinds::{FieldType, Fields};
 use crate::model::operations::{self, Contributor, NewIdea};
 use crate::model::{Board, Edit, Item, ItemId, ItemKind, KindTag, Phase, Reaction, Timestamp, rules};
 
+/// Least time between two events on one page's stream.
+const EVENT_GAP: Duration = Duration::from_millis(150);
+
 /// Largest JSON body, in bytes.
 pub const MAX_JSON_BYTES: usize = 8 * 1024;
 /// Largest photo from a phone, in bytes.
@@ -747,12 +750,16 @@ async fn events(
         current_view(&state, &who.participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
     let participant = Watching::new(state.clone(), who.participant.clone());
     // One event with the view now, then one whenever what this participant sees changes.
+    // One page's events come at most every EVENT_GAP: a burst of ideas from a room of
+    // phones is sent as the board after it rather than as each step of it, so the
+    // server builds each page's view a few times a second at most, not once per idea.
     let stream = futures_util::stream::unfold(
-        (state, changed, participant, None::<super::state::BoardView>, Some(first)),
-        |(state, mut changed, participant, last, first)| async move {
+        (state, changed, participant, None::<super::state::BoardView>, Some(first), std::time::Instant::now()),
+        |(state, mut changed, participant, last, first, sent)| async move {
             if let Some(view) = first {
                 let event = Event::default().event("board").json_data(&view).ok()?;
-                return Some((Ok::<_, Infallible>(event), (state, changed, participant, Some(view), None)));
+                let now = std::time::Instant::now();
+                return Some((Ok::<_, Infallible>(event), (state, changed, participant, Some(view), None, now)));
             }
             loop {
                 if state.ending.load(std::sync::atomic::Ordering::Relaxed) {
@@ -760,18 +767,25 @@ async fn events(
                     // ends here rather than waiting to be cut.
                     if last.is_some() {
                         let event = Event::default().event("ended").data("{}");
-                        return Some((Ok(event), (state, changed, participant, None, None)));
+                        return Some((Ok(event), (state, changed, participant, None, None, sent)));
                     }
                     return None;
                 }
                 changed.changed().await.ok()?;
+                let wait = EVENT_GAP.saturating_sub(sent.elapsed());
+                if !wait.is_zero() {
+                    tokio::time::sleep(wait).await;
+                }
+                // What changed while waiting is in the view made now.
+                changed.borrow_and_update();
                 if state.ending.load(std::sync::atomic::Ordering::Relaxed) {
                     continue;
                 }
                 let view = current_view(&state, &participant.participant)?;
                 if last.as_ref() != Some(&view) {
                     let event = Event::default().event("board").json_data(&view).ok()?;
-                    return Some((Ok(event), (state, changed, participant, Some(view), None)));
+                    let now = std::time::Instant::now();
+                    return Some((Ok(event), (state, changed, participant, Some(view), None, now)));
                 }
             }
         },

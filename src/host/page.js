@@ -95,7 +95,8 @@
     for (const f of k.fields) { body[f.api] = $(f.api).value; }
     try {
       await call("items", body);
-      for (const f of k.fields) { $(f.api).value = ""; }
+      // Emptied for the next idea, unless the next one was already being typed.
+      for (const f of k.fields) { if ($(f.api).value === body[f.api]) { $(f.api).value = ""; } }
       say(t("page-added"));
       refresh();
     } catch (e) { say(e.message, true); }
