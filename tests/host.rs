@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 mod common;
 mod hosting;
 use common::Env;
-use hosting::{Hosting, agent, get, host, post};
+use hosting::{Hosting, agent, get, host, open_page, post};
 
 fn join(h: &Hosting, name: Option<&str>) -> String {
     let body = name.map_or(json!({}), |n| json!({ "name": n }));
@@ -324,16 +324,7 @@ fn sigterm_saves_everything_and_exits_cleanly() {
         assert_eq!(idea(&h, &p, &format!("last minute {k}"), false).0, 201);
     }
     // A phone keeps its page open: the event stream does not keep the server up.
-    let address = h.url.split_once("://").unwrap().1;
-    let (authority, path) = address.split_once('/').unwrap();
-    let mut page = std::net::TcpStream::connect(authority).unwrap();
-    std::io::Write::write_all(
-        &mut page,
-        format!("GET /{path}/api/events?participant={p} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes(),
-    )
-    .unwrap();
-    page.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    assert!(page.read(&mut [0u8; 64]).unwrap() > 0, "the stream is open");
+    let _page = open_page(&h.url, &p);
     // At once, before the writer's next round.
     let asked = Instant::now();
     unsafe { libc::kill(h.child.id() as i32, libc::SIGTERM) };

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 mod common;
 mod hosting;
 use common::Env;
-use hosting::{agent, post};
+use hosting::{agent, open_page, post};
 
 fn small() -> Limits {
     Limits {
@@ -141,12 +141,7 @@ fn a_silent_connection_is_closed_and_stopping_never_waits_for_an_open_stream() {
     assert!(started.elapsed() >= Duration::from_secs(2), "not before the idle time: {:?}", started.elapsed());
 
     // An event stream held open by a page does not keep the server from stopping.
-    let mut stream = TcpStream::connect(addr).unwrap();
-    let events = format!("GET {}/api/events?participant={p} HTTP/1.1\r\nHost: x\r\n\r\n", served.path());
-    stream.write_all(events.as_bytes()).unwrap();
-    let mut first = [0u8; 64];
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    assert!(stream.read(&mut first).unwrap() > 0, "the stream is open");
+    let _page = open_page(&served.url, &p);
     let mut served = served;
     let started = Instant::now();
     served.host.take().unwrap().stop().unwrap();
@@ -220,18 +215,13 @@ fn a_picture_too_large_to_decode_is_refused_from_its_header() {
 #[test]
 fn places_are_given_back_when_pages_go_but_not_while_one_is_open() {
     let served = serve(small());
-    let addr = served.addr();
     let ann = served.participant();
     let _bob = served.participant();
     let _cas = served.participant();
     let (status, answer) = served.join();
     assert_eq!((status, answer["error"].as_str()), (429, Some("this session is full")));
     // Ann keeps her page open (its event stream); Bob and Cas leave.
-    let mut page = TcpStream::connect(addr).unwrap();
-    let events = format!("GET {}/api/events?participant={ann} HTTP/1.1\r\nHost: x\r\n\r\n", served.path());
-    page.write_all(events.as_bytes()).unwrap();
-    page.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    assert!(page.read(&mut [0u8; 64]).unwrap() > 0);
+    let _page = open_page(&served.url, &ann);
     std::thread::sleep(Duration::from_millis(600));
     // Two places are free again; Ann's is not.
     assert_eq!(served.join().0, 200);

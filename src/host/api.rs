@@ -24,8 +24,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::state::{
-    ADDRESS_BURST, ADDRESS_PER_SEC, Bucket, DECODE_BUDGET_MIB, JOIN_BURST, JOIN_PER_SEC, JOINED_TAG, PHONE_MAX_PIXELS,
-    Participant, State, view,
+    ADDRESS_BURST, ADDRESS_PER_SEC, Bucket, JOIN_BURST, JOIN_PER_SEC, JOINED_TAG, PHONE_MAX_PIXELS, Participant, State,
+    view,
 };
 use crate::model::kinds::{FieldType, Fields};
 use crate::model::operations::{self, Contributor, NewIdea};
@@ -518,8 +518,8 @@ fn decode_cost(size: crate::model::PixelSize) -> Result<u32, Response> {
             ),
         ));
     }
-    let mib = (pixels * 4 * 2).div_ceil(1 << 20).max(1);
-    Ok(u32::try_from(mib).unwrap_or(u32::MAX).min(DECODE_BUDGET_MIB))
+    // The decoded pixels and one copy of them.
+    Ok(super::limits::decode_share(size, 2))
 }
 
 #[derive(Deserialize)]
@@ -660,8 +660,7 @@ async fn reply(
     if made {
         let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
         // Room was checked above; a reply that squeezed in beside another still counts.
-        let (replies, bytes) = people.taken;
-        people.taken = (replies + 1, bytes.saturating_add(body.len() as u64));
+        people.count_in(body.len() as u64);
     }
     Ok((StatusCode::CREATED, axum::Json(json!({}))).into_response())
 }

@@ -7,6 +7,13 @@ use std::time::Duration;
 /// Most memory all picture decodes together may take, in MiB: a decode waits until its
 /// share is free.
 pub const DECODE_BUDGET_MIB: u32 = 1024;
+/// What decoding a picture of `size` takes from the shared budget, in MiB: `copies` RGBA
+/// images of its size (at least 1 MiB, at most the whole budget).
+pub fn decode_share(size: crate::model::PixelSize, copies: u64) -> u32 {
+    let bytes = u64::from(size.w).saturating_mul(u64::from(size.h)).saturating_mul(4 * copies);
+    u32::try_from(bytes.div_ceil(1 << 20).max(1)).unwrap_or(u32::MAX).min(DECODE_BUDGET_MIB)
+}
+
 /// Most pixels in a photo from a phone (phones save 12 to 50 megapixels).
 pub const PHONE_MAX_PIXELS: u64 = 50_000_000;
 /// Room kept in the board file for each idea not yet written (a phone's texts are capped

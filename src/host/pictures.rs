@@ -51,10 +51,7 @@ impl Pictures {
         cell.get_or_try_init(|| async {
             let bytes = store.read_verified(asset).map_err(|e| e.to_string())?;
             let probe = crate::media::probe(&bytes).map_err(|e| e.to_string())?;
-            let pixels = u64::from(probe.pixel_size.w) * u64::from(probe.pixel_size.h);
-            let cost = u32::try_from((pixels * 4).div_ceil(1 << 20).max(1))
-                .unwrap_or(u32::MAX)
-                .min(super::limits::DECODE_BUDGET_MIB);
+            let cost = super::limits::decode_share(probe.pixel_size, 1);
             let _share = budget.acquire_many(cost).await.map_err(|e| e.to_string())?;
             tokio::task::spawn_blocking(move || crate::media::small_jpeg(&bytes, PHONE_SIDE, 80).map(Bytes::from))
                 .await

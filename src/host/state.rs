@@ -174,8 +174,13 @@ impl People {
         if !self.has_room_for(limits, 1, bytes) {
             return false;
         }
-        self.taken = (self.taken.0 + 1, self.taken.1 + bytes);
+        self.count_in(bytes);
         true
+    }
+
+    /// Counts one more idea of `bytes` as taken in, room or not (it is in already).
+    pub fn count_in(&mut self, bytes: u64) {
+        self.taken = (self.taken.0 + 1, self.taken.1.saturating_add(bytes));
     }
 }
 

@@ -68,3 +68,16 @@ pub fn get(url: &str) -> (u16, Value, String) {
     let text = r.body_mut().read_to_string().unwrap_or_default();
     (status, serde_json::from_str(&text).unwrap_or(Value::String(text)), csp)
 }
+
+/// A phone's page holding its event stream open: the connection, once the first event
+/// has come. `join_url` is `http://ADDR/j/TOKEN`.
+pub fn open_page(join_url: &str, participant: &str) -> std::net::TcpStream {
+    use std::io::{Read as _, Write as _};
+    let (authority, path) = join_url.split_once("://").unwrap().1.split_once('/').unwrap();
+    let mut page = std::net::TcpStream::connect(authority).unwrap();
+    page.write_all(format!("GET /{path}/api/events?participant={participant} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
+        .unwrap();
+    page.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    assert!(page.read(&mut [0u8; 64]).unwrap() > 0, "the stream is open");
+    page
+}
