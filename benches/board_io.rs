@@ -50,6 +50,7 @@ fn theme_per_item_board(n: usize) -> Board {
                 moodboard::model::Pos::new(0.0, 0.0),
                 moodboard::model::Size::new(600.0, 400.0),
             ),
+            locked: false,
             modified: now,
         };
         item.theme = Some(theme.id.clone());

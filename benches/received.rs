@@ -27,6 +27,7 @@ fn piled_frames(themes: usize) -> String {
             description: String::new(),
             rank: i as i64,
             frame,
+            locked: false,
             modified: at(),
         });
         let mut item = Item::new(ItemKind::note(format!("Idea {i}")), Pos::new(24.0, 56.0), "Ann", "own team", at());

@@ -488,12 +488,42 @@ fn a_version_5_board_still_loads_and_collects_in_the_open() {
     assert_eq!(loaded.board.items.len(), 2);
     storage::save(&path, &loaded.board).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("version: 6,") && saved.contains("private_collect: false"));
+    let current = format!("version: {},", moodboard::model::FORMAT_VERSION);
+    assert!(saved.contains(&current) && saved.contains("private_collect: false"));
     assert_eq!(storage::load(&path).unwrap().board, loaded.board);
     // Without the field, a version 6 file is refused with the place: it is required.
     let broken = saved.replace("        private_collect: false,\n", "");
     let err = moodboard::storage::format::parse(&path, &broken).unwrap_err().to_string();
     assert!(err.contains("private_collect"), "{err}");
+}
+
+#[test]
+fn a_version_6_board_still_loads_and_no_frame_is_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6.moodboard.ron");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-6.moodboard.ron");
+    std::fs::copy(fixture, &path).unwrap();
+    let text = std::fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("version: 6,") && text.contains("private_collect: true") && !text.contains("locked: true"));
+    let loaded = storage::load(&path).unwrap();
+    assert!(loaded.board.session.private_collect, "version 6's private collect comes through");
+    assert_eq!(loaded.board.themes.len(), 1);
+    assert!(loaded.board.themes.iter().all(|t| !t.locked), "no frame was locked before version 7");
+    assert_eq!(loaded.board.items.len(), 2);
+    storage::save(&path, &loaded.board).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("version: 7,"), "{saved}");
+    assert_eq!(storage::load(&path).unwrap().board, loaded.board);
+    // A locked frame is written and read back.
+    let mut board = loaded.board.clone();
+    board.themes.iter_mut().for_each(|t| t.locked = true);
+    storage::save(&path, &board).unwrap();
+    assert_eq!(storage::load(&path).unwrap().board, board);
+    // Without the field, a version 7 theme is refused with the place: it is required.
+    let broken = saved.replacen("            locked: false,\n            modified", "            modified", 1);
+    assert_ne!(broken, saved);
+    let err = moodboard::storage::format::parse(&path, &broken).unwrap_err().to_string();
+    assert!(err.contains("locked"), "{err}");
 }
 
 #[test]

@@ -64,6 +64,11 @@ enum Op {
     DeleteTheme {
         theme: u8,
     },
+    /// Theme number `theme`'s frame locked, or unlocked if it was (the app then neither
+    /// moves, resizes nor deletes it, nor drops a card into it).
+    LockFrame {
+        theme: u8,
+    },
     Undo,
     Redo,
     /// A teammate's copy, with their own changes, merged in.
@@ -86,6 +91,7 @@ fn simple_op() -> impl Strategy<Value = Op> {
         1 => any::<u64>().prop_map(|seed| Op::Shuffle { seed }),
         1 => (0u8..12).prop_map(|card| Op::DeleteCard { card }),
         1 => (0u8..4).prop_map(|theme| Op::DeleteTheme { theme }),
+        1 => (0u8..4).prop_map(|theme| Op::LockFrame { theme }),
         2 => Just(Op::Undo),
         1 => Just(Op::Redo),
     ]
@@ -172,17 +178,22 @@ fn run(doc: &mut Document, op: &Op, who: &str) -> Option<ItemId> {
             frames::move_cards(&board, &[card.id], dx, dy, &drop, now)?.0
         }
         Op::MoveFrame { theme, dx, dy } => {
-            frames::move_frame(&board, &nth_theme(*theme)?, f32::from(*dx), f32::from(*dy), now)
+            let theme = nth_theme(*theme).filter(|t| !t.locked)?;
+            frames::move_frame(&board, &theme, f32::from(*dx), f32::from(*dy), now)
         }
         Op::ResizeFrame { theme, w, h } => {
-            let theme = nth_theme(*theme)?;
+            let theme = nth_theme(*theme).filter(|t| !t.locked)?;
             let frame = BoardRect::from_pos_size(theme.frame.min, Size::new(f32::from(*w), f32::from(*h)));
             frames::resize_frame(&board, &theme, frame, now)
         }
         Op::Arrange => frames::arrange(&board, now),
         Op::Shuffle { seed } => frames::shuffle(&board, *seed, now),
         Op::DeleteCard { card } => Edit::delete_items(&board, [&nth_card(*card)?.id], now, who),
-        Op::DeleteTheme { theme } => Edit::delete_theme(&board, &nth_theme(*theme)?.id, now, who),
+        Op::DeleteTheme { theme } => Edit::delete_theme(&board, &nth_theme(*theme).filter(|t| !t.locked)?.id, now, who),
+        Op::LockFrame { theme } => {
+            let theme = nth_theme(*theme)?;
+            Edit::ReplaceTheme(moodboard::model::Theme { locked: !theme.locked, modified: now, ..theme })
+        }
         Op::Undo => {
             let _ = doc.undo(who);
             return None;
@@ -346,6 +357,56 @@ fn a_frame_that_grows_pushes_its_neighbour_aside_with_its_cards() {
     doc.undo("Ann").unwrap().unwrap();
     assert_eq!(doc.board().themes[1].frame, right.frame);
     assert_eq!(doc.board().items[0].pos, before[0]);
+}
+
+/// A locked frame (issue 27) is not pushed aside: a neighbour grown over it moves
+/// instead, and the locked frame's cards stay. Arrange leaves it where it is too.
+#[test]
+fn a_locked_frame_stays_where_it_is_and_the_others_make_room() {
+    let mut doc = document(Board::new("Locked", Timestamp::now()));
+    run(&mut doc, &Op::AddTheme { x: 0, y: 0 }, "Ann");
+    run(&mut doc, &Op::AddTheme { x: 700, y: 0 }, "Ann");
+    run(&mut doc, &Op::Add { kind: 0, theme: Some(1), x: 0, y: 0, in_view: false }, "Ann").unwrap();
+    run(&mut doc, &Op::Add { kind: 2, theme: Some(0), x: 0, y: 0, in_view: false }, "Ann").unwrap();
+    run(&mut doc, &Op::LockFrame { theme: 1 }, "Ann");
+    let locked = doc.board().clone();
+    assert!(locked.themes[1].locked && !locked.themes[0].locked);
+    let card = locked.items_in_theme(Some(&locked.themes[1].id)).next().unwrap().clone();
+    assert!(locked.fixed(&card), "a card in a locked frame is fixed");
+    // The left frame resized over the locked one: the left one gives way.
+    let (left, right) = (&locked.themes[0], &locked.themes[1]);
+    let w = (right.frame.max.x - left.frame.min.x) as u16;
+    run(&mut doc, &Op::ResizeFrame { theme: 0, w, h: 400 }, "Ann");
+    frames::check(doc.board()).unwrap();
+    assert_eq!(doc.board().themes[1].frame, right.frame, "the locked frame stayed");
+    assert_eq!(doc.board().item(&card.id), Some(&card), "its card stayed");
+    assert_ne!(doc.board().themes[0].frame.min, left.frame.min, "the other frame made room");
+    // Arranging the board leaves it, and its card, where they are.
+    run(&mut doc, &Op::Arrange, "Ann");
+    frames::check(doc.board()).unwrap();
+    assert_eq!(doc.board().themes[1].frame, right.frame);
+    assert_eq!(doc.board().item(&card.id), Some(&card));
+    // Dropping a card into it does nothing; dragging its own card does nothing.
+    let other = doc.board().items.iter().find(|i| i.id != card.id).unwrap().id.clone();
+    assert!(
+        frames::move_cards(doc.board(), &[other], 10.0, 10.0, &Drop::Frame(right.id.clone()), Timestamp::now())
+            .is_none()
+    );
+    assert!(
+        frames::move_cards(
+            doc.board(),
+            std::slice::from_ref(&card.id),
+            300.0,
+            0.0,
+            &Drop::OpenCanvas,
+            Timestamp::now()
+        )
+        .is_none()
+    );
+    let refused = moodboard::model::rules::move_to_theme(doc.board(), [&card.id], None).unwrap_err();
+    assert_eq!(refused, moodboard::model::rules::RuleError::Locked);
+    let refused = moodboard::model::rules::move_to_theme(doc.board(), [&card.id], Some(&right.id));
+    assert!(refused.is_err());
 }
 
 #[test]
@@ -513,7 +574,7 @@ fn changed_on_purpose(board: &Board, op: &Op) -> Vec<ItemId> {
         t.map(|t| board.items_in_theme(Some(&t)).map(|i| i.id.clone()).collect()).unwrap_or_default()
     };
     match op {
-        Op::Add { .. } | Op::AddTheme { .. } => Vec::new(),
+        Op::Add { .. } | Op::AddTheme { .. } | Op::LockFrame { .. } => Vec::new(),
         Op::ThemeOf { count } => board.items.iter().take(usize::from(*count)).map(|i| i.id.clone()).collect(),
         Op::Drag { card, .. } | Op::DeleteCard { card } => nth_card(*card).into_iter().collect(),
         Op::MoveFrame { theme, .. } | Op::ResizeFrame { theme, .. } | Op::DeleteTheme { theme } => {

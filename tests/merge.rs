@@ -126,6 +126,7 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
                     moodboard::model::Pos::new(0.0, 0.0),
                     moodboard::model::Size::new(600.0, 400.0),
                 ),
+                locked: false,
                 modified: at(t),
             });
         }

@@ -425,6 +425,7 @@ fn ten_thousand_themes_and_items_are_grouped_right() {
                 moodboard::model::Pos::new(0.0, 0.0),
                 moodboard::model::Size::new(600.0, 400.0),
             ),
+            locked: false,
             modified: now,
         };
         let mut item = Item::new(ItemKind::note(format!("idea {t}")), Pos::new(0.0, 0.0), "Ann", "own team", now);

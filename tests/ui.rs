@@ -313,6 +313,52 @@ fn dropping_a_card_on_a_theme_in_the_sidebar_puts_it_in_that_frame() {
     assert!(h.query_by_label("Sound (2)").is_some(), "the sidebar counts it");
 }
 
+/// A locked frame (issue 27) stays as the facilitator set it: its band does not move it,
+/// its cards stay, a card dropped on it goes back with the reason, and one undo unlocks it.
+#[test]
+fn a_locked_frame_and_its_cards_stay_until_unlocked() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.get_by_label("Frame Sound").click_secondary();
+    h.run_steps(2);
+    h.get_by_label("🔒 Lock frame").click();
+    h.run_steps(3);
+    let locked = board(&h);
+    let sound = locked.theme_by_name("Sound").unwrap().clone();
+    assert!(sound.locked);
+    assert_eq!(h.state().doc().history.undo_label(), Some("Lock frame “Sound”"));
+    assert!(h.query_by_label("🔒 Sound (1)").is_some(), "the sidebar shows the lock");
+
+    // Its band does not move it; its card does not move.
+    let band = h.get_by_label("Frame Sound").rect().center();
+    drag(&mut h, band, band + Vec2::new(0.0, 200.0));
+    let rain = card_center(&h, "Note: Rain on tin");
+    drag(&mut h, rain, rain + Vec2::new(-120.0, 160.0));
+    // A card dropped into it goes back, and the user is told why.
+    let id = board(&h).items.iter().find(|i| i.kind.summary().contains("Candle glow")).unwrap().id.clone();
+    let from = card_center(&h, "Note: Candle glow");
+    let into = card_center(&h, "Note: Rain on tin") + Vec2::new(0.0, 40.0);
+    drag(&mut h, from, into);
+    let after = board(&h);
+    assert_eq!(after.theme_by_name("Sound").unwrap().frame, sound.frame, "the frame stayed");
+    for item in &after.items {
+        assert_eq!(Some(item), locked.item(&item.id), "every card stayed");
+    }
+    assert_ne!(after.item(&id).unwrap().theme.as_ref(), Some(&sound.id));
+    assert!(
+        h.query_by_label_contains("The frame “Sound” is locked").is_some(),
+        "the refusal is shown: {:?}",
+        h.state().doc().history.undo_label()
+    );
+
+    // One undo unlocks it; then the frame moves again.
+    undo(&mut h);
+    assert!(!board(&h).theme_by_name("Sound").unwrap().locked);
+    let band = h.get_by_label("Frame Sound").rect().center();
+    drag(&mut h, band, band + Vec2::new(0.0, 200.0));
+    assert_ne!(board(&h).theme_by_name("Sound").unwrap().frame, sound.frame);
+}
+
 #[test]
 fn the_inspector_assigns_a_theme() {
     let f = fixture();

@@ -684,12 +684,17 @@ crop-apply = Apply crop
 frame-rename = Rename theme
 frame-tidy = Tidy its cards
 frame-delete = Delete theme (its cards stay, unsorted)
+frame-lock = 🔒 Lock frame
+frame-unlock = 🔓 Unlock frame
+frame-locked-hint = Locked: the frame and its cards stay as they are until it is unlocked.
 
 ## Theme frames (with arguments)
 frame-empty = { $theme }  ·  empty: drop ideas here
 frame-label = Frame { $theme }
 frame-resize-label = Resize frame { $theme }
 step-move-frame = Move frame “{ $theme }”
+step-lock-frame = Lock frame “{ $theme }”
+step-unlock-frame = Unlock frame “{ $theme }”
 step-tidy = Tidy “{ $theme }”
 step-resize-frame = Resize frame “{ $theme }”
 
@@ -918,6 +923,8 @@ rule-no-such-theme = There is no such theme on the board.
 rule-empty-reply = A reply needs some words.
 rule-not-your-reply = Only the one who wrote a reply can delete it.
 rule-nothing-to-move = Everything is in that theme already.
+rule-frame-locked = The frame “{ $theme }” is locked: unlock it first to add or take out cards.
+rule-locked = Those cards are locked: unlock them (or their frame) first.
 
 ## Web
 web-link-added-warning = Link added: { $address }, { $warning }.
@@ -1256,6 +1263,7 @@ page-time-left = { $time } left
 page-picture = picture
 page-colour = colour { $name }
 page-locked = 🔒 Locked by the facilitator
+page-theme-locked = { $theme } (🔒 locked)
 page-full = The board is full: this session takes no more ideas.
 page-dots-left = { $count ->
     [one] 1 dot left (tap an idea to give it a dot)

@@ -681,12 +681,17 @@ crop-apply = Bijsnijden
 frame-rename = Thema hernoemen
 frame-tidy = Kaarten netjes leggen
 frame-delete = Thema verwijderen (de kaarten blijven, ongesorteerd)
+frame-lock = 🔒 Kader vastzetten
+frame-unlock = 🔓 Kader losmaken
+frame-locked-hint = Vastgezet: het kader en zijn kaarten blijven zoals ze zijn tot het wordt losgemaakt.
 
 ## Themakaders (met argumenten)
 frame-empty = { $theme }  ·  leeg: sleep hier ideeën in
 frame-label = Kader { $theme }
 frame-resize-label = Kader { $theme } vergroten of verkleinen
 step-move-frame = Kader “{ $theme }” verplaatsen
+step-lock-frame = Kader “{ $theme }” vastzetten
+step-unlock-frame = Kader “{ $theme }” losmaken
 step-tidy = “{ $theme }” netjes leggen
 step-resize-frame = Kader “{ $theme }” van grootte veranderen
 
@@ -915,6 +920,8 @@ rule-no-such-theme = Dat thema staat niet op het bord.
 rule-empty-reply = Een antwoord heeft woorden nodig.
 rule-not-your-reply = Alleen wie een antwoord schreef, kan het verwijderen.
 rule-nothing-to-move = Alles staat al in dat thema.
+rule-frame-locked = Het kader “{ $theme }” is vastgezet: maak het eerst los om er kaarten in te leggen of uit te halen.
+rule-locked = Die kaarten zijn vastgezet: maak ze (of hun kader) eerst los.
 
 ## Web
 web-link-added-warning = Link toegevoegd: { $address }, { $warning }.
@@ -1253,6 +1260,7 @@ page-time-left = nog { $time }
 page-picture = afbeelding
 page-colour = kleur { $name }
 page-locked = 🔒 Vastgezet door de facilitator
+page-theme-locked = { $theme } (🔒 vastgezet)
 page-full = Het bord is vol: deze sessie neemt geen ideeën meer aan.
 page-dots-left = { $count ->
     [one] nog 1 stip (tik op een idee om het een stip te geven)

@@ -419,7 +419,8 @@ impl MoodboardApp {
 
     pub(super) fn delete_selection(&mut self, now: Timestamp) {
         let selected = self.selected_items();
-        let (locked, free): (Vec<&Item>, Vec<&Item>) = selected.iter().partition(|i| i.locked);
+        let board = self.open.doc.board();
+        let (locked, free): (Vec<&Item>, Vec<&Item>) = selected.iter().partition(|i| board.fixed(i));
         if !locked.is_empty() {
             self.toasts.warning(tr!("actions-locked-not-deleted", things = things(locked.len())));
         }
@@ -490,7 +491,8 @@ impl MoodboardApp {
             .unwrap_or_default();
         // Its frame: round the selected cards, or empty in view (see new_frames_in_view).
         let theme = board.new_theme(&name, now);
-        let selected: Vec<ItemId> = self.selected_items().iter().filter(|i| !i.locked).map(|i| i.id.clone()).collect();
+        let selected: Vec<ItemId> =
+            self.selected_items().iter().filter(|i| !board.fixed(i)).map(|i| i.id.clone()).collect();
         let id = theme.id.clone();
         let mut edits = vec![Edit::InsertTheme(theme)];
         edits.extend(selected.iter().map(|item| Edit::ChangeItem {

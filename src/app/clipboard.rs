@@ -61,18 +61,20 @@ impl MoodboardApp {
     }
 
     /// Puts pasted cards on the board as one undo step: new ids, in their theme if this
-    /// board has it (by id, else by name), each keeping who brought it. Unsorted cards
+    /// board has it (by id, else by name) and its frame is not locked, each keeping who
+    /// brought it. Unsorted cards
     /// keep their layout, placed as a block in free space where the user is looking (or
     /// at the pointer); themed ones go into their frame.
     pub(super) fn paste_cards(&mut self, pasted: Pasted) {
         let board = self.open.doc.board();
         let now = Timestamp::now();
         let theme_for = |t: &ThemeId| -> Option<ThemeId> {
-            if board.theme(t).is_some() {
-                return Some(t.clone());
-            }
-            let named = pasted.themes.iter().find(|c| c.id == *t)?;
-            board.theme_by_name(&named.name).map(|b| b.id.clone())
+            let theme = match board.theme(t) {
+                Some(theme) => theme,
+                None => board.theme_by_name(&pasted.themes.iter().find(|c| c.id == *t)?.name)?,
+            };
+            // A locked frame takes no card by hand: pasted, it lands unsorted.
+            (!theme.locked).then(|| theme.id.clone())
         };
         let mut cards: Vec<Item> = pasted
             .items

@@ -28,7 +28,7 @@ pub enum Axis {
 }
 
 fn movable<'a>(board: &'a Board, ids: &[ItemId]) -> Vec<&'a Item> {
-    ids.iter().filter_map(|id| board.item(id)).filter(|i| !i.locked).collect()
+    ids.iter().filter_map(|id| board.item(id)).filter(|i| !board.fixed(i)).collect()
 }
 
 fn moves(cards: &[(&Item, Pos)], now: Timestamp) -> Option<Edit> {

@@ -7,7 +7,7 @@ use super::{BoardId, BoardRect, Item, ItemId, Response, Session, ThemeId, Timest
 
 /// The file format version this build writes. Files with a lower version are migrated
 /// when read; files with a higher one are refused.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// Goals beyond this many get a gentle warning: a board is for one or two things.
 pub const RECOMMENDED_MAX_GOALS: usize = 2;
@@ -55,6 +55,11 @@ pub struct Theme {
     /// The theme's frame on the canvas: its cards lie inside it, no other frame overlaps
     /// it (see [`super::frames`]; since version 4).
     pub frame: BoardRect,
+    /// A locked frame stays as the facilitator set it: it is not moved, resized, renamed,
+    /// recoloured or deleted by hand, its cards are as locked as it is, and no card joins
+    /// or leaves it by hand or from a phone until it is unlocked (since version 7; see
+    /// [`Board::fixed`]).
+    pub locked: bool,
     pub modified: Timestamp,
 }
 
@@ -222,6 +227,18 @@ impl Board {
     /// (unsorted). After a merge an item can name a theme someone else deleted.
     pub fn theme_of<'a>(&'a self, item: &'a Item) -> Option<&'a ThemeId> {
         item.theme.as_ref().filter(|t| self.theme(t).is_some())
+    }
+
+    /// Whether the theme `id` is on the board and locked: its frame and its cards stay as
+    /// the facilitator set them, and no card joins or leaves it by hand.
+    pub fn theme_locked(&self, id: &ThemeId) -> bool {
+        self.theme(id).is_some_and(|t| t.locked)
+    }
+
+    /// Whether `item` is fixed where it is: locked itself, or in a locked frame. A fixed
+    /// card is not moved, resized, re-themed or deleted by hand.
+    pub fn fixed(&self, item: &Item) -> bool {
+        item.locked || self.theme_of(item).is_some_and(|t| self.theme_locked(t))
     }
 
     /// Whether a theme with this id is on the board or was deleted from it.

@@ -6,8 +6,8 @@
 
 use super::suggest::ThemeSuggestion;
 use super::{
-    Answer, Board, Edit, ItemChange, ItemId, MAX_REPLY_CHARS, Phase, Reaction, Response, ResponseId, Session, Theme,
-    ThemeId, Timer, Timestamp, Tombstone, Vote, VoteId, is_prompt, same_person,
+    Answer, Board, Edit, Item, ItemChange, ItemId, MAX_REPLY_CHARS, Phase, Reaction, Response, ResponseId, Session,
+    Theme, ThemeId, Timer, Timestamp, Tombstone, Vote, VoteId, is_prompt, same_person,
 };
 
 /// Why something may not be done now.
@@ -24,6 +24,10 @@ pub enum RuleError {
     EmptyReply,
     NotYourReply,
     NothingToMove,
+    /// The theme (named) is locked: no card joins or leaves its frame by hand.
+    FrameLocked(String),
+    /// Every card asked for is locked (or in a locked frame).
+    Locked,
 }
 
 impl crate::i18n::Said for RuleError {
@@ -41,6 +45,8 @@ impl crate::i18n::Said for RuleError {
             RuleError::EmptyReply => Message::new("rule-empty-reply"),
             RuleError::NotYourReply => Message::new("rule-not-your-reply"),
             RuleError::NothingToMove => Message::new("rule-nothing-to-move"),
+            RuleError::FrameLocked(theme) => Message::new("rule-frame-locked").with("theme", theme.as_str()),
+            RuleError::Locked => Message::new("rule-locked"),
         }
     }
 }
@@ -190,26 +196,31 @@ pub fn accept_suggestion(board: &Board, s: &ThemeSuggestion) -> Edit {
 }
 
 /// Puts the items `ids` into `theme` (`None`: unsorted). Refused when the theme is not on
-/// the board or every item is in it already.
+/// the board or is locked, or every item is in it already or fixed where it is (locked,
+/// or in a locked frame); fixed items among others stay where they are.
 pub fn move_to_theme<'a>(
     board: &Board,
     ids: impl IntoIterator<Item = &'a ItemId>,
     theme: Option<&ThemeId>,
 ) -> Result<Edit, RuleError> {
-    if let Some(t) = theme
-        && board.theme(t).is_none()
-    {
-        return Err(RuleError::NoSuchTheme);
+    if let Some(t) = theme {
+        match board.theme(t) {
+            None => return Err(RuleError::NoSuchTheme),
+            Some(t) if t.locked => return Err(RuleError::FrameLocked(t.name.clone())),
+            Some(_) => {}
+        }
     }
     let now = Timestamp::now();
-    let edits: Vec<Edit> = ids
-        .into_iter()
-        .filter(|id| board.item(id).is_some_and(|i| i.theme.as_ref() != theme))
-        .map(|id| Edit::ChangeItem { id: id.clone(), change: ItemChange::Theme(theme.cloned()), at: now })
-        .collect();
-    if edits.is_empty() {
-        return Err(RuleError::NothingToMove);
+    let moving: Vec<&Item> =
+        ids.into_iter().filter_map(|id| board.item(id)).filter(|i| i.theme.as_ref() != theme).collect();
+    let free: Vec<&&Item> = moving.iter().filter(|i| !board.fixed(i)).collect();
+    if free.is_empty() {
+        return Err(if moving.is_empty() { RuleError::NothingToMove } else { RuleError::Locked });
     }
+    let edits = free
+        .into_iter()
+        .map(|i| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Theme(theme.cloned()), at: now })
+        .collect();
     Ok(Edit::Batch(edits))
 }
 

@@ -26,7 +26,7 @@ pub struct TombstoneV2 {
     by: String,
 }
 
-/// A tombstone of versions 3 to 5.
+/// A tombstone of versions 3 to 6.
 #[derive(Deserialize)]
 pub struct TombstoneV5 {
     id: String,
@@ -46,7 +46,7 @@ pub struct ThemeV3 {
     modified: Timestamp,
 }
 
-/// A theme of versions 4 and 5.
+/// A theme of versions 4 to 6: no lock.
 #[derive(Deserialize)]
 pub struct ThemeV5 {
     id: ThemeId,
@@ -80,7 +80,7 @@ pub enum ItemKindV4 {
     Colour { hex: String, name: String },
 }
 
-/// An item's kind in version 5: links with what their page said of itself.
+/// An item's kind in versions 5 and 6: links with what their page said of itself.
 #[derive(Deserialize)]
 #[serde(rename = "ItemKind")]
 pub enum ItemKindV5 {
@@ -157,7 +157,21 @@ impl SessionV5 {
     }
 }
 
-/// A dot of versions 2 to 5.
+/// A session of version 6: with private collect.
+#[derive(Deserialize)]
+#[serde(rename = "Session")]
+pub struct SessionV6 {
+    phase: Phase,
+    timer: Timer,
+    hide_contributors: bool,
+    private_collect: bool,
+    dots_per_person: u32,
+    votes_revealed: bool,
+    own_prompts: Vec<String>,
+    modified: Timestamp,
+}
+
+/// A dot of versions 2 to 6.
 #[derive(Deserialize)]
 #[serde(rename = "Vote")]
 pub struct VoteV5 {
@@ -167,7 +181,7 @@ pub struct VoteV5 {
     at: Timestamp,
 }
 
-/// An answer of versions 2 to 5.
+/// An answer of versions 2 to 6.
 #[derive(Deserialize)]
 #[serde(rename = "Answer")]
 pub enum AnswerV5 {
@@ -175,7 +189,7 @@ pub enum AnswerV5 {
     Reply(String),
 }
 
-/// A reaction or reply of versions 2 to 5.
+/// A reaction or reply of versions 2 to 6.
 #[derive(Deserialize)]
 #[serde(rename = "Response")]
 pub struct ResponseV5 {
@@ -408,7 +422,54 @@ pub struct BoardV5 {
 }
 
 impl BoardV5 {
-    /// Version 5 → 6 (today's model): ideas were always collected in the open.
+    /// Version 5 → 6: ideas were always collected in the open.
+    pub fn migrate(self) -> BoardV6 {
+        let s = self.session;
+        BoardV6 {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes,
+            items: self.items,
+            deleted: self.deleted,
+            created: self.created,
+            modified: self.modified,
+            session: SessionV6 {
+                phase: s.phase,
+                timer: s.timer,
+                hide_contributors: s.hide_contributors,
+                private_collect: false,
+                dots_per_person: s.dots_per_person,
+                votes_revealed: s.votes_revealed,
+                own_prompts: s.own_prompts,
+                modified: s.modified,
+            },
+            votes: self.votes,
+            responses: self.responses,
+        }
+    }
+}
+
+/// Version 6: frames without locks.
+#[derive(Deserialize)]
+pub struct BoardV6 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV5>,
+    items: Vec<ItemOf<ItemKindV5>>,
+    deleted: Vec<TombstoneV5>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: SessionV6,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
+}
+
+impl BoardV6 {
+    /// Version 6 → 7 (today's model): no frame was locked.
     pub fn migrate(self) -> Board {
         let s = self.session;
         let deleted = self.deleted.into_iter().map(|t| Tombstone { id: t.id, at: t.at, by: t.by, saw: t.saw });
@@ -426,6 +487,7 @@ impl BoardV5 {
                 description: t.description,
                 rank: t.rank,
                 frame: t.frame,
+                locked: false,
                 modified: t.modified,
             })
             .collect::<Vec<_>>()
@@ -435,7 +497,7 @@ impl BoardV5 {
             phase: s.phase,
             timer: s.timer,
             hide_contributors: s.hide_contributors,
-            private_collect: false,
+            private_collect: s.private_collect,
             dots_per_person: s.dots_per_person,
             votes_revealed: s.votes_revealed,
             own_prompts: s.own_prompts,

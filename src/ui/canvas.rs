@@ -65,7 +65,7 @@ pub fn canvas_ui(
         }
         if let Some((theme, delta)) = &moving_frame
             && item.theme.as_ref() == Some(theme)
-            && !item.locked
+            && !board.fixed(item)
         {
             r = r.translate(*delta);
         }
@@ -147,7 +147,7 @@ pub fn canvas_ui(
 
     // Resize handles on top of the cards.
     let selected_items: Vec<&Item> =
-        board.items.iter().filter(|i| view.canvas.selection.contains(&i.id) && !i.locked).collect();
+        board.items.iter().filter(|i| view.canvas.selection.contains(&i.id) && !board.fixed(i)).collect();
     for item in selected_items {
         let on_screen = view.camera.screen_from_board.mul_rect(preview(item, view));
         if on_screen.intersects(rect) {
@@ -254,7 +254,7 @@ fn item_input(
             view.canvas.selection = BTreeSet::from([item.id.clone()]);
         }
     }
-    if response.double_clicked() && !item.locked && !board.face_down(item) {
+    if response.double_clicked() && !board.fixed(item) && !board.face_down(item) {
         match item.kind.behaviour().edited_on_card() {
             Some(key) => {
                 let text = item.kind.behaviour().field(key).unwrap_or_default().to_owned();
@@ -275,7 +275,7 @@ fn item_input(
         let ids: Vec<ItemId> = board
             .items
             .iter()
-            .filter(|i| view.canvas.selection.contains(&i.id) && !i.locked)
+            .filter(|i| view.canvas.selection.contains(&i.id) && !board.fixed(i))
             .map(|i| i.id.clone())
             .collect();
         if !ids.is_empty() {
@@ -314,8 +314,14 @@ fn item_input(
     }
 }
 
-/// One undo step for a finished move (see [`frames::move_cards`]).
+/// One undo step for a finished move (see [`frames::move_cards`]); dropped into a locked
+/// frame, the cards go back and the user is told why.
 pub fn move_edit(board: &Board, ids: &[ItemId], delta: Vec2, drop: Drop) -> Option<Action> {
+    if let Some(Some(t)) = drop.theme()
+        && let Some(theme) = board.theme(t).filter(|t| t.locked)
+    {
+        return Some(Action::Error(crate::i18n::said(&rules::RuleError::FrameLocked(theme.name.clone()))));
+    }
     let (edit, retheme) = frames::move_cards(board, ids, delta.x, delta.y, &drop, Timestamp::now())?;
     let count = ids.len();
     let label = match (drop.theme(), retheme) {

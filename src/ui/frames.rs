@@ -50,11 +50,14 @@ pub fn paint_frame(painter: &egui::Painter, view: &ViewState, theme: &Theme, cou
     let size = (style::FRAME_LABEL_FONT * zoom).max(13.0).min(band.height().max(13.0));
     if on_screen.width() > 60.0 {
         let painter = painter.with_clip_rect(painter.clip_rect().intersect(on_screen));
-        let text = if count == 0 {
+        let mut text = if count == 0 {
             tr!("frame-empty", theme = theme.name.as_str())
         } else {
             format!("{}  ·  {count}", theme.name)
         };
+        if theme.locked {
+            text.insert_str(0, "🔒 ");
+        }
         let name_colour = style::frame_label(colour, dark);
         painter.text(
             band.left_center() + vec2(16.0 * zoom.clamp(0.4, 1.0), 0.0),
@@ -67,14 +70,48 @@ pub fn paint_frame(painter: &egui::Painter, view: &ViewState, theme: &Theme, cou
 }
 
 /// Input on a frame: dragging its name band moves it, its corner resizes it,
-/// double-clicking the band renames the theme.
+/// double-clicking the band renames the theme, its menu locks it. A locked frame only
+/// offers to be unlocked.
 pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, actions: &mut Vec<Action>) {
     let zoom = view.camera.zoom();
     let on_screen = view.camera.screen_from_board.mul_rect(preview(theme, view));
     let band = Rect::from_min_size(on_screen.min, vec2(on_screen.width(), (FRAME_HEADER * zoom).max(14.0)));
-    let response = ui.interact(band, frame_id(&theme.id), Sense::click_and_drag());
+    let sense = if theme.locked { Sense::click() } else { Sense::click_and_drag() };
+    let response = ui.interact(band, frame_id(&theme.id), sense);
     let label = tr!("frame-label", theme = theme.name.as_str());
     response.widget_info(|| WidgetInfo::labeled(Role::Group, true, &label));
+    let response = if theme.locked { response.on_hover_text(tr!("frame-locked-hint")) } else { response };
+    response.context_menu(|ui| {
+        let (text, step) = if theme.locked {
+            (tr!("frame-unlock"), tr!("step-unlock-frame", theme = theme.name.as_str()))
+        } else {
+            (tr!("frame-lock"), tr!("step-lock-frame", theme = theme.name.as_str()))
+        };
+        if ui.button(text).clicked() {
+            actions.push(Action::edit(lock_frame(theme, !theme.locked), step));
+            ui.close();
+        }
+        if theme.locked {
+            return;
+        }
+        if ui.button(tr!("frame-rename")).clicked() {
+            view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
+            view.panels.sidebar = true;
+            ui.close();
+        }
+        if ui.button(tr!("frame-tidy")).clicked() {
+            actions.push(reflow(board, theme, theme.frame));
+            ui.close();
+        }
+        if ui.button(tr!("frame-delete")).clicked() {
+            let edit = Edit::delete_theme(board, &theme.id, Timestamp::now(), "");
+            actions.push(Action::edit(edit, tr!("step-delete-theme", theme = theme.name.as_str())));
+            ui.close();
+        }
+    });
+    if theme.locked {
+        return;
+    }
     if response.hovered() {
         ui.ctx().set_cursor_icon(CursorIcon::Grab);
     }
@@ -100,22 +137,6 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
     {
         actions.push(move_frame(board, theme, delta_in_board));
     }
-    response.context_menu(|ui| {
-        if ui.button(tr!("frame-rename")).clicked() {
-            view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
-            view.panels.sidebar = true;
-            ui.close();
-        }
-        if ui.button(tr!("frame-tidy")).clicked() {
-            actions.push(reflow(board, theme, theme.frame));
-            ui.close();
-        }
-        if ui.button(tr!("frame-delete")).clicked() {
-            let edit = Edit::delete_theme(board, &theme.id, Timestamp::now(), "");
-            actions.push(Action::edit(edit, tr!("step-delete-theme", theme = theme.name.as_str())));
-            ui.close();
-        }
-    });
 
     // The corner resizes.
     let corner = egui::Rect::from_center_size(
@@ -150,6 +171,11 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
             actions.push(reflow(board, theme, frame));
         }
     }
+}
+
+/// The theme locked or unlocked: one edit, stamped when it is made.
+pub fn lock_frame(theme: &Theme, locked: bool) -> Edit {
+    Edit::ReplaceTheme(Theme { locked, modified: Timestamp::now(), ..theme.clone() })
 }
 
 /// Moving a frame moves its cards with it: one edit.

@@ -237,7 +237,7 @@ fn item_ui(
         ));
     }
     ui.add_space(8.0);
-    if ui.add_enabled(!item.locked, egui::Button::new(tr!("inspector-delete-item"))).clicked() {
+    if ui.add_enabled(!board.fixed(item), egui::Button::new(tr!("inspector-delete-item"))).clicked() {
         actions.push(Action::Command(Command::Delete));
     }
 }
@@ -287,7 +287,10 @@ fn theme_combo(ui: &mut Ui, board: &Board, items: &[&Item], actions: &mut Vec<Ac
     };
     let mut chosen: Option<Option<ThemeId>> = None;
     ComboBox::from_label(tr!("inspector-theme")).selected_text(shown).show_ui(ui, |ui| {
-        let targets = board.themes.iter().map(|t| (Some(t.id.clone()), t.name.clone()));
+        let targets = board
+            .themes
+            .iter()
+            .map(|t| (Some(t.id.clone()), if t.locked { format!("🔒 {}", t.name) } else { t.name.clone() }));
         for (theme, name) in targets.chain(std::iter::once((None, tr!("theme-unsorted")))) {
             if ui.selectable_label(current == Some(theme.as_ref()), name).clicked() {
                 chosen = Some(theme);

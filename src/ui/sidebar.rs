@@ -62,12 +62,14 @@ fn theme_row(
             rename_field(ui, board, view, theme, actions);
         } else {
             let filtered = view.find.filter == ThemeFilter::Theme(theme.id.clone());
-            let label = ui.selectable_label(filtered, format!("{} ({count})", theme.name));
+            let mark = if theme.locked { "🔒 " } else { "" };
+            let label = ui.selectable_label(filtered, format!("{mark}{} ({count})", theme.name));
             let label = if theme.description.is_empty() { label } else { label.on_hover_text(&theme.description) };
+            let label = if theme.locked { label.on_hover_text(tr!("frame-locked-hint")) } else { label };
             if label.clicked() {
                 view.find.filter = if filtered { ThemeFilter::All } else { ThemeFilter::Theme(theme.id.clone()) };
             }
-            if label.double_clicked() {
+            if label.double_clicked() && !theme.locked {
                 view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
             }
         }
@@ -111,7 +113,7 @@ fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme,
         && let Some((id, name)) = view.panels.renaming_theme.take()
     {
         let name = name.trim().to_owned();
-        if !name.is_empty() && name != theme.name && board.theme(&id).is_some() {
+        if !name.is_empty() && name != theme.name && board.theme(&id).is_some_and(|t| !t.locked) {
             let renamed = Theme { name: name.clone(), modified: Timestamp::now(), ..theme.clone() };
             actions.push(Action::edit(Edit::ReplaceTheme(renamed), tr!("step-rename-theme", theme = name.as_str())));
         }
@@ -127,31 +129,43 @@ fn theme_menu(
     who: &str,
     actions: &mut Vec<Action>,
 ) {
-    if ui.button(tr!("sidebar-rename")).clicked() {
+    let (text, step) = if theme.locked {
+        (tr!("frame-unlock"), tr!("step-unlock-frame", theme = theme.name.as_str()))
+    } else {
+        (tr!("frame-lock"), tr!("step-lock-frame", theme = theme.name.as_str()))
+    };
+    if ui.button(text).on_hover_text(tr!("frame-locked-hint")).clicked() {
+        actions.push(Action::edit(super::frames::lock_frame(theme, !theme.locked), step));
+        ui.close();
+    }
+    let free = !theme.locked;
+    if ui.add_enabled(free, egui::Button::new(tr!("sidebar-rename"))).clicked() {
         view.panels.renaming_theme = Some((theme.id.clone(), theme.name.clone()));
         ui.close();
     }
     ui.label(tr!("sidebar-colour"));
-    ui.horizontal_wrapped(|ui| {
-        for hex in THEME_PALETTE {
-            let colour = style::hex_colour(hex);
-            let selected = theme.colour.eq_ignore_ascii_case(hex);
-            let button = egui::Button::new(RichText::new(if selected { "✔" } else { " " }).color(Color32::BLACK))
-                .fill(colour)
-                .min_size(vec2(22.0, 22.0));
-            let response = ui.add(button);
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("sidebar-colour-label", hex = hex))
-            });
-            if response.clicked() && !selected {
-                let recoloured = Theme { colour: hex.to_owned(), modified: Timestamp::now(), ..theme.clone() };
-                actions.push(Action::edit(
-                    Edit::ReplaceTheme(recoloured),
-                    tr!("step-recolour-theme", theme = theme.name.as_str()),
-                ));
-                ui.close();
+    ui.add_enabled_ui(free, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for hex in THEME_PALETTE {
+                let colour = style::hex_colour(hex);
+                let selected = theme.colour.eq_ignore_ascii_case(hex);
+                let button = egui::Button::new(RichText::new(if selected { "✔" } else { " " }).color(Color32::BLACK))
+                    .fill(colour)
+                    .min_size(vec2(22.0, 22.0));
+                let response = ui.add(button);
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("sidebar-colour-label", hex = hex))
+                });
+                if response.clicked() && !selected {
+                    let recoloured = Theme { colour: hex.to_owned(), modified: Timestamp::now(), ..theme.clone() };
+                    actions.push(Action::edit(
+                        Edit::ReplaceTheme(recoloured),
+                        tr!("step-recolour-theme", theme = theme.name.as_str()),
+                    ));
+                    ui.close();
+                }
             }
-        }
+        })
     });
     ui.separator();
     if ui.add_enabled(index > 0, egui::Button::new(tr!("sidebar-move-up"))).clicked() {
@@ -165,7 +179,7 @@ fn theme_menu(
         ui.close();
     }
     ui.separator();
-    let delete = ui.button(tr!("sidebar-delete-theme")).on_hover_text(if count == 0 {
+    let delete = ui.add_enabled(free, egui::Button::new(tr!("sidebar-delete-theme"))).on_hover_text(if count == 0 {
         tr!("sidebar-delete-help-empty")
     } else {
         tr!("sidebar-delete-help", things = super::canvas::things(count))

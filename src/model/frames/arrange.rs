@@ -28,16 +28,21 @@ fn sane_aspect(aspect: f32) -> f32 {
 /// [`arrange`] with the frames (and each frame's cards) in the order `order` gives; used
 /// by shuffle. `None` keeps sidebar and stacking order.
 fn arrange_in(board: &Board, now: Timestamp, order: Option<&mut fastrand::Rng>, aspect: f32) -> Edit {
-    // Each group: its theme (None: unsorted) and its movable cards.
+    // Each group: its theme (None: unsorted) and its movable cards. Locked frames stay
+    // where they are; the frame rules move the others out of their way.
     let mut by_theme = board.items_by_theme();
     let mut groups: Vec<(Option<&Theme>, Vec<&Item>)> = board
         .themes
         .iter()
+        .filter(|t| !t.locked)
         .map(|t| {
-            (Some(t), by_theme.remove(&Some(&t.id)).unwrap_or_default().into_iter().filter(|i| !i.locked).collect())
+            (
+                Some(t),
+                by_theme.remove(&Some(&t.id)).unwrap_or_default().into_iter().filter(|i| !board.fixed(i)).collect(),
+            )
         })
         .collect();
-    let unsorted: Vec<&Item> = board.items.iter().filter(|i| board.theme_of(i).is_none() && !i.locked).collect();
+    let unsorted: Vec<&Item> = board.items.iter().filter(|i| board.theme_of(i).is_none() && !board.fixed(i)).collect();
     if let Some(rng) = order {
         rng.shuffle(&mut groups);
         for (_, cards) in &mut groups {
@@ -141,7 +146,7 @@ pub fn shuffle(board: &Board, seed: u64, now: Timestamp) -> Edit {
 
 /// [`shuffle`] for a canvas of the shape `aspect` (see [`arrange_for`]).
 pub fn shuffle_for(board: &Board, seed: u64, aspect: f32, now: Timestamp) -> Edit {
-    if board.items.iter().filter(|i| !i.locked).count() < 2 {
+    if board.items.iter().filter(|i| !board.fixed(i)).count() < 2 {
         return Edit::Batch(Vec::new());
     }
     arrange_in(board, now, Some(&mut fastrand::Rng::with_seed(seed)), sane_aspect(aspect))

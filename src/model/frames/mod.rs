@@ -290,6 +290,7 @@ impl Board {
             description: String::new(),
             rank: self.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1)),
             frame: BoardRect::from_pos_size(next_frame_spot(self), EMPTY_FRAME).moved_onto_board(),
+            locked: false,
             modified: now,
         }
     }

@@ -31,7 +31,8 @@ impl Drop {
 /// and, by where they were dropped, their theme (the frame's, the sidebar theme's, or
 /// unsorted on the open canvas). Dropped on a sidebar theme, cards keep their places and
 /// the frame rules move them into its frame. `None` when nothing changes. Returns the
-/// edit and how many cards changed theme.
+/// edit and how many cards changed theme. Fixed cards (locked, or in a locked frame) stay
+/// as they are, and nothing is dropped into a locked frame.
 pub fn move_cards(
     board: &Board,
     ids: &[ItemId],
@@ -44,9 +45,16 @@ pub fn move_cards(
     let theme = drop.theme();
     let mut edits = Vec::new();
     let mut retheme = 0;
+    if theme.flatten().is_some_and(|t| board.theme_locked(t)) {
+        // A locked frame takes no card by hand.
+        return None;
+    }
     for id in ids {
         let Some(item) = board.item(id) else { continue };
-        if moves && !item.locked {
+        if board.fixed(item) {
+            continue;
+        }
+        if moves {
             let pos = Pos::new(item.pos.x + dx, item.pos.y + dy);
             edits.push(Edit::ChangeItem { id: id.clone(), change: ItemChange::Pos(pos), at: now });
         }
@@ -63,7 +71,7 @@ pub fn move_cards(
 /// Moving a frame by (`dx`, `dy`) moves its cards with it: one edit.
 pub fn move_frame(board: &Board, theme: &Theme, dx: f32, dy: f32, now: Timestamp) -> Edit {
     let mut edits = vec![Edit::ReplaceTheme(Theme { frame: translate(theme.frame, dx, dy), ..theme.clone() })];
-    edits.extend(board.items_in_theme(Some(&theme.id)).filter(|i| !i.locked).map(|i| Edit::ChangeItem {
+    edits.extend(board.items_in_theme(Some(&theme.id)).filter(|i| !board.fixed(i)).map(|i| Edit::ChangeItem {
         id: i.id.clone(),
         change: ItemChange::Pos(Pos::new(i.pos.x + dx, i.pos.y + dy)),
         at: now,
@@ -75,7 +83,7 @@ pub fn move_frame(board: &Board, theme: &Theme, dx: f32, dy: f32, now: Timestamp
 /// frame is unchanged: "tidy this frame"), they are laid out again in it in reading
 /// order, and the frame grows down as they need.
 pub fn resize_frame(board: &Board, theme: &Theme, frame: BoardRect, now: Timestamp) -> Edit {
-    let mut cards: Vec<&Item> = board.items_in_theme(Some(&theme.id)).filter(|i| !i.locked).collect();
+    let mut cards: Vec<&Item> = board.items_in_theme(Some(&theme.id)).filter(|i| !board.fixed(i)).collect();
     let area = content_area(frame);
     let fits = cards.iter().all(|i| inside(rect(i), area));
     let mut edits = vec![Edit::ReplaceTheme(Theme { frame, ..theme.clone() })];

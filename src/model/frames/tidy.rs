@@ -169,17 +169,20 @@ impl<'a> Scratch<'a> {
         grew
     }
 
-    /// Moves frames apart until none is too close to another. Frames in `fixed` stay
-    /// where they are as long as they can; the others move right or down, whichever is
-    /// shorter, in rank order. Stops when the budget runs out (see [`Self::shelve`]).
+    /// Moves frames apart until none is too close to another. Locked frames, then frames
+    /// in `fixed`, stay where they are as long as they can; the others move right or
+    /// down, whichever is shorter, in rank order. Stops when the budget runs out (see
+    /// [`Self::shelve`]).
     fn push_apart(&mut self, fixed: &BTreeSet<ThemeId>, start: Vec<ThemeId>) {
         let rank: HashMap<ThemeId, usize> = self.order.iter().enumerate().map(|(i, t)| (t.clone(), i)).collect();
-        // Which of two goes: the one not fixed, else the later in rank.
+        let locked: BTreeSet<&ThemeId> = self.board.themes.iter().filter(|t| t.locked).map(|t| &t.id).collect();
+        // Which of two stays: the locked one, else the fixed one, else the earlier in rank.
+        let weight = |t: &ThemeId| (locked.contains(t), fixed.contains(t));
         let mover = |a: &ThemeId, b: &ThemeId| -> bool {
-            match (fixed.contains(a), fixed.contains(b)) {
-                (true, false) => true,
-                (false, true) => false,
-                _ => rank[a] < rank[b],
+            match weight(a).cmp(&weight(b)) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Less => false,
+                std::cmp::Ordering::Equal => rank[a] < rank[b],
             }
         };
         let mut index = Index::new(self.order.iter().map(|t| self.frames[t]));
@@ -388,6 +391,8 @@ pub fn tidy_after(board: &mut Board, edit: &Edit) -> Result<Edit, EditError> {
 pub fn tidy(board: &Board, anchors: &BTreeSet<ThemeId>, new: &BTreeSet<ItemId>) -> Edit {
     let mut s = Scratch::new(board);
     let mut fixed = anchors.clone();
+    // Locked frames stay where the facilitator put them as long as they can.
+    fixed.extend(board.themes.iter().filter(|t| t.locked).map(|t| t.id.clone()));
     fixed.extend(s.cards_into_frames(new));
     s.frames_apart_and_cards_out(&fixed, new);
     s.into_edit()
