@@ -36,7 +36,7 @@ fn entry(r: BoardRect) -> Entry {
 
 /// Only finite rectangles are indexed: anything else cannot be near anything, and the
 /// tree needs numbers it can compare.
-fn indexable(r: BoardRect) -> bool {
+pub(super) fn indexable(r: BoardRect) -> bool {
     [r.min.x, r.min.y, r.max.x, r.max.y].iter().all(|v| v.is_finite())
 }
 

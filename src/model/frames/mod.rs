@@ -137,6 +137,22 @@ fn spot_in(frame: BoardRect, taken: &Index, size: Size, budget: &mut usize) -> O
 /// `near` (its top-left corner) as there is room, searched ring by ring; inside `within`
 /// (the part of the board the user sees) if there is room there.
 pub fn free_spot_outside(board: &Board, near: Pos, size: Size, within: Option<BoardRect>) -> Pos {
+    // The place asked for, when it is free, is the answer the ring search would give
+    // first: found by a walk over the cards and frames, with no index to build (what an
+    // idea from a phone finds at the next place of the session's arrivals).
+    if within.is_none() {
+        let p = near.clamped();
+        let r = BoardRect::from_pos_size(p, size);
+        let near_any = |rects: &mut dyn Iterator<Item = BoardRect>, gap: f32| {
+            rects.filter(|o| index::indexable(*o)).any(|o| too_close(o, r, gap))
+        };
+        if index::indexable(r)
+            && !near_any(&mut board.items.iter().map(rect), CARD_GAP / 2.0 - 0.5)
+            && !near_any(&mut board.themes.iter().map(|t| t.frame), 0.0)
+        {
+            return p;
+        }
+    }
     let cards = Index::new(board.items.iter().map(rect));
     let frames = Index::new(board.themes.iter().map(|t| t.frame));
     let mut budget = PLACEMENT_BUDGET;

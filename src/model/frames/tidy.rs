@@ -52,6 +52,9 @@ impl Rows {
     }
 }
 
+/// New cards checked by a walk over the others rather than through an index.
+const WALK_AT_MOST: usize = 8;
+
 /// Width of the rows cards go in below everything when there is no room near them.
 const ROWS_WIDTH: f32 = 16.0 * (COLUMN + CARD_GAP);
 
@@ -277,7 +280,11 @@ impl<'a> Scratch<'a> {
     fn loose_cards_out(&mut self, new: &BTreeSet<ItemId>) {
         let frames = Index::new(self.frames.values().copied());
         let items = &self.board.items;
-        let mut cards = Index::new(items.iter().map(|i| self.rect(i)));
+        // The cards' index is made once a card has to move, or at once for many new
+        // cards; until then a few new ones are checked by a walk over the others (a new
+        // idea that landed where it was placed costs no index).
+        let index = |s: &Self| Index::new(items.iter().map(|i| s.rect(i)));
+        let mut cards: Option<Index> = (new.len() > WALK_AT_MOST).then(|| index(self));
         let mut rows: Option<Rows> = None;
         for (key, card) in items.iter().enumerate() {
             if self.board.theme_of(card).is_some() {
@@ -286,13 +293,22 @@ impl<'a> Scratch<'a> {
             let key = u32::try_from(key).unwrap_or(u32::MAX);
             let r = self.rect(card);
             let in_frame = frames.any_near(r, 0.0, None);
-            let on_card = new.contains(&card.id) && cards.any_near(r, CARD_GAP / 2.0 - 0.5, Some(key));
+            let gap = CARD_GAP / 2.0 - 0.5;
+            let on_card = new.contains(&card.id)
+                && match &cards {
+                    Some(cards) => cards.any_near(r, gap, Some(key)),
+                    None => items.iter().enumerate().any(|(k, other)| {
+                        let o = self.rect(other);
+                        k != key as usize && super::index::indexable(o) && too_close(o, r, gap)
+                    }),
+                };
             if !in_frame && !on_card {
                 continue;
             }
+            let cards = cards.get_or_insert_with(|| index(self));
             cards.remove(key, r);
             let found =
-                if self.budget > 0 { spot_among(&cards, &frames, r.min, card.size, &mut self.budget) } else { None };
+                if self.budget > 0 { spot_among(cards, &frames, r.min, card.size, &mut self.budget) } else { None };
             let spot = found.unwrap_or_else(|| {
                 rows.get_or_insert_with(|| {
                     let everything = self.frames.values().copied().chain(items.iter().map(|i| self.rect(i)));
