@@ -91,16 +91,20 @@ async fn until(client: &fantoccini::Client, script: &str, what: &str, ok: impl F
 
 /// Two phones, one Dutch and one English (issue 27): each page speaks its browser's
 /// language, counts right, refuses a dot it has no room for visibly, shows a locked
-/// card locked, and says the session ended when the facilitator stops inviting.
+/// card and a locked frame locked (and does not offer the locked theme for new ideas),
+/// shows the themes as sections, and says the session ended when the facilitator stops
+/// inviting.
 #[test]
 fn phones_in_dutch_and_english_see_every_state() {
     let env = Env::new();
     env.ok(&["new", "live", "--title", "Live café", "--goal", "Mornings people stay for"]);
     env.ok(&["add", "live", "--note", "Long tables", "--theme", "Space"]);
     env.ok(&["add", "live", "--note", "Fixed by the facilitator"]);
+    env.ok(&["add", "live", "--note", "Our brief", "--theme", "Brief"]);
     let path = env.path("live.moodboard.ron");
     let mut board = moodboard::storage::load(&path).unwrap().board;
     board.items.iter_mut().find(|i| i.kind.texts().contains(&"Fixed by the facilitator")).unwrap().locked = true;
+    board.themes.iter_mut().find(|t| t.name == "Brief").unwrap().locked = true;
     moodboard::storage::save(&path, &board).unwrap();
     env.ok(&["session", "live", "--phase", "collect"]);
     let mut h = hosting::host(&env, "live");
@@ -128,6 +132,26 @@ fn phones_in_dutch_and_english_see_every_state() {
         // A locked card shows it, in each language.
         until(&en, "return document.getElementById('ideas').innerText;", "locked", |t| t.contains("Locked by the facilitator")).await;
         until(&nl, "return document.getElementById('ideas').innerText;", "vastgezet", |t| t.contains("Vastgezet door de facilitator")).await;
+        // The themes are sections; the locked frame's heading says so, its card is locked,
+        // and its theme is shown but not offered for a new idea.
+        for (client, locked) in [(&en, "Brief (🔒 locked)"), (&nl, "Brief (🔒 vastgezet)")] {
+            let sections = client
+                .execute("return Array.from(document.querySelectorAll('#ideas li.theme')).map(h => h.textContent);", vec![])
+                .await
+                .unwrap();
+            let sections: Vec<String> = serde_json::from_value(sections).unwrap();
+            assert!(sections.contains(&"Space".to_owned()) && sections.contains(&locked.to_owned()), "{sections:?}");
+            let option = client
+                .execute("return Array.from(document.getElementById('theme').options).filter(o => o.disabled).map(o => o.textContent);", vec![])
+                .await
+                .unwrap();
+            assert_eq!(option, serde_json::json!([locked]), "the locked theme is shown, not offered");
+            let brief = client
+                .execute("const li = Array.from(document.querySelectorAll('#ideas li')).find(l => l.textContent.startsWith('Our brief')); return li.querySelector('.meta').textContent;", vec![])
+                .await
+                .unwrap();
+            assert!(brief.as_str().unwrap().starts_with("🔒"), "a card in a locked frame shows it: {brief}");
+        }
 
         // Voting with one dot: after it, giving another is refused on the page, with why.
         env.ok(&["session", "live", "--phase", "vote", "--dots", "1"]);

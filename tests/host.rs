@@ -65,6 +65,35 @@ fn item_id(v: &Value, text: &str) -> String {
     v["items"].as_array().unwrap().iter().find(|i| i["text"] == text).unwrap()["id"].as_str().unwrap().to_owned()
 }
 
+/// A frame the facilitator locked (issue 27): phones see it and its cards locked, and
+/// an idea for it is refused with the reason; the board keeps no trace of the attempt.
+#[test]
+fn a_locked_frame_takes_no_ideas_from_phones() {
+    let env = Env::new();
+    live_board(&env);
+    let path = env.path("live.moodboard.ron");
+    let mut board = moodboard::storage::load(&path).unwrap().board;
+    board.themes.iter_mut().for_each(|t| t.locked = true);
+    moodboard::storage::save(&path, &board).unwrap();
+    session(&env, &["--phase", "collect"]);
+    let h = host(&env, "live");
+    let ann = join(&h, Some("Ann"));
+    let v = view(&h, &ann);
+    assert_eq!(v["themes"][0]["name"], "Space");
+    assert_eq!(v["themes"][0]["locked"], true);
+    let seed = v["items"].as_array().unwrap().iter().find(|i| i["text"] == "Seed: long tables").unwrap();
+    assert_eq!(seed["locked"], true, "a card in a locked frame is locked");
+    let space = v["themes"][0]["id"].as_str().unwrap().to_owned();
+    let body = json!({ "participant": ann, "kind": "note", "text": "Into the brief", "theme": space });
+    let (status, answer) = post(&format!("{}/api/items", h.url), &body);
+    assert_eq!(status, 409, "{answer}");
+    assert!(answer["error"].as_str().unwrap().contains("“Space” is locked"), "{answer}");
+    // Without a theme the idea is welcome.
+    assert_eq!(idea(&h, &ann, "Beside it", false).0, 201);
+    let texts = texts(&view(&h, &ann));
+    assert!(texts.contains(&"Beside it".to_owned()) && !texts.contains(&"Into the brief".to_owned()), "{texts:?}");
+}
+
 #[test]
 fn every_route_and_its_errors() {
     let env = Env::new();
@@ -209,6 +238,22 @@ fn every_route_and_its_errors() {
     }
     assert!(first.contains("event: board") && first.contains("Benches by the window"), "{first}");
     assert_eq!(get(&format!("{}/api/events?participant=nobody", h.url)).0, 404);
+    // A reaction comes as what changed: that card alone, not the whole board again.
+    let like = json!({ "participant": anon, "item": benches, "reaction": "like" });
+    assert_eq!(post(&format!("{}/api/reactions", h.url), &like).0, 201);
+    let mut next = String::new();
+    while !next.contains("data:") {
+        reader.read_line(&mut next).unwrap();
+    }
+    assert!(next.contains("event: changes"), "{next}");
+    let data: Value = serde_json::from_str(next.split("data:").nth(1).unwrap().trim()).unwrap();
+    assert_eq!(data["items"].as_array().unwrap().len(), 1, "{data}");
+    assert_eq!(data["items"][0]["id"], benches.as_str());
+    assert_eq!(data["items"][0]["my_reactions"], json!(["build", "like"]));
+    assert_eq!(data["removed"], json!([]));
+    assert_eq!(data["title"], "Live café", "with the board's other fields");
+    let whole = view(&h, &anon);
+    assert!(whole["generation"].as_u64() >= data["generation"].as_u64(), "{whole}");
 
     let text = on_disk(&h.board, Duration::from_secs(3), |t| t.contains("Yes, and cushions"));
     assert!(text.contains("Benches by the window") && text.contains("Stay as long as you like"));

@@ -8,6 +8,7 @@
 // refused request, never on a hot path.
 #![allow(clippy::result_large_err)]
 
+use std::collections::HashSet;
 use std::convert::Infallible;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -25,14 +26,17 @@ use serde_json::json;
 
 use super::state::{
     ADDRESS_BURST, ADDRESS_PER_SEC, Bucket, JOIN_BURST, JOIN_PER_SEC, JOINED_TAG, PHONE_MAX_PIXELS, Participant, State,
-    view,
 };
+use super::views::{BoardView, Common, Sent};
 use crate::model::kinds::{FieldType, Fields};
 use crate::model::operations::{self, Contributor, NewIdea};
 use crate::model::{Board, Edit, Item, ItemId, ItemKind, KindTag, Phase, Reaction, Timestamp, rules};
 
+/// Least time between two makings of the view every participant shares.
+const BUILD_GAP: Duration = Duration::from_millis(40);
+
 /// Least time between two events on one page's stream.
-const EVENT_GAP: Duration = Duration::from_millis(150);
+const EVENT_GAP: Duration = Duration::from_millis(100);
 
 /// Largest JSON body, in bytes.
 pub const MAX_JSON_BYTES: usize = 8 * 1024;
@@ -263,11 +267,39 @@ struct Who {
     participant: String,
 }
 
-fn current_view(state: &State, participant: &str) -> Option<super::state::BoardView> {
+/// What every participant sees of the board: made by the first who asks after a change,
+/// and shared (see [`super::views`]). Made at most every [`BUILD_GAP`]: in a burst of
+/// ideas it may be a little behind the board (never behind `at_least`, the generation
+/// of the asker's own last change), and an event stream that gets it so comes back for
+/// the rest ([`events`]).
+fn common(state: &State, at_least: u64) -> Arc<Common> {
+    let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+    let mut cache = state.common.lock().unwrap_or_else(|e| e.into_inner());
+    match cache.as_ref() {
+        Some(common)
+            if common.generation == b.generation
+                || (common.generation >= at_least && common.made.elapsed() < BUILD_GAP) =>
+        {
+            Arc::clone(common)
+        }
+        before => {
+            let common = Arc::new(Common::new(&b.board, b.generation, before.map(|c| &**c)));
+            *cache = Some(Arc::clone(&common));
+            common
+        }
+    }
+}
+
+/// Who `participant` votes as, the ideas they added, and the generation of their last
+/// change; `None` for no such participant.
+fn watcher(state: &State, participant: &str) -> Option<(String, HashSet<ItemId>, u64)> {
     let people = state.people.lock().unwrap_or_else(|e| e.into_inner());
-    let p = people.participants.get(participant)?;
-    let board = state.board.lock().unwrap_or_else(|e| e.into_inner());
-    Some(view(&board.board, p))
+    people.participants.get(participant).map(|p| (p.shown_as.clone(), p.mine.clone(), p.wrote))
+}
+
+fn current_view(state: &State, participant: &str) -> Option<BoardView> {
+    let (shown_as, mine, wrote) = watcher(state, participant)?;
+    Some(common(state, wrote).view(&shown_as, &mine))
 }
 
 async fn board(
@@ -282,8 +314,9 @@ async fn board(
     Ok(axum::Json(view).into_response())
 }
 
-/// Applies an accepted edit to the board in memory and queues it for the file.
-fn accept(state: &State, edit: Edit) -> Result<Edit, Response> {
+/// Applies an accepted edit of `participant`'s to the board in memory and queues it for
+/// the file.
+fn accept(state: &State, edit: Edit, participant: &str) -> Result<Edit, Response> {
     let mut b = state.board.lock().unwrap_or_else(|e| e.into_inner());
     let mut clock = crate::model::Stamper::now(&b.board, "live session");
     // An edit that cannot be made leaves the board as it was.
@@ -294,6 +327,11 @@ fn accept(state: &State, edit: Edit) -> Result<Edit, Response> {
     b.generation += 1;
     let generation = b.generation;
     drop(b);
+    let mut people = state.people.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(p) = people.participants.get_mut(participant) {
+        p.wrote = p.wrote.max(generation);
+    }
+    drop(people);
     state.changed.send_replace(generation);
     Ok(edit)
 }
@@ -419,18 +457,22 @@ async fn add_item(
         may_add_ideas(&b.board)?;
         let theme = match body.theme.as_deref().filter(|t| !t.is_empty()) {
             None => None,
-            Some(raw) => Some(
-                crate::model::ThemeId::parse(raw)
+            Some(raw) => {
+                let theme = crate::model::ThemeId::parse(raw)
                     .ok()
-                    .filter(|t| b.board.theme(t).is_some())
-                    .ok_or_else(|| error(StatusCode::BAD_REQUEST, "unknown theme"))?,
-            ),
+                    .and_then(|t| b.board.theme(&t))
+                    .ok_or_else(|| error(StatusCode::BAD_REQUEST, "unknown theme"))?;
+                if theme.locked {
+                    return Err(rule(rules::RuleError::FrameLocked(theme.name.clone())));
+                }
+                Some(theme.id.clone())
+            }
         };
         new_idea(&b.board, kind, theme, &contributor)
     };
     let id = item.id.clone();
     spend(&state, raw_len)?;
-    accept(&state, Edit::InsertItem(Box::new(item)))?;
+    accept(&state, Edit::InsertItem(Box::new(item)), &body.participant)?;
     remember(&state, &body.participant, &id);
     Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
 }
@@ -498,7 +540,7 @@ async fn add_image(
     };
     let id = item.id.clone();
     spend(&state, bytes)?;
-    accept(&state, Edit::InsertItem(Box::new(item)))?;
+    accept(&state, Edit::InsertItem(Box::new(item)), &q.participant)?;
     remember(&state, &q.participant, &id);
     Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
 }
@@ -577,7 +619,7 @@ async fn on_item(
         build(&b.board, &item, &you, &body)?
     };
     match edit {
-        Some(edit) => accept(state, edit).map(|_| true),
+        Some(edit) => accept(state, edit, &body.participant).map(|_| true),
         None => Ok(false),
     }
 }
@@ -745,30 +787,32 @@ async fn events(
 ) -> Answer {
     gate(&state, &token, &addr, &who.participant)?;
     let changed = state.changed.subscribe();
-    let first =
-        current_view(&state, &who.participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
+    let (shown_as, mine, wrote) =
+        watcher(&state, &who.participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
+    let (last, first) = Sent::first(&common(&state, wrote), &shown_as, &mine);
     let participant = Watching::new(state.clone(), who.participant.clone());
-    // One event with the view now, then one whenever what this participant sees changes.
-    // One page's events come at most every EVENT_GAP: a burst of ideas from a room of
-    // phones is sent as the board after it rather than as each step of it, so the
-    // server builds each page's view a few times a second at most, not once per idea.
+    // One event with the whole view now, then one with what changed whenever what this
+    // participant sees changes. One page's events come at most every EVENT_GAP: a burst
+    // of ideas from a room of phones is sent as what the burst changed rather than as
+    // each step of it. Every page shares one view of the board per change (`common`).
+    let first = Event::default()
+        .event("board")
+        .json_data(&first)
+        .map_err(|e| error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     let stream = futures_util::stream::unfold(
-        (state, changed, participant, None::<super::state::BoardView>, Some(first), std::time::Instant::now()),
+        (state, changed, participant, Some(last), Some(first), std::time::Instant::now()),
         |(state, mut changed, participant, last, first, sent)| async move {
-            if let Some(view) = first {
-                let event = Event::default().event("board").json_data(&view).ok()?;
+            if let Some(event) = first {
                 let now = std::time::Instant::now();
-                return Some((Ok::<_, Infallible>(event), (state, changed, participant, Some(view), None, now)));
+                return Some((Ok::<_, Infallible>(event), (state, changed, participant, last, None, now)));
             }
+            let mut last = last?;
             loop {
                 if state.ending.load(std::sync::atomic::Ordering::Relaxed) {
                     // The last event: the page says the session has ended, and the stream
                     // ends here rather than waiting to be cut.
-                    if last.is_some() {
-                        let event = Event::default().event("ended").data("{}");
-                        return Some((Ok(event), (state, changed, participant, None, None, sent)));
-                    }
-                    return None;
+                    let event = Event::default().event("ended").data("{}");
+                    return Some((Ok(event), (state, changed, participant, None, None, sent)));
                 }
                 changed.changed().await.ok()?;
                 let wait = EVENT_GAP.saturating_sub(sent.elapsed());
@@ -776,15 +820,27 @@ async fn events(
                     tokio::time::sleep(wait).await;
                 }
                 // What changed while waiting is in the view made now.
-                changed.borrow_and_update();
+                let latest = *changed.borrow_and_update();
                 if state.ending.load(std::sync::atomic::Ordering::Relaxed) {
                     continue;
                 }
-                let view = current_view(&state, &participant.participant)?;
-                if last.as_ref() != Some(&view) {
-                    let event = Event::default().event("board").json_data(&view).ok()?;
+                // Whatever the view is behind by, this participant's own changes too, comes
+                // after it (`behind`).
+                let (shown_as, mine, _) = watcher(&state, &participant.participant)?;
+                let common = common(&state, 0);
+                // The shared view was a little behind the board: come back for the rest
+                // once the next one may be made.
+                let behind = common.generation < latest;
+                if behind {
+                    changed.mark_changed();
+                }
+                if let Some(changes) = last.changes(&common, &shown_as, &mine) {
+                    let event = Event::default().event("changes").data(changes.json()?);
                     let now = std::time::Instant::now();
-                    return Some((Ok(event), (state, changed, participant, Some(view), None, now)));
+                    return Some((Ok(event), (state, changed, participant, Some(last), None, now)));
+                }
+                if behind {
+                    tokio::time::sleep(BUILD_GAP.saturating_sub(common.made.elapsed())).await;
                 }
             }
         },

@@ -12,6 +12,7 @@ pub mod limits;
 mod pictures;
 mod serve;
 pub mod state;
+pub mod views;
 mod words;
 
 pub use limits::Limits;
@@ -138,6 +139,7 @@ impl Host {
             limits,
             pictures: Default::default(),
             ending: std::sync::atomic::AtomicBool::new(false),
+            common: Mutex::new(None),
         });
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)

@@ -159,8 +159,13 @@
     $("prompt").textContent = view.prompt;
     const select = $("theme");
     const chosen = select.value;
-    select.replaceChildren(new Option(t("page-no-theme"), ""), ...view.themes.map((th) => new Option(th.name, th.id)));
-    select.value = view.themes.some((th) => th.id === chosen) ? chosen : "";
+    select.replaceChildren(new Option(t("page-no-theme"), ""), ...view.themes.map((th) => {
+      // A locked frame takes no ideas from phones: shown, not offered.
+      const option = new Option(th.locked ? t("page-theme-locked", { theme: th.name }) : th.name, th.id);
+      option.disabled = th.locked;
+      return option;
+    }));
+    select.value = view.themes.some((th) => th.id === chosen && !th.locked) ? chosen : "";
     const adding = (view.phase === "collect" || view.phase === "off") && !ended;
     $("add").hidden = !adding;
     $("ideas-section").hidden = false;
@@ -171,7 +176,33 @@
     $("dots-left").hidden = !voting;
     $("dots-left").textContent = view.dots_left > 0 ? t("page-dots-left", { count: view.dots_left }) : t("page-no-dots-left");
     const list = $("ideas");
-    list.replaceChildren(...view.items.map((item) => {
+    // The board's themes as sections, in the sidebar's order, then the unsorted ideas.
+    const themed = new Map(view.themes.map((th) => [th.id, []]));
+    const unsorted = [];
+    for (const item of view.items) { (themed.get(item.theme) || unsorted).push(item); }
+    const sections = view.themes.filter((th) => themed.get(th.id).length)
+      .map((th) => [th, themed.get(th.id)]);
+    if (unsorted.length) { sections.push([null, unsorted]); }
+    const heading = (th) => {
+      const li = document.createElement("li");
+      li.className = "theme";
+      li.setAttribute("role", "heading");
+      li.setAttribute("aria-level", "3");
+      if (th) { li.style.borderLeftColor = th.colour; }
+      li.textContent = th ? (th.locked ? t("page-theme-locked", { theme: th.name }) : th.name) : t("page-no-theme");
+      return li;
+    };
+    const rows = [];
+    for (const [th, items] of sections) {
+      if (sections.length > 1 || th) { rows.push(heading(th)); }
+      rows.push(...items.map(card));
+    }
+    list.replaceChildren(...rows);
+  }
+
+  function card(item) {
+    const voting = view.phase === "vote";
+    {
       const li = document.createElement("li");
       if (item.mine) { li.classList.add("mine"); }
       if (item.picture) {
@@ -247,7 +278,7 @@
       }
       if (actions.childElementCount) { li.append(actions); }
       return li;
-    }));
+    }
   }
 
   function received(data) {
@@ -256,11 +287,30 @@
     render();
   }
 
+  // A whole view (the answer to a refresh, a stream's first event): kept unless the page
+  // has a newer one already (a refresh can come back after the stream's next change).
+  function whole(data) {
+    if (view && data.generation < view.generation) { return; }
+    received(data);
+  }
+
+  // What changed since the stream's last event: the cards new or changed (in the
+  // board's order), the ones gone, and the board's other fields.
+  function changed(data) {
+    if (!view) { return; }
+    const cards = new Map(view.items.map((item) => [item.id, item]));
+    for (const id of data.removed) { cards.delete(id); }
+    for (const item of data.items) { cards.set(item.id, item); }
+    delete data.removed;
+    data.items = Array.from(cards.values());
+    received(data);
+  }
+
   async function refresh() {
     if (!participant || ended) { return; }
     try {
       const response = await fetch(api("board?participant=" + encodeURIComponent(participant)));
-      if (response.ok) { received(await response.json()); }
+      if (response.ok) { whole(await response.json()); }
     } catch (e) { say(t("page-offline"), true); }
   }
 
@@ -270,8 +320,10 @@
     events.addEventListener("board", (e) => {
       // Back after a blip: the message that said so goes.
       if ($("message").textContent === t("page-offline")) { say(""); }
+      // A new stream starts from its own whole view: what it sends next is relative to it.
       received(JSON.parse(e.data));
     });
+    events.addEventListener("changes", (e) => changed(JSON.parse(e.data)));
     // The facilitator stopped inviting: the page keeps what it showed, and says so.
     events.addEventListener("ended", () => {
       ended = true;

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 pub use super::limits::{DECODE_BUDGET_MIB, Limits, PHONE_MAX_PIXELS, QUEUED_IDEA_BYTES};
 use crate::export::html::esc;
-use crate::model::kinds::{Field, FieldType, PhoneCard};
+use crate::model::kinds::{Field, FieldType};
 use crate::model::{Board, Edit, Item, ItemId, KindTag, Phase, is_prompt};
 
 pub use crate::model::JOINED_TAG;
@@ -67,6 +67,9 @@ pub struct Participant {
     pub seen: Instant,
     /// Event streams the participant's pages hold open now.
     pub streams: usize,
+    /// The board's generation once this participant's last change was in: what they are
+    /// shown is never older (they read what they wrote).
+    pub wrote: u64,
 }
 
 impl Participant {
@@ -78,6 +81,7 @@ impl Participant {
             bucket: Bucket::new(PARTICIPANT_BURST, PARTICIPANT_PER_SEC),
             seen: Instant::now(),
             streams: 0,
+            wrote: 0,
         }
     }
 
@@ -103,6 +107,9 @@ pub struct State {
     pub pictures: super::pictures::Pictures,
     /// Set when the server is stopping: event streams say the session ended, and end.
     pub ending: std::sync::atomic::AtomicBool,
+    /// What every participant sees of the board at its latest generation, made by the
+    /// first who asks after a change (see [`super::views`]). Locked after `board`.
+    pub common: Mutex<Option<std::sync::Arc<super::views::Common>>>,
 }
 
 pub struct BoardState {
@@ -182,49 +189,6 @@ impl People {
     pub fn count_in(&mut self, bytes: u64) {
         self.taken = (self.taken.0 + 1, self.taken.1.saturating_add(bytes));
     }
-}
-
-/// One idea as the participant page shows it.
-#[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ItemView {
-    pub id: String,
-    pub kind: &'static str,
-    pub text: String,
-    /// Who said a quote.
-    pub by: String,
-    pub url: String,
-    pub title: String,
-    /// The card's picture (an image, a link's preview), by name: the page asks for it at
-    /// `api/pictures/NAME`.
-    pub picture: Option<String>,
-    /// A colour card's colour, `#RRGGBB`.
-    pub swatch: Option<String>,
-    /// Locked by the facilitator: only their app may move or change it.
-    pub locked: bool,
-    pub theme: Option<String>,
-    pub mine: bool,
-    /// Who added it; empty when anonymous or hidden by the facilitator.
-    pub contributor: String,
-    /// Dots this participant placed on it (Vote).
-    pub my_dots: usize,
-    /// Dots in all, when the facilitator has revealed them.
-    pub dots: Option<usize>,
-    /// Reactions this participant gave, by name (React).
-    pub my_reactions: Vec<&'static str>,
-    pub replies: Vec<ReplyView>,
-}
-
-#[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ReplyView {
-    pub by: String,
-    pub text: String,
-}
-
-#[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct ThemeView {
-    pub id: String,
-    pub name: String,
-    pub colour: String,
 }
 
 /// A kind of idea phones may add, with the fields its form asks for.
@@ -339,26 +303,6 @@ pub fn field_inputs(kinds: &[KindView]) -> String {
     html
 }
 
-/// What `GET …/api/board` answers, and each event carries.
-#[derive(Serialize, Debug, Clone, PartialEq)]
-pub struct BoardView {
-    pub title: String,
-    pub goals: Vec<String>,
-    pub phase: &'static str,
-    /// The step's one-line instruction.
-    pub instruction: &'static str,
-    /// The newest prompt card's words, if the board has one.
-    pub prompt: String,
-    pub private: bool,
-    pub themes: Vec<ThemeView>,
-    pub items: Vec<ItemView>,
-    pub dots_left: u32,
-    /// Milliseconds left on the session's timer when the view was made, while it runs.
-    pub time_left: Option<u64>,
-    /// Ideas in, and from how many people, while they are kept private.
-    pub hidden: usize,
-}
-
 /// The API name of a step.
 pub fn phase_name(phase: Phase) -> &'static str {
     match phase {
@@ -382,7 +326,7 @@ pub fn reaction_name(r: crate::model::Reaction) -> &'static str {
 
 /// Whether an idea is one a participant may see during private collect: their own, or
 /// not one that came in through the join page (the facilitator's).
-fn visible_in_private(item: &Item, mine: &HashSet<ItemId>) -> bool {
+pub fn visible_in_private(item: &Item, mine: &HashSet<ItemId>) -> bool {
     mine.contains(&item.id) || !crate::model::is_joined(item)
 }
 
@@ -393,91 +337,4 @@ pub fn may_see_picture(board: &Board, p: &Participant, asset: &crate::model::Ass
         .items
         .iter()
         .any(|i| !is_prompt(i) && i.kind.picture() == Some(asset) && (!private || visible_in_private(i, &p.mine)))
-}
-
-/// The board as participant `p` sees it.
-pub fn view(board: &Board, p: &Participant) -> BoardView {
-    let session = &board.session;
-    let private = session.collects_privately();
-    let hide = session.hides_contributors();
-    let phase = if session.phase == Phase::Off { Phase::Collect } else { session.phase };
-    let prompt = crate::model::pinned_prompt(board, crate::model::Timestamp::now())
-        .map(|i| i.kind.behaviour().on_phone().text)
-        .unwrap_or_default();
-    let mut hidden = 0;
-    let items = board
-        .items
-        .iter()
-        .filter(|i| !is_prompt(i))
-        .filter(|i| {
-            let shown = !private || visible_in_private(i, &p.mine);
-            hidden += usize::from(!shown);
-            shown
-        })
-        .map(|i| {
-            let PhoneCard { text, by, url, title } = i.kind.behaviour().on_phone();
-            let judged = session.phase.shows_judgment();
-            ItemView {
-                id: i.id.as_str().to_owned(),
-                kind: i.kind.spec().name,
-                text,
-                by,
-                url,
-                title,
-                picture: i.kind.picture().map(|a| a.as_str().to_owned()),
-                swatch: match &i.kind {
-                    crate::model::ItemKind::Colour(c) => crate::model::Rgb::parse_hex(&c.hex).map(|rgb| rgb.to_hex()),
-                    _ => None,
-                },
-                locked: i.locked,
-                theme: board.theme_of(i).map(|t| t.as_str().to_owned()),
-                mine: p.mine.contains(&i.id),
-                contributor: if hide { String::new() } else { i.contributor.clone() },
-                my_dots: board.votes_by_on(&p.shown_as, &i.id).len(),
-                dots: (judged && session.totals_shown()).then(|| board.vote_total(&i.id)),
-                my_reactions: if judged {
-                    crate::model::Reaction::ALL
-                        .into_iter()
-                        .filter(|r| board.reaction_by(&p.shown_as, &i.id, *r).is_some())
-                        .map(reaction_name)
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-                replies: if judged {
-                    board
-                        .responses_to(&i.id)
-                        .into_iter()
-                        .filter_map(|r| match &r.answer {
-                            crate::model::Answer::Reply(text) => Some(ReplyView {
-                                by: if hide { String::new() } else { r.by.clone() },
-                                text: text.clone(),
-                            }),
-                            _ => None,
-                        })
-                        .collect()
-                } else {
-                    Vec::new()
-                },
-            }
-        })
-        .collect();
-    BoardView {
-        title: board.title.clone(),
-        goals: board.goals.clone(),
-        phase: phase_name(session.phase),
-        instruction: phase.hint(),
-        prompt,
-        private,
-        themes: board
-            .themes
-            .iter()
-            .map(|t| ThemeView { id: t.id.as_str().to_owned(), name: t.name.clone(), colour: t.colour.clone() })
-            .collect(),
-        items,
-        dots_left: board.dots_left(&p.shown_as),
-        time_left: (session.phase != Phase::Off && session.timer.is_running())
-            .then(|| session.timer.left_ms(crate::model::Timestamp::now())),
-        hidden,
-    }
 }

@@ -31,7 +31,7 @@ pub const MARKUP: [&str; 17] = [
 ];
 
 /// Words the page's script writes, without a count.
-const SCRIPT: [&str; 30] = [
+const SCRIPT: [&str; 31] = [
     "page-your-ideas",
     "page-private-note",
     "page-give-dot",
@@ -57,6 +57,7 @@ const SCRIPT: [&str; 30] = [
     "page-picture",
     "page-colour",
     "page-locked",
+    "page-theme-locked",
     "reaction-build-on",
     "reaction-like",
     "reaction-surprise",
@@ -93,7 +94,7 @@ pub fn language(lang: Option<&str>, accept: Option<&str>) -> Lang {
 /// One message in `lang`, its `{name}` arguments left as `{name}` for the script.
 fn said(lang: Lang, id: &str) -> String {
     let mut args = fluent_bundle::FluentArgs::new();
-    for arg in ["name", "step", "time", "by", "who"] {
+    for arg in ["name", "step", "time", "by", "who", "theme"] {
         args.set(arg, format!("{{{arg}}}"));
     }
     crate::i18n::lookup(lang, id, Some(&args)).unwrap_or_else(|| id.to_owned())
