@@ -158,6 +158,7 @@ impl Host {
                     use crate::i18n::Said;
                     let listener = tokio::net::TcpListener::from_std(listener).map_err(|e| e.message())?;
                     let writer = tokio::spawn(write_loop(serving.clone(), wake));
+                    let warming = tokio::spawn(pictures::warm(serving.clone()));
                     let app = api::router(serving.clone());
                     let ending = serving.clone();
                     serve::serve(listener, app, limits, async move {
@@ -168,6 +169,7 @@ impl Host {
                     })
                     .await;
                     writer.abort();
+                    warming.abort();
                     // Everything accepted is on disk before the server says it stopped.
                     let last = tokio::task::spawn_blocking(move || match flush(&serving) {
                         Ok(_) => Ok(()),

@@ -15,6 +15,9 @@ use crate::storage::AssetStore;
 /// Longest side of a picture sent to a phone, in pixels: sharp on a phone's screen at
 /// the width the page shows it, a few dozen KB.
 pub const PHONE_SIDE: u32 = 480;
+/// Its JPEG quality: a photo comes to about 28 KB (the sample photos' average), so a
+/// board of 100 photos is under 3 MB.
+pub const PHONE_QUALITY: u8 = 75;
 /// Pictures kept in memory; past this the oldest made are let go (and made again if asked).
 pub const KEPT: usize = 400;
 
@@ -23,6 +26,24 @@ type Made = Result<Bytes, String>;
 /// One picture's place: when it was last asked for, and its JPEG once made (a failure is
 /// not kept: the picture may arrive later, through a sync).
 type Kept = (u64, Arc<OnceCell<Bytes>>);
+
+/// Makes the phone-sized picture of every card on the board, one after the other, from
+/// the moment the server starts: by the time the first phones open the page (someone
+/// has to scan the code first), most are made, and a phone asking for one still being
+/// made waits for that making rather than starting another. Pictures added later are
+/// made when first asked for.
+pub async fn warm(state: Arc<super::state::State>) {
+    let store = AssetStore::for_board(&state.path);
+    let assets: Vec<AssetName> = {
+        let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+        let mut seen = std::collections::HashSet::new();
+        b.board.items.iter().filter_map(|i| i.kind.picture()).filter(|a| seen.insert(*a)).cloned().collect()
+    };
+    for asset in assets.iter().take(KEPT) {
+        // A picture that cannot be made now is made (or refused) when asked for.
+        let _ = state.pictures.get(&store, asset, &state.decoding).await;
+    }
+}
 
 #[derive(Default)]
 pub struct Pictures {
@@ -53,9 +74,11 @@ impl Pictures {
             let probe = crate::media::probe(&bytes).map_err(|e| e.to_string())?;
             let cost = super::limits::decode_share(probe.pixel_size, 1);
             let _share = budget.acquire_many(cost).await.map_err(|e| e.to_string())?;
-            tokio::task::spawn_blocking(move || crate::media::small_jpeg(&bytes, PHONE_SIDE, 80).map(Bytes::from))
-                .await
-                .map_err(|e| e.to_string())?
+            tokio::task::spawn_blocking(move || {
+                crate::media::small_jpeg(&bytes, PHONE_SIDE, PHONE_QUALITY).map(Bytes::from)
+            })
+            .await
+            .map_err(|e| e.to_string())?
         })
         .await
         .cloned()
