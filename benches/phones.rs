@@ -100,6 +100,15 @@ fn host(dir: &Path) -> Hosting {
     Hosting { child, addr: addr.parse().unwrap(), base: format!("/{path}") }
 }
 
+/// CPU seconds (user and system) process `pid` has used so far.
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    let fields: Vec<&str> = stat.rsplit_once(')').map_or("", |(_, rest)| rest).split_whitespace().collect();
+    let ticks: f64 = [11, 12].iter().filter_map(|&i| fields.get(i)?.parse::<f64>().ok()).sum();
+    ticks / 100.0
+}
+
 /// The host's peak resident memory, in MiB.
 fn peak_mib(child: &Child) -> f64 {
     let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
@@ -186,7 +195,11 @@ fn fan_out() {
             })
         })
         .collect();
+    let (host_cpu, bench_cpu, began) = (cpu_seconds(&h.child.id().to_string()), cpu_seconds("self"), Instant::now());
     let seen: Vec<(usize, HashMap<String, Instant>)> = phones.into_iter().map(|t| t.join().unwrap()).collect();
+    let last = seen.iter().flat_map(|(_, s)| s.values()).max().copied().unwrap_or(began);
+    let wall = last.saturating_duration_since(began);
+    let (host_cpu, bench_cpu) = (cpu_seconds(&h.child.id().to_string()) - host_cpu, cpu_seconds("self") - bench_cpu);
     let memory = peak_mib(&h.child);
     let accepted = accepted.lock().unwrap();
     let mut delays = Vec::new();
@@ -210,6 +223,11 @@ fn fan_out() {
         ms(percentile(&delays, 0.5)),
         ms(percentile(&delays, 0.99)),
         ms(*delays.last().unwrap()),
+    );
+    println!(
+        "phones_fan_out: from the start until the last delivery {:.2} s; CPU meanwhile (until every page had every idea): host {host_cpu:.2} s, the phones {bench_cpu:.2} s, of {:.1} s the two cores had",
+        wall.as_secs_f64(),
+        2.0 * began.elapsed().as_secs_f64(),
     );
 }
 
