@@ -101,11 +101,17 @@ fn theme_row(
 
 fn rename_field(ui: &mut Ui, board: &Board, view: &mut ViewState, theme: &Theme, actions: &mut Vec<Action>) {
     let Some((_, text)) = &mut view.panels.renaming_theme else { return };
-    let response = ui.add(TextEdit::singleline(text).desired_width(140.0).hint_text(tr!("sidebar-theme-name")));
+    let output = TextEdit::singleline(text).desired_width(140.0).hint_text(tr!("sidebar-theme-name")).show(ui);
+    let response = output.response;
     let label = tr!("sidebar-rename-label", theme = theme.name.as_str());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &label));
     if !response.has_focus() && !response.lost_focus() {
         response.request_focus();
+        // The name comes selected: what is typed replaces it ("New theme" is not kept
+        // in front of the name the user meant), as in a file manager's rename.
+        let mut state = output.state;
+        state.cursor.set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        state.store(ui.ctx(), response.id);
     }
     if ui.input(|i| i.key_pressed(Key::Escape)) {
         view.panels.renaming_theme = None;
