@@ -254,6 +254,33 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
 }
 
 /// The board a person meant: the path as given, or with `.moodboard.ron` added.
+/// A bare word that is no board here and no command: a mistyped command, most likely
+/// (`moodboard frobnicate`, `moodboard nwe`), which would otherwise open the window on a
+/// board that is not there. The message names the nearest command, if one is near, and
+/// how to start a board of that name. `None` for anything that may be a board: an
+/// existing file, a board of that name (`kitchen` for `kitchen.moodboard.ron`), or a
+/// path or file name (with a separator or an ending), which the app opens or explains.
+pub fn mistyped(arg: &Path) -> Option<String> {
+    let word = arg.to_str()?;
+    if word.is_empty() || word.contains(['/', '\\', '.']) || arg.exists() || paths::with_board_suffix(arg).exists() {
+        return None;
+    }
+    use clap::CommandFactory as _;
+    let nearest = Cli::command()
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(|c| (strsim::damerau_levenshtein(&word.to_lowercase(), c.get_name()), c.get_name().to_owned()))
+        .filter(|(distance, _)| *distance <= 2)
+        .min();
+    let hint = match nearest {
+        Some((_, command)) => format!(" (did you mean `moodboard {command}`?)"),
+        None => String::new(),
+    };
+    Some(format!(
+        "error: `{word}` is not a command{hint}, and there is no board of that name here; to start one: `moodboard new {word}` (see `moodboard --help`)"
+    ))
+}
+
 fn existing_board(arg: &Path) -> PathBuf {
     if arg.exists() {
         return arg.to_owned();

@@ -21,6 +21,10 @@ fn main() -> ExitCode {
         }
     };
     let Some(command) = cli.command else {
+        if let Some(why) = cli.board.as_deref().and_then(moodboard::cli::mistyped) {
+            say(&why);
+            return ExitCode::FAILURE;
+        }
         return match moodboard::app::run(cli.board, cli.screenshot) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

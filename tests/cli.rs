@@ -318,3 +318,28 @@ fn many_images_in_one_add_keep_their_order_and_refuse_only_the_bad_one() {
     let names: Vec<String> = added.into_iter().map(|(_, n)| n).collect();
     assert_eq!(names, expected, "every good file, in the order given");
 }
+
+/// A mistyped command is named as one, with the nearest command, and opens no window on
+/// a board that is not there (issue 31); a board's name still opens it.
+#[test]
+fn a_mistyped_command_is_named_and_opens_no_window() {
+    let env = Env::new();
+    let run = |args: &[&str]| {
+        // No display: had the app been started, it would fail on its own, not with this.
+        let out = env.command(args).env_remove("DISPLAY").env_remove("WAYLAND_DISPLAY").output().unwrap();
+        assert!(!out.status.success(), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let err = run(&["frobnicate"]);
+    assert!(err.starts_with("error: `frobnicate` is not a command, and there is no board"), "{err}");
+    assert!(err.contains("moodboard new frobnicate") && err.lines().count() == 1, "{err}");
+    let err = run(&["nwe"]);
+    assert!(err.contains("did you mean `moodboard new`?"), "{err}");
+    let err = run(&["Exprot"]);
+    assert!(err.contains("did you mean `moodboard export`?"), "{err}");
+    // A board of that name is a board, not a mistake: the app is asked to open it (and,
+    // with no display here, says it cannot).
+    env.ok(&["new", "kitchen"]);
+    let err = run(&["kitchen"]);
+    assert!(!err.contains("is not a command"), "{err}");
+}
