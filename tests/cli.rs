@@ -99,7 +99,7 @@ fn mistakes_get_specific_errors_and_change_nothing() {
     let err = env.fails(&["add", "b", "--note", "x", "--quote", "y"]);
     assert!(err.starts_with("error:"), "{err}");
     let err = env.fails(&["new", "b"]);
-    assert!(err.contains("already exists"), "{err}");
+    assert!(err.contains("there is a board with this name already"), "{err}");
     assert_eq!(std::fs::read(env.path("b.moodboard.ron")).unwrap(), before, "the board is untouched");
 }
 
@@ -342,4 +342,25 @@ fn a_mistyped_command_is_named_and_opens_no_window() {
     env.ok(&["new", "kitchen"]);
     let err = run(&["kitchen"]);
     assert!(!err.contains("is not a command"), "{err}");
+}
+
+/// `new` on a board that is there says so once, plainly, and leaves it; a link's
+/// address must be a web address, and a bare host becomes one (issue 31).
+#[test]
+fn new_refuses_a_name_taken_and_add_refuses_a_link_that_is_no_address() {
+    let env = Env::new();
+    env.ok(&["new", "kit", "--goal", "Keep this"]);
+    let before = std::fs::read(env.path("kit.moodboard.ron")).unwrap();
+    let err = env.fails(&["new", "kit"]);
+    assert_eq!(
+        err.trim(),
+        "error: kit.moodboard.ron: there is a board with this name already, and it was left as it is; open it, or choose another name"
+    );
+    assert_eq!(std::fs::read(env.path("kit.moodboard.ron")).unwrap(), before);
+    let err = env.fails(&["add", "kit", "--link", "not a url"]);
+    assert!(err.contains("“not a url” is not a web address"), "{err}");
+    assert_eq!(std::fs::read(env.path("kit.moodboard.ron")).unwrap(), before, "nothing added");
+    env.ok(&["add", "kit", "--link", "example.com/menu", "--offline"]);
+    let text = std::fs::read_to_string(env.path("kit.moodboard.ron")).unwrap();
+    assert!(text.contains("url: \"https://example.com/menu\""), "{text}");
 }

@@ -53,9 +53,39 @@ pub fn normalise_url(text: &str) -> String {
     if t.starts_with("www.") { format!("https://{t}") } else { t.to_owned() }
 }
 
+/// A typed address as a link keeps it: as typed when it may be opened, with `https://`
+/// in front of a bare host (`example.com/menu`, `www.x.org`); `None` for anything else
+/// ("not a url", `file:` or `javascript:` addresses).
+pub fn web_address(text: &str) -> Option<String> {
+    let t = text.trim();
+    if is_openable(t) {
+        return Some(t.to_owned());
+    }
+    let host = t.split(['/', '?', '#']).next().unwrap_or("");
+    let bare = scheme(t).is_none()
+        && host.contains('.')
+        && host.chars().all(|c| c.is_alphanumeric() || "-.:".contains(c))
+        && !host.starts_with('.');
+    let url = format!("https://{t}");
+    (bare && is_openable(&url)).then_some(url)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_address_is_a_web_address_or_refused() {
+        assert_eq!(web_address(" https://example.com/a "), Some("https://example.com/a".to_owned()));
+        assert_eq!(web_address("example.com/menu?x=1"), Some("https://example.com/menu?x=1".to_owned()));
+        assert_eq!(web_address("www.x.org"), Some("https://www.x.org".to_owned()));
+        assert_eq!(web_address("mailto:ann@example.com"), Some("mailto:ann@example.com".to_owned()));
+        for bad in
+            ["not a url", "file:///etc/passwd", "javascript:alert(1)", "example", ".com", "https://", "ex ample.com"]
+        {
+            assert_eq!(web_address(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn only_web_and_mail_addresses_open() {

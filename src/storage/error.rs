@@ -38,6 +38,10 @@ pub enum SaveError {
     ReadOnly {
         path: PathBuf,
     },
+    /// A new board's file would replace one that is there.
+    Exists {
+        path: PathBuf,
+    },
     NotAFile {
         path: PathBuf,
         what: FileKind,
@@ -151,6 +155,7 @@ impl Said for SaveError {
                 .with("action", Message::new(action))
                 .with("reason", crate::i18n::Said::message(source)),
             SaveError::ReadOnly { path } => Message::new("error-save-read-only").with("path", path),
+            SaveError::Exists { path } => Message::new("error-save-exists").with("path", path),
             SaveError::NotAFile { path, what } => {
                 Message::new("error-save-not-a-file").with("path", path).with("what", what.message())
             }

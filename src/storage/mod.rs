@@ -88,11 +88,7 @@ fn board_text(path: &Path, board: &Board) -> Result<String, SaveError> {
 /// Creates a new board file, refusing to overwrite one that exists.
 pub fn create(path: &Path, board: &Board) -> Result<(), SaveError> {
     if path.exists() {
-        return Err(SaveError::Io {
-            path: path.to_owned(),
-            action: "action-name-taken",
-            source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-        });
+        return Err(SaveError::Exists { path: path.to_owned() });
     }
     save(path, board)
 }

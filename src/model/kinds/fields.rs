@@ -218,6 +218,8 @@ pub enum FieldError {
     TooLong { kind: KindTag, field: &'static Field, found: usize },
     /// What was typed as a colour is not one.
     NotAColour { typed: String },
+    /// What was typed as a new link's address is not a web address.
+    NotAnAddress { typed: String },
     /// This kind is not made from typed fields (an image is imported).
     NotTyped(KindTag),
     /// A kind has no field by this name.
@@ -234,6 +236,7 @@ impl crate::i18n::Said for FieldError {
                 .with("max", field.max_chars)
                 .with("count", *found),
             FieldError::NotAColour { typed } => Message::new("colour-invalid").with("text", typed),
+            FieldError::NotAnAddress { typed } => Message::new("field-not-an-address").with("text", typed),
             FieldError::NotTyped(_) => Message::new("capture-no-image-here"),
             FieldError::NoSuchField { kind, key } => {
                 Message::new("field-unknown").with("kind", Message::new_owned(kind.spec().name_id())).with("field", key)
@@ -264,6 +267,11 @@ fn check(kind: KindTag, field: &'static Field, typed: &str, mode: Mode) -> Resul
             Rgb::parse_hex(value).map(Rgb::to_hex).ok_or(FieldError::NotAColour { typed: typed.to_owned() })
         }
         _ if value.trim().is_empty() && field.required && mode == Mode::New => Err(FieldError::Missing { kind, field }),
+        // A new link's address is a web address (a bare host gets `https://`); an edit is
+        // kept as typed while it is typed.
+        FieldType::Address if !value.trim().is_empty() && mode == Mode::New => {
+            crate::model::links::web_address(value).ok_or_else(|| FieldError::NotAnAddress { typed: value.to_owned() })
+        }
         FieldType::Address if !value.trim().is_empty() => Ok(crate::model::links::normalise_url(value)),
         _ => Ok(value.to_owned()),
     }
