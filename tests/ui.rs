@@ -467,6 +467,44 @@ fn themes_are_added_renamed_and_deleted_without_losing_items() {
     assert!(board(&h).theme_by_name("Light").is_some());
 }
 
+/// A file dropped on the window, as the platform hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Dropping two pictures says it is importing them, then that they were added: the
+/// message at the start does not hang there (issue 31).
+#[test]
+fn an_import_of_several_files_says_when_it_is_done() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let before = board(&h).items.len();
+    let mut paths = Vec::new();
+    for (n, colour) in [[200u8, 80, 40], [40, 120, 200]].into_iter().enumerate() {
+        let path = f.boards_dir.parent().unwrap().join(format!("drop-{n}.png"));
+        image::RgbImage::from_pixel(64, 48, image::Rgb(colour)).save(&path).unwrap();
+        paths.push(path);
+    }
+    h.input_mut()
+        .dropped_files
+        .extend(paths.iter().map(|p| -> egui::DroppedFileHandle { Arc::new(Dropped(p.clone())) }));
+    h.run_steps(2);
+    assert!(h.state().toasts.iter().any(|t| t.text == "Importing 2 files…"));
+    wait_for(&mut h, "the import", |app| app.doc().board().items.len() == before + 2);
+    h.run_steps(2);
+    let said: Vec<&str> = h.state().toasts.iter().map(|t| t.text.as_str()).collect();
+    assert!(said.contains(&"2 files added"), "{said:?}");
+}
+
 /// Runs frames until `done` holds (background threads are involved), or fails.
 fn wait_for(harness: &mut Harness<'_, MoodboardApp>, what: &str, done: impl Fn(&MoodboardApp) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(15);

@@ -812,6 +812,11 @@ step-make-theme = Make a theme of { $things }
 actions-importing = Importing { $count } files…
 actions-empty-file = { $file } is empty, so no note was added
 step-add = Add { $things }
+actions-imported =
+    { $count ->
+        [one] 1 file added
+       *[other] { $count } files added
+    }
 actions-not-added =
     { $count ->
         [one] 1 file was not added

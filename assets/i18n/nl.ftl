@@ -809,6 +809,11 @@ step-make-theme = Maak een thema van { $things }
 actions-importing = { $count } bestanden importeren…
 actions-empty-file = { $file } is leeg, dus er is geen notitie toegevoegd
 step-add = { $things } toevoegen
+actions-imported =
+    { $count ->
+        [one] 1 bestand toegevoegd
+       *[other] { $count } bestanden toegevoegd
+    }
 actions-not-added =
     { $count ->
         [one] 1 bestand is niet toegevoegd

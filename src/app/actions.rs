@@ -78,6 +78,7 @@ impl MoodboardApp {
             }
             Action::CancelImport => {
                 self.open.importer.cancel();
+                self.open.import_added = 0;
                 self.toasts.info(tr!("actions-import-cancelled"));
                 let reasons = std::mem::take(&mut self.open.import_failures);
                 if !reasons.is_empty() {

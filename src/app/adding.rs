@@ -131,7 +131,8 @@ impl MoodboardApp {
     }
 
     /// Turns finished imports into items, one undo step per frame's worth; once a batch
-    /// is done, tells every file it could not take, in one message.
+    /// is done, tells every file it could not take, in one message, or, when it took
+    /// them all, how many it added (the "Importing 2 files…" said at the start ends).
     pub fn take_imports(&mut self) {
         let finished = self.open.importer.poll();
         let mut ideas = Vec::new();
@@ -161,14 +162,19 @@ impl MoodboardApp {
             let label = tr!("step-add", things = things(ideas.len()));
             let who = self.who();
             if let Some(ids) = self.add_ideas(ideas, &label, Contributor::own_team(&who)) {
+                self.open.import_added += ids.len();
                 self.view.canvas.selection = ids.into_iter().collect();
             }
         }
-        if self.open.importer.batch_ended() && !self.open.import_failures.is_empty() {
+        if self.open.importer.batch_ended() {
+            let added = std::mem::take(&mut self.open.import_added);
             let reasons = std::mem::take(&mut self.open.import_failures);
-            let n = reasons.len();
-            let text = tr!("actions-not-added", count = n);
-            self.toasts.report(crate::ui::toasts::Level::Error, text, reasons);
+            if !reasons.is_empty() {
+                let text = tr!("actions-not-added", count = reasons.len());
+                self.toasts.report(crate::ui::toasts::Level::Error, text, reasons);
+            } else if added > 1 {
+                self.toasts.info(tr!("actions-imported", count = added));
+            }
         }
     }
 

@@ -26,6 +26,8 @@ pub struct OpenBoard {
     pub importer: Importer,
     /// The reasons of the running import batch's failures, told once it is done.
     pub import_failures: Vec<String>,
+    /// Ideas the import under way has added so far.
+    pub import_added: usize,
     /// Where the items of the running import go: the first item's position.
     pub import_at: Pos,
     pub images: ImageCache,
@@ -57,6 +59,7 @@ impl OpenBoard {
             watcher,
             importer: Importer::new(pool.clone(), thumbs.clone()),
             import_failures: Vec::new(),
+            import_added: 0,
             import_at: Pos::default(),
             images,
             pending_merge: None,
