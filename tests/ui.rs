@@ -467,6 +467,28 @@ fn themes_are_added_renamed_and_deleted_without_losing_items() {
     assert!(board(&h).theme_by_name("Light").is_some());
 }
 
+/// Escape closes an open menu (issue 31), and is not taken as "select none" meanwhile.
+#[test]
+fn escape_closes_an_open_menu() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    let card = board(&h).items[0].id.clone();
+    h.get_by_label("Note: Morning fog").click();
+    h.run_steps(2);
+    let selected = |h: &Harness<'_, MoodboardApp>| h.state().view.canvas.selection.iter().cloned().collect::<Vec<_>>();
+    assert_eq!(selected(&h), vec![card.clone()]);
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Quit").is_some(), "the File menu is open");
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Quit").is_none(), "Escape closed it");
+    assert_eq!(selected(&h), vec![card], "and left the selection alone");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(selected(&h).is_empty(), "with no menu open, Escape selects none");
+}
+
 /// A file dropped on the window, as the platform hands it over.
 #[derive(Debug)]
 struct Dropped(PathBuf);

@@ -305,9 +305,11 @@ impl Command {
         matches!(self, Command::Paste | Command::Copy | Command::Cut)
     }
 
-    /// Reads this frame's key presses and returns the commands they trigger.
+    /// Reads this frame's key presses and returns the commands they trigger. While a
+    /// menu or popup is open, Escape is left to it (it closes), not taken as a command.
     pub fn from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
         let typing = ctx.egui_wants_keyboard_input();
+        let menu_open = egui::Popup::is_any_open(ctx);
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
             // Longer shortcuts first, so Ctrl+Shift+Z is not taken by Ctrl+Z.
@@ -316,6 +318,7 @@ impl Command {
                 .flat_map(|c| {
                     c.shortcut().into_iter().chain(c.alternative_shortcuts().iter().copied()).map(move |s| (c, s))
                 })
+                .filter(|(_, s)| !(menu_open && s.logical_key == Key::Escape))
                 .collect();
             table.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s.modifiers)));
             for (command, shortcut) in table {
