@@ -489,6 +489,30 @@ fn escape_closes_an_open_menu() {
     assert!(selected(&h).is_empty(), "with no menu open, Escape selects none");
 }
 
+/// Help has more than the shortcuts (issue 31): how Moodboard works opens the welcome
+/// board, and About says which version this is.
+#[test]
+fn help_opens_the_welcome_board_and_says_which_version_this_is() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("About Moodboard").click();
+    h.run_steps(3);
+    let version = format!("Version {}", env!("CARGO_PKG_VERSION"));
+    assert!(h.query_by_label(&version).is_some(), "the About window says {version}");
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.query_by_label(&version).is_none(), "Esc closes it");
+
+    h.get_by_label("Help").click();
+    h.run_steps(2);
+    h.get_by_label("How Moodboard works").click();
+    wait_for(&mut h, "the welcome board", |app| app.doc().path.ends_with("Welcome.moodboard.ron"));
+    assert!(f.boards_dir.join("Welcome.moodboard.ron").exists());
+    assert_eq!(board(&h).title, "Welcome to Moodboard");
+}
+
 /// A file dropped on the window, as the platform hands it over.
 #[derive(Debug)]
 struct Dropped(PathBuf);

@@ -138,6 +138,10 @@ cmd-language-dutch = Language: Nederlands
 cmd-language-dutch-help = The interface in Dutch
 cmd-show-shortcuts = Keyboard shortcuts
 cmd-show-shortcuts-help = List every keyboard shortcut
+cmd-show-welcome = How Moodboard works
+cmd-show-welcome-help = Open the welcome board, which shows every kind of idea and how a session goes
+cmd-show-about = About Moodboard
+cmd-show-about-help = The version, and where boards and their file format are described
 
 ## Menu bar, toolbar and search
 menu-undo-step = Undo { $step }
@@ -1279,3 +1283,9 @@ page-dots = { $count ->
     [one] 1 dot
    *[other] { $count } dots
 }
+
+## About
+about-version = Version { $version }
+about-what = A moodboard for teams: collect pictures, quotes, links, notes and colours first, judge them later. Every board is a plain text file (RON) that you own; send it, merge it, keep it in git.
+about-files = Boards are written in file format version { $version }, described in docs/FORMAT.md of the Moodboard source.
+about-licence = Licence: { $licence }

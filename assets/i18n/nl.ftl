@@ -138,6 +138,10 @@ cmd-language-dutch = Taal: Nederlands
 cmd-language-dutch-help = De interface in het Nederlands
 cmd-show-shortcuts = Sneltoetsen
 cmd-show-shortcuts-help = Toon alle sneltoetsen
+cmd-show-welcome = Zo werkt Moodboard
+cmd-show-welcome-help = Open het welkomstbord, dat elke soort idee toont en hoe een sessie verloopt
+cmd-show-about = Over Moodboard
+cmd-show-about-help = De versie, en waar borden en hun bestandsformaat beschreven staan
 
 ## Menubalk, werkbalk en zoeken
 menu-undo-step = { $step } ongedaan maken
@@ -1276,3 +1280,9 @@ page-dots = { $count ->
     [one] 1 stip
    *[other] { $count } stippen
 }
+
+## Over
+about-version = Versie { $version }
+about-what = Een moodboard voor teams: verzamel eerst foto's, citaten, links, notities en kleuren, en oordeel pas later. Elk bord is een gewoon tekstbestand (RON) dat van jou is; stuur het op, voeg het samen, bewaar het in git.
+about-files = Borden worden geschreven in bestandsformaat versie { $version }, beschreven in docs/FORMAT.md van de broncode van Moodboard.
+about-licence = Licentie: { $licence }

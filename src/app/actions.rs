@@ -322,6 +322,16 @@ impl MoodboardApp {
             Command::ToggleInspector => self.view.panels.inspector = !self.view.panels.inspector,
             Command::Find => self.view.find.focus = true,
             Command::ShowShortcuts => self.view.windows.toggle(Window::Shortcuts),
+            Command::ShowAbout => self.view.windows.toggle(Window::About),
+            // The welcome board, made again if it was deleted (as it is, if it is there).
+            Command::ShowWelcome => match crate::welcome::ensure(&self.boards_dir) {
+                Ok(path) => self.act(Action::OpenBoard(path)),
+                Err(e) => self.toasts.error(tr!(
+                    "app-welcome-failed",
+                    folder = self.boards_dir.as_path(),
+                    reason = format!("{e:#}")
+                )),
+            },
             Command::ToggleSession => self.act(crate::ui::session::toggle_session(self.open.doc.board())),
             Command::DrawPrompt => self.draw_prompt(),
             Command::GiveDot | Command::TakeDot => {

@@ -69,6 +69,9 @@ pub enum Command {
     LanguageEnglish,
     LanguageDutch,
     ShowShortcuts,
+    /// The welcome board again: how Moodboard works.
+    ShowWelcome,
+    ShowAbout,
 }
 
 /// The menu a command appears in, in menu-bar order.
@@ -194,7 +197,7 @@ impl Command {
             | Command::LanguageSystem
             | Command::LanguageEnglish
             | Command::LanguageDutch => Menu::View,
-            Command::ShowShortcuts => Menu::Help,
+            Command::ShowShortcuts | Command::ShowWelcome | Command::ShowAbout => Menu::Help,
             Command::ToggleSession
             | Command::DrawPrompt
             | Command::GiveDot
@@ -225,7 +228,9 @@ impl Command {
             | Command::LanguageSystem
             | Command::LanguageEnglish
             | Command::LanguageDutch
-            | Command::WorkOffline => return None,
+            | Command::WorkOffline
+            | Command::ShowWelcome
+            | Command::ShowAbout => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),
             Command::Redo => cmd_shift(Key::Z),

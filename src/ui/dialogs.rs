@@ -48,6 +48,26 @@ mod tests {
     }
 }
 
+/// What Moodboard is, which version this is, and where its boards and file format are
+/// described.
+pub fn about_ui(ctx: &egui::Context, open: &mut bool) {
+    Window::new(Command::ShowAbout.text().trim_end_matches('…'))
+        .id(egui::Id::unique("about-window"))
+        .open(open)
+        .resizable(false)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.set_max_width(380.0);
+            ui.label(RichText::new("Moodboard").heading().strong());
+            ui.label(tr!("about-version", version = env!("CARGO_PKG_VERSION")));
+            ui.add_space(6.0);
+            ui.label(tr!("about-what"));
+            ui.add_space(6.0);
+            ui.label(tr!("about-files", version = crate::model::FORMAT_VERSION));
+            ui.label(RichText::new(tr!("about-licence", licence = env!("CARGO_PKG_LICENSE"))).weak());
+        });
+}
+
 /// The list of every command and its keys.
 pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
     Window::new(Command::ShowShortcuts.text())

@@ -24,6 +24,7 @@ pub enum Window {
     Capture,
     Invitation,
     Shortcuts,
+    About,
     Problems,
     Messages,
 }
@@ -31,7 +32,7 @@ pub enum Window {
 impl Window {
     /// Esc closes it before anything on the canvas.
     pub fn closes_on_esc(self) -> bool {
-        matches!(self, Window::NewBoard | Window::Capture | Window::Shortcuts)
+        matches!(self, Window::NewBoard | Window::Capture | Window::Shortcuts | Window::About)
     }
 
     /// It takes the keyboard for itself (arrows, Esc): the app's shortcuts wait.
@@ -77,6 +78,7 @@ pub struct Windows {
     pub problems: bool,
     pub messages: bool,
     pub shortcuts: bool,
+    pub about: bool,
 }
 
 impl Windows {
@@ -89,6 +91,7 @@ impl Windows {
             Window::Problems => self.problems,
             Window::Messages => self.messages,
             Window::Shortcuts => self.shortcuts,
+            Window::About => self.about,
             Window::Spotlight => self.spotlight.is_some(),
             Window::NewBoard => self.new_board.is_some(),
             Window::Capture => self.capture.is_some(),
@@ -105,6 +108,7 @@ impl Windows {
             Window::Problems => self.problems = true,
             Window::Messages => self.messages = true,
             Window::Shortcuts => self.shortcuts = true,
+            Window::About => self.about = true,
             // A spotlight needs its order of items: it is opened with one.
             Window::Spotlight => {}
             Window::NewBoard => {
@@ -124,6 +128,7 @@ impl Windows {
             Window::Problems => self.problems = false,
             Window::Messages => self.messages = false,
             Window::Shortcuts => self.shortcuts = false,
+            Window::About => self.about = false,
             Window::Spotlight => self.spotlight = None,
             Window::NewBoard => self.new_board = None,
             Window::Capture => self.capture = None,
