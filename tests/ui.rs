@@ -829,8 +829,13 @@ fn a_full_session_from_goal_to_recap() {
     assert!(labels_of(&h, "Note: Soft light").contains("no reaction yet"));
     assert!(labels_of(&h, "Note: Music").contains("1 reply"), "replies show once collecting is over");
     select_card(&mut h, "Warm light over the counter");
+    // Each reaction button says what it is, not only its mark (issue 31).
+    let button = h.get_by_label("React Build on it").rect();
+    assert_eq!(texts_in(&h, button, "Build on it"), 1, "the button shows its name");
     h.get_by_label("React Build on it").click();
     h.run_steps(3);
+    let button = h.get_by_label("React Build on it").rect();
+    assert_eq!(texts_in(&h, button, "Build on it · 1"), 1, "and how many gave it");
     select_card(&mut h, "Soft light at the window");
     let field = h.get_by_label("Reply");
     field.focus();

@@ -296,8 +296,14 @@ pub fn item_judgment_ui(
     ui.horizontal_wrapped(|ui| {
         for (k, reaction) in Reaction::ALL.into_iter().enumerate() {
             let (count, mine) = (votes.reactions[k], votes.my_reactions[k]);
-            let text = if count > 0 { format!("{} {count}", reaction.glyph()) } else { reaction.glyph().to_owned() };
+            // Its mark and its name (the marks alone said little to someone new), and how
+            // many gave it.
             let name = super::words::reaction_name(reaction);
+            let text = if count > 0 {
+                format!("{} {name} · {count}", reaction.glyph())
+            } else {
+                format!("{} {name}", reaction.glyph())
+            };
             let response = ui.selectable_label(mine, text).on_hover_text(&name);
             let label = tr!("judgment-react-label", reaction = name);
             response.widget_info(|| egui::WidgetInfo::selected(egui::Role::Button, true, mine, &label));
