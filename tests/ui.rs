@@ -501,6 +501,8 @@ fn help_opens_the_welcome_board_and_says_which_version_this_is() {
     h.run_steps(3);
     let version = format!("Version {}", env!("CARGO_PKG_VERSION"));
     assert!(h.query_by_label(&version).is_some(), "the About window says {version}");
+    let folder = format!("New boards go in {}.", f.boards_dir.display());
+    assert!(h.query_by_label(&folder).is_some(), "and where new boards go");
     h.key_press(Key::Escape);
     h.run_steps(2);
     assert!(h.query_by_label(&version).is_none(), "Esc closes it");

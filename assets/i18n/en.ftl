@@ -1288,4 +1288,5 @@ page-dots = { $count ->
 about-version = Version { $version }
 about-what = A moodboard for teams: collect pictures, quotes, links, notes and colours first, judge them later. Every board is a plain text file (RON) that you own; send it, merge it, keep it in git.
 about-files = Boards are written in file format version { $version }, described in docs/FORMAT.md of the Moodboard source.
+about-boards = New boards go in { $folder }.
 about-licence = Licence: { $licence }

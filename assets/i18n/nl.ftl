@@ -1285,4 +1285,5 @@ page-dots = { $count ->
 about-version = Versie { $version }
 about-what = Een moodboard voor teams: verzamel eerst foto's, citaten, links, notities en kleuren, en oordeel pas later. Elk bord is een gewoon tekstbestand (RON) dat van jou is; stuur het op, voeg het samen, bewaar het in git.
 about-files = Borden worden geschreven in bestandsformaat versie { $version }, beschreven in docs/FORMAT.md van de broncode van Moodboard.
+about-boards = Nieuwe borden komen in { $folder }.
 about-licence = Licentie: { $licence }

@@ -50,7 +50,7 @@ impl MoodboardApp {
                 None => open = false,
             },
             Window::Shortcuts => ui::dialogs::shortcuts_ui(ctx, &mut open),
-            Window::About => ui::dialogs::about_ui(ctx, &mut open),
+            Window::About => ui::dialogs::about_ui(ctx, &self.boards_dir, &mut open),
             Window::Problems if self.open.doc.problems.is_empty() => {}
             Window::Problems => {
                 let name = crate::model::one_line(&board.title, 60);

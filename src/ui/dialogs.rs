@@ -50,7 +50,7 @@ mod tests {
 
 /// What Moodboard is, which version this is, and where its boards and file format are
 /// described.
-pub fn about_ui(ctx: &egui::Context, open: &mut bool) {
+pub fn about_ui(ctx: &egui::Context, boards: &std::path::Path, open: &mut bool) {
     Window::new(Command::ShowAbout.text().trim_end_matches('…'))
         .id(egui::Id::unique("about-window"))
         .open(open)
@@ -64,6 +64,7 @@ pub fn about_ui(ctx: &egui::Context, open: &mut bool) {
             ui.label(tr!("about-what"));
             ui.add_space(6.0);
             ui.label(tr!("about-files", version = crate::model::FORMAT_VERSION));
+            ui.label(tr!("about-boards", folder = boards));
             ui.label(RichText::new(tr!("about-licence", licence = env!("CARGO_PKG_LICENSE"))).weak());
         });
 }
