@@ -199,10 +199,14 @@ pub fn toasts_ui(ctx: &egui::Context, toasts: &mut Toasts) -> Option<Vec<crate::
 pub fn messages_ui(ctx: &egui::Context, toasts: &mut Toasts, open: &mut bool) {
     toasts.unread = 0;
     let mut clear = false;
+    // Opened above its button, at the right end of the status bar.
+    let corner = ctx.content_rect().right_bottom() - egui::vec2(12.0, 40.0);
     egui::Window::new(tr!("status-messages-label"))
         .id(egui::Id::unique("messages-window"))
         .open(open)
         .default_width(560.0)
+        .pivot(egui::Align2::RIGHT_BOTTOM)
+        .default_pos(corner)
         .show(ctx, |ui| {
             if toasts.list.is_empty() {
                 ui.label(RichText::new(tr!("toasts-nothing")).weak());
