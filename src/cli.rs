@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail};
 use clap::{ArgGroup, Parser, Subcommand};
 
+use crate::tr;
+
 mod add;
 pub mod inert;
 mod share;
@@ -281,6 +283,12 @@ pub fn mistyped(arg: &Path) -> Option<String> {
     ))
 }
 
+/// What `say` says, in English: the command line speaks English (its messages are in
+/// both languages' files, ready for the day it speaks the user's).
+fn english<T>(say: impl FnOnce() -> T) -> T {
+    crate::i18n::in_english(say)
+}
+
 fn existing_board(arg: &Path) -> PathBuf {
     if arg.exists() {
         return arg.to_owned();
@@ -340,14 +348,10 @@ fn new(
         writeln!(err, "note: {} goals given; a board works best with one or two", new_board.goals.len())?;
     }
     storage::create(&path, &new_board)?;
-    writeln!(
-        out,
-        "created {} “{}” with {} goal{} (format version {FORMAT_VERSION})",
-        path.display(),
-        title,
-        new_board.goals.len(),
-        if new_board.goals.len() == 1 { "" } else { "s" }
-    )?;
+    let goals = new_board.goals.len();
+    let said =
+        english(|| tr!("cli-created", path = path.as_path(), title = title, goals = goals, version = FORMAT_VERSION));
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -388,7 +392,8 @@ fn host(
     })?;
     let (joined, contributed) = host.people();
     host.stop().map_err(|e| anyhow!("{}: the last ideas could not be saved: {e}", path.display()))?;
-    writeln!(err, "stopped: {joined} joined, {contributed} added ideas; everything is saved in {}", path.display())?;
+    let said = english(|| tr!("cli-host-stopped", joined = joined, ideas = contributed, path = path.as_path()));
+    writeln!(err, "{said}")?;
     Ok(())
 }
 
@@ -518,11 +523,9 @@ fn arrange(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
     })
     .map_err(flatten)?;
     warn_problems(err, &problems)?;
-    writeln!(
-        out,
-        "arranged {frames} frame(s) and moved {moved} card(s); the board is now {:.0} × {:.0}",
-        size.0, size.1
-    )?;
+    let (width, height) = (format!("{:.0}", size.0), format!("{:.0}", size.1));
+    let said = english(|| tr!("cli-arranged", frames = frames, moved = moved, width = width, height = height));
+    writeln!(out, "{said}")?;
     Ok(())
 }
 

@@ -262,7 +262,7 @@ fn arrange_packs_the_frames_into_a_window_shaped_board() {
     env.ok(&["add", b, "--note", "Loose idea"]);
     let before = moodboard::storage::load(&env.path(b)).unwrap().board;
     let out = env.ok(&["arrange", b]);
-    assert!(out.starts_with("arranged 6 frame(s) and moved "), "{out}");
+    assert!(out.starts_with("arranged 6 frames and moved "), "{out}");
     let after = moodboard::storage::load(&env.path(b)).unwrap().board;
     moodboard::model::frames::check(&after).unwrap();
     assert_eq!(after.items.len(), before.items.len());
@@ -272,7 +272,7 @@ fn arrange_packs_the_frames_into_a_window_shaped_board() {
     assert!(moodboard::model::frames::cards_overlap(&after).is_none());
     // Arranged again, nothing moves.
     let again = env.ok(&["arrange", b]);
-    assert!(again.contains("moved 0 card(s)"), "{again}");
+    assert!(again.contains("moved 0 cards"), "{again}");
     let missing = env.fails(&["arrange", "nowhere"]);
     assert!(missing.contains("no such board"), "{missing}");
 }

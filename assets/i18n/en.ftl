@@ -1290,3 +1290,56 @@ about-what = A moodboard for teams: collect pictures, quotes, links, notes and c
 about-files = Boards are written in file format version { $version }, described in docs/FORMAT.md of the Moodboard source.
 about-boards = New boards go in { $folder }.
 about-licence = Licence: { $licence }
+
+## Command line (what `moodboard` says; English for now, Dutch ready)
+cli-created = created { $path } “{ $title }” with { $goals ->
+        [0] no goals
+        [one] 1 goal
+       *[other] { $goals } goals
+    } (format version { $version })
+cli-packed = packed { $board } with { $images ->
+        [0] no images
+        [one] 1 image
+       *[other] { $images } images
+    } into { $target }
+cli-imported = imported { $file }: { $items ->
+        [one] 1 idea
+       *[other] { $items } ideas
+    }, { $themes ->
+        [0] no new themes
+        [one] 1 new theme
+       *[other] { $themes } new themes
+    }
+cli-arranged = arranged { $frames ->
+        [0] no frames
+        [one] 1 frame
+       *[other] { $frames } frames
+    } and moved { $moved ->
+        [one] 1 card
+       *[other] { $moved } cards
+    }; the board is now { $width } × { $height }
+cli-host-stopped = stopped: { $joined ->
+        [one] 1 person
+       *[other] { $joined } people
+    } joined, { $ideas ->
+        [one] 1 idea
+       *[other] { $ideas } ideas
+    } added; everything is saved in { $path }
+cli-check-ok = ok: { $path } — “{ $title }”, { $items ->
+        [one] 1 item
+       *[other] { $items } items
+    }, { $themes ->
+        [one] 1 theme
+       *[other] { $themes } themes
+    }, { $images ->
+        [one] 1 image
+       *[other] { $images } images
+    } verified
+cli-check-problems = { $path }: { $count ->
+        [one] 1 problem
+       *[other] { $count } problems
+    } found
+cli-sync-failed = { $count ->
+        [one] 1 conflict copy
+       *[other] { $count } conflict copies
+    } could not be merged

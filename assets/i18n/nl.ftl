@@ -1287,3 +1287,56 @@ about-what = Een moodboard voor teams: verzamel eerst foto's, citaten, links, no
 about-files = Borden worden geschreven in bestandsformaat versie { $version }, beschreven in docs/FORMAT.md van de broncode van Moodboard.
 about-boards = Nieuwe borden komen in { $folder }.
 about-licence = Licentie: { $licence }
+
+## Opdrachtregel (wat `moodboard` zegt; voorlopig Engels, Nederlands staat klaar)
+cli-created = { $path } “{ $title }” gemaakt met { $goals ->
+        [0] geen doelen
+        [one] 1 doel
+       *[other] { $goals } doelen
+    } (bestandsformaat versie { $version })
+cli-packed = { $board } ingepakt met { $images ->
+        [0] geen afbeeldingen
+        [one] 1 afbeelding
+       *[other] { $images } afbeeldingen
+    } in { $target }
+cli-imported = { $file } geïmporteerd: { $items ->
+        [one] 1 idee
+       *[other] { $items } ideeën
+    }, { $themes ->
+        [0] geen nieuwe thema's
+        [one] 1 nieuw thema
+       *[other] { $themes } nieuwe thema's
+    }
+cli-arranged = { $frames ->
+        [0] geen kaders
+        [one] 1 kader
+       *[other] { $frames } kaders
+    } geordend en { $moved ->
+        [one] 1 kaart
+       *[other] { $moved } kaarten
+    } verplaatst; het bord is nu { $width } × { $height }
+cli-host-stopped = gestopt: { $joined ->
+        [one] 1 persoon
+       *[other] { $joined } personen
+    } deden mee, { $ideas ->
+        [one] 1 idee
+       *[other] { $ideas } ideeën
+    } toegevoegd; alles is bewaard in { $path }
+cli-check-ok = in orde: { $path } — “{ $title }”, { $items ->
+        [one] 1 idee
+       *[other] { $items } ideeën
+    }, { $themes ->
+        [one] 1 thema
+       *[other] { $themes } thema's
+    }, { $images ->
+        [one] 1 afbeelding
+       *[other] { $images } afbeeldingen
+    } gecontroleerd
+cli-check-problems = { $path }: { $count ->
+        [one] 1 probleem
+       *[other] { $count } problemen
+    } gevonden
+cli-sync-failed = { $count ->
+        [one] 1 conflictkopie kon
+       *[other] { $count } conflictkopieën konden
+    } niet worden samengevoegd

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail};
 use clap::{ArgGroup, Args};
 
-use super::{existing_board, flatten, load, nonempty, warn_problems};
+use super::{english, existing_board, flatten, load, nonempty, warn_problems};
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
 use crate::model::kinds::Fields;
@@ -224,11 +224,6 @@ fn previewed(
     }
     kind.take_preview(info.preview());
     Ok(kind)
-}
-
-/// What `say` says, in English: the command line speaks English.
-fn english<T>(say: impl FnOnce() -> T) -> T {
-    crate::i18n::in_english(say)
 }
 
 /// `moodboard add`'s flags for what to add, one per kind of idea and one per field a

@@ -5,13 +5,14 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
 
-use super::{existing_board, load, warn_problems};
+use super::{english, existing_board, load, warn_problems};
 use crate::export::canvas::CanvasIdeas;
 use crate::export::{self, ExportFormat};
 use crate::model::operations::{self, Contributor, MergedIn};
 use crate::model::{Board, Stamper, Trust};
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore, conflicts, pack, paths};
+use crate::tr;
 
 /// `moodboard merge BOARD OTHER [-o OUT] [--dry-run]`
 /// git's merge-driver contract: the merge of `theirs` into `ours` is written into `ours`
@@ -146,7 +147,7 @@ pub fn sync(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
         }
     }
     if failed > 0 {
-        bail!("{failed} conflict cop{} could not be merged", if failed == 1 { "y" } else { "ies" });
+        bail!(english(|| tr!("cli-sync-failed", count = failed)));
     }
     Ok(())
 }
@@ -164,7 +165,8 @@ pub fn pack_cmd(board: &Path, out_path: Option<&Path>, out: &mut dyn Write, err:
     for m in &missing {
         writeln!(err, "warning: image {m} is missing and was left out")?;
     }
-    writeln!(out, "packed {} with {images} image(s) into {}", board.display(), target.display())?;
+    let said = english(|| tr!("cli-packed", board = board.as_path(), images = images, target = target.as_path()));
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -227,6 +229,7 @@ pub fn import_cmd(
     for s in &report.skipped {
         writeln!(err, "warning: {s}; added as a note instead")?;
     }
-    writeln!(out, "imported {}: {} item(s), {} new theme(s)", file.display(), report.items, report.themes)?;
+    let said = english(|| tr!("cli-imported", file = file, items = report.items, themes = report.themes));
+    writeln!(out, "{said}")?;
     Ok(())
 }

@@ -5,9 +5,10 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::{existing_board, load, warn_problems};
+use super::{english, existing_board, load, warn_problems};
 use crate::model::{Board, Item, ItemKind};
 use crate::storage;
+use crate::tr;
 
 pub(super) fn show(board: &Path, with_ids: bool, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
     let path = existing_board(board);
@@ -116,19 +117,67 @@ pub(super) fn check(board: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     problems.extend(storage::check_assets(&path, &board, true));
     let images = board.items.iter().filter(|i| matches!(i.kind, ItemKind::Image(_))).count();
     if problems.is_empty() {
-        writeln!(
-            out,
-            "ok: {} — “{}”, {} items, {} themes, {} images verified",
-            path.display(),
-            board.title,
-            board.items.len(),
-            board.themes.len(),
-            images
-        )?;
+        let said = english(|| {
+            tr!(
+                "cli-check-ok",
+                path = path.as_path(),
+                title = board.title.as_str(),
+                items = board.items.len(),
+                themes = board.themes.len(),
+                images = images
+            )
+        });
+        writeln!(out, "{said}")?;
         return Ok(());
     }
     for p in &problems {
         writeln!(out, "{}: {p}", path.display())?;
     }
-    bail!("{}: {} problem{} found", path.display(), problems.len(), if problems.len() == 1 { "" } else { "s" })
+    bail!(english(|| tr!("cli-check-problems", path = path.as_path(), count = problems.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::i18n::{Lang, lookup};
+
+    /// What the command line says counts things in whole words, in both languages:
+    /// "1 image", "3 images", "1 afbeelding", "3 afbeeldingen" (issue 31), never "image(s)".
+    #[test]
+    fn the_command_line_counts_in_words_in_both_languages() {
+        let said = |lang: Lang, id: &str, args: &[(&str, i64)]| {
+            let mut fluent = fluent_bundle::FluentArgs::new();
+            for (name, value) in args {
+                fluent.set(*name, *value);
+            }
+            for name in ["path", "board", "target", "file", "title", "width", "height"] {
+                fluent.set(name, "X");
+            }
+            lookup(lang, id, Some(&fluent)).unwrap_or_else(|| panic!("{id} in {lang:?}"))
+        };
+        let packed = |lang, n| said(lang, "cli-packed", &[("images", n)]);
+        assert_eq!(packed(Lang::En, 1), "packed X with 1 image into X");
+        assert_eq!(packed(Lang::En, 3), "packed X with 3 images into X");
+        assert_eq!(packed(Lang::En, 0), "packed X with no images into X");
+        assert_eq!(packed(Lang::Nl, 1), "X ingepakt met 1 afbeelding in X");
+        assert_eq!(packed(Lang::Nl, 3), "X ingepakt met 3 afbeeldingen in X");
+        let arranged = |lang, f, m| said(lang, "cli-arranged", &[("frames", f), ("moved", m)]);
+        assert_eq!(arranged(Lang::En, 1, 1), "arranged 1 frame and moved 1 card; the board is now X × X");
+        assert_eq!(arranged(Lang::Nl, 2, 5), "2 kaders geordend en 5 kaarten verplaatst; het bord is nu X × X");
+        let stopped = |lang, j, i| said(lang, "cli-host-stopped", &[("joined", j), ("ideas", i)]);
+        assert_eq!(stopped(Lang::En, 1, 1), "stopped: 1 person joined, 1 idea added; everything is saved in X");
+        assert_eq!(stopped(Lang::En, 12, 40), "stopped: 12 people joined, 40 ideas added; everything is saved in X");
+        let check = |lang, n| said(lang, "cli-check-problems", &[("count", n)]);
+        assert_eq!(
+            (check(Lang::En, 1), check(Lang::Nl, 2)),
+            ("X: 1 problem found".into(), "X: 2 problemen gevonden".into())
+        );
+        let ids = ["cli-created", "cli-imported", "cli-check-ok", "cli-sync-failed"];
+        for lang in Lang::ALL {
+            for id in ids {
+                let args = [("goals", 2), ("items", 2), ("themes", 2), ("images", 2), ("count", 2), ("version", 7)];
+                let text = said(lang, id, &args);
+                assert!(!text.contains("(s)") && text.contains('2'), "{id} in {lang:?}: {text}");
+            }
+        }
+    }
 }
