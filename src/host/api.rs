@@ -786,10 +786,16 @@ async fn events(
     Query(who): Query<Who>,
 ) -> Answer {
     gate(&state, &token, &addr, &who.participant)?;
-    let changed = state.changed.subscribe();
+    let mut changed = state.changed.subscribe();
     let (shown_as, mine, wrote) =
         watcher(&state, &who.participant).ok_or_else(|| error(StatusCode::NOT_FOUND, "unknown participant"))?;
-    let (last, first) = Sent::first(&common(&state, wrote), &shown_as, &mine);
+    let shared = common(&state, wrote);
+    // A view a little behind the board (see `common`): what it lacks comes next.
+    if shared.generation < *changed.borrow() {
+        changed.mark_changed();
+    }
+    let (last, first) = Sent::first(&shared, &shown_as, &mine);
+    drop(shared);
     let participant = Watching::new(state.clone(), who.participant.clone());
     // One event with the whole view now, then one with what changed whenever what this
     // participant sees changes. One page's events come at most every EVENT_GAP: a burst
