@@ -515,6 +515,35 @@ fn help_opens_the_welcome_board_and_says_which_version_this_is() {
     assert_eq!(board(&h).title, "Welcome to Moodboard");
 }
 
+/// The colour form goes Hex → Name with Tab (issue 31): the swatch beside the hex code
+/// is for the mouse and takes no focus, so the name typed after Tab is kept.
+#[test]
+fn the_colour_form_tabs_from_hex_to_name() {
+    let f = fixture();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.get_by_role_and_label(Role::Button, "New colour").click();
+    h.run_steps(3);
+    let hex = h.get_by_label("Hex");
+    hex.focus();
+    h.run_steps(1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Hex").type_text("#3366AA");
+    h.run_steps(1);
+    h.key_press(Key::Tab);
+    h.run_steps(1);
+    h.event(egui::Event::Text("Ocean".into()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    settle(&mut h);
+    let b = board(&h);
+    assert!(
+        b.items.iter().any(|i| i.kind == ItemKind::colour("#3366AA", "Ocean")),
+        "{:?}",
+        b.items.last().map(|i| &i.kind)
+    );
+    assert!(h.query_by_label("Pick the colour").is_none(), "the form closed");
+}
+
 /// A file dropped on the window, as the platform hands it over.
 #[derive(Debug)]
 struct Dropped(PathBuf);

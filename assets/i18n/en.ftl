@@ -530,6 +530,7 @@ capture-note-hint = The brainwave, in your words
 capture-quote-hint = What was said or written
 capture-citation-hint = Where: a book, a talk, an interview
 capture-name = Name
+capture-pick-colour = Pick the colour
 capture-name-hint = Optional, e.g. Sunflower
 capture-picture-address = Picture address
 capture-offline-hint = Working offline: nothing is downloaded (Work offline, in the Add menu).

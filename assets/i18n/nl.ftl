@@ -526,6 +526,7 @@ capture-need-picture = Typ of plak eerst het adres van de afbeelding, of kies be
 capture-note-hint = De ingeving, in je eigen woorden
 capture-quote-hint = Wat er gezegd of geschreven werd
 capture-citation-hint = Waar: een boek, een lezing, een interview
+capture-pick-colour = Kies de kleur
 capture-name = Naam
 capture-name-hint = Niet verplicht, bijv. Zonnebloem
 capture-picture-address = Adres van de afbeelding

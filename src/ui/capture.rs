@@ -131,9 +131,7 @@ fn typed_fields(ui: &mut Ui, d: &mut Draft) -> Option<egui::Response> {
                 let response = labelled_field(ui, tr!(field.label), value, false, hint);
                 if let Some(crate::model::Rgb(r, g, b)) = crate::model::Rgb::parse_hex(value) {
                     let mut c = egui::Color32::from_rgb(r, g, b);
-                    if egui::color_picker::color_edit_button_srgba(ui, &mut c, egui::color_picker::Alpha::Opaque)
-                        .changed()
-                    {
+                    if colour_swatch(ui, &mut c) {
                         *value = crate::model::Rgb(c.r(), c.g(), c.b()).to_hex();
                     }
                 }
@@ -146,6 +144,24 @@ fn typed_fields(ui: &mut Ui, d: &mut Draft) -> Option<egui::Response> {
         first.get_or_insert(response);
     }
     first
+}
+
+/// The colour beside its hex code, opening a picker when clicked. Only for the mouse:
+/// Tab goes from the hex code straight to the next field (a swatch that took the focus
+/// without showing it made the name typed next vanish). Returns whether it changed.
+fn colour_swatch(ui: &mut Ui, colour: &mut egui::Color32) -> bool {
+    let height = ui.spacing().interact_size.y;
+    let (rect, swatch) = ui.allocate_exact_size(egui::vec2(2.0 * height, height), egui::Sense::CLICK);
+    let label = tr!("capture-pick-colour");
+    swatch.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    let stroke = ui.visuals().widgets.inactive.bg_stroke;
+    ui.painter().rect(rect, 3.0, *colour, stroke, egui::StrokeKind::Inside);
+    let swatch = swatch.on_hover_cursor(egui::CursorIcon::PointingHand).on_hover_text(&label);
+    let mut changed = false;
+    egui::Popup::from_toggle_button_response(&swatch)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| changed = egui::color_picker::color_picker_color32(ui, colour, egui::color_picker::Alpha::Opaque));
+    changed
 }
 
 /// The form of an imported kind: a web address to download, or files to choose.
