@@ -687,6 +687,28 @@ fn merging_a_board_in_the_app_marks_what_came_in_and_is_one_undo_step() {
     assert!(html.contains("Morning fog") && html.contains("Find a new look"), "items and goals are in the recap");
 }
 
+/// A copy of this board sent back as a pack is known by the pack's name, not by the
+/// title it shares with this board ("new from Test board" said nothing; issue 31).
+#[test]
+fn a_copy_sent_back_as_a_pack_is_named_after_the_pack() {
+    let f = fixture();
+    let copy = f.board.with_file_name("scratch/Test.moodboard.ron");
+    std::fs::create_dir_all(copy.parent().unwrap()).unwrap();
+    std::fs::copy(&f.board, &copy).unwrap();
+    let mut board_copy = storage::load(&copy).unwrap().board;
+    let mut item = Item::new(ItemKind::note("Kim's idea"), Pos::new(0.0, 500.0), "Kim", "customer", Timestamp::now());
+    item.z = board_copy.top_z();
+    board_copy.items.push(item);
+    storage::save(&copy, &board_copy).unwrap();
+    let pack = f.board.with_file_name("Kim's answers.moodpack");
+    storage::pack::pack(&copy, &board_copy, &pack).unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    h.state_mut().picked(moodboard::app::Picked::Merge(pack));
+    settle(&mut h);
+    assert!(h.query_by_label("Merge “Kim's answers” into this board?").is_some(), "named after the pack");
+    assert!(h.query_by_label_contains("(new from Kim's answers, added by Kim, customer)").is_some());
+}
+
 #[test]
 fn a_copy_sent_back_that_removes_ideas_asks_before_it_takes_more_than_its_new_ones() {
     let f = fixture();

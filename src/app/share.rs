@@ -196,10 +196,14 @@ impl MoodboardApp {
             match storage::load(&from) {
                 Ok(loaded) => {
                     // Another board is known by its title; a copy of ours (same title) by
-                    // its file's name ("Kim's copy").
+                    // the name of the file picked ("Kim's copy", a pack's own name: the
+                    // board unpacked from it is named after the title).
                     let title = crate::model::one_line(&loaded.board.title, 60);
-                    let name =
-                        if title.is_empty() || *loaded.board.id() == our_id { paths::board_name(&from) } else { title };
+                    let picked = paths::board_name(&path);
+                    let picked = picked
+                        .strip_suffix(&format!(".{}", pack::PACK_EXTENSION))
+                        .map_or_else(|| picked.clone(), str::to_owned);
+                    let name = if title.is_empty() || *loaded.board.id() == our_id { picked } else { title };
                     JobDone::MergeLoaded { board: Box::new(loaded.board), from, name, scratch }
                 }
                 Err(e) => JobDone::Failed(JobError::new(tr!("job-merge-failed"), e)),
