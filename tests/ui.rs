@@ -611,9 +611,11 @@ fn an_add_from_the_terminal_reaches_the_open_board_and_survives_its_saves() {
         app.doc().board().items.iter().any(|i| i.kind.texts().contains(&"From the terminal"))
     });
     harness.run_steps(2);
+    // Marked as new, with who brought it, not "new from changes from the board file"
+    // (issue 31).
     assert!(
-        harness.query_by_label_contains("From the terminal, new from").is_some(),
-        "the merged item is marked as new"
+        harness.query_by_label_contains("From the terminal, new from Kim").is_some(),
+        "the merged item is marked as new from whoever brought it"
     );
     harness.state_mut().flush();
     let on_disk = storage::load(&f.board).unwrap().board;

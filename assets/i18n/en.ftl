@@ -782,6 +782,7 @@ app-not-taken =
        *[other] { $count } changes from { $from } were not taken: { $list }
     }
 app-new-from = new from { $from }
+canvas-new = new
 app-merged = Merged { $from }: { $summary }
 app-dialog-other-board = Another board was opened while the file dialog was open; nothing was done.
 

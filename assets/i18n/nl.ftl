@@ -779,6 +779,7 @@ app-not-taken =
        *[other] { $count } wijzigingen van { $from } zijn niet overgenomen: { $list }
     }
 app-new-from = nieuw van { $from }
+canvas-new = nieuw
 app-merged = { $from } samengevoegd: { $summary }
 app-dialog-other-board = Er werd een ander bord geopend terwijl het bestandsvenster open was; er is niets gedaan.
 

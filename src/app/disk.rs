@@ -58,7 +58,9 @@ impl MoodboardApp {
             if let Some(written) = saved.merged {
                 // The file had changed since we last saw it; the save merged it in.
                 match self.open.doc.merge_from_disk(&written, None) {
-                    Ok((summary, refused)) => self.brought_in(&summary, &refused, &tr!("app-from-saved-elsewhere")),
+                    Ok((summary, refused)) => {
+                        self.brought_in(&summary, &refused, &tr!("app-from-saved-elsewhere"), true)
+                    }
                     Err(e) => self.toasts.error(tr!("app-file-not-merged", reason = crate::i18n::said(&e))),
                 }
             }
@@ -91,7 +93,7 @@ impl MoodboardApp {
                         self.view.canvas.highlight.extend(summary.added.iter().cloned());
                         self.view.canvas.highlight_label = tr!("app-from-phone");
                     } else {
-                        self.brought_in(&summary, &refused, &tr!("app-from-board-file"));
+                        self.brought_in(&summary, &refused, &tr!("app-from-board-file"), true);
                     }
                 }
                 WatchEvent::Synced(outcomes) => {
@@ -121,12 +123,14 @@ impl MoodboardApp {
     }
 
     /// Tells what a merge brought in (and what it did not take) and highlights the new
-    /// items.
+    /// items. `own_file`: the changes came through the board's own file (a colleague's
+    /// save, a sync), so each card is marked with who brought it rather than with `from`.
     pub(super) fn brought_in(
         &mut self,
         summary: &crate::model::MergeSummary,
         refused: &[crate::model::Refusal],
         from: &str,
+        own_file: bool,
     ) {
         if !refused.is_empty() {
             let list: Vec<String> = refused.iter().take(3).map(|r| crate::i18n::said(r)).collect();
@@ -140,7 +144,9 @@ impl MoodboardApp {
             return;
         }
         self.view.canvas.highlight.extend(summary.added.iter().cloned());
-        self.view.canvas.highlight_label = tr!("app-new-from", from = from);
+        // Changes a colleague saved to the board's own file are marked with who brought
+        // each card; a board or pack merged in, with its name.
+        self.view.canvas.highlight_label = if own_file { String::new() } else { tr!("app-new-from", from = from) };
         let show = if summary.added.is_empty() { summary.changed.clone() } else { summary.added.clone() };
         self.toasts.report_showing(
             ui::toasts::Level::Info,

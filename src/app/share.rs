@@ -321,7 +321,7 @@ impl MoodboardApp {
                     let label = tr!("step-merge", board = name.as_str());
                     match self.open.doc.merge_step(&board, label, trust) {
                         Ok((summary, refused)) => {
-                            self.brought_in(&summary, &refused, &name);
+                            self.brought_in(&summary, &refused, &name, false);
                             if summary.is_empty() {
                                 self.toasts.info(tr!("job-merge-nothing", board = name.as_str()));
                             }
@@ -351,7 +351,7 @@ impl MoodboardApp {
                                 themes_added: report.themes,
                                 ..Default::default()
                             };
-                            self.brought_in(&summary, &[], &name);
+                            self.brought_in(&summary, &[], &name, false);
                             if !report.skipped.is_empty() {
                                 self.toasts.report(
                                     crate::ui::toasts::Level::Warning,

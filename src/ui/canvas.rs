@@ -116,10 +116,13 @@ pub fn canvas_ui(
         let judgment = judgments.get(&item.id).filter(|j| !j.is_empty());
         // The label is built only when something reads it (accessibility, tests).
         let face_down = board.face_down(item);
+        // What marks a card that came in: where from, or, for changes a colleague saved
+        // to the board's file, who brought it ("new from Bob").
+        let badge = highlighted.then(|| new_badge(board, item, &view.canvas.highlight_label));
         response.widget_info(|| {
             let mut label = if face_down { tr!("canvas-face-down") } else { item_label(item) };
-            if highlighted && !view.canvas.highlight_label.is_empty() {
-                label = format!("{label}, {}", view.canvas.highlight_label);
+            if let Some(badge) = &badge {
+                label = format!("{label}, {badge}");
             }
             if let Some(j) = &judgment {
                 label = format!("{label}, {}", j.describe());
@@ -130,8 +133,8 @@ pub fn canvas_ui(
         let shown = view.shows(board, item);
         let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching(), face_down };
         paint_card(&painter, item, on_screen, zoom, &mut |asset, side| images.get(asset, side), look);
-        if highlighted && !view.canvas.highlight_label.is_empty() {
-            super::cards::paint_badge(&painter, on_screen, &view.canvas.highlight_label);
+        if let Some(badge) = &badge {
+            super::cards::paint_badge(&painter, on_screen, badge);
         }
         if let Some(j) = &judgment {
             super::cards::paint_judgment(&painter, on_screen, zoom, j);
@@ -311,6 +314,20 @@ fn item_input(
     if !matches!(view.canvas.gesture, Gesture::Move { .. }) {
         let about = hover_text(board, item);
         response.clone().on_hover_text(about);
+    }
+}
+
+/// The mark of a card that came in: `label` (where it came from), or, without one, who
+/// brought it, unless the facilitator hides who added what.
+fn new_badge(board: &Board, item: &Item, label: &str) -> String {
+    if !label.is_empty() {
+        return label.to_owned();
+    }
+    let who = item.contributor.trim();
+    if who.is_empty() || board.session.hides_contributors() {
+        tr!("canvas-new")
+    } else {
+        tr!("app-new-from", from = who)
     }
 }
 
