@@ -202,83 +202,81 @@
 
   function card(item) {
     const voting = view.phase === "vote";
-    {
-      const li = document.createElement("li");
-      if (item.mine) { li.classList.add("mine"); }
-      if (item.picture) {
-        const img = document.createElement("img");
-        img.className = "picture";
-        img.loading = "lazy";
-        img.decoding = "async";
-        img.alt = item.title || item.text || t("page-picture");
-        img.src = api("pictures/" + encodeURIComponent(item.picture) + "?participant=" + encodeURIComponent(participant));
-        img.addEventListener("click", () => li.classList.toggle("open"));
-        li.append(img);
-      }
-      if (item.swatch) {
-        const swatch = document.createElement("div");
-        swatch.className = "swatch";
-        swatch.style.background = item.swatch;
-        swatch.setAttribute("role", "img");
-        swatch.setAttribute("aria-label", t("page-colour", { name: item.swatch }));
-        li.append(swatch);
-      }
-      const text = document.createElement("div");
-      const head = item.title || (item.swatch ? "" : item.url);
-      text.textContent = head ? head + (item.text ? " — " + item.text : "") : (item.text || item.swatch || "");
-      li.append(text);
-      const name = text.textContent;
-      const meta = document.createElement("div");
-      meta.className = "meta";
-      const parts = [];
-      if (item.locked) { parts.push(t("page-locked")); }
-      if (item.by) { parts.push(t("page-said-by", { by: item.by })); }
-      if (item.title && item.url) { parts.push(item.url); }
-      if (item.contributor) { parts.push(t("page-from", { who: item.contributor })); }
-      if (item.mine) { parts.push(t("page-yours")); }
-      if (item.dots !== null && item.dots !== undefined) { parts.push(t("page-dots", { count: item.dots })); }
-      meta.textContent = parts.join(" · ");
-      li.append(meta);
-      const actions = document.createElement("div");
-      actions.className = "actions";
-      if (voting) {
-        const give = button(t("page-give-dot") + (item.my_dots ? " (" + item.my_dots + ")" : ""), null,
-          () => act("dots", { item: item.id }), t("page-give-dot-to", { name }));
-        if (view.dots_left <= 0) {
-          // Not allowed now, and the page says why (beside the button and on it).
-          give.disabled = true;
-          give.title = t("page-no-dots-left");
-        }
-        actions.append(give);
-        if (item.my_dots > 0) {
-          actions.append(button(t("page-take-dot"), null, () => act("dots/remove", { item: item.id }), t("page-take-dot-from", { name })));
-        }
-      }
-      if (view.phase === "react") {
-        for (const [reaction, mark, id] of reactions) {
-          const on = item.my_reactions.includes(reaction);
-          const label = mark + " " + t(id);
-          actions.append(button(label, on, () => act("reactions", { item: item.id, reaction }), label + ": " + name));
-        }
-        for (const r of item.replies) {
-          const p = document.createElement("div");
-          p.className = "meta";
-          p.textContent = (r.by ? r.by + ": " : "") + r.text;
-          li.append(p);
-        }
-        const row = document.createElement("div");
-        row.className = "reply";
-        const input = document.createElement("input");
-        input.maxLength = 500;
-        input.placeholder = t("page-reply-hint");
-        input.disabled = ended;
-        input.setAttribute("aria-label", t("page-reply-to", { name }));
-        row.append(input, button(t("page-reply"), null, () => { if (input.value.trim()) { act("replies", { item: item.id, text: input.value }); } }, t("page-reply-send", { name })));
-        li.append(row);
-      }
-      if (actions.childElementCount) { li.append(actions); }
-      return li;
+    const li = document.createElement("li");
+    if (item.mine) { li.classList.add("mine"); }
+    if (item.picture) {
+      const img = document.createElement("img");
+      img.className = "picture";
+      img.loading = "lazy";
+      img.decoding = "async";
+      img.alt = item.title || item.text || t("page-picture");
+      img.src = api("pictures/" + encodeURIComponent(item.picture) + "?participant=" + encodeURIComponent(participant));
+      img.addEventListener("click", () => li.classList.toggle("open"));
+      li.append(img);
     }
+    if (item.swatch) {
+      const swatch = document.createElement("div");
+      swatch.className = "swatch";
+      swatch.style.background = item.swatch;
+      swatch.setAttribute("role", "img");
+      swatch.setAttribute("aria-label", t("page-colour", { name: item.swatch }));
+      li.append(swatch);
+    }
+    const text = document.createElement("div");
+    const head = item.title || (item.swatch ? "" : item.url);
+    text.textContent = head ? head + (item.text ? " — " + item.text : "") : (item.text || item.swatch || "");
+    li.append(text);
+    const name = text.textContent;
+    const meta = document.createElement("div");
+    meta.className = "meta";
+    const parts = [];
+    if (item.locked) { parts.push(t("page-locked")); }
+    if (item.by) { parts.push(t("page-said-by", { by: item.by })); }
+    if (item.title && item.url) { parts.push(item.url); }
+    if (item.contributor) { parts.push(t("page-from", { who: item.contributor })); }
+    if (item.mine) { parts.push(t("page-yours")); }
+    if (item.dots !== null && item.dots !== undefined) { parts.push(t("page-dots", { count: item.dots })); }
+    meta.textContent = parts.join(" · ");
+    li.append(meta);
+    const actions = document.createElement("div");
+    actions.className = "actions";
+    if (voting) {
+      const give = button(t("page-give-dot") + (item.my_dots ? " (" + item.my_dots + ")" : ""), null,
+        () => act("dots", { item: item.id }), t("page-give-dot-to", { name }));
+      if (view.dots_left <= 0) {
+        // Not allowed now, and the page says why (beside the button and on it).
+        give.disabled = true;
+        give.title = t("page-no-dots-left");
+      }
+      actions.append(give);
+      if (item.my_dots > 0) {
+        actions.append(button(t("page-take-dot"), null, () => act("dots/remove", { item: item.id }), t("page-take-dot-from", { name })));
+      }
+    }
+    if (view.phase === "react") {
+      for (const [reaction, mark, id] of reactions) {
+        const on = item.my_reactions.includes(reaction);
+        const label = mark + " " + t(id);
+        actions.append(button(label, on, () => act("reactions", { item: item.id, reaction }), label + ": " + name));
+      }
+      for (const r of item.replies) {
+        const p = document.createElement("div");
+        p.className = "meta";
+        p.textContent = (r.by ? r.by + ": " : "") + r.text;
+        li.append(p);
+      }
+      const row = document.createElement("div");
+      row.className = "reply";
+      const input = document.createElement("input");
+      input.maxLength = 500;
+      input.placeholder = t("page-reply-hint");
+      input.disabled = ended;
+      input.setAttribute("aria-label", t("page-reply-to", { name }));
+      row.append(input, button(t("page-reply"), null, () => { if (input.value.trim()) { act("replies", { item: item.id, text: input.value }); } }, t("page-reply-send", { name })));
+      li.append(row);
+    }
+    if (actions.childElementCount) { li.append(actions); }
+    return li;
   }
 
   function received(data) {
