@@ -36,8 +36,22 @@ fn entry(r: BoardRect) -> Entry {
 
 /// Only finite rectangles are indexed: anything else cannot be near anything, and the
 /// tree needs numbers it can compare.
-pub(super) fn indexable(r: BoardRect) -> bool {
+fn indexable(r: BoardRect) -> bool {
     [r.min.x, r.min.y, r.max.x, r.max.y].iter().all(|v| v.is_finite())
+}
+
+/// What [`Index::any_near`] answers for `rects` (keyed by their place in it), found by a
+/// walk down the list instead: for a question or two, cheaper than building the tree.
+pub(super) fn any_near_by_walk(
+    rects: impl IntoIterator<Item = BoardRect>,
+    r: BoardRect,
+    gap: f32,
+    except: Option<u32>,
+) -> bool {
+    indexable(r)
+        && rects.into_iter().enumerate().any(|(key, o)| {
+            Some(u32::try_from(key).unwrap_or(u32::MAX)) != except && indexable(o) && too_close(o, r, gap)
+        })
 }
 
 impl Index {
@@ -129,5 +143,20 @@ mod tests {
         index.insert(7, at(300.0, 0.0));
         assert!(index.any_near(at(290.0, 0.0), 0.0, None));
         assert!(!index.any_near(at(f32::INFINITY, 0.0), 0.0, None), "a rectangle off the board is near nothing");
+    }
+
+    #[test]
+    fn a_walk_answers_as_the_index_does() {
+        let rects = [at(0.0, 0.0), at(110.0, 0.0), at(110.0, 0.0), at(f32::NAN, 0.0), at(800.0, 0.0)];
+        let index = Index::new(rects);
+        let probes = [at(105.0, 0.0), at(110.0, 0.0), at(400.0, 0.0), at(f32::INFINITY, 0.0), at(f32::NAN, 0.0)];
+        for probe in probes {
+            for except in [None, Some(0), Some(1), Some(2), Some(4)] {
+                for gap in [0.0, 11.5] {
+                    let walked = any_near_by_walk(rects, probe, gap, except);
+                    assert_eq!(walked, index.any_near(probe, gap, except), "{probe:?} {except:?} {gap}");
+                }
+            }
+        }
     }
 }

@@ -143,13 +143,9 @@ pub fn free_spot_outside(board: &Board, near: Pos, size: Size, within: Option<Bo
     if within.is_none() {
         let p = near.clamped();
         let r = BoardRect::from_pos_size(p, size);
-        let near_any = |rects: &mut dyn Iterator<Item = BoardRect>, gap: f32| {
-            rects.filter(|o| index::indexable(*o)).any(|o| too_close(o, r, gap))
-        };
-        if index::indexable(r)
-            && !near_any(&mut board.items.iter().map(rect), CARD_GAP / 2.0 - 0.5)
-            && !near_any(&mut board.themes.iter().map(|t| t.frame), 0.0)
-        {
+        let on_card = index::any_near_by_walk(board.items.iter().map(rect), r, CARD_GAP / 2.0 - 0.5, None);
+        let in_frame = index::any_near_by_walk(board.themes.iter().map(|t| t.frame), r, 0.0, None);
+        if !on_card && !in_frame {
             return p;
         }
     }

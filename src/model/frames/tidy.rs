@@ -297,10 +297,7 @@ impl<'a> Scratch<'a> {
             let on_card = new.contains(&card.id)
                 && match &cards {
                     Some(cards) => cards.any_near(r, gap, Some(key)),
-                    None => items.iter().enumerate().any(|(k, other)| {
-                        let o = self.rect(other);
-                        k != key as usize && super::index::indexable(o) && too_close(o, r, gap)
-                    }),
+                    None => super::index::any_near_by_walk(items.iter().map(|i| self.rect(i)), r, gap, Some(key)),
                 };
             if !in_frame && !on_card {
                 continue;
