@@ -82,13 +82,9 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
     response.widget_info(|| WidgetInfo::labeled(Role::Group, true, &label));
     let response = if theme.locked { response.on_hover_text(tr!("frame-locked-hint")) } else { response };
     response.context_menu(|ui| {
-        let (text, step) = if theme.locked {
-            (tr!("frame-unlock"), tr!("step-unlock-frame", theme = theme.name.as_str()))
-        } else {
-            (tr!("frame-lock"), tr!("step-lock-frame", theme = theme.name.as_str()))
-        };
+        let (text, toggle) = lock_toggle(theme);
         if ui.button(text).clicked() {
-            actions.push(Action::edit(lock_frame(theme, !theme.locked), step));
+            actions.push(toggle);
             ui.close();
         }
         if theme.locked {
@@ -173,9 +169,17 @@ pub fn frame_input(ui: &Ui, board: &Board, view: &mut ViewState, theme: &Theme, 
     }
 }
 
-/// The theme locked or unlocked: one edit, stamped when it is made.
-pub fn lock_frame(theme: &Theme, locked: bool) -> Edit {
-    Edit::ReplaceTheme(Theme { locked, modified: Timestamp::now(), ..theme.clone() })
+/// The menu entry that locks the theme's frame, or unlocks it, and that step: one edit,
+/// stamped when it is made (the frame's menu and the sidebar's offer it alike).
+pub fn lock_toggle(theme: &Theme) -> (String, Action) {
+    let name = theme.name.as_str();
+    let (text, step) = if theme.locked {
+        (tr!("frame-unlock"), tr!("step-unlock-frame", theme = name))
+    } else {
+        (tr!("frame-lock"), tr!("step-lock-frame", theme = name))
+    };
+    let edit = Edit::ReplaceTheme(Theme { locked: !theme.locked, modified: Timestamp::now(), ..theme.clone() });
+    (text, Action::edit(edit, step))
 }
 
 /// Moving a frame moves its cards with it: one edit.

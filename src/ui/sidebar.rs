@@ -135,13 +135,9 @@ fn theme_menu(
     who: &str,
     actions: &mut Vec<Action>,
 ) {
-    let (text, step) = if theme.locked {
-        (tr!("frame-unlock"), tr!("step-unlock-frame", theme = theme.name.as_str()))
-    } else {
-        (tr!("frame-lock"), tr!("step-lock-frame", theme = theme.name.as_str()))
-    };
+    let (text, toggle) = super::frames::lock_toggle(theme);
     if ui.button(text).on_hover_text(tr!("frame-locked-hint")).clicked() {
-        actions.push(Action::edit(super::frames::lock_frame(theme, !theme.locked), step));
+        actions.push(toggle);
         ui.close();
     }
     let free = !theme.locked;
