@@ -213,14 +213,12 @@ pub struct Common {
     /// The timer's milliseconds left when this was made, while it runs.
     time_left: Option<(u64, Instant)>,
     dots_per_person: u32,
-    private: bool,
-    judged: bool,
     cards: Vec<Card>,
     /// Dots placed on cards that are on the board, by person.
     dots_used: HashMap<String, u32>,
     /// Dots by person, then card.
     dots: HashMap<String, HashMap<ItemId, usize>>,
-    /// Reactions by person, then card, in [`Reaction::ALL`] order.
+    /// Reactions by person, then card, in [`Reaction::ALL`] order; none before judging starts.
     reactions: HashMap<String, HashMap<ItemId, Vec<&'static str>>>,
 }
 
@@ -351,8 +349,6 @@ impl Common {
             time_left: (session.phase != Phase::Off && session.timer.is_running())
                 .then(|| (session.timer.left_ms(crate::model::Timestamp::now()), Instant::now())),
             dots_per_person: session.dots_per_person,
-            private: session.collects_privately(),
-            judged,
             cards,
             dots_used,
             dots,
@@ -364,12 +360,12 @@ impl Common {
     /// each card they may see with what is theirs on it.
     fn seen_by(&self, shown_as: &str, mine: &HashSet<ItemId>) -> (Head, Vec<(&Card, Own)>) {
         let who = person(shown_as);
-        let (dots, reactions) = (self.dots.get(&who), self.reactions.get(&who).filter(|_| self.judged));
+        let (dots, reactions) = (self.dots.get(&who), self.reactions.get(&who));
         let mut hidden = 0;
         let mut cards = Vec::with_capacity(self.cards.len());
         for card in &self.cards {
             let own = mine.contains(&card.id);
-            if self.private && card.joined && !own {
+            if self.head.private && card.joined && !own {
                 hidden += 1;
                 continue;
             }
