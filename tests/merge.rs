@@ -251,6 +251,27 @@ proptest! {
         prop_assert_eq!(applied, a);
     }
 
+    /// Live boards send only what the other copy lacks: merging that part (put over our
+    /// board) gives what merging the whole copy gives, for hostile copies too; and once
+    /// the merge is sent back, nothing is left to send.
+    #[test]
+    fn a_delta_merges_as_the_whole_copy_would(a in copy(), b in hostile_copy()) {
+        use moodboard::model::delta::{delta, overlay, summary};
+        let (ours, theirs) = (board(&a), board(&b));
+        let whole = merge(&ours, &theirs, horizon(), Trust::Colleague);
+        let by_delta = match delta(&theirs, &summary(&ours)) {
+            Some(part) => merge(&ours, &overlay(&ours, &part), horizon(), Trust::Colleague),
+            None => merge(&ours, &ours, horizon(), Trust::Colleague),
+        };
+        prop_assert_eq!(&by_delta.board, &whole.board);
+        prop_assert_eq!(by_delta.refused.len(), whole.refused.len());
+        let mut known = summary(&theirs);
+        if let Some(part) = delta(&whole.board, &known) {
+            known.absorb(&part);
+        }
+        prop_assert!(delta(&whole.board, &known).is_none());
+    }
+
     /// A copy stamped from the future (a clock far ahead, or a hostile file) takes
     /// nothing of ours away, changes nothing of ours with a stamp beyond the horizon,
     /// names each change it holds back, and merging it again changes nothing more.

@@ -38,6 +38,10 @@ pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId}
 pub use item::Item;
 pub use kinds::{ItemKind, KindTag, PixelSize, metrics, one_line};
 pub use merge::{Change, MergeSummary, Merged, Refusal, Refused, Trust, diff, merge, merge_now, summarise};
+pub mod delta {
+    //! What one copy of a board lacks of another (see `merge/delta.rs`).
+    pub use super::merge::{Summary, delta, overlay, summary};
+}
 pub use session::{
     Answer, DEFAULT_DOTS, DEFAULT_TIMER_SECS, JOINED_TAG, MAX_DOTS, MAX_REPLY_CHARS, MAX_TIMER_SECS, PROMPT_TAG, Phase,
     Reaction, Response, Session, Timer, Vote, format_clock, is_internal_tag, is_joined, is_prompt, pinned_prompt,

@@ -51,9 +51,11 @@ use super::{Board, Item, Response, Theme, Timestamp, Tombstone, Vote};
 use crate::i18n::{Message, Said};
 
 mod changes;
+mod delta;
 mod only_new;
 
 pub use changes::{Change, MergeSummary, diff, summarise};
+pub use delta::{Summary, delta, overlay, summary};
 
 /// The result of a merge: the merged board and what was not taken.
 #[derive(Clone, Debug, PartialEq)]
