@@ -51,7 +51,9 @@ impl BoardWatcher {
         let stop = Arc::new(AtomicBool::new(false));
         let folder = super::paths::board_folder(&path);
         let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            if res.is_ok() {
+            // Reading the folder (another program loading the board, a backup tool) is no
+            // change, and would keep the debounce below from ever ending.
+            if res.is_ok_and(|event| !event.kind.is_access()) {
                 let _ = fs_tx.send(());
             }
         })
@@ -66,8 +68,10 @@ impl BoardWatcher {
             loop {
                 match fs_rx.recv_timeout(POLL_INTERVAL) {
                     Ok(()) => {
-                        // Debounce: wait until the burst of events is over.
-                        while let Ok(()) = fs_rx.recv_timeout(DEBOUNCE) {}
+                        // Debounce: wait until the burst of events is over, but never
+                        // longer than a poll: a file written without pause is still read.
+                        let until = std::time::Instant::now() + POLL_INTERVAL;
+                        while std::time::Instant::now() < until && fs_rx.recv_timeout(DEBOUNCE).is_ok() {}
                     }
                     Err(RecvTimeoutError::Timeout) => {}
                     Err(RecvTimeoutError::Disconnected) => std::thread::sleep(POLL_INTERVAL),
