@@ -11,10 +11,12 @@ use crate::tr;
 
 mod add;
 pub mod inert;
+mod live;
 mod share;
 mod show;
 
 pub use add::{AddArgs, KindArgs};
+pub use live::{LiveCommand, NetArgs};
 pub use show::render_board;
 
 use crate::export::ExportFormat;
@@ -163,6 +165,21 @@ pub enum Command {
         #[arg(long, value_name = "N", default_value_t = 0)]
         port: u16,
     },
+    /// Keep a board in step live with teammates' copies on their own computers, with no
+    /// server and no account: `live share BOARD` prints a ticket, `live join TICKET`
+    /// makes and keeps a copy (see docs/LIVE.md).
+    Live {
+        #[command(subcommand)]
+        command: LiveCommand,
+    },
+    /// Keep a live board available (on a server, a NAS): the board live again as it was
+    /// last, dialling the copy it joined and letting in teammates with a ticket; prints
+    /// an editor's ticket. Runs until SIGINT or SIGTERM.
+    Peer {
+        board: PathBuf,
+        #[command(flatten)]
+        net: NetArgs,
+    },
     /// Show or change BOARD's session: its step and settings.
     Session {
         board: PathBuf,
@@ -246,6 +263,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Prompt { lang, board } => prompt(lang, board.as_deref(), out, err),
         Command::Arrange { board } => arrange(&board, out, err),
         Command::Host { board, bind, port } => host(&board, bind, port, out, err),
+        Command::Live { command } => live::live(command, out),
+        Command::Peer { board, net } => live::peer(&board, net, out),
         Command::Session { board, phase, private, hide_contributors, dots, reveal } => {
             session(&board, SessionArgs { phase, private, hide_contributors, dots, reveal }, out, err)
         }

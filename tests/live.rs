@@ -1,0 +1,495 @@
+//! Live boards (docs/LIVE.md) with real `moodboard` processes on loopback: each person is
+//! a computer of their own (own configuration, boards and cache folders), peers listen on
+//! 127.0.0.1 only and use no relay, so nothing here leaves the machine or waits on the
+//! internet. Every wait is for something to happen, with a deadline only a failure meets.
+
+use std::io::{BufRead as _, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use moodboard::model::Board;
+use moodboard::storage;
+
+/// Long enough for a loaded CI machine; only a failing test waits this long.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// One person's computer: a folder with their configuration, boards and cache.
+struct Computer {
+    dir: PathBuf,
+}
+
+impl Computer {
+    fn new(root: &Path, name: &str) -> Self {
+        let dir = root.join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        Self { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(name)
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_moodboard"));
+        command
+            .args(args)
+            .current_dir(&self.dir)
+            .env("MOODBOARD_CONFIG_DIR", self.dir.join("config"))
+            .env("MOODBOARD_BOARDS_DIR", self.dir.join("boards"))
+            .env("MOODBOARD_CACHE_DIR", self.dir.join("cache"));
+        command
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.command(args).output().unwrap();
+        assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Starts a long-running command (`live share`, `live join`, `peer`) on loopback with
+    /// no relay.
+    fn live(&self, args: &[&str]) -> Running {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--lan-only", "--bind", "127.0.0.1:0"]);
+        let mut child = self.command(&all).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let (tx, lines) = channel();
+        let stdout = child.stdout.take().unwrap();
+        let stderr = child.stderr.take().unwrap();
+        let tx2 = tx.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let _ = tx2.send(format!("stderr: {line}"));
+            }
+        });
+        Running { child, lines, seen: Vec::new() }
+    }
+}
+
+/// A running `moodboard live …` and the lines it printed.
+struct Running {
+    child: Child,
+    lines: Receiver<String>,
+    seen: Vec<String>,
+}
+
+impl Running {
+    /// Waits for a line starting with `prefix` and returns the rest.
+    fn line(&mut self, prefix: &str) -> String {
+        let end = Instant::now() + DEADLINE;
+        if let Some(line) = self.seen.iter().find(|l| l.starts_with(prefix)) {
+            return line[prefix.len()..].trim().to_owned();
+        }
+        while Instant::now() < end {
+            if let Ok(line) = self.lines.recv_timeout(Duration::from_millis(50)) {
+                self.seen.push(line.clone());
+                if let Some(rest) = line.strip_prefix(prefix) {
+                    return rest.trim().to_owned();
+                }
+            }
+        }
+        panic!("no line “{prefix}…” within {DEADLINE:?}; printed: {:#?}", self.seen);
+    }
+
+    /// Everything printed so far.
+    fn printed(&mut self) -> Vec<String> {
+        self.seen.extend(self.lines.try_iter());
+        self.seen.clone()
+    }
+
+    /// Stops it as Ctrl+C would, and waits for it to end.
+    fn stop(mut self) -> std::process::ExitStatus {
+        let _ = Command::new("kill").args(["-INT", &self.child.id().to_string()]).status();
+        self.wait()
+    }
+
+    fn wait(&mut self) -> std::process::ExitStatus {
+        let end = Instant::now() + DEADLINE;
+        while Instant::now() < end {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        panic!("did not stop within {DEADLINE:?}; printed: {:#?}", self.printed());
+    }
+
+    fn kill9(mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn load(path: &Path) -> Board {
+    storage::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).board
+}
+
+/// The board's items as `show --ids` would list them: ids and texts, sorted.
+fn ids(path: &Path) -> Vec<String> {
+    let board = load(path);
+    let mut ids: Vec<String> = board.items.iter().map(|i| format!("{} {}", i.id.as_str(), i.kind.summary())).collect();
+    ids.sort();
+    ids
+}
+
+/// Waits until every board holds the same items, and returns them.
+fn converged(paths: &[&Path]) -> Vec<String> {
+    let end = Instant::now() + DEADLINE;
+    loop {
+        let all: Vec<Vec<String>> = paths.iter().map(|p| ids(p)).collect();
+        if all.windows(2).all(|w| w[0] == w[1]) {
+            return all[0].clone();
+        }
+        assert!(Instant::now() < end, "the copies did not converge: {all:#?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Waits until `check` holds.
+fn eventually(what: &str, mut check: impl FnMut() -> bool) {
+    let end = Instant::now() + DEADLINE;
+    while !check() {
+        assert!(Instant::now() < end, "{what}: not within {DEADLINE:?}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// A picture of `seed`'s noise: large enough that its transfer takes a while.
+fn picture(at: &Path, seed: u8, side: u32) {
+    let mut rng = fastrand::Rng::with_seed(u64::from(seed));
+    let img = image::RgbImage::from_fn(side, side, |_, _| image::Rgb([rng.u8(..), rng.u8(..), rng.u8(..)]));
+    img.save(at).unwrap();
+}
+
+fn board_with_ideas(ann: &Computer) -> PathBuf {
+    ann.ok(&["new", "cafe", "--title", "Café", "--goal", "A calmer café"]);
+    let board = ann.path("cafe.moodboard.ron");
+    let b = board.to_str().unwrap();
+    ann.ok(&["add", b, "--note", "Plants everywhere", "--theme", "Light", "--as", "Ann"]);
+    picture(&ann.path("shelf.png"), 1, 64);
+    ann.ok(&["add", b, "--image", ann.path("shelf.png").to_str().unwrap(), "--as", "Ann"]);
+    board
+}
+
+#[test]
+fn a_teammate_joins_and_edits_go_both_ways_with_the_pictures() {
+    let root = tempfile::tempdir().unwrap();
+    let (ann, bob) = (Computer::new(root.path(), "ann"), Computer::new(root.path(), "bob"));
+    let board = board_with_ideas(&ann);
+    let mut share = ann.live(&["live", "share", board.to_str().unwrap(), "--as", "Ann"]);
+    let ticket = share.line("ticket:");
+    let mut join = bob.live(&["live", "join", &ticket, "-o", bob.path("boards").to_str().unwrap(), "--as", "Bob"]);
+    let copy = PathBuf::from(join.line("board:"));
+    assert!(copy.starts_with(bob.path("boards")), "{} is in the folder asked for", copy.display());
+    assert_eq!(copy.file_name().unwrap(), "Café.moodboard.ron", "named after the board");
+    converged(&[&board, &copy]);
+    let copied = load(&copy);
+    assert_eq!(copied.id(), load(&board).id(), "a copy of the same board");
+    assert_eq!(copied.goals, ["A calmer café"]);
+    // The picture arrives, byte for byte.
+    let asset = copied.items.iter().find_map(|i| i.kind.picture().cloned()).expect("the picture card");
+    let theirs = storage::AssetStore::for_board(&copy);
+    eventually("the picture arrives", || theirs.read_verified(&asset).is_ok());
+
+    // Edits both ways, made by other means than the peer (the file changes under it).
+    bob.ok(&["add", copy.to_str().unwrap(), "--note", "From Bob", "--as", "Bob"]);
+    ann.ok(&["add", board.to_str().unwrap(), "--note", "From Ann", "--as", "Ann"]);
+    let items = converged(&[&board, &copy]);
+    assert!(items.iter().any(|i| i.ends_with("From Bob")) && items.iter().any(|i| i.ends_with("From Ann")));
+    // A deletion by an editor goes over too.
+    let plants = items.iter().find(|i| i.ends_with("Plants everywhere")).unwrap().split(' ').next().unwrap().to_owned();
+    bob.ok(&["remove", copy.to_str().unwrap(), &plants]);
+    eventually("the deletion reaches Ann", || !ids(&board).iter().any(|i| i.starts_with(&plants)));
+    converged(&[&board, &copy]);
+    // Both files end up the same, byte for byte.
+    eventually("the files are the same", || std::fs::read(&board).unwrap() == std::fs::read(&copy).unwrap());
+    assert!(share.printed().iter().any(|l| l.starts_with("here: Bob (editor)")), "{:#?}", share.printed());
+    assert!(join.stop().success());
+    assert!(share.stop().success());
+}
+
+#[test]
+fn ten_peers_converge_on_the_same_board() {
+    let root = tempfile::tempdir().unwrap();
+    let ann = Computer::new(root.path(), "ann");
+    let board = board_with_ideas(&ann);
+    let mut share = ann.live(&["live", "share", board.to_str().unwrap(), "--as", "Ann"]);
+    let ticket = share.line("ticket:");
+    let people: Vec<Computer> = (1..10).map(|n| Computer::new(root.path(), &format!("p{n}"))).collect();
+    let mut running = Vec::new();
+    let mut copies = vec![board.clone()];
+    for (n, person) in people.iter().enumerate() {
+        let mut join = person.live(&[
+            "live",
+            "join",
+            &ticket,
+            "-o",
+            person.path("boards").to_str().unwrap(),
+            "--as",
+            &format!("P{n}"),
+        ]);
+        copies.push(PathBuf::from(join.line("board:")));
+        running.push(join);
+    }
+    // Everyone adds at once.
+    let adders: Vec<_> = people
+        .iter()
+        .zip(&copies[1..])
+        .enumerate()
+        .flat_map(|(n, (person, copy))| {
+            (0..3).map(move |k| {
+                person
+                    .command(&[
+                        "add",
+                        copy.to_str().unwrap(),
+                        "--note",
+                        &format!("idea {n}.{k}"),
+                        "--as",
+                        &format!("P{n}"),
+                    ])
+                    .spawn()
+                    .unwrap()
+            })
+        })
+        .collect();
+    for mut adder in adders {
+        assert!(adder.wait().unwrap().success());
+    }
+    let paths: Vec<&Path> = copies.iter().map(PathBuf::as_path).collect();
+    let items = converged(&paths);
+    assert_eq!(items.len(), 2 + 27, "{items:#?}");
+    for join in running {
+        join.stop();
+    }
+    share.stop();
+}
+
+#[test]
+fn a_copy_killed_mid_transfer_resumes_and_a_partition_heals_with_nothing_lost() {
+    let root = tempfile::tempdir().unwrap();
+    let (ann, bob) = (Computer::new(root.path(), "ann"), Computer::new(root.path(), "bob"));
+    let board = board_with_ideas(&ann);
+    // Big pictures, so that the kill lands while they are on their way.
+    let b = board.to_str().unwrap();
+    for seed in 10..16 {
+        let file = ann.path(&format!("big{seed}.png"));
+        picture(&file, seed, 1400);
+        ann.ok(&["add", b, "--image", file.to_str().unwrap(), "--as", "Ann"]);
+    }
+    let mut share = ann.live(&["live", "share", b, "--as", "Ann"]);
+    let ticket = share.line("ticket:");
+    let out = bob.path("boards");
+    let mut join = bob.live(&["live", "join", &ticket, "-o", out.to_str().unwrap(), "--as", "Bob"]);
+    let copy = PathBuf::from(join.line("board:"));
+    join.kill9();
+    // Whatever was under way, the copy loads, and no picture is there but whole.
+    let store = storage::AssetStore::for_board(&copy);
+    let pictures: Vec<_> = load(&copy).items.iter().filter_map(|i| i.kind.picture().cloned()).collect();
+    assert_eq!(pictures.len(), 7);
+    let whole = pictures.iter().filter(|p| store.read_verified(p).is_ok()).count();
+    let there = pictures.iter().filter(|p| store.resolve(p).is_ok()).count();
+    assert_eq!(whole, there, "a picture on disk is always whole");
+    eprintln!("{whole} of 7 pictures had arrived when the copy was killed");
+
+    // The same command resumes the same copy, and the rest arrives.
+    let mut join = bob.live(&["live", "join", &ticket, "-o", out.to_str().unwrap(), "--as", "Bob"]);
+    assert_eq!(PathBuf::from(join.line("board:")), copy, "the copy is resumed, not made again");
+    for asset in &pictures {
+        eventually("every picture arrives intact", || store.read_verified(asset).is_ok());
+    }
+
+    // Apart: Ann stops sharing; both change the board.
+    assert!(share.stop().success());
+    ann.ok(&["add", b, "--note", "Ann while apart", "--as", "Ann"]);
+    bob.ok(&["add", copy.to_str().unwrap(), "--note", "Bob while apart", "--as", "Bob"]);
+    join.line("left: Ann");
+    join.line("offline:");
+    // Together again: Ann shares as before (same address), and Bob's copy, still
+    // running, finds her by itself.
+    let mut share = ann.live(&["live", "share", b, "--as", "Ann"]);
+    assert_eq!(share.line("ticket:"), ticket, "the same ticket while no new one is asked for");
+    let items = converged(&[&board, &copy]);
+    assert!(
+        items.iter().any(|i| i.ends_with("Ann while apart")) && items.iter().any(|i| i.ends_with("Bob while apart"))
+    );
+    join.stop();
+    share.stop();
+}
+
+#[test]
+fn a_guest_only_adds_and_a_new_ticket_shuts_the_old_one_out() {
+    let root = tempfile::tempdir().unwrap();
+    let (ann, guest, late) =
+        (Computer::new(root.path(), "ann"), Computer::new(root.path(), "guest"), Computer::new(root.path(), "late"));
+    let board = board_with_ideas(&ann);
+    let b = board.to_str().unwrap();
+    let mut share = ann.live(&["live", "share", b, "--guest", "--as", "Ann"]);
+    let ticket = share.line("ticket:");
+    let mut join = guest.live(&["live", "join", &ticket, "-o", guest.path("boards").to_str().unwrap(), "--as", "Gus"]);
+    let copy = PathBuf::from(join.line("board:"));
+    let before = converged(&[&board, &copy]);
+    // The guest deletes one idea and rewrites the title on their copy, and adds one.
+    let first = before[0].split(' ').next().unwrap().to_owned();
+    guest.ok(&["remove", copy.to_str().unwrap(), &first]);
+    guest.ok(&["add", copy.to_str().unwrap(), "--note", "A guest's idea", "--as", "Gus"]);
+    eventually("the guest's idea arrives", || ids(&board).iter().any(|i| i.ends_with("A guest's idea")));
+    let after = ids(&board);
+    assert!(after.iter().any(|i| i.starts_with(&first)), "the guest's deletion is not applied: {after:#?}");
+    let printed = share.printed();
+    assert!(printed.iter().any(|l| l.starts_with("here: Gus (guest)")), "{printed:#?}");
+    eventually("the refused deletion is named", || {
+        share.printed().iter().any(|l| l.starts_with("not applied, from guest Gus"))
+    });
+    join.stop();
+    share.stop();
+
+    // A new ticket: the old one is refused, by name.
+    let mut share = ann.live(&["live", "share", b, "--new-ticket", "--as", "Ann"]);
+    let new_ticket = share.line("ticket:");
+    assert_ne!(new_ticket, ticket);
+    let old = late
+        .command(&[
+            "live",
+            "join",
+            &ticket,
+            "-o",
+            late.path("boards").to_str().unwrap(),
+            "--lan-only",
+            "--bind",
+            "127.0.0.1:0",
+        ])
+        .output()
+        .unwrap();
+    assert!(!old.status.success());
+    let err = String::from_utf8_lossy(&old.stderr);
+    assert!(err.contains("ticket was refused") && err.contains("not valid"), "{err}");
+    assert!(!late.path("boards/Café.moodboard.ron").exists(), "no copy from a refused ticket");
+    share.stop();
+}
+
+#[test]
+fn a_bad_ticket_is_named() {
+    let root = tempfile::tempdir().unwrap();
+    let bob = Computer::new(root.path(), "bob");
+    let out = bob.command(&["live", "join", "moodboard-live:!!!", "--lan-only"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the ticket is damaged"), "{err}");
+    let out = bob.command(&["live", "join", "https://example.org", "--lan-only"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a live ticket"));
+}
+
+/// How a hostile peer misbehaves after a good hello.
+#[derive(Clone, Copy, Debug)]
+enum Attack {
+    /// Bytes that are no message.
+    Garbage,
+    /// A frame that says it is 4 GiB long.
+    Huge,
+    /// A change stamped in the year 9999, which would win against every later edit.
+    FutureStamp,
+    /// A card at a position that is not a number.
+    NotANumber,
+    /// Changes for another board.
+    AnotherBoard,
+}
+
+#[test]
+fn a_peer_sending_garbage_huge_frames_or_future_stamps_is_disconnected_and_the_board_unchanged() {
+    use moodboard::live::wire::{self, Message};
+    use moodboard::model::{ItemKind, Timestamp};
+    use moodboard::storage::format;
+
+    let root = tempfile::tempdir().unwrap();
+    let ann = Computer::new(root.path(), "ann");
+    let board = board_with_ideas(&ann);
+    let mut share = ann.live(&["live", "share", board.to_str().unwrap(), "--as", "Ann"]);
+    let ticket = moodboard::live::Ticket::parse(&share.line("ticket:")).unwrap();
+    let before = std::fs::read(&board).unwrap();
+    let ours = load(&board);
+    let attacks = [Attack::Garbage, Attack::Huge, Attack::FutureStamp, Attack::NotANumber, Attack::AnotherBoard];
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    runtime.block_on(async {
+        let endpoint = iroh::Endpoint::builder(iroh::endpoint::presets::Minimal)
+            .relay_mode(iroh::RelayMode::Disabled)
+            .clear_ip_transports()
+            .bind_addr("127.0.0.1:0")
+            .unwrap()
+            .bind()
+            .await
+            .unwrap();
+        for attack in attacks {
+            let connection = endpoint.connect(ticket.peer.clone(), moodboard::live::ALPN).await.unwrap();
+            let (mut send, mut recv) = connection.open_bi().await.unwrap();
+            let hello = Message::Hello {
+                protocol: wire::PROTOCOL,
+                board: ticket.board.as_str().to_owned(),
+                secret: ticket.secret.to_hex(),
+                name: format!("Mallory {attack:?}"),
+            };
+            wire::send(&mut send, &hello).await.unwrap();
+            assert!(matches!(wire::receive(&mut recv).await.unwrap(), Some(Message::Welcome { .. })));
+            let changes = |edit: &dyn Fn(&mut moodboard::model::Board)| {
+                let mut part = ours.clone();
+                edit(&mut part);
+                Message::Changes { board: format::to_text(&part).unwrap() }
+            };
+            match attack {
+                Attack::Garbage => {
+                    send.write_all(&[0, 0, 0, 9]).await.unwrap();
+                    send.write_all(b"{not json").await.unwrap();
+                }
+                Attack::Huge => send.write_all(&u32::MAX.to_be_bytes()).await.unwrap(),
+                Attack::FutureStamp => {
+                    let message = changes(&|b| {
+                        let item = &mut b.items[0];
+                        item.modified = Timestamp::MAX;
+                        item.kind = ItemKind::note("Mallory was here for ever");
+                    });
+                    wire::send(&mut send, &message).await.unwrap();
+                }
+                Attack::NotANumber => {
+                    let message = changes(&|b| {
+                        b.items[0].pos.x = f32::NAN;
+                        b.items[0].modified = Timestamp::now();
+                    });
+                    wire::send(&mut send, &message).await.unwrap();
+                }
+                Attack::AnotherBoard => {
+                    let other = moodboard::model::Board::new("Other", Timestamp::now());
+                    wire::send(&mut send, &Message::Changes { board: format::to_text(&other).unwrap() }).await.unwrap();
+                }
+            }
+            // The peer hangs up on us.
+            let closed = tokio::time::timeout(DEADLINE, connection.closed()).await;
+            assert!(closed.is_ok(), "{attack:?}: still connected");
+        }
+        endpoint.close().await;
+    });
+    for attack in attacks {
+        let who = format!("refused: Mallory {attack:?} was disconnected");
+        eventually(&who, || share.printed().iter().any(|l| l.starts_with(&who)));
+    }
+    assert_eq!(std::fs::read(&board).unwrap(), before, "the board is unchanged");
+    // And the peer still serves good teammates.
+    let bob = Computer::new(root.path(), "bob");
+    let mut join = bob.live(&["live", "join", &ticket.to_text(), "-o", bob.path("boards").to_str().unwrap()]);
+    let copy = PathBuf::from(join.line("board:"));
+    converged(&[&board, &copy]);
+    join.stop();
+    share.stop();
+}
