@@ -10,6 +10,7 @@ mod disk;
 mod files;
 mod invite;
 mod jobs;
+mod live;
 mod open_board;
 mod screenshot;
 mod share;
@@ -60,6 +61,9 @@ pub struct Startup {
     /// Where card pictures are cached; `None` is the platform's cache folder (or
     /// `MOODBOARD_CACHE_DIR`). Tests give their own folder.
     pub thumbs_dir: Option<PathBuf>,
+    /// Where the keys of live boards are kept; `None` is `live/` in the configuration
+    /// folder. Tests give their own folder.
+    pub live_dir: Option<PathBuf>,
 }
 
 /// What to do once the unsaved-changes question is answered.
@@ -96,10 +100,14 @@ pub struct MoodboardApp {
     quitting: bool,
     /// Join servers asked to stop, finishing in the background (their last write).
     stopping: Vec<crate::host::Stopping>,
+    /// Share live was asked for and its peer is starting.
+    live_starting: bool,
     /// Frames drawn so far; the first few re-fit the board while the panels settle.
     frames: u64,
     screenshot: Option<ScreenshotJob>,
     boards_dir: PathBuf,
+    /// Where the keys of live boards are kept (`None`: the configuration folder's).
+    live_dir: Option<PathBuf>,
     save_prefs: bool,
     /// The window title last sent, so that it is only sent when it changes.
     title: String,
@@ -160,9 +168,11 @@ impl MoodboardApp {
             after_save: None,
             quitting: false,
             stopping: Vec::new(),
+            live_starting: false,
             frames: 0,
             screenshot: startup.screenshot.map(ScreenshotJob::new),
             boards_dir: startup.boards_dir,
+            live_dir: startup.live_dir,
             save_prefs: startup.save_prefs,
             title: String::new(),
             language,
@@ -233,6 +243,8 @@ impl MoodboardApp {
         }
         // The old board's join server stops in the background; its end is still reported.
         self.stop_inviting();
+        // So does its live peer.
+        self.leave_live();
         let key = self.open.key.next();
         self.open = OpenBoard::new(key, doc, &self.ctx, &self.pool, &self.thumbs);
         let doc = &self.open.doc;
@@ -398,6 +410,7 @@ impl eframe::App for MoodboardApp {
             appearance: self.prefs.appearance,
             snap: self.view.canvas.snap,
             offline: self.prefs.offline,
+            live: self.live_status().map(|s| s.summary()),
             language: self.prefs.language,
         };
         egui::Panel::top("menu").show(ui, |ui| topbar::menu_bar_ui(ui, &status, &mut actions));
@@ -548,6 +561,7 @@ pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resul
         file_dialogs: files::DialogKind::Auto,
         ask_name: screenshot.is_none(),
         thumbs_dir: None,
+        live_dir: None,
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -50,8 +50,13 @@ pub struct Prefs {
     /// Whether moved and resized cards land on the grid.
     pub snap_to_grid: bool,
     /// Never fetch from the web: links are added without a preview, pictures are not
-    /// downloaded.
+    /// downloaded. Live boards make no connections either.
     pub offline: bool,
+    /// Live boards use no relay: direct connections only (a LAN, a VPN).
+    pub live_lan_only: bool,
+    /// The relay live boards use where no direct path can be made (one you run with
+    /// iroh-relay), instead of n0's public relays.
+    pub live_relay: Option<String>,
 }
 
 /// The app's look: light, dark, or as the system is set (the default).
@@ -77,6 +82,8 @@ impl Default for Prefs {
             appearance: Appearance::System,
             snap_to_grid: false,
             offline: false,
+            live_lan_only: false,
+            live_relay: None,
         }
     }
 }

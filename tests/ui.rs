@@ -1621,3 +1621,109 @@ fn inviting_shows_a_qr_code_and_private_ideas_arrive_face_down() {
     assert!(refused.is_err(), "nobody can join once inviting stopped");
     assert!(h.query_by_label("QR code of the join address").is_none());
 }
+
+/// Runs frames of `h` until `done` holds, and of `other` meanwhile (the other app
+/// saves and takes in what comes as it would on its own computer).
+fn until(
+    h: &mut Harness<'_, MoodboardApp>,
+    mut other: Option<&mut Harness<'_, MoodboardApp>>,
+    what: &str,
+    mut done: impl FnMut(&Harness<'_, MoodboardApp>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !done(h) {
+        assert!(Instant::now() < deadline, "{what}: not within a minute");
+        h.run_steps(2);
+        if let Some(other) = other.as_deref_mut() {
+            other.run_steps(2);
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+fn note_by_keyboard(h: &mut Harness<'_, MoodboardApp>, text: &str) {
+    press(h, Modifiers::NONE, Key::N);
+    h.get_by_label("Note").type_text(text);
+    h.run_steps(2);
+    press(h, Modifiers::COMMAND, Key::Enter);
+    settle(h);
+}
+
+fn has_note(h: &Harness<'_, MoodboardApp>, text: &str) -> bool {
+    board(h).items.iter().any(|i| i.kind.summary() == text)
+}
+
+#[test]
+fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both_ways() {
+    let f = fixture();
+    let bob_dir = tempfile::tempdir().unwrap();
+    let bob_home = bob_dir.path().join("Bob.moodboard.ron");
+    storage::create(&bob_home, &Board::new("Bob's own board", Timestamp::now())).unwrap();
+    let mut ann = window::harness_in(&f.board, &f.boards_dir, 0.25, false, Some(Lang::En));
+    let mut bob = window::harness_in(&bob_home, bob_dir.path(), 0.25, false, Some(Lang::En));
+    // Both on the local network only (the preference), set where people set it: the form.
+    for h in [&mut ann, &mut bob] {
+        h.get_by_label("File").click();
+        h.run_steps(2);
+        h.get_by_label("Join live…").click();
+        h.run_steps(4);
+        h.get_by_label("LAN only: no relay").click();
+        h.run_steps(2);
+        h.get_by_label("Cancel").click();
+        h.run_steps(2);
+        assert!(h.query_by_label("Live ticket").is_none(), "the form is closed");
+    }
+
+    // Ann: Share → Share live… shows a ticket and “Live · only you”.
+    ann.get_by_label("Share").click();
+    ann.run_steps(2);
+    ann.get_by_label("Share live…").click();
+    settle(&mut ann);
+    until(&mut ann, None, "the ticket is shown", |h| h.query_by_label_contains("moodboard-live:").is_some());
+    assert!(ann.query_by_label("Live board: Live · only you").is_some(), "the status bar says it is live");
+    let ticket_shown = |h: &Harness<'_, MoodboardApp>| {
+        use egui_kittest::kittest::NodeT as _;
+        let node = h.get_by_label_contains("moodboard-live:").accesskit_node();
+        // Labels carry their text as the accessible value.
+        let label = node.label().or(node.value()).unwrap_or_default().to_string();
+        label[label.find("moodboard-live:").unwrap()..].to_owned()
+    };
+    let ticket = ticket_shown(&ann);
+    assert!(moodboard::live::Ticket::parse(&ticket).is_ok());
+    // The guest's ticket is one click away.
+    ann.get_by_label("a guest").click();
+    ann.run_steps(2);
+    let guest = ticket_shown(&ann);
+    assert_ne!(guest, ticket);
+    ann.get_by_label("an editor").click();
+    ann.run_steps(2);
+
+    // Bob: File → Join live…, paste, Join: the copy opens in his boards folder.
+    bob.get_by_label("File").click();
+    bob.run_steps(2);
+    bob.get_by_label("Join live…").click();
+    bob.run_steps(4);
+    bob.get_by_label("Live ticket").click();
+    bob.run_steps(1);
+    bob.get_by_label("Live ticket").type_text(&ticket);
+    bob.run_steps(1);
+    bob.get_by_label("Join").click();
+    until(&mut bob, Some(&mut ann), "Bob's copy opens", |h| board(h).title == "Test board");
+    assert!(bob.state().doc().path.starts_with(bob_dir.path()), "in Bob's boards folder");
+    assert!(has_note(&bob, "Morning fog"), "with Ann's ideas");
+    until(&mut ann, Some(&mut bob), "Ann sees Bob here", |h| h.query_by_label_contains("Live · 1 here").is_some());
+
+    // Edits both ways, as they are made.
+    note_by_keyboard(&mut bob, "From Bob's laptop");
+    until(&mut ann, Some(&mut bob), "Bob's idea reaches Ann", |h| has_note(h, "From Bob's laptop"));
+    note_by_keyboard(&mut ann, "From Ann's laptop");
+    until(&mut bob, Some(&mut ann), "Ann's idea reaches Bob", |h| has_note(h, "From Ann's laptop"));
+
+    // Stop sharing: Bob is told Ann left; both boards keep everything.
+    ann.get_by_label("Live board: Live · 1 here").click();
+    ann.run_steps(2);
+    ann.get_by_label("Stop sharing").click();
+    settle(&mut ann);
+    assert!(ann.query_by_label_contains("Live board:").is_none(), "no longer live");
+    assert!(has_note(&ann, "From Bob's laptop") && has_note(&bob, "From Ann's laptop"));
+}

@@ -1345,3 +1345,59 @@ cli-sync-failed = { $count ->
         [one] 1 conflict copy
        *[other] { $count } conflict copies
     } could not be merged
+
+## Live boards (Share live…, Join live…)
+cmd-share-live = Share live…
+cmd-share-live-help = Edit this board together with teammates, each on their own computer: a ticket to give, no server, no account
+cmd-join-live = Join live…
+cmd-join-live-help = Paste a teammate's live ticket: a copy of their board in your boards folder, kept in step
+live-title = Share live
+live-explain = Give this ticket to a teammate: with Join live… in the File menu they get their own copy of the board, and every change goes both ways while you are both online.
+live-ticket-for = Ticket for
+live-editor = an editor
+live-editor-help = Adds, changes and deletes, like you
+live-guest = a guest
+live-guest-help = Sees everything and may only add ideas
+live-ticket-label = The live ticket: { $ticket }
+live-copy = Copy ticket
+live-copy-help = Copy the ticket to paste in a mail or chat
+live-copied = Ticket copied.
+live-nobody = Nobody else is here yet.
+live-who = { $count ->
+        [one] Here: { $names }
+       *[other] { $count } here: { $names }
+    }
+live-relay = Connections: direct where possible, else through { $relay }.
+live-log = What happened
+live-new-ticket = New ticket
+live-new-ticket-help = New secrets: every ticket given before stops working
+live-stop = Stop sharing
+live-stop-help = Close every connection; your board stays as it is
+live-starting = Going live…
+live-here = { $count ->
+        [0] Live · only you
+        [one] Live · 1 here
+       *[other] Live · { $count } here
+    }
+live-status-help = Who is here, the ticket, Stop sharing
+live-status-label = Live board: { $status }
+live-join-title = Join a live board
+live-join-explain = Paste the ticket a teammate gave you. Your copy goes into your boards folder and stays in step while you are both online.
+live-join-hint = moodboard-live:…
+live-join-field = Live ticket
+live-join = Join
+live-joining = Joining…
+live-offline = Moodboard is set to work offline (Work offline, in the Add menu): a live board needs connections.
+live-read-only = This board is read-only here, so changes from teammates could not be saved.
+live-start-failed = Could not go live
+live-join-failed = Could not join the live board
+live-stopped = Stopped sharing live; the board stays as it is.
+live-joined = Joined “{ $board }” live.
+live-refused = { $name } sent something that is not allowed and was disconnected: { $reason }
+live-revoked = The live board refused this copy's ticket ({ $reason }); ask for a new one.
+job-live-starting = Going live
+job-live-joining = Joining “{ $board }”
+live-lan-only = LAN only: no relay
+live-lan-only-help = Only direct connections (the same network, a VPN): nothing goes through a relay on the internet. Applies to the next start or join.
+live-bad-relay = The relay in the preferences ({ $url }) is not a web address: { $reason }
+live-start-failed-because = Could not go live: { $reason }

@@ -1342,3 +1342,59 @@ cli-sync-failed = { $count ->
         [one] 1 conflictkopie kon
        *[other] { $count } conflictkopieën konden
     } niet worden samengevoegd
+
+## Live borden (Live delen…, Live meedoen…)
+cmd-share-live = Live delen…
+cmd-share-live-help = Samen met teamgenoten aan dit bord werken, ieder op de eigen computer: een ticket om te geven, geen server, geen account
+cmd-join-live = Live meedoen…
+cmd-join-live-help = Plak het live-ticket van een teamgenoot: een kopie van hun bord in je bordenmap, die gelijk blijft lopen
+live-title = Live delen
+live-explain = Geef dit ticket aan een teamgenoot: met Live meedoen… in het menu Bestand krijgt die een eigen kopie van het bord, en elke wijziging gaat beide kanten op zolang jullie allebei online zijn.
+live-ticket-for = Ticket voor
+live-editor = een bewerker
+live-editor-help = Voegt toe, wijzigt en verwijdert, net als jij
+live-guest = een gast
+live-guest-help = Ziet alles en mag alleen ideeën toevoegen
+live-ticket-label = Het live-ticket: { $ticket }
+live-copy = Ticket kopiëren
+live-copy-help = Kopieer het ticket om in een mail of chat te plakken
+live-copied = Ticket gekopieerd.
+live-nobody = Er is nog niemand anders.
+live-who = { $count ->
+        [one] Hier: { $names }
+       *[other] { $count } hier: { $names }
+    }
+live-relay = Verbindingen: rechtstreeks waar het kan, anders via { $relay }.
+live-log = Wat er gebeurde
+live-new-ticket = Nieuw ticket
+live-new-ticket-help = Nieuwe geheimen: elk eerder gegeven ticket werkt niet meer
+live-stop = Stoppen met delen
+live-stop-help = Sluit elke verbinding; je bord blijft zoals het is
+live-starting = Live gaan…
+live-here = { $count ->
+        [0] Live · alleen jij
+        [one] Live · 1 hier
+       *[other] Live · { $count } hier
+    }
+live-status-help = Wie er is, het ticket, Stoppen met delen
+live-status-label = Live bord: { $status }
+live-join-title = Live meedoen aan een bord
+live-join-explain = Plak het ticket dat een teamgenoot je gaf. Je kopie komt in je bordenmap en blijft gelijk lopen zolang jullie allebei online zijn.
+live-join-hint = moodboard-live:…
+live-join-field = Live-ticket
+live-join = Meedoen
+live-joining = Meedoen…
+live-offline = Moodboard staat op offline werken (Offline werken, in het menu Toevoegen): een live bord heeft verbindingen nodig.
+live-read-only = Dit bord is hier alleen-lezen, dus wijzigingen van teamgenoten kunnen niet worden opgeslagen.
+live-start-failed = Live gaan is niet gelukt
+live-join-failed = Live meedoen is niet gelukt
+live-stopped = Gestopt met live delen; het bord blijft zoals het is.
+live-joined = Live mee met “{ $board }”.
+live-refused = { $name } stuurde iets wat niet mag en is losgekoppeld: { $reason }
+live-revoked = Het live bord weigerde het ticket van deze kopie ({ $reason }); vraag om een nieuw.
+job-live-starting = Live gaan
+job-live-joining = Meedoen met “{ $board }”
+live-lan-only = Alleen lokaal netwerk: geen relay
+live-lan-only-help = Alleen rechtstreekse verbindingen (hetzelfde netwerk, een VPN): niets gaat via een relay op internet. Geldt vanaf de volgende start of deelname.
+live-bad-relay = De relay in de voorkeuren ({ $url }) is geen webadres: { $reason }
+live-start-failed-because = Live gaan is niet gelukt: { $reason }

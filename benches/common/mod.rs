@@ -22,6 +22,7 @@ pub fn headless_app(board: PathBuf, dir: &Path, prefs: Prefs) -> Harness<'static
         file_dialogs: moodboard::app::DialogKind::InWindow,
         ask_name: false,
         thumbs_dir: Some(dir.join("thumbs")),
+        live_dir: Some(dir.join("live")),
     };
     Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))

@@ -40,6 +40,15 @@ impl MoodboardApp {
             }
             Action::ChooseImageFiles => self.files.images(&self.ctx, self.open.key, self.folder()),
             Action::StartInviting => self.start_inviting(),
+            Action::JoinLive(ticket) => self.join_live(&ticket),
+            Action::NewLiveTicket => self.share_live(true),
+            Action::StopLive => self.stop_live(),
+            Action::ShowLive => self.view.windows.live = true,
+            Action::Info(text) => self.toasts.info(text),
+            Action::SetLiveLanOnly(on) => {
+                self.prefs.live_lan_only = on;
+                self.save_prefs();
+            }
             Action::ShowInvitation => self.view.windows.invitation = true,
             Action::StopInviting => self.stop_inviting(),
             Action::ShowArrivals => {
@@ -175,6 +184,8 @@ impl MoodboardApp {
             Command::SaveAs => self.files.save_as(&self.ctx, self.open.key, self.folder(), self.open.doc.name()),
             Command::Quit => self.leave(AfterClose::Quit),
             Command::MergeBoard => self.files.merge_board(&self.ctx, self.open.key, self.folder()),
+            Command::ShareLive => self.share_live(false),
+            Command::JoinLive => self.view.windows.open(Window::JoinLive),
             Command::SavePack => self.files.save_pack(&self.ctx, self.open.key, self.folder(), self.open.doc.name()),
             Command::ExportHtml => {
                 self.files.export(&self.ctx, self.open.key, ExportFormat::Html, self.folder(), self.open.doc.name())

@@ -30,6 +30,8 @@ pub enum Source {
     FileDialogs,
     /// Join servers finishing after Stop inviting.
     JoinServers,
+    /// The live board's peer: who came and went, what it brought.
+    Live,
 }
 
 impl MoodboardApp {
@@ -61,6 +63,7 @@ impl MoodboardApp {
             Source::Imports => self.take_imports(),
             Source::Downloads => self.take_downloads(),
             Source::JoinServers => self.take_stopped(),
+            Source::Live => self.poll_live(),
             Source::FileDialogs => {
                 for (key, picked) in self.files.poll() {
                     if key == self.open.key {
@@ -84,7 +87,7 @@ impl MoodboardApp {
             // Failures come back when they come; nothing waits on them.
             Source::Preferences => false,
             // Changes by others come when they come; a dialog waits on the user.
-            Source::BoardFile | Source::FileDialogs => false,
+            Source::BoardFile | Source::FileDialogs | Source::Live => false,
         }
     }
 }

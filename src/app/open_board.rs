@@ -39,6 +39,8 @@ pub struct OpenBoard {
     pub web: super::web::WebAdds,
     /// The live session's join server, while the facilitator invites.
     pub inviting: Option<super::invite::Inviting>,
+    /// The board's peer, while it is live with teammates' copies.
+    pub live: Option<super::live::Live>,
 }
 
 impl OpenBoard {
@@ -66,6 +68,7 @@ impl OpenBoard {
             paste_at: None,
             web: super::web::WebAdds::new(thumbs.clone()),
             inviting: None,
+            live: None,
         }
     }
 

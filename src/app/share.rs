@@ -90,6 +90,13 @@ pub enum JobDone {
     },
     /// Cards read from the clipboard, ready to go on the board.
     Pasted(Box<Pasted>),
+    /// The open board's live peer has started.
+    LiveStarted(Box<crate::live::Peer>),
+    /// A copy made from a live ticket, with its peer running: open it.
+    LiveJoined {
+        doc: Box<Document>,
+        peer: Box<crate::live::Peer>,
+    },
     Failed(JobError),
 }
 
@@ -395,7 +402,18 @@ impl MoodboardApp {
                     });
                 }
                 JobDone::Pasted(pasted) => self.paste_cards(*pasted),
-                JobDone::Failed(e) => self.toasts.error(crate::i18n::said(&e)),
+                // A peer started for a board no longer open stops again.
+                JobDone::LiveStarted(peer) if !current => {
+                    self.live_starting = false;
+                    let _ =
+                        std::thread::Builder::new().name("moodboard-live-stop".to_owned()).spawn(move || peer.stop());
+                }
+                JobDone::LiveStarted(peer) => self.live_started(*peer),
+                JobDone::LiveJoined { doc, peer } => self.live_joined(*doc, *peer),
+                JobDone::Failed(e) => {
+                    self.live_failed();
+                    self.toasts.error(crate::i18n::said(&e));
+                }
             }
         }
     }

@@ -49,6 +49,15 @@ impl MoodboardApp {
                 Some(status) => ui::invite::invite_ui(ctx, &status, &mut open, actions),
                 None => open = false,
             },
+            Window::ShareLive => match self.live_status() {
+                Some(status) => {
+                    ui::live::share_live_ui(ctx, &status, &mut self.view.windows.share_live, &mut open, actions)
+                }
+                None => open = false,
+            },
+            Window::JoinLive => {
+                ui::live::join_live_ui(ctx, &mut self.view.windows.join_live, self.prefs.live_lan_only, actions)
+            }
             Window::Shortcuts => ui::dialogs::shortcuts_ui(ctx, &mut open),
             Window::About => ui::dialogs::about_ui(ctx, &self.boards_dir, &mut open),
             Window::Problems if self.open.doc.problems.is_empty() => {}

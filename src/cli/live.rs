@@ -69,7 +69,12 @@ impl NetArgs {
             (None, true) => Network::LanOnly,
             (None, false) => Network::Internet,
         };
-        Ok(Options { network, bind: self.bind, name: self.name.clone().unwrap_or_else(|| prefs.contributor()) })
+        Ok(Options {
+            network,
+            bind: self.bind,
+            name: self.name.clone().unwrap_or_else(|| prefs.contributor()),
+            keys: crate::live::keys::default_dir()?,
+        })
     }
 }
 
@@ -102,8 +107,9 @@ pub(super) fn live(command: LiveCommand, out: &mut dyn Write) -> anyhow::Result<
 pub(super) fn peer(board: &Path, net: NetArgs, out: &mut dyn Write) -> anyhow::Result<()> {
     let path = existing_board(board);
     let loaded = load(&path)?;
-    let joined = crate::live::keys::Keys::load(loaded.board.id())?.is_some_and(|k| k.joined.is_some());
-    let peer = if joined { Peer::resume(&path, net.options()?)? } else { Peer::share(&path, net.options()?, false)? };
+    let options = net.options()?;
+    let joined = crate::live::keys::Keys::load(&options.keys, loaded.board.id())?.is_some_and(|k| k.joined.is_some());
+    let peer = if joined { Peer::resume(&path, options)? } else { Peer::share(&path, options, false)? };
     if let Some(ticket) = peer.ticket(Role::Editor) {
         writeln!(out, "ticket: {}", ticket.to_text())?;
     }

@@ -11,6 +11,13 @@ use subtle::ConstantTimeEq as _;
 
 use crate::model::BoardId;
 
+/// The keys folder: `live/` in the configuration folder.
+pub fn default_dir() -> anyhow::Result<PathBuf> {
+    let dir = crate::prefs::config_dir()
+        .ok_or_else(|| anyhow::anyhow!("this system names no configuration folder to keep the live keys in"))?;
+    Ok(dir.join("live"))
+}
+
 /// A secret capability: 32 random bytes.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret([u8; 32]);
@@ -131,16 +138,14 @@ impl Keys {
         }
     }
 
-    /// Where the keys of `board` are kept.
-    pub fn file(board: &BoardId) -> anyhow::Result<PathBuf> {
-        let dir = crate::prefs::config_dir()
-            .ok_or_else(|| anyhow::anyhow!("this system names no configuration folder to keep the live keys in"))?;
-        Ok(dir.join("live").join(format!("{}.ron", board.as_str())))
+    /// Where the keys of `board` are kept in the keys folder `dir`.
+    pub fn file(dir: &Path, board: &BoardId) -> PathBuf {
+        dir.join(format!("{}.ron", board.as_str()))
     }
 
-    /// The keys kept for `board`, if any.
-    pub fn load(board: &BoardId) -> anyhow::Result<Option<Self>> {
-        let file = Self::file(board)?;
+    /// The keys kept for `board` in `dir`, if any.
+    pub fn load(dir: &Path, board: &BoardId) -> anyhow::Result<Option<Self>> {
+        let file = Self::file(dir, board);
         match std::fs::read_to_string(&file) {
             Ok(text) => ron::from_str(&text)
                 .map(Some)
@@ -151,8 +156,8 @@ impl Keys {
     }
 
     /// Keeps the keys (atomically; readable by this user only on Unix).
-    pub fn save(&self, board: &BoardId) -> anyhow::Result<()> {
-        let file = Self::file(board)?;
+    pub fn save(&self, dir: &Path, board: &BoardId) -> anyhow::Result<()> {
+        let file = Self::file(dir, board);
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir)?;
         }

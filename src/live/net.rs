@@ -96,8 +96,13 @@ pub async fn address(endpoint: &Endpoint, network: &Network) -> iroh::EndpointAd
         }
     };
     let limit = if *network == Network::LanOnly { 3 } else { 8 };
-    match tokio::time::timeout(std::time::Duration::from_secs(limit), wait).await {
+    let addr = match tokio::time::timeout(std::time::Duration::from_secs(limit), wait).await {
         Ok(addr) => addr,
         Err(_) => endpoint.addr(),
+    };
+    // A machine with no network but loopback can still be reached from itself.
+    match port(endpoint) {
+        Some(port) if addr.ip_addrs().next().is_none() => addr.with_ip_addr(SocketAddr::from(([127, 0, 0, 1], port))),
+        _ => addr,
     }
 }

@@ -105,6 +105,8 @@ pub struct Options {
     pub bind: Option<SocketAddr>,
     /// Who we are, for the others.
     pub name: String,
+    /// The folder the keys of live boards are kept in ([`super::keys::default_dir`]).
+    pub keys: PathBuf,
 }
 
 /// How long a first join keeps trying to reach the peer of its ticket.
@@ -128,6 +130,8 @@ struct Shared {
     board: BoardId,
     name: String,
     keys: Mutex<Keys>,
+    /// Where the keys are kept.
+    keys_dir: PathBuf,
     /// The board as the file holds it (`None` until a joining copy has it).
     current: watch::Sender<Option<Arc<Board>>>,
     events: std::sync::mpsc::Sender<Event>,
@@ -135,11 +139,16 @@ struct Shared {
     fetching: Mutex<HashSet<AssetName>>,
     /// One change of the file at a time from this process (other processes: the lock).
     writing: tokio::sync::Mutex<()>,
+    /// Called after each event (the app repaints to show it).
+    waker: Mutex<Option<storage::Waker>>,
 }
 
 impl Shared {
     fn tell(&self, event: Event) {
         let _ = self.events.send(event);
+        if let Some(wake) = self.waker.lock().expect("waker").as_ref() {
+            wake();
+        }
     }
 }
 
@@ -159,11 +168,11 @@ impl Peer {
     pub fn share(path: &Path, options: Options, new_ticket: bool) -> anyhow::Result<Peer> {
         let loaded = storage::load(path)?;
         let id = loaded.board.id().clone();
-        let mut keys = Keys::load(&id)?.unwrap_or_else(Keys::new_shared);
+        let mut keys = Keys::load(&options.keys, &id)?.unwrap_or_else(Keys::new_shared);
         if keys.editor().is_none() || new_ticket {
             keys.rotate();
         }
-        keys.save(&id)?;
+        keys.save(&options.keys, &id)?;
         Self::start(path, Some(loaded.board), keys, options)
     }
 
@@ -171,13 +180,13 @@ impl Peer {
     /// kept in step; when this computer already has a copy from an earlier join that is
     /// still there, that copy is resumed. Returns once the copy is on disk.
     pub fn join(ticket: &Ticket, dir: &Path, options: Options) -> anyhow::Result<Peer> {
-        if let Some(keys) = Keys::load(&ticket.board)?
+        if let Some(keys) = Keys::load(&options.keys, &ticket.board)?
             && let Some(path) = keys.path.clone()
             && storage::load(&path).is_ok_and(|l| l.board.id() == &ticket.board)
         {
             let mut keys = keys;
             keys.joined = Some(ticket.to_text());
-            keys.save(&ticket.board)?;
+            keys.save(&options.keys, &ticket.board)?;
             return Self::resume(&path, options);
         }
         std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?;
@@ -215,7 +224,7 @@ impl Peer {
         });
         arrived?;
         let keys = peer.shared.keys.lock().expect("keys").clone();
-        keys.save(&ticket.board)?;
+        keys.save(&peer.shared.keys_dir, &ticket.board)?;
         // What was seen while waiting is still the caller's to read.
         if let Some(rx) = &peer.events {
             let tx = peer.shared.events.clone();
@@ -232,7 +241,7 @@ impl Peer {
     pub fn resume(path: &Path, options: Options) -> anyhow::Result<Peer> {
         let loaded = storage::load(path)?;
         let id = loaded.board.id().clone();
-        let Some(keys) = Keys::load(&id)? else {
+        let Some(keys) = Keys::load(&options.keys, &id)? else {
             anyhow::bail!(
                 "{}: this board was never live on this computer; share it with `moodboard live share` or join it with a ticket",
                 path.display()
@@ -260,10 +269,12 @@ impl Peer {
             board: id,
             name: clean_name(&options.name),
             keys: Mutex::new(keys.clone()),
+            keys_dir: options.keys.clone(),
             current,
             events: events_tx,
             fetching: Mutex::new(HashSet::new()),
             writing: tokio::sync::Mutex::new(()),
+            waker: Mutex::new(None),
         });
         let network = options.network.clone();
         let (endpoint, addr) = runtime.block_on(async {
@@ -276,7 +287,7 @@ impl Peer {
             let mut keys = shared.keys.lock().expect("keys");
             keys.port = port;
             if has_file {
-                keys.save(&shared.board)?;
+                keys.save(&shared.keys_dir, &shared.board)?;
             }
         }
         runtime.spawn(accept_loop(shared.clone(), endpoint.clone()));
@@ -315,6 +326,11 @@ impl Peer {
         let board = self.shared.current.borrow();
         let title = board.as_ref().map(|b| b.title.clone()).unwrap_or_default();
         Some(Ticket { board: self.shared.board.clone(), title, peer: self.addr.clone(), secret, role })
+    }
+
+    /// Calls `waker` after each event from now on.
+    pub fn wake_with(&self, waker: storage::Waker) {
+        *self.shared.waker.lock().expect("waker") = Some(waker);
     }
 
     /// What happened, as it happens (taken once).
@@ -496,7 +512,7 @@ async fn dial(shared: &Arc<Shared>, endpoint: &Endpoint, ticket: &Ticket) -> Res
                 let mut keys = shared.keys.lock().expect("keys");
                 if keys.guest().as_ref() != Some(&guest) {
                     keys.set_guest(&guest);
-                    let _ = keys.save(&shared.board);
+                    let _ = keys.save(&shared.keys_dir, &shared.board);
                 }
             }
             (role, clean_name(&name))

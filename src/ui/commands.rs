@@ -11,10 +11,12 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum Command {
     NewBoard,
     Open,
+    JoinLive,
     Save,
     SaveAs,
     Quit,
     MergeBoard,
+    ShareLive,
     SavePack,
     ExportHtml,
     ExportMarkdown,
@@ -152,8 +154,11 @@ impl Command {
 
     pub fn menu(self) -> Menu {
         match self {
-            Command::NewBoard | Command::Open | Command::Save | Command::SaveAs | Command::Quit => Menu::File,
+            Command::NewBoard | Command::Open | Command::JoinLive | Command::Save | Command::SaveAs | Command::Quit => {
+                Menu::File
+            }
             Command::MergeBoard
+            | Command::ShareLive
             | Command::SavePack
             | Command::ExportHtml
             | Command::ExportMarkdown
@@ -218,6 +223,8 @@ impl Command {
             Command::MergeBoard => cmd_shift(Key::M),
             Command::ExportHtml => cmd_shift(Key::E),
             Command::SavePack
+            | Command::ShareLive
+            | Command::JoinLive
             | Command::ExportMarkdown
             | Command::ExportPng
             | Command::ExportCanvas

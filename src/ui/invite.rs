@@ -62,7 +62,7 @@ pub fn invite_ui(ctx: &egui::Context, status: &InviteStatus, open: &mut bool, ac
 }
 
 /// The QR code, large and with its quiet zone, black on white whatever the look.
-fn qr_ui(ui: &mut Ui, width: usize, modules: &[bool]) {
+pub(super) fn qr_ui(ui: &mut Ui, width: usize, modules: &[bool]) {
     let quiet = 4;
     let side = 300.0_f32;
     let cell = side / (width + 2 * quiet) as f32;

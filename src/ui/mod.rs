@@ -16,6 +16,7 @@ pub mod inspector;
 pub mod invite;
 pub mod judgment;
 pub mod lens;
+pub mod live;
 pub mod merge_preview;
 pub mod session;
 pub mod sidebar;
@@ -99,6 +100,18 @@ pub enum Action {
     StopInviting,
     /// Zoom to the ideas that came from phones.
     ShowArrivals,
+    /// Join a live board with this ticket (File → Join live…).
+    JoinLive(String),
+    /// Make new secrets for the live board: earlier tickets stop working.
+    NewLiveTicket,
+    /// Stop sharing the board live.
+    StopLive,
+    /// Show the Share live window again.
+    ShowLive,
+    /// Tell the user something (a toast that goes by itself).
+    Info(String),
+    /// Live boards use no relay (the preference).
+    SetLiveLanOnly(bool),
 }
 
 impl Action {

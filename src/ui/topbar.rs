@@ -37,6 +37,8 @@ pub struct Status<'a> {
     pub appearance: crate::prefs::Appearance,
     /// Snap to grid is on.
     pub snap: bool,
+    /// "Live · 3 here" while the board is live with teammates' copies.
+    pub live: Option<String>,
     /// Nothing is fetched from the web.
     pub offline: bool,
     /// The chosen language (`None`: the system's).
@@ -300,6 +302,17 @@ pub fn status_bar_ui(ui: &mut Ui, view: &mut ViewState, status: &Status<'_>, act
         }
         ui.separator();
         ui.label(crate::model::one_line(status.board_name, 60));
+        if let Some(live) = &status.live {
+            let button = ui
+                .button(RichText::new(live).color(style::ok_text(ui.visuals())))
+                .on_hover_text(tr!("live-status-help"));
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, tr!("live-status-label", status = live.as_str()))
+            });
+            if button.clicked() {
+                actions.push(Action::ShowLive);
+            }
+        }
         if status.problems > 0 && ui.link(tr!("status-problems", count = status.problems)).clicked() {
             view.windows.problems = true;
         }

@@ -23,6 +23,10 @@ pub enum Window {
     /// The add form of a kind of idea.
     Capture,
     Invitation,
+    /// The live board's ticket, who is here, what happened.
+    ShareLive,
+    /// Paste a ticket to join a live board.
+    JoinLive,
     Shortcuts,
     About,
     Problems,
@@ -32,7 +36,7 @@ pub enum Window {
 impl Window {
     /// Esc closes it before anything on the canvas.
     pub fn closes_on_esc(self) -> bool {
-        matches!(self, Window::NewBoard | Window::Capture | Window::Shortcuts | Window::About)
+        matches!(self, Window::NewBoard | Window::Capture | Window::JoinLive | Window::Shortcuts | Window::About)
     }
 
     /// It takes the keyboard for itself (arrows, Esc): the app's shortcuts wait.
@@ -42,7 +46,7 @@ impl Window {
 
     /// It blocks the window under it until it is answered.
     pub fn modal(self) -> bool {
-        matches!(self, Window::NewBoard | Window::Capture)
+        matches!(self, Window::NewBoard | Window::Capture | Window::JoinLive)
     }
 }
 
@@ -75,6 +79,10 @@ pub struct Windows {
     pub spotlight: Option<Spotlight>,
     pub lenses: bool,
     pub invitation: bool,
+    /// The Share live window is open.
+    pub live: bool,
+    pub share_live: crate::ui::live::ShareLiveForm,
+    pub join_live: Option<crate::ui::live::JoinLiveForm>,
     pub problems: bool,
     pub messages: bool,
     pub shortcuts: bool,
@@ -88,6 +96,8 @@ impl Windows {
             Window::AskGoal => self.ask_goal.is_some(),
             Window::Lenses => self.lenses,
             Window::Invitation => self.invitation,
+            Window::ShareLive => self.live,
+            Window::JoinLive => self.join_live.is_some(),
             Window::Problems => self.problems,
             Window::Messages => self.messages,
             Window::Shortcuts => self.shortcuts,
@@ -105,6 +115,10 @@ impl Windows {
             Window::AskGoal => self.ask_goal = Some(String::new()),
             Window::Lenses => self.lenses = true,
             Window::Invitation => self.invitation = true,
+            Window::ShareLive => self.live = true,
+            Window::JoinLive => {
+                self.join_live.get_or_insert_with(Default::default);
+            }
             Window::Problems => self.problems = true,
             Window::Messages => self.messages = true,
             Window::Shortcuts => self.shortcuts = true,
@@ -125,6 +139,8 @@ impl Windows {
             Window::AskGoal => self.ask_goal = None,
             Window::Lenses => self.lenses = false,
             Window::Invitation => self.invitation = false,
+            Window::ShareLive => self.live = false,
+            Window::JoinLive => self.join_live = None,
             Window::Problems => self.problems = false,
             Window::Messages => self.messages = false,
             Window::Shortcuts => self.shortcuts = false,

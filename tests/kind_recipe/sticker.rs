@@ -165,6 +165,7 @@ mod tests {
             prefs: crate::prefs::Prefs { name: "Tess".into(), offline: true, language: Some(crate::i18n::Lang::En), ..Default::default() },
             file_dialogs: crate::app::DialogKind::InWindow,
             thumbs_dir: Some(dir.path().join("thumbs")),
+            live_dir: Some(dir.path().join("live")),
             ..Default::default()
         };
         let mut h = egui_kittest::Harness::builder()

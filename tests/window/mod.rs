@@ -36,6 +36,8 @@ pub fn harness_in(
         ask_name: false,
         // Keep the user's own thumbnail cache out of the tests (and the tests out of it).
         thumbs_dir: Some(boards_dir.join("thumbnail-cache")),
+        // Live keys in the test's folder, never the user's.
+        live_dir: Some(boards_dir.join("live-keys")),
     };
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
