@@ -1401,3 +1401,4 @@ live-lan-only = LAN only: no relay
 live-lan-only-help = Only direct connections (the same network, a VPN): nothing goes through a relay on the internet. Applies to the next start or join.
 live-bad-relay = The relay in the preferences ({ $url }) is not a web address: { $reason }
 live-start-failed-because = Could not go live: { $reason }
+live-no-relay = Connections: direct only, no relay (LAN only).

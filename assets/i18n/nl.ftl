@@ -1398,3 +1398,4 @@ live-lan-only = Alleen lokaal netwerk: geen relay
 live-lan-only-help = Alleen rechtstreekse verbindingen (hetzelfde netwerk, een VPN): niets gaat via een relay op internet. Geldt vanaf de volgende start of deelname.
 live-bad-relay = De relay in de voorkeuren ({ $url }) is geen webadres: { $reason }
 live-start-failed-because = Live gaan is niet gelukt: { $reason }
+live-no-relay = Verbindingen: alleen rechtstreeks, geen relay (alleen lokaal netwerk).

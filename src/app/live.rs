@@ -26,7 +26,8 @@ pub struct Live {
     /// Who is connected now, by name.
     here: BTreeMap<String, usize>,
     tickets: Vec<TicketShown>,
-    relay: String,
+    /// The relay in use, for people; `None` when LAN only.
+    relay: Option<String>,
 }
 
 impl Live {
@@ -41,7 +42,7 @@ impl Live {
                 Some(TicketShown { role, text, qr })
             })
             .collect();
-        let relay = peer.relay();
+        let relay = peer.uses_relay().then(|| peer.relay());
         Self { peer: Some(peer), events, log: Vec::new(), here: BTreeMap::new(), tickets, relay }
     }
 

@@ -315,6 +315,11 @@ impl Peer {
         }
     }
 
+    /// Whether a relay may be used (not LAN only).
+    pub fn uses_relay(&self) -> bool {
+        self.network != Network::LanOnly
+    }
+
     /// A ticket for this board with this peer's address, if this copy may let people of
     /// that role in.
     pub fn ticket(&self, role: Role) -> Option<Ticket> {

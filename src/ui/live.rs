@@ -25,8 +25,8 @@ pub struct LiveStatus {
     /// Who is connected now.
     pub here: Vec<String>,
     pub tickets: Vec<TicketShown>,
-    /// Which relay is in use, for people.
-    pub relay: String,
+    /// Which relay is in use, for people; `None`: no relay (LAN only).
+    pub relay: Option<String>,
     /// What happened, oldest first.
     pub log: Vec<String>,
     /// The preference: no relay.
@@ -118,7 +118,11 @@ pub fn share_live_ui(
                 tr!("live-who", count = status.here.len(), names = status.here.join(", "))
             };
             ui.label(RichText::new(here).strong());
-            ui.label(RichText::new(tr!("live-relay", relay = status.relay.as_str())).weak());
+            let connections = match &status.relay {
+                Some(relay) => tr!("live-relay", relay = relay.as_str()),
+                None => tr!("live-no-relay"),
+            };
+            ui.label(RichText::new(connections).weak());
             lan_only_ui(ui, status.lan_only, actions);
             if !status.log.is_empty() {
                 egui::CollapsingHeader::new(tr!("live-log")).id_salt("live-log").show(ui, |ui| {
