@@ -1402,3 +1402,4 @@ live-lan-only-help = Only direct connections (the same network, a VPN): nothing 
 live-bad-relay = The relay in the preferences ({ $url }) is not a web address: { $reason }
 live-start-failed-because = Could not go live: { $reason }
 live-no-relay = Connections: direct only, no relay (LAN only).
+live-from = { $name } (live)

@@ -1399,3 +1399,4 @@ live-lan-only-help = Alleen rechtstreekse verbindingen (hetzelfde netwerk, een V
 live-bad-relay = De relay in de voorkeuren ({ $url }) is geen webadres: { $reason }
 live-start-failed-because = Live gaan is niet gelukt: { $reason }
 live-no-relay = Verbindingen: alleen rechtstreeks, geen relay (alleen lokaal netwerk).
+live-from = { $name } (live)

@@ -26,6 +26,8 @@ pub struct Live {
     /// Who is connected now, by name.
     here: BTreeMap<String, usize>,
     tickets: Vec<TicketShown>,
+    /// The document's generation last handed to the peer.
+    published: Option<u64>,
     /// The relay in use, for people; `None` when LAN only.
     relay: Option<String>,
 }
@@ -43,7 +45,7 @@ impl Live {
             })
             .collect();
         let relay = peer.uses_relay().then(|| peer.relay());
-        Self { peer: Some(peer), events, log: Vec::new(), here: BTreeMap::new(), tickets, relay }
+        Self { peer: Some(peer), events, log: Vec::new(), here: BTreeMap::new(), tickets, published: None, relay }
     }
 
     /// Closes the peer's connections on a thread of its own (it waits for the goodbyes).
@@ -202,11 +204,19 @@ impl MoodboardApp {
         }
     }
 
-    /// Takes in what the peer reports.
+    /// Hands the peer every change made here, and takes in what the peer reports.
     pub(super) fn poll_live(&mut self) {
         let Some(live) = &mut self.open.live else { return };
+        let generation = self.open.doc.generation();
+        if live.published != Some(generation)
+            && let Some(peer) = &live.peer
+        {
+            peer.publish(self.open.doc.board());
+            live.published = Some(generation);
+        }
         let Some(events) = &live.events else { return };
         let mut revoked = None;
+        let mut arrived = Vec::new();
         for event in events.try_iter() {
             match &event {
                 Event::Joined { name, .. } => *live.here.entry(name.clone()).or_default() += 1,
@@ -219,6 +229,7 @@ impl MoodboardApp {
                     }
                 }
                 Event::Revoked { why } => revoked = Some(why.clone()),
+                Event::Received { from, board, .. } => arrived.push((from.clone(), board.clone())),
                 _ => {}
             }
             if let Event::Refused { from, why } = &event {
@@ -228,6 +239,17 @@ impl MoodboardApp {
         }
         if live.log.len() > LOG_LINES {
             live.log.drain(..live.log.len() - LOG_LINES);
+        }
+        // What peers brought is on the canvas now, marked with who brought it; the file
+        // watcher, seeing the same board later, finds nothing left to merge.
+        for (from, board) in arrived {
+            match self.open.doc.merge_from_disk(&board, None) {
+                Ok((summary, refused)) => {
+                    self.view.forget_missing(self.open.doc.board());
+                    self.brought_in(&summary, &refused, &tr!("live-from", name = from.as_str()), true);
+                }
+                Err(e) => self.toasts.error(tr!("app-file-not-merged", reason = crate::i18n::said(&e))),
+            }
         }
         if let Some(why) = revoked {
             self.toasts.error(tr!("live-revoked", reason = why.as_str()));

@@ -55,14 +55,15 @@ impl std::fmt::Display for Role {
 }
 
 /// What happened, for people (the CLI prints one line each).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// A peer came in or was reached.
     Joined { name: String, role: Role },
     /// A peer's connection ended.
     Left { name: String, why: String },
-    /// Changes from a peer were merged into the file.
-    Received { from: String, added: usize, changed: usize, removed: usize },
+    /// Changes from a peer were merged into the file, which now holds `board` (the app
+    /// takes it in at once, without waiting for its file watcher).
+    Received { from: String, added: usize, changed: usize, removed: usize, board: Arc<Board> },
     /// A change a guest may not make was not applied.
     NotApplied { from: String, what: String },
     /// A picture arrived, checked against its name.
@@ -84,7 +85,7 @@ impl std::fmt::Display for Event {
         match self {
             Event::Joined { name, role } => write!(f, "here: {name} ({role})"),
             Event::Left { name, why } => write!(f, "left: {name} ({why})"),
-            Event::Received { from, added, changed, removed } => {
+            Event::Received { from, added, changed, removed, .. } => {
                 write!(f, "from {from}: {added} added, {changed} changed, {removed} removed")
             }
             Event::NotApplied { from, what } => write!(f, "not applied, from guest {from}: {what}"),
@@ -137,8 +138,9 @@ struct Shared {
     events: std::sync::mpsc::Sender<Event>,
     /// Pictures being fetched now, so one is not asked for twice.
     fetching: Mutex<HashSet<AssetName>>,
-    /// One change of the file at a time from this process (other processes: the lock).
-    writing: tokio::sync::Mutex<()>,
+    /// Changes from peers, to the applier (one change of the file at a time from this
+    /// process; other processes: the lock).
+    jobs: tokio::sync::mpsc::UnboundedSender<Job>,
     /// Called after each event (the app repaints to show it).
     waker: Mutex<Option<storage::Waker>>,
 }
@@ -262,6 +264,7 @@ impl Peer {
             (None, None) => anyhow::bail!("no board to run live"),
         };
         let (events_tx, events) = std::sync::mpsc::channel();
+        let (jobs_tx, jobs_rx) = tokio::sync::mpsc::unbounded_channel();
         let has_file = board.is_some();
         let (current, _) = watch::channel(board.map(Arc::new));
         let shared = Arc::new(Shared {
@@ -273,7 +276,7 @@ impl Peer {
             current,
             events: events_tx,
             fetching: Mutex::new(HashSet::new()),
-            writing: tokio::sync::Mutex::new(()),
+            jobs: jobs_tx,
             waker: Mutex::new(None),
         });
         let network = options.network.clone();
@@ -290,6 +293,7 @@ impl Peer {
                 keys.save(&shared.keys_dir, &shared.board)?;
             }
         }
+        runtime.spawn(applier(shared.clone(), jobs_rx));
         runtime.spawn(accept_loop(shared.clone(), endpoint.clone()));
         runtime.spawn(watch_file(shared.clone()));
         if let Some(ticket) = joined {
@@ -313,6 +317,22 @@ impl Peer {
             Some(url) => format!("the relay {url}"),
             None => self.network.describe(),
         }
+    }
+
+    /// The board as it is now in the program that runs this peer (the app, after each
+    /// change): it goes out to the peers at once, without waiting for the file watcher
+    /// to see it saved.
+    pub fn publish(&self, board: &Board) {
+        if board.id() != &self.shared.board {
+            return;
+        }
+        self.shared.current.send_if_modified(|now| {
+            let changed = now.as_deref() != Some(board);
+            if changed {
+                *now = Some(Arc::new(board.clone()));
+            }
+            changed
+        });
     }
 
     /// Whether a relay may be used (not LAN only).
@@ -632,62 +652,147 @@ async fn write_changes(
     }
 }
 
-/// Merges changes from a peer into the file: `Ok(part)` with what they sent, or why it
-/// was refused (nothing written).
-async fn apply(shared: &Arc<Shared>, text: String, from: &str, trust: Trust) -> Result<Board, String> {
-    let _turn = shared.writing.lock().await;
-    let worker = shared.clone();
-    let from_owned = from.to_owned();
-    let outcome = tokio::task::spawn_blocking(move || apply_blocking(&worker, &text, &from_owned, trust))
-        .await
-        .map_err(|e| format!("the merge failed: {e}"))?;
-    let Applied { part, board, added, changed, removed, not_applied } = outcome?;
-    if let Some(board) = board {
-        shared.current.send_replace(Some(Arc::new(board)));
-        if added + changed + removed > 0 {
-            shared.tell(Event::Received { from: from.to_owned(), added, changed, removed });
-        }
-    }
-    for what in not_applied {
-        shared.tell(Event::NotApplied { from: from.to_owned(), what });
-    }
-    Ok(part)
+/// Changes from one peer, waiting for the applier.
+struct Job {
+    text: String,
+    from: String,
+    trust: Trust,
+    reply: tokio::sync::oneshot::Sender<Result<Board, String>>,
 }
 
+/// Merges changes from a peer into the file: `Ok(part)` with what they sent, or why it
+/// was refused (nothing of theirs written).
+async fn apply(shared: &Arc<Shared>, text: String, from: &str, trust: Trust) -> Result<Board, String> {
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    let job = Job { text, from: from.to_owned(), trust, reply };
+    shared.jobs.send(job).map_err(|_| "the peer is stopping".to_owned())?;
+    answer.await.map_err(|_| "the peer is stopping".to_owned())?
+}
+
+/// Applies changes as they come, all those waiting in one go: the file is read once and
+/// written once per batch, however many peers sent something meanwhile (ten peers
+/// editing at once would otherwise queue a read and a write of the whole board per edit).
+async fn applier(shared: Arc<Shared>, mut jobs: tokio::sync::mpsc::UnboundedReceiver<Job>) {
+    while let Some(first) = jobs.recv().await {
+        let mut batch = vec![first];
+        while let Ok(job) = jobs.try_recv() {
+            batch.push(job);
+        }
+        let (work, replies): (Vec<_>, Vec<_>) =
+            batch.into_iter().map(|j| ((j.text, j.from, j.trust), (j.reply))).unzip();
+        let worker = shared.clone();
+        let outcome = tokio::task::spawn_blocking(move || apply_batch(&worker, work)).await;
+        let (results, written) = match outcome {
+            Ok(Ok(done)) => done,
+            Ok(Err(why)) => {
+                for reply in replies {
+                    let _ = reply.send(Err(why.clone()));
+                }
+                continue;
+            }
+            Err(e) => {
+                for reply in replies {
+                    let _ = reply.send(Err(format!("the merge failed: {e}")));
+                }
+                continue;
+            }
+        };
+        let written = written.map(Arc::new);
+        if let Some(board) = &written {
+            shared.current.send_replace(Some(board.clone()));
+        }
+        for (result, reply) in results.into_iter().zip(replies) {
+            let result = result.map(|applied| {
+                let Applied { part, from, added, changed, removed, not_applied } = applied;
+                if let Some(board) = &written
+                    && added + changed + removed > 0
+                {
+                    shared.tell(Event::Received { from: from.clone(), added, changed, removed, board: board.clone() });
+                }
+                for what in not_applied {
+                    shared.tell(Event::NotApplied { from: from.clone(), what });
+                }
+                part
+            });
+            let _ = reply.send(result);
+        }
+    }
+}
+
+/// What one peer's changes did.
 struct Applied {
     part: Board,
-    /// The board as written, when the file changed.
-    board: Option<Board>,
+    from: String,
     added: usize,
     changed: usize,
     removed: usize,
     not_applied: Vec<String>,
 }
 
-fn apply_blocking(shared: &Shared, text: &str, from: &str, trust: Trust) -> Result<Applied, String> {
-    let place = PathBuf::from(format!("changes from {from}"));
-    let part = format::parse(&place, text).map_err(|e| e.to_string())?.board;
-    if part.id() != &shared.board {
-        return Err("changes for another board".into());
-    }
+/// Applies each peer's changes in turn to the board as the file holds it (under its
+/// lock), each all or nothing, and writes the file once if anything changed. Returns each
+/// one's outcome, and the board as written.
+#[allow(clippy::type_complexity)]
+fn apply_batch(
+    shared: &Shared,
+    work: Vec<(String, String, Trust)>,
+) -> Result<(Vec<Result<Applied, String>>, Option<Board>), String> {
     let path = &shared.path;
     let _lock = BoardLock::acquire(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    if !path.exists() {
-        // A copy joining: the first changes are the whole board.
-        let mut board = part.clone();
-        if let Some(problem) = hostile_problems(&mut board).into_iter().next() {
-            return Err(problem);
+    let existed = path.exists();
+    let mut board = if existed { Some(storage::load(path).map_err(|e| e.to_string())?.board) } else { None };
+    let mut changed = false;
+    let results = work
+        .into_iter()
+        .map(|(text, from, trust)| {
+            let place = PathBuf::from(format!("changes from {from}"));
+            let part = format::parse(&place, &text).map_err(|e| e.to_string())?.board;
+            if part.id() != &shared.board {
+                return Err("changes for another board".to_owned());
+            }
+            let Some(ours) = &mut board else {
+                // A copy joining: the first changes are the whole board.
+                let mut first = part.clone();
+                if let Some(problem) = hostile_problems(&mut first).into_iter().next() {
+                    return Err(problem);
+                }
+                let added = first.items.len();
+                board = Some(first);
+                changed = true;
+                return Ok(Applied { part, from, added, changed: 0, removed: 0, not_applied: Vec::new() });
+            };
+            let applied = merge_part(ours, &part, trust)?;
+            changed |= applied.3;
+            let (added, changed_items, removed, _, not_applied) = applied;
+            Ok(Applied { part, from, added, changed: changed_items, removed, not_applied })
+        })
+        .collect();
+    let written = match (changed, board) {
+        (true, Some(board)) => {
+            if existed {
+                storage::save(path, &board).map_err(|e| e.to_string())?;
+            } else {
+                storage::create(path, &board).map_err(|e| e.to_string())?;
+            }
+            Some(board)
         }
-        storage::create(path, &board).map_err(|e| e.to_string())?;
-        let added = board.items.len();
-        return Ok(Applied { part, board: Some(board), added, changed: 0, removed: 0, not_applied: Vec::new() });
-    }
-    let mut board = storage::load(path).map_err(|e| e.to_string())?.board;
-    let mut theirs = overlay(&board, &part);
+        _ => None,
+    };
+    Ok((results, written))
+}
+
+/// Merges one peer's part into `board`, all or nothing: how many ideas came, changed and
+/// went, whether the board changed, and what a guest may not do (named, not applied).
+fn merge_part(
+    board: &mut Board,
+    part: &Board,
+    trust: Trust,
+) -> Result<(usize, usize, usize, bool, Vec<String>), String> {
+    let mut theirs = overlay(board, part);
     if let Some(problem) = hostile_problems(&mut theirs).into_iter().next() {
         return Err(problem);
     }
-    let merged = operations::merge_in(&mut board, &theirs, trust).map_err(|e| e.to_string())?;
+    let merged = operations::merge_in(board, &theirs, trust).map_err(|e| e.to_string())?;
     let hostile = |why: &Refused| {
         matches!(
             why,
@@ -698,18 +803,13 @@ fn apply_blocking(shared: &Shared, text: &str, from: &str, trust: Trust) -> Resu
         )
     };
     if let Some(refusal) = merged.refused.iter().find(|r| trust == Trust::Colleague || hostile(&r.why)) {
+        // Out of rule: what it brought is taken back, and the peer is refused.
+        merged.reverse.apply(board).map_err(|e| e.to_string())?;
         return Err(refusal.to_string());
     }
     let not_applied = merged.refused.iter().map(ToString::to_string).collect();
     let s = &merged.summary;
-    let (added, changed, removed) = (s.added.len(), s.changed.len(), s.removed.len());
-    let written = if merged.reverse.is_empty() {
-        None
-    } else {
-        storage::save(path, &board).map_err(|e| e.to_string())?;
-        Some(board)
-    };
-    Ok(Applied { part, board: written, added, changed, removed, not_applied })
+    Ok((s.added.len(), s.changed.len(), s.removed.len(), !merged.reverse.is_empty(), not_applied))
 }
 
 /// What a repair of a board from a peer finds, but for frames put right (copies changed
