@@ -339,6 +339,9 @@ fn a_guest_only_adds_and_a_new_ticket_shuts_the_old_one_out() {
     let b = board.to_str().unwrap();
     let mut share = ann.live(&["live", "share", b, "--guest", "--as", "Ann"]);
     let ticket = share.line("ticket:");
+    // The sharer's own computer cannot join its own board (it would lose its keys).
+    let own = ann.command(&["live", "join", &ticket, "--lan-only"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&own.stderr).contains("shares this board itself"), "{own:?}");
     let mut join = guest.live(&["live", "join", &ticket, "-o", guest.path("boards").to_str().unwrap(), "--as", "Gus"]);
     let copy = PathBuf::from(join.line("board:"));
     let before = converged(&[&board, &copy]);
