@@ -51,9 +51,15 @@ impl Live {
     /// Closes the peer's connections on a thread of its own (it waits for the goodbyes).
     fn stop_in_background(mut self) {
         if let Some(peer) = self.peer.take() {
-            let _ = std::thread::Builder::new().name("moodboard-live-stop".to_owned()).spawn(move || peer.stop());
+            stop_in_background(peer);
         }
     }
+}
+
+/// Closes `peer`'s connections on a thread of its own, so that no frame waits for the
+/// goodbyes.
+pub(super) fn stop_in_background(peer: Peer) {
+    let _ = std::thread::Builder::new().name("moodboard-live-stop".to_owned()).spawn(move || peer.stop());
 }
 
 impl MoodboardApp {

@@ -405,8 +405,7 @@ impl MoodboardApp {
                 // A peer started for a board no longer open stops again.
                 JobDone::LiveStarted(peer) if !current => {
                     self.live_starting = false;
-                    let _ =
-                        std::thread::Builder::new().name("moodboard-live-stop".to_owned()).spawn(move || peer.stop());
+                    super::live::stop_in_background(*peer);
                 }
                 JobDone::LiveStarted(peer) => self.live_started(*peer),
                 JobDone::LiveJoined { doc, peer } => self.live_joined(*doc, *peer),

@@ -182,14 +182,13 @@ impl Peer {
     /// kept in step; when this computer already has a copy from an earlier join that is
     /// still there, that copy is resumed. Returns once the copy is on disk.
     pub fn join(ticket: &Ticket, dir: &Path, options: Options) -> anyhow::Result<Peer> {
-        if let Some(keys) = Keys::load(&options.keys, &ticket.board)?
-            && keys.joined.is_none()
-        {
+        let kept = Keys::load(&options.keys, &ticket.board)?;
+        if kept.as_ref().is_some_and(|k| k.joined.is_none()) {
             // Joining would put a copy's keys in place of the sharer's, and every ticket
             // this computer gave would stop working.
             anyhow::bail!("this computer shares this board itself: open the board instead of joining it");
         }
-        if let Some(keys) = Keys::load(&options.keys, &ticket.board)?
+        if let Some(keys) = kept
             && let Some(path) = keys.path.clone()
             && storage::load(&path).is_ok_and(|l| l.board.id() == &ticket.board)
         {
