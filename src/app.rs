@@ -452,10 +452,14 @@ impl eframe::App for MoodboardApp {
                 );
             });
         }
+        self.follow_before_canvas();
         egui::CentralPanel::default().frame(egui::Frame::new()).show(ui, |ui| {
             ui::canvas::canvas_ui(ui, self.open.doc.board(), &mut self.view, &mut self.open.images, &who, &mut actions);
+            let (people, following) = self.people_and_following();
+            ui::presence::presence_ui(ui, &self.view.camera, self.open.doc.board(), people, following, &mut actions);
             ui::downloads::pending_ui(ui, &self.view, &self.open.web.cards(), &mut actions);
         });
+        self.follow_after_canvas();
         self.windows_ui(&ctx, &who, &mut actions);
         if let Some(pending) = &self.open.pending_merge
             && let Some(answer) = ui::merge_preview::merge_preview_ui(&ctx, &pending.preview)
@@ -487,6 +491,7 @@ impl eframe::App for MoodboardApp {
             self.act(action);
         }
         self.view.forget_missing(self.open.doc.board());
+        self.publish_presence(&ctx);
 
         if let Some(job) = &mut self.screenshot {
             let pending = self.open.images.pending()

@@ -409,6 +409,10 @@ enum Attack {
     NotANumber,
     /// Changes for another board.
     AnotherBoard,
+    /// A pointer far past the board's edge, on the presence stream.
+    FarPointer,
+    /// A presence frame of a megabyte (the limit is 64 KiB).
+    HugePresence,
 }
 
 #[test]
@@ -424,7 +428,15 @@ fn a_peer_sending_garbage_huge_frames_or_future_stamps_is_disconnected_and_the_b
     let ticket = moodboard::live::Ticket::parse(&share.line("ticket:")).unwrap();
     let before = std::fs::read(&board).unwrap();
     let ours = load(&board);
-    let attacks = [Attack::Garbage, Attack::Huge, Attack::FutureStamp, Attack::NotANumber, Attack::AnotherBoard];
+    let attacks = [
+        Attack::Garbage,
+        Attack::Huge,
+        Attack::FutureStamp,
+        Attack::NotANumber,
+        Attack::AnotherBoard,
+        Attack::FarPointer,
+        Attack::HugePresence,
+    ];
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     runtime.block_on(async {
         let endpoint = iroh::Endpoint::builder(iroh::endpoint::presets::Minimal)
@@ -476,6 +488,23 @@ fn a_peer_sending_garbage_huge_frames_or_future_stamps_is_disconnected_and_the_b
                     let other = moodboard::model::Board::new("Other", Timestamp::now());
                     wire::send(&mut send, &Message::Changes { board: format::to_text(&other).unwrap() }).await.unwrap();
                 }
+                Attack::FarPointer => {
+                    let mut presence = connection.open_uni().await.unwrap();
+                    let far = Message::Presence {
+                        who: "0badc0de".into(),
+                        name: "Mallory".into(),
+                        seq: 1,
+                        presence: Some(moodboard::live::presence::Presence {
+                            pointer: Some([1e30, 0.0]),
+                            ..Default::default()
+                        }),
+                    };
+                    wire::send(&mut presence, &far).await.unwrap();
+                }
+                Attack::HugePresence => {
+                    let mut presence = connection.open_uni().await.unwrap();
+                    presence.write_all(&(1u32 << 20).to_be_bytes()).await.unwrap();
+                }
             }
             // The peer hangs up on us.
             let closed = tokio::time::timeout(DEADLINE, connection.closed()).await;
@@ -495,4 +524,64 @@ fn a_peer_sending_garbage_huge_frames_or_future_stamps_is_disconnected_and_the_b
     converged(&[&board, &copy]);
     join.stop();
     share.stop();
+}
+
+/// A peer of the library, on loopback with no relay, its keys in `dir`.
+fn peer_options(dir: &Path, name: &str) -> moodboard::live::peer::Options {
+    moodboard::live::peer::Options {
+        network: moodboard::live::Network::LanOnly,
+        bind: Some("127.0.0.1:0".parse().unwrap()),
+        name: name.to_owned(),
+        keys: dir.join("keys"),
+    }
+}
+
+#[test]
+fn where_each_person_points_reaches_everyone_through_the_copy_between_and_leaves_with_them() {
+    use moodboard::live::presence::Presence;
+    use moodboard::live::{Peer, Role};
+
+    let root = tempfile::tempdir().unwrap();
+    let (ann_dir, bob_dir, cat_dir) = (root.path().join("ann"), root.path().join("bob"), root.path().join("cat"));
+    let board = board_with_ideas(&Computer::new(root.path(), "ann"));
+    // Ann shares; Bob joins Ann; Cat joins Bob (not Ann): Ann and Cat hear of each other
+    // only through Bob's copy.
+    let ann = Peer::share(&board, peer_options(&ann_dir, "Ann"), false).unwrap();
+    let bob =
+        Peer::join(&ann.ticket(Role::Editor).unwrap(), &bob_dir.join("boards"), peer_options(&bob_dir, "Bob")).unwrap();
+    let cat =
+        Peer::join(&bob.ticket(Role::Editor).unwrap(), &cat_dir.join("boards"), peer_options(&cat_dir, "Cat")).unwrap();
+    let first = load(&board).items[0].id.as_str().to_owned();
+    let at = |x: f32| Presence { pointer: Some([x, 20.0]), view: Some([0.0, 0.0, 800.0, 600.0]), ..Default::default() };
+    ann.set_presence(at(1.0));
+    cat.set_presence(Presence { selection: vec![first.clone()], ..at(300.0) });
+    let names = |peer: &Peer| peer.people().iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+    eventually("Ann sees Cat, through Bob", || {
+        ann.people().iter().any(|p| p.name == "Cat" && p.presence.pointer == Some([300.0, 20.0]))
+    });
+    eventually("Cat sees Ann, through Bob", || cat.people().iter().any(|p| p.name == "Ann"));
+    let seen_by_ann = ann.people().into_iter().find(|p| p.name == "Cat").unwrap();
+    assert_eq!(seen_by_ann.presence.selection, vec![first], "Cat's selection");
+    // Bob's copy runs without a screen here: nobody is shown for it.
+    assert_eq!(names(&ann), ["Cat"]);
+    // The same colour on every screen.
+    let seen_by_bob = bob.people().into_iter().find(|p| p.name == "Cat").unwrap();
+    assert_eq!(seen_by_bob.colour, seen_by_ann.colour);
+    // As Cat moves, Ann sees the latest, never an older place.
+    for x in 0..50 {
+        cat.set_presence(at(400.0 + x as f32));
+    }
+    eventually("Ann sees where Cat went last", || {
+        ann.people().iter().any(|p| p.name == "Cat" && p.presence.pointer == Some([449.0, 20.0]))
+    });
+    // Cat leaves: gone from Ann's screen at once (well before a silent person expires).
+    let left = Instant::now();
+    cat.stop();
+    eventually("Cat is gone from Ann's screen", || ann.people().is_empty());
+    assert!(left.elapsed() < moodboard::live::presence::EXPIRES, "gone when the connection ended");
+    // Nothing of it in the board file.
+    let text = std::fs::read_to_string(&board).unwrap();
+    assert!(!text.contains("pointer") && !text.contains("Cat"), "{text}");
+    bob.stop();
+    ann.stop();
 }

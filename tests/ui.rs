@@ -1653,14 +1653,18 @@ fn has_note(h: &Harness<'_, MoodboardApp>, text: &str) -> bool {
     board(h).items.iter().any(|i| i.kind.summary() == text)
 }
 
-#[test]
-fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both_ways() {
-    let f = fixture();
-    let bob_dir = tempfile::tempdir().unwrap();
-    let bob_home = bob_dir.path().join("Bob.moodboard.ron");
+/// Ann shares her board live (LAN only, set in the form) and Bob joins it from his own
+/// app with the editor's ticket: both apps, Bob's copy open, and the ticket.
+fn ann_shares_and_bob_joins(
+    f: &Fixture,
+    bob_dir: &Path,
+) -> (Harness<'static, MoodboardApp>, Harness<'static, MoodboardApp>, String) {
+    let bob_home = bob_dir.join("Bob.moodboard.ron");
     storage::create(&bob_home, &Board::new("Bob's own board", Timestamp::now())).unwrap();
     let mut ann = window::harness_in(&f.board, &f.boards_dir, 0.25, false, Some(Lang::En));
-    let mut bob = window::harness_in(&bob_home, bob_dir.path(), 0.25, false, Some(Lang::En));
+    let mut bob = window::harness_in(&bob_home, bob_dir, 0.25, false, Some(Lang::En));
+    ann.state_mut().prefs.name = "Ann".into();
+    bob.state_mut().prefs.name = "Bob".into();
     // Both on the local network only (the preference), set where people set it: the form.
     for h in [&mut ann, &mut bob] {
         h.get_by_label("File").click();
@@ -1681,22 +1685,8 @@ fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both
     settle(&mut ann);
     until(&mut ann, None, "the ticket is shown", |h| h.query_by_label_contains("moodboard-live:").is_some());
     assert!(ann.query_by_label("Live board: Live · only you").is_some(), "the status bar says it is live");
-    let ticket_shown = |h: &Harness<'_, MoodboardApp>| {
-        use egui_kittest::kittest::NodeT as _;
-        let node = h.get_by_label_contains("moodboard-live:").accesskit_node();
-        // Labels carry their text as the accessible value.
-        let label = node.label().or(node.value()).unwrap_or_default().to_string();
-        label[label.find("moodboard-live:").unwrap()..].to_owned()
-    };
     let ticket = ticket_shown(&ann);
     assert!(moodboard::live::Ticket::parse(&ticket).is_ok());
-    // The guest's ticket is one click away.
-    ann.get_by_label("a guest").click();
-    ann.run_steps(2);
-    let guest = ticket_shown(&ann);
-    assert_ne!(guest, ticket);
-    ann.get_by_label("an editor").click();
-    ann.run_steps(2);
 
     // Bob: File → Join live…, paste, Join: the copy opens in his boards folder.
     bob.get_by_label("File").click();
@@ -1709,9 +1699,34 @@ fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both
     bob.run_steps(1);
     bob.get_by_label("Join").click();
     until(&mut bob, Some(&mut ann), "Bob's copy opens", |h| board(h).title == "Test board");
+    until(&mut ann, Some(&mut bob), "Ann sees Bob here", |h| h.query_by_label_contains("Live · 1 here").is_some());
+    (ann, bob, ticket)
+}
+
+/// The ticket the Share live window shows.
+fn ticket_shown(h: &Harness<'_, MoodboardApp>) -> String {
+    use egui_kittest::kittest::NodeT as _;
+    let node = h.get_by_label_contains("moodboard-live:").accesskit_node();
+    // Labels carry their text as the accessible value.
+    let label = node.label().or(node.value()).unwrap_or_default().to_string();
+    label[label.find("moodboard-live:").unwrap()..].to_owned()
+}
+
+#[test]
+fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both_ways() {
+    let f = fixture();
+    let bob_dir = tempfile::tempdir().unwrap();
+    let (mut ann, mut bob, ticket) = ann_shares_and_bob_joins(&f, bob_dir.path());
     assert!(bob.state().doc().path.starts_with(bob_dir.path()), "in Bob's boards folder");
     assert!(has_note(&bob, "Morning fog"), "with Ann's ideas");
-    until(&mut ann, Some(&mut bob), "Ann sees Bob here", |h| h.query_by_label_contains("Live · 1 here").is_some());
+    // The guest's ticket is one click away.
+    ann.get_by_label("a guest").click();
+    ann.run_steps(2);
+    let guest = ticket_shown(&ann);
+    assert!(moodboard::live::Ticket::parse(&guest).is_ok());
+    assert_ne!(guest, ticket);
+    ann.get_by_label("an editor").click();
+    ann.run_steps(2);
 
     // Edits both ways, as they are made.
     note_by_keyboard(&mut bob, "From Bob's laptop");
@@ -1726,4 +1741,96 @@ fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both
     settle(&mut ann);
     assert!(ann.query_by_label_contains("Live board:").is_none(), "no longer live");
     assert!(has_note(&ann, "From Bob's laptop") && has_note(&bob, "From Ann's laptop"));
+}
+
+/// The middle of the part of the board a canvas shows.
+fn seen_centre(h: &Harness<'_, MoodboardApp>) -> Pos2 {
+    h.state().view.camera.visible_board_rect().center()
+}
+
+#[test]
+fn on_a_live_board_each_sees_where_the_others_point_and_can_follow_them() {
+    let f = fixture();
+    let bob_dir = tempfile::tempdir().unwrap();
+    let (mut ann, mut bob, _) = ann_shares_and_bob_joins(&f, bob_dir.path());
+    // Ann closes the Share live window to see the board.
+    ann.state_mut().view.windows.live = false;
+    ann.run_steps(2);
+
+    // Bob points at the board and selects a card: Ann sees his pointer and name where he
+    // points, and which card he has selected.
+    let fog = board(&bob).items.iter().find(|i| i.kind.summary() == "Morning fog").unwrap().id.clone();
+    bob.state_mut().view.canvas.selection = [fog.clone()].into();
+    let canvas = bob.state().view.camera.canvas_rect;
+    let at_on_bobs_screen = canvas.center() + Vec2::new(-120.0, 60.0);
+    bob.event(egui::Event::PointerMoved(at_on_bobs_screen));
+    let at_in_board = bob.state().view.camera.board_from_screen() * at_on_bobs_screen;
+    until(&mut ann, Some(&mut bob), "Ann sees where Bob points and what he selected", |h| {
+        h.state().people_here().first().is_some_and(|p| p.presence.selection == [fog.as_str()])
+    });
+    let people = ann.state().people_here();
+    assert_eq!(people.len(), 1);
+    assert_eq!(people[0].name, "Bob");
+    let tag = ann.get_by_label("Bob's pointer").rect();
+    let pointer_on_anns_screen = ann.state().view.camera.screen_from_board * at_in_board;
+    let offset = tag.min - pointer_on_anns_screen;
+    assert!(
+        (0.0..40.0).contains(&offset.x) && (0.0..40.0).contains(&offset.y),
+        "the name is beside the pointer: {offset:?}"
+    );
+    // Never saved: the board files say nothing of pointers or selections.
+    let saved = std::fs::read_to_string(&f.board).unwrap();
+    assert!(!saved.contains("Bob's pointer") && !saved.contains("pointer"));
+
+    // Ann clicks Bob's name: she follows him, and sees what he sees as he moves.
+    ann.get_by_label("Bob's pointer").click();
+    until(&mut ann, Some(&mut bob), "Ann follows Bob", |h| h.query_by_label_contains("Following Bob").is_some());
+    bob.state_mut().view.camera.pan(Vec2::new(-2500.0, -1200.0));
+    bob.run_steps(2);
+    let bobs = seen_centre(&bob);
+    until(&mut ann, Some(&mut bob), "Ann's canvas goes where Bob's went", |h| (seen_centre(h) - bobs).length() < 1.0);
+    assert_eq!(seen_centre(&bob), bobs, "Bob's canvas stayed put");
+    // Moving the board herself ends it.
+    let middle = ann.state().view.camera.canvas_rect.center();
+    ann.event(egui::Event::PointerMoved(middle));
+    ann.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, -200.0),
+        modifiers: Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    ann.run_steps(3);
+    assert!(ann.query_by_label_contains("Following Bob").is_none(), "Ann moved the board: no longer following");
+    bob.state_mut().view.camera.pan(Vec2::new(900.0, 0.0));
+    for _ in 0..10 {
+        bob.run_steps(2);
+        ann.run_steps(2);
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert!((seen_centre(&ann) - seen_centre(&bob)).length() > 100.0, "Ann stays where she went");
+
+    // Ann brings everyone to her: Bob follows her until he moves the board himself.
+    ann.get_by_label("Live board: Live · 1 here").click();
+    ann.run_steps(4);
+    ann.get_by_label("Bring everyone to me").click();
+    ann.run_steps(2);
+    until(&mut bob, Some(&mut ann), "Bob follows Ann", |h| h.query_by_label_contains("Following Ann").is_some());
+    let anns = seen_centre(&ann);
+    until(&mut bob, Some(&mut ann), "Bob sees what Ann sees", |h| (seen_centre(h) - anns).length() < 1.0);
+    assert_eq!(seen_centre(&ann), anns, "Ann's canvas stayed put");
+    // Esc ends it.
+    press(&mut bob, Modifiers::NONE, Key::Escape);
+    assert!(bob.query_by_label_contains("Following Ann").is_none(), "Esc stops following");
+
+    // Follow from the Share live window's list (Bring everyone closed it), and Stop
+    // following on the bar.
+    ann.get_by_label("Live board: Live · 1 here").click();
+    ann.run_steps(4);
+    ann.get_by_label("Follow Bob").click();
+    ann.run_steps(2);
+    until(&mut ann, Some(&mut bob), "Ann follows Bob again", |h| h.query_by_label_contains("Following Bob").is_some());
+    ann.get_by_label("Stop following").click();
+    ann.run_steps(2);
+    assert!(ann.query_by_label_contains("Following Bob").is_none());
 }

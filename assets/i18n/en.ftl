@@ -1397,6 +1397,21 @@ live-refused = { $name } sent something that is not allowed and was disconnected
 live-revoked = The live board refused this copy's ticket ({ $reason }); ask for a new one.
 job-live-starting = Going live
 job-live-joining = Joining “{ $board }”
+live-pointer = { $name }'s pointer
+live-follow = Follow
+live-follow-name = Follow { $name }
+live-follow-help = See what { $name } sees, as they move; moving the board yourself stops it
+live-following = Following { $name } · Esc or move the board to stop
+live-stop-following = Stop following
+live-stop-following-name = Stop following { $name }
+live-follow-ended = The person you followed left the board.
+live-bring-everyone = Bring everyone to me
+live-bring-everyone-help = Everyone on the board follows what you see, until they move the board themselves
+live-brought-everyone = { $count ->
+        [one] 1 person now follows what you see.
+       *[other] { $count } people now follow what you see.
+    }
+live-brought = { $name } brought everyone to what they see: you follow them until you move the board.
 live-lan-only = LAN only: no relay
 live-lan-only-help = Only direct connections (the same network, a VPN): nothing goes through a relay on the internet. Applies to the next start or join.
 live-bad-relay = The relay in the preferences ({ $url }) is not a web address: { $reason }

@@ -1394,6 +1394,21 @@ live-refused = { $name } stuurde iets wat niet mag en is losgekoppeld: { $reason
 live-revoked = Het live bord weigerde het ticket van deze kopie ({ $reason }); vraag om een nieuw.
 job-live-starting = Live gaan
 job-live-joining = Meedoen met “{ $board }”
+live-pointer = Aanwijzer van { $name }
+live-follow = Volgen
+live-follow-name = { $name } volgen
+live-follow-help = Zie wat { $name } ziet, terwijl die beweegt; zelf het bord bewegen stopt het
+live-following = Je volgt { $name } · Esc of beweeg het bord om te stoppen
+live-stop-following = Niet meer volgen
+live-stop-following-name = { $name } niet meer volgen
+live-follow-ended = Wie je volgde, heeft het bord verlaten.
+live-bring-everyone = Haal iedereen naar mij
+live-bring-everyone-help = Iedereen op het bord volgt wat jij ziet, tot ze zelf het bord bewegen
+live-brought-everyone = { $count ->
+        [one] 1 persoon volgt nu wat jij ziet.
+       *[other] { $count } mensen volgen nu wat jij ziet.
+    }
+live-brought = { $name } haalde iedereen naar wat die ziet: je volgt tot je zelf het bord beweegt.
 live-lan-only = Alleen lokaal netwerk: geen relay
 live-lan-only-help = Alleen rechtstreekse verbindingen (hetzelfde netwerk, een VPN): niets gaat via een relay op internet. Geldt vanaf de volgende start of deelname.
 live-bad-relay = De relay in de voorkeuren ({ $url }) is geen webadres: { $reason }

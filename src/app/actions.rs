@@ -44,6 +44,9 @@ impl MoodboardApp {
             Action::NewLiveTicket => self.share_live(true),
             Action::StopLive => self.stop_live(),
             Action::ShowLive => self.view.windows.live = true,
+            Action::Follow(who) => self.follow(who),
+            Action::StopFollowing => self.stop_following(),
+            Action::BringEveryone => self.bring_everyone(),
             Action::Info(text) => self.toasts.info(text),
             Action::SetLiveLanOnly(on) => {
                 self.prefs.live_lan_only = on;
@@ -231,8 +234,9 @@ impl MoodboardApp {
                     board.items.iter().filter(|i| self.view.shows(board, i)).map(|i| i.id.clone()).collect();
             }
             // Esc closes what is open first (the registry knows which windows it closes),
-            // then the search, then the selection.
+            // then stops following someone, then the search, then the selection.
             Command::ClearSelection if self.view.windows.close_on_esc() => {}
+            Command::ClearSelection if self.is_following() => self.stop_following(),
             Command::ClearSelection if self.view.searching() => {
                 self.view.find.search.clear();
                 self.view.find.search_at = None;

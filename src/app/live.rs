@@ -5,15 +5,18 @@
 //! another board opens and when the app quits. It works on the board file; the app sees
 //! what peers bring through its watcher, and peers see the app's saves the same way.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use egui::emath::TSTransform;
 
 use super::MoodboardApp;
 use super::share::{JobDone, JobError};
 use crate::document::Document;
 use crate::live::peer::Options;
+use crate::live::presence::{MAX_SELECTION, Person, Presence};
 use crate::live::{Event, Network, Peer, Role, Ticket};
 use crate::tr;
-use crate::ui::live::{LiveStatus, TicketShown};
+use crate::ui::live::{LiveStatus, PersonShown, TicketShown};
 
 /// Lines of what happened kept for the window.
 const LOG_LINES: usize = 50;
@@ -30,6 +33,18 @@ pub struct Live {
     published: Option<u64>,
     /// The relay in use, for people; `None` when LAN only.
     relay: Option<String>,
+    /// Everyone else on the board now, with where they are (taken from the peer each
+    /// frame).
+    people: Vec<Person>,
+    /// The presence id of the person followed: the canvas shows what they see.
+    following: Option<String>,
+    /// The camera as following set it this frame, and the canvas it was set for: a
+    /// camera changed otherwise means the user moved the board, which ends following.
+    follow_set: Option<(TSTransform, egui::Rect)>,
+    /// How many times we brought everyone to us (each time, the others start following).
+    summons: u32,
+    /// How many times each person did, as last seen.
+    seen_summons: HashMap<String, u32>,
 }
 
 impl Live {
@@ -45,7 +60,20 @@ impl Live {
             })
             .collect();
         let relay = peer.uses_relay().then(|| peer.relay());
-        Self { peer: Some(peer), events, log: Vec::new(), here: BTreeMap::new(), tickets, published: None, relay }
+        Self {
+            peer: Some(peer),
+            events,
+            log: Vec::new(),
+            here: BTreeMap::new(),
+            tickets,
+            published: None,
+            relay,
+            people: Vec::new(),
+            following: None,
+            follow_set: None,
+            summons: 0,
+            seen_summons: HashMap::new(),
+        }
     }
 
     /// Closes the peer's connections on a thread of its own (it waits for the goodbyes).
@@ -195,8 +223,11 @@ impl MoodboardApp {
     }
 
     /// A copy was made from a ticket: open it, with its peer.
-    pub(super) fn live_joined(&mut self, doc: Document, peer: Peer) {
+    pub(super) fn live_joined(&mut self, mut doc: Document, peer: Peer) {
         self.view.windows.join_live = None;
+        // The pictures are on their way (they fill in as they arrive): a picture not here
+        // yet is not a problem of the board.
+        doc.problems.retain(|p| p.field != "asset" && p.field != "assets");
         self.opened(doc);
         self.open.live = Some(Live::new(peer, self.waker()));
         self.toasts.info(tr!("live-joined", board = self.open.doc.board().title.as_str()));
@@ -220,6 +251,27 @@ impl MoodboardApp {
             peer.publish(self.open.doc.board());
             live.published = Some(generation);
         }
+        if let Some(peer) = &live.peer {
+            live.people = peer.people();
+        }
+        // Someone brought everyone to them: follow them (until the board is moved).
+        let mut brought = None;
+        for person in &live.people {
+            let before = live.seen_summons.insert(person.who.clone(), person.presence.summons);
+            if before.is_some_and(|b| person.presence.summons > b) {
+                brought = Some(person.clone());
+            }
+        }
+        if let Some(person) = brought {
+            live.following = Some(person.who.clone());
+            self.toasts.info(tr!("live-brought", name = person.name.as_str()));
+        }
+        if let Some(who) = &live.following
+            && !live.people.iter().any(|p| &p.who == who)
+        {
+            live.following = None;
+            self.toasts.info(tr!("live-follow-ended"));
+        }
         let Some(events) = &live.events else { return };
         let mut revoked = None;
         let mut arrived = Vec::new();
@@ -236,6 +288,12 @@ impl MoodboardApp {
                 }
                 Event::Revoked { why } => revoked = Some(why.clone()),
                 Event::Received { from, board, .. } => arrived.push((from.clone(), board.clone())),
+                // A picture shown as missing until now is decoded again.
+                Event::Picture { asset, .. } => {
+                    if let Ok(asset) = crate::model::AssetName::parse(asset) {
+                        self.open.images.forget(&asset);
+                    }
+                }
                 _ => {}
             }
             if let Event::Refused { from, why } = &event {
@@ -263,6 +321,103 @@ impl MoodboardApp {
         }
     }
 
+    /// Everyone else on the live board now, and the one followed.
+    pub(super) fn people_and_following(&self) -> (&[Person], Option<&str>) {
+        match &self.open.live {
+            Some(live) => (&live.people, live.following.as_deref()),
+            None => (&[], None),
+        }
+    }
+
+    /// Everyone else on the live board now, with where they are (for tests and tools).
+    pub fn people_here(&self) -> Vec<Person> {
+        self.people_and_following().0.to_vec()
+    }
+
+    /// Follow → the canvas shows what that person sees, as they move.
+    pub(super) fn follow(&mut self, who: String) {
+        let Some(live) = &mut self.open.live else { return };
+        if live.people.iter().any(|p| p.who == who) {
+            live.following = Some(who);
+            self.view.windows.live = false;
+        }
+    }
+
+    pub(super) fn is_following(&self) -> bool {
+        self.open.live.as_ref().is_some_and(|l| l.following.is_some())
+    }
+
+    pub(super) fn stop_following(&mut self) {
+        if let Some(live) = &mut self.open.live {
+            live.following = None;
+        }
+    }
+
+    /// Bring everyone to me: each person on the board starts following us.
+    pub(super) fn bring_everyone(&mut self) {
+        let Some(live) = &mut self.open.live else { return };
+        if live.people.is_empty() {
+            self.toasts.info(tr!("live-nobody"));
+            return;
+        }
+        live.summons += 1;
+        live.following = None;
+        self.view.windows.live = false;
+        self.toasts.info(tr!("live-brought-everyone", count = live.people.len()));
+    }
+
+    /// Before the canvas is drawn: while following, the camera shows what they see.
+    pub(super) fn follow_before_canvas(&mut self) {
+        let Some(live) = &mut self.open.live else { return };
+        live.follow_set = None;
+        let Some(who) = &live.following else { return };
+        let Some([x0, y0, x1, y1]) = live.people.iter().find(|p| &p.who == who).and_then(|p| p.presence.view) else {
+            return;
+        };
+        let camera = &mut self.view.camera;
+        camera.show_as_they_see(egui::Rect::from_min_max(egui::pos2(x0, y0), egui::pos2(x1, y1)));
+        live.follow_set = Some((camera.screen_from_board, camera.canvas_rect));
+    }
+
+    /// After the canvas is drawn: a board moved by the user (scroll, zoom, drag) ends
+    /// following.
+    pub(super) fn follow_after_canvas(&mut self) {
+        let Some(live) = &mut self.open.live else { return };
+        let camera = &self.view.camera;
+        if let Some((set, canvas)) = live.follow_set
+            && camera.canvas_rect == canvas
+            && camera.screen_from_board != set
+        {
+            live.following = None;
+        }
+    }
+
+    /// Tells the others where we are: the pointer over the canvas, the selection and
+    /// what the canvas shows, in board coordinates.
+    pub(super) fn publish_presence(&self, ctx: &egui::Context) {
+        let Some(live) = &self.open.live else { return };
+        let Some(peer) = &live.peer else { return };
+        let camera = &self.view.camera;
+        let pointer = ctx
+            .input(|i| i.pointer.hover_pos())
+            // Over the canvas, not over a window or menu on top of it.
+            .filter(|p| {
+                camera.canvas_rect.contains(*p)
+                    && ctx.layer_id_at(*p).is_none_or(|layer| layer.order == egui::Order::Background)
+            })
+            .map(|p| camera.board_from_screen() * p)
+            .map(|p| [p.x, p.y]);
+        let shown = camera.visible_board_rect();
+        let selection =
+            self.view.canvas.selection.iter().take(MAX_SELECTION).map(|id| id.as_str().to_owned()).collect();
+        peer.set_presence(Presence {
+            pointer,
+            selection,
+            view: Some([shown.min.x, shown.min.y, shown.max.x, shown.max.y]),
+            summons: live.summons,
+        });
+    }
+
     /// What the Share live window and the status bar show.
     pub(super) fn live_status(&self) -> Option<LiveStatus> {
         if self.live_starting && self.open.live.is_none() {
@@ -272,10 +427,28 @@ impl MoodboardApp {
         Some(LiveStatus {
             lan_only: self.prefs.live_lan_only,
             starting: false,
-            here: live.here.keys().cloned().collect(),
+            // Those connected to this copy, and those heard of through them.
+            here: live
+                .here
+                .keys()
+                .chain(live.people.iter().map(|p| &p.name))
+                .cloned()
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect(),
             tickets: live.tickets.clone(),
             relay: live.relay.clone(),
             log: live.log.clone(),
+            people: live
+                .people
+                .iter()
+                .map(|p| PersonShown {
+                    who: p.who.clone(),
+                    name: p.name.clone(),
+                    colour: p.colour,
+                    followed: live.following.as_ref() == Some(&p.who),
+                })
+                .collect(),
         })
     }
 }

@@ -13,12 +13,15 @@
 //!   configuration folder, never beside the board (a board travels, its secrets do not);
 //! - [`wire`]: the messages and their frames, with limits;
 //! - [`net`]: the endpoint, built from the user's choice of relay;
+//! - [`presence`]: where each person points, what they selected and what they see
+//!   (never saved), passed on by every peer;
 //! - [`peer`]: the running peer: it serves and dials, applies what arrives to the file,
 //!   and sends on whatever changes in the file (the app, `moodboard add`, a merge).
 
 pub mod keys;
 pub mod net;
 pub mod peer;
+pub mod presence;
 pub mod ticket;
 pub mod wire;
 

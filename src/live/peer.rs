@@ -19,6 +19,7 @@ use tokio::sync::{Notify, watch};
 
 use super::keys::{Keys, Secret};
 use super::net::{self, Network};
+use super::presence::{self, Frame, People, Person, Presence};
 use super::ticket::Ticket;
 use super::wire::{self, Message, PROTOCOL};
 use crate::model::delta::{Summary, delta, overlay, summary};
@@ -143,11 +144,25 @@ struct Shared {
     jobs: tokio::sync::mpsc::UnboundedSender<Job>,
     /// Called after each event (the app repaints to show it).
     waker: Mutex<Option<storage::Waker>>,
+    /// Our person's presence frame (the app sets it; `None` from a peer without a
+    /// screen, which is not shown to anyone).
+    own: watch::Sender<Frame>,
+    /// Everyone else heard of.
+    people: Mutex<People>,
+    /// Frames heard, to pass on to the other connections: with the number of the
+    /// connection they came by.
+    relay: tokio::sync::broadcast::Sender<(u64, Frame)>,
+    /// Numbers the connections, for `relay`.
+    connections: std::sync::atomic::AtomicU64,
 }
 
 impl Shared {
     fn tell(&self, event: Event) {
         let _ = self.events.send(event);
+        self.wake();
+    }
+
+    fn wake(&self) {
         if let Some(wake) = self.waker.lock().expect("waker").as_ref() {
             wake();
         }
@@ -273,6 +288,8 @@ impl Peer {
         let (jobs_tx, jobs_rx) = tokio::sync::mpsc::unbounded_channel();
         let has_file = board.is_some();
         let (current, _) = watch::channel(board.map(Arc::new));
+        let me = presence::new_who();
+        let own = Frame { who: me.clone(), name: clean_name(&options.name), seq: 0, presence: None };
         let shared = Arc::new(Shared {
             path: path.to_owned(),
             board: id,
@@ -284,6 +301,10 @@ impl Peer {
             fetching: Mutex::new(HashSet::new()),
             jobs: jobs_tx,
             waker: Mutex::new(None),
+            own: watch::channel(own).0,
+            people: Mutex::new(People::new(me)),
+            relay: tokio::sync::broadcast::channel(256).0,
+            connections: std::sync::atomic::AtomicU64::new(1),
         });
         let network = options.network.clone();
         let (endpoint, addr) = runtime.block_on(async {
@@ -302,6 +323,7 @@ impl Peer {
         runtime.spawn(applier(shared.clone(), jobs_rx));
         runtime.spawn(accept_loop(shared.clone(), endpoint.clone()));
         runtime.spawn(watch_file(shared.clone()));
+        runtime.spawn(heartbeat(shared.clone()));
         if let Some(ticket) = joined {
             runtime.spawn(dial_loop(shared.clone(), endpoint.clone(), ticket));
         }
@@ -357,6 +379,25 @@ impl Peer {
         let board = self.shared.current.borrow();
         let title = board.as_ref().map(|b| b.title.clone()).unwrap_or_default();
         Some(Ticket { board: self.shared.board.clone(), title, peer: self.addr.clone(), secret, role })
+    }
+
+    /// What our person shows the others now: sent at once when it changed (at most
+    /// about 30 times a second), and again every [`presence::HEARTBEAT`].
+    pub fn set_presence(&self, presence: Presence) {
+        let presence = presence.sendable();
+        self.shared.own.send_if_modified(|frame| {
+            let changed = frame.presence.as_ref() != Some(&presence);
+            if changed {
+                frame.presence = Some(presence);
+                frame.seq += 1;
+            }
+            changed
+        });
+    }
+
+    /// Everyone else on the board now, with where they are (by name).
+    pub fn people(&self) -> Vec<Person> {
+        self.shared.people.lock().expect("people").here(std::time::Instant::now())
     }
 
     /// Calls `waker` after each event from now on.
@@ -579,9 +620,13 @@ async fn converse(
 ) -> Ended {
     let theirs: Arc<Mutex<Option<Summary>>> = Arc::new(Mutex::new(None));
     let wake = Arc::new(Notify::new());
+    let number = shared.connections.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let (refusal, refused) = tokio::sync::oneshot::channel();
     let pictures = tokio::spawn(serve_pictures(shared.clone(), connection.clone()));
     let writer = tokio::spawn(write_changes(shared.clone(), send, theirs.clone(), wake.clone()));
-    let ended = loop {
+    let presence_out = tokio::spawn(send_presence(shared.clone(), connection.clone(), number));
+    let presence_in = tokio::spawn(receive_presence(shared.clone(), connection.clone(), number, refusal));
+    let mut ended = loop {
         let message = match wire::receive(&mut recv).await {
             Ok(Some(m)) => m,
             Ok(None) => break Ended::Closed("finished".into()),
@@ -611,7 +656,117 @@ async fn converse(
     };
     writer.abort();
     pictures.abort();
+    presence_out.abort();
+    presence_in.abort();
+    // Presence out of rule closed the connection: that is why it ended.
+    if let Ok(why) = refused.await {
+        ended = Ended::WeRefused(why);
+    }
+    let gone = shared.people.lock().expect("people").lost(number);
+    if !gone.is_empty() {
+        for frame in gone {
+            let _ = shared.relay.send((number, frame));
+        }
+        shared.wake();
+    }
     ended
+}
+
+/// Sends our person's presence and everyone else's we hear of (but back where it came
+/// from) on a stream of its own; first everyone's as they are now.
+async fn send_presence(shared: Arc<Shared>, connection: Connection, number: u64) {
+    let mut relayed = shared.relay.subscribe();
+    let mut own = shared.own.subscribe();
+    let Ok(mut send) = connection.open_uni().await else { return };
+    let now = shared.people.lock().expect("people").current(std::time::Instant::now());
+    let ours = own.borrow_and_update().clone();
+    for frame in now.into_iter().chain(ours.presence.is_some().then_some(ours)) {
+        if wire::send(&mut send, &frame.into()).await.is_err() {
+            return;
+        }
+    }
+    loop {
+        tokio::select! {
+            changed = own.changed() => {
+                if changed.is_err() {
+                    return;
+                }
+                let frame = own.borrow_and_update().clone();
+                if frame.presence.is_some() && wire::send(&mut send, &frame.into()).await.is_err() {
+                    return;
+                }
+                // A pointer moving sends at most about 30 frames a second.
+                tokio::time::sleep(Duration::from_millis(33)).await;
+            }
+            heard = relayed.recv() => match heard {
+                Ok((from, frame)) if from != number => {
+                    if wire::send(&mut send, &frame.into()).await.is_err() {
+                        return;
+                    }
+                }
+                Ok(_) | Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {}
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+            },
+        }
+    }
+}
+
+/// Takes in the peer's presence stream: each frame checked, news passed on. A frame out
+/// of rule closes the connection, and `refusal` says why.
+async fn receive_presence(
+    shared: Arc<Shared>,
+    connection: Connection,
+    number: u64,
+    refusal: tokio::sync::oneshot::Sender<String>,
+) {
+    let Ok(mut recv) = connection.accept_uni().await else { return };
+    let why = loop {
+        let frame = match wire::receive_at_most(&mut recv, presence::MAX_FRAME).await {
+            Ok(Some(Message::Presence { who, name, seq, presence })) => Frame { who, name, seq, presence },
+            Ok(Some(_)) => break "a message other than presence on the presence stream".to_owned(),
+            Ok(None) => return,
+            Err(wire::WireError::Closed | wire::WireError::Connection(_)) => return,
+            Err(e) => break e.to_string(),
+        };
+        if let Err(why) = frame.check() {
+            break why;
+        }
+        let frame = Frame { name: clean_name(&frame.name), ..frame };
+        let news = shared.people.lock().expect("people").heard(&frame, number, std::time::Instant::now());
+        if news {
+            let _ = shared.relay.send((number, frame));
+            shared.wake();
+        }
+    };
+    let _ = refusal.send(why.clone());
+    connection.close(CLOSE_REFUSED.into(), why.as_bytes().get(..why.len().min(200)).unwrap_or_default());
+}
+
+/// Sends our presence again now and then (others forget the silent), and forgets those
+/// long gone.
+async fn heartbeat(shared: Arc<Shared>) {
+    loop {
+        tokio::time::sleep(presence::HEARTBEAT).await;
+        shared.own.send_if_modified(|frame| {
+            frame.seq += 1;
+            frame.presence.is_some()
+        });
+        let anyone = {
+            let mut people = shared.people.lock().expect("people");
+            people.forget_old(std::time::Instant::now());
+            people.any()
+        };
+        // Those gone silent leave the screen.
+        if anyone {
+            shared.wake();
+        }
+    }
+}
+
+impl From<Frame> for Message {
+    fn from(frame: Frame) -> Self {
+        Message::Presence { who: frame.who, name: frame.name, seq: frame.seq, presence: frame.presence }
+    }
 }
 
 /// Sends our summary, then whatever the other copy lacks each time the board changes or
@@ -869,14 +1024,16 @@ async fn watch_file(shared: Arc<Shared>) {
 fn fetch_pictures(shared: &Arc<Shared>, connection: &Connection, from: &str) {
     let Some(board) = shared.current.borrow().clone() else { return };
     let store = AssetStore::for_board(&shared.path);
-    let mut wanted: Vec<AssetName> = Vec::new();
+    let mut wanted: Vec<(AssetName, [f32; 2])> = Vec::new();
     {
         let mut fetching = shared.fetching.lock().expect("fetching");
-        for asset in board.items.iter().filter_map(|i| i.kind.picture()) {
+        for item in &board.items {
+            let Some(asset) = item.kind.picture() else { continue };
             if matches!(store.resolve(asset), Err(storage::AssetError::Missing { .. }))
                 && fetching.insert(asset.clone())
             {
-                wanted.push(asset.clone());
+                let centre = [item.pos.x + item.size.w / 2.0, item.pos.y + item.size.h / 2.0];
+                wanted.push((asset.clone(), centre));
             }
         }
     }
@@ -891,7 +1048,8 @@ fn fetch_pictures(shared: &Arc<Shared>, connection: &Connection, from: &str) {
             let (shared, connection, from, queue) = (shared.clone(), connection.clone(), from.clone(), queue.clone());
             workers.spawn(async move {
                 loop {
-                    let Some(asset) = queue.lock().expect("queue").pop() else { return };
+                    let view = shared.own.borrow().presence.as_ref().and_then(|p| p.view);
+                    let Some(asset) = next_picture(&mut queue.lock().expect("queue"), view) else { return };
                     let result = fetch_picture(&shared, &connection, &asset).await;
                     shared.fetching.lock().expect("fetching").remove(&asset);
                     match result {
@@ -911,6 +1069,24 @@ fn fetch_pictures(shared: &Arc<Shared>, connection: &Connection, from: &str) {
         }
         while workers.join_next().await.is_some() {}
     });
+}
+
+/// The picture to fetch next: the one nearest the middle of what our canvas shows
+/// (`view`, from our presence), so that what is on screen fills in first; without a
+/// screen, in board order.
+fn next_picture(queue: &mut Vec<(AssetName, [f32; 2])>, view: Option<[f32; 4]>) -> Option<AssetName> {
+    if queue.is_empty() {
+        return None;
+    }
+    let index = match view {
+        Some([x0, y0, x1, y1]) => {
+            let (cx, cy) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0);
+            let distance = |[x, y]: [f32; 2]| (x - cx).powi(2) + (y - cy).powi(2);
+            (0..queue.len()).min_by(|&a, &b| distance(queue[a].1).total_cmp(&distance(queue[b].1))).unwrap_or(0)
+        }
+        None => 0,
+    };
+    Some(queue.remove(index).0)
 }
 
 /// One picture: `Ok(true)` when it arrived intact and is stored.
@@ -972,5 +1148,23 @@ async fn serve_pictures(shared: Arc<Shared>, connection: Connection) {
                 let _ = tokio::time::timeout(Duration::from_secs(30), send.stopped()).await;
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pictures_on_screen_are_fetched_first_and_without_a_screen_in_board_order() {
+        let name = |i: u8| AssetName::parse(&format!("{}.png", format!("{i:02x}").repeat(32))).unwrap();
+        let queue = || vec![(name(1), [0.0, 0.0]), (name(2), [5000.0, 5000.0]), (name(3), [900.0, 40.0])];
+        let mut on_screen = queue();
+        let view = Some([4000.0, 4000.0, 6000.0, 6000.0]);
+        let order: Vec<_> = std::iter::from_fn(|| next_picture(&mut on_screen, view)).collect();
+        assert_eq!(order, [name(2), name(3), name(1)]);
+        let mut no_screen = queue();
+        let order: Vec<_> = std::iter::from_fn(|| next_picture(&mut no_screen, None)).collect();
+        assert_eq!(order, [name(1), name(2), name(3)]);
     }
 }

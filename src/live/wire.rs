@@ -4,7 +4,9 @@
 //! answer (`Welcome` or `Refused`), then each side's `Summary` and, from then on,
 //! `Changes` whenever a copy has something the other lacks. Each message is a frame: its
 //! length (4 bytes, big-endian) and JSON. A picture is asked for on a stream of its own
-//! (`Want`, answered by `Have` and the bytes, or `NotHere`).
+//! (`Want`, answered by `Have` and the bytes, or `NotHere`). Where people are on the
+//! board goes on one more stream each way, opened by each side after hello, that
+//! carries only `Presence` frames of at most [`super::presence::MAX_FRAME`] bytes.
 //!
 //! Everything read is limited before it is read: a frame longer than [`MAX_FRAME`] or a
 //! picture larger than [`crate::storage::MAX_ASSET_BYTES`] is refused, not buffered.
@@ -12,6 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::peer::Role;
+use super::presence::Presence;
 use crate::model::delta::Summary;
 
 /// The protocol version a peer speaks.
@@ -61,6 +64,14 @@ pub enum Message {
         size: u64,
     },
     NotHere,
+    /// Where someone is on the board (on the presence stream only; `presence` is
+    /// `None` when they left). Never saved.
+    Presence {
+        who: String,
+        name: String,
+        seq: u64,
+        presence: Option<Presence>,
+    },
 }
 
 /// Why a frame could not be read.
@@ -101,6 +112,14 @@ fn lost(e: iroh::endpoint::ReadError) -> WireError {
 
 /// Reads one message; `None` when the other side finished the stream between messages.
 pub async fn receive(stream: &mut iroh::endpoint::RecvStream) -> Result<Option<Message>, WireError> {
+    receive_at_most(stream, MAX_FRAME).await
+}
+
+/// Reads one message of at most `limit` bytes.
+pub async fn receive_at_most(
+    stream: &mut iroh::endpoint::RecvStream,
+    limit: usize,
+) -> Result<Option<Message>, WireError> {
     let mut len = [0u8; 4];
     match stream.read_exact(&mut len).await {
         Ok(()) => {}
@@ -109,8 +128,8 @@ pub async fn receive(stream: &mut iroh::endpoint::RecvStream) -> Result<Option<M
         Err(iroh::endpoint::ReadExactError::ReadError(e)) => return Err(lost(e)),
     }
     let len = u32::from_be_bytes(len) as usize;
-    if len > MAX_FRAME {
-        return Err(WireError::TooLarge { size: len as u64, limit: MAX_FRAME as u64 });
+    if len > limit {
+        return Err(WireError::TooLarge { size: len as u64, limit: limit as u64 });
     }
     let mut body = vec![0u8; len];
     stream.read_exact(&mut body).await.map_err(|e| match e {

@@ -81,6 +81,16 @@ impl Camera {
         let translation = canvas.center().to_vec2() - board_rect.center().to_vec2() * zoom;
         self.screen_from_board = TSTransform::new(translation, zoom);
     }
+
+    /// Shows what someone else's canvas shows (`board_rect`, their view): the same middle,
+    /// at the zoom that fits it here, without a margin and whatever the zoom.
+    pub fn show_as_they_see(&mut self, board_rect: Rect) {
+        let canvas = self.canvas_rect;
+        let size = board_rect.size().max(vec2(1.0, 1.0));
+        let zoom = (canvas.width() / size.x).min(canvas.height() / size.y).clamp(MIN_ZOOM, MAX_ZOOM);
+        let translation = canvas.center().to_vec2() - board_rect.center().to_vec2() * zoom;
+        self.screen_from_board = TSTransform::new(translation, zoom);
+    }
 }
 
 #[cfg(test)]
@@ -110,5 +120,17 @@ mod tests {
         camera.fit(board);
         let shown = camera.visible_board_rect();
         assert!(shown.contains_rect(board), "{shown:?} should contain {board:?}");
+    }
+
+    #[test]
+    fn following_shows_the_same_part_of_the_board_on_a_smaller_screen() {
+        let theirs = Rect::from_min_max(pos2(100.0, 100.0), pos2(1100.0, 900.0));
+        let mut small =
+            Camera { canvas_rect: Rect::from_min_size(pos2(0.0, 40.0), vec2(500.0, 400.0)), ..Default::default() };
+        small.show_as_they_see(theirs);
+        let shown = small.visible_board_rect();
+        assert!((shown.center() - theirs.center()).length() < 1e-3, "{shown:?}");
+        assert!((shown.width() - theirs.width()).abs() < 1e-2 && (shown.height() - theirs.height()).abs() < 1e-2);
+        assert!((small.zoom() - 0.5).abs() < 1e-6);
     }
 }

@@ -17,6 +17,18 @@ pub struct TicketShown {
     pub qr: Option<(usize, Vec<bool>)>,
 }
 
+/// Someone on the board, as the window lists them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonShown {
+    /// Their presence id (what Follow names).
+    pub who: String,
+    pub name: String,
+    /// Which of the people's colours.
+    pub colour: usize,
+    /// We follow them now.
+    pub followed: bool,
+}
+
 /// What the app tells the Share live window.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LiveStatus {
@@ -31,6 +43,8 @@ pub struct LiveStatus {
     pub log: Vec<String>,
     /// The preference: no relay.
     pub lan_only: bool,
+    /// The people on the board with a screen (pointers shown), to follow.
+    pub people: Vec<PersonShown>,
 }
 
 impl LiveStatus {
@@ -118,6 +132,7 @@ pub fn share_live_ui(
                 tr!("live-who", count = status.here.len(), names = status.here.join(", "))
             };
             ui.label(RichText::new(here).strong());
+            people_ui(ui, &status.people, actions);
             let connections = match &status.relay {
                 Some(relay) => tr!("live-relay", relay = relay.as_str()),
                 None => tr!("live-no-relay"),
@@ -143,6 +158,53 @@ pub fn share_live_ui(
                 }
             });
         });
+}
+
+/// Each person with a screen on the board in their colour, with Follow; and *Bring
+/// everyone to me*.
+fn people_ui(ui: &mut egui::Ui, people: &[PersonShown], actions: &mut Vec<Action>) {
+    if people.is_empty() {
+        return;
+    }
+    egui::Grid::new("live-people").num_columns(2).spacing([12.0, 4.0]).show(ui, |ui| {
+        for person in people {
+            ui.horizontal(|ui| {
+                let (dot, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().circle_filled(dot.center(), 6.0, super::style::person(person.colour));
+                ui.label(&person.name);
+            });
+            if person.followed {
+                let stop = ui.button(tr!("live-stop-following"));
+                stop.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        tr!("live-stop-following-name", name = person.name.as_str()),
+                    )
+                });
+                if stop.clicked() {
+                    actions.push(Action::StopFollowing);
+                }
+            } else {
+                let follow =
+                    ui.button(tr!("live-follow")).on_hover_text(tr!("live-follow-help", name = person.name.as_str()));
+                follow.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::Button,
+                        true,
+                        tr!("live-follow-name", name = person.name.as_str()),
+                    )
+                });
+                if follow.clicked() {
+                    actions.push(Action::Follow(person.who.clone()));
+                }
+            }
+            ui.end_row();
+        }
+    });
+    if ui.button(tr!("live-bring-everyone")).on_hover_text(tr!("live-bring-everyone-help")).clicked() {
+        actions.push(Action::BringEveryone);
+    }
 }
 
 /// The Join live form: paste a ticket, Join (Enter) or Cancel (Esc).

@@ -18,6 +18,7 @@ pub mod judgment;
 pub mod lens;
 pub mod live;
 pub mod merge_preview;
+pub mod presence;
 pub mod session;
 pub mod sidebar;
 pub mod spotlight;
@@ -112,6 +113,12 @@ pub enum Action {
     Info(String),
     /// Live boards use no relay (the preference).
     SetLiveLanOnly(bool),
+    /// Show what this person on the live board sees, as they move (by their presence id).
+    Follow(String),
+    /// Stop following.
+    StopFollowing,
+    /// Everyone on the live board follows us (the facilitator's *Bring everyone to me*).
+    BringEveryone,
 }
 
 impl Action {

@@ -60,6 +60,30 @@ pub const FRAME_LABEL_FONT: f32 = 26.0;
 /// Text smaller than this many screen points is drawn as grey bars instead.
 pub const MIN_READABLE_FONT: f32 = 4.0;
 
+/// The colours people on a live board are told apart by (pointer, name, selection):
+/// one for each of [`crate::live::presence::COLOURS`], the same on every screen.
+pub const PEOPLE: [Color32; crate::live::presence::COLOURS] = [
+    Color32::from_rgb(0xE8, 0x59, 0x0C),
+    Color32::from_rgb(0x70, 0x48, 0xE8),
+    Color32::from_rgb(0x0C, 0xA6, 0x78),
+    Color32::from_rgb(0xD6, 0x33, 0x6C),
+    Color32::from_rgb(0x1C, 0x7E, 0xD6),
+    Color32::from_rgb(0xF5, 0x9F, 0x00),
+    Color32::from_rgb(0x37, 0xB2, 0x4D),
+    Color32::from_rgb(0xAE, 0x3E, 0xC9),
+];
+
+/// A person's colour on a live board.
+pub fn person(colour: usize) -> Color32 {
+    PEOPLE[colour % PEOPLE.len()]
+}
+
+/// Text on a person's colour: black or white, whichever reads better.
+pub fn on_person(colour: usize) -> Color32 {
+    let bg = person(colour);
+    if contrast(Color32::WHITE, bg) >= contrast(Color32::BLACK, bg) { Color32::WHITE } else { Color32::BLACK }
+}
+
 /// Screen-space sizes (not scaled).
 pub const RESIZE_HANDLE: f32 = 12.0;
 pub const GRID_SPACING: f32 = crate::model::align::GRID;
