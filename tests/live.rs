@@ -51,8 +51,18 @@ impl Computer {
     /// Starts a long-running command (`live share`, `live join`, `peer`) on loopback with
     /// no relay.
     fn live(&self, args: &[&str]) -> Running {
+        self.live_on(args, &["--lan-only"])
+    }
+
+    /// The same through the relay at `url` (one the test runs).
+    fn live_through(&self, args: &[&str], url: &str) -> Running {
+        self.live_on(args, &["--relay", url])
+    }
+
+    fn live_on(&self, args: &[&str], network: &[&str]) -> Running {
         let mut all: Vec<&str> = args.to_vec();
-        all.extend(["--lan-only", "--bind", "127.0.0.1:0"]);
+        all.extend(network);
+        all.extend(["--bind", "127.0.0.1:0"]);
         let mut child = self.command(&all).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
         let (tx, lines) = channel();
         let stdout = child.stdout.take().unwrap();
@@ -220,6 +230,57 @@ fn a_teammate_joins_and_edits_go_both_ways_with_the_pictures() {
     assert!(share.printed().iter().any(|l| l.starts_with("here: Bob (editor)")), "{:#?}", share.printed());
     assert!(join.stop().success());
     assert!(share.stop().success());
+}
+
+/// A relay as a team would run it (iroh's own relay server), on loopback, over plain HTTP.
+fn start_relay(runtime: &tokio::runtime::Runtime) -> iroh_relay::server::Server {
+    use iroh_relay::server::{RelayConfig, Server, ServerConfig};
+    runtime.block_on(async {
+        let mut config = ServerConfig::default();
+        config.relay = Some(RelayConfig::new(std::net::SocketAddr::from(([127, 0, 0, 1], 0))));
+        Server::spawn(config).await.unwrap()
+    })
+}
+
+#[test]
+fn a_teammate_reached_only_through_the_teams_own_relay_gets_the_board_and_edits_go_both_ways() {
+    let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    let relay = start_relay(&runtime);
+    let url = format!("http://{}", relay.http_addr().unwrap());
+    let root = tempfile::tempdir().unwrap();
+    let (ann, bob) = (Computer::new(root.path(), "ann"), Computer::new(root.path(), "bob"));
+    let board = board_with_ideas(&ann);
+    let mut share = ann.live_through(&["live", "share", board.to_str().unwrap(), "--as", "Ann"], &url);
+    let ticket = moodboard::live::Ticket::parse(&share.line("ticket:")).unwrap();
+    let relay_url: iroh::RelayUrl = url.parse().unwrap();
+    assert_eq!(ticket.peer.relay_urls().collect::<Vec<_>>(), [&relay_url], "the ticket names the team's relay");
+    assert!(
+        share.printed().iter().any(|l| l.contains(&format!("through the relay {relay_url}"))),
+        "{:#?}",
+        share.printed()
+    );
+    // Bob is given no address at all: he can only reach Ann through the relay.
+    let through_relay =
+        moodboard::live::Ticket { peer: iroh::EndpointAddr::new(ticket.peer.id).with_relay_url(relay_url), ..ticket };
+    assert_eq!(through_relay.peer.ip_addrs().count(), 0);
+    let boards = bob.path("boards");
+    let mut join = bob
+        .live_through(&["live", "join", &through_relay.to_text(), "-o", boards.to_str().unwrap(), "--as", "Bob"], &url);
+    let copy = PathBuf::from(join.line("board:"));
+    converged(&[&board, &copy]);
+    let asset = load(&copy).items.iter().find_map(|i| i.kind.picture().cloned()).expect("the picture card");
+    eventually("the picture arrives", || storage::AssetStore::for_board(&copy).read_verified(&asset).is_ok());
+    bob.ok(&["add", copy.to_str().unwrap(), "--note", "From Bob, through the relay", "--as", "Bob"]);
+    ann.ok(&["add", board.to_str().unwrap(), "--note", "From Ann, through the relay", "--as", "Ann"]);
+    let items = converged(&[&board, &copy]);
+    assert!(items.iter().any(|i| i.ends_with("From Bob, through the relay")));
+    assert!(items.iter().any(|i| i.ends_with("From Ann, through the relay")));
+    // The relay carried the first packets between them.
+    let relayed = relay.metrics().server.bytes_recv.get();
+    assert!(relayed > 0, "nothing went through the relay");
+    assert!(join.stop().success());
+    assert!(share.stop().success());
+    runtime.block_on(relay.shutdown()).unwrap();
 }
 
 #[test]
