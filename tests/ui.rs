@@ -1642,6 +1642,9 @@ fn until(
 }
 
 fn note_by_keyboard(h: &mut Harness<'_, MoodboardApp>, text: &str) {
+    // Nothing selected: the inspector shows no note field beside the new card's.
+    h.state_mut().view.canvas.selection.clear();
+    h.run_steps(1);
     press(h, Modifiers::NONE, Key::N);
     h.get_by_label("Note").type_text(text);
     h.run_steps(2);
@@ -1734,13 +1737,23 @@ fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both
     note_by_keyboard(&mut ann, "From Ann's laptop");
     until(&mut bob, Some(&mut ann), "Ann's idea reaches Bob", |h| has_note(h, "From Ann's laptop"));
 
+    // Undo undoes your own edits only: Bob's later idea stays when Ann takes hers back.
+    note_by_keyboard(&mut bob, "Bob again");
+    until(&mut ann, Some(&mut bob), "Bob's second idea reaches Ann", |h| has_note(h, "Bob again"));
+    undo(&mut ann);
+    settle(&mut ann);
+    assert!(!has_note(&ann, "From Ann's laptop"), "Ann's own idea is undone");
+    assert!(has_note(&ann, "Bob again") && has_note(&ann, "From Bob's laptop"), "Bob's ideas stay");
+    until(&mut bob, Some(&mut ann), "Ann's undo reaches Bob", |h| !has_note(h, "From Ann's laptop"));
+    assert!(has_note(&bob, "Bob again"));
+
     // Stop sharing: Bob is told Ann left; both boards keep everything.
     ann.get_by_label("Live board: Live · 1 here").click();
     ann.run_steps(2);
     ann.get_by_label("Stop sharing").click();
     settle(&mut ann);
     assert!(ann.query_by_label_contains("Live board:").is_none(), "no longer live");
-    assert!(has_note(&ann, "From Bob's laptop") && has_note(&bob, "From Ann's laptop"));
+    assert!(has_note(&ann, "From Bob's laptop") && has_note(&ann, "Bob again") && has_note(&bob, "Bob again"));
 }
 
 /// The middle of the part of the board a canvas shows.
