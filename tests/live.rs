@@ -571,8 +571,23 @@ fn a_peer_sending_garbage_huge_frames_or_future_stamps_is_disconnected_and_the_b
             let closed = tokio::time::timeout(DEADLINE, connection.closed()).await;
             assert!(closed.is_ok(), "{attack:?}: still connected");
         }
+        // Connections by the hundred that never say hello: past the limit each is refused
+        // at once, not held.
+        let mut idle = Vec::new();
+        for _ in 0..moodboard::live::peer::MAX_PEERS {
+            idle.push(endpoint.connect(ticket.peer.clone(), moodboard::live::ALPN).await.unwrap());
+        }
+        let refused = tokio::time::timeout(DEADLINE, endpoint.connect(ticket.peer.clone(), moodboard::live::ALPN))
+            .await
+            .expect("an answer, not a wait");
+        assert!(refused.is_err(), "one more connection than the limit is refused");
+        for connection in idle {
+            connection.close(0u32.into(), b"bye");
+        }
         endpoint.close().await;
     });
+    let full = format!("refused a connection: {} are open already", moodboard::live::peer::MAX_PEERS);
+    eventually("the refusal is told", || share.printed().iter().any(|l| l == &full));
     for attack in attacks {
         let who = format!("refused: Mallory {attack:?} was disconnected");
         eventually(&who, || share.printed().iter().any(|l| l.starts_with(&who)));

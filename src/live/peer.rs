@@ -79,6 +79,8 @@ pub enum Event {
     Revoked { why: String },
     /// The board file changed but cannot be read.
     Unreadable { why: String },
+    /// A connection was refused: this many are open already.
+    Full { limit: usize },
 }
 
 impl std::fmt::Display for Event {
@@ -95,6 +97,7 @@ impl std::fmt::Display for Event {
             Event::Offline { why } => write!(f, "offline: {why}; trying again"),
             Event::Revoked { why } => write!(f, "ticket refused: {why}"),
             Event::Unreadable { why } => write!(f, "the board file cannot be read: {why}"),
+            Event::Full { limit } => write!(f, "refused a connection: {limit} are open already"),
         }
     }
 }
@@ -122,6 +125,10 @@ const HELLO_TIME: Duration = Duration::from_secs(10);
 const MAX_RETRY: Duration = Duration::from_secs(10);
 /// Pictures fetched at once from one peer.
 const PICTURES_AT_ONCE: usize = 4;
+/// Connections a peer lets in at once (a team, a class, with room to spare); more are
+/// refused until one ends, so that a stranger opening connections by the thousand
+/// cannot use up the machine.
+pub const MAX_PEERS: usize = 64;
 /// Close codes: the other side is told why, in a word.
 const CLOSE_DONE: u32 = 0;
 const CLOSE_REFUSED: u32 = 1;
@@ -457,9 +464,17 @@ impl From<wire::WireError> for Ended {
 }
 
 async fn accept_loop(shared: Arc<Shared>, endpoint: Endpoint) {
+    let places = Arc::new(tokio::sync::Semaphore::new(MAX_PEERS));
     while let Some(incoming) = endpoint.accept().await {
+        // Each connection holds a place until it ends, whether it said hello or not.
+        let Ok(place) = places.clone().try_acquire_owned() else {
+            incoming.refuse();
+            shared.tell(Event::Full { limit: MAX_PEERS });
+            continue;
+        };
         let shared = shared.clone();
         tokio::spawn(async move {
+            let _place = place;
             let Ok(connection) = incoming.await else { return };
             accepted(shared, connection).await;
         });
