@@ -168,12 +168,7 @@ fn big_board(dir: &Path) -> PathBuf {
     let mut board = Board::new("Big board", now);
     for i in 0..5000 {
         let kind = if i < 100 {
-            let mut bytes = jpeg[..2].to_vec();
-            let comment = format!("photo {i}");
-            bytes.extend([0xFF, 0xFE]);
-            bytes.extend(((comment.len() + 2) as u16).to_be_bytes());
-            bytes.extend(comment.as_bytes());
-            bytes.extend(&jpeg[2..]);
+            let bytes = common::distinct_jpeg(&jpeg, i);
             ItemKind::Image(moodboard::model::kinds::Image {
                 asset: store.store(&bytes, "jpg").unwrap(),
                 file_name: format!("photo-{i}.jpg"),
@@ -200,16 +195,6 @@ fn moodboard(dir: &Path) -> Command {
         .env("MOODBOARD_CONFIG_DIR", dir.join("config"))
         .env("MOODBOARD_CACHE_DIR", dir.join("cache"));
     command
-}
-
-fn vm(pid: u32, field: &str) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix(field))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
 }
 
 fn newcomer() {
@@ -258,7 +243,7 @@ fn newcomer() {
     let joined = start.elapsed();
     // Idle: everything is there; what the sharing peer holds now.
     std::thread::sleep(Duration::from_secs(2));
-    let (rss, peak) = (vm(share.id(), "VmRSS:"), vm(share.id(), "VmHWM:"));
+    let (rss, peak) = (common::memory_mib(share.id(), "VmRSS:"), common::memory_mib(share.id(), "VmHWM:"));
     println!(
         "live_newcomer: 5,000 items and 100 photos ({:.0} MB) in {:.0} ms; cp -r of the folder {:.0} ms ({:.2} ×, target ≤ 1.5 ×)",
         bytes as f64 / 1e6,

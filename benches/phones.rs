@@ -21,6 +21,8 @@ use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
 
+mod common;
+
 const PHONES: usize = 200;
 const IDEAS_EACH: usize = 5;
 const PHOTOS: usize = 100;
@@ -110,16 +112,6 @@ fn cpu_seconds(pid: &str) -> f64 {
 }
 
 /// The host's peak resident memory, in MiB.
-fn peak_mib(child: &Child) -> f64 {
-    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
-    let kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
-
 fn join(n: usize, h: &Hosting) -> (BufReader<TcpStream>, String) {
     let mut c = BufReader::new(connect(n, h.addr));
     let (status, body) = request(&mut c, "POST", &format!("{}/api/join", h.base), &format!("{{\"name\":\"P{n}\"}}"));
@@ -200,7 +192,7 @@ fn fan_out() {
     let last = seen.iter().flat_map(|(_, s)| s.values()).max().copied().unwrap_or(began);
     let wall = last.saturating_duration_since(began);
     let (host_cpu, bench_cpu) = (cpu_seconds(&h.child.id().to_string()) - host_cpu, cpu_seconds("self") - bench_cpu);
-    let memory = peak_mib(&h.child);
+    let memory = common::memory_mib(h.child.id(), "VmHWM:");
     let accepted = accepted.lock().unwrap();
     let mut delays = Vec::new();
     let mut missing = 0;
@@ -294,7 +286,7 @@ fn photos() {
         })
         .collect();
     let results: Vec<(Duration, usize)> = phones.into_iter().map(|t| t.join().unwrap()).collect();
-    let memory = peak_mib(&h.child);
+    let memory = common::memory_mib(h.child.id(), "VmHWM:");
     let mut times: Vec<Duration> = results.iter().map(|r| r.0).collect();
     times.sort();
     let bytes = results.iter().map(|r| r.1).sum::<usize>() as f64 / PHONES as f64;

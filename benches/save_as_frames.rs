@@ -26,12 +26,7 @@ fn photo_board(dir: &std::path::Path) -> PathBuf {
     let now = Timestamp::now();
     let mut board = Board::new("Photos", now);
     for i in 0..PHOTOS {
-        let mut bytes = jpeg[..2].to_vec();
-        let comment = format!("photo {i}");
-        bytes.extend([0xFF, 0xFE]);
-        bytes.extend(((comment.len() + 2) as u16).to_be_bytes());
-        bytes.extend(comment.as_bytes());
-        bytes.extend(&jpeg[2..]);
+        let bytes = common::distinct_jpeg(&jpeg, i);
         let asset = store.store(&bytes, "jpg").unwrap();
         let kind = ItemKind::Image(moodboard::model::kinds::Image {
             asset,
