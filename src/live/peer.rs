@@ -937,10 +937,10 @@ fn apply_batch(
                 changed = true;
                 return Ok(Applied { part, from, added, changed: 0, removed: 0, not_applied: Vec::new() });
             };
-            let applied = merge_part(ours, &part, trust)?;
-            changed |= applied.3;
-            let (added, changed_items, removed, _, not_applied) = applied;
-            Ok(Applied { part, from, added, changed: changed_items, removed, not_applied })
+            let merged = merge_part(ours, &part, trust)?;
+            changed |= merged.board_changed;
+            let MergedPart { added, changed, removed, not_applied, .. } = merged;
+            Ok(Applied { part, from, added, changed, removed, not_applied })
         })
         .collect();
     let written = match (changed, board) {
@@ -957,13 +957,19 @@ fn apply_batch(
     Ok((results, written))
 }
 
-/// Merges one peer's part into `board`, all or nothing: how many ideas came, changed and
-/// went, whether the board changed, and what a guest may not do (named, not applied).
-fn merge_part(
-    board: &mut Board,
-    part: &Board,
-    trust: Trust,
-) -> Result<(usize, usize, usize, bool, Vec<String>), String> {
+/// What one peer's part did to the board.
+struct MergedPart {
+    added: usize,
+    changed: usize,
+    removed: usize,
+    /// Anything changed at all (also what no count shows: themes, words, a session).
+    board_changed: bool,
+    /// What a guest may not do, named, not applied.
+    not_applied: Vec<String>,
+}
+
+/// Merges one peer's part into `board`, all or nothing.
+fn merge_part(board: &mut Board, part: &Board, trust: Trust) -> Result<MergedPart, String> {
     let mut theirs = overlay(board, part);
     if let Some(problem) = hostile_problems(&mut theirs).into_iter().next() {
         return Err(problem);
@@ -985,7 +991,13 @@ fn merge_part(
     }
     let not_applied = merged.refused.iter().map(ToString::to_string).collect();
     let s = &merged.summary;
-    Ok((s.added.len(), s.changed.len(), s.removed.len(), !merged.reverse.is_empty(), not_applied))
+    Ok(MergedPart {
+        added: s.added.len(),
+        changed: s.changed.len(),
+        removed: s.removed.len(),
+        board_changed: !merged.reverse.is_empty(),
+        not_applied,
+    })
 }
 
 /// What a repair of a board from a peer finds, but for frames put right (copies changed
