@@ -254,11 +254,8 @@ fn a_teammate_reached_only_through_the_teams_own_relay_gets_the_board_and_edits_
     let ticket = moodboard::live::Ticket::parse(&share.line("ticket:")).unwrap();
     let relay_url: iroh::RelayUrl = url.parse().unwrap();
     assert_eq!(ticket.peer.relay_urls().collect::<Vec<_>>(), [&relay_url], "the ticket names the team's relay");
-    assert!(
-        share.printed().iter().any(|l| l.contains(&format!("through the relay {relay_url}"))),
-        "{:#?}",
-        share.printed()
-    );
+    let sharing = share.line("live:");
+    assert!(sharing.contains(&format!("through the relay {relay_url}")), "{sharing}");
     // Bob is given no address at all: he can only reach Ann through the relay.
     let through_relay =
         moodboard::live::Ticket { peer: iroh::EndpointAddr::new(ticket.peer.id).with_relay_url(relay_url), ..ticket };
@@ -446,6 +443,35 @@ fn a_guest_only_adds_and_a_new_ticket_shuts_the_old_one_out() {
 }
 
 #[test]
+fn editors_keep_in_step_while_the_sharer_is_away_and_it_catches_up_when_back() {
+    let root = tempfile::tempdir().unwrap();
+    let (ann, bob, cat) =
+        (Computer::new(root.path(), "ann"), Computer::new(root.path(), "bob"), Computer::new(root.path(), "cat"));
+    let board = board_with_ideas(&ann);
+    let b = board.to_str().unwrap();
+    let share = ann.live(&["live", "share", b, "--as", "Ann"]);
+    let mut share = share;
+    let ticket = share.line("ticket:");
+    let mut bob_join = bob.live(&["live", "join", &ticket, "-o", bob.path("boards").to_str().unwrap(), "--as", "Bob"]);
+    let bobs = PathBuf::from(bob_join.line("board:"));
+    let mut cat_join = cat.live(&["live", "join", &ticket, "-o", cat.path("boards").to_str().unwrap(), "--as", "Cat"]);
+    let cats = PathBuf::from(cat_join.line("board:"));
+    converged(&[&board, &bobs, &cats]);
+    // Ann goes away; Bob and Cat, who both joined Ann, reach each other.
+    assert!(share.stop().success());
+    bob.ok(&["add", bobs.to_str().unwrap(), "--note", "While Ann was away", "--as", "Bob"]);
+    eventually("Bob's idea reaches Cat without Ann", || ids(&cats).iter().any(|i| i.ends_with("While Ann was away")));
+    assert!(!ids(&board).iter().any(|i| i.ends_with("While Ann was away")), "Ann was away");
+    // Ann comes back (the same board, her ticket unchanged): she gets what she missed.
+    let share = ann.live(&["peer", b, "--as", "Ann"]);
+    let items = converged(&[&board, &bobs, &cats]);
+    assert!(items.iter().any(|i| i.ends_with("While Ann was away")));
+    bob_join.stop();
+    cat_join.stop();
+    share.stop();
+}
+
+#[test]
 fn a_bad_ticket_is_named() {
     let root = tempfile::tempdir().unwrap();
     let bob = Computer::new(root.path(), "bob");
@@ -474,6 +500,8 @@ enum Attack {
     FarPointer,
     /// A presence frame of a megabyte (the limit is 64 KiB).
     HugePresence,
+    /// The address of a copy that is no key.
+    BadAddress,
 }
 
 #[test]
@@ -497,6 +525,7 @@ fn a_peer_sending_garbage_huge_frames_or_future_stamps_is_disconnected_and_the_b
         Attack::AnotherBoard,
         Attack::FarPointer,
         Attack::HugePresence,
+        Attack::BadAddress,
     ];
     let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     runtime.block_on(async {
@@ -561,6 +590,14 @@ fn a_peer_sending_garbage_huge_frames_or_future_stamps_is_disconnected_and_the_b
                         }),
                     };
                     wire::send(&mut presence, &far).await.unwrap();
+                }
+                Attack::BadAddress => {
+                    let bad = moodboard::live::ticket::Address {
+                        peer: "not a key".into(),
+                        addrs: vec!["127.0.0.1:9".parse().unwrap()],
+                        relay: None,
+                    };
+                    wire::send(&mut send, &Message::Addresses { peers: vec![bad] }).await.unwrap();
                 }
                 Attack::HugePresence => {
                     let mut presence = connection.open_uni().await.unwrap();

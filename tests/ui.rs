@@ -1703,6 +1703,8 @@ fn ann_shares_and_bob_joins(
     bob.get_by_label("Join").click();
     until(&mut bob, Some(&mut ann), "Bob's copy opens", |h| board(h).title == "Test board");
     until(&mut ann, Some(&mut bob), "Ann sees Bob here", |h| h.query_by_label_contains("Live · 1 here").is_some());
+    // And his presence: the window's list has him (its buttons stay where they are now).
+    until(&mut ann, Some(&mut bob), "Ann's window lists Bob", |h| h.query_by_label("Follow Bob").is_some());
     (ann, bob, ticket)
 }
 

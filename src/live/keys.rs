@@ -75,6 +75,10 @@ pub struct Keys {
     /// still reach it after a restart.
     #[serde(default)]
     pub port: Option<u16>,
+    /// Other editors' copies of the board, as they told us: a copy reaches them when the
+    /// peer it joined is away, so that the board does not depend on it.
+    #[serde(default)]
+    pub peers: Vec<super::ticket::Address>,
 }
 
 impl Keys {
@@ -87,6 +91,7 @@ impl Keys {
             joined: None,
             path: None,
             port: None,
+            peers: Vec::new(),
         }
     }
 
@@ -101,6 +106,7 @@ impl Keys {
             joined: Some(ticket.to_text()),
             path: Some(path.to_owned()),
             port: None,
+            peers: Vec::new(),
         }
     }
 

@@ -123,6 +123,8 @@ const CONNECT_TIME: Duration = Duration::from_secs(5);
 const HELLO_TIME: Duration = Duration::from_secs(10);
 /// The longest wait between tries to reach the peer a copy joined.
 const MAX_RETRY: Duration = Duration::from_secs(10);
+/// How often a copy whose peer is away looks for the other copies it knows.
+const MESH_EVERY: Duration = Duration::from_secs(2);
 /// Pictures fetched at once from one peer.
 const PICTURES_AT_ONCE: usize = 4;
 /// Connections a peer lets in at once (a team, a class, with room to spare); more are
@@ -161,6 +163,12 @@ struct Shared {
     relay: tokio::sync::broadcast::Sender<(u64, Frame)>,
     /// Numbers the connections, for `relay`.
     connections: std::sync::atomic::AtomicU64,
+    /// How others reach this copy (known once the endpoint is up).
+    address: Mutex<Option<iroh::EndpointAddr>>,
+    /// The copies in conversation with this one now, by key, with how many connections.
+    connected: Mutex<std::collections::HashMap<iroh::PublicKey, usize>>,
+    /// Other copies being dialled now because the one this copy joined is away.
+    dialing: Mutex<HashSet<iroh::PublicKey>>,
 }
 
 impl Shared {
@@ -312,6 +320,9 @@ impl Peer {
             people: Mutex::new(People::new(me)),
             relay: tokio::sync::broadcast::channel(256).0,
             connections: std::sync::atomic::AtomicU64::new(1),
+            address: Mutex::new(None),
+            connected: Mutex::new(std::collections::HashMap::new()),
+            dialing: Mutex::new(HashSet::new()),
         });
         let network = options.network.clone();
         let (endpoint, addr) = runtime.block_on(async {
@@ -319,6 +330,7 @@ impl Peer {
             let addr = net::address(&endpoint, &network).await;
             Ok::<_, anyhow::Error>((endpoint, addr))
         })?;
+        *shared.address.lock().expect("address") = Some(addr.clone());
         let port = net::port(&endpoint);
         if port != keys.port {
             let mut keys = shared.keys.lock().expect("keys");
@@ -332,6 +344,7 @@ impl Peer {
         runtime.spawn(watch_file(shared.clone()));
         runtime.spawn(heartbeat(shared.clone()));
         if let Some(ticket) = joined {
+            runtime.spawn(mesh_loop(shared.clone(), endpoint.clone(), ticket.clone()));
             runtime.spawn(dial_loop(shared.clone(), endpoint.clone(), ticket));
         }
         Ok(Peer { runtime: Some(runtime), shared, endpoint, addr, events: Some(events), network })
@@ -636,9 +649,11 @@ async fn converse(
     let theirs: Arc<Mutex<Option<Summary>>> = Arc::new(Mutex::new(None));
     let wake = Arc::new(Notify::new());
     let number = shared.connections.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let remote = connection.remote_id();
+    *shared.connected.lock().expect("connected").entry(remote).or_default() += 1;
     let (refusal, refused) = tokio::sync::oneshot::channel();
     let pictures = tokio::spawn(serve_pictures(shared.clone(), connection.clone()));
-    let writer = tokio::spawn(write_changes(shared.clone(), send, theirs.clone(), wake.clone()));
+    let writer = tokio::spawn(write_changes(shared.clone(), send, theirs.clone(), wake.clone(), trust));
     let presence_out = tokio::spawn(send_presence(shared.clone(), connection.clone(), number));
     let presence_in = tokio::spawn(receive_presence(shared.clone(), connection.clone(), number, refusal));
     let mut ended = loop {
@@ -665,6 +680,15 @@ async fn converse(
                 }
                 Err(why) => break Ended::WeRefused(why),
             },
+            Message::Addresses { peers } => {
+                // Only editors' addresses are kept: a guest naming an address could
+                // otherwise be sent the editors' secret by whoever dials it.
+                if trust == Trust::Colleague
+                    && let Err(why) = learn_addresses(shared, &peers)
+                {
+                    break Ended::WeRefused(why);
+                }
+            }
             Message::Refused { reason } => break Ended::TheyRefused(reason),
             _ => break Ended::WeRefused("a message out of turn".into()),
         }
@@ -677,6 +701,15 @@ async fn converse(
     if let Ok(why) = refused.await {
         ended = Ended::WeRefused(why);
     }
+    {
+        let mut connected = shared.connected.lock().expect("connected");
+        if let Some(count) = connected.get_mut(&remote) {
+            *count -= 1;
+            if *count == 0 {
+                connected.remove(&remote);
+            }
+        }
+    }
     let gone = shared.people.lock().expect("people").lost(number);
     if !gone.is_empty() {
         for frame in gone {
@@ -685,6 +718,65 @@ async fn converse(
         shared.wake();
     }
     ended
+}
+
+/// Keeps the other copies an editor told us of (newest first, at most
+/// [`wire::MAX_ADDRESSES`]), in the keys, so that they are there after a restart too.
+fn learn_addresses(shared: &Shared, peers: &[super::ticket::Address]) -> Result<(), String> {
+    let own = shared.address.lock().expect("address").as_ref().map(|a| a.id);
+    let mut keys = shared.keys.lock().expect("keys");
+    let before = keys.peers.clone();
+    for address in peers {
+        let endpoint = address.endpoint().map_err(|e| format!("an address: {e}"))?;
+        if Some(endpoint.id) == own {
+            continue;
+        }
+        let address = super::ticket::Address::of(&endpoint);
+        keys.peers.retain(|a| a.peer != address.peer);
+        keys.peers.insert(0, address);
+    }
+    keys.peers.truncate(wire::MAX_ADDRESSES);
+    if keys.peers != before && shared.path.exists() {
+        let _ = keys.save(&shared.keys_dir, &shared.board);
+    }
+    Ok(())
+}
+
+/// While the peer this copy joined is away, reaches the other copies it knows of (each
+/// once at a time; one that cannot be reached is tried again after [`MAX_RETRY`]), so
+/// that editors keep in step without it. The peer it joined is still dialled all along.
+async fn mesh_loop(shared: Arc<Shared>, endpoint: Endpoint, ticket: Ticket) {
+    loop {
+        tokio::time::sleep(MESH_EVERY).await;
+        if shared.connected.lock().expect("connected").contains_key(&ticket.peer.id) {
+            continue;
+        }
+        let own = endpoint.id();
+        let known: Vec<iroh::EndpointAddr> = shared
+            .keys
+            .lock()
+            .expect("keys")
+            .peers
+            .iter()
+            .filter_map(|a| a.endpoint().ok())
+            .filter(|p| p.id != own && p.id != ticket.peer.id)
+            .collect();
+        for peer in known {
+            if shared.connected.lock().expect("connected").contains_key(&peer.id)
+                || !shared.dialing.lock().expect("dialing").insert(peer.id)
+            {
+                continue;
+            }
+            let (shared, endpoint) = (shared.clone(), endpoint.clone());
+            let ticket = Ticket { peer, ..ticket.clone() };
+            tokio::spawn(async move {
+                if !matches!(dial(&shared, &endpoint, &ticket).await, Ok(None)) {
+                    tokio::time::sleep(MAX_RETRY).await;
+                }
+                shared.dialing.lock().expect("dialing").remove(&ticket.peer.id);
+            });
+        }
+    }
 }
 
 /// Sends our person's presence and everyone else's we hear of (but back where it came
@@ -791,7 +883,18 @@ async fn write_changes(
     mut send: iroh::endpoint::SendStream,
     theirs: Arc<Mutex<Option<Summary>>>,
     wake: Arc<Notify>,
+    trust: Trust,
 ) {
+    if trust == Trust::Colleague {
+        // How to reach us and the other copies we know, for when the peer they joined
+        // is away.
+        let own = shared.address.lock().expect("address").clone();
+        let known = shared.keys.lock().expect("keys").peers.clone();
+        let peers = own.iter().map(super::ticket::Address::of).chain(known).take(wire::MAX_ADDRESSES).collect();
+        if wire::send(&mut send, &Message::Addresses { peers }).await.is_err() {
+            return;
+        }
+    }
     let mut current = shared.current.subscribe();
     let board = current.borrow_and_update().clone();
     let ours = match board {

@@ -50,6 +50,48 @@ struct Written {
     role: Role,
 }
 
+/// How to reach one copy of a board (its public key, direct addresses, relay), as
+/// copies tell each other (`docs/LIVE.md`, *addresses*) and keep them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    pub peer: String,
+    pub addrs: Vec<SocketAddr>,
+    pub relay: Option<String>,
+}
+
+impl Address {
+    pub fn of(endpoint: &iroh::EndpointAddr) -> Self {
+        Self {
+            peer: endpoint.id.to_string(),
+            addrs: endpoint.ip_addrs().copied().take(MAX_ADDRS).collect(),
+            relay: endpoint.relay_urls().next().map(ToString::to_string),
+        }
+    }
+
+    /// The address, checked: a key, at most [`MAX_ADDRS`] addresses, a relay URL, and
+    /// some way to reach it.
+    pub fn endpoint(&self) -> Result<iroh::EndpointAddr, TicketError> {
+        let field = |field: &'static str, why: String| TicketError::Field { field, why };
+        let id: iroh::PublicKey = self.peer.parse().map_err(|e| field("peer", format!("{e}")))?;
+        if self.addrs.len() > MAX_ADDRS {
+            return Err(field("addrs", format!("{} addresses; at most {MAX_ADDRS}", self.addrs.len())));
+        }
+        let mut peer = iroh::EndpointAddr::new(id);
+        for addr in &self.addrs {
+            peer = peer.with_ip_addr(*addr);
+        }
+        if let Some(relay) = &self.relay {
+            let url: iroh::RelayUrl = relay.parse().map_err(|e| field("relay", format!("{e}")))?;
+            peer = peer.with_relay_url(url);
+        }
+        if peer.is_empty() {
+            return Err(field("peer", "no address and no relay to reach it by".into()));
+        }
+        Ok(peer)
+    }
+}
+
 /// Why a text is not a ticket.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TicketError {
@@ -73,8 +115,8 @@ impl Ticket {
             board: self.board.as_str().to_owned(),
             title: self.title.clone(),
             peer: self.peer.id.to_string(),
-            addrs: self.peer.ip_addrs().copied().take(MAX_ADDRS).collect(),
-            relay: self.peer.relay_urls().next().map(|u| u.to_string()),
+            addrs: Address::of(&self.peer).addrs,
+            relay: Address::of(&self.peer).relay,
             secret: self.secret.to_hex(),
             role: self.role,
         };
@@ -105,21 +147,7 @@ impl Ticket {
         if w.title.chars().count() > MAX_TITLE_CHARS || w.title.chars().any(char::is_control) {
             return Err(field("title", format!("longer than {MAX_TITLE_CHARS} characters or not one line")));
         }
-        let id: iroh::PublicKey = w.peer.parse().map_err(|e| field("peer", format!("{e}")))?;
-        if w.addrs.len() > MAX_ADDRS {
-            return Err(field("addrs", format!("{} addresses; at most {MAX_ADDRS}", w.addrs.len())));
-        }
-        let mut peer = iroh::EndpointAddr::new(id);
-        for addr in w.addrs {
-            peer = peer.with_ip_addr(addr);
-        }
-        if let Some(relay) = w.relay {
-            let url: iroh::RelayUrl = relay.parse().map_err(|e| field("relay", format!("{e}")))?;
-            peer = peer.with_relay_url(url);
-        }
-        if peer.is_empty() {
-            return Err(field("peer", "no address and no relay to reach it by".into()));
-        }
+        let peer = Address { peer: w.peer, addrs: w.addrs, relay: w.relay }.endpoint()?;
         let secret = Secret::from_hex(&w.secret).ok_or_else(|| field("secret", "not 64 hex digits".into()))?;
         Ok(Ticket { board, title: w.title, peer, secret, role: w.role })
     }

@@ -15,10 +15,13 @@ use serde::{Deserialize, Serialize};
 
 use super::peer::Role;
 use super::presence::Presence;
+use super::ticket::Address;
 use crate::model::delta::Summary;
 
 /// The protocol version a peer speaks.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
+/// The most copies an `addresses` message may name.
+pub const MAX_ADDRESSES: usize = 32;
 /// The largest frame: a whole board (the file's own limit) and room for its JSON quoting.
 pub const MAX_FRAME: usize = 2 * crate::storage::format::MAX_BOARD_BYTES as usize;
 /// The most records a summary may name (ten times what a board of the file's limit holds).
@@ -46,6 +49,12 @@ pub enum Message {
     /// The answer to a bad `Hello`, or the last word before a peer is disconnected.
     Refused {
         reason: String,
+    },
+    /// How to reach this copy and the other editors' copies it knows of (between
+    /// editors only, before the summary), so that copies reach each other when the peer
+    /// they joined is away.
+    Addresses {
+        peers: Vec<Address>,
     },
     /// Which version of each record this copy holds.
     Summary {
@@ -141,6 +150,11 @@ pub async fn receive_at_most(
         && summary.len() > MAX_SUMMARY
     {
         return Err(WireError::TooLarge { size: summary.len() as u64, limit: MAX_SUMMARY as u64 });
+    }
+    if let Message::Addresses { peers } = &message
+        && peers.len() > MAX_ADDRESSES
+    {
+        return Err(WireError::TooLarge { size: peers.len() as u64, limit: MAX_ADDRESSES as u64 });
     }
     Ok(Some(message))
 }
