@@ -1755,6 +1755,10 @@ fn a_board_shared_live_from_the_app_is_joined_from_another_app_and_edits_go_both
     ann.get_by_label("Stop sharing").click();
     settle(&mut ann);
     assert!(ann.query_by_label_contains("Live board:").is_none(), "no longer live");
+    // Bob's copy says it cannot reach Ann, and keeps trying.
+    until(&mut bob, None, "Bob's status bar says he is offline", |h| {
+        h.query_by_label("Live board: Live · offline, trying again").is_some()
+    });
     assert!(has_note(&ann, "From Bob's laptop") && has_note(&ann, "Bob again") && has_note(&bob, "Bob again"));
 }
 

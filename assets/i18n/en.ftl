@@ -1379,6 +1379,7 @@ live-here = { $count ->
         [one] Live · 1 here
        *[other] Live · { $count } here
     }
+live-offline-trying = Live · offline, trying again
 live-status-help = Who is here, the ticket, Stop sharing
 live-status-label = Live board: { $status }
 live-join-title = Join a live board

@@ -1376,6 +1376,7 @@ live-here = { $count ->
         [one] Live · 1 hier
        *[other] Live · { $count } hier
     }
+live-offline-trying = Live · offline, probeert opnieuw
 live-status-help = Wie er is, het ticket, Stoppen met delen
 live-status-label = Live bord: { $status }
 live-join-title = Live meedoen aan een bord

@@ -33,6 +33,8 @@ pub struct Live {
     published: Option<u64>,
     /// The relay in use, for people; `None` when LAN only.
     relay: Option<String>,
+    /// The peer this copy joined could not be reached last time it was tried.
+    offline: bool,
     /// Everyone else on the board now, with where they are (taken from the peer each
     /// frame).
     people: Vec<Person>,
@@ -68,6 +70,7 @@ impl Live {
             tickets,
             published: None,
             relay,
+            offline: false,
             people: Vec::new(),
             following: None,
             follow_set: None,
@@ -277,7 +280,11 @@ impl MoodboardApp {
         let mut arrived = Vec::new();
         for event in events.try_iter() {
             match &event {
-                Event::Joined { name, .. } => *live.here.entry(name.clone()).or_default() += 1,
+                Event::Joined { name, .. } => {
+                    live.offline = false;
+                    *live.here.entry(name.clone()).or_default() += 1;
+                }
+                Event::Offline { .. } => live.offline = true,
                 Event::Left { name, .. } | Event::Refused { from: name, .. } => {
                     if let Some(count) = live.here.get_mut(name) {
                         *count -= 1;
@@ -439,6 +446,7 @@ impl MoodboardApp {
             tickets: live.tickets.clone(),
             relay: live.relay.clone(),
             log: live.log.clone(),
+            offline: live.offline,
             people: live
                 .people
                 .iter()

@@ -45,6 +45,8 @@ pub struct LiveStatus {
     pub lan_only: bool,
     /// The people on the board with a screen (pointers shown), to follow.
     pub people: Vec<PersonShown>,
+    /// This copy cannot reach the peer it joined, nor any other copy, and keeps trying.
+    pub offline: bool,
 }
 
 impl LiveStatus {
@@ -54,7 +56,13 @@ impl LiveStatus {
 
     /// "Live · 3 here", for the status bar.
     pub fn summary(&self) -> String {
-        if self.starting { tr!("live-starting") } else { tr!("live-here", count = self.here.len()) }
+        if self.starting {
+            tr!("live-starting")
+        } else if self.offline && self.here.is_empty() {
+            tr!("live-offline-trying")
+        } else {
+            tr!("live-here", count = self.here.len())
+        }
     }
 }
 
