@@ -1,8 +1,10 @@
 //! A live ticket: what a teammate is given to join a live board. It carries the board's
 //! id and title, how to reach the peer that gave it (its public key, its direct
 //! addresses, the relay it is reachable through) and a secret capability that makes the
-//! holder an editor or a guest. It is text (`moodboard-live:` and base64url of JSON),
-//! so it can be pasted, mailed or shown as a QR code.
+//! holder an editor or a guest. It is text (`moodboard-live:` and base64url of a short
+//! binary form, about 200 characters), so it can be pasted, mailed or shown as a QR code
+//! a phone reads at a glance. Tickets of the first version (base64url of JSON) still
+//! read.
 //!
 //! A ticket is received: everything in it is checked, and a bad one gets an error that
 //! says what was wrong with it.
@@ -107,9 +109,48 @@ pub enum TicketError {
     Field { field: &'static str, why: String },
 }
 
+/// The version of the binary form written now (the first byte).
+const BINARY: u8 = 2;
+
 impl Ticket {
-    /// The ticket as text.
+    /// The ticket as text: version 2, binary. Every length is a count before the bytes:
+    /// `2`, role (0 editor, 1 guest), board id (1-byte length), title (2-byte length,
+    /// UTF-8), the peer's key (32 bytes), the secret (32 bytes), the addresses (a count,
+    /// then each as 4 or 6, the IP's bytes and a 2-byte port), the relay (2-byte length,
+    /// 0 for none). Numbers big-endian.
     pub fn to_text(&self) -> String {
+        let mut out = vec![BINARY, u8::from(self.role == Role::Guest)];
+        let board = self.board.as_str().as_bytes();
+        out.push(board.len() as u8);
+        out.extend(board);
+        let title: String = self.title.chars().take(MAX_TITLE_CHARS).collect();
+        out.extend((title.len() as u16).to_be_bytes());
+        out.extend(title.as_bytes());
+        out.extend(self.peer.id.as_bytes());
+        out.extend(&self.secret.to_bytes());
+        let addrs: Vec<SocketAddr> = self.peer.ip_addrs().copied().take(MAX_ADDRS).collect();
+        out.push(addrs.len() as u8);
+        for addr in addrs {
+            match addr.ip() {
+                std::net::IpAddr::V4(ip) => {
+                    out.push(4);
+                    out.extend(ip.octets());
+                }
+                std::net::IpAddr::V6(ip) => {
+                    out.push(6);
+                    out.extend(ip.octets());
+                }
+            }
+            out.extend(addr.port().to_be_bytes());
+        }
+        let relay = self.peer.relay_urls().next().map(ToString::to_string).unwrap_or_default();
+        out.extend((relay.len() as u16).to_be_bytes());
+        out.extend(relay.as_bytes());
+        format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out))
+    }
+
+    /// The ticket in its first version's form (JSON), which is still read.
+    pub fn to_text_v1(&self) -> String {
         let written = Written {
             v: 1,
             board: self.board.as_str().to_owned(),
@@ -134,6 +175,12 @@ impl Ticket {
         let json = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .decode(body)
             .map_err(|e| TicketError::Damaged(format!("not base64url ({e})")))?;
+        match json.first() {
+            Some(b'{') => {}
+            Some(&BINARY) => return Self::from_binary(&json),
+            Some(&v) => return Err(TicketError::Newer(u32::from(v))),
+            None => return Err(TicketError::Damaged("empty".into())),
+        }
         let version: serde_json::Value =
             serde_json::from_slice(&json).map_err(|e| TicketError::Damaged(format!("not JSON ({e})")))?;
         match version.get("v").and_then(serde_json::Value::as_u64) {
@@ -150,6 +197,61 @@ impl Ticket {
         let peer = Address { peer: w.peer, addrs: w.addrs, relay: w.relay }.endpoint()?;
         let secret = Secret::from_hex(&w.secret).ok_or_else(|| field("secret", "not 64 hex digits".into()))?;
         Ok(Ticket { board, title: w.title, peer, secret, role: w.role })
+    }
+
+    /// Reads the binary form (see [`Ticket::to_text`]); every length is checked against
+    /// what is left.
+    fn from_binary(bytes: &[u8]) -> Result<Self, TicketError> {
+        let mut rest = bytes.get(1..).unwrap_or_default();
+        let mut take = |n: usize, what: &'static str| -> Result<&[u8], TicketError> {
+            if rest.len() < n {
+                return Err(TicketError::Damaged(format!("it ends before its {what}")));
+            }
+            let (taken, left) = rest.split_at(n);
+            rest = left;
+            Ok(taken)
+        };
+        let field = |field: &'static str, why: String| TicketError::Field { field, why };
+        let role = match take(1, "role")?[0] {
+            0 => Role::Editor,
+            1 => Role::Guest,
+            other => return Err(field("role", format!("{other} is no role"))),
+        };
+        let len = usize::from(take(1, "board")?[0]);
+        let board = std::str::from_utf8(take(len, "board")?).map_err(|e| field("board", e.to_string()))?;
+        let board = BoardId::parse(board).map_err(|e| field("board", e.to_string()))?;
+        let len = take(2, "title")?;
+        let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
+        let title = String::from_utf8(take(len, "title")?.to_vec()).map_err(|e| field("title", e.to_string()))?;
+        if title.chars().count() > MAX_TITLE_CHARS || title.chars().any(char::is_control) {
+            return Err(field("title", format!("longer than {MAX_TITLE_CHARS} characters or not one line")));
+        }
+        let key: [u8; 32] = take(32, "peer")?.try_into().expect("32 bytes");
+        let id = iroh::PublicKey::from_bytes(&key).map_err(|e| field("peer", e.to_string()))?;
+        let secret: [u8; 32] = take(32, "secret")?.try_into().expect("32 bytes");
+        let count = usize::from(take(1, "addresses")?[0]);
+        if count > MAX_ADDRS {
+            return Err(field("addrs", format!("{count} addresses; at most {MAX_ADDRS}")));
+        }
+        let mut addrs = Vec::with_capacity(count);
+        for _ in 0..count {
+            let ip: std::net::IpAddr = match take(1, "addresses")?[0] {
+                4 => <[u8; 4]>::try_from(take(4, "addresses")?).expect("4 bytes").into(),
+                6 => <[u8; 16]>::try_from(take(16, "addresses")?).expect("16 bytes").into(),
+                other => return Err(field("addrs", format!("an address of kind {other}"))),
+            };
+            let port = take(2, "addresses")?;
+            addrs.push(SocketAddr::new(ip, u16::from_be_bytes([port[0], port[1]])));
+        }
+        let len = take(2, "relay")?;
+        let len = usize::from(u16::from_be_bytes([len[0], len[1]]));
+        let relay = std::str::from_utf8(take(len, "relay")?).map_err(|e| field("relay", e.to_string()))?;
+        let relay = (!relay.is_empty()).then(|| relay.to_owned());
+        if !rest.is_empty() {
+            return Err(TicketError::Damaged(format!("{} bytes after its end", rest.len())));
+        }
+        let peer = Address { peer: id.to_string(), addrs, relay }.endpoint()?;
+        Ok(Ticket { board, title, peer, secret: Secret::from_bytes(secret), role })
     }
 }
 
@@ -177,11 +279,48 @@ mod tests {
     }
 
     #[test]
+    fn a_ticket_is_short_and_one_of_the_first_version_still_reads() {
+        let mut t = ticket();
+        t.peer = t
+            .peer
+            .with_ip_addr("[fe80::1]:4040".parse().unwrap())
+            .with_relay_url("https://relay.example.org".parse().unwrap());
+        let text = t.to_text();
+        assert_eq!(Ticket::parse(&text).unwrap(), t);
+        assert!(text.len() < 220, "{} characters", text.len());
+        let v1 = t.to_text_v1();
+        assert!(v1.len() > text.len() * 3 / 2, "{} against {}", v1.len(), text.len());
+        assert_eq!(Ticket::parse(&v1).unwrap(), t);
+    }
+
+    #[test]
+    fn a_cut_or_padded_binary_ticket_says_where() {
+        let text = ticket().to_text();
+        let bytes =
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.strip_prefix(PREFIX).unwrap()).unwrap();
+        let encode = |b: &[u8]| format!("{PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(b));
+        // Every cut is named, never a panic.
+        for end in 1..bytes.len() {
+            let err = Ticket::parse(&encode(&bytes[..end])).unwrap_err();
+            assert!(matches!(err, TicketError::Damaged(_) | TicketError::Field { .. }), "{end}: {err:?}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Ticket::parse(&encode(&longer)).unwrap_err().to_string().contains("after its end"));
+        let mut role = bytes.clone();
+        role[1] = 9;
+        assert!(matches!(Ticket::parse(&encode(&role)), Err(TicketError::Field { field: "role", .. })));
+        let mut newer = bytes;
+        newer[0] = 3;
+        assert_eq!(Ticket::parse(&encode(&newer)), Err(TicketError::Newer(3)));
+    }
+
+    #[test]
     fn a_bad_ticket_says_what_is_wrong() {
         assert_eq!(Ticket::parse("hello"), Err(TicketError::NoPrefix));
         assert!(matches!(Ticket::parse(&format!("{PREFIX}!!!")), Err(TicketError::Damaged(_))));
         assert!(matches!(Ticket::parse(&"x".repeat(5000)), Err(TicketError::TooLong(5000))));
-        let text = ticket().to_text();
+        let text = ticket().to_text_v1();
         let json = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(text.strip_prefix(PREFIX).unwrap()).unwrap();
         let mut value: serde_json::Value = serde_json::from_slice(&json).unwrap();
         let encode = |v: &serde_json::Value| {
