@@ -120,7 +120,17 @@ pub fn share_live_ui(
                 if let Some((width, modules)) = &ticket.qr {
                     super::invite::qr_ui(ui, *width, modules);
                 }
-                let text = ui.add(egui::Label::new(RichText::new(&ticket.text).monospace().size(11.0)).wrap());
+                // Broken anywhere, as even lines: a ticket has no words to keep whole.
+                let mut job = egui::text::LayoutJob::single_section(
+                    ticket.text.clone(),
+                    egui::TextFormat::simple(egui::FontId::monospace(11.0), ui.visuals().text_color()),
+                );
+                job.wrap = egui::text::TextWrapping {
+                    max_width: ui.available_width(),
+                    break_anywhere: true,
+                    ..Default::default()
+                };
+                let text = ui.add(egui::Label::new(job));
                 text.widget_info(|| {
                     egui::WidgetInfo::labeled(
                         egui::Role::Label,
