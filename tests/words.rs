@@ -75,7 +75,8 @@ fn a_load_problem_a_merge_refusal_and_an_edit_error_are_said_in_dutch() {
     window::settle(&mut h);
     let said: Vec<&str> = h.state().toasts.iter().map(|t| t.text.as_str()).collect();
     assert!(
-        said.iter().any(|t| t.starts_with("Ongedaan maken lukte niet: de kaart") && t.contains("staat niet meer op het bord")),
+        said.iter()
+            .any(|t| t.starts_with("Ongedaan maken lukte niet: de kaart") && t.contains("staat niet meer op het bord")),
         "the undo that cannot be made says why, in Dutch: {said:?}"
     );
 }

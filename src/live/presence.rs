@@ -50,15 +50,8 @@ impl Presence {
     /// The same presence without what a peer would refuse (a pointer or view past the
     /// board's limits, too many cards): what we send always passes [`Presence::check`].
     pub fn sendable(mut self) -> Self {
-        let sane = |v: f32, limit: f32| v.is_finite() && v.abs() <= limit;
-        if self.pointer.is_some_and(|[x, y]| !(sane(x, MAX_COORD) && sane(y, MAX_COORD))) {
-            self.pointer = None;
-        }
-        if self.view.is_some_and(|[x0, y0, x1, y1]| {
-            !([x0, y0, x1, y1].iter().all(|v| sane(*v, 2.0 * MAX_COORD)) && x0 < x1 && y0 < y1)
-        }) {
-            self.view = None;
-        }
+        self.pointer = self.pointer.filter(|&p| pointer_ok(p));
+        self.view = self.view.filter(|&v| view_ok(v));
         self.selection.retain(|id| ItemId::parse(id).is_ok());
         self.selection.truncate(MAX_SELECTION);
         self
@@ -66,15 +59,10 @@ impl Presence {
 
     /// What is wrong with a presence from a peer, if anything.
     pub fn check(&self) -> Result<(), String> {
-        let sane = |v: f32, limit: f32| v.is_finite() && v.abs() <= limit;
-        if let Some([x, y]) = self.pointer
-            && !(sane(x, MAX_COORD) && sane(y, MAX_COORD))
-        {
+        if let Some([x, y]) = self.pointer.filter(|&p| !pointer_ok(p)) {
             return Err(format!("a pointer at ({x}, {y})"));
         }
-        if let Some([x0, y0, x1, y1]) = self.view
-            && !([x0, y0, x1, y1].iter().all(|v| sane(*v, 2.0 * MAX_COORD)) && x0 < x1 && y0 < y1)
-        {
+        if let Some([x0, y0, x1, y1]) = self.view.filter(|&v| !view_ok(v)) {
             return Err(format!("a view of ({x0}, {y0})–({x1}, {y1})"));
         }
         if self.selection.len() > MAX_SELECTION {
@@ -85,6 +73,22 @@ impl Presence {
         }
         Ok(())
     }
+}
+
+/// A number, within `limit` of the board's middle.
+fn sane(v: f32, limit: f32) -> bool {
+    v.is_finite() && v.abs() <= limit
+}
+
+/// A pointer on the board: both coordinates within the board's limits.
+fn pointer_ok([x, y]: [f32; 2]) -> bool {
+    sane(x, MAX_COORD) && sane(y, MAX_COORD)
+}
+
+/// A view of the board: a rectangle of some size, within twice the board's limits (a
+/// canvas zoomed far out shows past the board's edge).
+fn view_ok([x0, y0, x1, y1]: [f32; 4]) -> bool {
+    [x0, y0, x1, y1].iter().all(|v| sane(*v, 2.0 * MAX_COORD)) && x0 < x1 && y0 < y1
 }
 
 /// One person's presence as it travels: who (a random id for this run of their peer),

@@ -151,13 +151,14 @@ impl Ticket {
 
     /// The ticket in its first version's form (JSON), which is still read.
     pub fn to_text_v1(&self) -> String {
+        let address = Address::of(&self.peer);
         let written = Written {
             v: 1,
             board: self.board.as_str().to_owned(),
             title: self.title.clone(),
-            peer: self.peer.id.to_string(),
-            addrs: Address::of(&self.peer).addrs,
-            relay: Address::of(&self.peer).relay,
+            peer: address.peer,
+            addrs: address.addrs,
+            relay: address.relay,
             secret: self.secret.to_hex(),
             role: self.role,
         };

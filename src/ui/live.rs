@@ -191,31 +191,26 @@ fn people_ui(ui: &mut egui::Ui, people: &[PersonShown], actions: &mut Vec<Action
                 ui.painter().circle_filled(dot.center(), 6.0, super::style::person(person.colour));
                 ui.label(&person.name);
             });
-            if person.followed {
-                let stop = ui.button(tr!("live-stop-following"));
-                stop.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        tr!("live-stop-following-name", name = person.name.as_str()),
-                    )
-                });
-                if stop.clicked() {
-                    actions.push(Action::StopFollowing);
-                }
+            let (text, label, action) = if person.followed {
+                (
+                    tr!("live-stop-following"),
+                    tr!("live-stop-following-name", name = person.name.as_str()),
+                    Action::StopFollowing,
+                )
             } else {
-                let follow =
-                    ui.button(tr!("live-follow")).on_hover_text(tr!("live-follow-help", name = person.name.as_str()));
-                follow.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::Button,
-                        true,
-                        tr!("live-follow-name", name = person.name.as_str()),
-                    )
-                });
-                if follow.clicked() {
-                    actions.push(Action::Follow(person.who.clone()));
-                }
+                (
+                    tr!("live-follow"),
+                    tr!("live-follow-name", name = person.name.as_str()),
+                    Action::Follow(person.who.clone()),
+                )
+            };
+            let mut button = ui.button(text);
+            if !person.followed {
+                button = button.on_hover_text(tr!("live-follow-help", name = person.name.as_str()));
+            }
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+            if button.clicked() {
+                actions.push(action);
             }
             ui.end_row();
         }
