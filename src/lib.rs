@@ -7,6 +7,7 @@ pub mod document;
 pub mod export;
 pub mod host;
 pub mod i18n;
+pub mod library;
 pub mod live;
 pub mod media;
 pub mod model;

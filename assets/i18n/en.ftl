@@ -1419,3 +1419,9 @@ live-bad-relay = The relay in the preferences ({ $url }) is not a web address: {
 live-start-failed-because = Could not go live: { $reason }
 live-no-relay = Connections: direct only, no relay (LAN only).
 live-from = { $name } (live)
+
+## The library: every board, found again (src/library)
+library-error-folder = cannot make the library's folder { $path }: { $reason }
+library-error-index = the search index in { $path } cannot be used: { $reason }
+library-error-busy = another Moodboard is updating the search index in { $path }; try again in a moment
+library-error-catalog = cannot save the library's list of boards: { $reason }

@@ -1416,3 +1416,9 @@ live-bad-relay = De relay in de voorkeuren ({ $url }) is geen webadres: { $reaso
 live-start-failed-because = Live gaan is niet gelukt: { $reason }
 live-no-relay = Verbindingen: alleen rechtstreeks, geen relay (alleen lokaal netwerk).
 live-from = { $name } (live)
+
+## De bibliotheek: elk bord, terug te vinden (src/library)
+library-error-folder = kan de map van de bibliotheek { $path } niet maken: { $reason }
+library-error-index = de zoekindex in { $path } is niet te gebruiken: { $reason }
+library-error-busy = een andere Moodboard werkt de zoekindex in { $path } bij; probeer het zo nog eens
+library-error-catalog = kan de lijst met borden van de bibliotheek niet bewaren: { $reason }
