@@ -11,6 +11,7 @@ use crate::tr;
 
 mod add;
 pub mod inert;
+mod library;
 mod live;
 mod share;
 mod show;
@@ -198,6 +199,35 @@ pub enum Command {
         #[arg(long, value_enum, value_name = "on|off")]
         reveal: Option<Switch>,
     },
+    /// List every board in the boards folder (and the library's other folders): title,
+    /// ideas, last change and file; or why it cannot be read.
+    Boards {
+        /// Print JSON (one object per board) instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Find ideas across every board: each word in any of its forms (English and Dutch),
+    /// case and accents aside; prints board, id and text of each match, best first.
+    Search {
+        /// The words to find (all of them); may be empty with a filter.
+        #[arg(default_value = "")]
+        query: String,
+        /// Only ideas of this kind (note, quote, link, colour, image).
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Only ideas with this tag.
+        #[arg(long, value_name = "TAG")]
+        tag: Option<String>,
+        /// Only ideas this person brought.
+        #[arg(long = "by", value_name = "NAME")]
+        contributor: Option<String>,
+        /// At most this many matches.
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: usize,
+        /// Print JSON (one object per match) instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
     /// Add the nodes of a JSON Canvas file (.canvas) to a board.
     Import {
         board: PathBuf,
@@ -267,6 +297,10 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::Peer { board, net } => live::peer(&board, net, out),
         Command::Session { board, phase, private, hide_contributors, dots, reveal } => {
             session(&board, SessionArgs { phase, private, hide_contributors, dots, reveal }, out, err)
+        }
+        Command::Boards { json } => library::boards(json, out, err),
+        Command::Search { query, kind, tag, contributor, limit, json } => {
+            library::search(&query, library::Narrow { kind, tag, contributor }, limit, json, out, err)
         }
         Command::Import { board, file, contributor, source } => {
             share::import_cmd(&board, &file, contributor.as_deref(), &source, out, err)

@@ -57,6 +57,8 @@ pub struct Prefs {
     /// The relay live boards use where no direct path can be made (one you run with
     /// iroh-relay), instead of n0's public relays.
     pub live_relay: Option<String>,
+    /// Folders the library looks in besides the boards folder.
+    pub library_folders: Vec<PathBuf>,
 }
 
 /// The app's look: light, dark, or as the system is set (the default).
@@ -84,6 +86,7 @@ impl Default for Prefs {
             offline: false,
             live_lan_only: false,
             live_relay: None,
+            library_folders: Vec::new(),
         }
     }
 }

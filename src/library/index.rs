@@ -121,7 +121,7 @@ impl Open {
         let fail = |source| LibraryError::Index { path: dir.to_owned(), source };
         std::fs::create_dir_all(dir).map_err(|source| LibraryError::Folder { path: dir.to_owned(), source })?;
         let opened = tantivy::directory::MmapDirectory::open(dir)
-            .map_err(|e| TantivyError::from(tantivy::directory::error::OpenDirectoryError::from(e)))
+            .map_err(TantivyError::from)
             .and_then(|d| Index::open_or_create(d, schema.clone()));
         let index = match opened {
             Ok(index) => index,

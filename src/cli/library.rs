@@ -1,0 +1,104 @@
+//! `moodboard boards` and `moodboard search`: the library from a terminal. Both bring
+//! the library up to date first (reading only the boards that changed), so that what a
+//! script just added is found.
+
+use std::io::Write;
+
+use anyhow::{Context as _, anyhow};
+use serde_json::json;
+
+use crate::library::{self, Filters, Library};
+use crate::model::KindTag;
+use crate::prefs::Prefs;
+
+/// The library, up to date; progress on `err` when many boards are read.
+fn library(err: &mut dyn Write) -> anyhow::Result<Library> {
+    let dir = library::cache_dir()
+        .ok_or_else(|| anyhow!("there is no cache folder on this system; set MOODBOARD_CACHE_DIR"))?;
+    let library = Library::open(&dir)?;
+    let (prefs, _) = Prefs::load();
+    let folders = library::folders(&crate::app::default_boards_dir(), &prefs.library_folders);
+    let mut told = false;
+    library.refresh(&folders, &mut |p| {
+        if p.total >= 50 && (p.done % 50 == 0 || p.done == p.total) {
+            let _ = write!(err, "\rReading boards: {} of {}", p.done, p.total);
+            told = true;
+        }
+    })?;
+    if told {
+        writeln!(err)?;
+    }
+    Ok(library)
+}
+
+pub(super) fn boards(json: bool, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<()> {
+    let mut boards = library(err)?.boards();
+    // Last changed first, as the library shows them; unreadable ones last.
+    boards.sort_by_key(|b| std::cmp::Reverse(b.summary.as_ref().map(|s| s.modified_ms)));
+    for board in boards {
+        let path = board.path.display().to_string();
+        match (&board.summary, board.problem_in(crate::i18n::Lang::En)) {
+            (Some(s), _) if json => {
+                let changed = crate::model::Timestamp::from_unix_millis(s.modified_ms).to_rfc3339();
+                let line = json!({"path": path, "title": s.title, "goals": s.goals, "ideas": s.ideas,
+                    "themes": s.themes, "contributors": s.contributors, "changed": changed, "tags": s.tags});
+                writeln!(out, "{line}")?;
+            }
+            (Some(s), _) => {
+                let changed = crate::model::Timestamp::from_unix_millis(s.modified_ms).to_short_string();
+                let ideas = if s.ideas == 1 { "1 idea".to_owned() } else { format!("{} ideas", s.ideas) };
+                writeln!(out, "{}\t{ideas}\t{changed}\t{path}", board.title())?;
+            }
+            (None, problem) if json => {
+                writeln!(out, "{}", json!({"path": path, "unreadable": problem.unwrap_or_default()}))?;
+            }
+            (None, problem) => {
+                writeln!(out, "{}\tcannot be read: {}\t\t{path}", board.title(), problem.unwrap_or_default())?
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What narrows a search, as typed.
+pub(super) struct Narrow {
+    pub kind: Option<String>,
+    pub tag: Option<String>,
+    pub contributor: Option<String>,
+}
+
+pub(super) fn search(
+    query: &str,
+    narrow: Narrow,
+    limit: usize,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let kind = match narrow.kind.as_deref() {
+        None => None,
+        Some(name) => Some(KindTag::named(name).with_context(|| {
+            let names: Vec<&str> = KindTag::ALL.iter().map(|k| k.spec().name).collect();
+            format!("there is no kind \"{name}\"; kinds are {}", names.join(", "))
+        })?),
+    };
+    let filters = Filters { kind, tag: narrow.tag, contributor: narrow.contributor, ..Filters::default() };
+    if query.trim().is_empty() && filters == Filters::default() {
+        anyhow::bail!("nothing to search for: give some words, or --kind, --tag or --by");
+    }
+    let hits = library(err)?.search(query, &filters, limit)?;
+    for hit in &hits {
+        let path = hit.board.display().to_string();
+        if json {
+            let line = json!({"board": path, "board_title": hit.board_title, "id": hit.id, "kind": hit.kind,
+                "text": hit.summary, "theme": hit.theme, "contributor": hit.contributor, "tags": hit.tags});
+            writeln!(out, "{line}")?;
+        } else {
+            writeln!(out, "{}\t{}\t{}\t{}\t{path}", hit.board_title, hit.id, hit.kind, hit.summary)?;
+        }
+    }
+    if hits.is_empty() && !json {
+        writeln!(err, "Nothing found.")?;
+    }
+    Ok(())
+}
