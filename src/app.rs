@@ -10,6 +10,7 @@ mod disk;
 mod files;
 mod invite;
 mod jobs;
+pub mod library;
 mod live;
 mod open_board;
 mod screenshot;
@@ -64,6 +65,9 @@ pub struct Startup {
     /// Where the keys of live boards are kept; `None` is `live/` in the configuration
     /// folder. Tests give their own folder.
     pub live_dir: Option<PathBuf>,
+    /// Where the library keeps its catalog and search index; `None` is `library/` in the
+    /// cache folder. Tests give their own folder.
+    pub library_dir: Option<PathBuf>,
 }
 
 /// What to do once the unsaved-changes question is answered.
@@ -111,6 +115,11 @@ pub struct MoodboardApp {
     save_prefs: bool,
     /// The window title last sent, so that it is only sent when it changes.
     title: String,
+    /// Every board in the library's folders and search across them, kept up to date in
+    /// the background.
+    pub library: library::LibraryWork,
+    /// An idea to show once its board is open (from the library's search).
+    show_idea: Option<(PathBuf, String)>,
     /// The interface's language, set on the UI thread at the start of every frame.
     language: crate::i18n::Lang,
     ctx: egui::Context,
@@ -153,6 +162,11 @@ impl MoodboardApp {
             view.windows.ask_name = Some(String::new());
         }
         let open = OpenBoard::new(jobs::BoardKey::first(), doc, ctx, &pool, &thumbs);
+        let library = library::LibraryWork::start(
+            startup.library_dir.clone().or_else(crate::library::cache_dir),
+            crate::library::folders(&startup.boards_dir, &prefs.library_folders),
+            ctx,
+        );
         let mut app = Self {
             open,
             view,
@@ -175,6 +189,8 @@ impl MoodboardApp {
             live_dir: startup.live_dir,
             save_prefs: startup.save_prefs,
             title: String::new(),
+            library,
+            show_idea: None,
             language,
             ctx: ctx.clone(),
         };
@@ -257,6 +273,11 @@ impl MoodboardApp {
         view.camera.fit_request = doc.board().bounds();
         view.windows.problems = !doc.problems.is_empty();
         self.view = view;
+        if let Some((board, id)) = self.show_idea.take()
+            && crate::storage::paths::resolved(&board) == crate::storage::paths::resolved(&self.open.doc.path)
+        {
+            self.show_idea_here(&id);
+        }
         self.prefs.remember(&self.open.doc.path);
         self.save_prefs();
         self.update_title();
@@ -349,6 +370,7 @@ impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         crate::i18n::set_language(self.language);
         self.poll_background();
+        self.library.poll();
         let session = &self.open.doc.board().session;
         let left_ms = session.timer.left_ms(crate::model::Timestamp::now());
         if session.phase != crate::model::Phase::Off && session.timer.is_running() && left_ms > 0 {
@@ -567,6 +589,7 @@ pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resul
         ask_name: screenshot.is_none(),
         thumbs_dir: None,
         live_dir: None,
+        library_dir: None,
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

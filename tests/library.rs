@@ -1,9 +1,17 @@
-//! The library from the command line: `moodboard boards` and `moodboard search` over the
-//! boards folder, run as real processes with their own boards and cache folders.
+//! The library: from the command line (`moodboard boards`, `moodboard search`, real
+//! processes with their own boards and cache folders) and in the app's window (kittest).
 
 use std::time::{Duration, Instant};
 
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use moodboard::app::MoodboardApp;
+use moodboard::i18n::Lang;
+
 mod common;
+#[allow(dead_code)] // not every helper is used here
+mod window;
 use common::Env;
 
 fn boards_folder(env: &Env) -> std::path::PathBuf {
@@ -105,4 +113,88 @@ fn a_board_changed_by_add_is_found_at_once_and_a_deleted_index_is_made_again() {
     assert!(out.contains("A lighthouse by the sea") && start.elapsed() < Duration::from_secs(2), "{out}");
     std::fs::remove_dir_all(env.path("cache/library")).unwrap();
     assert!(env.ok(&["search", "lighthouse"]).contains("A lighthouse by the sea"));
+}
+
+/// Runs frames until `done` holds (the library works in threads of its own), or fails.
+fn until(h: &mut Harness<'_, MoodboardApp>, what: &str, done: impl Fn(&Harness<'_, MoodboardApp>) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !done(h) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        h.run_steps(2);
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_steps(2);
+}
+
+/// The app on the Trip board with three boards in its boards folder.
+fn app_with_three(env: &Env) -> Harness<'static, MoodboardApp> {
+    three(env);
+    let dir = boards_folder(env);
+    window::harness(&dir.join("trip.moodboard.ron"), &dir, Lang::En)
+}
+
+#[test]
+fn the_library_lists_the_boards_filters_them_by_typing_and_opens_one() {
+    let env = Env::new();
+    let mut h = app_with_three(&env);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    until(&mut h, "three boards listed", |h| h.query_by_label_contains("3 boards").is_some());
+    for title in ["Café", "Tuin", "Trip"] {
+        assert!(h.query_by_label(&format!("Open {title}")).is_some(), "{title}");
+    }
+    // What each shows: goals, ideas and themes, who.
+    assert!(h.query_by_label_contains("A warmer counter").is_some());
+    assert!(h.query_by_label_contains("2 ideas · 0 themes").is_some());
+    assert!(h.query_by_label_contains("by Ann, Bob").is_some());
+    // Typing filters the boards (by title, goals, people) …
+    h.get_by_label("Search the library").type_text("warmer");
+    until(&mut h, "one board left", |h| h.query_by_label_contains("1 board").is_some());
+    assert!(h.query_by_label("Open Tuin").is_none() && h.query_by_label("Open Café").is_some());
+    // … and a click opens one.
+    h.get_by_label("Open Café").click();
+    until(&mut h, "Café open", |h| h.state().doc().board().title == "Café");
+    assert!(h.query_by_label("Search the library").is_none(), "the library closed on opening");
+}
+
+#[test]
+fn a_search_finds_a_dutch_quote_by_another_form_and_opens_its_board_at_the_card() {
+    let env = Env::new();
+    let mut h = app_with_three(&env);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    until(&mut h, "boards listed", |h| h.query_by_label_contains("3 boards").is_some());
+    // "tuin" is another form of "tuinen".
+    h.get_by_label("Search the library").type_text("tuin");
+    until(&mut h, "the quote found", |h| h.query_by_label_contains("1 idea: Enter opens it").is_some());
+    assert!(h.query_by_label_contains("Open Tuin at ““De kinderen spelen in de tuinen”").is_some());
+    h.key_press(Key::Enter);
+    until(&mut h, "Tuin open", |h| h.state().doc().board().title == "Tuin");
+    h.run_steps(4);
+    let board = h.state().doc().board().clone();
+    let quote = board.items.iter().find(|i| i.kind.summary().contains("tuinen")).unwrap();
+    assert_eq!(h.state().view_selection(), std::collections::BTreeSet::from([quote.id.clone()]));
+    // Zoomed to it: the card is in the middle of the canvas and big enough to read.
+    let camera = &h.state().view.camera;
+    let on_screen =
+        camera.screen_from_board * egui::pos2(quote.pos.x + quote.size.w / 2.0, quote.pos.y + quote.size.h / 2.0);
+    let middle = camera.canvas_rect.center();
+    assert!((on_screen - middle).length() < 5.0, "{on_screen:?} vs {middle:?}");
+    assert!(camera.zoom() >= 0.75, "{}", camera.zoom());
+}
+
+#[test]
+fn a_tag_shows_its_cards_from_every_board() {
+    let env = Env::new();
+    let mut h = app_with_three(&env);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    until(&mut h, "boards listed", |h| h.query_by_label_contains("3 boards").is_some());
+    // Written "light" on one board and "Light" on the other: one tag, two cards.
+    h.get_by_label_contains("#light 2").click();
+    until(&mut h, "two cards", |h| h.query_by_label_contains("2 ideas: Enter opens the first").is_some());
+    assert!(h.query_by_label_contains("Open Café at “Warm light over the gardens”").is_some());
+    assert!(h.query_by_label_contains("Open Tuin at ““De kinderen spelen").is_some());
+    // A kind narrows them.
+    h.get_by_label("Kind").click();
+    h.run_steps(2);
+    h.get_by_label("Quote").click();
+    until(&mut h, "one quote", |h| h.query_by_label_contains("1 idea: Enter opens it").is_some());
 }

@@ -16,6 +16,10 @@ cmd-new-board = New board
 cmd-new-board-help = Start a new, empty board
 cmd-open = Open…
 cmd-open-help = Open a board file
+cmd-library = Library…
+cmd-library-help = Every board you keep: open one, or find an idea on any of them
+cmd-search-library = Search all boards…
+cmd-search-library-help = Find ideas on every board in the library, in any form of their words
 cmd-save = Save
 cmd-save-help = Save now (boards also save themselves shortly after each change)
 cmd-save-as = Save as…
@@ -1425,3 +1429,49 @@ library-error-folder = cannot make the library's folder { $path }: { $reason }
 library-error-index = the search index in { $path } cannot be used: { $reason }
 library-error-busy = another Moodboard is updating the search index in { $path }; try again in a moment
 library-error-catalog = cannot save the library's list of boards: { $reason }
+library-no-cache = This system names no cache folder, so the library cannot keep its list and index; set MOODBOARD_CACHE_DIR
+library-search = Search the library
+library-search-hint = Filter boards, find ideas on all of them…
+library-kind = Only ideas of this kind
+library-kind-label = Kind
+library-sort-label = Order
+library-every-kind = Every kind
+library-sort = How the boards are listed
+library-sort-changed = Last changed first
+library-sort-title = By title
+library-reading = Reading boards: { $done } of { $total }
+library-tags = Tags
+library-tag-help = Show every card tagged #{ $tag } ({ $count }), on any board
+library-searching = Looking…
+library-no-ideas = No ideas found
+library-ideas = { $count ->
+    [one] 1 idea: Enter opens it
+   *[other] { $count } ideas: Enter opens the first, the arrow keys choose
+}
+library-ideas-many = The first { $count } ideas: type more words to narrow them
+library-unsorted = unsorted
+library-on-board = on { $board }
+library-by = by { $name }
+library-open-idea = Open { $board } at “{ $idea }”
+library-listing = Looking for boards…
+library-boards = { $count ->
+    [one] 1 board
+   *[other] { $count } boards
+}
+library-empty = No boards here yet: File → New board starts one.
+library-ideas-themes = { $ideas ->
+    [one] 1 idea
+   *[other] { $ideas } ideas
+} · { $themes ->
+    [one] 1 theme
+   *[other] { $themes } themes
+}
+library-people = by { $people }{ $more ->
+    [0] {""}
+   *[other] {" "}and { $more } more
+}
+library-changed = changed { $when }
+library-open = Open
+library-open-board = Open { $board }
+library-unreadable = Cannot be read
+library-idea-gone = That idea is no longer on the board (deleted since it was found).

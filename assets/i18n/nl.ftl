@@ -16,6 +16,10 @@ cmd-new-board = Nieuw bord
 cmd-new-board-help = Begin een nieuw, leeg bord
 cmd-open = Openen…
 cmd-open-help = Open een bordbestand
+cmd-library = Bibliotheek…
+cmd-library-help = Al je borden: open er een, of vind een idee op welk bord ook
+cmd-search-library = Zoeken in alle borden…
+cmd-search-library-help = Vind ideeën op elk bord in de bibliotheek, in elke vorm van hun woorden
 cmd-save = Opslaan
 cmd-save-help = Nu opslaan (borden slaan zichzelf ook kort na elke wijziging op)
 cmd-save-as = Opslaan als…
@@ -1422,3 +1426,49 @@ library-error-folder = kan de map van de bibliotheek { $path } niet maken: { $re
 library-error-index = de zoekindex in { $path } is niet te gebruiken: { $reason }
 library-error-busy = een andere Moodboard werkt de zoekindex in { $path } bij; probeer het zo nog eens
 library-error-catalog = kan de lijst met borden van de bibliotheek niet bewaren: { $reason }
+library-no-cache = Dit systeem heeft geen cachemap, dus de bibliotheek kan haar lijst en index niet bewaren; zet MOODBOARD_CACHE_DIR
+library-search = Zoeken in de bibliotheek
+library-search-hint = Borden filteren, ideeën op al die borden vinden…
+library-kind = Alleen ideeën van deze soort
+library-kind-label = Soort
+library-sort-label = Volgorde
+library-every-kind = Elke soort
+library-sort = Hoe de borden op volgorde staan
+library-sort-changed = Laatst gewijzigd eerst
+library-sort-title = Op titel
+library-reading = Borden lezen: { $done } van { $total }
+library-tags = Labels
+library-tag-help = Toon elke kaart met #{ $tag } ({ $count }), op welk bord ook
+library-searching = Zoeken…
+library-no-ideas = Geen ideeën gevonden
+library-ideas = { $count ->
+    [one] 1 idee: Enter opent het
+   *[other] { $count } ideeën: Enter opent het eerste, de pijltjestoetsen kiezen
+}
+library-ideas-many = De eerste { $count } ideeën: typ meer woorden om ze te beperken
+library-unsorted = ongesorteerd
+library-on-board = op { $board }
+library-by = van { $name }
+library-open-idea = Open { $board } bij “{ $idea }”
+library-listing = Borden zoeken…
+library-boards = { $count ->
+    [one] 1 bord
+   *[other] { $count } borden
+}
+library-empty = Hier zijn nog geen borden: Bestand → Nieuw bord begint er een.
+library-ideas-themes = { $ideas ->
+    [one] 1 idee
+   *[other] { $ideas } ideeën
+} · { $themes ->
+    [one] 1 thema
+   *[other] { $themes } thema's
+}
+library-people = van { $people }{ $more ->
+    [0] {""}
+   *[other] {" "}en { $more } anderen
+}
+library-changed = gewijzigd { $when }
+library-open = Openen
+library-open-board = Open { $board }
+library-unreadable = Niet te lezen
+library-idea-gone = Dat idee staat niet meer op het bord (verwijderd nadat het gevonden werd).

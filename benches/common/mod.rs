@@ -23,6 +23,7 @@ pub fn headless_app(board: PathBuf, dir: &Path, prefs: Prefs) -> Harness<'static
         ask_name: false,
         thumbs_dir: Some(dir.join("thumbs")),
         live_dir: Some(dir.join("live")),
+        library_dir: Some(dir.join("library")),
     };
     Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))

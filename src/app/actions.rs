@@ -77,6 +77,7 @@ impl MoodboardApp {
             }
             Action::PasteText { text, centre_in_board } => self.paste_text(&text, centre_in_board),
             Action::OpenBoard(path) => self.leave(AfterClose::Open(path)),
+            Action::OpenIdea { board, id } => self.open_idea(board, id),
             Action::NewBoard { title, goal } => {
                 let goals = if goal.trim().is_empty() { Vec::new() } else { vec![goal.trim().to_owned()] };
                 self.leave(AfterClose::New { title: title.trim().to_owned(), goals });
@@ -179,6 +180,7 @@ impl MoodboardApp {
         match command {
             Command::NewBoard => self.view.windows.open(Window::NewBoard),
             Command::Open => self.files.open_board(&self.ctx, self.open.key, self.folder()),
+            Command::Library | Command::SearchLibrary => self.show_library(),
             Command::Save if self.open.doc.read_only => self.toasts.warning(tr!("doc-read-only")),
             Command::Save => {
                 self.open.doc.retry_save();

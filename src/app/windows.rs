@@ -22,6 +22,7 @@ impl MoodboardApp {
         let mut open = true;
         let board = self.open.doc.board();
         match window {
+            Window::Library => self.library_window(ctx, &mut open, actions),
             Window::Lenses => ui::lens::lenses_ui(
                 ctx,
                 &mut open,

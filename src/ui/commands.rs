@@ -11,6 +11,10 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 pub enum Command {
     NewBoard,
     Open,
+    /// Every board, with search across them.
+    Library,
+    /// The library with its search field ready.
+    SearchLibrary,
     JoinLive,
     Save,
     SaveAs,
@@ -154,9 +158,14 @@ impl Command {
 
     pub fn menu(self) -> Menu {
         match self {
-            Command::NewBoard | Command::Open | Command::JoinLive | Command::Save | Command::SaveAs | Command::Quit => {
-                Menu::File
-            }
+            Command::NewBoard
+            | Command::Open
+            | Command::Library
+            | Command::SearchLibrary
+            | Command::JoinLive
+            | Command::Save
+            | Command::SaveAs
+            | Command::Quit => Menu::File,
             Command::MergeBoard
             | Command::ShareLive
             | Command::SavePack
@@ -218,6 +227,8 @@ impl Command {
         Some(match self {
             Command::NewBoard => cmd(Key::N),
             Command::Open => cmd(Key::O),
+            Command::Library => cmd_shift(Key::O),
+            Command::SearchLibrary => cmd_shift(Key::F),
             Command::Save => cmd(Key::S),
             Command::SaveAs => cmd_shift(Key::S),
             Command::MergeBoard => cmd_shift(Key::M),
@@ -302,6 +313,8 @@ impl Command {
             self,
             Command::NewBoard
                 | Command::Open
+                | Command::Library
+                | Command::SearchLibrary
                 | Command::Save
                 | Command::SaveAs
                 | Command::Quit

@@ -16,6 +16,7 @@ pub mod inspector;
 pub mod invite;
 pub mod judgment;
 pub mod lens;
+pub mod library;
 pub mod live;
 pub mod merge_preview;
 pub mod presence;
@@ -65,6 +66,11 @@ pub enum Action {
         centre_in_board: Option<Pos>,
     },
     OpenBoard(PathBuf),
+    /// Open this board (if it is not the open one) zoomed to this idea, selected.
+    OpenIdea {
+        board: PathBuf,
+        id: String,
+    },
     /// Make a new board with this title (its file is named after it) and goal.
     NewBoard {
         title: String,

@@ -12,6 +12,8 @@ use super::spotlight::Spotlight;
 /// open one that [closes on Esc](Window::closes_on_esc), in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
 pub enum Window {
+    /// Every board, and search across them.
+    Library,
     Lenses,
     /// The items one at a time, full screen.
     Spotlight,
@@ -36,7 +38,10 @@ pub enum Window {
 impl Window {
     /// Esc closes it before anything on the canvas.
     pub fn closes_on_esc(self) -> bool {
-        matches!(self, Window::NewBoard | Window::Capture | Window::JoinLive | Window::Shortcuts | Window::About)
+        matches!(
+            self,
+            Window::NewBoard | Window::Capture | Window::JoinLive | Window::Shortcuts | Window::About | Window::Library
+        )
     }
 
     /// It takes the keyboard for itself (arrows, Esc): the app's shortcuts wait.
@@ -77,6 +82,7 @@ pub struct Windows {
     pub new_board: Option<NewBoardForm>,
     pub capture: Option<Draft>,
     pub spotlight: Option<Spotlight>,
+    pub library: Option<super::library::LibraryForm>,
     pub lenses: bool,
     pub invitation: bool,
     /// The Share live window is open.
@@ -94,6 +100,7 @@ impl Windows {
         match window {
             Window::AskName => self.ask_name.is_some(),
             Window::AskGoal => self.ask_goal.is_some(),
+            Window::Library => self.library.is_some(),
             Window::Lenses => self.lenses,
             Window::Invitation => self.invitation,
             Window::ShareLive => self.live,
@@ -113,6 +120,9 @@ impl Windows {
         match window {
             Window::AskName => self.ask_name = Some(String::new()),
             Window::AskGoal => self.ask_goal = Some(String::new()),
+            Window::Library => {
+                self.library.get_or_insert_with(super::library::LibraryForm::focused);
+            }
             Window::Lenses => self.lenses = true,
             Window::Invitation => self.invitation = true,
             Window::ShareLive => self.live = true,
@@ -137,6 +147,7 @@ impl Windows {
         match window {
             Window::AskName => self.ask_name = None,
             Window::AskGoal => self.ask_goal = None,
+            Window::Library => self.library = None,
             Window::Lenses => self.lenses = false,
             Window::Invitation => self.invitation = false,
             Window::ShareLive => self.live = false,

@@ -166,6 +166,7 @@ mod tests {
             file_dialogs: crate::app::DialogKind::InWindow,
             thumbs_dir: Some(dir.path().join("thumbs")),
             live_dir: Some(dir.path().join("live")),
+            library_dir: Some(dir.path().join("library")),
             ..Default::default()
         };
         let mut h = egui_kittest::Harness::builder()

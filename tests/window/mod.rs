@@ -38,6 +38,8 @@ pub fn harness_in(
         thumbs_dir: Some(boards_dir.join("thumbnail-cache")),
         // Live keys in the test's folder, never the user's.
         live_dir: Some(boards_dir.join("live-keys")),
+        // The library's catalog and index too.
+        library_dir: Some(boards_dir.join("library-cache")),
     };
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))

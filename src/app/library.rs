@@ -1,0 +1,273 @@
+//! The library in the background: one thread keeps the catalog and index up to date
+//! (at start, whenever a file in the library's folders changes — the app's saves,
+//! `moodboard add`, sync, merges, live peers — and when asked), another answers searches
+//! so that a search never waits for a long first build. Both report back through a
+//! channel and wake the window; the app only reads what they found.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use crate::library::{BoardEntry, Filters, Hit, Library, Progress, Refreshed};
+
+/// Changes in a folder come in bursts (a save writes a temporary file, renames it, and
+/// writes a backup): the refresh waits this long for the burst to end.
+const SETTLE: Duration = Duration::from_millis(250);
+
+/// What the background threads found.
+enum News {
+    Boards { boards: Vec<BoardEntry>, report: Refreshed },
+    Hits { asked: u64, hits: Vec<Hit> },
+    Failed(String),
+}
+
+/// The library as the app sees it: the boards and the hits last found, how far a
+/// refresh has come, what went wrong.
+pub struct LibraryWork {
+    refresh: Sender<()>,
+    search: Sender<(u64, String, Filters)>,
+    news: Receiver<News>,
+    progress: Arc<Mutex<Option<Progress>>>,
+    /// Kept so that changes in the folders keep arriving.
+    _watchers: Vec<notify::RecommendedWatcher>,
+    pub boards: Vec<BoardEntry>,
+    /// The boards have been listed at least once.
+    pub listed: bool,
+    pub hits: Vec<Hit>,
+    /// The search `hits` answer (the last one asked, once it is answered).
+    pub answered: Option<(String, Filters)>,
+    asked: u64,
+    last_asked: Option<(String, Filters)>,
+    pub last_refresh: Option<Refreshed>,
+    pub error: Option<String>,
+}
+
+impl LibraryWork {
+    /// Starts the threads for the library kept in `dir` over `folders`, and a first
+    /// refresh. `dir` `None`: the system has no cache folder; the library says so.
+    pub fn start(dir: Option<PathBuf>, folders: Vec<PathBuf>, ctx: &egui::Context) -> Self {
+        let (refresh, refresh_rx) = channel::<()>();
+        let (search, search_rx) = channel::<(u64, String, Filters)>();
+        let (news_tx, news) = channel();
+        let progress = Arc::new(Mutex::new(None));
+        let shared: Arc<Mutex<Option<Library>>> = Arc::new(Mutex::new(None));
+        let tell = {
+            let ctx = ctx.clone();
+            move |tx: &Sender<News>, news: News| {
+                let _ = tx.send(news);
+                ctx.request_repaint();
+            }
+        };
+        {
+            let (shared, progress, tx, tell) = (shared.clone(), progress.clone(), news_tx.clone(), tell.clone());
+            let ctx = ctx.clone();
+            let folders = folders.clone();
+            std::thread::Builder::new()
+                .name("moodboard-library".into())
+                .spawn(move || {
+                    let library = match dir.as_deref().map(Library::open) {
+                        Some(Ok(library)) => library,
+                        Some(Err(e)) => return tell(&tx, News::Failed(crate::i18n::said(&e))),
+                        None => return tell(&tx, News::Failed(crate::tr!("library-no-cache"))),
+                    };
+                    *shared.lock().unwrap_or_else(PoisonError::into_inner) = Some(library.clone());
+                    let mut first = true;
+                    // One refresh at start, then one per burst of changes or requests.
+                    while first || refresh_rx.recv().is_ok() {
+                        if !first {
+                            std::thread::sleep(SETTLE);
+                        }
+                        first = false;
+                        while refresh_rx.try_recv().is_ok() {}
+                        let mut report_progress = |p: Progress| {
+                            *progress.lock().unwrap_or_else(PoisonError::into_inner) = Some(p);
+                            ctx.request_repaint();
+                        };
+                        let result = library.refresh(&folders, &mut report_progress);
+                        *progress.lock().unwrap_or_else(PoisonError::into_inner) = None;
+                        match result {
+                            Ok(report) => tell(&tx, News::Boards { boards: library.boards(), report }),
+                            Err(e) => tell(&tx, News::Failed(crate::i18n::said(&e))),
+                        }
+                    }
+                })
+                .expect("a thread can be started");
+        }
+        std::thread::Builder::new()
+            .name("moodboard-search".into())
+            .spawn(move || {
+                while let Ok(mut asked) = search_rx.recv() {
+                    // Only the newest question matters.
+                    while let Ok(newer) = search_rx.try_recv() {
+                        asked = newer;
+                    }
+                    let (n, text, filters) = asked;
+                    let library = shared.lock().unwrap_or_else(PoisonError::into_inner).clone();
+                    let Some(library) = library else {
+                        // Not open yet: answered after the first refresh, when asked again.
+                        continue;
+                    };
+                    match library.search(&text, &filters, crate::ui::library::MAX_HITS) {
+                        Ok(hits) => tell(&news_tx, News::Hits { asked: n, hits }),
+                        Err(e) => tell(&news_tx, News::Failed(crate::i18n::said(&e))),
+                    }
+                }
+            })
+            .expect("a thread can be started");
+        let watchers = folders.iter().filter_map(|folder| watch(folder, refresh.clone())).collect();
+        Self {
+            refresh,
+            search,
+            news,
+            progress,
+            _watchers: watchers,
+            boards: Vec::new(),
+            listed: false,
+            hits: Vec::new(),
+            answered: None,
+            asked: 0,
+            last_asked: None,
+            last_refresh: None,
+            error: None,
+        }
+    }
+
+    /// Reads what the threads found; `true` when anything changed.
+    pub fn poll(&mut self) -> bool {
+        let mut changed = false;
+        while let Ok(news) = self.news.try_recv() {
+            changed = true;
+            match news {
+                News::Boards { boards, report } => {
+                    self.boards = boards;
+                    self.listed = true;
+                    self.last_refresh = Some(report);
+                    self.error = None;
+                    // What was found before may have changed: ask again.
+                    if let Some((text, filters)) = self.last_asked.clone() {
+                        self.ask(&text, &filters);
+                    }
+                }
+                News::Hits { asked, hits } if asked == self.asked => {
+                    self.hits = hits;
+                    self.answered = self.last_asked.clone();
+                }
+                News::Hits { .. } => {}
+                News::Failed(why) => self.error = Some(why),
+            }
+        }
+        changed
+    }
+
+    /// How far the refresh under way has come.
+    pub fn progress(&self) -> Option<Progress> {
+        *self.progress.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Brings the library up to date in the background.
+    pub fn refresh(&self) {
+        let _ = self.refresh.send(());
+    }
+
+    /// Searches in the background, unless this is what was asked last.
+    pub fn search(&mut self, text: &str, filters: &Filters) {
+        if self.last_asked.as_ref().is_some_and(|(t, f)| t == text && f == filters) {
+            return;
+        }
+        self.ask(text, filters);
+    }
+
+    fn ask(&mut self, text: &str, filters: &Filters) {
+        self.asked += 1;
+        self.last_asked = Some((text.to_owned(), filters.clone()));
+        let _ = self.search.send((self.asked, text.to_owned(), filters.clone()));
+    }
+
+    /// A search or refresh is under way.
+    pub fn is_busy(&self) -> bool {
+        self.progress().is_some() || self.last_asked != self.answered
+    }
+}
+
+/// Asks for a refresh whenever something in `folder` changes; `None` where the folder
+/// cannot be watched (missing): the library is then brought up to date when opened.
+fn watch(folder: &std::path::Path, refresh: Sender<()>) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher as _;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event
+            .is_ok_and(|e| e.paths.iter().any(|p| p.to_string_lossy().ends_with(crate::storage::paths::BOARD_SUFFIX)))
+        {
+            let _ = refresh.send(());
+        }
+    })
+    .ok()?;
+    watcher.watch(folder, notify::RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
+}
+
+impl super::MoodboardApp {
+    /// Opens the library window (with its search field ready) and brings it up to date.
+    pub(super) fn show_library(&mut self) {
+        self.view.windows.open(crate::ui::windows::Window::Library);
+        if let Some(form) = &mut self.view.windows.library {
+            form.focus = true;
+        }
+        self.library.refresh();
+    }
+
+    /// The library window, and what it asks for.
+    pub(super) fn library_window(
+        &mut self,
+        ctx: &egui::Context,
+        open: &mut bool,
+        actions: &mut Vec<crate::ui::Action>,
+    ) {
+        use crate::ui::library::{LibraryAsk, LibraryView, library_ui};
+        let Some(form) = &mut self.view.windows.library else { return };
+        let work = &self.library;
+        let view = LibraryView {
+            boards: &work.boards,
+            listed: work.listed,
+            hits: &work.hits,
+            answered: work.answered.as_ref() == Some(&form.query()),
+            progress: work.progress(),
+            error: work.error.as_deref(),
+        };
+        match library_ui(ctx, form, &view, open) {
+            Some(LibraryAsk::Search { text, filters }) => self.library.search(&text, &filters),
+            Some(LibraryAsk::OpenBoard(path)) => actions.push(crate::ui::Action::OpenBoard(path)),
+            Some(LibraryAsk::OpenIdea { board, id }) => actions.push(crate::ui::Action::OpenIdea { board, id }),
+            None => {}
+        }
+    }
+
+    /// Shows the idea `id` of `board`: here if it is the open board, else once that is
+    /// open (asking first about unsaved changes, as any open does).
+    pub(super) fn open_idea(&mut self, board: PathBuf, id: String) {
+        use crate::storage::paths::resolved;
+        if resolved(&board) == resolved(&self.open.doc.path) {
+            self.view.windows.close(crate::ui::windows::Window::Library);
+            self.show_idea_here(&id);
+        } else {
+            self.show_idea = Some((board.clone(), id));
+            self.leave(super::AfterClose::Open(board));
+        }
+    }
+
+    /// Selects the idea `id` on the open board and zooms to it.
+    pub(super) fn show_idea_here(&mut self, id: &str) {
+        let item = crate::model::ItemId::parse(id).ok().and_then(|id| self.open.doc.board().item(&id).cloned());
+        let Some(item) = item else {
+            self.toasts.warning(crate::tr!("library-idea-gone"));
+            return;
+        };
+        let rect = crate::model::BoardRect::from_pos_size(item.pos, item.size);
+        let (w, h) = (item.size.w, item.size.h);
+        self.view.camera.fit_request = Some(crate::model::BoardRect {
+            min: crate::model::Pos::new(rect.min.x - w / 2.0, rect.min.y - h / 2.0),
+            max: crate::model::Pos::new(rect.max.x + w / 2.0, rect.max.y + h / 2.0),
+        });
+        self.view.canvas.selection = std::collections::BTreeSet::from([item.id]);
+    }
+}

@@ -1,0 +1,344 @@
+//! The library window (File → Library, Ctrl+Shift+O; Ctrl+Shift+F to search): every
+//! board with its title, goals, ideas, who contributed and last change; typing filters
+//! the boards and searches the ideas on all of them; every tag across boards with its
+//! count, a click shows all its cards; a kind narrows the search. Enter (or a click)
+//! opens a board, or the board of an idea zoomed to it and selected. Draws only: what
+//! to search and what to open go back to the app as a [`LibraryAsk`].
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use egui::{Key, RichText, ScrollArea, TextEdit, Window};
+
+use super::Command;
+use super::style;
+use crate::library::{BoardEntry, Filters, Hit, Progress};
+use crate::model::{KindTag, Timestamp};
+use crate::tr;
+
+/// Most ideas a search shows.
+pub const MAX_HITS: usize = 200;
+
+/// How the boards are listed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    LastChange,
+    Title,
+}
+
+/// What the library window holds while it is open.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LibraryForm {
+    pub text: String,
+    pub sort: Sort,
+    pub kind: Option<KindTag>,
+    pub tag: Option<String>,
+    /// The idea Enter opens, among the hits.
+    pub chosen: usize,
+    /// The search field takes the keyboard on the next frame.
+    pub focus: bool,
+}
+
+impl LibraryForm {
+    /// The form with the search field ready for typing.
+    pub fn focused() -> Self {
+        Self { focus: true, ..Self::default() }
+    }
+
+    /// What the index is asked: the typed words, the kind and the tag.
+    pub fn query(&self) -> (String, Filters) {
+        (self.text.trim().to_owned(), Filters { kind: self.kind, tag: self.tag.clone(), ..Filters::default() })
+    }
+
+    /// Whether ideas are being looked for (words, a kind or a tag).
+    pub fn searching(&self) -> bool {
+        !self.text.trim().is_empty() || self.kind.is_some() || self.tag.is_some()
+    }
+}
+
+/// What the library asks of the app.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LibraryAsk {
+    Search { text: String, filters: Filters },
+    OpenBoard(PathBuf),
+    OpenIdea { board: PathBuf, id: String },
+}
+
+/// What the library shows, as the app last heard it.
+pub struct LibraryView<'a> {
+    pub boards: &'a [BoardEntry],
+    pub listed: bool,
+    pub hits: &'a [Hit],
+    /// The hits answer what the form asks now.
+    pub answered: bool,
+    pub progress: Option<Progress>,
+    pub error: Option<&'a str>,
+}
+
+/// The library window; `open` turns false when it is closed.
+pub fn library_ui(
+    ctx: &egui::Context,
+    form: &mut LibraryForm,
+    view: &LibraryView<'_>,
+    open: &mut bool,
+) -> Option<LibraryAsk> {
+    let mut ask = None;
+    let screen = ctx.content_rect();
+    Window::new(Command::Library.text().trim_end_matches('…'))
+        .id(egui::Id::unique("library-window"))
+        .open(open)
+        .collapsible(false)
+        .default_size([screen.width().min(960.0) - 40.0, screen.height() - 120.0])
+        .default_pos(screen.center() - egui::vec2(screen.width().min(960.0) / 2.0 - 20.0, screen.height() / 2.0 - 60.0))
+        .show(ctx, |ui| {
+            ask = contents(ui, form, view);
+        });
+    ask
+}
+
+fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &LibraryView<'_>) -> Option<LibraryAsk> {
+    let mut ask = None;
+    let before = form.query();
+    ui.horizontal(|ui| {
+        let field = TextEdit::singleline(&mut form.text).hint_text(tr!("library-search-hint")).desired_width(360.0);
+        let field = ui.add(field).labelled_by(ui.label(tr!("library-search")).id);
+        if std::mem::take(&mut form.focus) {
+            field.request_focus();
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            ask = enter(form, view);
+            field.request_focus();
+        }
+        if field.has_focus() {
+            let (down, up) = ui.input(|i| (i.key_pressed(Key::ArrowDown), i.key_pressed(Key::ArrowUp)));
+            if down && form.chosen + 1 < view.hits.len() {
+                form.chosen += 1;
+            }
+            if up {
+                form.chosen = form.chosen.saturating_sub(1);
+            }
+        }
+        let kinds = tr!("library-kind");
+        egui::ComboBox::from_label(tr!("library-kind-label"))
+            .selected_text(
+                form.kind.map_or_else(|| tr!("library-every-kind"), |k| crate::i18n::tr(&k.spec().title_id())),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut form.kind, None, tr!("library-every-kind"));
+                for kind in KindTag::ALL {
+                    ui.selectable_value(&mut form.kind, Some(*kind), crate::i18n::tr(&kind.spec().title_id()));
+                }
+            })
+            .response
+            .on_hover_text(kinds);
+        egui::ComboBox::from_label(tr!("library-sort-label"))
+            .selected_text(sort_text(form.sort))
+            .show_ui(ui, |ui| {
+                for sort in [Sort::LastChange, Sort::Title] {
+                    ui.selectable_value(&mut form.sort, sort, sort_text(sort));
+                }
+            })
+            .response
+            .on_hover_text(tr!("library-sort"));
+    });
+    if let Some(p) = view.progress {
+        ui.add(egui::ProgressBar::new(p.done as f32 / p.total.max(1) as f32).text(tr!(
+            "library-reading",
+            done = p.done,
+            total = p.total
+        )));
+    }
+    if let Some(error) = view.error {
+        ui.colored_label(style::error_text(ui.visuals()), error);
+    }
+    tags_ui(ui, form, view.boards);
+    ui.separator();
+    ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        if form.searching() {
+            if let Some(open) = hits_ui(ui, form, view) {
+                ask = Some(open);
+            }
+            ui.add_space(8.0);
+        }
+        if let Some(open) = boards_ui(ui, form, view) {
+            ask = Some(open);
+        }
+    });
+    let now = form.query();
+    if now != before || (form.searching() && !view.answered && ask.is_none()) {
+        if now != before {
+            form.chosen = 0;
+        }
+        let (text, filters) = now;
+        ask = ask.or(Some(LibraryAsk::Search { text, filters }));
+    }
+    ask
+}
+
+/// Enter: the chosen idea, else the only board left by the filter.
+fn enter(form: &LibraryForm, view: &LibraryView<'_>) -> Option<LibraryAsk> {
+    if form.searching()
+        && let Some(hit) = view.hits.get(form.chosen).or(view.hits.first())
+    {
+        return Some(LibraryAsk::OpenIdea { board: hit.board.clone(), id: hit.id.clone() });
+    }
+    let shown = shown_boards(form, view.boards);
+    shown.first().filter(|b| b.summary.is_some()).map(|b| LibraryAsk::OpenBoard(b.path.clone()))
+}
+
+fn sort_text(sort: Sort) -> String {
+    match sort {
+        Sort::LastChange => tr!("library-sort-changed"),
+        Sort::Title => tr!("library-sort-title"),
+    }
+}
+
+/// Every tag across the boards with its count, most used first; a click shows all its
+/// cards (and another click stops).
+fn tags_ui(ui: &mut egui::Ui, form: &mut LibraryForm, boards: &[BoardEntry]) {
+    let mut counts: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for (tag, n) in boards.iter().filter_map(|b| b.summary.as_ref()).flat_map(|s| s.tags.iter()) {
+        let entry = counts.entry(tag.to_lowercase()).or_insert_with(|| (tag.clone(), 0));
+        entry.1 += n;
+    }
+    if counts.is_empty() {
+        return;
+    }
+    let mut tags: Vec<(String, usize)> = counts.into_values().collect();
+    tags.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase())));
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr!("library-tags")).strong());
+        for (tag, n) in tags.into_iter().take(40) {
+            let on = form
+                .tag
+                .as_deref()
+                .is_some_and(|t| t.eq_ignore_ascii_case(&tag) || t.to_lowercase() == tag.to_lowercase());
+            let chip = ui.selectable_label(on, format!("#{tag} {n}"));
+            let chip = chip.on_hover_text(tr!("library-tag-help", tag = tag.as_str(), count = n));
+            if chip.clicked() {
+                form.tag = if on { None } else { Some(tag) };
+            }
+        }
+    });
+}
+
+/// The ideas found, each a small card with its board and theme.
+fn hits_ui(ui: &mut egui::Ui, form: &mut LibraryForm, view: &LibraryView<'_>) -> Option<LibraryAsk> {
+    let mut ask = None;
+    let heading = match (view.answered, view.hits.len()) {
+        (false, _) => tr!("library-searching"),
+        (true, 0) => tr!("library-no-ideas"),
+        (true, n) if n >= MAX_HITS => tr!("library-ideas-many", count = n),
+        (true, n) => tr!("library-ideas", count = n),
+    };
+    ui.label(RichText::new(heading).heading());
+    for (i, hit) in view.hits.iter().enumerate() {
+        let chosen = i == form.chosen;
+        let frame = egui::Frame::group(ui.style()).fill(if chosen {
+            ui.visuals().selection.bg_fill.gamma_multiply(0.35)
+        } else {
+            ui.visuals().faint_bg_color
+        });
+        let response = frame
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(RichText::new(&hit.summary).strong());
+                let kind = KindTag::named(&hit.kind).map(|k| crate::i18n::tr(&k.spec().title_id())).unwrap_or_default();
+                let theme = if hit.theme.is_empty() { tr!("library-unsorted") } else { hit.theme.clone() };
+                let mut about = vec![kind, tr!("library-on-board", board = hit.board_title.as_str()), theme];
+                if !hit.contributor.trim().is_empty() {
+                    about.push(tr!("library-by", name = hit.contributor.as_str()));
+                }
+                if !hit.tags.is_empty() {
+                    about.push(hit.tags.iter().map(|t| format!("#{t}")).collect::<Vec<_>>().join(" "));
+                }
+                ui.label(RichText::new(about.join(" · ")).weak());
+            })
+            .response
+            .interact(egui::Sense::click());
+        let label = tr!("library-open-idea", idea = hit.summary.as_str(), board = hit.board_title.as_str());
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+        if response.clicked() {
+            form.chosen = i;
+            ask = Some(LibraryAsk::OpenIdea { board: hit.board.clone(), id: hit.id.clone() });
+        }
+    }
+    ask
+}
+
+/// The boards the typed words leave, in the chosen order; unreadable ones last.
+fn shown_boards<'a>(form: &LibraryForm, boards: &'a [BoardEntry]) -> Vec<&'a BoardEntry> {
+    let words: Vec<String> = form.text.split_whitespace().map(str::to_lowercase).collect();
+    let fits = |b: &BoardEntry| {
+        let mut text = b.title().to_lowercase();
+        if let Some(s) = &b.summary {
+            for more in s.goals.iter().chain(&s.contributors) {
+                text.push(' ');
+                text.push_str(&more.to_lowercase());
+            }
+        }
+        words.iter().all(|w| text.contains(w.as_str()))
+    };
+    let mut shown: Vec<&BoardEntry> = boards.iter().filter(|b| fits(b)).collect();
+    match form.sort {
+        Sort::LastChange => shown.sort_by_key(|b| std::cmp::Reverse(b.summary.as_ref().map(|s| s.modified_ms))),
+        Sort::Title => shown.sort_by_key(|b| (b.summary.is_none(), b.title().to_lowercase())),
+    }
+    shown
+}
+
+/// The boards, each a tile: title, goals, ideas, who, last change; or why it cannot be read.
+fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &LibraryView<'_>) -> Option<LibraryAsk> {
+    let mut ask = None;
+    let shown = shown_boards(form, view.boards);
+    let heading = if !view.listed { tr!("library-listing") } else { tr!("library-boards", count = shown.len()) };
+    ui.label(RichText::new(heading).heading());
+    if view.listed && view.boards.is_empty() {
+        ui.label(tr!("library-empty"));
+    }
+    let lang = crate::i18n::language();
+    let width = 280.0;
+    ui.horizontal_wrapped(|ui| {
+        for board in shown {
+            let title = board.title();
+            egui::Frame::group(ui.style()).fill(ui.visuals().faint_bg_color).show(ui, |ui| {
+                ui.set_width(width);
+                ui.set_min_height(120.0);
+                ui.vertical(|ui| {
+                    ui.label(RichText::new(&title).strong().size(16.0));
+                    match (&board.summary, board.problem_in(lang)) {
+                        (Some(s), _) => {
+                            for goal in s.goals.iter().take(2) {
+                                ui.label(
+                                    RichText::new(format!("◎ {}", crate::model::one_line(goal, 80)))
+                                        .color(style::goals_label(ui.visuals())),
+                                );
+                            }
+                            ui.label(tr!("library-ideas-themes", ideas = s.ideas, themes = s.themes));
+                            if !s.contributors.is_empty() {
+                                let people = s.contributors.iter().take(4).cloned().collect::<Vec<_>>().join(", ");
+                                let more = s.contributors.len().saturating_sub(4);
+                                ui.label(RichText::new(tr!("library-people", people = people, more = more)).weak());
+                            }
+                            let changed = Timestamp::from_unix_millis(s.modified_ms).to_short_string();
+                            ui.label(RichText::new(tr!("library-changed", when = changed)).weak());
+                            let open = ui.button(tr!("library-open"));
+                            let label = tr!("library-open-board", board = title.as_str());
+                            open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                            if open.clicked() {
+                                ask = Some(LibraryAsk::OpenBoard(board.path.clone()));
+                            }
+                        }
+                        (None, problem) => {
+                            ui.colored_label(style::warn_text(ui.visuals()), tr!("library-unreadable"));
+                            ui.label(RichText::new(problem.unwrap_or_default()).weak().small());
+                        }
+                    }
+                    ui.label(RichText::new(board.path.display().to_string()).weak().small());
+                });
+            });
+        }
+    });
+    ask
+}
