@@ -142,6 +142,14 @@ fn the_library_lists_the_boards_filters_them_by_typing_and_opens_one() {
     for title in ["Café", "Tuin", "Trip"] {
         assert!(h.query_by_label(&format!("Open {title}")).is_some(), "{title}");
     }
+    // Each with a small picture of its canvas (drawn in the background); none for the
+    // empty board.
+    until(&mut h, "pictures", |h| {
+        h.query_by_label("What Café looks like").is_some() && h.query_by_label("What Tuin looks like").is_some()
+    });
+    assert!(h.query_by_label("What Trip looks like").is_none());
+    let kept = env.path("boards/library-cache/pictures");
+    assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 2, "kept in the cache");
     // What each shows: goals, ideas and themes, who.
     assert!(h.query_by_label_contains("A warmer counter").is_some());
     assert!(h.query_by_label_contains("2 ideas · 0 themes").is_some());

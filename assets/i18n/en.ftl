@@ -1472,6 +1472,7 @@ library-people = by { $people }{ $more ->
 }
 library-changed = changed { $when }
 library-open = Open
+library-picture = What { $board } looks like
 library-open-board = Open { $board }
 library-unreadable = Cannot be read
 library-idea-gone = That idea is no longer on the board (deleted since it was found).

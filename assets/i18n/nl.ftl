@@ -1469,6 +1469,7 @@ library-people = van { $people }{ $more ->
 }
 library-changed = gewijzigd { $when }
 library-open = Openen
+library-picture = Zo ziet { $board } eruit
 library-open-board = Open { $board }
 library-unreadable = Niet te lezen
 library-idea-gone = Dat idee staat niet meer op het bord (verwijderd nadat het gevonden werd).

@@ -4,12 +4,13 @@
 //! so that a search never waits for a long first build. Both report back through a
 //! channel and wake the window; the app only reads what they found.
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use crate::library::{BoardEntry, Filters, Hit, Library, Progress, Refreshed};
+use crate::library::{BoardEntry, FileStamp, Filters, Hit, Library, Progress, Refreshed};
 
 /// Changes in a folder come in bursts (a save writes a temporary file, renames it, and
 /// writes a backup): the refresh waits this long for the burst to end.
@@ -17,16 +18,33 @@ const SETTLE: Duration = Duration::from_millis(250);
 
 /// What the background threads found.
 enum News {
-    Boards { boards: Vec<BoardEntry>, report: Refreshed },
-    Hits { asked: u64, hits: Vec<Hit> },
+    Boards {
+        boards: Vec<BoardEntry>,
+        report: Refreshed,
+    },
+    Hits {
+        asked: u64,
+        hits: Vec<Hit>,
+    },
+    /// A board's small picture (`None`: it has none: unreadable, or nothing on it).
+    Picture {
+        path: PathBuf,
+        stamp: FileStamp,
+        image: Option<egui::ColorImage>,
+    },
     Failed(String),
 }
+
+/// Most boards' pictures kept as textures at once (about 0.5 MB each); those not shown
+/// for longest go first.
+const MAX_PICTURES: usize = 240;
 
 /// The library as the app sees it: the boards and the hits last found, how far a
 /// refresh has come, what went wrong.
 pub struct LibraryWork {
     refresh: Sender<()>,
     search: Sender<(u64, String, Filters)>,
+    pub pictures: Pictures,
     news: Receiver<News>,
     progress: Arc<Mutex<Option<Progress>>>,
     /// Kept so that changes in the folders keep arriving.
@@ -49,6 +67,7 @@ impl LibraryWork {
     pub fn start(dir: Option<PathBuf>, folders: Vec<PathBuf>, ctx: &egui::Context) -> Self {
         let (refresh, refresh_rx) = channel::<()>();
         let (search, search_rx) = channel::<(u64, String, Filters)>();
+        let (draw, draw_rx) = channel::<BoardEntry>();
         let (news_tx, news) = channel();
         let progress = Arc::new(Mutex::new(None));
         let shared: Arc<Mutex<Option<Library>>> = Arc::new(Mutex::new(None));
@@ -59,6 +78,7 @@ impl LibraryWork {
                 ctx.request_repaint();
             }
         };
+        let picture_dir = dir.clone();
         {
             let (shared, progress, tx, tell) = (shared.clone(), progress.clone(), news_tx.clone(), tell.clone());
             let ctx = ctx.clone();
@@ -94,6 +114,23 @@ impl LibraryWork {
                 })
                 .expect("a thread can be started");
         }
+        {
+            let (tx, tell, dir) = (news_tx.clone(), tell.clone(), picture_dir);
+            std::thread::Builder::new()
+                .name("moodboard-board-pictures".into())
+                .spawn(move || {
+                    let Some(dir) = dir else { return };
+                    while let Ok(entry) = draw_rx.recv() {
+                        let Some(stamp) = entry.stamp else { continue };
+                        let image = crate::library::picture(&dir, &entry).map(|img| {
+                            let size = [img.width() as usize, img.height() as usize];
+                            egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw())
+                        });
+                        tell(&tx, News::Picture { path: entry.path, stamp, image });
+                    }
+                })
+                .expect("a thread can be started");
+        }
         std::thread::Builder::new()
             .name("moodboard-search".into())
             .spawn(move || {
@@ -119,6 +156,7 @@ impl LibraryWork {
         Self {
             refresh,
             search,
+            pictures: Pictures { draw, kept: HashMap::new(), drawing: HashSet::new(), ctx: ctx.clone() },
             news,
             progress,
             _watchers: watchers,
@@ -154,6 +192,7 @@ impl LibraryWork {
                     self.answered = self.last_asked.clone();
                 }
                 News::Hits { .. } => {}
+                News::Picture { path, stamp, image } => self.pictures.arrived(path, stamp, image),
                 News::Failed(why) => self.error = Some(why),
             }
         }
@@ -187,6 +226,55 @@ impl LibraryWork {
     /// A search or refresh is under way.
     pub fn is_busy(&self) -> bool {
         self.progress().is_some() || self.last_asked != self.answered
+    }
+}
+
+/// The boards' small pictures as textures, drawn by a thread of their own when a tile
+/// asks for one, and forgotten when not shown for longest.
+pub struct Pictures {
+    draw: Sender<BoardEntry>,
+    /// Each with the stamp it was drawn for and the frame it was last shown.
+    kept: HashMap<PathBuf, (FileStamp, Option<egui::TextureHandle>, u64)>,
+    /// Asked for and not back yet.
+    drawing: HashSet<(PathBuf, FileStamp)>,
+    ctx: egui::Context,
+}
+
+impl Pictures {
+    /// The picture of `entry`'s board as it is now, if drawn; asks for it otherwise (and
+    /// while the one kept is of an older version of the board, shows that one).
+    pub fn picture(&mut self, entry: &BoardEntry) -> Option<egui::TextureHandle> {
+        let stamp = entry.stamp?;
+        entry.summary.as_ref()?;
+        let frame = self.ctx.cumulative_frame_nr();
+        let kept = self.kept.get_mut(&entry.path).map(|(was, texture, shown)| {
+            *shown = frame;
+            (*was == stamp, texture.clone())
+        });
+        if kept.as_ref().is_none_or(|(current, _)| !current) && self.drawing.insert((entry.path.clone(), stamp)) {
+            let _ = self.draw.send(entry.clone());
+        }
+        kept.and_then(|(_, texture)| texture)
+    }
+
+    /// Drops the pictures not shown for longest, beyond [`MAX_PICTURES`].
+    fn forget(&mut self) {
+        if self.kept.len() <= MAX_PICTURES {
+            return;
+        }
+        let mut by_age: Vec<(u64, PathBuf)> = self.kept.iter().map(|(p, (_, _, shown))| (*shown, p.clone())).collect();
+        by_age.sort();
+        for (_, path) in by_age.into_iter().take(self.kept.len() - MAX_PICTURES) {
+            self.kept.remove(&path);
+        }
+    }
+
+    fn arrived(&mut self, path: PathBuf, stamp: FileStamp, image: Option<egui::ColorImage>) {
+        self.drawing.remove(&(path.clone(), stamp));
+        let name = format!("library-picture-{}", path.display());
+        let texture = image.map(|i| self.ctx.load_texture(name, i, egui::TextureOptions::LINEAR));
+        self.kept.insert(path, (stamp, texture, self.ctx.cumulative_frame_nr()));
+        self.forget();
     }
 }
 
@@ -225,16 +313,19 @@ impl super::MoodboardApp {
     ) {
         use crate::ui::library::{LibraryAsk, LibraryView, library_ui};
         let Some(form) = &mut self.view.windows.library else { return };
-        let work = &self.library;
-        let view = LibraryView {
-            boards: &work.boards,
-            listed: work.listed,
-            hits: &work.hits,
-            answered: work.answered.as_ref() == Some(&form.query()),
-            progress: work.progress(),
-            error: work.error.as_deref(),
+        let progress = self.library.progress();
+        let LibraryWork { boards, listed, hits, answered, error, pictures, .. } = &mut self.library;
+        let mut picture = |entry: &BoardEntry| pictures.picture(entry);
+        let mut view = LibraryView {
+            boards,
+            listed: *listed,
+            hits,
+            answered: answered.as_ref() == Some(&form.query()),
+            progress,
+            error: error.as_deref(),
+            picture: &mut picture,
         };
-        match library_ui(ctx, form, &view, open) {
+        match library_ui(ctx, form, &mut view, open) {
             Some(LibraryAsk::Search { text, filters }) => self.library.search(&text, &filters),
             Some(LibraryAsk::OpenBoard(path)) => actions.push(crate::ui::Action::OpenBoard(path)),
             Some(LibraryAsk::OpenIdea { board, id }) => actions.push(crate::ui::Action::OpenIdea { board, id }),

@@ -15,7 +15,7 @@ use crate::storage::{self, AssetStore, SaveError};
 pub use canvas::{CanvasError, CanvasNodes, read_canvas};
 pub use html::to_html;
 pub use markdown::to_markdown;
-pub use png::{PngError, render_png};
+pub use png::{PngError, render_picture, render_png};
 
 /// What to export to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -44,10 +44,20 @@ crate::said_in_english!(PngError);
 
 /// Draws the board's items and theme regions and returns the PNG file's bytes.
 pub fn render_png(board: &Board, store: &AssetStore) -> Result<Vec<u8>, PngError> {
+    let img = render_picture(board, store, MAX_SIDE)?;
+    let mut png = Vec::new();
+    img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| PngError::Encode(e.to_string()))?;
+    Ok(png)
+}
+
+/// Draws the board's items and theme regions, its longest side at most `max_side`
+/// pixels (the library's small pictures of boards, the PNG export).
+pub fn render_picture(board: &Board, store: &AssetStore, max_side: f32) -> Result<RgbaImage, PngError> {
     let bounds = board.bounds().ok_or(PngError::Empty)?;
     let (bw, bh) =
         (bounds.max.x - bounds.min.x + 2.0 * (MARGIN + PAD), bounds.max.y - bounds.min.y + 2.0 * (MARGIN + PAD));
-    let scale = (MAX_SIDE / bw.max(bh)).min(1.0);
+    let scale = (max_side / bw.max(bh)).min(1.0);
     let (w, h) = ((bw * scale).ceil().max(1.0) as u32, (bh * scale).ceil().max(1.0) as u32);
     let mut canvas = Canvas {
         img: RgbaImage::from_pixel(w, h, BACKGROUND),
@@ -79,12 +89,7 @@ pub fn render_png(board: &Board, store: &AssetStore) -> Result<Vec<u8>, PngError
     for item in &board.items {
         canvas.card(item, store);
     }
-    let mut png = Vec::new();
-    canvas
-        .img
-        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
-        .map_err(|e| PngError::Encode(e.to_string()))?;
-    Ok(png)
+    Ok(canvas.img)
 }
 
 /// The characters of `s` the font has glyphs for: a sign it lacks (`↗`) is left out
@@ -279,7 +284,12 @@ impl CardPainter for CardPaint<'_> {
         let r = self.on_board(area);
         let (x0, y0, x1, y1) = self.canvas.to_px(r);
         let (pw, ph) = ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32);
-        let picture = self.store.read_verified(asset).ok().and_then(|b| decode::decode(&b).ok()).map(|p| match crop {
+        // Decoded no larger than drawn (a JPEG at a reduced size: far quicker for a photo
+        // drawn small), enough for the part a crop keeps.
+        let kept = crop.filter(|c| c.is_valid()).map_or(1.0, |c| c.w.min(c.h).max(0.01));
+        let side = (pw.max(ph) as f32 / kept).ceil() as u32;
+        let decoded = self.store.read_verified(asset).ok().and_then(|b| decode::decode_at_least(&b, side).ok());
+        let picture = decoded.map(|p| match crop {
             Some(c) if c.is_valid() => {
                 let (w, h) = (p.width() as f32, p.height() as f32);
                 p.crop_imm((c.x * w) as u32, (c.y * h) as u32, ((c.w * w) as u32).max(1), ((c.h * h) as u32).max(1))

@@ -13,7 +13,7 @@ use crate::model::Board;
 use crate::storage::{self, paths};
 
 /// A board file as last seen: changed when either differs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FileStamp {
     pub len: u64,
     /// Last modification, in nanoseconds since 1970.

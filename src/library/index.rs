@@ -306,7 +306,9 @@ impl Library {
         let mut boards: Vec<BoardEntry> = known.into_values().collect();
         boards.sort_by(|a, b| a.path.cmp(&b.path));
         report.unchanged = boards.len().saturating_sub(report.read.len());
-        Stored { schema: SCHEMA, boards }.save(&self.catalog_file())?;
+        let stored = Stored { schema: SCHEMA, boards };
+        stored.save(&self.catalog_file())?;
+        super::picture::prune(&self.dir, &stored.boards);
         drop(writer);
         open.reader.reload().map_err(|source| LibraryError::Index { path: index_dir, source })?;
         Ok(report)

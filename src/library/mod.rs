@@ -8,12 +8,14 @@
 
 mod catalog;
 mod index;
+mod picture;
 mod query;
 
 use std::path::{Path, PathBuf};
 
 pub use catalog::{BoardEntry, FileStamp, Summary, board_files};
 pub use index::{Library, LibraryError, Progress, Refreshed};
+pub use picture::{PICTURE_SIDE, picture, prune};
 pub use query::{Filters, Hit};
 
 /// Environment variable naming the cache folder (the thumbnails' and the library's).

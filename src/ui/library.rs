@@ -74,13 +74,15 @@ pub struct LibraryView<'a> {
     pub answered: bool,
     pub progress: Option<Progress>,
     pub error: Option<&'a str>,
+    /// The small picture of a board, when drawn (asked for when its tile is in view).
+    pub picture: &'a mut dyn FnMut(&BoardEntry) -> Option<egui::TextureHandle>,
 }
 
 /// The library window; `open` turns false when it is closed.
 pub fn library_ui(
     ctx: &egui::Context,
     form: &mut LibraryForm,
-    view: &LibraryView<'_>,
+    view: &mut LibraryView<'_>,
     open: &mut bool,
 ) -> Option<LibraryAsk> {
     let mut ask = None;
@@ -97,7 +99,7 @@ pub fn library_ui(
     ask
 }
 
-fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &LibraryView<'_>) -> Option<LibraryAsk> {
+fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_>) -> Option<LibraryAsk> {
     let mut ask = None;
     let before = form.query();
     ui.horizontal(|ui| {
@@ -289,9 +291,10 @@ fn shown_boards<'a>(form: &LibraryForm, boards: &'a [BoardEntry]) -> Vec<&'a Boa
 }
 
 /// The boards, each a tile: title, goals, ideas, who, last change; or why it cannot be read.
-fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &LibraryView<'_>) -> Option<LibraryAsk> {
+fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &mut LibraryView<'_>) -> Option<LibraryAsk> {
     let mut ask = None;
-    let shown = shown_boards(form, view.boards);
+    let boards = view.boards;
+    let shown = shown_boards(form, boards);
     let heading = if !view.listed { tr!("library-listing") } else { tr!("library-boards", count = shown.len()) };
     ui.label(RichText::new(heading).heading());
     if view.listed && view.boards.is_empty() {
@@ -306,6 +309,7 @@ fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &LibraryView<'_>) -> O
                 ui.set_width(width);
                 ui.set_min_height(120.0);
                 ui.vertical(|ui| {
+                    picture_ui(ui, board, &title, width, &mut *view.picture);
                     ui.label(RichText::new(&title).strong().size(16.0));
                     match (&board.summary, board.problem_in(lang)) {
                         (Some(s), _) => {
@@ -341,4 +345,29 @@ fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &LibraryView<'_>) -> O
         }
     });
     ask
+}
+
+/// The board's small picture, asked for only while its place is in view; a quiet
+/// placeholder until it is drawn (and for a board with nothing on it).
+fn picture_ui(
+    ui: &mut egui::Ui,
+    board: &BoardEntry,
+    title: &str,
+    width: f32,
+    picture: &mut dyn FnMut(&BoardEntry) -> Option<egui::TextureHandle>,
+) {
+    let height = width * 0.6;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let texture = if ui.is_rect_visible(rect) { picture(board) } else { None };
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
+    if let Some(texture) = texture {
+        let size = texture.size_vec2();
+        let scale = (rect.width() / size.x).min(rect.height() / size.y);
+        let shown = egui::Rect::from_center_size(rect.center(), size * scale);
+        let uv = egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(1.0, 1.0));
+        painter.image(texture.id(), shown, uv, egui::Color32::WHITE);
+        let label = tr!("library-picture", board = title);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    }
 }
