@@ -103,8 +103,9 @@ fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_
     let mut ask = None;
     let before = form.query();
     ui.horizontal(|ui| {
+        let label = ui.label(tr!("library-search"));
         let field = TextEdit::singleline(&mut form.text).hint_text(tr!("library-search-hint")).desired_width(360.0);
-        let field = ui.add(field).labelled_by(ui.label(tr!("library-search")).id);
+        let field = ui.add(field).labelled_by(label.id);
         if std::mem::take(&mut form.focus) {
             field.request_focus();
         }
@@ -295,6 +296,10 @@ fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &mut LibraryView<'_>) 
     let mut ask = None;
     let boards = view.boards;
     let shown = shown_boards(form, boards);
+    if form.searching() && shown.is_empty() && view.listed {
+        // The ideas found say it all; no "0 boards" under them.
+        return None;
+    }
     let heading = if !view.listed { tr!("library-listing") } else { tr!("library-boards", count = shown.len()) };
     ui.label(RichText::new(heading).heading());
     if view.listed && view.boards.is_empty() {
@@ -309,7 +314,9 @@ fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &mut LibraryView<'_>) 
                 ui.set_width(width);
                 ui.set_min_height(120.0);
                 ui.vertical(|ui| {
-                    picture_ui(ui, board, &title, width, &mut *view.picture);
+                    if picture_ui(ui, board, &title, width, &mut *view.picture) {
+                        ask = Some(LibraryAsk::OpenBoard(board.path.clone()));
+                    }
                     ui.label(RichText::new(&title).strong().size(16.0));
                     match (&board.summary, board.problem_in(lang)) {
                         (Some(s), _) => {
@@ -348,16 +355,19 @@ fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &mut LibraryView<'_>) 
 }
 
 /// The board's small picture, asked for only while its place is in view; a quiet
-/// placeholder until it is drawn (and for a board with nothing on it).
+/// placeholder until it is drawn (and for a board with nothing on it). `true` when it was
+/// clicked (a readable board opens).
 fn picture_ui(
     ui: &mut egui::Ui,
     board: &BoardEntry,
     title: &str,
     width: f32,
     picture: &mut dyn FnMut(&BoardEntry) -> Option<egui::TextureHandle>,
-) {
+) -> bool {
     let height = width * 0.6;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
+    let sense = if board.summary.is_some() { egui::Sense::click() } else { egui::Sense::hover() };
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), sense);
+    let response = if board.summary.is_some() { response.on_hover_cursor(egui::CursorIcon::PointingHand) } else { response };
     let texture = if ui.is_rect_visible(rect) { picture(board) } else { None };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
@@ -370,4 +380,5 @@ fn picture_ui(
         let label = tr!("library-picture", board = title);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     }
+    response.clicked()
 }
