@@ -370,7 +370,9 @@ impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         crate::i18n::set_language(self.language);
         self.poll_background();
-        self.library.poll();
+        if self.library.poll() {
+            self.library_said();
+        }
         let session = &self.open.doc.board().session;
         let left_ms = session.timer.left_ms(crate::model::Timestamp::now());
         if session.phase != crate::model::Phase::Off && session.timer.is_running() && left_ms > 0 {

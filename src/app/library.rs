@@ -26,6 +26,8 @@ enum News {
         asked: u64,
         hits: Vec<Hit>,
     },
+    /// A duplicate, a new title, the trash: done or not.
+    Managed(Result<Managed, String>),
     /// A board's small picture (`None`: it has none: unreadable, or nothing on it).
     Picture {
         path: PathBuf,
@@ -33,6 +35,14 @@ enum News {
         image: Option<egui::ColorImage>,
     },
     Failed(String),
+}
+
+/// What was done to a whole board.
+enum Managed {
+    Duplicated(PathBuf),
+    Retitled,
+    Trashed { trashed: crate::library::Trashed, title: String },
+    Untrashed(String),
 }
 
 /// Most boards' pictures kept as textures at once (about 0.5 MB each); those not shown
@@ -59,6 +69,11 @@ pub struct LibraryWork {
     last_asked: Option<(String, Filters)>,
     pub last_refresh: Option<Refreshed>,
     pub error: Option<String>,
+    /// The board last put in the trash and its title, while it can be brought back.
+    pub trashed: Option<(crate::library::Trashed, String)>,
+    /// Said by a duplicate, retitle or trash, for the app to show.
+    pub said: Vec<Result<String, String>>,
+    news_tx: Sender<News>,
 }
 
 impl LibraryWork {
@@ -131,6 +146,7 @@ impl LibraryWork {
                 })
                 .expect("a thread can be started");
         }
+        let news_tx_kept = news_tx.clone();
         std::thread::Builder::new()
             .name("moodboard-search".into())
             .spawn(move || {
@@ -168,6 +184,9 @@ impl LibraryWork {
             last_asked: None,
             last_refresh: None,
             error: None,
+            trashed: None,
+            said: Vec::new(),
+            news_tx: news_tx_kept,
         }
     }
 
@@ -193,6 +212,20 @@ impl LibraryWork {
                 }
                 News::Hits { .. } => {}
                 News::Picture { path, stamp, image } => self.pictures.arrived(path, stamp, image),
+                News::Managed(Ok(done)) => {
+                    let said = match done {
+                        Managed::Duplicated(path) => crate::tr!("library-duplicated", path = path.as_path()),
+                        Managed::Retitled => continue,
+                        Managed::Trashed { trashed, title } => {
+                            // Said in the library, with its Undo, while it can be undone.
+                            self.trashed = Some((trashed, title));
+                            continue;
+                        }
+                        Managed::Untrashed(title) => crate::tr!("library-untrashed", board = title.as_str()),
+                    };
+                    self.said.push(Ok(said));
+                }
+                News::Managed(Err(why)) => self.said.push(Err(why)),
                 News::Failed(why) => self.error = Some(why),
             }
         }
@@ -221,6 +254,18 @@ impl LibraryWork {
         self.asked += 1;
         self.last_asked = Some((text.to_owned(), filters.clone()));
         let _ = self.search.send((self.asked, text.to_owned(), filters.clone()));
+    }
+
+    /// Does `work` to a whole board in the background; it reports back, and the library
+    /// is refreshed.
+    fn manage(&self, work: impl FnOnce() -> Result<Managed, crate::library::ManageError> + Send + 'static) {
+        let (tx, refresh, ctx) = (self.news_tx.clone(), self.refresh.clone(), self.pictures.ctx.clone());
+        std::thread::spawn(move || {
+            let result = work().map_err(|e| crate::i18n::said(&e));
+            let _ = tx.send(News::Managed(result));
+            let _ = refresh.send(());
+            ctx.request_repaint();
+        });
     }
 
     /// A search or refresh is under way.
@@ -314,7 +359,7 @@ impl super::MoodboardApp {
         use crate::ui::library::{LibraryAsk, LibraryView, library_ui};
         let Some(form) = &mut self.view.windows.library else { return };
         let progress = self.library.progress();
-        let LibraryWork { boards, listed, hits, answered, error, pictures, .. } = &mut self.library;
+        let LibraryWork { boards, listed, hits, answered, error, pictures, trashed, .. } = &mut self.library;
         let mut picture = |entry: &BoardEntry| pictures.picture(entry);
         let mut view = LibraryView {
             boards,
@@ -324,12 +369,73 @@ impl super::MoodboardApp {
             progress,
             error: error.as_deref(),
             picture: &mut picture,
+            open_board: &self.open.doc.path,
+            trashed: trashed.as_ref().map(|(_, title)| title.as_str()),
         };
-        match library_ui(ctx, form, &mut view, open) {
-            Some(LibraryAsk::Search { text, filters }) => self.library.search(&text, &filters),
-            Some(LibraryAsk::OpenBoard(path)) => actions.push(crate::ui::Action::OpenBoard(path)),
-            Some(LibraryAsk::OpenIdea { board, id }) => actions.push(crate::ui::Action::OpenIdea { board, id }),
-            None => {}
+        let Some(ask) = library_ui(ctx, form, &mut view, open) else { return };
+        let is_open = |path: &std::path::Path| {
+            crate::storage::paths::resolved(path) == crate::storage::paths::resolved(&self.open.doc.path)
+        };
+        match ask {
+            LibraryAsk::Search { text, filters } => self.library.search(&text, &filters),
+            LibraryAsk::OpenBoard(path) => actions.push(crate::ui::Action::OpenBoard(path)),
+            LibraryAsk::OpenIdea { board, id } => actions.push(crate::ui::Action::OpenIdea { board, id }),
+            LibraryAsk::Duplicate { board, title } if is_open(&board) => {
+                // The open board as it is, with what is not saved yet.
+                let now = self.open.doc.board().clone();
+                self.library
+                    .manage(move || crate::library::duplicate_of(&board, &now, &title).map(Managed::Duplicated));
+            }
+            LibraryAsk::Duplicate { board, title } => {
+                self.library.manage(move || crate::library::duplicate(&board, &title).map(Managed::Duplicated));
+            }
+            LibraryAsk::Retitle { board, title } if is_open(&board) => {
+                // One undo step on the open board, saved as any edit is.
+                let meta = crate::model::BoardMeta { title, ..self.open.doc.board().meta() };
+                let edit = crate::model::Edit::SetMeta { meta, at: crate::model::Timestamp::now() };
+                actions.push(crate::ui::Action::Edit { edit, label: crate::tr!("step-rename-board") });
+            }
+            LibraryAsk::Retitle { board, title } => {
+                let who = self.prefs.contributor();
+                self.library.manage(move || crate::library::retitle(&board, &title, &who).map(|()| Managed::Retitled));
+            }
+            // The menu does not offer it; the open board stays where it is.
+            LibraryAsk::Trash(board) if is_open(&board) => self.toasts.warning(crate::tr!("library-open-not-trashed")),
+            LibraryAsk::Trash(board) => {
+                let title =
+                    self.library.boards.iter().find(|b| b.path == board).map(BoardEntry::title).unwrap_or_default();
+                self.library
+                    .manage(move || crate::library::trash(&board).map(|trashed| Managed::Trashed { trashed, title }));
+            }
+            LibraryAsk::Untrash => self.untrash(),
+            LibraryAsk::Reveal(board) => {
+                let (tx, ctx) = (self.library.news_tx.clone(), self.ctx.clone());
+                // The file manager is asked over D-Bus, which may take its time.
+                std::thread::spawn(move || {
+                    if let Err(e) = opener::reveal(&board) {
+                        let why = crate::tr!("library-reveal-failed", path = board.as_path(), reason = e.to_string());
+                        let _ = tx.send(News::Managed(Err(why)));
+                        ctx.request_repaint();
+                    }
+                });
+            }
+        }
+    }
+
+    /// Brings back the board last put in the trash from the library.
+    pub(super) fn untrash(&mut self) {
+        if let Some((trashed, title)) = self.library.trashed.take() {
+            self.library.manage(move || crate::library::untrash(&trashed).map(|()| Managed::Untrashed(title)));
+        }
+    }
+
+    /// Tells what the library's work on whole boards came to.
+    pub(super) fn library_said(&mut self) {
+        for said in std::mem::take(&mut self.library.said) {
+            match said {
+                Ok(done) => self.toasts.info(done),
+                Err(why) => self.toasts.error(why),
+            }
         }
     }
 

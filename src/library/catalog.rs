@@ -129,9 +129,17 @@ pub(super) fn summarise(board: &Board) -> Summary {
         ideas: board.items.len(),
         themes: board.themes.len(),
         contributors: people.into_iter().map(|(p, _)| p.to_owned()).collect(),
-        modified_ms: board.modified().unix_millis(),
+        modified_ms: last_change(board).unix_millis(),
         tags,
     }
+}
+
+/// The board's last change: to its title and goals, a theme, an idea or a deletion.
+fn last_change(board: &Board) -> crate::model::Timestamp {
+    let items = board.items.iter().map(|i| i.modified);
+    let themes = board.themes.iter().map(|t| t.modified);
+    let deleted = board.deleted().iter().map(|t| t.at);
+    items.chain(themes).chain(deleted).fold(board.modified(), Ord::max)
 }
 
 /// The catalog as kept on disk.

@@ -8,6 +8,7 @@
 
 mod catalog;
 mod index;
+mod manage;
 mod picture;
 mod query;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 pub use catalog::{BoardEntry, FileStamp, Summary, board_files};
 pub use index::{Library, LibraryError, Progress, Refreshed};
+pub use manage::{ManageError, Trashed, duplicate, duplicate_of, retitle, trash, untrash};
 pub use picture::{PICTURE_SIDE, picture, prune};
 pub use query::{Filters, Hit};
 

@@ -230,3 +230,21 @@ fn two_programs_update_one_index_in_turn() {
     b.refresh(&folders, &mut |_| {}).unwrap();
     assert_eq!(found(&b, "coffee", &Filters::default()).len(), 1);
 }
+
+#[test]
+fn a_duplicate_is_another_board_and_a_retitle_keeps_the_file() {
+    let f = folder();
+    let paths = three(&f.boards);
+    let board = crate::storage::load(&paths[0]).unwrap().board;
+    let copy = duplicate(&paths[0], "Café (copy)").unwrap();
+    assert!(copy.ends_with("Café (copy).moodboard.ron"), "{copy:?}");
+    let made = crate::storage::load(&copy).unwrap().board;
+    assert_ne!(made.id(), board.id(), "another board, never merged as a copy");
+    assert_eq!((made.title.as_str(), made.items.len()), ("Café (copy)", board.items.len()));
+    retitle(&paths[1], "Onze tuin", "Ann").unwrap();
+    assert_eq!(crate::storage::load(&paths[1]).unwrap().board.title, "Onze tuin");
+    let library = Library::open(&f.cache).unwrap();
+    refreshed(&library, &f.boards);
+    let titles: Vec<String> = library.boards().iter().map(BoardEntry::title).collect();
+    assert!(titles.contains(&"Onze tuin".to_owned()) && titles.contains(&"Café (copy)".to_owned()), "{titles:?}");
+}

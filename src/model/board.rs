@@ -124,6 +124,20 @@ impl Board {
         Self { id, created, modified, deleted: deleted.into(), ..Self::new("", created) }
     }
 
+    /// Another board made from this one (a duplicate, a board from a template): the same
+    /// themes, ideas and session, a new identity (it never merges as a copy of this one),
+    /// titled `title`, made `now`, with no history of deletions.
+    pub fn as_new_board(&self, title: &str, now: Timestamp) -> Board {
+        Board {
+            id: BoardId::new_random(),
+            title: title.to_owned(),
+            created: now,
+            modified: now,
+            deleted: IdList::new(),
+            ..self.clone()
+        }
+    }
+
     /// The file format version: always [`FORMAT_VERSION`] in memory.
     pub fn version(&self) -> u32 {
         self.version

@@ -38,6 +38,8 @@ pub struct LibraryForm {
     pub chosen: usize,
     /// The search field takes the keyboard on the next frame.
     pub focus: bool,
+    /// A board being given a new title, and the title typed so far.
+    pub renaming: Option<(PathBuf, String)>,
 }
 
 impl LibraryForm {
@@ -60,9 +62,29 @@ impl LibraryForm {
 /// What the library asks of the app.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LibraryAsk {
-    Search { text: String, filters: Filters },
+    Search {
+        text: String,
+        filters: Filters,
+    },
     OpenBoard(PathBuf),
-    OpenIdea { board: PathBuf, id: String },
+    OpenIdea {
+        board: PathBuf,
+        id: String,
+    },
+    /// Another board made from this one, titled so.
+    Duplicate {
+        board: PathBuf,
+        title: String,
+    },
+    Retitle {
+        board: PathBuf,
+        title: String,
+    },
+    Trash(PathBuf),
+    /// Bring back the board last put in the trash.
+    Untrash,
+    /// Show the board's file in the file manager.
+    Reveal(PathBuf),
 }
 
 /// What the library shows, as the app last heard it.
@@ -76,6 +98,10 @@ pub struct LibraryView<'a> {
     pub error: Option<&'a str>,
     /// The small picture of a board, when drawn (asked for when its tile is in view).
     pub picture: &'a mut dyn FnMut(&BoardEntry) -> Option<egui::TextureHandle>,
+    /// The open board's file (it cannot go to the trash while open).
+    pub open_board: &'a std::path::Path,
+    /// The title of the board last put in the trash, while it can be brought back.
+    pub trashed: Option<&'a str>,
 }
 
 /// The library window; `open` turns false when it is closed.
@@ -154,6 +180,14 @@ fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_
     }
     if let Some(error) = view.error {
         ui.colored_label(style::error_text(ui.visuals()), error);
+    }
+    if let Some(title) = view.trashed {
+        ui.horizontal(|ui| {
+            ui.label(tr!("library-trashed", board = title));
+            if ui.button(tr!("library-undo-trash")).clicked() {
+                ask = Some(LibraryAsk::Untrash);
+            }
+        });
     }
     tags_ui(ui, form, view.boards);
     ui.separator();
@@ -292,7 +326,7 @@ fn shown_boards<'a>(form: &LibraryForm, boards: &'a [BoardEntry]) -> Vec<&'a Boa
 }
 
 /// The boards, each a tile: title, goals, ideas, who, last change; or why it cannot be read.
-fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &mut LibraryView<'_>) -> Option<LibraryAsk> {
+fn boards_ui(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_>) -> Option<LibraryAsk> {
     let mut ask = None;
     let boards = view.boards;
     let shown = shown_boards(form, boards);
@@ -317,7 +351,25 @@ fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &mut LibraryView<'_>) 
                     if picture_ui(ui, board, &title, width, &mut *view.picture) {
                         ask = Some(LibraryAsk::OpenBoard(board.path.clone()));
                     }
-                    ui.label(RichText::new(&title).strong().size(16.0));
+                    match &mut form.renaming {
+                        Some((path, text)) if *path == board.path => {
+                            let field = ui.add(TextEdit::singleline(text).desired_width(width));
+                            let field = field.labelled_by(ui.label(tr!("library-new-title")).id);
+                            if !field.has_focus() && !field.lost_focus() {
+                                field.request_focus();
+                            }
+                            let (enter, esc) = ui.input(|i| (i.key_pressed(Key::Enter), i.key_pressed(Key::Escape)));
+                            if field.lost_focus() && enter && !text.trim().is_empty() {
+                                ask = Some(LibraryAsk::Retitle { board: path.clone(), title: text.trim().to_owned() });
+                                form.renaming = None;
+                            } else if esc || field.lost_focus() {
+                                form.renaming = None;
+                            }
+                        }
+                        _ => {
+                            ui.label(RichText::new(&title).strong().size(16.0));
+                        }
+                    }
                     match (&board.summary, board.problem_in(lang)) {
                         (Some(s), _) => {
                             for goal in s.goals.iter().take(2) {
@@ -334,16 +386,24 @@ fn boards_ui(ui: &mut egui::Ui, form: &LibraryForm, view: &mut LibraryView<'_>) 
                             }
                             let changed = Timestamp::from_unix_millis(s.modified_ms).to_short_string();
                             ui.label(RichText::new(tr!("library-changed", when = changed)).weak());
-                            let open = ui.button(tr!("library-open"));
-                            let label = tr!("library-open-board", board = title.as_str());
-                            open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                            if open.clicked() {
-                                ask = Some(LibraryAsk::OpenBoard(board.path.clone()));
-                            }
+                            ui.horizontal(|ui| {
+                                let open = ui.button(tr!("library-open"));
+                                let label = tr!("library-open-board", board = title.as_str());
+                                open.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                                if open.clicked() {
+                                    ask = Some(LibraryAsk::OpenBoard(board.path.clone()));
+                                }
+                                if let Some(more) = more_ui(ui, form, board, &title, view.open_board) {
+                                    ask = Some(more);
+                                }
+                            });
                         }
                         (None, problem) => {
                             ui.colored_label(style::warn_text(ui.visuals()), tr!("library-unreadable"));
                             ui.label(RichText::new(problem.unwrap_or_default()).weak().small());
+                            if let Some(more) = more_ui(ui, form, board, &title, view.open_board) {
+                                ask = Some(more);
+                            }
                         }
                     }
                     ui.label(RichText::new(board.path.display().to_string()).weak().small());
@@ -367,7 +427,8 @@ fn picture_ui(
     let height = width * 0.6;
     let sense = if board.summary.is_some() { egui::Sense::click() } else { egui::Sense::hover() };
     let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), sense);
-    let response = if board.summary.is_some() { response.on_hover_cursor(egui::CursorIcon::PointingHand) } else { response };
+    let response =
+        if board.summary.is_some() { response.on_hover_cursor(egui::CursorIcon::PointingHand) } else { response };
     let texture = if ui.is_rect_visible(rect) { picture(board) } else { None };
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, 4.0, ui.visuals().extreme_bg_color);
@@ -381,4 +442,39 @@ fn picture_ui(
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
     }
     response.clicked()
+}
+
+/// The … menu of a board: rename, duplicate, show in the file manager, move to the trash.
+fn more_ui(
+    ui: &mut egui::Ui,
+    form: &mut LibraryForm,
+    board: &BoardEntry,
+    title: &str,
+    open_board: &std::path::Path,
+) -> Option<LibraryAsk> {
+    let mut ask = None;
+    let readable = board.summary.is_some();
+    let is_open = crate::storage::paths::resolved(&board.path) == crate::storage::paths::resolved(open_board);
+    let menu = egui::containers::menu::MenuButton::new("…").ui(ui, |ui| {
+        if ui.add_enabled(readable, egui::Button::new(tr!("library-rename"))).clicked() {
+            form.renaming = Some((board.path.clone(), title.to_owned()));
+        }
+        if ui.add_enabled(readable, egui::Button::new(tr!("library-duplicate"))).clicked() {
+            ask = Some(LibraryAsk::Duplicate {
+                board: board.path.clone(),
+                title: tr!("library-copy-title", title = title),
+            });
+        }
+        if ui.button(tr!("library-reveal")).clicked() {
+            ask = Some(LibraryAsk::Reveal(board.path.clone()));
+        }
+        let trash = ui.add_enabled(!is_open, egui::Button::new(tr!("library-move-to-trash")));
+        let trash = trash.on_disabled_hover_text(tr!("library-open-not-trashed"));
+        if trash.clicked() {
+            ask = Some(LibraryAsk::Trash(board.path.clone()));
+        }
+    });
+    let label = tr!("library-more", board = title);
+    menu.0.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+    ask
 }
