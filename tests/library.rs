@@ -284,3 +284,45 @@ fn in_the_library_a_board_is_renamed_and_duplicated() {
     until(&mut h, "a duplicate", |h| h.query_by_label("Open Tuin van oma (copy)").is_some());
     assert!(boards_folder(&env).join("Tuin van oma (copy).moodboard.ron").exists());
 }
+
+#[test]
+fn add_with_no_board_goes_to_the_inbox_which_the_library_lists() {
+    let env = Env::new();
+    let out = env.ok(&["add", "--note", "Ask the baker about sourdough", "--tag", "bread"]);
+    assert!(out.contains("Inbox"), "{out}");
+    let inbox = env.path("boards/Inbox.moodboard.ron");
+    assert!(env.ok(&["show", inbox.to_str().unwrap()]).contains("Ask the baker about sourdough"));
+    env.ok(&["add", "--quote", "Bread is life", "--by", "Oma"]);
+    assert!(env.ok(&["boards"]).starts_with("Inbox\t2 ideas\t"));
+    assert!(env.ok(&["search", "--tag", "bread"]).contains("sourdough"));
+}
+
+#[test]
+fn move_to_board_takes_a_picture_card_with_its_image_in_one_undo_step() {
+    let env = Env::new();
+    three(&env);
+    let dir = boards_folder(&env);
+    let trip = dir.join("trip.moodboard.ron");
+    let image = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/welcome/coffee.png");
+    env.ok(&["add", trip.to_str().unwrap(), "--image", image.to_str().unwrap(), "--as", "Dee", "--source", "customer"]);
+    let mut h = window::harness(&trip, &dir, Lang::En);
+    let card = h.state().doc().board().items.iter().next().unwrap().id.clone();
+    h.state_mut().view.canvas.selection = std::collections::BTreeSet::from([card]);
+    h.run_steps(2);
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    h.get_by_label("Move to board…").click();
+    until(&mut h, "the boards to choose from", |h| h.query_by_label("Café").is_some());
+    h.get_by_label("Café").click();
+    until(&mut h, "moved", |h| h.state().doc().board().items.is_empty());
+    let cafe = dir.join("cafe.moodboard.ron");
+    let shown = env.ok(&["show", cafe.to_str().unwrap()]);
+    assert!(shown.contains("coffee") && shown.contains("Dee · customer"), "{shown}");
+    // Its picture came along, and the board checks clean (every picture there).
+    assert!(env.run(&["check", cafe.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read_dir(moodboard::storage::paths::assets_dir(&cafe)).unwrap().count(), 1);
+    // One undo step brings it back here (the copy on Café stays: that board is not open).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().doc().board().items.len(), 1);
+}

@@ -64,6 +64,10 @@ cmd-send-to-back = Send to back
 cmd-send-to-back-help = Put the selected items underneath
 cmd-toggle-lock = Lock / unlock
 cmd-toggle-lock-help = Locked items cannot be moved, resized or deleted
+cmd-move-to-board = Move to board…
+cmd-move-to-board-help = Take the selected cards to another board or the inbox, with their pictures and who brought them
+cmd-copy-to-board = Copy to board…
+cmd-copy-to-board-help = Put copies of the selected cards on another board or the inbox, with their pictures and who brought them
 cmd-add-note = Note
 cmd-add-note-help = Write down a brainwave
 cmd-add-quote = Quote
@@ -1012,6 +1016,7 @@ reason-image-not-a-file = this should be an image file but is not a file
 action-read-image = read the image
 reason-not-an-image-extension = not an image extension a board can hold
 action-create-assets-folder = create the assets folder
+action-create-boards-folder = create the boards folder
 action-open = open
 action-read = read
 action-look-at-file = cannot look at the file
@@ -1491,3 +1496,19 @@ library-undo-trash = Undo (Ctrl+Z)
 library-untrashed = “{ $board }” is back from the trash.
 library-duplicated = Made { $path }
 library-reveal-failed = Could not show { $path } in the file manager: { $reason }
+library-inbox = Inbox
+send-move-heading = { $count ->
+    [one] Move 1 card to …
+   *[other] Move { $count } cards to …
+}
+send-copy-heading = { $count ->
+    [one] Copy 1 card to …
+   *[other] Copy { $count } cards to …
+}
+send-filter = Board
+send-filter-hint = Type to find a board
+send-cancel = Cancel
+send-select-first = Select the cards to send to another board first.
+send-moved = Moved { $things } to “{ $board }”.
+send-copied = Copied { $things } to “{ $board }”.
+step-move-to-board = Move { $things } to “{ $board }”

@@ -62,6 +62,10 @@ cmd-bring-to-front = Naar voren halen
 cmd-bring-to-front-help = Leg de gekozen ideeën bovenop
 cmd-send-to-back = Naar achteren sturen
 cmd-send-to-back-help = Leg de gekozen ideeën onderop
+cmd-move-to-board = Naar ander bord…
+cmd-move-to-board-help = Breng de gekozen kaarten naar een ander bord of het postvak, met hun afbeeldingen en wie ze inbracht
+cmd-copy-to-board = Kopiëren naar bord…
+cmd-copy-to-board-help = Zet kopieën van de gekozen kaarten op een ander bord of in het postvak, met hun afbeeldingen en wie ze inbracht
 cmd-toggle-lock = Vergrendelen / ontgrendelen
 cmd-toggle-lock-help = Vergrendelde ideeën kunnen niet verplaatst, vergroot of verwijderd worden
 cmd-add-note = Notitie
@@ -1009,6 +1013,7 @@ reason-image-not-a-file = dit zou een afbeeldingsbestand moeten zijn maar is gee
 action-read-image = de afbeelding lezen
 reason-not-an-image-extension = geen extensie van een afbeelding die een bord kan bevatten
 action-create-assets-folder = de map met bestanden aanmaken
+action-create-boards-folder = de map met borden aanmaken
 action-open = openen
 action-read = lezen
 action-look-at-file = kan het bestand niet bekijken
@@ -1488,3 +1493,19 @@ library-undo-trash = Ongedaan maken (Ctrl+Z)
 library-untrashed = “{ $board }” is terug uit de prullenbak.
 library-duplicated = { $path } gemaakt
 library-reveal-failed = Kon { $path } niet tonen in bestandsbeheer: { $reason }
+library-inbox = Postvak
+send-move-heading = { $count ->
+    [one] 1 kaart verplaatsen naar …
+   *[other] { $count } kaarten verplaatsen naar …
+}
+send-copy-heading = { $count ->
+    [one] 1 kaart kopiëren naar …
+   *[other] { $count } kaarten kopiëren naar …
+}
+send-filter = Bord
+send-filter-hint = Typ om een bord te vinden
+send-cancel = Annuleren
+send-select-first = Kies eerst de kaarten die naar een ander bord gaan.
+send-moved = { $things } verplaatst naar “{ $board }”.
+send-copied = { $things } gekopieerd naar “{ $board }”.
+step-move-to-board = { $things } naar “{ $board }”

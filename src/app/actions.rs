@@ -181,6 +181,7 @@ impl MoodboardApp {
             Command::NewBoard => self.view.windows.open(Window::NewBoard),
             Command::Open => self.files.open_board(&self.ctx, self.open.key, self.folder()),
             Command::Library | Command::SearchLibrary => self.show_library(),
+            Command::MoveToBoard | Command::CopyToBoard => self.ask_where_to_send(command == Command::MoveToBoard),
             // In the library, Undo brings back the board last put in the trash.
             Command::Undo if self.view.windows.library.is_some() && self.library.trashed.is_some() => self.untrash(),
             Command::Save if self.open.doc.read_only => self.toasts.warning(tr!("doc-read-only")),

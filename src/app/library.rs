@@ -43,6 +43,9 @@ enum Managed {
     Retitled,
     Trashed { trashed: crate::library::Trashed, title: String },
     Untrashed(String),
+    /// Cards arrived on another board; when `moving`, they leave the open board, if it
+    /// is still the one they came from.
+    Sent { key: super::jobs::BoardKey, ids: Vec<crate::model::ItemId>, to: PathBuf, count: usize, moving: bool },
 }
 
 /// Most boards' pictures kept as textures at once (about 0.5 MB each); those not shown
@@ -71,6 +74,8 @@ pub struct LibraryWork {
     pub error: Option<String>,
     /// The board last put in the trash and its title, while it can be brought back.
     pub trashed: Option<(crate::library::Trashed, String)>,
+    /// Cards that arrived on another board, for the app to take off the open one.
+    sent: Vec<Managed>,
     /// Said by a duplicate, retitle or trash, for the app to show.
     pub said: Vec<Result<String, String>>,
     news_tx: Sender<News>,
@@ -185,6 +190,7 @@ impl LibraryWork {
             last_refresh: None,
             error: None,
             trashed: None,
+            sent: Vec::new(),
             said: Vec::new(),
             news_tx: news_tx_kept,
         }
@@ -222,6 +228,10 @@ impl LibraryWork {
                             continue;
                         }
                         Managed::Untrashed(title) => crate::tr!("library-untrashed", board = title.as_str()),
+                        sent @ Managed::Sent { .. } => {
+                            self.sent.push(sent);
+                            continue;
+                        }
                     };
                     self.said.push(Ok(said));
                 }
@@ -429,8 +439,71 @@ impl super::MoodboardApp {
         }
     }
 
+    /// Opens the window that asks where the selected cards go.
+    pub(super) fn ask_where_to_send(&mut self, moving: bool) {
+        if self.view.canvas.selection.is_empty() {
+            self.toasts.info(crate::tr!("send-select-first"));
+            return;
+        }
+        self.view.windows.send_cards = Some(crate::ui::library::SendForm { moving, filter: String::new() });
+        self.library.refresh();
+    }
+
+    /// The Move to board / Copy to board window, and what it chose.
+    pub(super) fn send_cards_window(&mut self, ctx: &egui::Context) {
+        let count = self.view.canvas.selection.len();
+        let form = &mut self.view.windows.send_cards;
+        let moving = form.as_ref().is_some_and(|f| f.moving);
+        let Some(to) =
+            crate::ui::library::send_cards_ui(ctx, form, &self.library.boards, &self.open.doc.path, count)
+        else {
+            return;
+        };
+        let board = self.open.doc.board();
+        let ids: std::collections::BTreeSet<crate::model::ItemId> = if moving {
+            // Locked cards stay where they are.
+            self.view.canvas.selection.iter().filter(|id| board.item(id).is_some_and(|i| !board.fixed(i))).cloned().collect()
+        } else {
+            self.view.canvas.selection.clone()
+        };
+        if ids.is_empty() {
+            self.toasts.warning(crate::tr!("actions-locked-not-deleted", things = crate::ui::canvas::things(count)));
+            return;
+        }
+        let (from, board, key) = (self.open.doc.path.clone(), board.clone(), self.open.key);
+        let (boards_dir, inbox_title) = (self.boards_dir.clone(), crate::tr!("library-inbox"));
+        self.library.manage(move || {
+            let to = match to {
+                Some(to) => to,
+                None => crate::library::inbox(&boards_dir, &inbox_title)?,
+            };
+            let count = crate::library::copy_cards(&from, &board, &ids, &to)?;
+            Ok(Managed::Sent { key, ids: ids.into_iter().collect(), to, count, moving })
+        });
+    }
+
+    /// Takes moved cards off the open board (one undo step) and says where they went.
+    fn cards_sent(&mut self) {
+        for sent in std::mem::take(&mut self.library.sent) {
+            let Managed::Sent { key, ids, to, count, moving } = sent else { continue };
+            let board = crate::library::BoardEntry { path: to.clone(), stamp: None, summary: None, problem: None };
+            let title = self.library.boards.iter().find(|b| b.path == to).map_or_else(|| board.title(), BoardEntry::title);
+            let things = crate::ui::canvas::things(count);
+            if moving && key == self.open.key {
+                let label = crate::tr!("step-move-to-board", things = things.as_str(), board = title.as_str());
+                let edit = crate::model::Edit::delete_items(self.open.doc.board(), &ids, crate::model::Timestamp::now(), &self.who());
+                self.apply(edit, &label);
+                self.view.canvas.selection.clear();
+                self.toasts.info(crate::tr!("send-moved", things = things.as_str(), board = title.as_str()));
+            } else {
+                self.toasts.info(crate::tr!("send-copied", things = things.as_str(), board = title.as_str()));
+            }
+        }
+    }
+
     /// Tells what the library's work on whole boards came to.
     pub(super) fn library_said(&mut self) {
+        self.cards_sent();
         for said in std::mem::take(&mut self.library.said) {
             match said {
                 Ok(done) => self.toasts.info(done),

@@ -23,6 +23,7 @@ impl MoodboardApp {
         let board = self.open.doc.board();
         match window {
             Window::Library => self.library_window(ctx, &mut open, actions),
+            Window::SendCards => self.send_cards_window(ctx),
             Window::Lenses => ui::lens::lenses_ui(
                 ctx,
                 &mut open,

@@ -17,7 +17,9 @@ use crate::storage::{self, AssetStore};
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
-    pub board: PathBuf,
+    /// The board (default: the inbox, Inbox.moodboard.ron in the boards folder, for
+    /// ideas that have no board yet; made if missing).
+    pub board: Option<PathBuf>,
     /// What to add: one flag per kind of idea (`--note TEXT`, `--quote TEXT --by WHO`, …),
     /// made from the kinds' own fields.
     #[command(flatten)]
@@ -50,7 +52,10 @@ pub(super) fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
         connect: total.min(crate::web::Limits::default().connect),
         ..crate::web::Limits::default()
     };
-    let path = existing_board(&args.board);
+    let path = match &args.board {
+        Some(board) => existing_board(board),
+        None => crate::library::inbox(&crate::app::default_boards_dir(), "Inbox")?,
+    };
     // Fail early on a missing or broken board, before copying any image.
     load(&path)?;
     let prefs = Prefs::load().0;

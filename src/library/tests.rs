@@ -248,3 +248,35 @@ fn a_duplicate_is_another_board_and_a_retitle_keeps_the_file() {
     let titles: Vec<String> = library.boards().iter().map(BoardEntry::title).collect();
     assert!(titles.contains(&"Onze tuin".to_owned()) && titles.contains(&"Café (copy)".to_owned()), "{titles:?}");
 }
+
+#[test]
+fn cards_copied_to_another_board_keep_who_brought_them_and_find_their_theme_by_name() {
+    let f = folder();
+    let now = Timestamp::from_unix_millis(5_000);
+    let mut from = Board::new("From", now);
+    let light = from.new_theme("Light", now);
+    let light_id = light.id.clone();
+    from.themes.push(light);
+    idea(&mut from, ItemKind::note("Candles"), "Ann", &["warm"]);
+    idea(&mut from, ItemKind::quote("Less, but better", "Rams", ""), "Bob", &[]);
+    let ids: std::collections::BTreeSet<_> = from.items.iter().map(|i| i.id.clone()).collect();
+    let candles = from.items.iter().find(|i| i.kind.summary() == "Candles").unwrap().id.clone();
+    from.item_mut(&candles).unwrap().theme = Some(light_id);
+    let from_path = save(&f.boards, "from", &from);
+    let mut to = Board::new("To", now);
+    let theirs = to.new_theme("light", now);
+    let theirs_id = theirs.id.clone();
+    to.themes.push(theirs);
+    let to_path = save(&f.boards, "to", &to);
+    assert_eq!(copy_cards(&from_path, &from, &ids, &to_path).unwrap(), 2);
+    let to = crate::storage::load(&to_path).unwrap().board;
+    let came: Vec<_> = to.items.iter().collect();
+    assert_eq!(came.len(), 2);
+    let candles = came.iter().find(|i| i.kind.summary() == "Candles").unwrap();
+    assert_eq!((candles.contributor.as_str(), candles.tags.as_slice()), ("Ann", &["warm".to_owned()][..]));
+    assert_eq!(candles.theme, Some(theirs_id), "the theme of the same name, whatever its case");
+    assert!(came.iter().any(|i| i.contributor == "Bob" && i.theme.is_none()));
+    // Nothing changed where they came from; copying onto itself does nothing.
+    assert_eq!(crate::storage::load(&from_path).unwrap().board.items.len(), 2);
+    assert_eq!(copy_cards(&from_path, &from, &ids, &from_path).unwrap(), 0);
+}

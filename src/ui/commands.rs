@@ -39,6 +39,10 @@ pub enum Command {
     BringToFront,
     SendToBack,
     ToggleLock,
+    /// The selected cards to another board (or the inbox), gone from this one.
+    MoveToBoard,
+    /// Copies of the selected cards on another board (or the inbox).
+    CopyToBoard,
     /// Opens the add form of a kind of idea: one command per kind (see [`Command::all`]).
     Add(KindTag),
     AddTheme,
@@ -185,7 +189,9 @@ impl Command {
             | Command::ClearSelection
             | Command::BringToFront
             | Command::SendToBack
-            | Command::ToggleLock => Menu::Edit,
+            | Command::ToggleLock
+            | Command::MoveToBoard
+            | Command::CopyToBoard => Menu::Edit,
             Command::Add(_) | Command::AddTheme | Command::WorkOffline => Menu::Add,
             Command::ArrangeByTheme
             | Command::AlignLeft
@@ -248,6 +254,8 @@ impl Command {
             | Command::LanguageDutch
             | Command::WorkOffline
             | Command::ShowWelcome
+            | Command::MoveToBoard
+            | Command::CopyToBoard
             | Command::ShowAbout => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),

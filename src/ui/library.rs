@@ -478,3 +478,65 @@ fn more_ui(
     menu.0.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
     ask
 }
+
+/// What the Move to board / Copy to board window holds while it is open.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SendForm {
+    /// The cards leave this board (else copies go).
+    pub moving: bool,
+    pub filter: String,
+}
+
+/// Where the selected cards go: the inbox, or a board of the library (not the open one).
+/// Returns the board chosen (`None` in the answer's path: the inbox).
+pub fn send_cards_ui(
+    ctx: &egui::Context,
+    form: &mut Option<SendForm>,
+    boards: &[BoardEntry],
+    open_board: &std::path::Path,
+    count: usize,
+) -> Option<Option<PathBuf>> {
+    let mut chosen = None;
+    let mut close = false;
+    let Some(state) = form else { return None };
+    let heading = if state.moving { tr!("send-move-heading", count = count) } else { tr!("send-copy-heading", count = count) };
+    egui::Modal::new(egui::Id::unique("send-cards")).show(ctx, |ui| {
+        ui.set_width(420.0);
+        ui.heading(heading);
+        let label = ui.label(tr!("send-filter"));
+        let field = ui.add(TextEdit::singleline(&mut state.filter).hint_text(tr!("send-filter-hint"))).labelled_by(label.id);
+        if !field.has_focus() && !field.lost_focus() && ui.memory(|m| m.focused().is_none()) {
+            field.request_focus();
+        }
+        ui.add_space(4.0);
+        let words: Vec<String> = state.filter.split_whitespace().map(str::to_lowercase).collect();
+        let fits = |title: &str| words.iter().all(|w| title.to_lowercase().contains(w.as_str()));
+        ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
+            let inbox = tr!("library-inbox");
+            let is_inbox = |b: &BoardEntry| b.path.file_name().is_some_and(|n| n == crate::library::INBOX_FILE);
+            if fits(&inbox) && !open_board.ends_with(crate::library::INBOX_FILE) && ui.button(format!("📥 {inbox}")).clicked() {
+                chosen = Some(None);
+            }
+            let here = crate::storage::paths::resolved(open_board);
+            let mut targets: Vec<&BoardEntry> = boards
+                .iter()
+                .filter(|b| b.summary.is_some() && !is_inbox(b) && crate::storage::paths::resolved(&b.path) != here)
+                .filter(|b| fits(&b.title()))
+                .collect();
+            targets.sort_by_key(|b| b.title().to_lowercase());
+            for board in targets {
+                if ui.button(board.title()).clicked() {
+                    chosen = Some(Some(board.path.clone()));
+                }
+            }
+        });
+        ui.add_space(4.0);
+        if ui.button(tr!("send-cancel")).clicked() {
+            close = true;
+        }
+    });
+    if close || chosen.is_some() {
+        *form = None;
+    }
+    chosen
+}

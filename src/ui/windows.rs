@@ -14,6 +14,8 @@ use super::spotlight::Spotlight;
 pub enum Window {
     /// Every board, and search across them.
     Library,
+    /// Which board the selected cards go to (Move to board…, Copy to board…).
+    SendCards,
     Lenses,
     /// The items one at a time, full screen.
     Spotlight,
@@ -40,7 +42,13 @@ impl Window {
     pub fn closes_on_esc(self) -> bool {
         matches!(
             self,
-            Window::NewBoard | Window::Capture | Window::JoinLive | Window::Shortcuts | Window::About | Window::Library
+            Window::NewBoard
+                | Window::Capture
+                | Window::JoinLive
+                | Window::Shortcuts
+                | Window::About
+                | Window::Library
+                | Window::SendCards
         )
     }
 
@@ -51,7 +59,7 @@ impl Window {
 
     /// It blocks the window under it until it is answered.
     pub fn modal(self) -> bool {
-        matches!(self, Window::NewBoard | Window::Capture | Window::JoinLive)
+        matches!(self, Window::NewBoard | Window::Capture | Window::JoinLive | Window::SendCards)
     }
 }
 
@@ -83,6 +91,7 @@ pub struct Windows {
     pub capture: Option<Draft>,
     pub spotlight: Option<Spotlight>,
     pub library: Option<super::library::LibraryForm>,
+    pub send_cards: Option<super::library::SendForm>,
     pub lenses: bool,
     pub invitation: bool,
     /// The Share live window is open.
@@ -101,6 +110,7 @@ impl Windows {
             Window::AskName => self.ask_name.is_some(),
             Window::AskGoal => self.ask_goal.is_some(),
             Window::Library => self.library.is_some(),
+            Window::SendCards => self.send_cards.is_some(),
             Window::Lenses => self.lenses,
             Window::Invitation => self.invitation,
             Window::ShareLive => self.live,
@@ -123,6 +133,8 @@ impl Windows {
             Window::Library => {
                 self.library.get_or_insert_with(super::library::LibraryForm::focused);
             }
+            // It needs to know whether the cards move or are copied: opened with that.
+            Window::SendCards => {}
             Window::Lenses => self.lenses = true,
             Window::Invitation => self.invitation = true,
             Window::ShareLive => self.live = true,
@@ -148,6 +160,7 @@ impl Windows {
             Window::AskName => self.ask_name = None,
             Window::AskGoal => self.ask_goal = None,
             Window::Library => self.library = None,
+            Window::SendCards => self.send_cards = None,
             Window::Lenses => self.lenses = false,
             Window::Invitation => self.invitation = false,
             Window::ShareLive => self.live = false,
@@ -191,7 +204,7 @@ mod tests {
     #[test]
     fn every_window_opens_and_closes_and_esc_closes_the_top_one_first() {
         let mut windows = Windows::default();
-        for window in Window::iter().filter(|w| !matches!(w, Window::Spotlight | Window::Capture)) {
+        for window in Window::iter().filter(|w| !matches!(w, Window::Spotlight | Window::Capture | Window::SendCards)) {
             windows.open(window);
             assert!(windows.is_open(window), "{window:?}");
             windows.close(window);
