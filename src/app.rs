@@ -68,6 +68,9 @@ pub struct Startup {
     /// Where the library keeps its catalog and search index; `None` is `library/` in the
     /// cache folder. Tests give their own folder.
     pub library_dir: Option<PathBuf>,
+    /// Where boards saved as templates are kept; `None` is `templates/` in the
+    /// configuration folder. Tests give their own folder.
+    pub templates_dir: Option<PathBuf>,
 }
 
 /// What to do once the unsaved-changes question is answered.
@@ -79,6 +82,7 @@ enum AfterClose {
     New {
         title: String,
         goals: Vec<String>,
+        template: crate::library::Template,
     },
 }
 
@@ -165,6 +169,7 @@ impl MoodboardApp {
         let library = library::LibraryWork::start(
             startup.library_dir.clone().or_else(crate::library::cache_dir),
             crate::library::folders(&startup.boards_dir, &prefs.library_folders),
+            startup.templates_dir.clone().or_else(crate::library::templates_dir),
             ctx,
         );
         let mut app = Self {
@@ -299,7 +304,7 @@ impl MoodboardApp {
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             AfterClose::Open(path) => self.open(&path),
-            AfterClose::New { title, goals } => self.new_board(title, goals),
+            AfterClose::New { title, goals, template } => self.new_board(title, goals, template),
         }
     }
 
@@ -592,6 +597,7 @@ pub fn run(board: Option<PathBuf>, screenshot: Option<PathBuf>) -> anyhow::Resul
         thumbs_dir: None,
         live_dir: None,
         library_dir: None,
+        templates_dir: None,
     };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

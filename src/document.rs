@@ -103,9 +103,14 @@ impl Document {
 
     /// [`Document::create_in`] with the board's goals set from the start.
     pub fn create_with_goals(folder: &Path, title: &str, goals: Vec<String>) -> Result<Self, SaveError> {
-        let path = unused_board_path(folder, title);
         let mut board = Board::new(title, Timestamp::now());
         board.goals = goals;
+        Self::create_board(folder, board)
+    }
+
+    /// `board` as a new file in `folder`, named after its title (a board from a template).
+    pub fn create_board(folder: &Path, board: Board) -> Result<Self, SaveError> {
+        let path = unused_board_path(folder, &board.title);
         storage::create(&path, &board)?;
         let hash = std::fs::read(&path).ok().map(|b| storage::content_hash(&b));
         Ok(Self::from_saved(path, board, Vec::new(), hash))

@@ -326,3 +326,40 @@ fn move_to_board_takes_a_picture_card_with_its_image_in_one_undo_step() {
     h.run_steps(2);
     assert_eq!(h.state().doc().board().items.len(), 1);
 }
+
+#[test]
+fn new_board_offers_templates_in_the_interface_language_and_a_board_saved_as_one() {
+    let env = Env::new();
+    three(&env);
+    let dir = boards_folder(&env);
+    let mut h = window::harness(&dir.join("cafe.moodboard.ron"), &dir, Lang::Nl);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(3);
+    h.get_by_label("Titel van het nieuwe bord").type_text("Terugblik mei");
+    h.get_by_label("Retrospectieve").click();
+    h.run_steps(2);
+    h.get_by_label("Bord maken").click();
+    until(&mut h, "the new board", |h| h.state().doc().board().title == "Terugblik mei");
+    let board = h.state().doc().board().clone();
+    let frames: Vec<&str> = board.themes.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(frames, ["Ging goed", "Kan beter", "Ideeën om te proberen", "Bedankt"]);
+    assert_eq!(board.session.phase, moodboard::model::Phase::Collect);
+    // Kept as a template (File → Bewaren als sjabloon) …
+    h.get_by_label("Bestand").click();
+    h.run_steps(2);
+    h.get_by_label("Bewaren als sjabloon").click();
+    let templates = dir.join("templates");
+    until(&mut h, "the template kept", |_| templates.join("Terugblik mei.moodboard.ron").exists());
+    // … it is offered for the next new board, which is another board with its frames.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    until(&mut h, "the template offered", |h| h.query_by_label("Terugblik mei (je eigen sjabloon)").is_some());
+    h.get_by_label("Titel van het nieuwe bord").type_text("Terugblik juni");
+    h.get_by_label("Terugblik mei (je eigen sjabloon)").click();
+    h.run_steps(2);
+    h.get_by_label("Bord maken").click();
+    until(&mut h, "made from it", |h| h.state().doc().board().title == "Terugblik juni");
+    let june = h.state().doc().board().clone();
+    assert_ne!(june.id(), board.id());
+    assert_eq!(june.themes.len(), 4);
+    assert_eq!(june.session.phase, moodboard::model::Phase::Off, "a template keeps no running session");
+}

@@ -24,6 +24,7 @@ pub fn headless_app(board: PathBuf, dir: &Path, prefs: Prefs) -> Harness<'static
         thumbs_dir: Some(dir.join("thumbs")),
         live_dir: Some(dir.join("live")),
         library_dir: Some(dir.join("library")),
+        templates_dir: Some(dir.join("templates")),
     };
     Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))

@@ -78,9 +78,9 @@ impl MoodboardApp {
             Action::PasteText { text, centre_in_board } => self.paste_text(&text, centre_in_board),
             Action::OpenBoard(path) => self.leave(AfterClose::Open(path)),
             Action::OpenIdea { board, id } => self.open_idea(board, id),
-            Action::NewBoard { title, goal } => {
+            Action::NewBoard { title, goal, template } => {
                 let goals = if goal.trim().is_empty() { Vec::new() } else { vec![goal.trim().to_owned()] };
-                self.leave(AfterClose::New { title: title.trim().to_owned(), goals });
+                self.leave(AfterClose::New { title: title.trim().to_owned(), goals, template });
             }
             Action::OpenUrl(url) => {
                 if links::is_openable(&url) {
@@ -181,6 +181,7 @@ impl MoodboardApp {
             Command::NewBoard => self.view.windows.open(Window::NewBoard),
             Command::Open => self.files.open_board(&self.ctx, self.open.key, self.folder()),
             Command::Library | Command::SearchLibrary => self.show_library(),
+            Command::SaveAsTemplate => self.save_as_template(),
             Command::MoveToBoard | Command::CopyToBoard => self.ask_where_to_send(command == Command::MoveToBoard),
             // In the library, Undo brings back the board last put in the trash.
             Command::Undo if self.view.windows.library.is_some() && self.library.trashed.is_some() => self.untrash(),

@@ -21,6 +21,7 @@ enum News {
     Boards {
         boards: Vec<BoardEntry>,
         report: Refreshed,
+        templates: Vec<(PathBuf, String)>,
     },
     Hits {
         asked: u64,
@@ -41,11 +42,22 @@ enum News {
 enum Managed {
     Duplicated(PathBuf),
     Retitled,
-    Trashed { trashed: crate::library::Trashed, title: String },
+    Trashed {
+        trashed: crate::library::Trashed,
+        title: String,
+    },
     Untrashed(String),
+    /// The open board kept as a template, here.
+    Template(PathBuf),
     /// Cards arrived on another board; when `moving`, they leave the open board, if it
     /// is still the one they came from.
-    Sent { key: super::jobs::BoardKey, ids: Vec<crate::model::ItemId>, to: PathBuf, count: usize, moving: bool },
+    Sent {
+        key: super::jobs::BoardKey,
+        ids: Vec<crate::model::ItemId>,
+        to: PathBuf,
+        count: usize,
+        moving: bool,
+    },
 }
 
 /// Most boards' pictures kept as textures at once (about 0.5 MB each); those not shown
@@ -63,6 +75,10 @@ pub struct LibraryWork {
     /// Kept so that changes in the folders keep arriving.
     _watchers: Vec<notify::RecommendedWatcher>,
     pub boards: Vec<BoardEntry>,
+    /// The boards saved as templates, with their titles.
+    pub templates: Vec<(PathBuf, String)>,
+    /// Where those are kept (`None`: this system has no configuration folder).
+    pub templates_dir: Option<PathBuf>,
     /// The boards have been listed at least once.
     pub listed: bool,
     pub hits: Vec<Hit>,
@@ -84,7 +100,12 @@ pub struct LibraryWork {
 impl LibraryWork {
     /// Starts the threads for the library kept in `dir` over `folders`, and a first
     /// refresh. `dir` `None`: the system has no cache folder; the library says so.
-    pub fn start(dir: Option<PathBuf>, folders: Vec<PathBuf>, ctx: &egui::Context) -> Self {
+    pub fn start(
+        dir: Option<PathBuf>,
+        folders: Vec<PathBuf>,
+        templates_dir: Option<PathBuf>,
+        ctx: &egui::Context,
+    ) -> Self {
         let (refresh, refresh_rx) = channel::<()>();
         let (search, search_rx) = channel::<(u64, String, Filters)>();
         let (draw, draw_rx) = channel::<BoardEntry>();
@@ -99,6 +120,7 @@ impl LibraryWork {
             }
         };
         let picture_dir = dir.clone();
+        let templates_dir_kept = templates_dir.clone();
         {
             let (shared, progress, tx, tell) = (shared.clone(), progress.clone(), news_tx.clone(), tell.clone());
             let ctx = ctx.clone();
@@ -127,7 +149,11 @@ impl LibraryWork {
                         let result = library.refresh(&folders, &mut report_progress);
                         *progress.lock().unwrap_or_else(PoisonError::into_inner) = None;
                         match result {
-                            Ok(report) => tell(&tx, News::Boards { boards: library.boards(), report }),
+                            Ok(report) => {
+                                let templates =
+                                    templates_dir.as_deref().map(crate::library::saved_templates).unwrap_or_default();
+                                tell(&tx, News::Boards { boards: library.boards(), report, templates })
+                            }
                             Err(e) => tell(&tx, News::Failed(crate::i18n::said(&e))),
                         }
                     }
@@ -182,6 +208,8 @@ impl LibraryWork {
             progress,
             _watchers: watchers,
             boards: Vec::new(),
+            templates: Vec::new(),
+            templates_dir: templates_dir_kept,
             listed: false,
             hits: Vec::new(),
             answered: None,
@@ -202,8 +230,9 @@ impl LibraryWork {
         while let Ok(news) = self.news.try_recv() {
             changed = true;
             match news {
-                News::Boards { boards, report } => {
+                News::Boards { boards, report, templates } => {
                     self.boards = boards;
+                    self.templates = templates;
                     self.listed = true;
                     self.last_refresh = Some(report);
                     self.error = None;
@@ -228,6 +257,7 @@ impl LibraryWork {
                             continue;
                         }
                         Managed::Untrashed(title) => crate::tr!("library-untrashed", board = title.as_str()),
+                        Managed::Template(path) => crate::tr!("library-template-kept", path = path.as_path()),
                         sent @ Managed::Sent { .. } => {
                             self.sent.push(sent);
                             continue;
@@ -439,6 +469,16 @@ impl super::MoodboardApp {
         }
     }
 
+    /// Keeps the open board (as it is now) as a template for new boards.
+    pub(super) fn save_as_template(&mut self) {
+        let Some(dir) = self.library.templates_dir.clone() else {
+            self.toasts.error(crate::tr!("library-no-templates-folder"));
+            return;
+        };
+        let (from, board) = (self.open.doc.path.clone(), self.open.doc.board().clone());
+        self.library.manage(move || crate::library::save_as_template(&from, &board, &dir).map(Managed::Template));
+    }
+
     /// Opens the window that asks where the selected cards go.
     pub(super) fn ask_where_to_send(&mut self, moving: bool) {
         if self.view.canvas.selection.is_empty() {
@@ -454,15 +494,20 @@ impl super::MoodboardApp {
         let count = self.view.canvas.selection.len();
         let form = &mut self.view.windows.send_cards;
         let moving = form.as_ref().is_some_and(|f| f.moving);
-        let Some(to) =
-            crate::ui::library::send_cards_ui(ctx, form, &self.library.boards, &self.open.doc.path, count)
+        let Some(to) = crate::ui::library::send_cards_ui(ctx, form, &self.library.boards, &self.open.doc.path, count)
         else {
             return;
         };
         let board = self.open.doc.board();
         let ids: std::collections::BTreeSet<crate::model::ItemId> = if moving {
             // Locked cards stay where they are.
-            self.view.canvas.selection.iter().filter(|id| board.item(id).is_some_and(|i| !board.fixed(i))).cloned().collect()
+            self.view
+                .canvas
+                .selection
+                .iter()
+                .filter(|id| board.item(id).is_some_and(|i| !board.fixed(i)))
+                .cloned()
+                .collect()
         } else {
             self.view.canvas.selection.clone()
         };
@@ -487,11 +532,17 @@ impl super::MoodboardApp {
         for sent in std::mem::take(&mut self.library.sent) {
             let Managed::Sent { key, ids, to, count, moving } = sent else { continue };
             let board = crate::library::BoardEntry { path: to.clone(), stamp: None, summary: None, problem: None };
-            let title = self.library.boards.iter().find(|b| b.path == to).map_or_else(|| board.title(), BoardEntry::title);
+            let title =
+                self.library.boards.iter().find(|b| b.path == to).map_or_else(|| board.title(), BoardEntry::title);
             let things = crate::ui::canvas::things(count);
             if moving && key == self.open.key {
                 let label = crate::tr!("step-move-to-board", things = things.as_str(), board = title.as_str());
-                let edit = crate::model::Edit::delete_items(self.open.doc.board(), &ids, crate::model::Timestamp::now(), &self.who());
+                let edit = crate::model::Edit::delete_items(
+                    self.open.doc.board(),
+                    &ids,
+                    crate::model::Timestamp::now(),
+                    &self.who(),
+                );
                 self.apply(edit, &label);
                 self.view.canvas.selection.clear();
                 self.toasts.info(crate::tr!("send-moved", things = things.as_str(), board = title.as_str()));

@@ -142,19 +142,35 @@ impl MoodboardApp {
     /// Creates a new board in the boards folder, in the background, and opens it.
     /// Creates a board titled `title` (its file named after it) in the boards folder, in
     /// the background, and opens it.
-    pub(super) fn new_board(&mut self, title: String, goals: Vec<String>) {
+    pub(super) fn new_board(&mut self, title: String, goals: Vec<String>, template: crate::library::Template) {
         let folder = self.boards_dir.clone();
+        // Frames are named in the language of the moment, on this thread.
+        let ask_goal = goals.is_empty() && template == crate::library::Template::default();
+        let made = match &template {
+            crate::library::Template::Builtin(b) => {
+                Some(b.board(&title, goals.clone(), crate::model::Timestamp::now()))
+            }
+            crate::library::Template::Saved(_) => None,
+        };
         self.jobs.spawn(&self.ctx, self.key(), tr!("job-creating", board = title.as_str()), move |_| {
             if let Err(e) = std::fs::create_dir_all(&folder) {
                 return JobDone::Failed(JobError::new(tr!("job-folder-failed"), e));
             }
-            let ask_goal = goals.is_empty();
-            match Document::create_with_goals(&folder, &title, goals) {
+            let created = match made {
+                Some(board) => {
+                    Document::create_board(&folder, board).map_err(|e| JobError::new(tr!("job-create-failed"), e))
+                }
+                None => crate::library::create_from(&template, &folder, &title, goals)
+                    .map_err(|e| JobError::new(tr!("job-create-failed"), e))
+                    .and_then(|path| Document::open(&path).map_err(|e| JobError::new(tr!("job-create-failed"), e))),
+            };
+            match created {
                 Ok(doc) => {
                     let note = Some(tr!("job-new-board-at", path = doc.path));
+                    let ask_goal = ask_goal || doc.board().goals.is_empty();
                     JobDone::Opened { doc: Box::new(doc), note, ask_goal }
                 }
-                Err(e) => JobDone::Failed(JobError::new(tr!("job-create-failed"), e)),
+                Err(e) => JobDone::Failed(e),
             }
         });
     }

@@ -43,7 +43,9 @@ impl MoodboardApp {
                 ui::dialogs::ask_goal_ui(ctx, &mut self.view.windows.ask_goal, board, actions)
             }
             Window::AskGoal => {}
-            Window::NewBoard => ui::dialogs::new_board_ui(ctx, &mut self.view.windows.new_board, actions),
+            Window::NewBoard => {
+                ui::dialogs::new_board_ui(ctx, &mut self.view.windows.new_board, &self.library.templates, actions)
+            }
             Window::Capture => {
                 ui::capture::capture_ui(ctx, &mut self.view.windows.capture, self.prefs.offline, actions)
             }

@@ -53,8 +53,14 @@ pub fn duplicate(path: &Path, title: &str) -> Result<PathBuf, ManageError> {
 /// [`duplicate`] of `board` as it is in memory (the open board, with what is not saved
 /// yet), its pictures taken from beside `path`.
 pub fn duplicate_of(path: &Path, board: &Board, title: &str) -> Result<PathBuf, ManageError> {
+    duplicate_into(path, board, title, &paths::board_folder(path))
+}
+
+/// [`duplicate_of`], into `folder` (a template into the templates folder, a board from a
+/// template into the boards folder).
+pub fn duplicate_into(path: &Path, board: &Board, title: &str, folder: &Path) -> Result<PathBuf, ManageError> {
     let copy = board.as_new_board(title, Timestamp::now());
-    let to = paths::unused_board_path(&paths::board_folder(path), title);
+    let to = paths::unused_board_path(folder, title);
     let (from, into) = (AssetStore::for_board(path), AssetStore::for_board(&to));
     for asset in board.image_assets() {
         // A picture missing here stays missing there (a placeholder in both).

@@ -11,6 +11,7 @@ mod index;
 mod manage;
 mod picture;
 mod query;
+mod templates;
 mod transfer;
 
 use std::path::{Path, PathBuf};
@@ -20,6 +21,7 @@ pub use index::{Library, LibraryError, Progress, Refreshed};
 pub use manage::{ManageError, Trashed, duplicate, duplicate_of, retitle, trash, untrash};
 pub use picture::{PICTURE_SIDE, picture, prune};
 pub use query::{Filters, Hit};
+pub use templates::{Builtin, Template, create_from, save_as_template, saved_templates, templates_dir};
 pub use transfer::{INBOX_FILE, copy_cards, inbox};
 
 /// Environment variable naming the cache folder (the thumbnails' and the library's).

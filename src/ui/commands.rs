@@ -18,6 +18,8 @@ pub enum Command {
     JoinLive,
     Save,
     SaveAs,
+    /// Keeps the board as a starting point for new boards.
+    SaveAsTemplate,
     Quit,
     MergeBoard,
     ShareLive,
@@ -169,6 +171,7 @@ impl Command {
             | Command::JoinLive
             | Command::Save
             | Command::SaveAs
+            | Command::SaveAsTemplate
             | Command::Quit => Menu::File,
             Command::MergeBoard
             | Command::ShareLive
@@ -256,6 +259,7 @@ impl Command {
             | Command::ShowWelcome
             | Command::MoveToBoard
             | Command::CopyToBoard
+            | Command::SaveAsTemplate
             | Command::ShowAbout => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),

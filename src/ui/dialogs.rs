@@ -250,6 +250,7 @@ pub fn ask_goal_ui(
 pub fn new_board_ui(
     ctx: &egui::Context,
     new_board: &mut Option<super::windows::NewBoardForm>,
+    saved: &[(std::path::PathBuf, String)],
     actions: &mut Vec<super::Action>,
 ) {
     let Some(form) = new_board else { return };
@@ -281,6 +282,8 @@ pub fn new_board_ui(
             tr!("new-board-goal-hint"),
         );
         let entered = (title.lost_focus() || goal.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(4.0);
+        templates_ui(ui, &mut form.template, saved);
         if let Some(e) = &form.error {
             ui.colored_label(super::style::error_text(ui.visuals()), e);
         }
@@ -291,7 +294,11 @@ pub fn new_board_ui(
                     form.error = Some(tr!("new-board-no-title"));
                     title.request_focus();
                 } else {
-                    actions.push(super::Action::NewBoard { title: form.title.clone(), goal: form.goal.clone() });
+                    actions.push(super::Action::NewBoard {
+                        title: form.title.clone(),
+                        goal: form.goal.clone(),
+                        template: form.template.clone(),
+                    });
                     close = true;
                 }
             }
@@ -303,5 +310,23 @@ pub fn new_board_ui(
     });
     if close || modal.should_close() {
         *new_board = None;
+    }
+}
+
+/// The starting points for a new board: the built-in ones, then the user's own.
+fn templates_ui(ui: &mut egui::Ui, chosen: &mut crate::library::Template, saved: &[(std::path::PathBuf, String)]) {
+    use crate::library::{Builtin, Template};
+    ui.label(RichText::new(tr!("new-board-start-from")).strong());
+    for builtin in <Builtin as strum::IntoEnumIterator>::iter() {
+        let this = Template::Builtin(builtin);
+        let on = *chosen == this;
+        ui.radio_value(chosen, this, builtin.name()).on_hover_text(builtin.about());
+        if on {
+            ui.label(RichText::new(builtin.about()).weak().small());
+        }
+    }
+    for (path, title) in saved {
+        let this = Template::Saved(path.clone());
+        ui.radio_value(chosen, this, tr!("new-board-saved-template", title = title.as_str()));
     }
 }

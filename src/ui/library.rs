@@ -499,12 +499,14 @@ pub fn send_cards_ui(
     let mut chosen = None;
     let mut close = false;
     let Some(state) = form else { return None };
-    let heading = if state.moving { tr!("send-move-heading", count = count) } else { tr!("send-copy-heading", count = count) };
+    let heading =
+        if state.moving { tr!("send-move-heading", count = count) } else { tr!("send-copy-heading", count = count) };
     egui::Modal::new(egui::Id::unique("send-cards")).show(ctx, |ui| {
         ui.set_width(420.0);
         ui.heading(heading);
         let label = ui.label(tr!("send-filter"));
-        let field = ui.add(TextEdit::singleline(&mut state.filter).hint_text(tr!("send-filter-hint"))).labelled_by(label.id);
+        let field =
+            ui.add(TextEdit::singleline(&mut state.filter).hint_text(tr!("send-filter-hint"))).labelled_by(label.id);
         if !field.has_focus() && !field.lost_focus() && ui.memory(|m| m.focused().is_none()) {
             field.request_focus();
         }
@@ -514,7 +516,10 @@ pub fn send_cards_ui(
         ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
             let inbox = tr!("library-inbox");
             let is_inbox = |b: &BoardEntry| b.path.file_name().is_some_and(|n| n == crate::library::INBOX_FILE);
-            if fits(&inbox) && !open_board.ends_with(crate::library::INBOX_FILE) && ui.button(format!("📥 {inbox}")).clicked() {
+            if fits(&inbox)
+                && !open_board.ends_with(crate::library::INBOX_FILE)
+                && ui.button(format!("📥 {inbox}")).clicked()
+            {
                 chosen = Some(None);
             }
             let here = crate::storage::paths::resolved(open_board);

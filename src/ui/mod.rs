@@ -71,10 +71,12 @@ pub enum Action {
         board: PathBuf,
         id: String,
     },
-    /// Make a new board with this title (its file is named after it) and goal.
+    /// Make a new board with this title (its file is named after it) and goal, from
+    /// this starting point.
     NewBoard {
         title: String,
         goal: String,
+        template: crate::library::Template,
     },
     OpenUrl(String),
     /// Stop the image import that is under way.

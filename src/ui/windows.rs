@@ -68,6 +68,8 @@ impl Window {
 pub struct NewBoardForm {
     pub title: String,
     pub goal: String,
+    /// Where it starts from.
+    pub template: crate::library::Template,
     /// Said when Create was pressed with no title.
     pub error: Option<String>,
     focused: bool,

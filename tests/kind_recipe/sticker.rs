@@ -167,6 +167,7 @@ mod tests {
             thumbs_dir: Some(dir.path().join("thumbs")),
             live_dir: Some(dir.path().join("live")),
             library_dir: Some(dir.path().join("library")),
+            templates_dir: Some(dir.path().join("templates")),
             ..Default::default()
         };
         let mut h = egui_kittest::Harness::builder()

@@ -40,6 +40,7 @@ pub fn harness_in(
         live_dir: Some(boards_dir.join("live-keys")),
         // The library's catalog and index too.
         library_dir: Some(boards_dir.join("library-cache")),
+        templates_dir: Some(boards_dir.join("templates")),
     };
     let mut harness = Harness::builder()
         .with_size(Vec2::new(1400.0, 900.0))
