@@ -363,3 +363,28 @@ fn new_board_offers_templates_in_the_interface_language_and_a_board_saved_as_one
     assert_eq!(june.themes.len(), 4);
     assert_eq!(june.session.phase, moodboard::model::Phase::Off, "a template keeps no running session");
 }
+
+#[test]
+fn the_library_looks_in_folders_the_user_adds_and_stops_when_asked() {
+    let env = Env::new();
+    let mut h = app_with_three(&env);
+    let elsewhere = env.path("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    env.ok(&["new", elsewhere.join("studio").to_str().unwrap(), "--title", "Studio"]);
+    env.ok(&["add", elsewhere.join("studio").to_str().unwrap(), "--note", "North light through the roof"]);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    until(&mut h, "three boards", |h| h.query_by_label_contains("3 boards").is_some());
+    h.state_mut().add_library_folder(elsewhere.clone());
+    until(&mut h, "four boards", |h| h.query_by_label_contains("4 boards").is_some());
+    assert!(h.query_by_label("Open Studio").is_some());
+    assert_eq!(h.state().prefs.library_folders, vec![elsewhere.clone()], "kept in the preferences");
+    // Its ideas are found too, and a board added there later appears by itself.
+    h.get_by_label("Search the library").type_text("north");
+    until(&mut h, "found", |h| h.query_by_label("Open Studio at “North light through the roof”").is_some());
+    env.ok(&["new", elsewhere.join("loft").to_str().unwrap(), "--title", "Loft"]);
+    until(&mut h, "the new board listed", |h| h.state().library.boards.iter().any(|b| b.title() == "Loft"));
+    h.get_by_label(&format!("Stop looking in {}", elsewhere.display())).click();
+    until(&mut h, "three again", |h| h.state().library.boards.len() == 3);
+    assert!(h.state().prefs.library_folders.is_empty());
+    assert!(elsewhere.join("studio.moodboard.ron").exists(), "its boards stay where they are");
+}

@@ -555,6 +555,7 @@ impl MoodboardApp {
             Picked::Pack(path) => self.pack_to(path),
             Picked::Export(format, path) => self.export_to(format, path),
             Picked::Canvas(path) => self.import_canvas_file(path),
+            Picked::LibraryFolder(path) => self.add_library_folder(path),
             Picked::SaveAs(path) => self.save_as(paths::with_board_suffix(&path)),
         }
     }

@@ -29,6 +29,8 @@ pub enum Picked {
     Export(ExportFormat, PathBuf),
     /// A JSON Canvas file to add to the open board.
     Canvas(PathBuf),
+    /// A folder for the library to look in.
+    LibraryFolder(PathBuf),
 }
 
 /// Which file dialogs to show.
@@ -53,6 +55,7 @@ enum Purpose {
     Pack,
     Export(ExportFormat),
     Canvas,
+    LibraryFolder,
 }
 
 impl Purpose {
@@ -65,6 +68,7 @@ impl Purpose {
             Purpose::Pack => tr!("dialog-pack"),
             Purpose::Export(format) => tr!("dialog-export", format = crate::ui::words::export_format(*format)),
             Purpose::Canvas => tr!("dialog-canvas"),
+            Purpose::LibraryFolder => tr!("dialog-library-folder"),
         }
     }
 
@@ -84,6 +88,7 @@ impl Purpose {
             Purpose::Pack => vec![(tr!("dialog-filter-pack"), vec![PACK_EXTENSION])],
             Purpose::Export(format) => vec![(crate::ui::words::export_format(*format), vec![format.extension()])],
             Purpose::Canvas => vec![("JSON Canvas".to_owned(), vec!["canvas"])],
+            Purpose::LibraryFolder => Vec::new(),
         }
     }
 
@@ -103,6 +108,7 @@ impl Purpose {
             Purpose::Pack => Picked::Pack(path),
             Purpose::Export(format) => Picked::Export(*format, path),
             Purpose::Canvas => Picked::Canvas(path),
+            Purpose::LibraryFolder => Picked::LibraryFolder(path),
             Purpose::Images => unreachable!("handled above"),
         })
     }
@@ -145,8 +151,11 @@ impl FileDialogs {
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
         });
-        let mut dialog =
-            if purpose.saves() { egui_file::FileDialog::save_file() } else { egui_file::FileDialog::open_file() };
+        let mut dialog = match purpose {
+            Purpose::LibraryFolder => egui_file::FileDialog::select_folder(),
+            ref p if p.saves() => egui_file::FileDialog::save_file(),
+            _ => egui_file::FileDialog::open_file(),
+        };
         dialog = dialog
             .title(&purpose.title())
             .initial_path(folder)
@@ -181,6 +190,7 @@ impl FileDialogs {
             }
             let paths = match purpose {
                 Purpose::Images => dialog.pick_files().unwrap_or_default(),
+                Purpose::LibraryFolder => dialog.pick_folder().into_iter().collect(),
                 ref p if p.saves() => dialog.save_file().into_iter().collect(),
                 _ => dialog.pick_file().into_iter().collect(),
             };
@@ -244,6 +254,10 @@ impl FileDialogs {
 
     pub fn canvas(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf) {
         self.show(ctx, key, Purpose::Canvas, folder, None);
+    }
+
+    pub fn library_folder(&mut self, ctx: &egui::Context, key: BoardKey, folder: PathBuf) {
+        self.show(ctx, key, Purpose::LibraryFolder, folder, None);
     }
 
     /// Picks made since the last call, each with the board it was asked for.

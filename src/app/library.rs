@@ -72,8 +72,10 @@ pub struct LibraryWork {
     pub pictures: Pictures,
     news: Receiver<News>,
     progress: Arc<Mutex<Option<Progress>>>,
+    /// The folders looked in, read by every refresh.
+    folders: Arc<Mutex<Vec<PathBuf>>>,
     /// Kept so that changes in the folders keep arriving.
-    _watchers: Vec<notify::RecommendedWatcher>,
+    watchers: Vec<notify::RecommendedWatcher>,
     pub boards: Vec<BoardEntry>,
     /// The boards saved as templates, with their titles.
     pub templates: Vec<(PathBuf, String)>,
@@ -120,11 +122,12 @@ impl LibraryWork {
             }
         };
         let picture_dir = dir.clone();
+        let shared_folders = Arc::new(Mutex::new(folders.clone()));
         let templates_dir_kept = templates_dir.clone();
         {
             let (shared, progress, tx, tell) = (shared.clone(), progress.clone(), news_tx.clone(), tell.clone());
             let ctx = ctx.clone();
-            let folders = folders.clone();
+            let folders = shared_folders.clone();
             std::thread::Builder::new()
                 .name("moodboard-library".into())
                 .spawn(move || {
@@ -146,7 +149,8 @@ impl LibraryWork {
                             *progress.lock().unwrap_or_else(PoisonError::into_inner) = Some(p);
                             ctx.request_repaint();
                         };
-                        let result = library.refresh(&folders, &mut report_progress);
+                        let now = folders.lock().unwrap_or_else(PoisonError::into_inner).clone();
+                        let result = library.refresh(&now, &mut report_progress);
                         *progress.lock().unwrap_or_else(PoisonError::into_inner) = None;
                         match result {
                             Ok(report) => {
@@ -200,13 +204,15 @@ impl LibraryWork {
             })
             .expect("a thread can be started");
         let watchers = folders.iter().filter_map(|folder| watch(folder, refresh.clone())).collect();
+        let folders = shared_folders;
         Self {
             refresh,
             search,
             pictures: Pictures { draw, kept: HashMap::new(), drawing: HashSet::new(), ctx: ctx.clone() },
             news,
             progress,
-            _watchers: watchers,
+            folders,
+            watchers,
             boards: Vec::new(),
             templates: Vec::new(),
             templates_dir: templates_dir_kept,
@@ -275,6 +281,13 @@ impl LibraryWork {
     /// How far the refresh under way has come.
     pub fn progress(&self) -> Option<Progress> {
         *self.progress.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Looks in `folders` from now on (watching each), and brings the library up to date.
+    pub fn look_in(&mut self, folders: Vec<PathBuf>) {
+        self.watchers = folders.iter().filter_map(|folder| watch(folder, self.refresh.clone())).collect();
+        *self.folders.lock().unwrap_or_else(PoisonError::into_inner) = folders;
+        self.refresh();
     }
 
     /// Brings the library up to date in the background.
@@ -397,6 +410,7 @@ impl super::MoodboardApp {
         actions: &mut Vec<crate::ui::Action>,
     ) {
         use crate::ui::library::{LibraryAsk, LibraryView, library_ui};
+        let folders = self.library_folders();
         let Some(form) = &mut self.view.windows.library else { return };
         let progress = self.library.progress();
         let LibraryWork { boards, listed, hits, answered, error, pictures, trashed, .. } = &mut self.library;
@@ -411,6 +425,7 @@ impl super::MoodboardApp {
             picture: &mut picture,
             open_board: &self.open.doc.path,
             trashed: trashed.as_ref().map(|(_, title)| title.as_str()),
+            folders: &folders,
         };
         let Some(ask) = library_ui(ctx, form, &mut view, open) else { return };
         let is_open = |path: &std::path::Path| {
@@ -448,6 +463,12 @@ impl super::MoodboardApp {
                     .manage(move || crate::library::trash(&board).map(|trashed| Managed::Trashed { trashed, title }));
             }
             LibraryAsk::Untrash => self.untrash(),
+            LibraryAsk::AddFolder => self.files.library_folder(&self.ctx, self.open.key, self.boards_dir.clone()),
+            LibraryAsk::RemoveFolder(folder) => {
+                self.prefs.library_folders.retain(|f| *f != folder);
+                self.save_prefs();
+                self.library.look_in(self.library_folders());
+            }
             LibraryAsk::Reveal(board) => {
                 let (tx, ctx) = (self.library.news_tx.clone(), self.ctx.clone());
                 // The file manager is asked over D-Bus, which may take its time.
@@ -459,6 +480,21 @@ impl super::MoodboardApp {
                     }
                 });
             }
+        }
+    }
+
+    /// The folders the library looks in: the boards folder, then the user's others.
+    pub(super) fn library_folders(&self) -> Vec<PathBuf> {
+        crate::library::folders(&self.boards_dir, &self.prefs.library_folders)
+    }
+
+    /// Adds `folder` to those the library looks in (kept in the preferences): what a
+    /// folder picked in *Add a folder…* does.
+    pub fn add_library_folder(&mut self, folder: PathBuf) {
+        if !self.library_folders().contains(&folder) {
+            self.prefs.library_folders.push(folder);
+            self.save_prefs();
+            self.library.look_in(self.library_folders());
         }
     }
 

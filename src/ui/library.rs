@@ -85,6 +85,10 @@ pub enum LibraryAsk {
     Untrash,
     /// Show the board's file in the file manager.
     Reveal(PathBuf),
+    /// Pick another folder for the library to look in.
+    AddFolder,
+    /// Stop looking in this folder (its boards stay where they are).
+    RemoveFolder(PathBuf),
 }
 
 /// What the library shows, as the app last heard it.
@@ -102,6 +106,8 @@ pub struct LibraryView<'a> {
     pub open_board: &'a std::path::Path,
     /// The title of the board last put in the trash, while it can be brought back.
     pub trashed: Option<&'a str>,
+    /// The folders the library looks in, the boards folder first.
+    pub folders: &'a [PathBuf],
 }
 
 /// The library window; `open` turns false when it is closed.
@@ -188,6 +194,9 @@ fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_
                 ask = Some(LibraryAsk::Untrash);
             }
         });
+    }
+    if let Some(folders) = folders_ui(ui, view.folders) {
+        ask = Some(folders);
     }
     tags_ui(ui, form, view.boards);
     ui.separator();
@@ -544,4 +553,28 @@ pub fn send_cards_ui(
         *form = None;
     }
     chosen
+}
+
+/// The folders the library looks in: the boards folder, then those added (each with a
+/// way to stop looking there), and a way to add one.
+fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf]) -> Option<LibraryAsk> {
+    let mut ask = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(tr!("library-folders")).strong());
+        for (i, folder) in folders.iter().enumerate() {
+            ui.label(RichText::new(folder.display().to_string()).weak());
+            if i > 0 {
+                let remove = ui.small_button("✖").on_hover_text(tr!("library-remove-folder-help"));
+                let label = tr!("library-remove-folder", folder = folder.as_path());
+                remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if remove.clicked() {
+                    ask = Some(LibraryAsk::RemoveFolder(folder.clone()));
+                }
+            }
+        }
+        if ui.button(tr!("library-add-folder")).clicked() {
+            ask = Some(LibraryAsk::AddFolder);
+        }
+    });
+    ask
 }
