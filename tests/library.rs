@@ -48,8 +48,17 @@ fn boards_lists_every_board_and_why_one_cannot_be_read() {
     let env = Env::new();
     three(&env);
     std::fs::write(boards_folder(&env).join("broken.moodboard.ron"), "(version: 7, title: ").unwrap();
+    // A FIFO would hang a reader that opens it; a huge file would fill the memory.
+    let fifo = boards_folder(&env).join("pipe.moodboard.ron");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let huge = std::fs::File::create(boards_folder(&env).join("huge.moodboard.ron")).unwrap();
+    huge.set_len(65 * 1024 * 1024).unwrap();
+    let start = Instant::now();
     let out = env.ok(&["boards"]);
-    let lines: Vec<&str> = out.lines().collect();
+    assert!(start.elapsed() < Duration::from_secs(10), "nothing hangs");
+    assert!(out.contains("pipe\tcannot be read: ") && out.contains("a named pipe"), "{out}");
+    assert!(out.contains("huge\tcannot be read: ") && out.contains("larger than"), "{out}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with("pipe\t") && !l.starts_with("huge\t")).collect();
     assert_eq!(lines.len(), 4, "{out}");
     assert!(lines.iter().any(|l| l.starts_with("Café\t2 ideas\t")), "{out}");
     assert!(lines.iter().any(|l| l.starts_with("Trip\t0 ideas\t")), "{out}");
@@ -148,7 +157,7 @@ fn the_library_lists_the_boards_filters_them_by_typing_and_opens_one() {
         h.query_by_label("What Café looks like").is_some() && h.query_by_label("What Tuin looks like").is_some()
     });
     assert!(h.query_by_label("What Trip looks like").is_none());
-    let kept = env.path("boards/library-cache/pictures");
+    let kept = env.path("boards/cache/library/pictures");
     assert_eq!(std::fs::read_dir(&kept).unwrap().count(), 2, "kept in the cache");
     // What each shows: goals, ideas and themes, who.
     assert!(h.query_by_label_contains("A warmer counter").is_some());
@@ -387,4 +396,40 @@ fn the_library_looks_in_folders_the_user_adds_and_stops_when_asked() {
     until(&mut h, "three again", |h| h.state().library.boards.len() == 3);
     assert!(h.state().prefs.library_folders.is_empty());
     assert!(elsewhere.join("studio.moodboard.ron").exists(), "its boards stay where they are");
+}
+
+/// Runs `moodboard` for the app's boards folder, sharing the app's library (its cache).
+fn cli_beside_app(env: &Env, args: &[&str]) -> std::process::Output {
+    let mut command = env.command(args);
+    command.env("MOODBOARD_CACHE_DIR", env.path("boards/cache"));
+    command.output().unwrap()
+}
+
+#[test]
+fn while_the_app_runs_an_add_is_found_by_search_and_a_deleted_index_is_made_again() {
+    let env = Env::new();
+    let mut h = app_with_three(&env);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    until(&mut h, "boards listed", |h| h.query_by_label_contains("3 boards").is_some());
+    let trip = boards_folder(&env).join("trip.moodboard.ron");
+    let out = cli_beside_app(&env, &["add", trip.to_str().unwrap(), "--note", "A lighthouse by the sea"]);
+    assert!(out.status.success());
+    // The app's own refresh starts on the change too: both take their turn at the index.
+    let start = Instant::now();
+    let out = cli_beside_app(&env, &["search", "lighthouse"]);
+    let found = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(found.contains("A lighthouse by the sea"), "{found} {}", String::from_utf8_lossy(&out.stderr));
+    assert!(start.elapsed() < Duration::from_secs(2), "{:?}", start.elapsed());
+    h.get_by_label("Search the library").type_text("lighthou");
+    until(&mut h, "found in the app", |h| h.query_by_label("Open Trip at “A lighthouse by the sea”").is_some());
+    // The index deleted under the running app: the next change makes it again.
+    std::fs::remove_dir_all(env.path("boards/cache/library/index")).unwrap();
+    let cafe = boards_folder(&env).join("cafe.moodboard.ron");
+    assert!(
+        cli_beside_app(&env, &["add", cafe.to_str().unwrap(), "--note", "Lighthouse lamps over the bar"])
+            .status
+            .success()
+    );
+    until(&mut h, "the index made again", |h| h.state().library.last_refresh.as_ref().is_some_and(|r| r.rebuilt));
+    until(&mut h, "both found", |h| h.query_by_label_contains("2 ideas: Enter opens the first").is_some());
 }

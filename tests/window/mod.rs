@@ -39,7 +39,8 @@ pub fn harness_in(
         // Live keys in the test's folder, never the user's.
         live_dir: Some(boards_dir.join("live-keys")),
         // The library's catalog and index too.
-        library_dir: Some(boards_dir.join("library-cache")),
+        // (where `moodboard` finds it with MOODBOARD_CACHE_DIR=BOARDS/cache, to share it).
+        library_dir: Some(boards_dir.join("cache").join("library")),
         templates_dir: Some(boards_dir.join("templates")),
     };
     let mut harness = Harness::builder()
