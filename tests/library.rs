@@ -433,3 +433,45 @@ fn while_the_app_runs_an_add_is_found_by_search_and_a_deleted_index_is_made_agai
     until(&mut h, "the index made again", |h| h.state().library.last_refresh.as_ref().is_some_and(|r| r.rebuilt));
     until(&mut h, "both found", |h| h.query_by_label_contains("2 ideas: Enter opens the first").is_some());
 }
+
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn what_is_captured_while_the_library_is_open_goes_to_the_inbox() {
+    let env = Env::new();
+    let mut h = app_with_three(&env);
+    let before = h.state().doc().board().items.len();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    until(&mut h, "boards listed", |h| h.query_by_label_contains("3 boards").is_some());
+    // Not typing in the search field: a paste is an idea.
+    h.ctx.memory_mut(|m| {
+        if let Some(id) = m.focused() {
+            m.surrender_focus(id);
+        }
+    });
+    h.run_steps(2);
+    h.event(egui::Event::Paste("Ask the baker about sourdough".into()));
+    let picture = env.path("drop.png");
+    image::RgbImage::from_pixel(64, 48, image::Rgb([200, 80, 40])).save(&picture).unwrap();
+    h.input_mut().dropped_files.push(std::sync::Arc::new(Dropped(picture)));
+    let inbox = boards_folder(&env).join("Inbox.moodboard.ron");
+    until(&mut h, "both in the inbox", |_| moodboard::storage::load(&inbox).is_ok_and(|l| l.board.items.len() == 2));
+    let board = moodboard::storage::load(&inbox).unwrap().board;
+    assert_eq!(board.title, "Inbox");
+    assert!(board.items.iter().any(|i| i.kind.summary() == "Ask the baker about sourdough" && i.contributor == "Tess"));
+    assert!(board.items.iter().any(|i| i.kind.picture().is_some()));
+    assert!(env.run(&["check", inbox.to_str().unwrap()]).status.success(), "its picture is there");
+    assert_eq!(h.state().doc().board().items.len(), before, "the open board is left as it was");
+    until(&mut h, "the inbox listed", |h| h.query_by_label("Open Inbox").is_some());
+}

@@ -1542,3 +1542,8 @@ library-folders = Looking in
 library-add-folder = Add a folder…
 library-remove-folder = Stop looking in { $folder }
 library-remove-folder-help = Stop looking in this folder (its boards stay where they are)
+library-captured = { $count ->
+    [one] 1 idea in the inbox
+   *[other] { $count } ideas in the inbox
+}
+library-capture-hint = Files dropped here, and pictures or text pasted while the search field is not being typed in, go to the inbox.

@@ -1539,3 +1539,8 @@ library-folders = Kijkt in
 library-add-folder = Map toevoegen…
 library-remove-folder = Niet meer kijken in { $folder }
 library-remove-folder-help = Niet meer in deze map kijken (de borden erin blijven waar ze zijn)
+library-captured = { $count ->
+    [one] 1 idee in het postvak
+   *[other] { $count } ideeën in het postvak
+}
+library-capture-hint = Bestanden die je hier neerzet, en afbeeldingen of tekst die je plakt terwijl je niet in het zoekveld typt, gaan naar het postvak.

@@ -64,6 +64,20 @@ impl MoodboardApp {
             }
             Action::RetryDownload(key) => self.retry_fetch(key),
             Action::DismissDownload(key) => self.dismiss_fetch(key),
+            // While the library is open, what is captured has no board yet: the inbox.
+            Action::ImportFiles { paths, .. } if self.view.windows.library.is_some() => {
+                self.capture_to_inbox(paths.into_iter().map(Source::File).collect(), None)
+            }
+            Action::PasteImage { image, .. } if self.view.windows.library.is_some() => {
+                let rgba = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+                let [width, height] = image.size;
+                self.capture_to_inbox(vec![Source::Pixels { width, height, rgba }], None);
+            }
+            Action::PasteText { text, .. }
+                if self.view.windows.library.is_some() && !crate::storage::clip::is_clip(&text) =>
+            {
+                self.capture_to_inbox(Vec::new(), Some(text))
+            }
             Action::ImportFiles { paths, centre_in_board } => {
                 self.import(paths.into_iter().map(Source::File).collect(), centre_in_board)
             }

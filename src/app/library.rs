@@ -49,6 +49,11 @@ enum Managed {
     Untrashed(String),
     /// The open board kept as a template, here.
     Template(PathBuf),
+    /// Ideas put in the inbox, and what could not be.
+    Captured {
+        count: usize,
+        refused: Vec<String>,
+    },
     /// Cards arrived on another board; when `moving`, they leave the open board, if it
     /// is still the one they came from.
     Sent {
@@ -264,6 +269,15 @@ impl LibraryWork {
                         }
                         Managed::Untrashed(title) => crate::tr!("library-untrashed", board = title.as_str()),
                         Managed::Template(path) => crate::tr!("library-template-kept", path = path.as_path()),
+                        Managed::Captured { count, refused } => {
+                            for why in refused {
+                                self.said.push(Err(why));
+                            }
+                            if count == 0 {
+                                continue;
+                            }
+                            crate::tr!("library-captured", count = count)
+                        }
                         sent @ Managed::Sent { .. } => {
                             self.sent.push(sent);
                             continue;
@@ -513,6 +527,39 @@ impl super::MoodboardApp {
         };
         let (from, board) = (self.open.doc.path.clone(), self.open.doc.board().clone());
         self.library.manage(move || crate::library::save_as_template(&from, &board, &dir).map(Managed::Template));
+    }
+
+    /// Puts what was captured while the library is open (dropped files, a pasted picture
+    /// or text) into the inbox, in the background; says what came in and what did not.
+    pub(super) fn capture_to_inbox(&mut self, sources: Vec<crate::media::batch::Source>, text: Option<String>) {
+        let (boards_dir, title, who) = (self.boards_dir.clone(), crate::tr!("library-inbox"), self.prefs.contributor());
+        let thumbs = self.thumbs.clone();
+        let pasted = match text.as_deref().map(crate::model::ItemKind::from_pasted) {
+            Some(Some(Ok(kind))) => Some(kind),
+            Some(Some(Err(e))) => {
+                self.toasts.warning(crate::i18n::said(&e));
+                return;
+            }
+            _ => None,
+        };
+        self.library.manage(move || {
+            let inbox = crate::library::inbox(&boards_dir, &title)?;
+            let store = crate::storage::AssetStore::for_board(&inbox);
+            let mut kinds: Vec<crate::model::ItemKind> = pasted.into_iter().collect();
+            let mut refused = Vec::new();
+            for source in sources {
+                let name = source.name();
+                match crate::media::batch::import(&store, &thumbs, source) {
+                    Ok(crate::media::batch::Outcome::Image(imported)) => kinds.push(imported.into_kind()),
+                    Ok(crate::media::batch::Outcome::Text { text, .. }) => {
+                        kinds.push(crate::model::ItemKind::note(text))
+                    }
+                    Err(e) => refused.push(format!("{name}: {}", crate::i18n::said(&e))),
+                }
+            }
+            let count = crate::library::add_ideas(&inbox, kinds, &who)?;
+            Ok(Managed::Captured { count, refused })
+        });
     }
 
     /// Opens the window that asks where the selected cards go.

@@ -22,7 +22,7 @@ pub use manage::{ManageError, Trashed, duplicate, duplicate_of, retitle, trash, 
 pub use picture::{PICTURE_SIDE, picture, prune};
 pub use query::{Filters, Hit};
 pub use templates::{Builtin, Template, create_from, save_as_template, saved_templates, templates_dir};
-pub use transfer::{INBOX_FILE, copy_cards, inbox};
+pub use transfer::{INBOX_FILE, add_ideas, copy_cards, inbox};
 
 /// Environment variable naming the cache folder (the thumbnails' and the library's).
 pub use crate::media::thumbs::CACHE_DIR_ENV;

@@ -84,3 +84,18 @@ pub fn copy_cards(from: &Path, board: &Board, ids: &BTreeSet<ItemId>, to: &Path)
     })?;
     Ok(count)
 }
+
+/// Adds `kinds` to the board at `path` (the inbox) as new ideas by `who`, beside what is
+/// on it, in one write under its lock. Returns how many.
+pub fn add_ideas(path: &Path, kinds: Vec<crate::model::ItemKind>, who: &str) -> Result<usize, ManageError> {
+    let count = kinds.len();
+    if count == 0 {
+        return Ok(0);
+    }
+    storage::update(path, |board: &mut Board| {
+        let mut clock = Stamper::now(board, who);
+        let ideas = kinds.into_iter().map(NewIdea::new).collect();
+        operations::add(board, ideas, Contributor::own_team(who), &mut clock).map(drop)
+    })?;
+    Ok(count)
+}

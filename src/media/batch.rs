@@ -184,7 +184,9 @@ impl Source {
     }
 }
 
-fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Outcome, ImportFailure> {
+/// One source imported into `store`: a picture checked and stored, or a text file read
+/// for a note.
+pub fn import(store: &AssetStore, thumbs: &ThumbCache, source: Source) -> Result<Outcome, ImportFailure> {
     match source {
         Source::File(path) => {
             let is_text = path

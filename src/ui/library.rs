@@ -198,6 +198,7 @@ fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_
     if let Some(folders) = folders_ui(ui, view.folders) {
         ask = Some(folders);
     }
+    ui.label(RichText::new(tr!("library-capture-hint")).weak().small());
     tags_ui(ui, form, view.boards);
     ui.separator();
     ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
