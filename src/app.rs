@@ -144,6 +144,10 @@ impl MoodboardApp {
         let prefs_ctx = ctx.clone();
         let prefs_saver = crate::prefs::PrefsSaver::new(Arc::new(move || prefs_ctx.request_repaint()));
         let mut toasts = Toasts::default();
+        // Nothing asked for and no board last time, while there are boards: the library
+        // is where to start (the welcome board under it).
+        let start_in_library =
+            startup.board.is_none() && startup.prefs.recent.is_empty() && has_other_boards(&startup.boards_dir);
         // Before the first frame: the board to show is read here, once.
         let doc = open_first_board(&startup, &mut toasts);
         if doc.read_only {
@@ -164,6 +168,9 @@ impl MoodboardApp {
         view.windows.problems = !doc.problems.is_empty();
         if startup.ask_name && prefs.name.trim().is_empty() {
             view.windows.ask_name = Some(String::new());
+        }
+        if start_in_library && startup.screenshot.is_none() {
+            view.windows.open(ui::windows::Window::Library);
         }
         let open = OpenBoard::new(jobs::BoardKey::first(), doc, ctx, &pool, &thumbs);
         let library = library::LibraryWork::start(
@@ -354,6 +361,16 @@ fn open_first_board(startup: &Startup, toasts: &mut Toasts) -> Document {
             scratch_board()
         }
     }
+}
+
+/// Whether `boards_dir` holds a board besides the welcome board (not a first start).
+fn has_other_boards(boards_dir: &Path) -> bool {
+    std::fs::read_dir(boards_dir).is_ok_and(|entries| {
+        entries.filter_map(Result::ok).any(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.ends_with(crate::storage::paths::BOARD_SUFFIX) && name != welcome::WELCOME_FILE
+        })
+    })
 }
 
 /// A board in the temporary folder, when nothing else could be opened.

@@ -221,6 +221,9 @@ pub enum Command {
         /// Only ideas this person brought.
         #[arg(long = "by", value_name = "NAME")]
         contributor: Option<String>,
+        /// Only ideas added on or after this day (YYYY-MM-DD, UTC).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
         /// At most this many matches.
         #[arg(long, value_name = "N", default_value_t = 50)]
         limit: usize,
@@ -299,8 +302,8 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             session(&board, SessionArgs { phase, private, hide_contributors, dots, reveal }, out, err)
         }
         Command::Boards { json } => library::boards(json, out, err),
-        Command::Search { query, kind, tag, contributor, limit, json } => {
-            library::search(&query, library::Narrow { kind, tag, contributor }, limit, json, out, err)
+        Command::Search { query, kind, tag, contributor, since, limit, json } => {
+            library::search(&query, library::Narrow { kind, tag, contributor, since }, limit, json, out, err)
         }
         Command::Import { board, file, contributor, source } => {
             share::import_cmd(&board, &file, contributor.as_deref(), &source, out, err)

@@ -102,6 +102,15 @@ fn search_finds_ideas_across_boards_in_any_form_of_their_words() {
     // Mistakes are named.
     let err = env.fails(&["search", "x", "--kind", "sketchy"]);
     assert!(err.contains("there is no kind \"sketchy\"") && err.contains("note"), "{err}");
+    // Everything here was added today: since yesterday finds it, since tomorrow nothing.
+    let day = |offset: i64| {
+        let ms = moodboard::model::Timestamp::now().unix_millis() + offset * 24 * 3600 * 1000;
+        moodboard::model::Timestamp::from_unix_millis(ms).to_rfc3339()[..10].to_owned()
+    };
+    assert_eq!(env.ok(&["search", "--by", "bob", "--since", &day(-1)]).lines().count(), 1);
+    assert!(env.ok(&["search", "--by", "bob", "--since", &day(1)]).is_empty());
+    let err = env.fails(&["search", "x", "--since", "last week"]);
+    assert!(err.contains("is not a day: give it as YYYY-MM-DD"), "{err}");
     let err = env.fails(&["search"]);
     assert!(err.contains("nothing to search for"), "{err}");
     // Nothing found is said on stderr, with nothing on stdout.
@@ -474,4 +483,58 @@ fn what_is_captured_while_the_library_is_open_goes_to_the_inbox() {
     assert!(env.run(&["check", inbox.to_str().unwrap()]).status.success(), "its picture is there");
     assert_eq!(h.state().doc().board().items.len(), before, "the open board is left as it was");
     until(&mut h, "the inbox listed", |h| h.query_by_label("Open Inbox").is_some());
+}
+
+#[test]
+fn the_library_narrows_ideas_by_person_and_by_when_they_were_added() {
+    let env = Env::new();
+    let mut h = app_with_three(&env);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    until(&mut h, "boards listed", |h| h.query_by_label_contains("3 boards").is_some());
+    h.get_by_label("Person").click();
+    h.run_steps(2);
+    h.get_by_label("Cas").click();
+    until(&mut h, "Cas's quote", |h| h.query_by_label_contains("1 idea: Enter opens it").is_some());
+    assert!(h.query_by_label_contains("Open Tuin at").is_some());
+    // Everything was added just now: the last week has it, nothing is older.
+    h.get_by_label("Added").click();
+    h.run_steps(2);
+    h.get_by_label("In the last 7 days").click();
+    h.run_steps(2);
+    until(&mut h, "still there", |h| h.query_by_label_contains("1 idea: Enter opens it").is_some());
+    let (_, filters) = h.state().view.windows.library.as_ref().unwrap().query();
+    let since = filters.since_ms.unwrap();
+    let now = moodboard::model::Timestamp::now().unix_millis();
+    assert!((now - 7 * 24 * 3600 * 1000 - since).abs() < 60_000, "a week back from now");
+}
+
+#[test]
+fn with_no_board_asked_for_and_none_last_time_the_app_starts_in_the_library() {
+    let env = Env::new();
+    three(&env);
+    let dir = boards_folder(&env);
+    let startup = moodboard::app::Startup {
+        board: None,
+        screenshot: None,
+        boards_dir: dir.clone(),
+        prefs: moodboard::prefs::Prefs {
+            name: "Tess".into(),
+            offline: true,
+            language: Some(Lang::En),
+            ..Default::default()
+        },
+        save_prefs: false,
+        file_dialogs: moodboard::app::DialogKind::InWindow,
+        ask_name: false,
+        thumbs_dir: Some(dir.join("thumbnail-cache")),
+        live_dir: Some(dir.join("live-keys")),
+        library_dir: Some(dir.join("cache/library")),
+        templates_dir: Some(dir.join("templates")),
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 900.0))
+        .build_eframe(move |cc| MoodboardApp::new(&cc.egui_ctx, startup));
+    // The welcome board under it, listed with the others.
+    until(&mut h, "the library", |h| h.query_by_label_contains("4 boards").is_some());
+    assert!(h.query_by_label("Open Café").is_some());
 }

@@ -1547,3 +1547,10 @@ library-captured = { $count ->
    *[other] { $count } ideas in the inbox
 }
 library-capture-hint = Files dropped here, and pictures or text pasted while the search field is not being typed in, go to the inbox.
+library-person-label = Person
+library-everyone = Everyone
+library-since-label = Added
+library-since-any = Any time
+library-since-week = In the last 7 days
+library-since-month = In the last 30 days
+library-since-year = In the last year

@@ -1544,3 +1544,10 @@ library-captured = { $count ->
    *[other] { $count } ideeën in het postvak
 }
 library-capture-hint = Bestanden die je hier neerzet, en afbeeldingen of tekst die je plakt terwijl je niet in het zoekveld typt, gaan naar het postvak.
+library-person-label = Persoon
+library-everyone = Iedereen
+library-since-label = Toegevoegd
+library-since-any = Wanneer ook
+library-since-week = In de laatste 7 dagen
+library-since-month = In de laatste 30 dagen
+library-since-year = In het laatste jaar

@@ -65,6 +65,7 @@ pub(super) struct Narrow {
     pub kind: Option<String>,
     pub tag: Option<String>,
     pub contributor: Option<String>,
+    pub since: Option<String>,
 }
 
 pub(super) fn search(
@@ -82,9 +83,18 @@ pub(super) fn search(
             format!("there is no kind \"{name}\"; kinds are {}", names.join(", "))
         })?),
     };
-    let filters = Filters { kind, tag: narrow.tag, contributor: narrow.contributor, ..Filters::default() };
+    let since_ms = match narrow.since.as_deref() {
+        None => None,
+        Some(day) => {
+            let format = time::macros::format_description!("[year]-[month]-[day]");
+            let date = time::Date::parse(day.trim(), &format)
+                .with_context(|| format!("--since \"{day}\" is not a day: give it as YYYY-MM-DD, like 2026-05-01"))?;
+            Some((date.midnight().assume_utc().unix_timestamp_nanos() / 1_000_000) as i64)
+        }
+    };
+    let filters = Filters { kind, tag: narrow.tag, contributor: narrow.contributor, since_ms, until_ms: None };
     if query.trim().is_empty() && filters == Filters::default() {
-        anyhow::bail!("nothing to search for: give some words, or --kind, --tag or --by");
+        anyhow::bail!("nothing to search for: give some words, or --kind, --tag, --by or --since");
     }
     let hits = library(err)?.search(query, &filters, limit)?;
     for hit in &hits {

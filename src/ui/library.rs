@@ -27,6 +27,40 @@ pub enum Sort {
     Title,
 }
 
+/// How recently the ideas looked for were added.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Since {
+    #[default]
+    AnyTime,
+    Week,
+    Month,
+    Year,
+}
+
+impl Since {
+    const ALL: [Since; 4] = [Since::AnyTime, Since::Week, Since::Month, Since::Year];
+
+    fn text(self) -> String {
+        tr!(match self {
+            Since::AnyTime => "library-since-any",
+            Since::Week => "library-since-week",
+            Since::Month => "library-since-month",
+            Since::Year => "library-since-year",
+        })
+    }
+
+    /// The earliest time it lets through, in ms since 1970, seen from `now_ms`.
+    pub fn from_ms(self, now_ms: i64) -> Option<i64> {
+        const DAY: i64 = 24 * 60 * 60 * 1000;
+        match self {
+            Since::AnyTime => None,
+            Since::Week => Some(now_ms - 7 * DAY),
+            Since::Month => Some(now_ms - 30 * DAY),
+            Since::Year => Some(now_ms - 365 * DAY),
+        }
+    }
+}
+
 /// What the library window holds while it is open.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LibraryForm {
@@ -34,6 +68,12 @@ pub struct LibraryForm {
     pub sort: Sort,
     pub kind: Option<KindTag>,
     pub tag: Option<String>,
+    /// Only ideas this person brought.
+    pub contributor: Option<String>,
+    pub since: Since,
+    /// Now, in ms since 1970, as of the last change of `since` (so that the question
+    /// stays the same from frame to frame).
+    pub since_now_ms: i64,
     /// The idea Enter opens, among the hits.
     pub chosen: usize,
     /// The search field takes the keyboard on the next frame.
@@ -48,14 +88,23 @@ impl LibraryForm {
         Self { focus: true, ..Self::default() }
     }
 
-    /// What the index is asked: the typed words, the kind and the tag.
+    /// What the index is asked: the typed words, the kind, the tag, the person and how
+    /// recently.
     pub fn query(&self) -> (String, Filters) {
-        (self.text.trim().to_owned(), Filters { kind: self.kind, tag: self.tag.clone(), ..Filters::default() })
+        let filters = Filters {
+            kind: self.kind,
+            tag: self.tag.clone(),
+            contributor: self.contributor.clone(),
+            since_ms: self.since.from_ms(self.since_now_ms),
+            until_ms: None,
+        };
+        (self.text.trim().to_owned(), filters)
     }
 
-    /// Whether ideas are being looked for (words, a kind or a tag).
+    /// Whether ideas are being looked for (words or any filter).
     pub fn searching(&self) -> bool {
-        !self.text.trim().is_empty() || self.kind.is_some() || self.tag.is_some()
+        let (text, filters) = self.query();
+        !text.is_empty() || filters != Filters::default()
     }
 }
 
@@ -154,6 +203,8 @@ fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_
                 form.chosen = form.chosen.saturating_sub(1);
             }
         }
+    });
+    ui.horizontal_wrapped(|ui| {
         let kinds = tr!("library-kind");
         egui::ComboBox::from_label(tr!("library-kind-label"))
             .selected_text(
@@ -167,6 +218,24 @@ fn contents(ui: &mut egui::Ui, form: &mut LibraryForm, view: &mut LibraryView<'_
             })
             .response
             .on_hover_text(kinds);
+        let people = people(view.boards);
+        egui::ComboBox::from_label(tr!("library-person-label"))
+            .selected_text(form.contributor.clone().unwrap_or_else(|| tr!("library-everyone")))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut form.contributor, None, tr!("library-everyone"));
+                for person in people {
+                    ui.selectable_value(&mut form.contributor, Some(person.clone()), person);
+                }
+            });
+        let since = form.since;
+        egui::ComboBox::from_label(tr!("library-since-label")).selected_text(form.since.text()).show_ui(ui, |ui| {
+            for choice in Since::ALL {
+                ui.selectable_value(&mut form.since, choice, choice.text());
+            }
+        });
+        if form.since != since {
+            form.since_now_ms = Timestamp::now().unix_millis();
+        }
         egui::ComboBox::from_label(tr!("library-sort-label"))
             .selected_text(sort_text(form.sort))
             .show_ui(ui, |ui| {
@@ -578,4 +647,13 @@ fn folders_ui(ui: &mut egui::Ui, folders: &[PathBuf]) -> Option<LibraryAsk> {
         }
     });
     ask
+}
+
+/// Everyone who brought an idea to any board, by name.
+fn people(boards: &[BoardEntry]) -> Vec<String> {
+    let mut people: Vec<String> =
+        boards.iter().filter_map(|b| b.summary.as_ref()).flat_map(|s| s.contributors.iter().cloned()).collect();
+    people.sort_by_key(|p| p.to_lowercase());
+    people.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+    people
 }
