@@ -470,6 +470,7 @@ fn what_is_captured_while_the_library_is_open_goes_to_the_inbox() {
         }
     });
     h.run_steps(2);
+    assert!(!h.ctx.egui_wants_keyboard_input(), "the search field let go of the keyboard");
     h.event(egui::Event::Paste("Ask the baker about sourdough".into()));
     let picture = env.path("drop.png");
     image::RgbImage::from_pixel(64, 48, image::Rgb([200, 80, 40])).save(&picture).unwrap();

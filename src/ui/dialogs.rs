@@ -322,7 +322,7 @@ fn templates_ui(ui: &mut egui::Ui, chosen: &mut crate::library::Template, saved:
         let on = *chosen == this;
         ui.radio_value(chosen, this, builtin.name()).on_hover_text(builtin.about());
         if on {
-            ui.label(RichText::new(builtin.about()).weak().small());
+            ui.indent("about", |ui| ui.label(RichText::new(builtin.about()).weak()));
         }
     }
     for (path, title) in saved {

@@ -168,12 +168,14 @@ pub fn library_ui(
 ) -> Option<LibraryAsk> {
     let mut ask = None;
     let screen = ctx.content_rect();
+    // Centred, with room on both sides, at most as wide as four tiles.
+    let width = (screen.width() - 80.0).clamp(320.0, 1240.0);
     Window::new(Command::Library.text().trim_end_matches('…'))
         .id(egui::Id::unique("library-window"))
         .open(open)
         .collapsible(false)
-        .default_size([screen.width().min(960.0) - 40.0, screen.height() - 120.0])
-        .default_pos(screen.center() - egui::vec2(screen.width().min(960.0) / 2.0 - 20.0, screen.height() / 2.0 - 60.0))
+        .default_size([width, screen.height() - 120.0])
+        .default_pos(egui::pos2(screen.center().x - width / 2.0, screen.top() + 50.0))
         .show(ctx, |ui| {
             ask = contents(ui, form, view);
         });
@@ -589,16 +591,16 @@ pub fn send_cards_ui(
         if !field.has_focus() && !field.lost_focus() && ui.memory(|m| m.focused().is_none()) {
             field.request_focus();
         }
+        // Enter takes the first board left by what was typed.
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         ui.add_space(4.0);
         let words: Vec<String> = state.filter.split_whitespace().map(str::to_lowercase).collect();
         let fits = |title: &str| words.iter().all(|w| title.to_lowercase().contains(w.as_str()));
         ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
             let inbox = tr!("library-inbox");
             let is_inbox = |b: &BoardEntry| b.path.file_name().is_some_and(|n| n == crate::library::INBOX_FILE);
-            if fits(&inbox)
-                && !open_board.ends_with(crate::library::INBOX_FILE)
-                && ui.button(format!("📥 {inbox}")).clicked()
-            {
+            let offer_inbox = fits(&inbox) && !open_board.ends_with(crate::library::INBOX_FILE);
+            if offer_inbox && (ui.button(format!("📥 {inbox}")).clicked() || entered) {
                 chosen = Some(None);
             }
             let here = crate::storage::paths::resolved(open_board);
@@ -608,8 +610,9 @@ pub fn send_cards_ui(
                 .filter(|b| fits(&b.title()))
                 .collect();
             targets.sort_by_key(|b| b.title().to_lowercase());
-            for board in targets {
-                if ui.button(board.title()).clicked() {
+            for (i, board) in targets.into_iter().enumerate() {
+                let first = i == 0 && !offer_inbox;
+                if ui.button(board.title()).clicked() || (first && entered) {
                     chosen = Some(Some(board.path.clone()));
                 }
             }
