@@ -1,8 +1,12 @@
 //! The library in the background: one thread keeps the catalog and index up to date
 //! (at start, whenever a file in the library's folders changes — the app's saves,
 //! `moodboard add`, sync, merges, live peers — and when asked), another answers searches
-//! so that a search never waits for a long first build. Both report back through a
-//! channel and wake the window; the app only reads what they found.
+//! so that a search never waits for a long first build, a third draws the pictures of
+//! the boards whose tiles are in view; work on whole boards (duplicate, retitle, trash
+//! and back, cards sent to another board, captures into the inbox, templates) runs on a
+//! thread per job. All report back through one channel and wake the window; the app
+//! only reads what they found, and carries out what the library window asks
+//! (`library_window`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
