@@ -392,6 +392,7 @@ impl eframe::App for MoodboardApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         crate::i18n::set_language(self.language);
         self.poll_background();
+        self.open.images.animations.set_enabled(self.prefs.moving_pictures);
         if self.library.poll() {
             self.library_said();
         }
@@ -456,6 +457,7 @@ impl eframe::App for MoodboardApp {
             appearance: self.prefs.appearance,
             snap: self.view.canvas.snap,
             offline: self.prefs.offline,
+            moving_pictures: self.prefs.moving_pictures,
             live: self.live_status().map(|s| s.summary()),
             language: self.prefs.language,
         };

@@ -59,6 +59,8 @@ pub struct Prefs {
     pub live_relay: Option<String>,
     /// Folders the library looks in besides the boards folder.
     pub library_folders: Vec<PathBuf>,
+    /// Animated GIF and WebP pictures play on their cards (off: their first frame).
+    pub moving_pictures: bool,
 }
 
 /// The app's look: light, dark, or as the system is set (the default).
@@ -87,6 +89,7 @@ impl Default for Prefs {
             live_lan_only: false,
             live_relay: None,
             library_folders: Vec::new(),
+            moving_pictures: true,
         }
     }
 }

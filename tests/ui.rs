@@ -1853,3 +1853,66 @@ fn on_a_live_board_each_sees_where_the_others_point_and_can_follow_them() {
     ann.run_steps(2);
     assert!(ann.query_by_label_contains("Following Bob").is_none());
 }
+
+/// A GIF of `n` frames of 100 ms, each its own colour.
+fn animated_gif(n: usize) -> Vec<u8> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = image::codecs::gif::GifEncoder::new(&mut out);
+        encoder.set_repeat(image::codecs::gif::Repeat::Infinite).unwrap();
+        let frames = (0..n).map(|i| {
+            let colour = image::Rgba([(i * 60 % 256) as u8, 120, (255 - i * 30 % 256) as u8, 255]);
+            let buffer = image::RgbaImage::from_pixel(120, 90, colour);
+            image::Frame::from_parts(buffer, 0, 0, image::Delay::from_numer_denom_ms(100, 1))
+        });
+        encoder.encode_frames(frames).unwrap();
+    }
+    out
+}
+
+#[test]
+fn an_animated_gif_plays_on_its_card_pauses_and_stops_without_focus_or_when_turned_off() {
+    let f = fixture();
+    let store = moodboard::storage::AssetStore::for_board(&f.board);
+    let thumbs = moodboard::media::thumbs::ThumbCache::new(None, 1 << 20);
+    let imported =
+        moodboard::media::import_bytes(&store, &thumbs, &animated_gif(7), "dance.gif", Path::new("dance.gif")).unwrap();
+    let asset = imported.asset.clone();
+    let mut board = storage::load(&f.board).unwrap().board;
+    let kind = imported.into_kind();
+    board.items.push(Item::new(kind, Pos::new(0.0, 900.0), "Mia", "own team", Timestamp::now()));
+    moodboard::model::frames::tidy_in_place(&mut board);
+    storage::save(&f.board, &board).unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    wait_for(&mut h, "its frames", |app| app.open.images.animations.moves(&asset) == Some(true));
+    // The frame shown moves on as time passes (frames of 100 ms, a step of 250 ms).
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..8 {
+        h.run_steps(1);
+        seen.insert(h.state().open.images.animations.frame_index(&asset).unwrap());
+    }
+    assert!(seen.len() >= 3, "{seen:?}");
+    // While it plays, the next frame is asked for; without the focus, nothing is.
+    h.run_steps(1);
+    assert!(h.ctx.has_requested_repaint(), "the next frame is asked for");
+    h.input_mut().focused = false;
+    h.run_steps(3);
+    assert!(!h.ctx.has_requested_repaint(), "the app idles without the focus");
+    h.input_mut().focused = true;
+    h.run_steps(2);
+    // ⏸ on the card stops it on its first frame; ▶ plays it again.
+    h.get_by_label("Pause the moving picture").click();
+    h.run_steps(2);
+    assert!(h.state().open.images.animations.is_paused(&asset));
+    assert!(h.query_by_label("Play the moving picture").is_some());
+    h.get_by_label("Play the moving picture").click();
+    h.run_steps(2);
+    assert!(!h.state().open.images.animations.is_paused(&asset));
+    // View → Play moving pictures off: the first frame everywhere, kept in the preferences.
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Play moving pictures").click();
+    h.run_steps(3);
+    assert!(!h.state().prefs.moving_pictures);
+    assert!(!h.ctx.has_requested_repaint(), "nothing moves, nothing repaints");
+}

@@ -1554,3 +1554,7 @@ library-since-any = Any time
 library-since-week = In the last 7 days
 library-since-month = In the last 30 days
 library-since-year = In the last year
+cmd-moving-pictures = Play moving pictures
+cmd-moving-pictures-help = Animated GIF and WebP pictures play on their cards while in view; off, they show their first frame
+card-pause-label = Pause the moving picture
+card-play-label = Play the moving picture

@@ -1551,3 +1551,7 @@ library-since-any = Wanneer ook
 library-since-week = In de laatste 7 dagen
 library-since-month = In de laatste 30 dagen
 library-since-year = In het laatste jaar
+cmd-moving-pictures = Bewegende beelden afspelen
+cmd-moving-pictures-help = Geanimeerde GIF- en WebP-beelden spelen op hun kaart zolang ze in beeld zijn; uit tonen ze hun eerste beeld
+card-pause-label = Bewegend beeld pauzeren
+card-play-label = Bewegend beeld afspelen

@@ -310,6 +310,11 @@ impl MoodboardApp {
             | Command::AlignMiddles
             | Command::DistributeAcross
             | Command::DistributeDown => self.line_up(command, now),
+            Command::MovingPictures => {
+                self.prefs.moving_pictures = !self.prefs.moving_pictures;
+                self.save_prefs();
+                self.ctx.request_repaint();
+            }
             Command::SnapToGrid => {
                 self.view.canvas.snap = !self.view.canvas.snap;
                 self.prefs.snap_to_grid = self.view.canvas.snap;

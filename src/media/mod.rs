@@ -1,6 +1,7 @@
 //! Images: recognising, decoding, importing into a board's assets folder, and
 //! turning them into textures in the background.
 
+pub mod animation;
 pub mod batch;
 mod card_picture;
 pub mod decode;

@@ -106,7 +106,8 @@ fn unsupported_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-fn limits() -> Limits {
+/// The limits every decoder of a received image works within.
+pub(crate) fn limits() -> Limits {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);

@@ -112,6 +112,8 @@ pub struct ImageCache {
     tx: Sender<Decoded>,
     rx: Receiver<Decoded>,
     ctx: Context,
+    /// Moving pictures (GIF, WebP): their frames, shown in place of the still picture.
+    pub animations: super::animation::Animations,
 }
 
 impl ImageCache {
@@ -127,7 +129,9 @@ impl ImageCache {
     pub fn new(ctx: Context, pool: Arc<WorkerPool>, store: AssetStore, thumbs: Arc<ThumbCache>) -> Self {
         let (tx, rx) = channel();
         let palettes = super::palette::Palettes::default();
+        let animations = super::animation::Animations::new(ctx.clone(), pool.clone(), store.clone());
         Self {
+            animations,
             store,
             thumbs,
             entries: HashMap::new(),
@@ -168,6 +172,11 @@ impl ImageCache {
     /// first ask. While the right level is decoding, the most detailed other level that
     /// is ready is shown instead.
     pub fn get(&mut self, asset: &AssetName, px: f32) -> TextureState {
+        // A moving picture shows its frame of the moment (the still picture while its
+        // frames decode, or when it may not move).
+        if let Some(texture) = self.animations.frame(asset, px) {
+            return TextureState::Ready { texture, opacity: 1.0 };
+        }
         let side = level_for(px).min(self.max_texture_side());
         if side > TEXTURE_MAX_SIDE && self.large_is_whole(asset) {
             // The 1024 level already holds every pixel there is.
@@ -330,6 +339,7 @@ impl ImageCache {
     /// needed. Returns how many decodes arrived.
     pub fn poll(&mut self) -> usize {
         self.frame += 1;
+        self.animations.poll();
         let mut arrived = self.palettes.poll();
         let now = self.ctx.input(|i| i.time);
         while let Ok(done) = self.rx.try_recv() {

@@ -146,6 +146,11 @@ pub fn canvas_ui(
         if let Some(url) = item.kind.behaviour().address() {
             link_button(ui, item, url, on_screen, zoom, actions);
         }
+        if let Some(asset) = item.kind.picture()
+            && images.animations.moves(asset) == Some(true)
+        {
+            pause_button(ui, item, asset, on_screen, zoom, &mut images.animations);
+        }
     }
 
     // Resize handles on top of the cards.
@@ -436,6 +441,46 @@ fn link_button(ui: &Ui, item: &Item, url: &str, card: Rect, zoom: f32, actions: 
     }
     if response.clicked() {
         actions.push(Action::OpenUrl(url.to_owned()));
+    }
+}
+
+/// ⏸ in the top left corner of a moving picture (▶ once paused): it stays on its first
+/// frame until played again. Shown while the pointer is over the card, or paused.
+fn pause_button(
+    ui: &Ui,
+    item: &Item,
+    asset: &crate::model::AssetName,
+    card: Rect,
+    zoom: f32,
+    animations: &mut crate::media::animation::Animations,
+) {
+    if zoom < 0.2 || card.width() < 40.0 {
+        return;
+    }
+    let paused = animations.is_paused(asset);
+    let side = (22.0 * zoom).clamp(18.0, 28.0);
+    let area = Rect::from_min_size(card.min + vec2(6.0, 6.0), Vec2::splat(side));
+    let response = ui.interact(area, id_for(&item.id).with("pause"), Sense::click());
+    let label = if paused { tr!("card-play-label") } else { tr!("card-pause-label") };
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+    let over_card = ui.input(|i| i.pointer.hover_pos()).is_some_and(|p| card.contains(p));
+    if over_card || paused {
+        let painter = ui.painter();
+        painter.circle_filled(area.center(), side / 2.0, Color32::from_black_alpha(150));
+        let icon = if paused { "▶" } else { "⏸" };
+        painter.text(
+            area.center(),
+            egui::Align2::CENTER_CENTER,
+            icon,
+            egui::FontId::proportional(side * 0.55),
+            Color32::WHITE,
+        );
+    }
+    if response.hovered() {
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+    }
+    if response.clicked() {
+        animations.set_paused(asset, !paused);
     }
 }
 

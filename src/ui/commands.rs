@@ -73,6 +73,8 @@ pub enum Command {
     ZoomSelection,
     ToggleSidebar,
     ToggleInspector,
+    /// Animated pictures play, or show their first frame (a preference).
+    MovingPictures,
     Find,
     LookSystem,
     LookLight,
@@ -213,6 +215,7 @@ impl Command {
             | Command::ZoomSelection
             | Command::ToggleSidebar
             | Command::ToggleInspector
+            | Command::MovingPictures
             | Command::Find
             | Command::LookSystem
             | Command::LookLight
@@ -260,6 +263,7 @@ impl Command {
             | Command::MoveToBoard
             | Command::CopyToBoard
             | Command::SaveAsTemplate
+            | Command::MovingPictures
             | Command::ShowAbout => return None,
             Command::Quit => cmd(Key::Q),
             Command::Undo => cmd(Key::Z),

@@ -41,6 +41,8 @@ pub struct Status<'a> {
     pub live: Option<String>,
     /// Nothing is fetched from the web.
     pub offline: bool,
+    /// Animated pictures play.
+    pub moving_pictures: bool,
     /// The chosen language (`None`: the system's).
     pub language: Option<crate::i18n::Lang>,
 }
@@ -83,6 +85,7 @@ fn menu_text(command: Command, status: &Status<'_>) -> String {
                 Command::LookDark => status.appearance == Appearance::Dark,
                 Command::SnapToGrid => status.snap,
                 Command::WorkOffline => status.offline,
+                Command::MovingPictures => status.moving_pictures,
                 Command::LanguageSystem => status.language.is_none(),
                 Command::LanguageEnglish => status.language == Some(crate::i18n::Lang::En),
                 Command::LanguageDutch => status.language == Some(crate::i18n::Lang::Nl),
