@@ -338,11 +338,6 @@ impl LibraryWork {
             ctx.request_repaint();
         });
     }
-
-    /// A search or refresh is under way.
-    pub fn is_busy(&self) -> bool {
-        self.progress().is_some() || self.last_asked != self.answered
-    }
 }
 
 /// The boards' small pictures as textures, drawn by a thread of their own when a tile
