@@ -1,9 +1,11 @@
 //! The library window (File → Library, Ctrl+Shift+O; Ctrl+Shift+F to search): every
-//! board with its title, goals, ideas, who contributed and last change; typing filters
-//! the boards and searches the ideas on all of them; every tag across boards with its
-//! count, a click shows all its cards; a kind narrows the search. Enter (or a click)
-//! opens a board, or the board of an idea zoomed to it and selected. Draws only: what
-//! to search and what to open go back to the app as a [`LibraryAsk`].
+//! board with its picture, title, goals, ideas, who contributed and last change, and a
+//! … menu (rename, duplicate, show in the file manager, move to the trash, with Undo);
+//! the folders looked in; typing filters the boards and searches the ideas on all of
+//! them; every tag across boards with its count, a click shows all its cards; kind,
+//! person and when added narrow the search. Enter (or a click) opens a board, or the
+//! board of an idea zoomed to it and selected. Also the Move / Copy to board picker.
+//! Draws only: what to search, open or change goes back to the app as a [`LibraryAsk`].
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
