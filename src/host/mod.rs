@@ -140,6 +140,7 @@ impl Host {
             pictures: Default::default(),
             ending: std::sync::atomic::AtomicBool::new(false),
             common: Mutex::new(None),
+            flushing: Mutex::new(()),
         });
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -322,6 +323,7 @@ async fn write_loop(state: Arc<State>, wake: Option<crate::storage::Waker>) {
 /// takes the file's board, with what arrived meanwhile, as the board. Returns whether the
 /// board changed.
 fn flush(state: &State) -> Result<bool, crate::storage::UpdateError<std::convert::Infallible>> {
+    let _one_at_a_time = state.flushing.lock().unwrap_or_else(|e| e.into_inner());
     let queue = std::mem::take(&mut state.board.lock().unwrap_or_else(|e| e.into_inner()).queue);
     let path: PathBuf = state.path.clone();
     let disk = if queue.is_empty() {

@@ -110,6 +110,10 @@ pub struct State {
     /// What every participant sees of the board at its latest generation, made by the
     /// first who asks after a change (see [`super::views`]). Locked after `board`.
     pub common: Mutex<Option<std::sync::Arc<super::views::Common>>>,
+    /// Held while the queue is written: the last write at stop waits for a round still
+    /// writing (an aborted write loop's blocking write runs on), so that the process
+    /// never ends with accepted ideas taken from the queue but not yet on disk.
+    pub flushing: Mutex<()>,
 }
 
 pub struct BoardState {
