@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::export::{self, CanvasNodes, ExportFormat};
 use crate::model::Board;
 use crate::model::Trust;
-use crate::storage::{self, AssetStore, pack, paths};
+use crate::storage::{self, pack, paths};
 use crate::ui::merge_preview::{MergeAnswer, MergePreview};
 use crate::ui::view::ThemeFilter;
 
@@ -464,16 +464,8 @@ pub fn save_copy(from: &Path, board: &Board, to: &Path, progress: &Progress) -> 
     if from == to {
         return Ok(storage::save(to, board)?);
     }
-    let (source, target) = (AssetStore::for_board(from), AssetStore::for_board(to));
-    let assets = board.image_assets();
-    progress.set_total(assets.len() + 1);
-    for asset in assets {
-        // A missing image stays missing in the copy (it shows as a placeholder in both).
-        if let Ok(bytes) = source.read_verified(asset) {
-            target.store(&bytes, asset.extension())?;
-        }
-        progress.step();
-    }
+    progress.set_total(board.image_assets().len() + 1);
+    storage::copy_pictures(from, board, to, || progress.step())?;
     storage::save(to, board)?;
     progress.step();
     Ok(())

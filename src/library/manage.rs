@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::i18n::{Message, Said};
 use crate::model::{Board, BoardMeta, Edit, Stamper, Timestamp, operations};
-use crate::storage::{self, AssetStore, paths};
+use crate::storage::{self, paths};
 
 /// Why a board could not be duplicated, renamed, trashed or brought back.
 #[derive(Debug, thiserror::Error)]
@@ -61,13 +61,7 @@ pub fn duplicate_of(path: &Path, board: &Board, title: &str) -> Result<PathBuf, 
 pub fn duplicate_into(path: &Path, board: &Board, title: &str, folder: &Path) -> Result<PathBuf, ManageError> {
     let copy = board.as_new_board(title, Timestamp::now());
     let to = paths::unused_board_path(folder, title);
-    let (from, into) = (AssetStore::for_board(path), AssetStore::for_board(&to));
-    for asset in board.image_assets() {
-        // A picture missing here stays missing there (a placeholder in both).
-        if let Ok(bytes) = from.read_verified(asset) {
-            into.store(&bytes, asset.extension())?;
-        }
-    }
+    storage::copy_pictures(path, board, &to, || {})?;
     storage::create(&to, &copy)?;
     Ok(to)
 }

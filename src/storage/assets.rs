@@ -106,6 +106,25 @@ impl AssetStore {
     }
 }
 
+/// Copies the pictures `board` (the board at `from`) uses into the assets folder of the
+/// board at `to`, calling `step` after each; a picture missing at `from` stays missing
+/// (a placeholder in both). For a copy of a whole board: Save as, a duplicate.
+pub fn copy_pictures(
+    from: &Path,
+    board: &crate::model::Board,
+    to: &Path,
+    mut step: impl FnMut(),
+) -> Result<(), AssetError> {
+    let (source, target) = (AssetStore::for_board(from), AssetStore::for_board(to));
+    for asset in board.image_assets() {
+        if let Ok(bytes) = source.read_verified(asset) {
+            target.store(&bytes, asset.extension())?;
+        }
+        step();
+    }
+    Ok(())
+}
+
 /// Reads a file of at most [`MAX_ASSET_BYTES`].
 pub fn read_capped(path: &Path) -> Result<Vec<u8>, AssetError> {
     let io = |action| move |source| AssetError::Io { path: path.to_owned(), action, source };

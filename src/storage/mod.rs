@@ -19,7 +19,7 @@ pub mod watch;
 use std::io::Write as _;
 use std::path::Path;
 
-pub use assets::{AssetStore, MAX_ASSET_BYTES, content_hash, read_capped};
+pub use assets::{AssetStore, MAX_ASSET_BYTES, content_hash, copy_pictures, read_capped};
 pub use atomic::{remove_stale_temp_files, replace_file};
 pub use conflicts::import_assets;
 pub use error::{AssetError, LoadError, LockError, SaveError};
