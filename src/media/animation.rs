@@ -139,6 +139,14 @@ fn fit(picture: image::RgbaImage, side: u32) -> image::RgbaImage {
     DynamicImage::ImageRgba8(picture).resize_exact(nw, nh, image::imageops::FilterType::Triangle).to_rgba8()
 }
 
+/// Which of `frames` (each with the time it ends at within one loop) shows at `now`
+/// seconds, and the time within the loop, in milliseconds.
+fn shown_at(frames: &[(TextureHandle, u64)], now: f64) -> (usize, u64) {
+    let total = frames.last().map_or(1, |(_, end)| *end).max(1);
+    let t = ((now * 1000.0) as u64) % total;
+    (frames.partition_point(|(_, end)| *end <= t).min(frames.len().saturating_sub(1)), t)
+}
+
 enum Slot {
     /// Being decoded.
     Decoding,
@@ -248,9 +256,7 @@ impl Animations {
         }
         let Some(Slot::Ready { frames, .. }) = self.slots.get(asset) else { return None };
         let (now, focused) = self.ctx.input(|i| (i.time, i.focused));
-        let total = frames.last().map_or(1, |(_, end)| *end).max(1);
-        let t = ((now * 1000.0) as u64) % total;
-        let i = frames.partition_point(|(_, end)| *end <= t).min(frames.len() - 1);
+        let (i, t) = shown_at(frames, now);
         if focused {
             let next = frames[i].1.saturating_sub(t).max(1);
             self.ctx.request_repaint_after(std::time::Duration::from_millis(next));
@@ -261,10 +267,7 @@ impl Animations {
     /// Which frame of `asset` shows now (for tests and tools).
     pub fn frame_index(&self, asset: &AssetName) -> Option<usize> {
         let Some(Slot::Ready { frames, .. }) = self.slots.get(asset) else { return None };
-        let now = self.ctx.input(|i| i.time);
-        let total = frames.last().map_or(1, |(_, end)| *end).max(1);
-        let t = ((now * 1000.0) as u64) % total;
-        Some(frames.partition_point(|(_, end)| *end <= t).min(frames.len() - 1))
+        Some(shown_at(frames, self.ctx.input(|i| i.time)).0)
     }
 
     fn decode(&mut self, asset: &AssetName, side: u32) {
