@@ -492,6 +492,12 @@ pub fn keep_on_board(board: &mut Board) {
     s.pack_from_origin();
     let (frames, positions) = (s.frames, s.positions);
     put(board, frames, positions);
+    // A frame larger than the board itself (one round cards strewn across it, found by
+    // the hostile-file property test): every frame laid out afresh round its own cards.
+    if !on_board(board) || super::check(board).is_err() {
+        let arranged = super::arrange(board, board.modified);
+        let _ = arranged.apply(board);
+    }
 }
 
 /// Sets the frames and card places a [`Scratch`] worked out, with no new stamps.
