@@ -84,6 +84,7 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
         (ItemKind::quote(tr!("welcome-quote"), "Grace Hopper".to_owned(), String::new()), Some(&kinds), "other field"),
         (ItemKind::link(tr!("welcome-link-url"), tr!("welcome-link-title"), ""), Some(&kinds), "other field"),
         (ItemKind::colour("#E07A5F".to_owned(), tr!("welcome-colour-ignition")), Some(&kinds), OWN_TEAM),
+        (light_bulb(), Some(&kinds), OWN_TEAM),
         (cat, Some(&calm), "nature"),
         (coffee, Some(&calm), "customer"),
         (ItemKind::colour("#6F4E37".to_owned(), tr!("welcome-colour-coffee")), Some(&calm), "customer"),
@@ -99,6 +100,49 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
     crate::model::frames::arrange(&board, now).apply(&mut board)?;
     crate::model::frames::tidy_in_place(&mut board);
     Ok(board)
+}
+
+/// A sketch of a light bulb with rays, drawn from a few strokes as a hand would.
+fn light_bulb() -> ItemKind {
+    use crate::model::kinds::{INKS, Sketch, Stroke};
+    let stroke = |colour: &str, width: f32, points: Vec<(f32, f32)>| Stroke {
+        colour: colour.to_owned(),
+        width,
+        pressure: false,
+        points: points.into_iter().map(|(x, y)| [x, y, 0.5]).collect(),
+    };
+    let line = |(x0, y0): (f32, f32), (x1, y1): (f32, f32)| {
+        (0..=12).map(|i| i as f32 / 12.0).map(|t| (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t)).collect::<Vec<_>>()
+    };
+    let (cx, cy, r) = (240.0_f32, 140.0_f32, 78.0_f32);
+    let bulb = (0..=48)
+        .map(|i| (130.0_f32 + 280.0 * i as f32 / 48.0).to_radians())
+        .map(|a| (cx + r * a.cos(), cy + r * a.sin()))
+        .collect();
+    let filament = vec![
+        (215.0, 215.0),
+        (222.0, 170.0),
+        (232.0, 190.0),
+        (240.0, 165.0),
+        (248.0, 190.0),
+        (258.0, 170.0),
+        (265.0, 215.0),
+    ];
+    let mut strokes = vec![
+        stroke(INKS[0], 7.0, bulb),
+        stroke(INKS[0], 7.0, line((190.0, 200.0), (205.0, 262.0))),
+        stroke(INKS[0], 7.0, line((290.0, 200.0), (275.0, 262.0))),
+        stroke(INKS[0], 7.0, line((203.0, 268.0), (277.0, 268.0))),
+        stroke(INKS[0], 7.0, line((208.0, 290.0), (272.0, 290.0))),
+        stroke(INKS[0], 7.0, line((222.0, 312.0), (258.0, 312.0))),
+        stroke(INKS[2], 3.0, filament),
+    ];
+    for degrees in [200.0_f32, 235.0, 270.0, 305.0, 340.0] {
+        let a = degrees.to_radians();
+        let at = |d: f32| (cx + d * a.cos(), cy + d * a.sin());
+        strokes.push(stroke(INKS[2], 7.0, line(at(100.0), at(130.0))));
+    }
+    Sketch { strokes, caption: tr!("welcome-sketch-caption"), ..Sketch::default() }.into()
 }
 
 #[cfg(test)]

@@ -512,18 +512,56 @@ fn a_version_6_board_still_loads_and_no_frame_is_locked() {
     assert_eq!(loaded.board.items.len(), 2);
     storage::save(&path, &loaded.board).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("version: 7,"), "{saved}");
+    assert!(saved.contains(&format!("version: {},", moodboard::model::FORMAT_VERSION)), "{saved}");
     assert_eq!(storage::load(&path).unwrap().board, loaded.board);
     // A locked frame is written and read back.
     let mut board = loaded.board.clone();
     board.themes.iter_mut().for_each(|t| t.locked = true);
     storage::save(&path, &board).unwrap();
     assert_eq!(storage::load(&path).unwrap().board, board);
-    // Without the field, a version 7 theme is refused with the place: it is required.
+    // Without the field, a theme of today's version is refused with the place: it is required.
     let broken = saved.replacen("            locked: false,\n            modified", "            modified", 1);
     assert_ne!(broken, saved);
     let err = moodboard::storage::format::parse(&path, &broken).unwrap_err().to_string();
     assert!(err.contains("locked"), "{err}");
+}
+
+#[test]
+fn a_version_7_board_still_loads_with_its_locked_frame_and_saves_sketches_as_version_8() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.moodboard.ron");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-7.moodboard.ron");
+    std::fs::copy(fixture, &path).unwrap();
+    let text = std::fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("version: 7,") && text.contains("locked: true") && !text.contains("Sketch"));
+    let loaded = storage::load(&path).unwrap();
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert!(loaded.board.themes[0].locked, "version 7's lock comes through");
+    assert_eq!(loaded.board.items.len(), 2);
+    // A sketch is written as version 8 and read back as drawn.
+    let mut board = loaded.board.clone();
+    let stroke = moodboard::model::kinds::Stroke {
+        colour: "#D1495B".into(),
+        width: 7.0,
+        pressure: true,
+        points: vec![[10.0, 20.0, 0.25], [60.5, 80.25, 0.75]],
+    };
+    let sketch = moodboard::model::Item::new(
+        moodboard::model::ItemKind::sketch(vec![stroke]),
+        moodboard::model::Pos::new(0.0, 600.0),
+        "Ann",
+        "own team",
+        moodboard::model::Timestamp::now(),
+    );
+    board.items.push(sketch);
+    storage::save(&path, &board).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("version: 8,") && saved.contains("Sketch("), "{saved}");
+    assert_eq!(storage::load(&path).unwrap().board, board);
+    // A version 7 file knew no sketches: one that claims to hold one is refused, named.
+    let claimed = saved.replacen("version: 8,", "version: 7,", 1);
+    let err = moodboard::storage::format::parse(&path, &claimed).unwrap_err().to_string();
+    assert!(err.contains("Sketch"), "{err}");
 }
 
 #[test]

@@ -78,6 +78,8 @@ cmd-add-colour = Colour
 cmd-add-colour-help = Add a colour swatch
 cmd-add-image = Image…
 cmd-add-image-help = Add images from files or a web address
+cmd-add-sketch = Sketch
+cmd-add-sketch-help = Draw with the mouse, a pen or a finger
 cmd-add-theme = Theme
 cmd-add-theme-help = Add a theme to sort items into
 cmd-work-offline = Work offline
@@ -163,6 +165,7 @@ toolbar-new-quote = New quote
 toolbar-new-link = New link
 toolbar-new-colour = New colour
 toolbar-new-image = New image
+toolbar-new-sketch = New sketch
 toolbar-session = ▶ Session
 toolbar-end-session = ■ End session
 toolbar-session-switch = Session switch
@@ -222,11 +225,13 @@ kind-quote = Quote
 kind-link = Link
 kind-note = Note
 kind-colour = Colour
+kind-sketch = Sketch
 kind-image-lower = image
 kind-quote-lower = quote
 kind-link-lower = link
 kind-note-lower = note
 kind-colour-lower = colour
+kind-sketch-lower = sketch
 phase-off = No session
 phase-collect = Collect
 phase-cluster = Cluster
@@ -557,6 +562,7 @@ capture-add-quote = Add quote
 capture-add-link = Add link
 capture-add-colour = Add colour
 capture-add-image = Add image
+capture-add-sketch = Add sketch
 capture-offline = Moodboard is working offline (Work offline, in the Add menu); turn that off to download pictures.
 capture-cannot-download = Cannot download this: { $reason }.
 
@@ -686,12 +692,29 @@ merge-nothing-new = nothing new
 crop-loading = Loading the picture…
 crop-move = Move the crop
 step-crop = Crop picture
+step-draw-stroke = Draw a stroke
+step-erase-strokes = { $count ->
+    [one] Erase a stroke
+   *[other] Erase { $count } strokes
+}
 crop-reset = Reset
 crop-reset-help = Show the whole picture
 
 ## Crop (with arguments)
 crop-corner = Crop corner { $n }
 crop-apply = Apply crop
+pen-area = Drawing paper
+pen-start = Draw here
+pen-ink = Ink { $n }: { $hex }
+pen-thin = Thin
+pen-medium = Medium
+pen-thick = Thick
+pen-pen = ✏ Pen
+pen-eraser = Eraser
+pen-done = Done
+pen-done-help = Put the pen away (Esc or Enter); Ctrl+Z takes back the last stroke
+pen-full = This sketch is full (1,000 strokes or 100,000 points): start a new sketch to draw on.
+card-empty-sketch = An empty sketch: double-click to draw
 
 ## Theme frames
 frame-rename = Rename theme
@@ -975,6 +998,7 @@ welcome-quote = The most dangerous phrase is: we've always done it this way.
 welcome-link-url = https://en.wikipedia.org/wiki/Lateral_thinking
 welcome-link-title = Lateral thinking: ways out of cow-thinking
 welcome-colour-ignition = Ignition
+welcome-sketch-caption = Draw it: press K for a new sketch, or double-click this one
 welcome-colour-coffee = Coffee
 welcome-note-unsorted = Ideas outside the frames are unsorted, waiting for a home.
 
@@ -997,6 +1021,27 @@ field-unknown = A { $kind } has no field called { $field }.
 problem-not-a-colour = { $hex } is not a #RRGGBB colour; shown as a placeholder
 problem-not-an-image-size = { $w } × { $h } pixels is not an image size
 problem-not-a-crop = x { $x }, y { $y }, w { $w }, h { $h } is not a part of the picture; the whole picture is shown
+problem-sketch-area = the drawing area is not a size from 1 to 4,000 units; the usual area is used
+problem-sketch-points = { $count ->
+    [one] a point that is not a number was dropped
+   *[other] { $count } points that are not numbers were dropped
+}
+problem-sketch-empty = { $count ->
+    [one] a stroke without points was dropped
+   *[other] { $count } strokes without points were dropped
+}
+problem-sketch-long = { $count ->
+    [one] a stroke of more than 2,000 points was cut there
+   *[other] { $count } strokes of more than 2,000 points were cut there
+}
+problem-sketch-many = { $count ->
+    [one] a stroke past the bounds of a sketch (1,000 strokes, 100,000 points) was dropped
+   *[other] { $count } strokes past the bounds of a sketch (1,000 strokes, 100,000 points) were dropped
+}
+problem-sketch-style = { $count ->
+    [one] a width or colour that is out of range was mended
+   *[other] { $count } widths or colours that are out of range were mended
+}
 
 ## moodboard add: one flag per kind of idea
 cli-add-note = A note: the brainwave, in your words

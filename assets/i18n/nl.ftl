@@ -78,6 +78,8 @@ cmd-add-colour = Kleur
 cmd-add-colour-help = Voeg een kleurstaal toe
 cmd-add-image = Afbeelding…
 cmd-add-image-help = Voeg afbeeldingen toe uit bestanden of van een webadres
+cmd-add-sketch = Schets
+cmd-add-sketch-help = Teken met de muis, een pen of een vinger
 cmd-add-theme = Thema
 cmd-add-theme-help = Voeg een thema toe om ideeën in te ordenen
 cmd-work-offline = Offline werken
@@ -163,6 +165,7 @@ toolbar-new-quote = Nieuw citaat
 toolbar-new-link = Nieuwe link
 toolbar-new-colour = Nieuwe kleur
 toolbar-new-image = Nieuwe afbeelding
+toolbar-new-sketch = Nieuwe schets
 toolbar-session = ▶ Sessie
 toolbar-end-session = ■ Sessie beëindigen
 toolbar-session-switch = Sessieschakelaar
@@ -219,11 +222,13 @@ kind-quote = Citaat
 kind-link = Link
 kind-note = Notitie
 kind-colour = Kleur
+kind-sketch = Schets
 kind-image-lower = afbeelding
 kind-quote-lower = citaat
 kind-link-lower = link
 kind-note-lower = notitie
 kind-colour-lower = kleur
+kind-sketch-lower = schets
 phase-off = Geen sessie
 phase-collect = Verzamelen
 phase-cluster = Clusteren
@@ -554,6 +559,7 @@ capture-add-quote = Citaat toevoegen
 capture-add-link = Link toevoegen
 capture-add-colour = Kleur toevoegen
 capture-add-image = Afbeelding toevoegen
+capture-add-sketch = Schets toevoegen
 capture-offline = Moodboard werkt offline (Offline werken, in het menu Toevoegen); zet dat uit om afbeeldingen te downloaden.
 capture-cannot-download = Dit kan niet gedownload worden: { $reason }.
 
@@ -683,12 +689,29 @@ merge-nothing-new = niets nieuws
 crop-loading = De afbeelding wordt geladen…
 crop-move = Uitsnede verplaatsen
 step-crop = Afbeelding bijsnijden
+step-draw-stroke = Lijn tekenen
+step-erase-strokes = { $count ->
+    [one] Lijn uitgummen
+   *[other] { $count } lijnen uitgummen
+}
 crop-reset = Herstellen
 crop-reset-help = Toon de hele afbeelding
 
 ## Bijsnijden (met argumenten)
 crop-corner = Hoek { $n } van de uitsnede
 crop-apply = Bijsnijden
+pen-area = Tekenpapier
+pen-start = Teken hier
+pen-ink = Inkt { $n }: { $hex }
+pen-thin = Dun
+pen-medium = Middel
+pen-thick = Dik
+pen-pen = ✏ Pen
+pen-eraser = Gum
+pen-done = Klaar
+pen-done-help = Leg de pen weg (Esc of Enter); Ctrl+Z neemt de laatste lijn terug
+pen-full = Deze schets is vol (1.000 lijnen of 100.000 punten): begin een nieuwe schets om verder te tekenen.
+card-empty-sketch = Een lege schets: dubbelklik om te tekenen
 
 ## Themakaders
 frame-rename = Thema hernoemen
@@ -972,6 +995,7 @@ welcome-quote = De gevaarlijkste zin is: zo hebben we het altijd gedaan.
 welcome-link-url = https://nl.wikipedia.org/wiki/Lateraal_denken
 welcome-link-title = Lateraal denken: uitwegen uit het koedenken
 welcome-colour-ignition = Ontsteking
+welcome-sketch-caption = Teken het: druk op K voor een nieuwe schets, of dubbelklik op deze
 welcome-colour-coffee = Koffie
 welcome-note-unsorted = Ideeën buiten de kaders zijn ongesorteerd en wachten op een plek.
 
@@ -994,6 +1018,27 @@ field-unknown = Een { $kind } heeft geen veld dat { $field } heet.
 problem-not-a-colour = { $hex } is geen #RRGGBB-kleur; getoond als plaatshouder
 problem-not-an-image-size = { $w } × { $h } pixels is geen afmeting van een afbeelding
 problem-not-a-crop = x { $x }, y { $y }, w { $w }, h { $h } is geen deel van de afbeelding; de hele afbeelding wordt getoond
+problem-sketch-area = het tekenvlak is geen maat van 1 tot 4.000 eenheden; het gewone vlak wordt gebruikt
+problem-sketch-points = { $count ->
+    [one] een punt dat geen getal is, is weggelaten
+   *[other] { $count } punten die geen getal zijn, zijn weggelaten
+}
+problem-sketch-empty = { $count ->
+    [one] een lijn zonder punten is weggelaten
+   *[other] { $count } lijnen zonder punten zijn weggelaten
+}
+problem-sketch-long = { $count ->
+    [one] een lijn van meer dan 2.000 punten is daar afgebroken
+   *[other] { $count } lijnen van meer dan 2.000 punten zijn daar afgebroken
+}
+problem-sketch-many = { $count ->
+    [one] een lijn voorbij de grenzen van een schets (1.000 lijnen, 100.000 punten) is weggelaten
+   *[other] { $count } lijnen voorbij de grenzen van een schets (1.000 lijnen, 100.000 punten) zijn weggelaten
+}
+problem-sketch-style = { $count ->
+    [one] een dikte of kleur buiten het bereik is hersteld
+   *[other] { $count } diktes of kleuren buiten het bereik zijn hersteld
+}
 
 ## moodboard add: één optie per soort idee
 cli-add-note = Een notitie: de ingeving, in je eigen woorden

@@ -31,6 +31,7 @@ impl MoodboardApp {
                 self.fetch_address(&address, WebWant::Preview, Some(kind), centre_in_board, theme)
             }
             Action::Add { kind, centre_in_board, theme } => self.add_item(kind, centre_in_board, theme),
+            Action::AddAt { kind, pos, size } => self.add_at(kind, pos, size),
             Action::AddImageFromAddress { address, centre_in_board } => {
                 if self.prefs.offline {
                     self.toasts.warning(tr!("actions-offline-not-downloaded"));
@@ -286,6 +287,7 @@ impl MoodboardApp {
             Command::Paste => self.ctx.send_viewport_cmd(egui::ViewportCommand::RequestPaste),
             Command::Copy => self.copy_selection(false),
             Command::Cut => self.copy_selection(true),
+            Command::Add(kind) if kind.spec().drawn => self.take_out_pen(),
             Command::Add(kind) => self.view.windows.capture = Some(Draft::new(kind, None)),
             Command::WorkOffline => {
                 self.prefs.offline = !self.prefs.offline;

@@ -89,6 +89,50 @@ impl MoodboardApp {
         }
     }
 
+    /// Adds an idea of `kind` with its top-left corner at `pos`, `size` large, selected
+    /// (a sketch, by its first stroke); the pen that drew it goes on over it.
+    pub(super) fn add_at(&mut self, kind: ItemKind, pos: Pos, size: crate::model::Size) {
+        let label = crate::ui::words::add_step(kind.tag());
+        let who = self.who();
+        let idea = NewIdea::new(kind).placed(Place::At(pos)).sized(size);
+        if let Some(ids) = self.add_ideas(vec![idea], &label, Contributor::own_team(&who)) {
+            if let (Some(pen), Some(id)) = (&mut self.view.canvas.pen, ids.first())
+                && matches!(pen.target, crate::ui::pen::Target::New { .. })
+            {
+                pen.target = crate::ui::pen::Target::Item(id.clone());
+            }
+            self.view.canvas.selection = ids.into_iter().collect();
+        }
+    }
+
+    /// The pen: over the selected sketch, or over free room in view for a new one (which
+    /// its first stroke adds), about as large on screen as a sketch is on the board.
+    pub(super) fn take_out_pen(&mut self) {
+        let board = self.open.doc.board();
+        let mut selected = board.items.iter().filter(|i| self.view.canvas.selection.contains(&i.id));
+        if let (Some(item), None) = (selected.next(), selected.next())
+            && !board.fixed(item)
+            && let Some(pen) = crate::ui::pen::PenEdit::over(item)
+        {
+            self.view.canvas.pen = Some(pen);
+            return;
+        }
+        let zoom = self.view.camera.zoom();
+        let area = crate::model::kinds::Sketch::default().area;
+        let scale = (1.0 / zoom.max(0.01)).clamp(0.25, 8.0);
+        let size = crate::model::Size::new(area.w * scale, area.h * scale);
+        let Place::Near { top_left, within } = self.near(None, size) else { return };
+        let pos = crate::model::frames::place_card(board, None, top_left, size, within);
+        // The free room found may lie beyond the edge of the view: the view follows it.
+        let paper = egui::Rect::from_min_size(egui::pos2(pos.x, pos.y), egui::vec2(size.w, size.h));
+        if !self.view.camera.visible_board_rect().contains_rect(paper) {
+            let on_screen = self.view.camera.screen_from_board.mul_rect(paper);
+            self.view.camera.pan(self.view.camera.canvas_rect.center() - on_screen.center());
+        }
+        self.view.canvas.crop = None;
+        self.view.canvas.pen = Some(crate::ui::pen::PenEdit::new(crate::ui::pen::Target::New { pos, size }));
+    }
+
     /// Adds a new item of `kind` placed at `place` as one undo step ("Add note"), by the
     /// user, from their own team.
     pub(super) fn insert_new(&mut self, kind: ItemKind, place: Place, theme: Option<ThemeId>) -> Option<Vec<ItemId>> {

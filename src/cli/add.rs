@@ -247,7 +247,8 @@ impl clap::FromArgMatches for KindArgs {
     fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
         for &kind in KindTag::ALL {
             let spec = kind.spec();
-            let Some(given) = matches.get_many::<String>(spec.flag.long) else { continue };
+            let Some(flag) = spec.flag else { continue };
+            let Some(given) = matches.get_many::<String>(flag.long) else { continue };
             let given: Vec<String> = given.cloned().collect();
             if !spec.typed {
                 return Ok(Self { kind, fields: Fields::new(), sources: given });
@@ -281,7 +282,8 @@ impl clap::Args for KindArgs {
         let mut what = Vec::new();
         for &kind in KindTag::ALL {
             let spec = kind.spec();
-            let flag = spec.flag;
+            // A drawn kind (a sketch) is not added from the command line.
+            let Some(flag) = spec.flag else { continue };
             let mut arg = clap::Arg::new(flag.long).long(flag.long).value_name(flag.value_name).help(help(flag.help));
             if let Some(alias) = flag.alias {
                 arg = arg.visible_alias(alias);

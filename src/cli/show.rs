@@ -103,6 +103,7 @@ fn described(kind: &ItemKind) -> String {
         }
         fn picture(&mut self, _: &crate::model::AssetName, _: &str) {}
         fn swatch(&mut self, _: &str, _: &str) {}
+        fn drawing(&mut self, _: &crate::model::kinds::Sketch) {}
     }
     let mut description = Description(String::new());
     kind.behaviour().recap(&mut description);

@@ -124,6 +124,31 @@ struct CanvasCard<'a> {
 }
 
 impl CanvasCard<'_> {
+    /// Writes `bytes` as `name` into the images folder and makes the node a file node
+    /// showing it.
+    fn file(&mut self, name: &str, bytes: &[u8]) {
+        let written = std::fs::create_dir_all(self.images)
+            .map_err(|source| SaveError::Io {
+                path: self.images.to_owned(),
+                action: "action-create-images-folder",
+                source,
+            })
+            // Like every file we write: whole, or not at all.
+            .and_then(|()| {
+                let path = self.images.join(name);
+                crate::storage::replace_file(&path, None, |f| std::io::Write::write_all(f, bytes))
+            });
+        match written {
+            Ok(()) => {
+                self.node.kind = "file".into();
+                self.node.file = Some(format!("{}/{}", self.images_dir_name, name));
+            }
+            Err(e) => {
+                self.error.get_or_insert(e);
+            }
+        }
+    }
+
     fn text(&mut self, text: String) {
         self.node.kind = "text".into();
         self.node.text = Some(text);
@@ -171,26 +196,14 @@ impl Recap for CanvasCard<'_> {
             self.text(format!("(missing image {name})"));
             return;
         };
-        let written = std::fs::create_dir_all(self.images)
-            .map_err(|source| SaveError::Io {
-                path: self.images.to_owned(),
-                action: "action-create-images-folder",
-                source,
-            })
-            // Like every file we write: whole, or not at all.
-            .and_then(|()| {
-                let path = self.images.join(asset.as_str());
-                crate::storage::replace_file(&path, None, |f| std::io::Write::write_all(f, &bytes))
-            });
-        match written {
-            Ok(()) => {
-                self.node.kind = "file".into();
-                self.node.file = Some(format!("{}/{}", self.images_dir_name, asset.as_str()));
-            }
-            Err(e) => {
-                self.error.get_or_insert(e);
-            }
-        }
+        self.file(asset.as_str(), &bytes);
+    }
+
+    /// A sketch as a picture: an SVG file of its strokes, named after its content.
+    fn drawing(&mut self, sketch: &crate::model::kinds::Sketch) {
+        let svg = sketch.svg(sketch.area.w, sketch.area.h);
+        let name = format!("sketch-{}.svg", &blake3::hash(svg.as_bytes()).to_hex()[..32]);
+        self.file(&name, svg.as_bytes());
     }
 
     fn swatch(&mut self, hex: &str, name: &str) {

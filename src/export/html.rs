@@ -20,7 +20,7 @@ border-radius:8px}section{margin:2rem 0;border-left:6px solid var(--c);padding-l
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(14rem,1fr));gap:1rem}\
 .card{background:#fff;border-radius:8px;padding:.8rem;box-shadow:0 1px 3px #0002;overflow-wrap:anywhere}\
 .card img{max-width:100%;border-radius:4px}.who{color:#777;font-size:.8rem;margin-top:.5rem}\
-.swatch{height:4rem;border-radius:4px}blockquote{margin:0;font-style:italic}.note{white-space:pre-wrap}";
+.swatch{height:4rem;border-radius:4px}.sketch svg{width:100%;height:auto;background:#fcfbf8;border-radius:4px}blockquote{margin:0;font-style:italic}.note{white-space:pre-wrap}";
 
 /// The board as one HTML page.
 pub fn to_html(board: &Board, store: &AssetStore) -> String {
@@ -145,6 +145,12 @@ impl Recap for HtmlCard<'_> {
             esc(hex),
             esc(name)
         );
+    }
+
+    /// The strokes as vectors in the page: only numbers and checked colours, nothing to
+    /// escape.
+    fn drawing(&mut self, sketch: &crate::model::kinds::Sketch) {
+        let _ = write!(self.h, "<div class=\"sketch\">{}</div>", sketch.svg(sketch.area.w, sketch.area.h));
     }
 }
 

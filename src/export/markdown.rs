@@ -107,6 +107,11 @@ impl Recap for MarkdownCard<'_> {
         let _ = write!(self.0, "Image: {}", esc(name));
     }
 
+    /// Markdown has no pictures of its own: how much was drawn.
+    fn drawing(&mut self, sketch: &crate::model::kinds::Sketch) {
+        let _ = write!(self.0, "Sketch ({} strokes)", sketch.strokes.len());
+    }
+
     /// A valid colour as code; anything else in the field as the text it is.
     fn swatch(&mut self, hex: &str, name: &str) {
         match crate::model::Rgb::parse_hex(hex) {

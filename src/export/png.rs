@@ -199,7 +199,7 @@ impl Canvas {
     fn card(&mut self, item: &Item, store: &AssetStore) {
         let r = (item.pos.x, item.pos.y, item.size.w, item.size.h);
         self.fill((r.0, r.1 + 3.0, r.2, r.3), Rgba([0, 0, 0, 40]));
-        let card = Card { size: item.size, prompt: crate::model::is_prompt(item) };
+        let card = Card { size: item.size, prompt: crate::model::is_prompt(item), key: 0 };
         let mut painter = CardPaint { canvas: self, origin: item.pos, store };
         item.kind.behaviour().paint(&card, &mut painter);
     }
@@ -234,6 +234,7 @@ fn paint_colour(paint: Paint) -> Rgba<u8> {
         Paint::Caption => Rgba([0, 0, 0, 150]),
         Paint::Colour(Rgb(r, g, b)) => Rgba([r, g, b, 255]),
         Paint::InvalidColour => Rgba([0x80, 0x80, 0x80, 255]),
+        Paint::Sketch => Rgba([0xFC, 0xFB, 0xF8, 255]),
     }
 }
 
@@ -278,6 +279,21 @@ impl CardPainter for CardPaint<'_> {
     fn mark(&mut self, at: Pos, text: &str, style: TextStyle) {
         let (x, y) = (self.origin.x + at.x, self.origin.y + at.y);
         self.canvas.text(text, (x, y, style.size * 2.0, style.size * 1.5), style.size, ink_colour(style.ink));
+    }
+
+    /// The strokes drawn at the size the card is drawn (the same outlines as on screen).
+    fn drawing(&mut self, area: BoardRect, sketch: &crate::model::kinds::Sketch) {
+        let (x0, y0, x1, y1) = self.canvas.to_px(self.on_board(area));
+        let (w, h) = ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32);
+        let Some(pixmap) = crate::media::sketch::rasterize(sketch, w, h) else { return };
+        for (i, px) in pixmap.pixels().iter().enumerate() {
+            if px.alpha() == 0 {
+                continue;
+            }
+            let c = px.demultiply();
+            let (x, y) = (i as i64 % i64::from(w), i as i64 / i64::from(w));
+            self.canvas.blend(x0 + x, y0 + y, Rgba([c.red(), c.green(), c.blue(), 255]), f32::from(c.alpha()) / 255.0);
+        }
     }
 
     fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str) {

@@ -114,6 +114,8 @@ pub struct ImageCache {
     ctx: Context,
     /// Moving pictures (GIF, WebP): their frames, shown in place of the still picture.
     pub animations: super::animation::Animations,
+    /// Sketches drawn at the size their cards are shown.
+    pub sketches: super::sketch::SketchTextures,
 }
 
 impl ImageCache {
@@ -132,6 +134,7 @@ impl ImageCache {
         let animations = super::animation::Animations::new(ctx.clone(), pool.clone(), store.clone());
         Self {
             animations,
+            sketches: super::sketch::SketchTextures::new(ctx.clone()),
             store,
             thumbs,
             entries: HashMap::new(),
@@ -340,6 +343,7 @@ impl ImageCache {
     pub fn poll(&mut self) -> usize {
         self.frame += 1;
         self.animations.poll();
+        self.sketches.next_frame();
         let mut arrived = self.palettes.poll();
         let now = self.ctx.input(|i| i.time);
         while let Ok(done) = self.rx.try_recv() {

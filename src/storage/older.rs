@@ -46,6 +46,19 @@ pub struct ThemeV3 {
     modified: Timestamp,
 }
 
+/// A theme of version 7: its frame may be locked.
+#[derive(Deserialize)]
+pub struct ThemeV7 {
+    id: ThemeId,
+    name: String,
+    colour: String,
+    description: String,
+    rank: i64,
+    frame: BoardRect,
+    locked: bool,
+    modified: Timestamp,
+}
+
 /// A theme of versions 4 to 6: no lock.
 #[derive(Deserialize)]
 pub struct ThemeV5 {
@@ -469,7 +482,57 @@ pub struct BoardV6 {
 }
 
 impl BoardV6 {
-    /// Version 6 → 7 (today's model): no frame was locked.
+    /// Version 6 → 7: no frame was locked.
+    pub fn migrate(self) -> BoardV7 {
+        BoardV7 {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self
+                .themes
+                .into_iter()
+                .map(|t| ThemeV7 {
+                    id: t.id,
+                    name: t.name,
+                    colour: t.colour,
+                    description: t.description,
+                    rank: t.rank,
+                    frame: t.frame,
+                    locked: false,
+                    modified: t.modified,
+                })
+                .collect(),
+            items: self.items,
+            deleted: self.deleted,
+            created: self.created,
+            modified: self.modified,
+            session: self.session,
+            votes: self.votes,
+            responses: self.responses,
+        }
+    }
+}
+
+/// Version 7: the kinds of version 5 (no sketches), frames that may be locked.
+#[derive(Deserialize)]
+pub struct BoardV7 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV7>,
+    items: Vec<ItemOf<ItemKindV5>>,
+    deleted: Vec<TombstoneV5>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: SessionV6,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
+}
+
+impl BoardV7 {
+    /// Version 7 → 8 (today's model): the same board; version 8 added sketches.
     pub fn migrate(self) -> Board {
         let s = self.session;
         let deleted = self.deleted.into_iter().map(|t| Tombstone { id: t.id, at: t.at, by: t.by, saw: t.saw });
@@ -487,7 +550,7 @@ impl BoardV6 {
                 description: t.description,
                 rank: t.rank,
                 frame: t.frame,
-                locked: false,
+                locked: t.locked,
                 modified: t.modified,
             })
             .collect::<Vec<_>>()

@@ -132,7 +132,7 @@ pub fn canvas_ui(
         let editing = view.canvas.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
         let shown = view.shows(board, item);
         let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching(), face_down };
-        paint_card(&painter, item, on_screen, zoom, &mut |asset, side| images.get(asset, side), look);
+        paint_card(&painter, item, on_screen, zoom, images, look);
         if let Some(badge) = &badge {
             super::cards::paint_badge(&painter, on_screen, badge);
         }
@@ -177,6 +177,24 @@ pub fn canvas_ui(
         let texture = images.get(asset, on_screen.width().max(on_screen.height()) * 2.0 * ui.ctx().pixels_per_point());
         if super::crop::crop_ui(ui, &mut edit, item, on_screen, Some(&texture), actions) {
             view.canvas.crop = Some(edit);
+        }
+    }
+
+    if let Some(mut pen) = view.canvas.pen.take() {
+        let (item, in_board) = match &pen.target {
+            super::pen::Target::Item(id) => match board.item(id).filter(|i| !board.fixed(i)) {
+                Some(item) => (Some(item), board_rect_of(item)),
+                // Gone (its first stroke undone, deleted by someone else) or locked.
+                None => (None, Rect::NOTHING),
+            },
+            super::pen::Target::New { pos, size } => {
+                (None, Rect::from_min_size(pos2(pos.x, pos.y), vec2(size.w, size.h)))
+            }
+        };
+        let on_screen = view.camera.screen_from_board.mul_rect(in_board);
+        let here = in_board != Rect::NOTHING;
+        if here && super::pen::pen_ui(ui, &mut pen, item, on_screen, actions) {
+            view.canvas.pen = Some(pen);
         }
     }
 
@@ -268,9 +286,12 @@ fn item_input(
                 let text = item.kind.behaviour().field(key).unwrap_or_default().to_owned();
                 view.canvas.inline_edit = Some((item.id.clone(), text));
             }
-            // A picture has no text on its card: it is cropped there (its caption is
-            // edited in the inspector).
-            None => view.canvas.crop = super::crop::CropEdit::new(item),
+            // A sketch is drawn on; a picture has no text on its card: it is cropped
+            // there (their captions are edited in the inspector).
+            None => match super::pen::PenEdit::over(item) {
+                Some(pen) => view.canvas.pen = Some(pen),
+                None => view.canvas.crop = super::crop::CropEdit::new(item),
+            },
         }
     }
     if response.drag_started_by(PointerButton::Primary) {

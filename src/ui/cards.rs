@@ -8,6 +8,7 @@ use egui::{Align2, Color32, CornerRadius, FontId, Painter, Rect, Stroke, StrokeK
 
 use super::style;
 use crate::media::TextureState;
+use crate::model::kinds::Sketch;
 use crate::model::kinds::paint::{self, Card, CardPainter, Fit, Ink, Paint, TextStyle};
 use crate::model::{AssetName, BoardRect, Crop, Item, Message, Pos, Rgb};
 
@@ -32,13 +33,36 @@ pub struct Look {
     pub face_down: bool,
 }
 
-/// Where a card gets its pictures: the texture of an asset for a card drawn this many
-/// pixels on its longest side (the canvas and Spotlight ask their image cache).
-pub type Pictures<'a> = &'a mut dyn FnMut(&AssetName, f32) -> TextureState;
+/// Where a card gets its pictures (the canvas and Spotlight ask their image cache).
+pub trait Pictures {
+    /// The texture of an asset for a card drawn this many pixels on its longest side.
+    fn picture(&mut self, asset: &AssetName, px: f32) -> TextureState;
+    /// A sketch drawn `w` × `h` pixels large, kept under `key` (see [`Card::key`]).
+    fn sketch(&mut self, key: u64, sketch: &Sketch, w: f32, h: f32) -> Option<egui::TextureHandle>;
+}
+
+impl Pictures for crate::media::ImageCache {
+    fn picture(&mut self, asset: &AssetName, px: f32) -> TextureState {
+        self.get(asset, px)
+    }
+
+    fn sketch(&mut self, key: u64, sketch: &Sketch, w: f32, h: f32) -> Option<egui::TextureHandle> {
+        self.sketches.get(key, sketch, w, h)
+    }
+}
+
+/// What is drawn of `item` now: its id and last change, for keeping costly drawings.
+fn card_key(item: &Item) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    item.id.as_str().hash(&mut hasher);
+    item.modified.hash(&mut hasher);
+    hasher.finish().max(1)
+}
 
 /// Paints `item` into `rect` (screen space) at `zoom`: what its kind draws (see
 /// [`Behaviour::paint`]), then the marks every card has.
-pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, pictures: Pictures<'_>, look: Look) {
+pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, pictures: &mut dyn Pictures, look: Look) {
     let round = style::CARD_ROUNDING * zoom;
     painter.rect_filled(rect.translate(vec2(0.0, 2.0 * zoom.min(2.0))), round, style::SHADOW);
     let painter = painter.with_clip_rect(painter.clip_rect().intersect(rect));
@@ -48,11 +72,12 @@ pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, picture
     }
     // While its text is edited on the card, the editor draws the text, once.
     let text_painter = if look.editing { painter.with_clip_rect(Rect::NOTHING) } else { painter.clone() };
-    let card = Card { size: item.size, prompt: crate::model::is_prompt(item) };
+    let card = Card { size: item.size, prompt: crate::model::is_prompt(item), key: card_key(item) };
     let ppp = painter.ctx().pixels_per_point();
-    item.kind
-        .behaviour()
-        .paint(&card, &mut EguiCard { painter: &painter, text_painter: &text_painter, rect, zoom, ppp, pictures });
+    item.kind.behaviour().paint(
+        &card,
+        &mut EguiCard { painter: &painter, text_painter: &text_painter, rect, zoom, ppp, key: card.key, pictures },
+    );
     if item.locked {
         let size = style::SMALL_FONT * zoom.max(0.6);
         painter.text(
@@ -89,7 +114,8 @@ struct EguiCard<'a, 'p> {
     rect: Rect,
     zoom: f32,
     ppp: f32,
-    pictures: Pictures<'p>,
+    key: u64,
+    pictures: &'p mut dyn Pictures,
 }
 
 impl EguiCard<'_, '_> {
@@ -123,6 +149,7 @@ fn paint_colour(paint: Paint) -> Color32 {
         Paint::Caption => style::CAPTION_BG,
         Paint::Colour(Rgb(r, g, b)) => Color32::from_rgb(r, g, b),
         Paint::InvalidColour => style::INVALID_COLOUR,
+        Paint::Sketch => style::SKETCH_BG,
     }
 }
 
@@ -171,10 +198,22 @@ impl CardPainter for EguiCard<'_, '_> {
 
     fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str) {
         let area = self.on_screen(area);
-        let state = (self.pictures)(asset, area.width().max(area.height()) * self.ppp);
+        let state = self.pictures.picture(asset, area.width().max(area.height()) * self.ppp);
         match fit {
             Fit::Contain => paint_image(self.painter, area, self.zoom, name, crop, &state),
             Fit::Cover => paint_cover(self.painter, area, self.corners(area), &state),
+        }
+    }
+
+    fn drawing(&mut self, area: BoardRect, sketch: &Sketch) {
+        let area = self.on_screen(area);
+        if sketch.strokes.is_empty() {
+            return;
+        }
+        let (w, h) = (area.width() * self.ppp, area.height() * self.ppp);
+        if let Some(texture) = self.pictures.sketch(self.key, sketch, w, h) {
+            let uv = Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
+            self.painter.image(texture.id(), area, uv, Color32::WHITE);
         }
     }
 
@@ -260,7 +299,7 @@ fn paint_image(painter: &Painter, rect: Rect, zoom: f32, name: &str, crop: Optio
 /// whether it is in italics. The editor on the card uses the same, so what one types
 /// looks like the card. `None` for a kind with no text edited on the card.
 pub fn text_area(item: &Item, rect: Rect, zoom: f32) -> Option<(Rect, f32, Color32, bool)> {
-    let card = Card { size: item.size, prompt: crate::model::is_prompt(item) };
+    let card = Card { size: item.size, prompt: crate::model::is_prompt(item), key: card_key(item) };
     let (area, style) = item.kind.behaviour().text_area(&card)?;
     let at = |x: f32, y: f32| rect.min + vec2(x, y) * zoom;
     let area = Rect::from_min_max(at(area.min.x, area.min.y), at(area.max.x, area.max.y));

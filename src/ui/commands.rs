@@ -349,13 +349,19 @@ impl Command {
     /// Reads this frame's key presses and returns the commands they trigger. While a
     /// menu or popup is open, Escape is left to it (it closes), not taken as a command.
     pub fn from_shortcuts(ctx: &egui::Context) -> Vec<Command> {
+        Self::from_shortcuts_among(ctx, |_| true)
+    }
+
+    /// [`Command::from_shortcuts`] for the commands `wanted` lets through only: the keys
+    /// of the others are left for whatever has the keyboard (the pen takes Esc).
+    pub fn from_shortcuts_among(ctx: &egui::Context, wanted: impl Fn(Command) -> bool) -> Vec<Command> {
         let typing = ctx.egui_wants_keyboard_input();
         let menu_open = egui::Popup::is_any_open(ctx);
         let mut fired = Vec::new();
         ctx.input_mut(|input| {
             // Longer shortcuts first, so Ctrl+Shift+Z is not taken by Ctrl+Z.
             let mut table: Vec<(Command, KeyboardShortcut)> = Command::all()
-                .filter(|c| !c.has_own_input() && (!typing || c.works_while_typing()))
+                .filter(|c| wanted(*c) && !c.has_own_input() && (!typing || c.works_while_typing()))
                 .flat_map(|c| {
                     c.shortcut().into_iter().chain(c.alternative_shortcuts().iter().copied()).map(move |s| (c, s))
                 })

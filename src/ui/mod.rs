@@ -19,6 +19,7 @@ pub mod lens;
 pub mod library;
 pub mod live;
 pub mod merge_preview;
+pub mod pen;
 pub mod presence;
 pub mod session;
 pub mod sidebar;
@@ -51,6 +52,13 @@ pub enum Action {
         kind: ItemKind,
         centre_in_board: Option<Pos>,
         theme: Option<ThemeId>,
+    },
+    /// Add a new item of this kind with its top-left corner exactly here, this size (a
+    /// sketch, added by its first stroke where the pen was).
+    AddAt {
+        kind: ItemKind,
+        pos: Pos,
+        size: crate::model::Size,
     },
     /// Import these files (images become images, text files notes).
     ImportFiles {

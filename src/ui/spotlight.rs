@@ -71,7 +71,7 @@ pub fn spotlight_ui(
             let scale = (room.width() / item.size.w).min(room.height() / item.size.h).clamp(0.05, 8.0);
             let card = Rect::from_center_size(room.center(), vec2(item.size.w, item.size.h) * scale);
             // Every picture the card shows (an image's, a link's preview) at the size shown.
-            paint_card(painter, item, card, scale, &mut |asset, side| images.get(asset, side), Look::default());
+            paint_card(painter, item, card, scale, images, Look::default());
             let label = super::cards::item_label(item);
             let card_response = ui.allocate_rect(card, Sense::hover());
             card_response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));

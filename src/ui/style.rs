@@ -32,6 +32,8 @@ pub const CARD_BACK_LINE: Color32 = Color32::from_rgb(0x3B, 0x5C, 0x78);
 pub const CARD_BACK_TEXT: Color32 = Color32::from_rgb(0xE8, 0xEE, 0xF4);
 pub const PLACEHOLDER_TEXT: Color32 = Color32::from_rgb(0xC8, 0xCC, 0xD2);
 pub const CAPTION_BG: Color32 = Color32::from_black_alpha(150);
+/// The paper a sketch is drawn on, in light and dark looks alike (its inks are dark).
+pub const SKETCH_BG: Color32 = Color32::from_rgb(0xFC, 0xFB, 0xF8);
 pub const INVALID_COLOUR: Color32 = Color32::from_rgb(0x80, 0x80, 0x80);
 
 pub const OK_TEXT: Color32 = Color32::from_rgb(0x8F, 0xD1, 0x9E);

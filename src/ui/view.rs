@@ -78,6 +78,8 @@ pub struct Selection {
     pub inline_edit: Option<(ItemId, String)>,
     /// A picture being cropped on its card.
     pub crop: Option<super::crop::CropEdit>,
+    /// The pen, out over a sketch.
+    pub pen: Option<super::pen::PenEdit>,
     /// The theme in the sidebar that cards being dragged are over, this frame.
     pub sidebar_drop: Option<ThemeId>,
     /// Snap to grid: moved and resized cards land on the grid.
@@ -93,6 +95,7 @@ impl Default for Selection {
             highlight_label: String::new(),
             inline_edit: None,
             crop: None,
+            pen: None,
             sidebar_drop: None,
             snap: false,
         }

@@ -37,7 +37,8 @@ impl Kind for Colour {
         key: Some("C"),
         fields: &FIELDS,
         typed: true,
-        flag: Flag { long: "color", alias: Some("colour"), value_name: "HEX", help: "cli-add-colour" },
+        drawn: false,
+        flag: Some(Flag { long: "color", alias: Some("colour"), value_name: "HEX", help: "cli-add-colour" }),
         phones: false,
         paste: Paste::Never,
     };

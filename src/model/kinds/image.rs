@@ -57,7 +57,8 @@ impl Kind for Image {
         key: Some("I"),
         fields: &FIELDS,
         typed: false,
-        flag: Flag { long: "image", alias: None, value_name: "FILE_OR_URL", help: "cli-add-image" },
+        drawn: false,
+        flag: Some(Flag { long: "image", alias: None, value_name: "FILE_OR_URL", help: "cli-add-image" }),
         // Phones send photos through their own route (docs/JOIN.md).
         phones: false,
         paste: Paste::Never,

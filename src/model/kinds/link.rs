@@ -60,7 +60,8 @@ impl Kind for Link {
         key: Some("L"),
         fields: &FIELDS,
         typed: true,
-        flag: Flag { long: "link", alias: None, value_name: "URL", help: "cli-add-link" },
+        drawn: false,
+        flag: Some(Flag { long: "link", alias: None, value_name: "URL", help: "cli-add-link" }),
         phones: true,
         paste: Paste::When { rank: 0, claim: pasted },
     };

@@ -20,6 +20,7 @@ pub mod recap;
 mod variant_serde;
 
 pub use self::image::PixelSize;
+pub use self::sketch::{INKS, MAX_POINTS_PER_STROKE, Stroke, WIDTHS};
 pub use fields::{Field, FieldError, FieldType, Fields, Flag, Hint, Shown};
 pub use paint::{Align, Card, CardPainter, Fit, Ink, Paint, TextStyle};
 pub use recap::{Recap, Remark};
@@ -151,6 +152,7 @@ kinds! {
     link::Link,
     colour::Colour,
     image::Image,
+    sketch::Sketch,
 }
 
 /// Everything known of a kind before there is one of it.
@@ -167,11 +169,13 @@ pub struct KindSpec {
     pub key: Option<&'static str>,
     pub fields: &'static [Field],
     /// Made from typed fields; `false`: imported from files or web addresses (pictures),
-    /// which the form, the command line and the join page offer instead.
+    /// which the form, the command line and the join page offer instead, or drawn.
     pub typed: bool,
+    /// Drawn by hand on the canvas (a sketch): its command starts the pen, not a form.
+    pub drawn: bool,
     /// `moodboard add --note TEXT`: the flag that adds one (it sets the first field, or
-    /// names the files of an imported kind).
-    pub flag: Flag,
+    /// names the files of an imported kind); `None`: not added from the command line.
+    pub flag: Option<Flag>,
     /// Phones may add it through the join page's form.
     pub phones: bool,
     /// How it claims pasted text.

@@ -29,7 +29,8 @@ impl Kind for Note {
         key: Some("N"),
         fields: &FIELDS,
         typed: true,
-        flag: Flag { long: "note", alias: None, value_name: "TEXT", help: "cli-add-note" },
+        drawn: false,
+        flag: Some(Flag { long: "note", alias: None, value_name: "TEXT", help: "cli-add-note" }),
         phones: true,
         paste: Paste::Otherwise("text"),
     };

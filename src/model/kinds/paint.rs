@@ -13,9 +13,17 @@ pub struct Card {
     pub size: Size,
     /// A prompt drawn from the deck (a note tagged as one): drawn as a prompt card.
     pub prompt: bool,
+    /// Which idea, as it is now (its id and last change): painters keep what is costly
+    /// to draw again (a sketch's picture) under it. 0: nothing is kept.
+    pub key: u64,
 }
 
 impl Card {
+    /// A card of `size`, not a prompt, nothing kept.
+    pub const fn of_size(size: Size) -> Self {
+        Self { size, prompt: false, key: 0 }
+    }
+
     /// The whole card, in its own units.
     pub fn rect(&self) -> BoardRect {
         BoardRect::from_pos_size(Pos::new(0.0, 0.0), self.size)
@@ -52,6 +60,8 @@ pub enum Paint {
     Colour(Rgb),
     /// A colour that is not one (a swatch whose hex does not parse).
     InvalidColour,
+    /// The paper a sketch is drawn on.
+    Sketch,
 }
 
 /// What text is written in.
@@ -123,6 +133,9 @@ pub trait CardPainter {
     /// The picture `asset` (the part `crop` keeps) in `area`; `name` says which while it
     /// loads or when it cannot be shown.
     fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str);
+    /// The strokes of `sketch`, its drawing area scaled into `area` (see
+    /// [`super::Sketch`]); kept under [`Card::key`] where drawing them again is costly.
+    fn drawing(&mut self, area: BoardRect, sketch: &super::Sketch);
     /// How tall `text` is when wrapped into `width` at `style`.
     fn text_height(&self, text: &str, style: TextStyle, width: f32) -> f32;
     /// Whether text of `size` board units can be read as drawn (else it shows as bars).

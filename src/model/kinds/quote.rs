@@ -43,7 +43,8 @@ impl Kind for Quote {
         key: Some("Q"),
         fields: &FIELDS,
         typed: true,
-        flag: Flag { long: "quote", alias: None, value_name: "TEXT", help: "cli-add-quote" },
+        drawn: false,
+        flag: Some(Flag { long: "quote", alias: None, value_name: "TEXT", help: "cli-add-quote" }),
         phones: true,
         paste: Paste::When { rank: 1, claim: pasted },
     };

@@ -30,4 +30,6 @@ pub trait Recap {
     fn picture(&mut self, asset: &AssetName, name: &str);
     /// A colour swatch: its hex as written and its name.
     fn swatch(&mut self, hex: &str, name: &str);
+    /// A drawing: its strokes as vectors ([`super::Sketch::svg`]).
+    fn drawing(&mut self, sketch: &super::Sketch);
 }

@@ -17,6 +17,12 @@ fn one_of_each() -> Vec<ItemKind> {
                 // Imported kinds are made by an import; the fixture of each is its default.
                 return match tag {
                     KindTag::Image => Image::default().into(),
+                    KindTag::Sketch => ItemKind::sketch(vec![sketch::Stroke {
+                        colour: "#00798C".into(),
+                        width: 7.0,
+                        pressure: true,
+                        points: vec![[10.0, 10.0, 0.4], [80.0, 60.0, 0.8]],
+                    }]),
                     _ => tag.build(&Fields::new()).unwrap_or_else(|e| panic!("{tag:?}: {e:?}")),
                 };
             }
@@ -43,7 +49,10 @@ fn every_kind_is_registered_once_under_its_own_name_flag_and_key() {
         assert_eq!(tag as usize, i, "ALL is in declaration order");
         assert_eq!(KindTag::named(spec.name), Some(tag));
         assert!(names.insert(spec.name), "two kinds are called {}", spec.name);
-        assert!(flags.insert(spec.flag.long), "--{} adds two kinds", spec.flag.long);
+        if let Some(flag) = spec.flag {
+            assert!(flags.insert(flag.long), "--{} adds two kinds", flag.long);
+        }
+        assert!(spec.flag.is_some() || spec.drawn, "{tag:?} cannot be added from the command line");
         for field in spec.fields {
             if let Some(flag) = field.flag {
                 assert!(flags.insert(flag.long), "--{} is taken twice", flag.long);
@@ -77,8 +86,8 @@ fn every_word_of_every_kind_is_in_both_languages() {
         let has = |id: &str| lookup(lang, id, None).is_some_and(|t| !t.is_empty());
         for &tag in KindTag::ALL {
             let spec = tag.spec();
-            let mut ids =
-                vec![spec.title_id(), spec.name_id(), spec.add_id(), spec.new_id(), spec.flag.help.to_owned()];
+            let mut ids = vec![spec.title_id(), spec.name_id(), spec.add_id(), spec.new_id()];
+            ids.extend(spec.flag.map(|flag| flag.help.to_owned()));
             ids.push(format!("cmd-add-{}", spec.name));
             ids.push(format!("cmd-add-{}-help", spec.name));
             for field in spec.fields {
@@ -188,6 +197,9 @@ impl CardPainter for Recorder {
     fn picture(&mut self, _: BoardRect, asset: &AssetName, _: Option<crate::model::Crop>, fit: Fit, _: &str) {
         self.0.push(format!("picture {asset} {fit:?}"));
     }
+    fn drawing(&mut self, _: BoardRect, sketch: &Sketch) {
+        self.0.push(format!("drawing {}", sketch.strokes.len()));
+    }
     fn text_height(&self, text: &str, style: TextStyle, width: f32) -> f32 {
         metrics::lines(text, style.size, width) as f32 * style.size
     }
@@ -232,6 +244,9 @@ impl Recap for Parts {
     fn swatch(&mut self, hex: &str, name: &str) {
         self.0.push(format!("swatch {hex}|{name}"));
     }
+    fn drawing(&mut self, sketch: &Sketch) {
+        self.0.push(format!("drawing {}", sketch.strokes.len()));
+    }
 }
 
 /// Every kind draws something, says something in a recap and on a phone, and its text
@@ -239,7 +254,7 @@ impl Recap for Parts {
 #[test]
 fn every_kind_draws_writes_and_shows_itself() {
     for kind in one_of_each() {
-        let card = Card { size: kind.default_size(), prompt: false };
+        let card = Card::of_size(kind.default_size());
         assert!(card.size.is_valid(), "{:?}: {:?}", kind.tag(), card.size);
         let mut painter = Recorder::default();
         kind.behaviour().paint(&card, &mut painter);
@@ -263,7 +278,7 @@ fn every_kind_draws_writes_and_shows_itself() {
     let mut painter = Recorder::default();
     ItemKind::note("Think of a cow")
         .behaviour()
-        .paint(&Card { size: Size::new(260.0, 200.0), prompt: true }, &mut painter);
+        .paint(&Card { prompt: true, ..Card::of_size(Size::new(260.0, 200.0)) }, &mut painter);
     assert!(painter.0.contains(&"fill Prompt".to_owned()) && painter.0.contains(&"line card-prompt()".to_owned()));
 }
 
@@ -280,7 +295,7 @@ fn a_link_shows_its_preview_picture_and_takes_a_page_preview() {
     assert_eq!(link.picture(), Some(&picture));
     assert!(link.summary().starts_with("Typed title"), "what was typed wins: {}", link.summary());
     let mut painter = Recorder::default();
-    link.behaviour().paint(&Card { size: link.default_size(), prompt: false }, &mut painter);
+    link.behaviour().paint(&Card::of_size(link.default_size()), &mut painter);
     assert!(painter.0.iter().any(|p| p.starts_with("picture") && p.ends_with("Cover")), "{:?}", painter.0);
     let mut board = Board::new("t", Timestamp::now());
     board.items.push(Item::new(link, Pos::new(0.0, 0.0), "Ann", "own team", Timestamp::now()));
