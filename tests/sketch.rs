@@ -163,3 +163,42 @@ fn a_sketch_card_is_drawn_at_the_size_it_is_shown() {
     assert!(zoomed.width() > card.width() * 1.3, "{card:?} → {zoomed:?}");
     assert!(widest(&sketch_sizes(&h)) as f32 >= zoomed.width() * 0.99, "{:?} for {}", sketch_sizes(&h), zoomed.width());
 }
+
+/// Exports carry a sketch for people without the app: vectors in the web page, an SVG
+/// file beside a JSON Canvas, its ink in the PNG, and how much was drawn in Markdown.
+#[test]
+fn exports_show_the_sketch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Export.moodboard.ron");
+    let now = Timestamp::now();
+    let mut board = Board::new("Export", now);
+    let stroke = moodboard::model::kinds::Stroke {
+        colour: "#D1495B".into(),
+        width: 16.0,
+        pressure: false,
+        points: vec![[40.0, 180.0, 0.5], [240.0, 180.0, 0.5], [440.0, 180.0, 0.5]],
+    };
+    board.items.push(Item::new(ItemKind::sketch(vec![stroke]), Pos::new(0.0, 0.0), "Ann", "own team", now));
+    storage::create(&path, &board).unwrap();
+    let store = storage::AssetStore::for_board(&path);
+
+    let html = moodboard::export::to_html(&board, &store);
+    let svg = &html[html.find("<svg").expect("the page draws the sketch")..];
+    assert!(svg.contains("<path fill=\"#D1495B\" d=\"M"), "{svg:.300}");
+
+    let out = dir.path().join("Export.canvas");
+    let canvas = moodboard::export::canvas::export(&board, &store, &out).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&canvas).unwrap();
+    let file = json["nodes"].as_array().unwrap().iter().find_map(|n| n["file"].as_str()).expect("a file node");
+    assert!(file.ends_with(".svg") && file.contains("sketch-"), "{file}");
+    let written = std::fs::read_to_string(dir.path().join(file)).unwrap();
+    assert!(written.starts_with("<svg") && written.contains("#D1495B"), "{written:.200}");
+
+    let png = moodboard::export::render_png(&board, &store).unwrap();
+    let picture = image::load_from_memory(&png).unwrap().to_rgba8();
+    let inked = picture.pixels().filter(|p| p.0[0] > 0xC0 && p.0[1] < 0x60 && p.0[2] < 0x70).count();
+    assert!(inked > 2_000, "the red stroke is drawn in the PNG: {inked} pixels");
+
+    let markdown = moodboard::export::to_markdown(&board);
+    assert!(markdown.contains("Sketch (1 stroke)"), "{markdown}");
+}

@@ -117,18 +117,15 @@ impl MoodboardApp {
             self.view.canvas.pen = Some(pen);
             return;
         }
+        // A card as large as other sketches; zoomed in far, smaller, so it fits the view.
         let zoom = self.view.camera.zoom();
         let area = crate::model::kinds::Sketch::default().area;
-        let scale = (1.0 / zoom.max(0.01)).clamp(0.25, 8.0);
+        let scale = (0.8 / zoom.max(0.01)).clamp(0.25, 1.0);
         let size = crate::model::Size::new(area.w * scale, area.h * scale);
         let Place::Near { top_left, within } = self.near(None, size) else { return };
         let pos = crate::model::frames::place_card(board, None, top_left, size, within);
-        // The free room found may lie beyond the edge of the view: the view follows it.
-        let paper = egui::Rect::from_min_size(egui::pos2(pos.x, pos.y), egui::vec2(size.w, size.h));
-        if !self.view.camera.visible_board_rect().contains_rect(paper) {
-            let on_screen = self.view.camera.screen_from_board.mul_rect(paper);
-            self.view.camera.pan(self.view.camera.canvas_rect.center() - on_screen.center());
-        }
+        let paper = crate::model::BoardRect::from_pos_size(pos, size);
+        crate::ui::pen::bring_into_view(&mut self.view.camera, paper);
         self.view.canvas.crop = None;
         self.view.canvas.pen = Some(crate::ui::pen::PenEdit::new(crate::ui::pen::Target::New { pos, size }));
     }

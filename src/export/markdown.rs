@@ -109,7 +109,8 @@ impl Recap for MarkdownCard<'_> {
 
     /// Markdown has no pictures of its own: how much was drawn.
     fn drawing(&mut self, sketch: &crate::model::kinds::Sketch) {
-        let _ = write!(self.0, "Sketch ({} strokes)", sketch.strokes.len());
+        let n = sketch.strokes.len();
+        let _ = write!(self.0, "Sketch ({n} {})", if n == 1 { "stroke" } else { "strokes" });
     }
 
     /// A valid colour as code; anything else in the field as the text it is.

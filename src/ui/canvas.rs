@@ -15,7 +15,9 @@ use super::view::{Gesture, ViewState, board_rect_of};
 use super::{Action, Command, style};
 use crate::media::ImageCache;
 use crate::model::frames::{self, Drop};
-use crate::model::{Board, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules};
+use crate::model::{
+    Board, BoardRect, Edit, Item, ItemChange, ItemId, ItemKind, Size, ThemeId, Timestamp, links, rules,
+};
 use crate::tr;
 
 fn id_for(item: &ItemId) -> Id {
@@ -289,7 +291,10 @@ fn item_input(
             // A sketch is drawn on; a picture has no text on its card: it is cropped
             // there (their captions are edited in the inspector).
             None => match super::pen::PenEdit::over(item) {
-                Some(pen) => view.canvas.pen = Some(pen),
+                Some(pen) => {
+                    super::pen::bring_into_view(&mut view.camera, BoardRect::from_pos_size(item.pos, item.size));
+                    view.canvas.pen = Some(pen);
+                }
                 None => view.canvas.crop = super::crop::CropEdit::new(item),
             },
         }

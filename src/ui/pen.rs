@@ -57,6 +57,17 @@ impl PenEdit {
     }
 }
 
+/// Makes `paper` (on the board) large enough on screen to draw on, and in view: the
+/// camera fits it with room around when it is small or beyond the edge of the view.
+pub fn bring_into_view(camera: &mut super::camera::Camera, paper: crate::model::BoardRect) {
+    let in_board = super::view::to_rect(paper);
+    let on_screen = camera.screen_from_board.mul_rect(in_board);
+    if on_screen.width() < 360.0 || !camera.canvas_rect.contains_rect(on_screen) {
+        let room = in_board.expand2(vec2(in_board.width(), in_board.height()) * 0.25);
+        camera.fit_request = Some(super::view::from_rect(room));
+    }
+}
+
 /// The edit that puts `stroke` on top of `item`'s sketch.
 pub fn stroke_edit(item: &Item, sketch: &Sketch, stroke: InkStroke) -> Edit {
     let kind = ItemKind::Sketch(sketch.with_stroke(stroke));
@@ -207,6 +218,8 @@ fn tools_ui(ui: &mut Ui, edit: &mut PenEdit, card: Rect) -> bool {
                     let (rect, response) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::click());
                     let chosen = edit.ink == n && edit.tool == Tool::Pen;
                     ui.painter().circle_filled(rect.center(), 8.0, colour);
+                    // A rim, so the darkest ink shows on a dark bar too.
+                    ui.painter().circle_stroke(rect.center(), 8.0, Stroke::new(1.0, Color32::from_gray(150)));
                     if chosen {
                         ui.painter().circle_stroke(rect.center(), 10.0, Stroke::new(2.0, style::SELECTION));
                     }
