@@ -5,6 +5,7 @@
 //! outlines); the PNG export draws the same.
 
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
 use egui::{ColorImage, Context, TextureHandle, TextureOptions};
 use resvg::tiny_skia;
@@ -55,9 +56,10 @@ pub struct SketchTextures {
     ctx: Context,
     drawn: HashMap<u64, Drawn>,
     frame: u64,
-    /// Pixels drawn this frame: past a budget the rest waits for the next frame (a board
-    /// of many sketches appears over a few frames instead of stalling one).
-    spent: u64,
+    /// Time spent drawing sketches this frame: past [`BUDGET`] the rest waits for the
+    /// next frame (a board of many sketches appears over a few frames instead of
+    /// stalling one).
+    spent: Duration,
 }
 
 struct Drawn {
@@ -66,14 +68,15 @@ struct Drawn {
     used: u64,
 }
 
-/// Pixels one frame may draw: a few dozen card-sized sketches.
-const BUDGET: u64 = 4_000_000;
+/// Time one frame may spend drawing sketches: a busy sketch or two, or dozens of
+/// simple ones.
+const BUDGET: Duration = Duration::from_millis(6);
 /// Frames a texture nobody drew is kept.
 const KEEP_FRAMES: u64 = 120;
 
 impl SketchTextures {
     pub fn new(ctx: Context) -> Self {
-        Self { ctx, drawn: HashMap::new(), frame: 0, spent: 0 }
+        Self { ctx, drawn: HashMap::new(), frame: 0, spent: Duration::ZERO }
     }
 
     /// The texture of `sketch` for a card `w` × `h` pixels on screen, drawn now if it was
@@ -90,8 +93,10 @@ impl SketchTextures {
             self.ctx.request_repaint();
             return None;
         }
-        self.spent += size.0 as u64 * size.1 as u64;
-        let pixmap = rasterize(sketch, size.0, size.1)?;
+        let started = Instant::now();
+        let pixmap = rasterize(sketch, size.0, size.1);
+        self.spent += started.elapsed();
+        let pixmap = pixmap?;
         let image = ColorImage::from_rgba_premultiplied([size.0 as usize, size.1 as usize], pixmap.data());
         let texture = self.ctx.load_texture(format!("sketch-{key:x}"), image, TextureOptions::LINEAR);
         self.drawn.insert(key, Drawn { size, texture: texture.clone(), used: frame });
@@ -104,7 +109,7 @@ impl SketchTextures {
         if self.spent >= BUDGET {
             self.ctx.request_repaint();
         }
-        self.spent = 0;
+        self.spent = Duration::ZERO;
         let frame = self.frame;
         self.drawn.retain(|_, d| frame - d.used <= KEEP_FRAMES);
     }
