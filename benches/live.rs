@@ -175,6 +175,7 @@ fn big_board(dir: &Path) -> PathBuf {
                 pixel_size: PixelSize { w: 1600, h: 1200 },
                 caption: String::new(),
                 crop: None,
+                turn: Default::default(),
             })
         } else {
             ItemKind::note(format!("Idea number {i}: a sentence of the length people write"))

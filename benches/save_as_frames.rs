@@ -34,6 +34,7 @@ fn photo_board(dir: &std::path::Path) -> PathBuf {
             pixel_size: PixelSize { w: 1600, h: 1200 },
             caption: String::new(),
             crop: None,
+            turn: Default::default(),
         });
         let mut item =
             Item::new(kind, Pos::new((i % 20) as f32 * 340.0, (i / 20) as f32 * 260.0), "Bench", "own team", now);

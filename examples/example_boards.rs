@@ -56,6 +56,7 @@ fn photo(store: &AssetStore, photos: &Path, file: &str, caption: &str) -> anyhow
         pixel_size: imported.pixel_size,
         caption: caption.into(),
         crop: None,
+        turn: Default::default(),
     }))
 }
 

@@ -91,6 +91,7 @@ fn main() -> anyhow::Result<()> {
             pixel_size: imported.pixel_size,
             caption: String::new(),
             crop: None,
+            turn: Default::default(),
         });
         let mut item = Item::new(kind, pos, "bench", "own team", now);
         item.size = cell;

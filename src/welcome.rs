@@ -69,6 +69,7 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             pixel_size: imported.pixel_size,
             caption: crate::i18n::tr(caption),
             crop: None,
+            turn: Default::default(),
         }));
     }
     let [rocket, cat, coffee]: [ItemKind; 3] =

@@ -146,6 +146,7 @@ fn every_item_kind_round_trips_and_a_missing_assets_folder_is_a_warning() {
             pixel_size: moodboard::model::PixelSize { w: 640, h: 480 },
             caption: "line one\nline two".into(),
             crop: Some(moodboard::model::Crop { x: 0.1, y: 0.2, w: 0.5, h: 0.4 }),
+            turn: moodboard::model::Turn { quarters: 3, mirrored: true },
         }),
         ItemKind::quote("Less, but better", "Dieter Rams", "a talk"),
         ItemKind::link("https://example.com/?a=1&b=2", "Ex", "why"),
@@ -404,6 +405,7 @@ fn hostile_crops_and_frames_are_repaired_with_warnings() {
             pixel_size: moodboard::model::PixelSize { w: 600, h: 400 },
             caption: String::new(),
             crop: c,
+            turn: Default::default(),
         });
         board.items.push(Item::new(kind, Pos::new(n as f32 * 400.0, 0.0), "Ann", "own team", now));
     }

@@ -2,6 +2,7 @@
 //! (src/model/kinds/), seen as a user sees it.
 
 use egui::Key;
+use egui_kittest::kittest::Queryable as _;
 use moodboard::i18n::Lang;
 use moodboard::model::{Board, Item, ItemKind, Pos, Timestamp, frames};
 use moodboard::storage::{self, AssetStore};
@@ -53,4 +54,74 @@ fn spotlight_shows_a_links_preview_picture() {
     }
     assert!(is_link(&h));
     assert!(large(&h), "the spotlight shows the link's picture at its size");
+}
+
+/// A picture turned and mirrored on its card from the Arrange menu's keys: the card takes
+/// the shape of the picture on its side, the file is untouched, and each is one undo step.
+#[test]
+fn a_picture_is_turned_and_mirrored_without_touching_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Turns.moodboard.ron");
+    let bytes = png(400, 200);
+    let asset = AssetStore::for_board(&path).store(&bytes, "png").unwrap();
+    let now = Timestamp::now();
+    let mut board = Board::new("Turns", now);
+    let image = moodboard::model::kinds::Image {
+        asset: asset.clone(),
+        file_name: "wide.png".into(),
+        pixel_size: moodboard::model::PixelSize { w: 400, h: 200 },
+        caption: String::new(),
+        crop: None,
+        turn: Default::default(),
+    };
+    let kind = ItemKind::Image(image);
+    let mut item = Item::new(kind.clone(), Pos::new(0.0, 0.0), "Ann", "own team", now);
+    item.size = kind.default_size();
+    let id = item.id.clone();
+    board.items.push(item);
+    storage::create(&path, &board).unwrap();
+    let mut h = window::harness(&path, &dir.path().join("boards"), Lang::En);
+    let shown = |h: &egui_kittest::Harness<'_, moodboard::app::MoodboardApp>| {
+        let item = h.state().doc().board().item(&id).unwrap().clone();
+        let ItemKind::Image(image) = &item.kind else { panic!("still a picture") };
+        (image.turn, item.size)
+    };
+    let (_, wide) = shown(&h);
+    assert!(wide.w > wide.h);
+
+    // Nothing selected: said, nothing changes.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
+    h.run_steps(3);
+    assert_eq!(shown(&h).0, Default::default());
+
+    h.get_by_label("Image: wide.png").click();
+    h.run_steps(2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::R);
+    h.run_steps(3);
+    let (turn, size) = shown(&h);
+    assert_eq!(turn, moodboard::model::Turn { quarters: 1, mirrored: false });
+    assert_eq!((size.w, size.h), (wide.h, wide.w), "on its side, the card is tall");
+    h.key_press_modifiers(egui::Modifiers::ALT, Key::F);
+    h.run_steps(3);
+    assert_eq!(shown(&h).0, moodboard::model::Turn { quarters: 3, mirrored: true });
+    h.key_press_modifiers(egui::Modifiers::ALT | egui::Modifiers::SHIFT, Key::F);
+    h.run_steps(3);
+    assert_eq!(
+        shown(&h).0,
+        moodboard::model::Turn { quarters: 3, mirrored: false },
+        "across and down: a half turn more"
+    );
+    let card = h.get_by_label("Image: wide.png").rect();
+    assert!(card.height() > card.width(), "the card on the canvas stands: {card:?}");
+    assert_eq!(
+        std::fs::read(AssetStore::for_board(&path).resolve(&asset).unwrap()).unwrap(),
+        bytes,
+        "the file is untouched"
+    );
+
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+        h.run_steps(3);
+    }
+    assert_eq!(shown(&h), (Default::default(), wide), "three undos, as it was");
 }

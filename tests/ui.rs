@@ -1244,6 +1244,7 @@ fn cards_pasted_into_another_board_bring_their_pictures() {
         pixel_size: imported.pixel_size,
         caption: "Espresso".into(),
         crop: Some(moodboard::model::Crop { x: 0.1, y: 0.1, w: 0.5, h: 0.5 }),
+        turn: Default::default(),
     });
     let mut item = Item::new(kind, Pos::new(0.0, 900.0), "Mia", "customer", Timestamp::now());
     item.size = moodboard::model::Size::new(300.0, 300.0);

@@ -312,6 +312,9 @@ impl MoodboardApp {
             | Command::AlignMiddles
             | Command::DistributeAcross
             | Command::DistributeDown => self.line_up(command, now),
+            Command::RotateRight | Command::RotateLeft | Command::FlipAcross | Command::FlipDown => {
+                self.turn_pictures(command, now)
+            }
             Command::MovingPictures => {
                 self.prefs.moving_pictures = !self.prefs.moving_pictures;
                 self.save_prefs();
@@ -443,6 +446,22 @@ impl MoodboardApp {
                 self.toasts.info(tr!("actions-align-needs", command = command.text(), count = needs))
             }
             None => self.toasts.info(tr!("actions-align-done", command = command.text())),
+        }
+    }
+
+    /// Turns or mirrors the selected pictures, one undo step, or says why not.
+    fn turn_pictures(&mut self, command: Command, now: Timestamp) {
+        use crate::model::kinds::TurnBy;
+        let by = match command {
+            Command::RotateRight => TurnBy::Right,
+            Command::RotateLeft => TurnBy::Left,
+            Command::FlipAcross => TurnBy::Across,
+            _ => TurnBy::Down,
+        };
+        let ids: Vec<ItemId> = self.selected_items().iter().map(|i| i.id.clone()).collect();
+        match crate::model::kinds::turn_pictures(self.open.doc.board(), &ids, by, now) {
+            Some(edit) => self.apply(edit, &command.text()),
+            None => self.toasts.info(tr!("actions-turn-needs", command = command.text())),
         }
     }
 

@@ -101,7 +101,7 @@ fn described(kind: &ItemKind) -> String {
                 self.0 = text.to_owned();
             }
         }
-        fn picture(&mut self, _: &crate::model::AssetName, _: &str) {}
+        fn picture(&mut self, _: &crate::model::AssetName, _: crate::model::Turn, _: &str) {}
         fn swatch(&mut self, _: &str, _: &str) {}
         fn drawing(&mut self, _: &crate::model::kinds::Sketch) {}
     }

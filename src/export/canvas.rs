@@ -191,7 +191,8 @@ impl Recap for CanvasCard<'_> {
         }
     }
 
-    fn picture(&mut self, asset: &AssetName, name: &str) {
+    /// The file as it is: JSON Canvas has no way to turn a picture.
+    fn picture(&mut self, asset: &AssetName, _turn: crate::model::Turn, name: &str) {
         let Ok(bytes) = self.store.read_verified(asset) else {
             self.text(format!("(missing image {name})"));
             return;

@@ -130,8 +130,8 @@ impl Recap for HtmlCard<'_> {
         };
     }
 
-    fn picture(&mut self, asset: &AssetName, name: &str) {
-        let _ = match embed(self.store, asset) {
+    fn picture(&mut self, asset: &AssetName, turn: crate::model::Turn, name: &str) {
+        let _ = match embed(self.store, asset, turn) {
             Some(data) => write!(self.h, "<img src=\"data:image/jpeg;base64,{data}\" alt=\"{}\">", esc(name)),
             None => write!(self.h, "<p><em>Image {} is missing</em></p>", esc(name)),
         };
@@ -155,9 +155,9 @@ impl Recap for HtmlCard<'_> {
 }
 
 /// The image as a base64 JPEG at most [`EMBED_MAX_SIDE`] pixels wide or high.
-fn embed(store: &AssetStore, asset: &AssetName) -> Option<String> {
+fn embed(store: &AssetStore, asset: &AssetName, turn: crate::model::Turn) -> Option<String> {
     let bytes = store.read_verified(asset).ok()?;
-    let jpeg = media::small_jpeg(&bytes, EMBED_MAX_SIDE, 85).ok()?;
+    let jpeg = media::small_jpeg_turned(&bytes, EMBED_MAX_SIDE, 85, turn).ok()?;
     Some(base64::engine::general_purpose::STANDARD.encode(jpeg))
 }
 

@@ -103,7 +103,7 @@ impl Recap for MarkdownCard<'_> {
         }
     }
 
-    fn picture(&mut self, _asset: &crate::model::AssetName, name: &str) {
+    fn picture(&mut self, _asset: &crate::model::AssetName, _turn: crate::model::Turn, name: &str) {
         let _ = write!(self.0, "Image: {}", esc(name));
     }
 

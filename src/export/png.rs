@@ -296,7 +296,15 @@ impl CardPainter for CardPaint<'_> {
         }
     }
 
-    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str) {
+    fn picture(
+        &mut self,
+        area: BoardRect,
+        asset: &AssetName,
+        crop: Option<Crop>,
+        turn: crate::model::Turn,
+        fit: Fit,
+        name: &str,
+    ) {
         let r = self.on_board(area);
         let (x0, y0, x1, y1) = self.canvas.to_px(r);
         let (pw, ph) = ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32);
@@ -312,6 +320,7 @@ impl CardPainter for CardPaint<'_> {
             }
             _ => p,
         });
+        let picture = picture.map(|p| crate::media::turned(p, turn));
         let Some(picture) = picture else {
             self.canvas.fill(r, PLACEHOLDER);
             if fit == Fit::Contain {

@@ -29,6 +29,7 @@ impl Imported {
             pixel_size: self.pixel_size,
             caption: String::new(),
             crop: None,
+            turn: Default::default(),
         })
     }
 }

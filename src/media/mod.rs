@@ -21,7 +21,7 @@ pub mod thumbs;
 pub use card_picture::{DETAIL_SIDE, SMALL_SIDE, TEXTURE_MAX_SIDE, card_image};
 pub use decode::{ImageError, Probe, decode, decode_at_least, probe, sniff};
 pub use import::{ImportError, Imported, import_bytes, import_file};
-pub use pixels::{fit_within, small_jpeg, to_color_image};
+pub use pixels::{fit_within, small_jpeg, small_jpeg_turned, to_color_image, turned};
 pub use pool::WorkerPool;
 pub use reply::Reply;
 pub use textures::{ImageCache, TextureState, level_for};

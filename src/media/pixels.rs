@@ -42,8 +42,13 @@ pub fn to_color_image(image: image::DynamicImage) -> ColorImage {
 /// decoded at reduced size where the format allows, scaled down, transparency laid on
 /// white.
 pub fn small_jpeg(bytes: &[u8], side: u32, quality: u8) -> Result<Vec<u8>, String> {
+    small_jpeg_turned(bytes, side, quality, crate::model::Turn::default())
+}
+
+/// [`small_jpeg`] of the picture turned as a card shows it.
+pub fn small_jpeg_turned(bytes: &[u8], side: u32, quality: u8, turn: crate::model::Turn) -> Result<Vec<u8>, String> {
     let decoded = super::decode_at_least(bytes, side).map_err(|e| e.to_string())?;
-    let small = fit_within(decoded, side)?;
+    let small = turned(fit_within(decoded, side)?, turn);
     let rgb = match small {
         image::DynamicImage::ImageRgb8(rgb) => rgb,
         other => {
@@ -58,6 +63,17 @@ pub fn small_jpeg(bytes: &[u8], side: u32, quality: u8) -> Result<Vec<u8>, Strin
         }
     };
     encoded(&rgb, quality)
+}
+
+/// `picture` as a card turned by `turn` shows it: mirrored first, then turned clockwise.
+pub fn turned(picture: image::DynamicImage, turn: crate::model::Turn) -> image::DynamicImage {
+    let picture = if turn.mirrored { picture.fliph() } else { picture };
+    match turn.quarters % 4 {
+        1 => picture.rotate90(),
+        2 => picture.rotate180(),
+        3 => picture.rotate270(),
+        _ => picture,
+    }
 }
 
 /// `rgb` as a JPEG of `quality`, encoded by libjpeg (mozjpeg, already built for the

@@ -163,3 +163,71 @@ impl Crop {
         self.x <= 1e-4 && self.y <= 1e-4 && self.w >= 1.0 - 1e-4 && self.h >= 1.0 - 1e-4
     }
 }
+
+/// How a picture is turned on its card, after its crop (since version 8): first mirrored
+/// left to right if `mirrored`, then turned `quarters` quarter turns clockwise. The file
+/// is never changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Turn {
+    /// 0 to 3.
+    pub quarters: u8,
+    pub mirrored: bool,
+}
+
+impl Turn {
+    /// Whether it shows the picture on its side (its width and height swap).
+    pub fn sideways(self) -> bool {
+        self.quarters % 2 == 1
+    }
+
+    /// This turn and then a quarter turn clockwise (`1`) or anticlockwise (`-1`).
+    pub fn turned(self, quarters: i8) -> Self {
+        Self { quarters: (i16::from(self.quarters) + i16::from(quarters)).rem_euclid(4) as u8, ..self }
+    }
+
+    /// This turn and then mirrored left to right (M R M = R⁻¹).
+    pub fn mirrored_across(self) -> Self {
+        Self { quarters: (4 - self.quarters % 4) % 4, mirrored: !self.mirrored }
+    }
+
+    /// This turn and then upside down (a half turn after a mirror).
+    pub fn mirrored_down(self) -> Self {
+        self.mirrored_across().turned(2)
+    }
+
+    /// Which corner of the picture (0 top-left, 1 top-right, 2 bottom-right, 3
+    /// bottom-left) shows at corner `shown` of the card.
+    pub fn source_corner(self, shown: usize) -> usize {
+        let before_turn = (shown + 4 - usize::from(self.quarters % 4)) % 4;
+        if self.mirrored { [1, 0, 3, 2][before_turn] } else { before_turn }
+    }
+}
+
+#[cfg(test)]
+mod turn_tests {
+    use super::Turn;
+
+    #[test]
+    fn four_quarter_turns_and_two_mirrors_are_no_turn() {
+        let t = Turn::default();
+        assert_eq!(t.turned(1).turned(1).turned(1).turned(1), t);
+        assert_eq!(t.turned(-1), Turn { quarters: 3, mirrored: false });
+        assert_eq!(t.mirrored_across().mirrored_across(), t);
+        assert_eq!(t.mirrored_down().mirrored_down(), t);
+        assert_eq!(t.turned(1).mirrored_across().mirrored_across(), t.turned(1));
+        // Mirrored across and then down is a half turn.
+        assert_eq!(t.mirrored_across().mirrored_down(), t.turned(2));
+    }
+
+    #[test]
+    fn corners_follow_the_turn() {
+        let t = Turn::default();
+        assert_eq!((0..4).map(|c| t.source_corner(c)).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        // A quarter turn clockwise: the top-left shows what was bottom-left.
+        assert_eq!(t.turned(1).source_corner(0), 3);
+        // Mirrored: the top-left shows the top-right.
+        assert_eq!(t.mirrored_across().source_corner(0), 1);
+        // Mirrored then turned: the top-left shows the bottom-right… turned from the mirror.
+        assert_eq!(t.mirrored_across().turned(1).source_corner(0), 2);
+    }
+}

@@ -31,7 +31,7 @@ pub use clock::{MAX_CLOCK_AHEAD_MS, Stamper, horizon};
 pub use colour::{Rgb, normalise_hex};
 pub(crate) use edit::sort_themes;
 pub use edit::{Edit, EditError, ItemChange};
-pub use geometry::{BoardRect, Crop, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size};
+pub use geometry::{BoardRect, Crop, MAX_COORD, MAX_SIZE, MIN_SIZE, Pos, Size, Turn};
 pub use history::History;
 pub use id_list::{HasId, IdList};
 pub use ids::{BoardId, IdError, ItemId, MAX_ID_LEN, ResponseId, ThemeId, VoteId};

@@ -222,6 +222,7 @@ mod tests {
                 pixel_size: crate::model::PixelSize { w: 1, h: 1 },
                 caption: String::new(),
                 crop: None,
+                turn: Default::default(),
             });
             Item::new(kind, Pos::new(0.0, 0.0), "Ann", "own team", Timestamp::now())
         };

@@ -597,7 +597,7 @@ impl ItemOf<ItemKindV5> {
         let item = self.reshape(|kind| -> ItemKind {
             match kind {
                 ItemKindV5::Image { asset, file_name, pixel_size, caption, crop } => {
-                    Image { asset, file_name, pixel_size, caption, crop }.into()
+                    Image { asset, file_name, pixel_size, caption, crop, turn: Default::default() }.into()
                 }
                 ItemKindV5::Quote { text, by, citation } => Quote { text, by, citation }.into(),
                 ItemKindV5::Link { url, title, note, description, site, picture } => {

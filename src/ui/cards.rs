@@ -10,7 +10,7 @@ use super::style;
 use crate::media::TextureState;
 use crate::model::kinds::Sketch;
 use crate::model::kinds::paint::{self, Card, CardPainter, Fit, Ink, Paint, TextStyle};
-use crate::model::{AssetName, BoardRect, Crop, Item, Message, Pos, Rgb};
+use crate::model::{AssetName, BoardRect, Crop, Item, Message, Pos, Rgb, Turn};
 
 /// The label a card has for screen readers and tests: "Note: Try paper textures".
 pub fn item_label(item: &Item) -> String {
@@ -196,11 +196,11 @@ impl CardPainter for EguiCard<'_, '_> {
         self.painter.text(at, Align2::LEFT_TOP, text, font, ink_colour(style.ink));
     }
 
-    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str) {
+    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, turn: Turn, fit: Fit, name: &str) {
         let area = self.on_screen(area);
         let state = self.pictures.picture(asset, area.width().max(area.height()) * self.ppp);
         match fit {
-            Fit::Contain => paint_image(self.painter, area, self.zoom, name, crop, &state),
+            Fit::Contain => paint_image(self.painter, area, self.zoom, name, crop, turn, &state),
             Fit::Cover => paint_cover(self.painter, area, self.corners(area), &state),
         }
     }
@@ -266,7 +266,15 @@ pub fn paint_badge(painter: &Painter, card: Rect, text: &str) {
 
 /// A picture contained in `rect` in its shape (the part `crop` keeps), on a placeholder
 /// that says what it is while it loads or why it cannot be shown.
-fn paint_image(painter: &Painter, rect: Rect, zoom: f32, name: &str, crop: Option<Crop>, image: &TextureState) {
+fn paint_image(
+    painter: &Painter,
+    rect: Rect,
+    zoom: f32,
+    name: &str,
+    crop: Option<Crop>,
+    turn: Turn,
+    image: &TextureState,
+) {
     match image {
         TextureState::Ready { texture, opacity } => {
             let uv = crop.map_or(Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)), |c| {
@@ -274,6 +282,7 @@ fn paint_image(painter: &Painter, rect: Rect, zoom: f32, name: &str, crop: Optio
             });
             let [w, h] = texture.size().map(|v| v as f32);
             let (w, h) = (w * uv.width(), h * uv.height());
+            let (w, h) = if turn.sideways() { (h, w) } else { (w, h) };
             let scale = (rect.width() / w).min(rect.height() / h);
             let shown = Rect::from_center_size(rect.center(), vec2(w, h) * scale);
             if *opacity < 1.0 || shown.width() < rect.width() - 1.0 || shown.height() < rect.height() - 1.0 {
@@ -281,7 +290,23 @@ fn paint_image(painter: &Painter, rect: Rect, zoom: f32, name: &str, crop: Optio
                 painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);
             }
             let tint = Color32::WHITE.gamma_multiply(*opacity);
-            painter.image(texture.id(), shown, uv, tint);
+            if turn == Turn::default() {
+                painter.image(texture.id(), shown, uv, tint);
+            } else {
+                // Each corner of the card shows the corner of the picture the turn brings there.
+                let source = [uv.left_top(), uv.right_top(), uv.right_bottom(), uv.left_bottom()];
+                let corners = [shown.left_top(), shown.right_top(), shown.right_bottom(), shown.left_bottom()];
+                let mut mesh = egui::Mesh::with_texture(texture.id());
+                for (n, at) in corners.into_iter().enumerate() {
+                    mesh.vertices.push(egui::epaint::Vertex {
+                        pos: at,
+                        uv: source[turn.source_corner(n)],
+                        color: tint,
+                    });
+                }
+                mesh.indices.extend([0, 1, 2, 0, 2, 3]);
+                painter.add(mesh);
+            }
         }
         other => {
             painter.rect_filled(rect, style::CARD_ROUNDING * zoom, style::PLACEHOLDER_BG);

@@ -58,6 +58,13 @@ pub enum Command {
     AlignMiddles,
     DistributeAcross,
     DistributeDown,
+    /// The selected pictures a quarter turn clockwise (the file is never changed).
+    RotateRight,
+    RotateLeft,
+    /// The selected pictures mirrored left to right.
+    FlipAcross,
+    /// The selected pictures mirrored top to bottom.
+    FlipDown,
     SnapToGrid,
     ToggleSession,
     DrawPrompt,
@@ -207,6 +214,10 @@ impl Command {
             | Command::AlignMiddles
             | Command::DistributeAcross
             | Command::DistributeDown
+            | Command::RotateRight
+            | Command::RotateLeft
+            | Command::FlipAcross
+            | Command::FlipDown
             | Command::SnapToGrid => Menu::Arrange,
             Command::ZoomIn
             | Command::ZoomOut
@@ -289,6 +300,10 @@ impl Command {
             Command::AlignMiddles => alt(Key::V),
             Command::DistributeAcross => alt_shift(Key::H),
             Command::DistributeDown => alt_shift(Key::V),
+            Command::RotateRight => cmd(Key::R),
+            Command::RotateLeft => cmd_shift(Key::R),
+            Command::FlipAcross => alt(Key::F),
+            Command::FlipDown => alt_shift(Key::F),
             Command::SnapToGrid => cmd(Key::Quote),
             Command::ZoomIn => cmd(Key::Equals),
             Command::ZoomOut => cmd(Key::Minus),

@@ -27,7 +27,8 @@ impl CropEdit {
 /// The edit that gives `item` the crop `crop`: the card keeps its width and takes the
 /// shape of the part kept. `None` when nothing changes.
 pub fn crop_edit(item: &Item, crop: Crop) -> Option<Edit> {
-    let ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop: old }) = &item.kind
+    let ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop: old, turn }) =
+        &item.kind
     else {
         return None;
     };
@@ -41,9 +42,12 @@ pub fn crop_edit(item: &Item, crop: Crop) -> Option<Edit> {
         pixel_size: *pixel_size,
         caption: caption.clone(),
         crop: new,
+        turn: *turn,
     });
     let c = new.unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 });
     let aspect = (pixel_size.h.max(1) as f32 * c.h) / (pixel_size.w.max(1) as f32 * c.w);
+    // A picture on its side shows the crop's height across.
+    let aspect = if turn.sideways() { 1.0 / aspect } else { aspect };
     let size = Size::new(item.size.w, item.size.w * aspect).clamped();
     let now = Timestamp::now();
     Some(Edit::Batch(vec![
@@ -181,6 +185,7 @@ mod tests {
             pixel_size: PixelSize { w: 400, h: 200 },
             caption: String::new(),
             crop: None,
+            turn: Default::default(),
         });
         let mut item = Item::new(kind, Pos::new(0.0, 0.0), "me", "own team", Timestamp::now());
         item.size = Size::new(300.0, 150.0);

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::metrics::{IMAGE_SIDE, SMALL_FONT};
 use super::paint::{Card, CardPainter, Fit, Ink, Paint, TextStyle, rect};
 use super::{Behaviour, Detail, Field, Flag, Hint, Kind, KindSpec, KindTag, Paste, PhoneCard, Recap, Remark, Repair};
-use crate::model::{AssetName, BoardRect, Crop, MIN_SIZE, Message, Size};
+use crate::model::{AssetName, BoardRect, Crop, MIN_SIZE, Message, Size, Turn};
 
 /// A picture stored in the board's assets folder.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -20,6 +20,10 @@ pub struct Image {
     pub caption: String,
     /// The part of the picture the card shows; `None` is all of it (since version 4).
     pub crop: Option<Crop>,
+    /// How the part shown is turned and mirrored on the card (since version 8; a file
+    /// that leaves it out means no turn).
+    #[serde(default)]
+    pub turn: Turn,
 }
 
 /// Pixel dimensions of an image.
@@ -39,6 +43,7 @@ impl Default for Image {
             pixel_size: PixelSize { w: 1, h: 1 },
             caption: String::new(),
             crop: None,
+            turn: Turn::default(),
         }
     }
 }
@@ -78,6 +83,7 @@ impl Behaviour for Image {
     fn default_size(&self) -> Size {
         let crop = self.crop.unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 });
         let (w, h) = (self.pixel_size.w.max(1) as f32 * crop.w, self.pixel_size.h.max(1) as f32 * crop.h);
+        let (w, h) = if self.turn.sideways() { (h, w) } else { (w, h) };
         let scale = IMAGE_SIDE / w.max(h);
         Size::new((w * scale).max(MIN_SIZE), (h * scale).max(MIN_SIZE))
     }
@@ -113,7 +119,7 @@ impl Behaviour for Image {
     }
 
     fn paint(&self, card: &Card, p: &mut dyn CardPainter) {
-        p.picture(card.rect(), &self.asset, self.crop, Fit::Contain, &self.file_name);
+        p.picture(card.rect(), &self.asset, self.crop, self.turn, Fit::Contain, &self.file_name);
         if self.caption.trim().is_empty() || !p.readable(SMALL_FONT) {
             return;
         }
@@ -126,7 +132,7 @@ impl Behaviour for Image {
     }
 
     fn recap(&self, recap: &mut dyn Recap) {
-        recap.picture(&self.asset, &self.file_name);
+        recap.picture(&self.asset, self.turn, &self.file_name);
         recap.remark(Remark::Caption, &self.caption);
     }
 
@@ -141,6 +147,13 @@ impl Behaviour for Image {
 
     fn repair(&mut self) -> Vec<Repair> {
         let mut repairs = Vec::new();
+        if self.turn.quarters > 3 {
+            repairs.push(Repair {
+                field: "turn",
+                what: Message::new("problem-not-a-turn").with("quarters", u32::from(self.turn.quarters)),
+            });
+            self.turn.quarters %= 4;
+        }
         let PixelSize { w, h } = self.pixel_size;
         if w == 0 || h == 0 {
             repairs.push(Repair {
@@ -188,6 +201,7 @@ mod tests {
             pixel_size: PixelSize { w, h },
             caption: caption.into(),
             crop: None,
+            turn: Default::default(),
         }
     }
 
@@ -210,5 +224,86 @@ mod tests {
         let repairs = bad.repair();
         assert_eq!(repairs.iter().map(|r| r.field).collect::<Vec<_>>(), ["pixel_size", "crop"]);
         assert_eq!(bad.crop, None, "an impossible crop shows the whole picture");
+    }
+}
+
+/// A command that turns pictures on their cards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TurnBy {
+    /// A quarter turn clockwise.
+    Right,
+    /// A quarter turn anticlockwise.
+    Left,
+    /// Mirrored left to right.
+    Across,
+    /// Mirrored top to bottom.
+    Down,
+}
+
+/// The edit that turns every picture among `ids` that may change (not locked, not in a
+/// locked frame) by `by`, as one step: its turn, and for a quarter turn its card's width
+/// and height swapped about its middle. `None` when there is no such picture.
+pub fn turn_pictures(
+    board: &crate::model::Board,
+    ids: &[crate::model::ItemId],
+    by: TurnBy,
+    now: crate::model::Timestamp,
+) -> Option<crate::model::Edit> {
+    use crate::model::{Edit, ItemChange, ItemKind, Pos};
+    let mut edits = Vec::new();
+    for item in board.items.iter().filter(|i| ids.contains(&i.id) && !board.fixed(i)) {
+        let ItemKind::Image(image) = &item.kind else { continue };
+        let turn = match by {
+            TurnBy::Right => image.turn.turned(1),
+            TurnBy::Left => image.turn.turned(-1),
+            TurnBy::Across => image.turn.mirrored_across(),
+            TurnBy::Down => image.turn.mirrored_down(),
+        };
+        let kind = ItemKind::Image(Image { turn, ..image.clone() });
+        edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Kind(kind), at: now });
+        if matches!(by, TurnBy::Right | TurnBy::Left) {
+            let size = Size::new(item.size.h, item.size.w);
+            let (cx, cy) = (item.pos.x + item.size.w / 2.0, item.pos.y + item.size.h / 2.0);
+            let pos = Pos::new(cx - size.w / 2.0, cy - size.h / 2.0).clamped();
+            edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Size(size), at: now });
+            edits.push(Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Pos(pos), at: now });
+        }
+    }
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+#[cfg(test)]
+mod turn_tests {
+    use super::*;
+    use crate::model::{Board, Item, ItemKind, Pos, Timestamp};
+
+    #[test]
+    fn a_quarter_turn_swaps_the_card_about_its_middle_and_four_bring_it_back() {
+        let now = Timestamp::now();
+        let mut board = Board::new("b", now);
+        let image = Image { pixel_size: PixelSize { w: 400, h: 200 }, ..Image::default() };
+        let mut item = Item::new(ItemKind::Image(image.clone()), Pos::new(100.0, 100.0), "Ann", "own team", now);
+        item.size = Size::new(300.0, 150.0);
+        let note = Item::new(ItemKind::note("not a picture"), Pos::new(900.0, 0.0), "Ann", "own team", now);
+        board.items.push(item.clone());
+        board.items.push(note.clone());
+        let before = board.clone();
+        let ids = [item.id.clone(), note.id.clone()];
+        let undo = turn_pictures(&board, &ids, TurnBy::Right, now).unwrap().apply(&mut board).unwrap();
+        let turned = board.item(&item.id).unwrap();
+        assert_eq!(turned.size, Size::new(150.0, 300.0));
+        assert_eq!(turned.pos, Pos::new(175.0, 25.0), "about its middle");
+        assert!(matches!(&turned.kind, ItemKind::Image(i) if i.turn.quarters == 1));
+        assert_eq!(board.item(&note.id), Some(&note), "a note is not turned");
+        undo.apply(&mut board).unwrap();
+        assert_eq!(board, before);
+        for by in [TurnBy::Right, TurnBy::Right, TurnBy::Left, TurnBy::Across, TurnBy::Down, TurnBy::Left, TurnBy::Right] {
+            turn_pictures(&board.clone(), &ids, by, now).unwrap().apply(&mut board).unwrap();
+        }
+        // Right, right, left: one right; across then down: a half turn; left, right: none.
+        let ItemKind::Image(i) = &board.item(&item.id).unwrap().kind else { panic!() };
+        assert_eq!(i.turn, crate::model::Turn { quarters: 3, mirrored: false });
+        assert!(i.default_size().w < i.default_size().h, "a 400 × 200 picture on its side is tall");
+        assert!(turn_pictures(&board, std::slice::from_ref(&note.id), TurnBy::Right, now).is_none());
     }
 }

@@ -167,7 +167,7 @@ impl Behaviour for Link {
         p.fill(card.rect(), Paint::Link);
         let layout = self.layout(card);
         if let (Some(band), Some(asset)) = (layout.picture, &self.picture) {
-            p.picture(band, asset, None, Fit::Cover, &self.site);
+            p.picture(band, asset, None, crate::model::Turn::default(), Fit::Cover, &self.site);
         }
         let shown_title = if self.title.trim().is_empty() { &self.url } else { &self.title };
         p.text(layout.title, shown_title, TITLE);

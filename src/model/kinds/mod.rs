@@ -19,7 +19,7 @@ pub mod paint;
 pub mod recap;
 mod variant_serde;
 
-pub use self::image::PixelSize;
+pub use self::image::{PixelSize, TurnBy, turn_pictures};
 pub use self::sketch::{INKS, MAX_POINTS_PER_STROKE, Stroke, WIDTHS};
 pub use fields::{Field, FieldError, FieldType, Fields, Flag, Hint, Shown};
 pub use paint::{Align, Card, CardPainter, Fit, Ink, Paint, TextStyle};

@@ -4,7 +4,7 @@
 //! its own rasteriser. Colours are roles ([`Paint`], [`Ink`]) each painter gives its
 //! palette.
 
-use crate::model::{AssetName, BoardRect, Crop, Message, Pos, Rgb, Size};
+use crate::model::{AssetName, BoardRect, Crop, Message, Pos, Rgb, Size, Turn};
 
 /// What is known of a card beyond its kind, for drawing it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -130,9 +130,9 @@ pub trait CardPainter {
     fn line(&mut self, area: BoardRect, text: &str, style: TextStyle, align: Align);
     /// A decoration (a quote mark) with its top-left corner at `at`.
     fn mark(&mut self, at: Pos, text: &str, style: TextStyle);
-    /// The picture `asset` (the part `crop` keeps) in `area`; `name` says which while it
-    /// loads or when it cannot be shown.
-    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, fit: Fit, name: &str);
+    /// The picture `asset` (the part `crop` keeps, turned by `turn`) in `area`; `name`
+    /// says which while it loads or when it cannot be shown.
+    fn picture(&mut self, area: BoardRect, asset: &AssetName, crop: Option<Crop>, turn: Turn, fit: Fit, name: &str);
     /// The strokes of `sketch`, its drawing area scaled into `area` (see
     /// [`super::Sketch`]); kept under [`Card::key`] where drawing them again is costly.
     fn drawing(&mut self, area: BoardRect, sketch: &super::Sketch);

@@ -26,8 +26,9 @@ pub trait Recap {
     /// An address with its label; only a web or mail address becomes a link.
     fn link(&mut self, url: &str, label: &str);
     fn remark(&mut self, remark: Remark, text: &str);
-    /// A picture from the board's assets, with the name people know it by.
-    fn picture(&mut self, asset: &AssetName, name: &str);
+    /// A picture from the board's assets, turned as its card shows it, with the name
+    /// people know it by.
+    fn picture(&mut self, asset: &AssetName, turn: crate::model::Turn, name: &str);
     /// A colour swatch: its hex as written and its name.
     fn swatch(&mut self, hex: &str, name: &str);
     /// A drawing: its strokes as vectors ([`super::Sketch::svg`]).

@@ -194,7 +194,15 @@ impl CardPainter for Recorder {
     fn mark(&mut self, _: crate::model::Pos, text: &str, _: TextStyle) {
         self.0.push(format!("mark {text}"));
     }
-    fn picture(&mut self, _: BoardRect, asset: &AssetName, _: Option<crate::model::Crop>, fit: Fit, _: &str) {
+    fn picture(
+        &mut self,
+        _: BoardRect,
+        asset: &AssetName,
+        _: Option<crate::model::Crop>,
+        _: crate::model::Turn,
+        fit: Fit,
+        _: &str,
+    ) {
         self.0.push(format!("picture {asset} {fit:?}"));
     }
     fn drawing(&mut self, _: BoardRect, sketch: &Sketch) {
@@ -238,7 +246,7 @@ impl Recap for Parts {
     fn remark(&mut self, remark: Remark, text: &str) {
         self.0.push(format!("remark {remark:?} {text}"));
     }
-    fn picture(&mut self, asset: &AssetName, name: &str) {
+    fn picture(&mut self, asset: &AssetName, _: crate::model::Turn, name: &str) {
         self.0.push(format!("picture {asset}|{name}"));
     }
     fn swatch(&mut self, hex: &str, name: &str) {
