@@ -436,8 +436,9 @@ impl eframe::App for MoodboardApp {
         let mut actions: Vec<Action> =
             if self.view.windows.takes_keyboard() || self.files.is_showing() || self.view.canvas.crop.is_some() {
                 Vec::new()
-            } else if self.view.canvas.pen.is_some() {
-                // With the pen out, Ctrl+Z takes back a stroke; other keys wait.
+            } else if self.view.canvas.pen.is_some() || self.view.canvas.picking {
+                // With the pen or the picker out, Ctrl+Z takes back a stroke or a swatch;
+                // other keys wait (Esc puts it away).
                 ui::Command::from_shortcuts_among(&ctx, |c| matches!(c, ui::Command::Undo | ui::Command::Redo))
                     .into_iter()
                     .map(Action::Command)

@@ -125,3 +125,90 @@ fn a_picture_is_turned_and_mirrored_without_touching_its_file() {
     }
     assert_eq!(shown(&h), (Default::default(), wide), "three undos, as it was");
 }
+
+/// The eyedropper: over a picture of two halves, the magnifier reads the half under the
+/// pointer, and a click puts that colour on the board as a swatch.
+#[test]
+fn the_colour_picker_makes_a_swatch_of_the_pixel_under_the_pointer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Pick.moodboard.ron");
+    let halves =
+        image::RgbImage::from_fn(
+            400,
+            200,
+            |x, _| if x < 200 { image::Rgb([200, 40, 40]) } else { image::Rgb([30, 90, 200]) },
+        );
+    let mut bytes = Vec::new();
+    halves.write_to(&mut std::io::Cursor::new(&mut bytes), image::ImageFormat::Png).unwrap();
+    let asset = AssetStore::for_board(&path).store(&bytes, "png").unwrap();
+    let now = Timestamp::now();
+    let mut board = Board::new("Pick", now);
+    let kind = ItemKind::Image(moodboard::model::kinds::Image {
+        asset,
+        file_name: "halves.png".into(),
+        pixel_size: moodboard::model::PixelSize { w: 400, h: 200 },
+        caption: String::new(),
+        crop: None,
+        // Mirrored: the right of the card shows the left (red) half.
+        turn: moodboard::model::Turn { quarters: 0, mirrored: true },
+    });
+    let mut item = Item::new(kind.clone(), Pos::new(0.0, 0.0), "Ann", "own team", now);
+    item.size = kind.default_size();
+    board.items.push(item);
+    storage::create(&path, &board).unwrap();
+    let mut h = window::harness(&path, &dir.path().join("boards"), Lang::En);
+    let swatches = |h: &egui_kittest::Harness<'_, moodboard::app::MoodboardApp>| -> Vec<String> {
+        h.state()
+            .doc()
+            .board()
+            .items
+            .iter()
+            .filter_map(|i| match &i.kind {
+                ItemKind::Colour(c) => Some(c.hex.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::C);
+    h.run_steps(3);
+    assert!(h.query_by_label("Colour picker").is_some(), "the picker is out");
+    let card = h.get_by_label("Image: halves.png").rect();
+    let right = card.right_center() - egui::vec2(card.width() * 0.2, 0.0);
+    h.event(egui::Event::PointerMoved(right));
+    window::settle(&mut h);
+    h.event(egui::Event::PointerMoved(right));
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("#C82828").is_none(), "the hex is painted, not a widget");
+    click_at(&mut h, right);
+    h.run_steps(3);
+    assert_eq!(swatches(&h), ["#C82828"], "the mirrored card shows red on its right");
+    let left = card.left_center() + egui::vec2(card.width() * 0.2, 0.0);
+    h.event(egui::Event::PointerMoved(left));
+    h.run_steps(2);
+    click_at(&mut h, left);
+    h.run_steps(3);
+    assert_eq!(swatches(&h), ["#C82828", "#1E5AC8"], "and blue on its left; the picker stays out");
+
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(h.query_by_label("Colour picker").is_none(), "Esc puts it away");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(swatches(&h), ["#C82828"], "each pick is one undo step");
+}
+
+/// A click of the primary button at `at`, where no widget of its own is.
+fn click_at(h: &mut egui_kittest::Harness<'_, moodboard::app::MoodboardApp>, at: egui::Pos2) {
+    let button = |pressed| egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: egui::Modifiers::NONE,
+    };
+    h.event(egui::Event::PointerMoved(at));
+    h.event(button(true));
+    h.step();
+    h.event(button(false));
+    h.run_steps(3);
+}

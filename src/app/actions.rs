@@ -299,6 +299,11 @@ impl MoodboardApp {
                 });
             }
             Command::AddTheme => self.add_theme(now),
+            Command::PickColour => {
+                self.view.canvas.pen = None;
+                self.view.canvas.crop = None;
+                self.view.canvas.picking = true;
+            }
             Command::ArrangeByTheme => {
                 let edit = frames::arrange_for(self.open.doc.board(), self.canvas_aspect(), now);
                 self.apply(edit, &Command::ArrangeByTheme.text());

@@ -12,6 +12,7 @@ mod pool;
 pub mod preview;
 pub mod raster;
 mod reply;
+pub mod samples;
 pub mod sketch;
 pub mod strip;
 pub mod svg;

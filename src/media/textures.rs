@@ -116,6 +116,8 @@ pub struct ImageCache {
     pub animations: super::animation::Animations,
     /// Sketches drawn at the size their cards are shown.
     pub sketches: super::sketch::SketchTextures,
+    /// Pictures' pixels for the colour picker.
+    samples: super::samples::Samples,
 }
 
 impl ImageCache {
@@ -124,6 +126,13 @@ impl ImageCache {
         let from =
             super::palette::Sources { store: &self.store, thumbs: &self.thumbs, pool: &self.pool, ctx: &self.ctx };
         self.palettes.get(asset, from)
+    }
+
+    /// The pixels of `asset` for the colour picker, decoded in the background on first ask.
+    pub fn samples(&mut self, asset: &AssetName) -> super::samples::SampleState {
+        let from =
+            super::palette::Sources { store: &self.store, thumbs: &self.thumbs, pool: &self.pool, ctx: &self.ctx };
+        self.samples.get(asset, from)
     }
 }
 
@@ -135,6 +144,7 @@ impl ImageCache {
         Self {
             animations,
             sketches: super::sketch::SketchTextures::new(ctx.clone()),
+            samples: super::samples::Samples::default(),
             store,
             thumbs,
             entries: HashMap::new(),
@@ -344,6 +354,7 @@ impl ImageCache {
         self.frame += 1;
         self.animations.poll();
         self.sketches.next_frame();
+        self.samples.poll();
         let mut arrived = self.palettes.poll();
         let now = self.ctx.input(|i| i.time);
         while let Ok(done) = self.rx.try_recv() {
@@ -424,7 +435,9 @@ impl ImageCache {
 
     /// How many asked-for images are still decoding.
     pub fn pending(&self) -> usize {
-        self.entries.values().filter(|e| matches!(e.slot, Slot::Pending(_))).count() + self.palettes.pending()
+        self.entries.values().filter(|e| matches!(e.slot, Slot::Pending(_))).count()
+            + self.palettes.pending()
+            + self.samples.pending()
     }
 }
 

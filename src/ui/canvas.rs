@@ -200,6 +200,10 @@ pub fn canvas_ui(
         }
     }
 
+    if view.canvas.picking && !super::picker::picker_ui(ui, board, view, images, rect, actions) {
+        view.canvas.picking = false;
+    }
+
     background_input(ui, board, view, &background, space_held, actions);
     if let Gesture::RubberBand { start, now, .. } = view.canvas.gesture {
         let band = Rect::from_two_pos(start, now);

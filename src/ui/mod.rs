@@ -20,6 +20,7 @@ pub mod library;
 pub mod live;
 pub mod merge_preview;
 pub mod pen;
+pub mod picker;
 pub mod presence;
 pub mod session;
 pub mod sidebar;

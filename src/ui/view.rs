@@ -80,6 +80,8 @@ pub struct Selection {
     pub crop: Option<super::crop::CropEdit>,
     /// The pen, out over a sketch.
     pub pen: Option<super::pen::PenEdit>,
+    /// The colour picker is out over the pictures.
+    pub picking: bool,
     /// The theme in the sidebar that cards being dragged are over, this frame.
     pub sidebar_drop: Option<ThemeId>,
     /// Snap to grid: moved and resized cards land on the grid.
@@ -96,6 +98,7 @@ impl Default for Selection {
             inline_edit: None,
             crop: None,
             pen: None,
+            picking: false,
             sidebar_drop: None,
             snap: false,
         }

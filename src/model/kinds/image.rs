@@ -227,6 +227,34 @@ mod tests {
     }
 }
 
+impl Image {
+    /// Which point of the picture shows at `at` on a card of `size` (both in the card's
+    /// units), as fractions of the whole picture, with its crop and turn: what the colour
+    /// picker reads. `None` outside the picture (the margins of a card of another shape).
+    pub fn picture_point(&self, size: Size, at: crate::model::Pos) -> Option<(f32, f32)> {
+        let crop = self.crop.filter(|c| c.is_valid()).unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 });
+        let (w, h) = (self.pixel_size.w.max(1) as f32 * crop.w, self.pixel_size.h.max(1) as f32 * crop.h);
+        let (w, h) = if self.turn.sideways() { (h, w) } else { (w, h) };
+        let scale = (size.w / w).min(size.h / h);
+        let (left, top) = ((size.w - w * scale) / 2.0, (size.h - h * scale) / 2.0);
+        let (sx, sy) = ((at.x - left) / (w * scale), (at.y - top) / (h * scale));
+        if !(0.0..=1.0).contains(&sx) || !(0.0..=1.0).contains(&sy) {
+            return None;
+        }
+        // The card's corners show these corners of the part kept; the point between them.
+        let corner = |n: usize| match self.turn.source_corner(n) {
+            0 => (0.0, 0.0),
+            1 => (1.0, 0.0),
+            2 => (1.0, 1.0),
+            _ => (0.0, 1.0),
+        };
+        let (o, right, down) = (corner(0), corner(1), corner(3));
+        let px = o.0 + (right.0 - o.0) * sx + (down.0 - o.0) * sy;
+        let py = o.1 + (right.1 - o.1) * sx + (down.1 - o.1) * sy;
+        Some((crop.x + px * crop.w, crop.y + py * crop.h))
+    }
+}
+
 /// A command that turns pictures on their cards.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TurnBy {
@@ -276,6 +304,28 @@ pub fn turn_pictures(
 mod turn_tests {
     use super::*;
     use crate::model::{Board, Item, ItemKind, Pos, Timestamp};
+
+    #[test]
+    fn the_picker_reads_the_point_of_the_picture_a_card_shows_there() {
+        let image = Image { pixel_size: PixelSize { w: 400, h: 200 }, ..Image::default() };
+        let card = Size::new(400.0, 200.0);
+        let at = |image: &Image, x: f32, y: f32| image.picture_point(card, Pos::new(x, y));
+        assert_eq!(at(&image, 100.0, 50.0), Some((0.25, 0.25)));
+        // A card taller than the picture: margins above and below show nothing.
+        assert_eq!(image.picture_point(Size::new(400.0, 400.0), Pos::new(200.0, 20.0)), None);
+        // Mirrored: the left of the card shows the right of the picture.
+        let mirrored = Image { turn: crate::model::Turn { quarters: 0, mirrored: true }, ..image.clone() };
+        assert_eq!(at(&mirrored, 100.0, 50.0), Some((0.75, 0.25)));
+        // A quarter turn right on a card of the turned shape: its top-left shows the
+        // picture's bottom-left.
+        let turned = Image { turn: crate::model::Turn { quarters: 1, mirrored: false }, ..image.clone() };
+        let (u, v) = turned.picture_point(Size::new(200.0, 400.0), Pos::new(0.0, 0.0)).unwrap();
+        assert_eq!((u, v), (0.0, 1.0));
+        // With a crop, fractions of the whole picture.
+        let cropped = Image { crop: Some(Crop { x: 0.5, y: 0.0, w: 0.5, h: 1.0 }), ..image };
+        let (u, _) = cropped.picture_point(Size::new(200.0, 200.0), Pos::new(0.0, 100.0)).unwrap();
+        assert_eq!(u, 0.5);
+    }
 
     #[test]
     fn a_quarter_turn_swaps_the_card_about_its_middle_and_four_bring_it_back() {
