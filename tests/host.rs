@@ -525,3 +525,60 @@ fn a_hundred_ideas_from_phones_land_in_one_tidy_block() {
     let fit = (1600.0 / (bx - lx)).min(900.0 / (by - ly));
     assert!(fit >= 0.35, "fit zoom {fit} for a board {} × {}", bx - lx, by - ly);
 }
+
+/// A sketch from a phone passes the bounds of a sketch or is refused, saying which bound
+/// it broke; the board is never changed by a refused one, and a good one is on disk.
+#[test]
+fn a_sketch_from_a_phone_is_checked_against_every_bound() {
+    let env = Env::new();
+    live_board(&env);
+    session(&env, &["--phase", "collect"]);
+    let h = host(&env, "live");
+    let ann = join(&h, Some("Ann"));
+    let url = format!("{}/api/sketches", h.url);
+    let stroke = |points: Value| json!({ "colour": "#00798C", "width": 7, "pressure": false, "points": points });
+    let sketch = |strokes: Value| json!({ "participant": ann, "area": { "w": 480, "h": 360 }, "strokes": strokes });
+    let refused = |body: Value, says: &str| {
+        let (status, answer) = post(&url, &body);
+        assert_eq!(status, 400, "{body:.200}: {answer}");
+        let error = answer["error"].as_str().unwrap_or_default();
+        assert!(error.contains(says), "{says:?} in {error:?}");
+    };
+    refused(sketch(json!([])), "at least one stroke");
+    refused(sketch(json!([stroke(json!([[10, 10, 0.5], [900, 10, 0.5]]))])), "stroke 1, point 2");
+    refused(sketch(json!([stroke(json!([[10, 10, 7.0]]))])), "pressure");
+    refused(sketch(json!([stroke(json!([[1e39, 10, 0.5]]))])), "stroke 1, point 1");
+    refused(
+        sketch(json!([{ "colour": "javascript:alert(1)", "width": 7, "pressure": false, "points": [[1, 1, 0.5]] }])),
+        "colour",
+    );
+    refused(
+        sketch(json!([{ "colour": "#000000", "width": 1e9, "pressure": false, "points": [[1, 1, 0.5]] }])),
+        "width",
+    );
+    let long: Vec<Value> = (0..2001).map(|i| json!([f64::from(i % 400), 10, 0.5])).collect();
+    refused(sketch(json!([stroke(Value::Array(long))])), "2001 points");
+    refused(
+        json!({ "participant": ann, "area": { "w": -1, "h": 360 }, "strokes": [stroke(json!([[1, 1, 0.5]]))] }),
+        "area",
+    );
+    refused(json!({ "participant": ann, "strokes": "not strokes" }), "bad request");
+    // A body past 2.5 MB is refused before it is parsed.
+    let huge: Vec<Value> = (0..200_000).map(|i| json!([f64::from(i % 400), 10.123456, 0.5])).collect();
+    let (status, _) = post(&url, &sketch(json!([stroke(Value::Array(huge))])));
+    assert_eq!(status, 413);
+    // An unknown participant gets nothing in.
+    let (status, _) = post(
+        &url,
+        &json!({ "participant": "nobody", "area": { "w": 480, "h": 360 }, "strokes": [stroke(json!([[1, 1, 0.5]]))] }),
+    );
+    assert_eq!(status, 404);
+    let before = view(&h, &ann)["items"].as_array().unwrap().len();
+
+    let (status, answer) =
+        post(&url, &sketch(json!([stroke(json!([[10, 10, 0.5], [200, 120, 0.5], [400, 300, 0.5]]))])));
+    assert_eq!(status, 201, "{answer}");
+    assert_eq!(view(&h, &ann)["items"].as_array().unwrap().len(), before + 1);
+    let text = on_disk(&h.board, Duration::from_secs(10), |t| t.contains("Sketch("));
+    assert!(text.contains("colour: \"#00798C\"") && text.contains("contributor: \"Ann\""), "{text}");
+}

@@ -42,6 +42,8 @@ const EVENT_GAP: Duration = Duration::from_millis(100);
 pub const MAX_JSON_BYTES: usize = 8 * 1024;
 /// Largest photo from a phone, in bytes.
 pub const MAX_IMAGE_BYTES: usize = 50 * 1_000_000;
+/// The largest sketch a phone may send, as JSON: room for a sketch's 100,000 points.
+pub const MAX_SKETCH_BYTES: usize = 2_500_000;
 
 const PAGE: &str = include_str!("page.html");
 const SCRIPT: &str = include_str!("page.js");
@@ -69,7 +71,10 @@ pub fn router(state: Arc<State>) -> Router {
         .layer(DefaultBodyLimit::max(MAX_JSON_BYTES));
     let images =
         Router::new().route("/j/{token}/api/images", post(add_image)).layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES));
+    let sketches =
+        Router::new().route("/j/{token}/api/sketches", post(add_sketch)).layer(DefaultBodyLimit::max(MAX_SKETCH_BYTES));
     api.merge(images)
+        .merge(sketches)
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), token_first))
         .fallback(|| async { error(StatusCode::NOT_FOUND, "not found") })
         .layer(axum::middleware::map_response(secure))
@@ -455,19 +460,7 @@ async fn add_item(
     let item = {
         let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
         may_add_ideas(&b.board)?;
-        let theme = match body.theme.as_deref().filter(|t| !t.is_empty()) {
-            None => None,
-            Some(raw) => {
-                let theme = crate::model::ThemeId::parse(raw)
-                    .ok()
-                    .and_then(|t| b.board.theme(&t))
-                    .ok_or_else(|| error(StatusCode::BAD_REQUEST, "unknown theme"))?;
-                if theme.locked {
-                    return Err(rule(rules::RuleError::FrameLocked(theme.name.clone())));
-                }
-                Some(theme.id.clone())
-            }
-        };
+        let theme = chosen_theme(&b.board, body.theme.as_deref())?;
         new_idea(&b.board, kind, theme, &contributor)
     };
     let id = item.id.clone();
@@ -475,6 +468,61 @@ async fn add_item(
     accept(&state, Edit::InsertItem(Box::new(item)), &body.participant)?;
     remember(&state, &body.participant, &id);
     Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
+}
+
+#[derive(Deserialize)]
+struct SketchBody {
+    participant: String,
+    area: crate::model::Size,
+    strokes: Vec<crate::model::kinds::Stroke>,
+    #[serde(default)]
+    caption: String,
+    #[serde(default)]
+    theme: Option<String>,
+    #[serde(default)]
+    anonymous: bool,
+}
+
+/// A sketch drawn with a finger on the join page: checked against every bound a sketch
+/// has (nothing is mended: what breaks one is refused, saying which), then added like a
+/// typed idea.
+async fn add_sketch(
+    Shared(state): Shared<Arc<State>>,
+    Path(token): Path<String>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    body: Bytes,
+) -> Answer {
+    check_token(&state, &token)?;
+    let raw_len = body.len() as u64;
+    let body: SketchBody = parse(&body)?;
+    gate(&state, &token, &addr, &body.participant)?;
+    let sketch = crate::model::kinds::Sketch { area: body.area, strokes: body.strokes, caption: body.caption };
+    sketch.check().map_err(|why| error(StatusCode::BAD_REQUEST, why))?;
+    let contributor = author(&state, &body.participant, body.anonymous);
+    let item = {
+        let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
+        may_add_ideas(&b.board)?;
+        let theme = chosen_theme(&b.board, body.theme.as_deref())?;
+        new_idea(&b.board, ItemKind::Sketch(sketch), theme, &contributor)
+    };
+    let id = item.id.clone();
+    spend(&state, raw_len)?;
+    accept(&state, Edit::InsertItem(Box::new(item)), &body.participant)?;
+    remember(&state, &body.participant, &id);
+    Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
+}
+
+/// The theme a phone chose for its idea: none, or one on the board whose frame is not locked.
+fn chosen_theme(board: &Board, raw: Option<&str>) -> Result<Option<crate::model::ThemeId>, Response> {
+    let Some(raw) = raw.filter(|t| !t.is_empty()) else { return Ok(None) };
+    let theme = crate::model::ThemeId::parse(raw)
+        .ok()
+        .and_then(|t| board.theme(&t))
+        .ok_or_else(|| error(StatusCode::BAD_REQUEST, "unknown theme"))?;
+    if theme.locked {
+        return Err(rule(rules::RuleError::FrameLocked(theme.name.clone())));
+    }
+    Ok(Some(theme.id.clone()))
 }
 
 #[derive(Deserialize)]

@@ -115,6 +115,106 @@
     $("photo").value = "";
   }
 
+  // A sketch drawn with a finger, a pen or the mouse, in the sketch's own units (the
+  // board's sketches are 480 × 360): each stroke the points it went through, sent whole.
+  const AREA = { w: 480, h: 360 };
+  const MAX_POINTS_PER_STROKE = 2000;
+  const MAX_STROKES = 1000;
+  const sketch = { strokes: [], current: null, ink: "#262626" };
+
+  function paperPoint(e) {
+    const r = $("sketch-paper").getBoundingClientRect();
+    const x = Math.min(Math.max((e.clientX - r.left) * AREA.w / r.width, 0), AREA.w);
+    const y = Math.min(Math.max((e.clientY - r.top) * AREA.h / r.height, 0), AREA.h);
+    const pressure = e.pointerType === "mouse" ? 0.5 : Math.min(Math.max(e.pressure || 0.5, 0), 1);
+    return [Math.round(x * 10) / 10, Math.round(y * 10) / 10, pressure];
+  }
+
+  function drawSketch() {
+    const paper = $("sketch-paper");
+    const g = paper.getContext("2d");
+    g.clearRect(0, 0, paper.width, paper.height);
+    g.lineCap = "round";
+    g.lineJoin = "round";
+    for (const s of sketch.strokes.concat(sketch.current ? [sketch.current] : [])) {
+      g.strokeStyle = s.colour;
+      g.fillStyle = s.colour;
+      g.lineWidth = s.width;
+      g.beginPath();
+      g.moveTo(s.points[0][0], s.points[0][1]);
+      if (s.points.length === 1) {
+        g.arc(s.points[0][0], s.points[0][1], s.width / 2, 0, 2 * Math.PI);
+        g.fill();
+        continue;
+      }
+      for (const p of s.points.slice(1)) { g.lineTo(p[0], p[1]); }
+      g.stroke();
+    }
+    $("sketch-undo").disabled = sketch.strokes.length === 0;
+  }
+
+  function penDown(e) {
+    if (sketch.strokes.length >= MAX_STROKES) { say(t("page-sketch-full"), true); return; }
+    e.preventDefault();
+    $("sketch-paper").setPointerCapture(e.pointerId);
+    sketch.current = { colour: sketch.ink, width: 7, pressure: e.pointerType !== "mouse", points: [paperPoint(e)] };
+    drawSketch();
+  }
+
+  function penMove(e) {
+    const s = sketch.current;
+    if (!s) { return; }
+    e.preventDefault();
+    const p = paperPoint(e);
+    const last = s.points[s.points.length - 1];
+    if (s.points.length < MAX_POINTS_PER_STROKE && Math.hypot(p[0] - last[0], p[1] - last[1]) >= 1.5) {
+      s.points.push(p);
+      drawSketch();
+    }
+  }
+
+  function penUp() {
+    if (sketch.current) { sketch.strokes.push(sketch.current); }
+    sketch.current = null;
+    drawSketch();
+  }
+
+  async function sendSketch() {
+    if (sketch.strokes.length === 0) { say(t("page-sketch-empty"), true); return; }
+    const body = { participant, area: AREA, strokes: sketch.strokes, theme: $("theme").value || null, anonymous: $("anonymous").checked };
+    try {
+      await call("sketches", body);
+      sketch.strokes = [];
+      drawSketch();
+      say(t("page-sketch-sent"));
+      refresh();
+    } catch (e) { say(e.message, true); }
+  }
+
+  function setUpSketch() {
+    const paper = $("sketch-paper");
+    paper.addEventListener("pointerdown", penDown);
+    paper.addEventListener("pointermove", penMove);
+    paper.addEventListener("pointerup", penUp);
+    paper.addEventListener("pointercancel", penUp);
+    $("sketch-open").addEventListener("click", () => {
+      $("sketch").hidden = !$("sketch").hidden;
+      $("sketch-open").setAttribute("aria-expanded", String(!$("sketch").hidden));
+      // The whole paper in view, so that a finger lands on it and not on the page.
+      if (!$("sketch").hidden) { $("sketch").scrollIntoView({ block: "center" }); }
+    });
+    $("sketch-undo").addEventListener("click", () => { sketch.strokes.pop(); drawSketch(); });
+    $("sketch-send").addEventListener("click", sendSketch);
+    for (const b of document.querySelectorAll(".ink")) {
+      b.style.background = b.dataset.ink;
+      b.addEventListener("click", () => {
+        sketch.ink = b.dataset.ink;
+        for (const other of document.querySelectorAll(".ink")) { other.setAttribute("aria-pressed", String(other === b)); }
+      });
+    }
+    drawSketch();
+  }
+
   async function act(path, body) {
     try { await call(path, Object.assign({ participant }, body)); refresh(); } catch (e) { say(e.message, true); }
   }
@@ -346,6 +446,7 @@
     $("join-button").addEventListener("click", join);
     $("add-button").addEventListener("click", add);
     $("photo").addEventListener("change", photo);
+    setUpSketch();
     buildForm(JSON.parse($("kinds-data").textContent));
     show();
   });

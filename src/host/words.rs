@@ -10,7 +10,7 @@ use serde_json::{Map, Value, json};
 use crate::i18n::Lang;
 
 /// Words in the page's markup: `{{id}}` in page.html.
-pub const MARKUP: [&str; 17] = [
+pub const MARKUP: [&str; 22] = [
     "page-title",
     "page-goals",
     "page-join-heading",
@@ -28,10 +28,15 @@ pub const MARKUP: [&str; 17] = [
     "page-ideas",
     "page-language",
     "page-connecting",
+    "page-sketch",
+    "page-sketch-paper",
+    "page-sketch-inks",
+    "page-sketch-undo",
+    "page-sketch-send",
 ];
 
 /// Words the page's script writes, without a count.
-const SCRIPT: [&str; 31] = [
+const SCRIPT: [&str; 34] = [
     "page-your-ideas",
     "page-private-note",
     "page-give-dot",
@@ -49,6 +54,9 @@ const SCRIPT: [&str; 31] = [
     "page-yours",
     "page-added",
     "page-photo-added",
+    "page-sketch-sent",
+    "page-sketch-empty",
+    "page-sketch-full",
     "page-offline",
     "page-ended",
     "page-step",

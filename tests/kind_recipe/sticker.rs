@@ -29,7 +29,8 @@ impl Kind for Sticker {
         key: Some("K"),
         fields: &FIELDS,
         typed: true,
-        flag: Flag { long: "sticker", alias: None, value_name: "SIGN", help: "cli-add-sticker" },
+        drawn: false,
+        flag: Some(Flag { long: "sticker", alias: None, value_name: "SIGN", help: "cli-add-sticker" }),
         phones: true,
         paste: Paste::Never,
     };

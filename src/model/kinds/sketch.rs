@@ -148,6 +148,44 @@ impl Sketch {
         self.strokes.len() < MAX_STROKES && self.points() + points.min(MAX_POINTS_PER_STROKE) <= MAX_POINTS
     }
 
+    /// Whether it keeps every bound as it is, or the first it breaks, in words: what the
+    /// join server says to a phone that sends one (it repairs nothing it was sent).
+    pub fn check(&self) -> Result<(), String> {
+        let Size { w, h } = self.area;
+        if !(w.is_finite() && h.is_finite() && (1.0..=MAX_AREA).contains(&w) && (1.0..=MAX_AREA).contains(&h)) {
+            return Err(format!("the area must be 1 to {MAX_AREA} units each way"));
+        }
+        if self.strokes.is_empty() {
+            return Err("a sketch needs at least one stroke".into());
+        }
+        if self.strokes.len() > MAX_STROKES {
+            return Err(format!("a sketch has at most {MAX_STROKES} strokes, not {}", self.strokes.len()));
+        }
+        if self.points() > MAX_POINTS {
+            return Err(format!("a sketch has at most {MAX_POINTS} points, not {}", self.points()));
+        }
+        for (n, stroke) in self.strokes.iter().enumerate() {
+            let n = n + 1;
+            if stroke.points.is_empty() || stroke.points.len() > MAX_POINTS_PER_STROKE {
+                return Err(format!("stroke {n} has {} points; 1 to {MAX_POINTS_PER_STROKE}", stroke.points.len()));
+            }
+            if !(MIN_WIDTH..=MAX_WIDTH).contains(&stroke.width) {
+                return Err(format!("stroke {n}'s width must be {MIN_WIDTH} to {MAX_WIDTH}"));
+            }
+            if Rgb::parse_hex(&stroke.colour).is_none() {
+                return Err(format!("stroke {n}'s colour must be #RRGGBB"));
+            }
+            let inside = |[x, y, p]: [f32; 3]| (0.0..=w).contains(&x) && (0.0..=h).contains(&y) && (0.0..=1.0).contains(&p);
+            if let Some(at) = stroke.points.iter().position(|p| !inside(*p)) {
+                return Err(format!("stroke {n}, point {}: outside the area, or its pressure outside 0 to 1", at + 1));
+            }
+        }
+        if self.caption.chars().count() > super::fields::LONG {
+            return Err(format!("the caption is longer than {} characters", super::fields::LONG));
+        }
+        Ok(())
+    }
+
     /// The same sketch with `stroke` on top.
     pub fn with_stroke(&self, stroke: Stroke) -> Self {
         let mut next = self.clone();
@@ -331,6 +369,26 @@ mod tests {
         assert!(outline.iter().all(|p| p.y > 10.0 - 7.0 && p.y < 40.0 + 7.0), "{outline:?}");
         let dot = stroke(&[(50.0, 50.0)]).outline();
         assert!(!dot.is_empty(), "a single point is a dot");
+    }
+
+    #[test]
+    fn a_sketch_sent_out_of_bounds_is_refused_with_the_bound_it_broke() {
+        let good = Sketch { strokes: vec![stroke(&[(1.0, 1.0), (40.0, 40.0)])], ..Sketch::default() };
+        assert_eq!(good.check(), Ok(()));
+        let refused = |s: Sketch| s.check().unwrap_err();
+        assert!(refused(Sketch::default()).contains("at least one stroke"));
+        assert!(refused(Sketch { area: Size::new(f32::INFINITY, 10.0), ..good.clone() }).contains("area"));
+        let mut far = good.clone();
+        far.strokes[0].points[1] = [500.0, 1.0, 0.5];
+        assert!(refused(far).contains("stroke 1, point 2"));
+        let mut wide = good.clone();
+        wide.strokes[0].width = 500.0;
+        assert!(refused(wide).contains("width"));
+        let mut long = good.clone();
+        long.strokes[0].points = vec![[1.0, 1.0, 0.5]; MAX_POINTS_PER_STROKE + 1];
+        assert!(refused(long).contains("2001 points"));
+        let many = Sketch { strokes: vec![stroke(&[(1.0, 1.0)]); MAX_STROKES + 1], ..Sketch::default() };
+        assert!(refused(many).contains("at most 1000 strokes"));
     }
 
     #[test]
