@@ -1917,3 +1917,29 @@ fn an_animated_gif_plays_on_its_card_pauses_and_stops_without_focus_or_when_turn
     assert!(!h.state().prefs.moving_pictures);
     assert!(!h.ctx.has_requested_repaint(), "nothing moves, nothing repaints");
 }
+
+/// An animated WebP plays like a GIF (its fixture: four frames of 100 ms, each its own
+/// colour, made with ImageMagick's `convert -delay 10 -loop 0 … animated.webp`).
+#[test]
+fn an_animated_webp_plays_on_its_card() {
+    let f = fixture();
+    let store = moodboard::storage::AssetStore::for_board(&f.board);
+    let thumbs = moodboard::media::thumbs::ThumbCache::new(None, 1 << 20);
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/animated.webp")).unwrap();
+    let imported =
+        moodboard::media::import_bytes(&store, &thumbs, &bytes, "wave.webp", Path::new("wave.webp")).unwrap();
+    let asset = imported.asset.clone();
+    assert!(asset.as_str().ends_with(".webp"), "{asset}");
+    let mut board = storage::load(&f.board).unwrap().board;
+    board.items.push(Item::new(imported.into_kind(), Pos::new(0.0, 900.0), "Mia", "own team", Timestamp::now()));
+    moodboard::model::frames::tidy_in_place(&mut board);
+    storage::save(&f.board, &board).unwrap();
+    let mut h = harness(&f.board, &f.boards_dir);
+    wait_for(&mut h, "its frames", |app| app.open.images.animations.moves(&asset) == Some(true));
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..8 {
+        h.run_steps(1);
+        seen.insert(h.state().open.images.animations.frame_index(&asset).unwrap());
+    }
+    assert!(seen.len() >= 3, "its frames advance: {seen:?}");
+}
