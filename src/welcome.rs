@@ -90,6 +90,7 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
         (coffee, Some(&calm), "customer"),
         (ItemKind::colour("#6F4E37".to_owned(), tr!("welcome-colour-coffee")), Some(&calm), "customer"),
         (note(&tr!("welcome-note-unsorted")), None, OWN_TEAM),
+        (ItemKind::heading(tr!("welcome-heading"), crate::model::kinds::HeadingSize::Medium), None, OWN_TEAM),
     ];
     for (z, (kind, theme, source)) in entries.into_iter().enumerate() {
         let mut item = Item::new(kind, Pos::new(0.0, 0.0), WELCOME_CONTRIBUTOR, source, now);

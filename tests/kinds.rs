@@ -212,3 +212,45 @@ fn click_at(h: &mut egui_kittest::Harness<'_, moodboard::app::MoodboardApp>, at:
     h.event(button(false));
     h.run_steps(3);
 }
+
+/// A heading from its form (H): words on the canvas; the inspector makes it smaller and
+/// its box follows the words, one undo step.
+#[test]
+fn a_heading_labels_the_board_and_its_box_follows_its_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Headings.moodboard.ron");
+    let now = Timestamp::now();
+    let mut board = Board::new("Headings", now);
+    board.items.push(Item::new(ItemKind::note("Something"), Pos::new(0.0, 0.0), "Ann", "own team", now));
+    storage::create(&path, &board).unwrap();
+    let mut h = window::harness(&path, &dir.path().join("boards"), Lang::En);
+    h.key_press(Key::H);
+    h.run_steps(3);
+    let field = h.get_by_label("Heading");
+    field.focus();
+    field.type_text("Wild ideas");
+    h.run_steps(1);
+    h.get_by_label("Add heading").click();
+    h.run_steps(3);
+    let heading = |h: &egui_kittest::Harness<'_, moodboard::app::MoodboardApp>| {
+        h.state().doc().board().items.iter().find(|i| matches!(i.kind, ItemKind::Heading(_))).cloned()
+    };
+    let large = heading(&h).expect("the heading is on the board");
+    assert_eq!(large.kind, ItemKind::heading("Wild ideas", moodboard::model::kinds::HeadingSize::Large));
+    assert_eq!(large.size, large.kind.default_size());
+    assert!(h.query_by_label("Heading: Wild ideas").is_some(), "on the canvas");
+    // Selected as it was added: the inspector offers the other sizes.
+    h.get_by_label("Small").click();
+    h.run_steps(3);
+    let small = heading(&h).unwrap();
+    assert!(matches!(&small.kind, ItemKind::Heading(k) if k.size == moodboard::model::kinds::HeadingSize::Small));
+    assert!(
+        small.size.w < large.size.w * 0.6 && small.size.h < large.size.h * 0.6,
+        "{:?} → {:?}",
+        large.size,
+        small.size
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(heading(&h).unwrap().size, large.size, "one undo brings back the size and the box");
+}

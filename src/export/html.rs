@@ -147,6 +147,10 @@ impl Recap for HtmlCard<'_> {
         );
     }
 
+    fn heading(&mut self, text: &str) {
+        let _ = write!(self.h, "<h3 class=\"heading\">{}</h3>", esc(text));
+    }
+
     /// The strokes as vectors in the page: only numbers and checked colours, nothing to
     /// escape.
     fn drawing(&mut self, sketch: &crate::model::kinds::Sketch) {

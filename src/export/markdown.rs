@@ -107,6 +107,11 @@ impl Recap for MarkdownCard<'_> {
         let _ = write!(self.0, "Image: {}", esc(name));
     }
 
+    /// A heading's words in bold (the recap's own headings are the themes').
+    fn heading(&mut self, text: &str) {
+        let _ = write!(self.0, "**{}**", esc(text));
+    }
+
     /// Markdown has no pictures of its own: how much was drawn.
     fn drawing(&mut self, sketch: &crate::model::kinds::Sketch) {
         let n = sketch.strokes.len();

@@ -198,7 +198,9 @@ impl Canvas {
     /// One card: its shadow, then what its kind draws (see [`CardPainter`]).
     fn card(&mut self, item: &Item, store: &AssetStore) {
         let r = (item.pos.x, item.pos.y, item.size.w, item.size.h);
-        self.fill((r.0, r.1 + 3.0, r.2, r.3), Rgba([0, 0, 0, 40]));
+        if !item.kind.behaviour().bare() {
+            self.fill((r.0, r.1 + 3.0, r.2, r.3), Rgba([0, 0, 0, 40]));
+        }
         let card = Card { size: item.size, prompt: crate::model::is_prompt(item), key: 0 };
         let mut painter = CardPaint { canvas: self, origin: item.pos, store };
         item.kind.behaviour().paint(&card, &mut painter);
@@ -240,7 +242,7 @@ fn paint_colour(paint: Paint) -> Rgba<u8> {
 
 fn ink_colour(ink: Ink) -> Rgba<u8> {
     match ink {
-        Ink::Note | Ink::Quote => INK,
+        Ink::Note | Ink::Quote | Ink::Heading => INK,
         Ink::Prompt | Ink::Caption => LIGHT_INK,
         Ink::PromptLabel => Rgba([0xFF, 0xC8, 0x57, 0xFF]),
         Ink::QuoteMark => Rgba([0xC9, 0xB7, 0x9C, 0xFF]),

@@ -49,6 +49,22 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+impl Edit {
+    /// The edit that gives `item` the kind `kind` at `at`; an idea whose card fits its
+    /// content (a heading) takes the size the new content needs in the same edit.
+    pub fn change_kind(item: &Item, kind: ItemKind, at: Timestamp) -> Edit {
+        let size = kind.behaviour().sized_by_content().then(|| kind.default_size());
+        let change = Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Kind(kind), at };
+        match size {
+            Some(size) if size != item.size => Edit::Batch(vec![
+                change,
+                Edit::ChangeItem { id: item.id.clone(), change: ItemChange::Size(size.clamped()), at },
+            ]),
+            _ => change,
+        }
+    }
+}
+
 /// A new value for one field of an item.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemChange {

@@ -587,9 +587,9 @@ fn inline_editor(ui: &mut Ui, view: &mut ViewState, item: &Item, card: Rect, act
     if escape {
         view.canvas.inline_edit = None;
     } else if (commit_keys || response.lost_focus())
-        && let Some((id, text)) = view.canvas.inline_edit.take()
+        && let Some((_, text)) = view.canvas.inline_edit.take()
     {
-        push_text_change(item, &id, text, actions);
+        push_text_change(item, text, actions);
     }
 }
 
@@ -598,17 +598,16 @@ pub fn commit_inline_edit(board: &Board, view: &mut ViewState, actions: &mut Vec
     if let Some((id, text)) = view.canvas.inline_edit.take()
         && let Some(item) = board.item(&id)
     {
-        push_text_change(item, &id, text, actions);
+        push_text_change(item, text, actions);
     }
 }
 
 /// What was typed on the card, as one undo step changing the field its kind edits there.
-fn push_text_change(item: &Item, id: &ItemId, text: String, actions: &mut Vec<Action>) {
+fn push_text_change(item: &Item, text: String, actions: &mut Vec<Action>) {
     let Some(key) = item.kind.behaviour().edited_on_card() else { return };
     match item.kind.edited(key, &text) {
         Ok(kind) if kind != item.kind => {
-            let edit = Edit::ChangeItem { id: id.clone(), change: ItemChange::Kind(kind), at: Timestamp::now() };
-            actions.push(Action::edit(edit, tr!("step-edit-text")));
+            actions.push(Action::edit(Edit::change_kind(item, kind, Timestamp::now()), tr!("step-edit-text")));
         }
         Ok(_) => {}
         Err(e) => actions.push(Action::Error(crate::i18n::said(&e))),

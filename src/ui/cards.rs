@@ -64,7 +64,9 @@ fn card_key(item: &Item) -> u64 {
 /// [`Behaviour::paint`]), then the marks every card has.
 pub fn paint_card(painter: &Painter, item: &Item, rect: Rect, zoom: f32, pictures: &mut dyn Pictures, look: Look) {
     let round = style::CARD_ROUNDING * zoom;
-    painter.rect_filled(rect.translate(vec2(0.0, 2.0 * zoom.min(2.0))), round, style::SHADOW);
+    if !item.kind.behaviour().bare() {
+        painter.rect_filled(rect.translate(vec2(0.0, 2.0 * zoom.min(2.0))), round, style::SHADOW);
+    }
     let painter = painter.with_clip_rect(painter.clip_rect().intersect(rect));
     if look.face_down {
         paint_back(&painter, rect, zoom);
@@ -119,6 +121,14 @@ struct EguiCard<'a, 'p> {
 }
 
 impl EguiCard<'_, '_> {
+    /// The colour of `ink` here: a heading's follows the look of the canvas it is on.
+    fn ink(&self, ink: Ink) -> Color32 {
+        match ink {
+            Ink::Heading => style::heading_text(self.painter.ctx().theme() == egui::Theme::Dark),
+            other => ink_colour(other),
+        }
+    }
+
     fn on_screen(&self, area: BoardRect) -> Rect {
         let at = |x: f32, y: f32| self.rect.min + vec2(x, y) * self.zoom;
         Rect::from_min_max(at(area.min.x, area.min.y), at(area.max.x, area.max.y))
@@ -166,6 +176,7 @@ fn ink_colour(ink: Ink) -> Color32 {
         Ink::LinkUnsafe => style::LINK_UNSAFE,
         Ink::OnColour(colour) => style::text_on(&colour.map(Rgb::to_hex).unwrap_or_default()),
         Ink::Caption => Color32::WHITE,
+        Ink::Heading => style::heading_text(true),
     }
 }
 
@@ -177,7 +188,7 @@ impl CardPainter for EguiCard<'_, '_> {
 
     fn text(&mut self, area: BoardRect, text: &str, style: TextStyle) {
         let area = self.on_screen(area);
-        text_block(self.text_painter, text, area, style.size * self.zoom, ink_colour(style.ink), style.italics);
+        text_block(self.text_painter, text, area, style.size * self.zoom, self.ink(style.ink), style.italics);
     }
 
     fn line(&mut self, area: BoardRect, text: &str, style: TextStyle, align: paint::Align) {
@@ -187,7 +198,7 @@ impl CardPainter for EguiCard<'_, '_> {
             paint::Align::RightBottom => Align2::RIGHT_BOTTOM,
         };
         let area = self.on_screen(area);
-        single_line(self.text_painter, text, area, style.size * self.zoom, ink_colour(style.ink), align);
+        single_line(self.text_painter, text, area, style.size * self.zoom, self.ink(style.ink), align);
     }
 
     fn mark(&mut self, at: Pos, text: &str, style: TextStyle) {

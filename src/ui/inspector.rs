@@ -159,7 +159,7 @@ fn item_ui(
         if let Some(typed) = committed_text(ui, salt(field.key), tr!(field.label), value, field.multiline, hint) {
             match item.kind.edited(field.key, &typed) {
                 Ok(kind) if kind != item.kind => {
-                    actions.push(Action::edit(change(id, ItemChange::Kind(kind)), tr!(field.step)));
+                    actions.push(Action::edit(Edit::change_kind(item, kind, Timestamp::now()), tr!(field.step)));
                 }
                 Ok(_) => {}
                 Err(e) => actions.push(Action::Error(crate::i18n::said(&e))),
@@ -179,7 +179,7 @@ fn item_ui(
             }
             Detail::Change { label, help, to } => {
                 if ui.button(tr!(label)).on_hover_text(tr!(help)).clicked() {
-                    actions.push(Action::edit(change(id, ItemChange::Kind(*to)), tr!(label)));
+                    actions.push(Action::edit(Edit::change_kind(item, *to, Timestamp::now()), tr!(label)));
                 }
             }
         }

@@ -129,6 +129,12 @@ pub fn canvas_bg(dark: bool) -> Color32 {
 }
 
 /// Words written on the open canvas (hints), in the dark or the light look.
+/// A heading's words on the canvas, in the dark or the light look: as strong as the
+/// canvas allows.
+pub fn heading_text(dark: bool) -> Color32 {
+    if dark { Color32::from_rgb(0xEE, 0xEC, 0xE8) } else { Color32::from_rgb(0x1D, 0x1F, 0x22) }
+}
+
 pub fn canvas_text(dark: bool) -> Color32 {
     if dark { CANVAS_TEXT } else { CANVAS_TEXT_LIGHT }
 }

@@ -26,7 +26,7 @@ impl Kind for Sticker {
         tag: KindTag::Sticker,
         name: "sticker",
         icon: "★",
-        key: Some("K"),
+        key: Some("J"),
         fields: &FIELDS,
         typed: true,
         drawn: false,
@@ -175,7 +175,7 @@ mod tests {
             .with_size(egui::Vec2::new(1200.0, 800.0))
             .build_eframe(move |cc| crate::app::MoodboardApp::new(&cc.egui_ctx, startup));
         h.run_steps(3);
-        h.key_press(egui::Key::K);
+        h.key_press(egui::Key::J);
         h.run_steps(3);
         let field = h.get_by_label("Sign");
         field.focus();

@@ -19,6 +19,7 @@ pub mod paint;
 pub mod recap;
 mod variant_serde;
 
+pub use self::heading::HeadingSize;
 pub use self::image::{PixelSize, TurnBy, turn_pictures};
 pub use self::sketch::{INKS, MAX_POINTS_PER_STROKE, Stroke, WIDTHS};
 pub use fields::{Field, FieldError, FieldType, Fields, Flag, Hint, Shown};
@@ -153,6 +154,7 @@ kinds! {
     colour::Colour,
     image::Image,
     sketch::Sketch,
+    heading::Heading,
 }
 
 /// Everything known of a kind before there is one of it.
@@ -274,6 +276,14 @@ pub trait Behaviour {
     }
     /// Resized, its card keeps the shape it has (a picture's).
     fn keeps_shape(&self) -> bool {
+        false
+    }
+    /// Drawn straight on the canvas, without a card behind it (no shadow, no paper).
+    fn bare(&self) -> bool {
+        false
+    }
+    /// Its card takes its default size whenever it changes (a heading fits its words).
+    fn sized_by_content(&self) -> bool {
         false
     }
     /// Draws its card.

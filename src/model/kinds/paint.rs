@@ -82,6 +82,8 @@ pub enum Ink {
     /// Readable on a swatch of this colour (`None`: an invalid colour).
     OnColour(Option<Rgb>),
     Caption,
+    /// A heading's words, straight on the canvas (readable on it in every look).
+    Heading,
 }
 
 /// How text is set: its size in board units, ink and slant.

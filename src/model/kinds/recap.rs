@@ -33,4 +33,8 @@ pub trait Recap {
     fn swatch(&mut self, hex: &str, name: &str);
     /// A drawing: its strokes as vectors ([`super::Sketch::svg`]).
     fn drawing(&mut self, sketch: &super::Sketch);
+    /// Words that label a part of the board; where a format has no headings, words.
+    fn heading(&mut self, text: &str) {
+        self.words(text);
+    }
 }
