@@ -346,7 +346,9 @@ fn item_input(
         }
         item_menu(ui, board, view, item, actions);
     });
-    if !matches!(view.canvas.gesture, Gesture::Move { .. }) {
+    // No card's tooltip over the picker's magnifier or the pen's paper.
+    let tool_out = view.canvas.picking || view.canvas.pen.is_some();
+    if !matches!(view.canvas.gesture, Gesture::Move { .. }) && !tool_out {
         let about = hover_text(board, item);
         response.clone().on_hover_text(about);
     }
