@@ -114,6 +114,8 @@ impl MoodboardApp {
             && !board.fixed(item)
             && let Some(pen) = crate::ui::pen::PenEdit::over(item)
         {
+            crate::ui::pen::bring_into_view(&mut self.view.camera, BoardRect::from_pos_size(item.pos, item.size));
+            self.view.canvas.picking = false;
             self.view.canvas.pen = Some(pen);
             return;
         }
@@ -124,9 +126,10 @@ impl MoodboardApp {
         let size = crate::model::Size::new(area.w * scale, area.h * scale);
         let Place::Near { top_left, within } = self.near(None, size) else { return };
         let pos = crate::model::frames::place_card(board, None, top_left, size, within);
-        let paper = crate::model::BoardRect::from_pos_size(pos, size);
+        let paper = BoardRect::from_pos_size(pos, size);
         crate::ui::pen::bring_into_view(&mut self.view.camera, paper);
         self.view.canvas.crop = None;
+        self.view.canvas.picking = false;
         self.view.canvas.pen = Some(crate::ui::pen::PenEdit::new(crate::ui::pen::Target::New { pos, size }));
     }
 
