@@ -472,33 +472,40 @@ async fn add_item(
 
 #[derive(Deserialize)]
 struct SketchBody {
-    participant: String,
     area: crate::model::Size,
     strokes: Vec<crate::model::kinds::Stroke>,
     #[serde(default)]
     caption: String,
     #[serde(default)]
     theme: Option<String>,
-    #[serde(default)]
-    anonymous: bool,
 }
 
-/// A sketch drawn with a finger on the join page: checked against every bound a sketch
-/// has (nothing is mended: what breaks one is refused, saying which), then added like a
-/// typed idea.
+/// A sketch drawn with a finger on the join page: who sends it is checked before a byte
+/// of it is read (it may be large); then it is checked against every bound a sketch has
+/// (nothing is mended: what breaks one is refused, saying which) and added like a typed
+/// idea.
 async fn add_sketch(
     Shared(state): Shared<Arc<State>>,
     Path(token): Path<String>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    body: Bytes,
+    Query(q): Query<ImageQuery>,
+    headers: HeaderMap,
+    body: axum::body::Body,
 ) -> Answer {
-    check_token(&state, &token)?;
+    gate(&state, &token, &addr, &q.participant)?;
+    let too_big = || {
+        error(StatusCode::PAYLOAD_TOO_LARGE, format!("a sketch may be at most {} MB", MAX_SKETCH_BYTES as f64 / 1e6))
+    };
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_SKETCH_BYTES as u64) {
+        return Err(too_big());
+    }
+    let body = axum::body::to_bytes(body, MAX_SKETCH_BYTES).await.map_err(|_| too_big())?;
     let raw_len = body.len() as u64;
     let body: SketchBody = parse(&body)?;
-    gate(&state, &token, &addr, &body.participant)?;
     let sketch = crate::model::kinds::Sketch { area: body.area, strokes: body.strokes, caption: body.caption };
     sketch.check().map_err(|why| error(StatusCode::BAD_REQUEST, why))?;
-    let contributor = author(&state, &body.participant, body.anonymous);
+    let contributor = author(&state, &q.participant, q.anonymous);
     let item = {
         let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
         may_add_ideas(&b.board)?;
@@ -507,8 +514,8 @@ async fn add_sketch(
     };
     let id = item.id.clone();
     spend(&state, raw_len)?;
-    accept(&state, Edit::InsertItem(Box::new(item)), &body.participant)?;
-    remember(&state, &body.participant, &id);
+    accept(&state, Edit::InsertItem(Box::new(item)), &q.participant)?;
+    remember(&state, &q.participant, &id);
     Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
 }
 
@@ -525,6 +532,7 @@ fn chosen_theme(board: &Board, raw: Option<&str>) -> Result<Option<crate::model:
     Ok(Some(theme.id.clone()))
 }
 
+/// Who sends a photo or a sketch, in the address: checked before the body is read.
 #[derive(Deserialize)]
 struct ImageQuery {
     participant: String,

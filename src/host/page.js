@@ -181,9 +181,10 @@
 
   async function sendSketch() {
     if (sketch.strokes.length === 0) { say(t("page-sketch-empty"), true); return; }
-    const body = { participant, area: AREA, strokes: sketch.strokes, theme: $("theme").value || null, anonymous: $("anonymous").checked };
+    const body = { area: AREA, strokes: sketch.strokes, theme: $("theme").value || null };
+    const anonymous = $("anonymous").checked ? "&anonymous=true" : "";
     try {
-      await call("sketches", body);
+      await call("sketches?participant=" + encodeURIComponent(participant) + anonymous, body);
       sketch.strokes = [];
       drawSketch();
       say(t("page-sketch-sent"));
