@@ -456,17 +456,30 @@ async fn add_item(
     let body: ItemBody = parse(&body)?;
     gate(&state, &token, &addr, &body.participant)?;
     let kind = phone_idea(&body)?;
-    let contributor = author(&state, &body.participant, body.anonymous);
+    add_idea(&state, &body.participant, body.anonymous, body.theme.as_deref(), kind, raw_len)
+}
+
+/// Adds `kind` from `participant` (under their name unless `anonymous`) in `theme`, as
+/// a request of `raw_len` bytes: what every route that adds an idea ends with.
+fn add_idea(
+    state: &State,
+    participant: &str,
+    anonymous: bool,
+    theme: Option<&str>,
+    kind: ItemKind,
+    raw_len: u64,
+) -> Answer {
+    let contributor = author(state, participant, anonymous);
     let item = {
         let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
         may_add_ideas(&b.board)?;
-        let theme = chosen_theme(&b.board, body.theme.as_deref())?;
+        let theme = chosen_theme(&b.board, theme)?;
         new_idea(&b.board, kind, theme, &contributor)
     };
     let id = item.id.clone();
-    spend(&state, raw_len)?;
-    accept(&state, Edit::InsertItem(Box::new(item)), &body.participant)?;
-    remember(&state, &body.participant, &id);
+    spend(state, raw_len)?;
+    accept(state, Edit::InsertItem(Box::new(item)), participant)?;
+    remember(state, participant, &id);
     Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
 }
 
@@ -496,7 +509,7 @@ async fn add_sketch(
     let too_big = || {
         error(StatusCode::PAYLOAD_TOO_LARGE, format!("a sketch may be at most {} MB", MAX_SKETCH_BYTES as f64 / 1e6))
     };
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let declared = declared_length(&headers);
     if declared.is_some_and(|n| n > MAX_SKETCH_BYTES as u64) {
         return Err(too_big());
     }
@@ -505,18 +518,12 @@ async fn add_sketch(
     let body: SketchBody = parse(&body)?;
     let sketch = crate::model::kinds::Sketch { area: body.area, strokes: body.strokes, caption: body.caption };
     sketch.check().map_err(|why| error(StatusCode::BAD_REQUEST, why))?;
-    let contributor = author(&state, &q.participant, q.anonymous);
-    let item = {
-        let b = state.board.lock().unwrap_or_else(|e| e.into_inner());
-        may_add_ideas(&b.board)?;
-        let theme = chosen_theme(&b.board, body.theme.as_deref())?;
-        new_idea(&b.board, ItemKind::Sketch(sketch), theme, &contributor)
-    };
-    let id = item.id.clone();
-    spend(&state, raw_len)?;
-    accept(&state, Edit::InsertItem(Box::new(item)), &q.participant)?;
-    remember(&state, &q.participant, &id);
-    Ok((StatusCode::CREATED, axum::Json(json!({ "id": id.as_str() }))).into_response())
+    add_idea(&state, &q.participant, q.anonymous, body.theme.as_deref(), ItemKind::Sketch(sketch), raw_len)
+}
+
+/// The body's length as its `Content-Length` says, if it says one.
+fn declared_length(headers: &HeaderMap) -> Option<u64> {
+    headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
 }
 
 /// The theme a phone chose for its idea: none, or one on the board whose frame is not locked.
@@ -555,7 +562,7 @@ async fn add_image(
         return Err(error(StatusCode::BAD_REQUEST, "send the picture's bytes with Content-Type image/…"));
     }
     may_add_ideas(&state.board.lock().unwrap_or_else(|e| e.into_inner()).board)?;
-    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let declared = declared_length(&headers);
     let too_big =
         || error(StatusCode::PAYLOAD_TOO_LARGE, format!("a photo may be at most {} MB", MAX_IMAGE_BYTES / 1_000_000));
     if declared.is_some_and(|n| n > MAX_IMAGE_BYTES as u64) {

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::metrics::{IMAGE_SIDE, SMALL_FONT};
-use super::paint::{Card, CardPainter, Fit, Ink, Paint, TextStyle, rect};
+use super::metrics::IMAGE_SIDE;
+use super::paint::{Card, CardPainter, Fit, caption_band};
 use super::{Behaviour, Detail, Field, Flag, Hint, Kind, KindSpec, KindTag, Paste, PhoneCard, Recap, Remark, Repair};
-use crate::model::{AssetName, BoardRect, Crop, MIN_SIZE, Message, Size, Turn};
+use crate::model::{AssetName, Crop, MIN_SIZE, Message, Size, Turn};
 
 /// A picture stored in the board's assets folder.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -120,15 +120,7 @@ impl Behaviour for Image {
 
     fn paint(&self, card: &Card, p: &mut dyn CardPainter) {
         p.picture(card.rect(), &self.asset, self.crop, self.turn, Fit::Contain, &self.file_name);
-        if self.caption.trim().is_empty() || !p.readable(SMALL_FONT) {
-            return;
-        }
-        let style = TextStyle::new(SMALL_FONT, Ink::Caption);
-        let (w, h) = (card.size.w, card.size.h);
-        let text_h = p.text_height(&self.caption, style, w - 16.0);
-        let strip_h = (text_h + 10.0).min(h * 0.5).max(SMALL_FONT * 1.6);
-        p.fill(rect(0.0, h - strip_h, w, h), Paint::Caption);
-        p.text(caption_area(card, h - strip_h), &self.caption, style);
+        caption_band(card, &self.caption, p);
     }
 
     fn recap(&self, recap: &mut dyn Recap) {
@@ -183,11 +175,6 @@ impl Behaviour for Image {
     fn on_phone(&self) -> PhoneCard {
         PhoneCard { text: self.summary(), ..PhoneCard::default() }
     }
-}
-
-/// Where a caption is written: inside its band along the picture's bottom.
-fn caption_area(card: &Card, top: f32) -> BoardRect {
-    rect(8.0, top + 5.0, card.size.w - 8.0, card.size.h)
 }
 
 #[cfg(test)]

@@ -45,6 +45,21 @@ pub fn rect(x0: f32, y0: f32, x1: f32, y1: f32) -> BoardRect {
     BoardRect { min: Pos::new(x0, y0), max: Pos::new(x1, y1) }
 }
 
+/// A picture's or sketch's caption in a dark band along the card's bottom, as tall as
+/// its words (at most half the card); nothing when there is none or it cannot be read.
+pub fn caption_band(card: &Card, caption: &str, p: &mut dyn CardPainter) {
+    let size = super::metrics::SMALL_FONT;
+    if caption.trim().is_empty() || !p.readable(size) {
+        return;
+    }
+    let style = TextStyle::new(size, Ink::Caption);
+    let (w, h) = (card.size.w, card.size.h);
+    let text_h = p.text_height(caption, style, w - 16.0);
+    let top = h - (text_h + 10.0).min(h * 0.5).max(size * 1.6);
+    p.fill(rect(0.0, top, w, h), Paint::Caption);
+    p.text(rect(8.0, top + 5.0, w - 8.0, h), caption, style);
+}
+
 /// What an area is filled with.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Paint {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::metrics::SMALL_FONT;
-use super::paint::{Card, CardPainter, Ink, Paint, TextStyle, rect};
+use super::paint::{Card, CardPainter, Ink, Paint, TextStyle, caption_band};
 use super::{Behaviour, Field, Hint, ItemKind, Kind, KindSpec, KindTag, Paste, PhoneCard, Recap, Remark, Repair};
 use crate::model::{Message, Pos, Rgb, Size};
 
@@ -257,15 +257,7 @@ impl Behaviour for Sketch {
             let hint = p.say(&Message::new("card-empty-sketch"));
             p.text(card.inner(), &hint, TextStyle::new(SMALL_FONT, Ink::Attribution));
         }
-        if self.caption.trim().is_empty() || !p.readable(SMALL_FONT) {
-            return;
-        }
-        let style = TextStyle::new(SMALL_FONT, Ink::Caption);
-        let (w, h) = (card.size.w, card.size.h);
-        let text_h = p.text_height(&self.caption, style, w - 16.0);
-        let strip_h = (text_h + 10.0).min(h * 0.5).max(SMALL_FONT * 1.6);
-        p.fill(rect(0.0, h - strip_h, w, h), Paint::Caption);
-        p.text(rect(8.0, h - strip_h + 5.0, w - 8.0, h), &self.caption, style);
+        caption_band(card, &self.caption, p);
     }
 
     fn recap(&self, recap: &mut dyn Recap) {
