@@ -1874,24 +1874,10 @@ fn animated_gif(n: usize) -> Vec<u8> {
 #[test]
 fn an_animated_gif_plays_on_its_card_pauses_and_stops_without_focus_or_when_turned_off() {
     let f = fixture();
-    let store = moodboard::storage::AssetStore::for_board(&f.board);
-    let thumbs = moodboard::media::thumbs::ThumbCache::new(None, 1 << 20);
-    let imported =
-        moodboard::media::import_bytes(&store, &thumbs, &animated_gif(7), "dance.gif", Path::new("dance.gif")).unwrap();
-    let asset = imported.asset.clone();
-    let mut board = storage::load(&f.board).unwrap().board;
-    let kind = imported.into_kind();
-    board.items.push(Item::new(kind, Pos::new(0.0, 900.0), "Mia", "own team", Timestamp::now()));
-    moodboard::model::frames::tidy_in_place(&mut board);
-    storage::save(&f.board, &board).unwrap();
+    let asset = with_moving_picture(&f, &animated_gif(7), "dance.gif");
     let mut h = harness(&f.board, &f.boards_dir);
-    wait_for(&mut h, "its frames", |app| app.open.images.animations.moves(&asset) == Some(true));
     // The frame shown moves on as time passes (frames of 100 ms, a step of 250 ms).
-    let mut seen = std::collections::BTreeSet::new();
-    for _ in 0..8 {
-        h.run_steps(1);
-        seen.insert(h.state().open.images.animations.frame_index(&asset).unwrap());
-    }
+    let seen = frames_shown(&mut h, &asset);
     assert!(seen.len() >= 3, "{seen:?}");
     // While it plays, the next frame is asked for; without the focus, nothing is.
     h.run_steps(1);
@@ -1923,23 +1909,37 @@ fn an_animated_gif_plays_on_its_card_pauses_and_stops_without_focus_or_when_turn
 #[test]
 fn an_animated_webp_plays_on_its_card() {
     let f = fixture();
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/animated.webp")).unwrap();
+    let asset = with_moving_picture(&f, &bytes, "wave.webp");
+    assert!(asset.as_str().ends_with(".webp"), "{asset}");
+    let mut h = harness(&f.board, &f.boards_dir);
+    let seen = frames_shown(&mut h, &asset);
+    assert!(seen.len() >= 3, "its frames advance: {seen:?}");
+}
+
+/// Puts the moving picture `bytes` (a file called `name`) on the fixture's board.
+fn with_moving_picture(f: &Fixture, bytes: &[u8], name: &str) -> moodboard::model::AssetName {
     let store = moodboard::storage::AssetStore::for_board(&f.board);
     let thumbs = moodboard::media::thumbs::ThumbCache::new(None, 1 << 20);
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/animated.webp")).unwrap();
-    let imported =
-        moodboard::media::import_bytes(&store, &thumbs, &bytes, "wave.webp", Path::new("wave.webp")).unwrap();
+    let imported = moodboard::media::import_bytes(&store, &thumbs, bytes, name, Path::new(name)).unwrap();
     let asset = imported.asset.clone();
-    assert!(asset.as_str().ends_with(".webp"), "{asset}");
     let mut board = storage::load(&f.board).unwrap().board;
     board.items.push(Item::new(imported.into_kind(), Pos::new(0.0, 900.0), "Mia", "own team", Timestamp::now()));
     moodboard::model::frames::tidy_in_place(&mut board);
     storage::save(&f.board, &board).unwrap();
-    let mut h = harness(&f.board, &f.boards_dir);
-    wait_for(&mut h, "its frames", |app| app.open.images.animations.moves(&asset) == Some(true));
+    asset
+}
+
+/// Once `asset`'s frames are decoded, the frames it shows over eight frames of the app.
+fn frames_shown(
+    h: &mut Harness<'_, MoodboardApp>,
+    asset: &moodboard::model::AssetName,
+) -> std::collections::BTreeSet<usize> {
+    wait_for(h, "its frames", |app| app.open.images.animations.moves(asset) == Some(true));
     let mut seen = std::collections::BTreeSet::new();
     for _ in 0..8 {
         h.run_steps(1);
-        seen.insert(h.state().open.images.animations.frame_index(&asset).unwrap());
+        seen.insert(h.state().open.images.animations.frame_index(asset).unwrap());
     }
-    assert!(seen.len() >= 3, "its frames advance: {seen:?}");
+    seen
 }
