@@ -674,3 +674,59 @@ fn saving_through_a_symbolic_link_writes_the_file_it_leads_to() {
     assert!(err.contains("kitchen.moodboard.ron") && err.contains("link leads to"), "{err}");
     assert!(!original.exists());
 }
+
+/// Version 8's new fields from a careless or hostile writer: a sketch with points that
+/// are no numbers, far outside its area, a stroke too long and a colour that is none, a
+/// picture turned nine quarters: the board loads mended, each repair a warning naming
+/// its item; a heading of a size that does not exist is refused with its place.
+#[test]
+fn hostile_sketches_and_turns_are_mended_with_warnings() {
+    let now = Timestamp::from_unix_millis(1_700_000_000_000);
+    let mut board = Board::new("Hostile v8", now);
+    let stroke = moodboard::model::kinds::Stroke {
+        colour: "url(javascript:alert(1))".into(),
+        width: 1e30,
+        pressure: true,
+        points: vec![[f32::NAN, 1.0, 0.5], [1e9, -1e9, 9.0], [10.0, 10.0, 0.5]],
+    };
+    let long = moodboard::model::kinds::Stroke {
+        colour: "#00798C".into(),
+        width: 7.0,
+        pressure: false,
+        points: vec![[5.0, 5.0, 0.5]; 2_500],
+    };
+    board.items.push(Item::new(ItemKind::sketch(vec![stroke, long]), Pos::new(0.0, 0.0), "Ann", "own team", now));
+    let turned = ItemKind::Image(moodboard::model::kinds::Image {
+        asset: moodboard::model::AssetName::parse("0123456789abcdef0123456789abcdef.png").unwrap(),
+        file_name: "turned.png".into(),
+        pixel_size: moodboard::model::PixelSize { w: 600, h: 400 },
+        caption: String::new(),
+        crop: None,
+        turn: moodboard::model::Turn { quarters: 9, mirrored: true },
+    });
+    board.items.push(Item::new(turned, Pos::new(900.0, 0.0), "Ann", "own team", now));
+    let text = storage::format::to_text(&board).unwrap();
+    assert!(text.contains("NaN") && text.contains("quarters: 9"), "the file holds what a writer put there");
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "hostile.moodboard.ron", text.as_bytes());
+    let loaded = storage::load(&path).unwrap();
+    let warnings: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+    for said in ["not a number was dropped", "2,000 points was cut", "out of range were mended", "9 quarter turns"] {
+        assert!(warnings.iter().any(|w| w.contains(said)), "{said:?} in {warnings:#?}");
+    }
+    let sketch = loaded.board.items.iter().find_map(|i| match &i.kind {
+        ItemKind::Sketch(s) => Some(s.clone()),
+        _ => None,
+    });
+    let sketch = sketch.expect("the sketch stays, mended");
+    assert!(sketch.check().is_ok(), "{:?}", sketch.check());
+    assert!(loaded.board.items.iter().any(|i| matches!(&i.kind, ItemKind::Image(p) if p.turn.quarters == 1)));
+
+    // A heading of a size no app writes: refused, with the place.
+    let heading = text.replace(
+        "items: [",
+        "items: [(id: \"aaaaaaaaaaaaaaaa\", kind: Heading(text: \"Big\", size: Enormous), pos: (x: 0.0, y: 900.0), size: (w: 200.0, h: 80.0), z: 5, theme: None, tags: [], contributor: \"Ann\", source: \"own team\", locked: false, created: \"2023-11-14T22:13:20Z\", modified: \"2023-11-14T22:13:20Z\"),",
+    );
+    let err = moodboard::storage::format::parse(&path, &heading).unwrap_err().to_string();
+    assert!(err.contains("Enormous") && err.contains("hostile.moodboard.ron:"), "{err}");
+}
