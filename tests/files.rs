@@ -355,6 +355,7 @@ fn the_full_example_in_format_md_loads() {
     assert_eq!(loaded.board.session.phase, Phase::React);
     assert_eq!(loaded.board.votes.len(), 1);
     assert_eq!(loaded.board.responses.len(), 1);
+    assert_eq!(loaded.board.connectors.len(), 1, "the connector's ends are on the board");
 }
 
 #[test]
@@ -529,7 +530,7 @@ fn a_version_6_board_still_loads_and_no_frame_is_locked() {
 }
 
 #[test]
-fn a_version_7_board_still_loads_with_its_locked_frame_and_saves_sketches_as_version_8() {
+fn a_version_7_board_still_loads_with_its_locked_frame_and_saves_sketches_as_the_current_version() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v7.moodboard.ron");
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-7.moodboard.ron");
@@ -559,13 +560,13 @@ fn a_version_7_board_still_loads_with_its_locked_frame_and_saves_sketches_as_ver
     board.items.push(sketch);
     storage::save(&path, &board).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("version: 8,") && saved.contains("Sketch("), "{saved}");
+    assert!(saved.contains("version: 9,") && saved.contains("Sketch("), "{saved}");
     let reread = storage::load(&path).unwrap();
     assert!(reread.problems.is_empty(), "{:?}", reread.problems);
     assert!(reread.board.items.iter().any(|i| i.kind == drawn), "the sketch reads back as drawn");
     assert_eq!(reread.board.items.len(), 3);
     // A version 7 file knew no sketches: one that claims to hold one is refused, named.
-    let claimed = saved.replacen("version: 8,", "version: 7,", 1);
+    let claimed = saved.replacen("version: 9,", "version: 7,", 1);
     let err = moodboard::storage::format::parse(&path, &claimed).unwrap_err().to_string();
     assert!(err.contains("Sketch"), "{err}");
 }
@@ -729,4 +730,92 @@ fn hostile_sketches_and_turns_are_mended_with_warnings() {
     );
     let err = moodboard::storage::format::parse(&path, &heading).unwrap_err().to_string();
     assert!(err.contains("Enormous") && err.contains("hostile.moodboard.ron:"), "{err}");
+}
+
+#[test]
+fn a_version_8_board_still_loads_with_its_sketch_heading_and_turned_picture_and_saves_connectors_as_version_9() {
+    use moodboard::model::{Connector, End, Heads};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v8.moodboard.ron");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-8.moodboard.ron");
+    std::fs::copy(fixture, &path).unwrap();
+    let text = std::fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("version: 8,") && text.contains("Sketch(") && !text.contains("connectors"));
+    let loaded = storage::load(&path).unwrap();
+    // Only the pictures are missing: the fixture comes without its assets folder.
+    assert!(loaded.problems.iter().all(|p| p.to_string().contains("assets")), "{:?}", loaded.problems);
+    let board = &loaded.board;
+    assert_eq!(board.version(), 9);
+    let kinds: Vec<&str> = board.items.iter().map(|i| i.kind.tag().name()).collect();
+    assert!(kinds.contains(&"sketch") && kinds.contains(&"heading"), "{kinds:?}");
+    let turned = board.items.iter().find_map(|i| match &i.kind {
+        ItemKind::Image(image) => Some(image.turn),
+        _ => None,
+    });
+    assert_eq!(turned.map(|t| t.quarters), Some(1));
+    assert!(board.connectors.is_empty());
+    // A connector is written as version 9 and read back as drawn.
+    let mut board = loaded.board.clone();
+    let (a, b) = (board.items[0].id.clone(), board.items[1].id.clone());
+    let mut connector = Connector::new(End::Card(a), End::Card(b), "Mia", Timestamp::now());
+    connector.label = "goes with".into();
+    connector.heads = Heads::Both;
+    connector.dashed = true;
+    board.connectors.push(connector.clone());
+    storage::save(&path, &board).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("version: 9,") && saved.contains("connectors: ["), "{saved}");
+    let reread = storage::load(&path).unwrap();
+    assert_eq!(reread.board.connectors.iter().collect::<Vec<_>>(), vec![&connector]);
+    // A version 8 file knew no connectors: the field is not read from one.
+    let claimed = saved.replacen("version: 9,", "version: 8,", 1);
+    let parsed = moodboard::storage::format::parse(&path, &claimed).unwrap();
+    assert!(parsed.board.connectors.is_empty());
+}
+
+#[test]
+fn hostile_connectors_are_dropped_or_mended_with_a_note_each() {
+    use moodboard::model::{Connector, ConnectorId, End, ThemeId};
+    let dir = tempfile::tempdir().unwrap();
+    let now = Timestamp::from_unix_millis(1_700_000_000_000);
+    let mut board = Board::new("Hostile", now);
+    let a = Item::new(ItemKind::note("a"), Pos::new(0.0, 0.0), "Ann", "own team", now);
+    let b = Item::new(ItemKind::note("b"), Pos::new(600.0, 0.0), "Ann", "own team", now);
+    let (ia, ib) = (a.id.clone(), b.id.clone());
+    board.items.extend([a, b]);
+    let good = Connector::new(End::Card(ia.clone()), End::Card(ib.clone()), "Ann", now);
+    let to_missing = Connector::new(End::Card(ia.clone()), End::Card(moodboard::model::ItemId::new_random()), "x", now);
+    let to_missing_frame = Connector::new(End::Frame(ThemeId::new_random()), End::Card(ib.clone()), "x", now);
+    let to_itself = Connector::new(End::Card(ib.clone()), End::Card(ib.clone()), "x", now);
+    // A card's id used as a frame's: no such frame.
+    let wrong_kind = Connector::new(End::Frame(ThemeId::parse(ia.as_str()).unwrap()), End::Card(ib.clone()), "x", now);
+    let mut long = Connector::new(End::Card(ib.clone()), End::Card(ia.clone()), "x", now);
+    long.label = format!("line one\nline two {}", "y".repeat(500));
+    // An id taken by a card.
+    let mut clash = Connector::new(End::Card(ib.clone()), End::Card(ia.clone()), "x", now);
+    clash.id = ConnectorId::parse(ia.as_str()).unwrap();
+    let loop_back = Connector::new(End::Card(ib.clone()), End::Card(ia.clone()), "x", now);
+    board.connectors =
+        vec![good.clone(), to_missing, to_missing_frame, to_itself, wrong_kind, long, clash, loop_back.clone()].into();
+    let text = storage::format::to_text(&board).unwrap();
+    let path = write(dir.path(), "hostile.moodboard.ron", text.as_bytes());
+    let loaded = storage::load(&path).unwrap();
+    let said: Vec<String> = loaded.problems.iter().map(ToString::to_string).collect();
+    let dropped = said.iter().filter(|p| p.contains("left out")).count();
+    assert_eq!(dropped, 4, "{said:#?}");
+    assert!(said.iter().any(|p| p.contains("to itself")), "{said:#?}");
+    assert!(said.iter().any(|p| p.contains("is not on the board")), "{said:#?}");
+    assert!(said.iter().any(|p| p.contains("`label`")), "{said:#?}");
+    assert!(said.iter().any(|p| p.contains("`id`")), "{said:#?}");
+    let kept = &loaded.board.connectors;
+    assert_eq!(kept.len(), 4, "good, the long label, the clash with a new id, and a loop between two cards");
+    assert!(kept.contains(good.id.as_str()) && kept.contains(loop_back.id.as_str()));
+    assert!(kept.iter().all(|c| c.label.chars().count() <= 200 && !c.label.contains('\n')));
+    assert!(kept.iter().all(|c| c.id.as_str() != ia.as_str()), "no connector keeps a card's id");
+    // NaN where a number belongs in a connector is a syntax error with its place.
+    let nan = text.replacen("dashed: false", "dashed: NaN", 1);
+    assert_ne!(nan, text);
+    let path = write(dir.path(), "nan.moodboard.ron", nan.as_bytes());
+    let err = storage::load(&path).unwrap_err().to_string();
+    assert!(err.contains("nan.moodboard.ron:") && err.contains("boolean"), "{err}");
 }

@@ -11,8 +11,8 @@
 //!   other's copies: a change made after seeing a copy is never undone by that copy.
 
 use moodboard::model::{
-    Answer, Board, BoardId, Edit, History, Item, ItemChange, ItemId, ItemKind, Phase, Pos, Reaction, Refused, Response,
-    ResponseId, Stamper, Theme, ThemeId, Timestamp, Tombstone, Trust, Vote, VoteId, diff, merge,
+    Answer, Board, BoardId, Connector, Edit, End, History, Item, ItemChange, ItemId, ItemKind, Phase, Pos, Reaction,
+    Refused, Response, ResponseId, Stamper, Theme, ThemeId, Timestamp, Tombstone, Trust, Vote, VoteId, diff, merge,
 };
 use moodboard::storage::repair;
 use proptest::prelude::*;
@@ -21,6 +21,7 @@ const ITEM_IDS: [&str; 5] = ["i0", "i1", "i2", "i3", "i4"];
 const THEME_IDS: [&str; 2] = ["t0", "t1"];
 const VOTE_IDS: [&str; 3] = ["v0", "v1", "v2"];
 const RESPONSE_IDS: [&str; 3] = ["r0", "r1", "r2"];
+const CONNECTOR_IDS: [&str; 3] = ["c0", "c1", "c2"];
 
 const BASE: i64 = 1_700_000_000_000;
 
@@ -59,6 +60,8 @@ struct Copy {
     meta: (u8, u8),
     votes: Vec<Slot>,
     responses: Vec<Slot>,
+    /// Connectors: the version's numbers pick the ends (a card or a frame) and the label.
+    connectors: Vec<Slot>,
     /// The session's modified time and phase.
     session: (u8, u8),
 }
@@ -72,14 +75,16 @@ fn copy_with(times: u8) -> impl Strategy<Value = Copy> {
         (0u8..times, 0u8..3),
         proptest::collection::vec(slot(times), VOTE_IDS.len()),
         proptest::collection::vec(slot(times), RESPONSE_IDS.len()),
+        proptest::collection::vec(slot(times), CONNECTOR_IDS.len()),
         (0u8..times, 0u8..4),
     )
-        .prop_map(|(items, themes, meta, votes, responses, session)| Copy {
+        .prop_map(|(items, themes, meta, votes, responses, connectors, session)| Copy {
             items,
             themes,
             meta,
             votes,
             responses,
+            connectors,
             session,
         })
 }
@@ -111,6 +116,7 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
     copy.items.iter().zip(ITEM_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
     copy.votes.iter().zip(VOTE_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
     copy.responses.iter().zip(RESPONSE_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
+    copy.connectors.iter().zip(CONNECTOR_IDS).for_each(|(slot, id)| bury(slot.tombstone, id));
     let mut b = Board::restored(BoardId::parse(id).unwrap(), at(0), at(copy.meta.0), deleted);
     b.title = format!("Title {}", copy.meta.1);
     let by = ["Ann", "Bo"];
@@ -168,6 +174,22 @@ fn board_with_id(copy: &Copy, id: &str) -> Board {
                 answer,
                 at: at(t),
             });
+        }
+    }
+    for (slot, id) in copy.connectors.iter().zip(CONNECTOR_IDS) {
+        if let Some((t, from, to)) = slot.version {
+            let from = usize::from(from);
+            let card = |n: usize| End::Card(ItemId::parse(ITEM_IDS[n % ITEM_IDS.len()]).unwrap());
+            let to = if to == 2 {
+                End::Frame(ThemeId::parse(THEME_IDS[0]).unwrap())
+            } else {
+                card(from + 1 + usize::from(to))
+            };
+            let mut connector = Connector::new(card(from), to, by[usize::from(t % 2)], at(t));
+            connector.id = moodboard::model::ConnectorId::parse(id).unwrap();
+            connector.label = format!("label {t}");
+            connector.dashed = from == 1;
+            b.connectors.push(connector);
         }
     }
     b.session.modified = at(copy.session.0);
@@ -501,8 +523,15 @@ proptest! {
 
 #[test]
 fn a_different_board_brings_its_ideas_but_not_its_title() {
-    let ours =
-        board(&Copy { items: vec![], themes: vec![], meta: (3, 1), votes: vec![], responses: vec![], session: (0, 0) });
+    let ours = board(&Copy {
+        items: vec![],
+        themes: vec![],
+        meta: (3, 1),
+        votes: vec![],
+        responses: vec![],
+        connectors: vec![],
+        session: (0, 0),
+    });
     let mut theirs = Board::new("Customer visit", at(9));
     theirs.goals.push("Hear the customer".into());
     theirs.items.push(Item::new(ItemKind::note("Too loud"), Pos::new(0.0, 0.0), "Kim", "customer", at(3)));

@@ -1645,3 +1645,56 @@ cmd-moving-pictures = Play moving pictures
 cmd-moving-pictures-help = Animated GIF and WebP pictures play on their cards while in view; off, they show their first frame
 card-pause-label = Pause the moving picture
 card-play-label = Play the moving picture
+
+## Connectors: arrows between cards and frames
+
+error-edit-no-such-connector = there is no connector with id { $id }
+error-edit-duplicate-connector = a connector with id { $id } already exists
+connector-missing-end = its end { $id } is not on the board
+connector-to-itself = it goes from { $id } to itself
+connector-label-long = its label has { $count } characters, more than { $max }
+refused-connector-end-gone = { $what }: left out, as one of its ends is no longer on the board
+merge-what-connector = a connector
+merge-what-connector-labelled = the connector “{ $label }”
+merge-connectors-new =
+    { $count ->
+        [one] 1 new connector
+       *[other] { $count } new connectors
+    }
+merge-connectors-changed =
+    { $count ->
+        [one] 1 connector changed
+       *[other] { $count } connectors changed
+    }
+merge-connectors-removed =
+    { $count ->
+        [one] 1 connector removed
+       *[other] { $count } connectors removed
+    }
+problem-connector = connector #{ $n }
+problem-connector-label = the label was more than one line or longer than { $max } characters; it is kept on one line within that
+problem-connector-dropped = left out: { $why }
+connector-describe = Connector from “{ $from }” to “{ $to }”
+connector-describe-labelled = Connector from “{ $from }” to “{ $to }”: { $label }
+connector-handle-label = Draw a connector from { $item }
+connector-handle-help = Drag to another card or a frame to connect them
+connect-need-two = Select two cards to connect them (Shift+click the second)
+step-connect = Connect
+step-connector-label = Label the connector
+step-connector-style = Restyle the connector
+step-connector-reverse = Reverse the connector
+step-connector-delete = Delete the connector
+inspector-connector = Connector
+inspector-connector-ends = From “{ $from }” to “{ $to }”
+inspector-connector-label = Label
+inspector-connector-label-hint = a few words on the line
+inspector-connector-heads = Arrow heads
+inspector-connector-dashed = Dashed
+inspector-connector-reverse = Reverse
+inspector-connector-delete = Delete connector
+inspector-connector-by = Drawn by { $who }
+connector-heads-end = At the end
+connector-heads-both = At both ends
+connector-heads-none = None
+cmd-connect = Connect selected cards
+cmd-connect-help = An arrow from the first of two selected cards (left to right) to the other; or drag from a handle on a selected card's edge

@@ -1642,3 +1642,56 @@ cmd-moving-pictures = Bewegende beelden afspelen
 cmd-moving-pictures-help = Geanimeerde GIF- en WebP-beelden spelen op hun kaart zolang ze in beeld zijn; uit tonen ze hun eerste beeld
 card-pause-label = Bewegend beeld pauzeren
 card-play-label = Bewegend beeld afspelen
+
+## Verbindingen: pijlen tussen kaarten en kaders
+
+error-edit-no-such-connector = er is geen verbinding met id { $id }
+error-edit-duplicate-connector = er bestaat al een verbinding met id { $id }
+connector-missing-end = het uiteinde { $id } staat niet op het bord
+connector-to-itself = ze gaat van { $id } naar zichzelf
+connector-label-long = het label heeft { $count } tekens, meer dan { $max }
+refused-connector-end-gone = { $what }: weggelaten, want een van de uiteinden staat niet meer op het bord
+merge-what-connector = een verbinding
+merge-what-connector-labelled = de verbinding “{ $label }”
+merge-connectors-new =
+    { $count ->
+        [one] 1 nieuwe verbinding
+       *[other] { $count } nieuwe verbindingen
+    }
+merge-connectors-changed =
+    { $count ->
+        [one] 1 verbinding gewijzigd
+       *[other] { $count } verbindingen gewijzigd
+    }
+merge-connectors-removed =
+    { $count ->
+        [one] 1 verbinding verwijderd
+       *[other] { $count } verbindingen verwijderd
+    }
+problem-connector = verbinding #{ $n }
+problem-connector-label = het label besloeg meer dan één regel of was langer dan { $max } tekens; het staat nu op één regel binnen die grens
+problem-connector-dropped = weggelaten: { $why }
+connector-describe = Verbinding van “{ $from }” naar “{ $to }”
+connector-describe-labelled = Verbinding van “{ $from }” naar “{ $to }”: { $label }
+connector-handle-label = Trek een verbinding vanaf { $item }
+connector-handle-help = Sleep naar een andere kaart of een kader om ze te verbinden
+connect-need-two = Selecteer twee kaarten om ze te verbinden (Shift+klik op de tweede)
+step-connect = Verbinden
+step-connector-label = Verbinding benoemen
+step-connector-style = Stijl van de verbinding wijzigen
+step-connector-reverse = Verbinding omkeren
+step-connector-delete = Verbinding verwijderen
+inspector-connector = Verbinding
+inspector-connector-ends = Van “{ $from }” naar “{ $to }”
+inspector-connector-label = Label
+inspector-connector-label-hint = een paar woorden op de lijn
+inspector-connector-heads = Pijlpunten
+inspector-connector-dashed = Gestreept
+inspector-connector-reverse = Omkeren
+inspector-connector-delete = Verbinding verwijderen
+inspector-connector-by = Getrokken door { $who }
+connector-heads-end = Aan het eind
+connector-heads-both = Aan beide kanten
+connector-heads-none = Geen
+cmd-connect = Geselecteerde kaarten verbinden
+cmd-connect-help = Een pijl van de eerste van twee geselecteerde kaarten (van links naar rechts) naar de andere; of sleep vanaf een greep aan de rand van een geselecteerde kaart

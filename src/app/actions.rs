@@ -264,6 +264,7 @@ impl MoodboardApp {
             }
             Command::ClearSelection => {
                 self.view.canvas.selection.clear();
+                self.view.canvas.connector = None;
                 self.view.canvas.inline_edit = None;
                 self.view.canvas.highlight.clear();
             }
@@ -299,6 +300,12 @@ impl MoodboardApp {
                 });
             }
             Command::AddTheme => self.add_theme(now),
+            Command::Connect => {
+                let action = crate::ui::connectors::connect_selected(self.open.doc.board(), &self.view, &self.who());
+                if let Some(action) = action {
+                    self.act(action);
+                }
+            }
             Command::PickColour => {
                 self.view.canvas.pen = None;
                 self.view.canvas.crop = None;
@@ -495,6 +502,14 @@ impl MoodboardApp {
     }
 
     pub(super) fn delete_selection(&mut self, now: Timestamp) {
+        if self.view.canvas.selection.is_empty()
+            && let Some(id) = self.view.canvas.connector.take()
+            && let Some(connector) = self.open.doc.board().shown_connector(&id)
+        {
+            let action = crate::ui::connectors::delete(connector);
+            self.act(action);
+            return;
+        }
         let selected = self.selected_items();
         let board = self.open.doc.board();
         let (locked, free): (Vec<&Item>, Vec<&Item>) = selected.iter().partition(|i| board.fixed(i));

@@ -3,11 +3,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::id_list::{HasId, IdList};
-use super::{BoardId, BoardRect, Item, ItemId, Response, Session, ThemeId, Timestamp, Vote};
+use super::{BoardId, BoardRect, Connector, Item, ItemId, Response, Session, ThemeId, Timestamp, Vote};
 
 /// The file format version this build writes. Files with a lower version are migrated
 /// when read; files with a higher one are refused.
-pub const FORMAT_VERSION: u32 = 8;
+pub const FORMAT_VERSION: u32 = 9;
 
 /// Goals beyond this many get a gentle warning: a board is for one or two things.
 pub const RECOMMENDED_MAX_GOALS: usize = 2;
@@ -39,6 +39,10 @@ pub struct Board {
     pub votes: IdList<Vote>,
     /// Reactions and replies to items, sorted by id (since version 2).
     pub responses: IdList<Response>,
+    /// Arrows between cards and frames, sorted by id (since version 9; see
+    /// [`super::connector`]: only those whose ends are both on the board are shown).
+    #[serde(default)]
+    pub connectors: IdList<Connector>,
 }
 
 /// A named group of items, shown as a tinted region on the canvas.
@@ -114,6 +118,7 @@ impl Board {
             session: Session::default(),
             votes: IdList::new(),
             responses: IdList::new(),
+            connectors: IdList::new(),
         }
     }
 
@@ -283,7 +288,7 @@ impl Board {
     }
 
     /// The ids of everything on the board that a tombstone can name: items, themes,
-    /// dots and responses.
+    /// dots, responses and connectors.
     pub fn live_ids(&self) -> impl Iterator<Item = &str> {
         self.items
             .iter()
@@ -291,6 +296,7 @@ impl Board {
             .chain(self.themes.iter().map(|t| t.id.as_str()))
             .chain(self.votes.iter().map(|v| v.id.as_str()))
             .chain(self.responses.iter().map(|r| r.id.as_str()))
+            .chain(self.connectors.iter().map(|c| c.id.as_str()))
     }
 
     /// Whether an item or theme with this id was deleted.
@@ -329,6 +335,12 @@ impl HasId for Vote {
 }
 
 impl HasId for Response {
+    fn id_str(&self) -> &str {
+        self.id.as_str()
+    }
+}
+
+impl HasId for Connector {
     fn id_str(&self) -> &str {
         self.id.as_str()
     }

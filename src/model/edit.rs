@@ -7,8 +7,8 @@
 //! themes by `(rank, id)`.
 
 use super::{
-    Board, BoardMeta, Item, ItemId, ItemKind, Pos, Response, ResponseId, Session, Size, Stamper, Theme, ThemeId,
-    Timestamp, Tombstone, Vote, VoteId,
+    Board, BoardMeta, Connector, ConnectorId, Item, ItemId, ItemKind, Pos, Response, ResponseId, Session, Size,
+    Stamper, Theme, ThemeId, Timestamp, Tombstone, Vote, VoteId,
 };
 
 /// One change to a board.
@@ -45,6 +45,14 @@ pub enum Edit {
     AddResponse(Response),
     /// Removes a reaction or reply, leaving `tombstone` (if any).
     RemoveResponse { id: ResponseId, tombstone: Option<Tombstone> },
+    /// Adds a connector (reviving it if it was deleted). Its ends are not checked: a
+    /// merge may bring one whose end is gone, which stays unseen; what the user draws is
+    /// checked before ([`Connector::check`]).
+    InsertConnector(Connector),
+    /// Removes a connector, leaving `tombstone` (if any).
+    RemoveConnector { id: ConnectorId, tombstone: Option<Tombstone> },
+    /// Replaces a connector with another version of it (relabelled, restyled).
+    ReplaceConnector(Connector),
     /// Several edits as one step: all apply, or none do.
     Batch(Vec<Edit>),
 }
@@ -90,6 +98,8 @@ pub enum EditError {
     DuplicateVote(VoteId),
     NoSuchResponse(ResponseId),
     DuplicateResponse(ResponseId),
+    NoSuchConnector(ConnectorId),
+    DuplicateConnector(ConnectorId),
 }
 
 impl crate::i18n::Said for EditError {
@@ -104,6 +114,8 @@ impl crate::i18n::Said for EditError {
             EditError::DuplicateVote(id) => ("error-edit-duplicate-dot", id.as_str()),
             EditError::NoSuchResponse(id) => ("error-edit-no-such-response", id.as_str()),
             EditError::DuplicateResponse(id) => ("error-edit-duplicate-response", id.as_str()),
+            EditError::NoSuchConnector(id) => ("error-edit-no-such-connector", id.as_str()),
+            EditError::DuplicateConnector(id) => ("error-edit-duplicate-connector", id.as_str()),
         };
         Message::new(id).with("id", what)
     }
@@ -243,6 +255,31 @@ impl Edit {
                 }
                 Ok(Edit::AddResponse(response))
             }
+            Edit::InsertConnector(connector) => {
+                if board.connectors.contains(connector.id.as_str()) {
+                    return Err(EditError::DuplicateConnector(connector.id));
+                }
+                let tombstone = take_tombstone(board, connector.id.as_str());
+                let id = connector.id.clone();
+                let index = board.connectors.partition_point(|c| c.id < connector.id);
+                board.connectors.insert(index, connector);
+                Ok(Edit::RemoveConnector { id, tombstone })
+            }
+            Edit::RemoveConnector { id, tombstone } => {
+                let index = board.connectors.position(id.as_str()).ok_or(EditError::NoSuchConnector(id.clone()))?;
+                let connector = board.connectors.remove(index);
+                if let Some(t) = tombstone {
+                    put_tombstone(board, Tombstone { id: id.to_string(), ..t });
+                }
+                Ok(Edit::InsertConnector(connector))
+            }
+            Edit::ReplaceConnector(connector) => {
+                let index = board
+                    .connectors
+                    .position(connector.id.as_str())
+                    .ok_or(EditError::NoSuchConnector(connector.id.clone()))?;
+                Ok(Edit::ReplaceConnector(board.connectors.replace(index, connector)))
+            }
             Edit::Batch(edits) => apply_batch(edits, board, Edit::apply),
         }
     }
@@ -312,36 +349,65 @@ impl Edit {
                 let saw = board.responses.get(id.as_str()).map_or(Timestamp::MIN, |r| r.at);
                 Edit::RemoveResponse { tombstone: tomb(id.as_str(), saw), id }
             }
+            Edit::InsertConnector(mut connector) => {
+                connector.modified = clock.tick(revived(connector.id.as_str()));
+                Edit::InsertConnector(connector)
+            }
+            Edit::RemoveConnector { id, .. } => {
+                let saw = board.connectors.get(id.as_str()).map_or(Timestamp::MIN, |c| c.modified);
+                Edit::RemoveConnector { tombstone: tomb(id.as_str(), saw), id }
+            }
+            Edit::ReplaceConnector(mut connector) => {
+                connector.modified =
+                    clock.tick(board.connectors.get(connector.id.as_str()).map_or(Timestamp::MIN, |c| c.modified));
+                Edit::ReplaceConnector(connector)
+            }
             Edit::Batch(edits) => Edit::Batch(edits),
         }
     }
 
-    /// Deleting a theme: its items become unsorted (never deleted), then the theme goes.
+    /// Removing the connectors that touch any of `ends` (cards or frames about to go),
+    /// each leaving a tombstone that saw its current version.
+    fn remove_connectors(board: &Board, ends: &[&str], now: Timestamp, who: &str) -> Vec<Edit> {
+        board
+            .connectors_touching(ends)
+            .map(|c| Edit::RemoveConnector {
+                id: c.id.clone(),
+                tombstone: Some(Tombstone::new(c.id.as_str(), now, who, c.modified)),
+            })
+            .collect()
+    }
+
+    /// Deleting a theme: its items become unsorted (never deleted), the connectors to its
+    /// frame go, then the theme goes.
     pub fn delete_theme(board: &Board, id: &ThemeId, now: Timestamp, who: &str) -> Edit {
-        let mut edits: Vec<Edit> = board
-            .items_in_theme(Some(id))
-            .map(|i| Edit::ChangeItem { id: i.id.clone(), change: ItemChange::Theme(None), at: now })
-            .collect();
+        let mut edits = Edit::remove_connectors(board, &[id.as_str()], now, who);
+        edits.extend(board.items_in_theme(Some(id)).map(|i| Edit::ChangeItem {
+            id: i.id.clone(),
+            change: ItemChange::Theme(None),
+            at: now,
+        }));
         let saw = board.theme(id).map_or(now, |t| t.modified);
         edits.push(Edit::RemoveTheme { id: id.clone(), tombstone: Some(Tombstone::new(id.as_str(), now, who, saw)) });
         Edit::Batch(edits)
     }
 
-    /// Deleting items of `board`, each leaving a tombstone that saw its current version.
+    /// Deleting items of `board`, each leaving a tombstone that saw its current version,
+    /// and the connectors that touch them first, in the same step.
     pub fn delete_items<'a>(
         board: &Board,
         ids: impl IntoIterator<Item = &'a ItemId>,
         now: Timestamp,
         who: &str,
     ) -> Edit {
-        Edit::Batch(
-            ids.into_iter()
-                .map(|id| {
-                    let saw = board.item(id).map_or(now, |i| i.modified);
-                    Edit::RemoveItem { id: id.clone(), tombstone: Some(Tombstone::new(id.as_str(), now, who, saw)) }
-                })
-                .collect(),
-        )
+        let ids: Vec<&ItemId> = ids.into_iter().collect();
+        let ends: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+        let mut edits = Edit::remove_connectors(board, &ends, now, who);
+        edits.extend(ids.into_iter().map(|id| {
+            let saw = board.item(id).map_or(now, |i| i.modified);
+            Edit::RemoveItem { id: id.clone(), tombstone: Some(Tombstone::new(id.as_str(), now, who, saw)) }
+        }));
+        Edit::Batch(edits)
     }
 
     /// Whether applying this edit would change nothing (an empty batch).

@@ -123,6 +123,10 @@ id_type!(
     /// Identifies one reaction or reply to an item.
     ResponseId
 );
+id_type!(
+    /// Identifies one connector between cards or frames.
+    ConnectorId
+);
 
 #[cfg(test)]
 mod tests {

@@ -12,10 +12,10 @@
 
 use serde::Deserialize;
 
-use crate::model::kinds::{Colour, Image, Link, Note, Quote};
+use crate::model::kinds::{Colour, Heading, HeadingSize, Image, Link, Note, Quote, Sketch, Stroke};
 use crate::model::{
     AssetName, Board, BoardId, BoardRect, Crop, Item, ItemId, ItemKind, Phase, PixelSize, Pos, Reaction, Response,
-    ResponseId, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Vote, VoteId,
+    ResponseId, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Turn, Vote, VoteId,
 };
 
 /// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
@@ -102,6 +102,69 @@ pub enum ItemKindV5 {
     Link { url: String, title: String, note: String, description: String, site: String, picture: Option<AssetName> },
     Note { text: String },
     Colour { hex: String, name: String },
+}
+
+/// An item's kind in version 8: turned pictures, sketches and headings.
+#[derive(Deserialize)]
+#[serde(rename = "ItemKind")]
+pub enum ItemKindV8 {
+    Image {
+        asset: AssetName,
+        file_name: String,
+        pixel_size: PixelSize,
+        caption: String,
+        crop: Option<Crop>,
+        #[serde(default)]
+        turn: Turn,
+    },
+    Quote {
+        text: String,
+        by: String,
+        citation: String,
+    },
+    Link {
+        url: String,
+        title: String,
+        note: String,
+        description: String,
+        site: String,
+        picture: Option<AssetName>,
+    },
+    Note {
+        text: String,
+    },
+    Colour {
+        hex: String,
+        name: String,
+    },
+    Sketch {
+        area: Size,
+        strokes: Vec<StrokeV8>,
+        caption: String,
+    },
+    Heading {
+        text: String,
+        size: HeadingSizeV8,
+    },
+}
+
+/// A sketch's stroke in version 8.
+#[derive(Deserialize)]
+#[serde(rename = "Stroke")]
+pub struct StrokeV8 {
+    colour: String,
+    width: f32,
+    pressure: bool,
+    points: Vec<[f32; 3]>,
+}
+
+/// A heading's size in version 8.
+#[derive(Deserialize)]
+#[serde(rename = "HeadingSize")]
+pub enum HeadingSizeV8 {
+    Large,
+    Medium,
+    Small,
 }
 
 /// An item: the same fields in every version, with that version's kinds.
@@ -532,7 +595,62 @@ pub struct BoardV7 {
 }
 
 impl BoardV7 {
-    /// Version 7 → 8 (today's model): the same board; version 8 added sketches.
+    /// Version 7 → 8: the same board; version 8 added sketches, headings and turned
+    /// pictures.
+    pub fn migrate(self) -> BoardV8 {
+        BoardV8 {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes,
+            items: self.items.into_iter().map(|i| i.reshape(ItemKindV5::into_v8)).collect(),
+            deleted: self.deleted,
+            created: self.created,
+            modified: self.modified,
+            session: self.session,
+            votes: self.votes,
+            responses: self.responses,
+        }
+    }
+}
+
+impl ItemKindV5 {
+    /// Version 5's kinds as version 8 writes them: pictures not turned.
+    fn into_v8(self) -> ItemKindV8 {
+        match self {
+            ItemKindV5::Image { asset, file_name, pixel_size, caption, crop } => {
+                ItemKindV8::Image { asset, file_name, pixel_size, caption, crop, turn: Turn::default() }
+            }
+            ItemKindV5::Quote { text, by, citation } => ItemKindV8::Quote { text, by, citation },
+            ItemKindV5::Link { url, title, note, description, site, picture } => {
+                ItemKindV8::Link { url, title, note, description, site, picture }
+            }
+            ItemKindV5::Note { text } => ItemKindV8::Note { text },
+            ItemKindV5::Colour { hex, name } => ItemKindV8::Colour { hex, name },
+        }
+    }
+}
+
+/// Version 8: the kinds of version 7 with sketches and headings, pictures that turn.
+#[derive(Deserialize)]
+pub struct BoardV8 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV7>,
+    items: Vec<ItemOf<ItemKindV8>>,
+    deleted: Vec<TombstoneV5>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: SessionV6,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
+}
+
+impl BoardV8 {
+    /// Version 8 → 9 (today's model): the same board; version 9 added connectors.
     pub fn migrate(self) -> Board {
         let s = self.session;
         let deleted = self.deleted.into_iter().map(|t| Tombstone { id: t.id, at: t.at, by: t.by, saw: t.saw });
@@ -555,7 +673,7 @@ impl BoardV7 {
             })
             .collect::<Vec<_>>()
             .into();
-        board.items = self.items.into_iter().map(ItemOf::<ItemKindV5>::current).collect::<Vec<_>>().into();
+        board.items = self.items.into_iter().map(ItemOf::<ItemKindV8>::current).collect::<Vec<_>>().into();
         board.session = Session {
             phase: s.phase,
             timer: s.timer,
@@ -591,20 +709,38 @@ impl BoardV7 {
     }
 }
 
-impl ItemOf<ItemKindV5> {
-    /// Version 5's item as today's: the same fields, the kinds in their own structs.
+impl ItemOf<ItemKindV8> {
+    /// Version 8's item as today's: the same fields, the kinds in their own structs.
     fn current(self) -> Item {
         let item = self.reshape(|kind| -> ItemKind {
             match kind {
-                ItemKindV5::Image { asset, file_name, pixel_size, caption, crop } => {
-                    Image { asset, file_name, pixel_size, caption, crop, turn: Default::default() }.into()
+                ItemKindV8::Image { asset, file_name, pixel_size, caption, crop, turn } => {
+                    Image { asset, file_name, pixel_size, caption, crop, turn }.into()
                 }
-                ItemKindV5::Quote { text, by, citation } => Quote { text, by, citation }.into(),
-                ItemKindV5::Link { url, title, note, description, site, picture } => {
+                ItemKindV8::Quote { text, by, citation } => Quote { text, by, citation }.into(),
+                ItemKindV8::Link { url, title, note, description, site, picture } => {
                     Link { url, title, note, description, site, picture }.into()
                 }
-                ItemKindV5::Note { text } => Note { text }.into(),
-                ItemKindV5::Colour { hex, name } => Colour { hex, name }.into(),
+                ItemKindV8::Note { text } => Note { text }.into(),
+                ItemKindV8::Colour { hex, name } => Colour { hex, name }.into(),
+                ItemKindV8::Sketch { area, strokes, caption } => Sketch {
+                    area,
+                    strokes: strokes
+                        .into_iter()
+                        .map(|s| Stroke { colour: s.colour, width: s.width, pressure: s.pressure, points: s.points })
+                        .collect(),
+                    caption,
+                }
+                .into(),
+                ItemKindV8::Heading { text, size } => Heading {
+                    text,
+                    size: match size {
+                        HeadingSizeV8::Large => HeadingSize::Large,
+                        HeadingSizeV8::Medium => HeadingSize::Medium,
+                        HeadingSizeV8::Small => HeadingSize::Small,
+                    },
+                }
+                .into(),
             }
         });
         Item {

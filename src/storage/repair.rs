@@ -212,7 +212,8 @@ pub fn repair_with(board: &mut Board, frames_from_cards: bool) -> Vec<Problem> {
         crate::model::frames::frames_from_cards(board);
     }
     repair_frames(board, &mut problems);
-    repair_session(board, &mut problems, taken);
+    let taken = repair_session(board, &mut problems, taken);
+    repair_connectors(board, &mut problems, taken);
 
     // A tombstone for something that is alive is stale: keep the item, drop the
     // tombstone. Of several tombstones for one id, keep the newest.
@@ -258,9 +259,53 @@ fn repair_frames(board: &mut Board, problems: &mut Vec<Problem>) {
     frames::keep_on_board(board);
 }
 
+/// Connectors get ids no other thing on the board has, labels of one line within bounds,
+/// and those that can never be shown (to themselves, or to something the board neither
+/// has nor deleted) are dropped, each with a note. One whose end another copy deleted
+/// stays in the file, unseen (see `model/connector.rs`).
+fn repair_connectors(board: &mut Board, problems: &mut Vec<Problem>, mut seen: HashSet<String>) {
+    use crate::model::connector::{ConnectorError, clean_label};
+    let subject = |n: usize| Message::new("problem-connector").with("n", n + 1);
+    fix_ids(
+        &mut board.connectors,
+        &mut seen,
+        problems,
+        |c, id| c.id = crate::model::ConnectorId::parse(id).expect("a valid id"),
+        |i, _| subject(i),
+    );
+    for (index, connector) in board.connectors.iter_mut().enumerate() {
+        let clean = clean_label(&connector.label);
+        if clean != connector.label.trim() {
+            problems.push(Problem {
+                subject: subject(index),
+                field: "label",
+                message: Message::new("problem-connector-label").with("max", crate::model::connector::MAX_LABEL_CHARS),
+            });
+        }
+        connector.label = clean;
+    }
+    let numbered: HashMap<String, usize> =
+        board.connectors.iter().enumerate().map(|(i, c)| (c.id.to_string(), i)).collect();
+    for (connector, why) in board.drop_impossible_connectors() {
+        let field = match &why {
+            ConnectorError::MissingEnd(id) if connector.from.is(id) => "from",
+            ConnectorError::MissingEnd(_) => "to",
+            _ => "to",
+        };
+        let index = numbered.get(connector.id.as_str()).copied().unwrap_or(0);
+        problems.push(Problem {
+            subject: subject(index),
+            field,
+            message: Message::new("problem-connector-dropped").with("why", Said::message(&why)),
+        });
+    }
+    board.connectors.sort_by(|a, b| a.id.cmp(&b.id));
+}
+
 /// Dots and responses get ids no other thing on the board has (tombstones are matched by
 /// id alone), are kept sorted by id, and the session's numbers are brought into range.
-fn repair_session(board: &mut Board, problems: &mut Vec<Problem>, mut seen: HashSet<String>) {
+/// Returns every id taken so far.
+fn repair_session(board: &mut Board, problems: &mut Vec<Problem>, mut seen: HashSet<String>) -> HashSet<String> {
     use crate::model::{MAX_DOTS, MAX_REPLY_CHARS, ResponseId, Timer, VoteId};
     fix_ids(
         &mut board.votes,
@@ -312,4 +357,5 @@ fn repair_session(board: &mut Board, problems: &mut Vec<Problem>, mut seen: Hash
         });
         session.timer = Timer::set(secs);
     }
+    seen
 }

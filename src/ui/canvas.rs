@@ -94,6 +94,18 @@ pub fn canvas_ui(
         }
     }
 
+    // Connectors, over the frames and under the cards, between their ends as they are
+    // shown now (a card being dragged pulls its connectors along).
+    let rect_of = |end: &crate::model::End| -> Option<Rect> {
+        match end {
+            crate::model::End::Card(id) => board.item(id).map(|i| preview(i, view)),
+            crate::model::End::Frame(id) => {
+                board.theme(id).filter(|t| t.frame.is_valid()).map(|t| super::frames::preview(t, view))
+            }
+        }
+    };
+    let drawn = super::connectors::paint_connectors(&painter, board, view, visible_in_board, &rect_of);
+
     // Cards, bottom to top, the ones being dragged on top of all; only those on screen
     // are laid out and painted.
     let zoom = view.camera.zoom();
@@ -165,6 +177,22 @@ pub fn canvas_ui(
         }
     }
 
+    // The handles a connector is drawn from, on the one card chosen.
+    let tool_out = view.canvas.pen.is_some() || view.canvas.picking || view.canvas.crop.is_some();
+    if let [id] = view.canvas.selection.iter().collect::<Vec<_>>().as_slice()
+        && let Some(item) = board.item(id)
+        && !tool_out
+        && view.canvas.inline_edit.is_none()
+        && matches!(view.canvas.gesture, Gesture::None | Gesture::Connect { .. })
+    {
+        let on_screen = view.camera.screen_from_board.mul_rect(board_rect_of(item));
+        if on_screen.intersects(rect) {
+            super::connectors::handles_ui(ui, view, item, on_screen);
+        }
+    }
+    super::connectors::drawing_ui(ui, board, view, you, actions);
+    super::connectors::connector_nodes(ui, board, &drawn);
+
     if let Some((id, _)) = &view.canvas.inline_edit
         && let Some(item) = board.item(id)
     {
@@ -204,7 +232,7 @@ pub fn canvas_ui(
         view.canvas.picking = false;
     }
 
-    background_input(ui, board, view, &background, space_held, actions);
+    background_input(ui, board, view, &background, space_held, &drawn, actions);
     if let Gesture::RubberBand { start, now, .. } = view.canvas.gesture {
         let band = Rect::from_two_pos(start, now);
         painter.rect_filled(band, 0.0, style::SELECTION.gamma_multiply(0.12));
@@ -278,6 +306,7 @@ fn item_input(
     if response.clicked() {
         commit_inline_edit(board, view, actions);
         view.canvas.highlight.clear();
+        view.canvas.connector = None;
         if additive {
             if !view.canvas.selection.remove(&item.id) {
                 view.canvas.selection.insert(item.id.clone());
@@ -304,6 +333,7 @@ fn item_input(
         }
     }
     if response.drag_started_by(PointerButton::Primary) {
+        view.canvas.connector = None;
         if !view.canvas.selection.contains(&item.id) {
             if !additive {
                 view.canvas.selection.clear();
@@ -622,13 +652,16 @@ fn background_input(
     view: &mut ViewState,
     background: &Response,
     space_held: bool,
+    drawn: &[super::connectors::Drawn],
     actions: &mut Vec<Action>,
 ) {
     if background.clicked() {
         commit_inline_edit(board, view, actions);
-        if !ui.input(|i| i.modifiers.shift || i.modifiers.command) {
+        let on_connector = background.interact_pointer_pos().and_then(|p| super::connectors::connector_at(drawn, p));
+        if on_connector.is_some() || !ui.input(|i| i.modifiers.shift || i.modifiers.command) {
             view.canvas.selection.clear();
         }
+        view.canvas.connector = on_connector;
         view.canvas.highlight.clear();
     }
     if space_held && background.dragged_by(PointerButton::Primary) {

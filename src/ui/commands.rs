@@ -48,6 +48,8 @@ pub enum Command {
     /// Opens the add form of a kind of idea: one command per kind (see [`Command::all`]).
     Add(KindTag),
     AddTheme,
+    /// A connector between the two selected cards.
+    Connect,
     /// The eyedropper over the pictures: a click makes a swatch of the colour under it.
     PickColour,
     WorkOffline,
@@ -206,7 +208,9 @@ impl Command {
             | Command::ToggleLock
             | Command::MoveToBoard
             | Command::CopyToBoard => Menu::Edit,
-            Command::Add(_) | Command::AddTheme | Command::PickColour | Command::WorkOffline => Menu::Add,
+            Command::Add(_) | Command::AddTheme | Command::Connect | Command::PickColour | Command::WorkOffline => {
+                Menu::Add
+            }
             Command::ArrangeByTheme
             | Command::AlignLeft
             | Command::AlignRight
@@ -294,6 +298,7 @@ impl Command {
             Command::Add(kind) => return kind.spec().key.and_then(Key::from_name).map(plain),
             Command::AddTheme => plain(Key::T),
             Command::PickColour => KeyboardShortcut::new(Modifiers::SHIFT, Key::C),
+            Command::Connect => alt(Key::C),
             Command::ArrangeByTheme => cmd_shift(Key::A),
             Command::AlignLeft => alt(Key::A),
             Command::AlignRight => alt(Key::D),

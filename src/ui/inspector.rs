@@ -24,7 +24,9 @@ pub fn inspector_ui(
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.add_space(6.0);
         let selected: Vec<&Item> = board.items.iter().filter(|i| view.canvas.selection.contains(&i.id)).collect();
+        let connector = view.canvas.connector.as_ref().and_then(|id| board.shown_connector(id));
         match selected.as_slice() {
+            [] if let Some(connector) = connector => super::connectors::inspector_ui(ui, board, connector, actions),
             [] => board_ui(ui, board, you, actions),
             [item] if board.face_down(item) => {
                 ui.heading(tr!("inspector-face-down"));

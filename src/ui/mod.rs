@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod capture;
 pub mod cards;
 pub mod commands;
+pub mod connectors;
 pub mod crop;
 pub mod derived;
 pub mod dialogs;

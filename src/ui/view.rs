@@ -32,6 +32,11 @@ pub enum Gesture {
         theme: ThemeId,
         size: Size,
     },
+    /// Drawing a connector from `from`; the pointer is at `to` (screen).
+    Connect {
+        from: crate::model::End,
+        to: Pos2,
+    },
     /// Selecting everything that touches the rectangle from `start` to `now` (screen).
     RubberBand {
         start: Pos2,
@@ -69,6 +74,8 @@ impl Default for Find {
 #[derive(Clone, Debug)]
 pub struct Selection {
     pub selection: BTreeSet<ItemId>,
+    /// The connector chosen (never with cards: choosing one lets go of the other).
+    pub connector: Option<crate::model::ConnectorId>,
     pub gesture: Gesture,
     /// Items a merge just brought in, highlighted until the user clicks on the canvas.
     pub highlight: BTreeSet<ItemId>,
@@ -92,6 +99,7 @@ impl Default for Selection {
     fn default() -> Self {
         Self {
             selection: BTreeSet::new(),
+            connector: None,
             gesture: Gesture::None,
             highlight: BTreeSet::new(),
             highlight_label: String::new(),
@@ -176,6 +184,9 @@ impl ViewState {
     /// Forgets selections and edits of items that no longer exist (after undo or merge).
     pub fn forget_missing(&mut self, board: &Board) {
         self.canvas.selection.retain(|id| board.item(id).is_some());
+        if self.canvas.connector.as_ref().is_some_and(|id| board.shown_connector(id).is_none()) {
+            self.canvas.connector = None;
+        }
         self.canvas.highlight.retain(|id| board.item(id).is_some());
         if let Some((id, _)) = &self.canvas.inline_edit
             && board.item(id).is_none()

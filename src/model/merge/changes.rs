@@ -23,6 +23,10 @@ pub struct MergeSummary {
     pub dots_added: usize,
     /// Reactions and replies that came in.
     pub responses_added: usize,
+    /// Connectors that came in, changed or went.
+    pub connectors_added: usize,
+    pub connectors_changed: usize,
+    pub connectors_removed: usize,
     /// The title, description or goals changed.
     pub meta_changed: bool,
 }
@@ -50,6 +54,9 @@ impl Said for MergeSummary {
         part(self.themes_removed, "merge-themes-removed");
         part(self.dots_added, "merge-dots");
         part(self.responses_added, "merge-responses");
+        part(self.connectors_added, "merge-connectors-new");
+        part(self.connectors_changed, "merge-connectors-changed");
+        part(self.connectors_removed, "merge-connectors-removed");
         if self.meta_changed {
             parts.push(Message::new("merge-meta"));
         }
@@ -160,6 +167,14 @@ pub fn summarise(before: &Board, after: &Board) -> MergeSummary {
     s.themes_removed = before.themes.iter().filter(|t| after.theme(&t.id).is_none()).count();
     s.dots_added = after.votes.iter().filter(|v| !before.votes.contains(v.id.as_str())).count();
     s.responses_added = after.responses.iter().filter(|r| !before.responses.contains(r.id.as_str())).count();
+    for connector in &after.connectors {
+        match before.connectors.get(connector.id.as_str()) {
+            None => s.connectors_added += 1,
+            Some(old) if old != connector => s.connectors_changed += 1,
+            Some(_) => {}
+        }
+    }
+    s.connectors_removed = before.connectors.iter().filter(|c| !after.connectors.contains(c.id.as_str())).count();
     s.meta_changed = before.meta() != after.meta();
     s
 }
@@ -191,11 +206,31 @@ pub fn diff(before: &Board, after: &Board) -> Edit {
         }
     }
     let tombstone = |id: &str| after.tombstone(id).cloned();
+    // Connectors go before the cards and frames they join, and come after them.
+    let connectors_in = edits.len();
+    for connector in &before.connectors {
+        match after.connectors.get(connector.id.as_str()) {
+            None => edits.insert(
+                connectors_in,
+                Edit::RemoveConnector { id: connector.id.clone(), tombstone: tombstone(connector.id.as_str()) },
+            ),
+            Some(new) if new != connector => {
+                // Replaced in two steps: its old ends may go and its new ones come.
+                edits.insert(connectors_in, Edit::RemoveConnector { id: connector.id.clone(), tombstone: None })
+            }
+            Some(_) => {}
+        }
+    }
     for item in before.items.iter().filter(|i| after.item(&i.id).is_none()) {
         edits.push(Edit::RemoveItem { id: item.id.clone(), tombstone: tombstone(item.id.as_str()) });
     }
     for theme in before.themes.iter().filter(|t| after.theme(&t.id).is_none()) {
         edits.push(Edit::RemoveTheme { id: theme.id.clone(), tombstone: tombstone(theme.id.as_str()) });
+    }
+    for connector in &after.connectors {
+        if before.connectors.get(connector.id.as_str()) != Some(connector) {
+            edits.push(Edit::InsertConnector(connector.clone()));
+        }
     }
     // Dots and responses never change once made: they come or they go.
     records(

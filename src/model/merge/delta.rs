@@ -79,6 +79,7 @@ pub fn summary(board: &Board) -> Summary {
     add(&mut records, &board.themes);
     add(&mut records, &board.votes);
     add(&mut records, &board.responses);
+    add(&mut records, &board.connectors);
     let deleted = board.deleted.iter().map(|t| (t.id.clone(), hash_of(t))).collect();
     Summary { records, deleted, meta: meta_hash(board), session: hash_of(&board.session) }
 }
@@ -96,6 +97,7 @@ pub fn delta(board: &Board, theirs: &Summary) -> Option<Board> {
     part.themes = pick(&board.themes, differs);
     part.votes = pick(&board.votes, differs);
     part.responses = pick(&board.responses, differs);
+    part.connectors = pick(&board.connectors, differs);
     part.deleted = board
         .deleted
         .iter()
@@ -108,6 +110,7 @@ pub fn delta(board: &Board, theirs: &Summary) -> Option<Board> {
         && part.themes.is_empty()
         && part.votes.is_empty()
         && part.responses.is_empty()
+        && part.connectors.is_empty()
         && part.deleted.is_empty();
     (!empty || words_differ).then_some(part)
 }
@@ -142,11 +145,13 @@ pub fn overlay(ours: &Board, part: &Board) -> Board {
         take_out(&mut board.themes, &tombstone.id);
         take_out(&mut board.votes, &tombstone.id);
         take_out(&mut board.responses, &tombstone.id);
+        take_out(&mut board.connectors, &tombstone.id);
     }
     put(&mut board.items, &part.items);
     put(&mut board.themes, &part.themes);
     put(&mut board.votes, &part.votes);
     put(&mut board.responses, &part.responses);
+    put(&mut board.connectors, &part.connectors);
     let mut deleted: Vec<Tombstone> = board.deleted.iter().filter(|t| !part.deleted.contains(&t.id)).cloned().collect();
     deleted.extend(part.deleted.iter().cloned());
     deleted.sort_by(|a, b| a.id.cmp(&b.id));
@@ -158,6 +163,7 @@ pub fn overlay(ours: &Board, part: &Board) -> Board {
     board.session = part.session.clone();
     board.votes.sort_by(|a, b| a.id.cmp(&b.id));
     board.responses.sort_by(|a, b| a.id.cmp(&b.id));
+    board.connectors.sort_by(|a, b| a.id.cmp(&b.id));
     board.sort_items();
     super::super::sort_themes(&mut board);
     board

@@ -47,7 +47,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use super::id_list::{HasId, IdList};
-use super::{Board, Item, Response, Theme, Timestamp, Tombstone, Vote};
+use super::{Board, Connector, Item, Response, Theme, Timestamp, Tombstone, Vote};
 use crate::i18n::{Message, Said};
 
 mod changes;
@@ -100,6 +100,9 @@ pub enum Refused {
     RevivalUnconfirmed,
     /// Their record has the id of one of ours of another kind (described here).
     IdOfAnotherKind(Message),
+    /// A connector one of whose ends is not on the merged board (one copy drew it while
+    /// another deleted the end, or its end did not come): left off the board.
+    ConnectorEndGone,
 }
 
 impl Said for Refusal {
@@ -114,6 +117,7 @@ impl Said for Refusal {
             Refused::ChangeUnconfirmed => ("refused-change-unconfirmed", None),
             Refused::DeletionUnconfirmed => ("refused-deletion-unconfirmed", None),
             Refused::RevivalUnconfirmed => ("refused-revival-unconfirmed", None),
+            Refused::ConnectorEndGone => ("refused-connector-end-gone", None),
             Refused::IdOfAnotherKind(ours) => {
                 return Message::new("refused-id-of-another-kind")
                     .with("what", self.what.clone())
@@ -214,16 +218,80 @@ impl Versioned for Response {
     }
 }
 
+impl Versioned for Connector {
+    fn stamp(&self) -> Timestamp {
+        self.modified
+    }
+    fn describe(&self) -> Message {
+        if self.label.trim().is_empty() {
+            Message::new("merge-what-connector")
+        } else {
+            Message::new("merge-what-connector-labelled").with("label", super::one_line(&self.label, 40))
+        }
+    }
+}
+
+/// Names the connectors this merge leaves off the board (seen on ours, unseen on the
+/// merged board: an end is gone). A copy of this board keeps them, unseen, so that
+/// merging stays the same in any order; from another board, only what can be shown comes.
+fn connectors_left_off(ours: &Board, theirs: &Board, merged: &mut Merged, horizon: Timestamp) {
+    if ours.id != theirs.id {
+        let shown: Vec<_> = merged.board.shown_connectors().cloned().collect();
+        let came: Vec<_> = merged
+            .board
+            .connectors
+            .iter()
+            .filter(|c| !ours.connectors.contains(c.id.as_str()) && !merged.board.shows_connector(c))
+            .cloned()
+            .collect();
+        for connector in came {
+            merged.refused.push(Refusal {
+                id: connector.id.to_string(),
+                what: connector.describe(),
+                why: Refused::ConnectorEndGone,
+                clock: clock_of(horizon),
+            });
+        }
+        let ours_unseen: Vec<_> = merged
+            .board
+            .connectors
+            .iter()
+            .filter(|c| ours.connectors.contains(c.id.as_str()) && !merged.board.shows_connector(c))
+            .cloned()
+            .collect();
+        let mut kept = shown;
+        kept.extend(ours_unseen);
+        kept.sort_by(|a, b| a.id.cmp(&b.id));
+        merged.board.connectors = kept.into();
+        return;
+    }
+    // Only what we saw is named: a connector new to us that cannot be shown was never on
+    // our board (it stays, unseen, in case its end comes).
+    for connector in merged.board.connectors.iter() {
+        let seen_before = ours.connector(&connector.id).is_some_and(|c| ours.shows_connector(c));
+        if seen_before && !merged.board.shows_connector(connector) {
+            merged.refused.push(Refusal {
+                id: connector.id.to_string(),
+                what: connector.describe(),
+                why: Refused::ConnectorEndGone,
+                clock: clock_of(horizon),
+            });
+        }
+    }
+}
+
 /// Merges `theirs` into `ours`, trusting stamps up to `horizon` (normally
 /// [`super::clock::horizon`] of now) and the copy as far as `trust` says. For copies of
 /// one board merged as colleagues, the board is the same whichever is `ours` as long as
 /// no stamp passes the horizon. See the module's rules.
 pub fn merge(ours: &Board, theirs: &Board, horizon: Timestamp, trust: Trust) -> Merged {
-    match (ours.id == theirs.id, trust) {
+    let mut merged = match (ours.id == theirs.id, trust) {
         (true, Trust::Colleague) => merge_copies(ours, theirs, horizon),
         (true, Trust::NewIdeasOnly) => only_new::merge(ours, theirs, horizon, only_new::From::UnconfirmedCopy),
         (false, _) => only_new::merge(ours, theirs, horizon, only_new::From::AnotherBoard),
-    }
+    };
+    connectors_left_off(ours, theirs, &mut merged, horizon);
+    merged
 }
 
 /// [`merge`] at this moment: stamps up to a day past this computer's clock are trusted.
@@ -238,6 +306,7 @@ enum Kind {
     Theme,
     Dot,
     Response,
+    Connector,
 }
 
 /// Every live record of `board` by id: its kind and what it is, for people.
@@ -247,6 +316,7 @@ fn kinds_of(board: &Board) -> std::collections::HashMap<&str, (Kind, Message)> {
     kinds.extend(board.themes.iter().map(|r| (r.id_str(), (Kind::Theme, r.describe()))));
     kinds.extend(board.votes.iter().map(|r| (r.id_str(), (Kind::Dot, r.describe()))));
     kinds.extend(board.responses.iter().map(|r| (r.id_str(), (Kind::Response, r.describe()))));
+    kinds.extend(board.connectors.iter().map(|r| (r.id_str(), (Kind::Connector, r.describe()))));
     kinds
 }
 
@@ -399,6 +469,7 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
     let themes = c.kind(Kind::Theme, &ours.themes, &theirs.themes);
     let votes = c.kind(Kind::Dot, &ours.votes, &theirs.votes);
     let responses = c.kind(Kind::Response, &ours.responses, &theirs.responses);
+    let connectors = c.kind(Kind::Connector, &ours.connectors, &theirs.connectors);
     c.orphan_tombstones();
 
     let mut board = ours.clone();
@@ -415,8 +486,10 @@ fn merge_copies(ours: &Board, theirs: &Board, horizon: Timestamp) -> Merged {
     board.items = items.into();
     board.votes = votes.into();
     board.responses = responses.into();
+    board.connectors = connectors.into();
     board.votes.sort_by(|a, b| a.id.cmp(&b.id));
     board.responses.sort_by(|a, b| a.id.cmp(&b.id));
+    board.connectors.sort_by(|a, b| a.id.cmp(&b.id));
     board.sort_items();
     super::sort_themes(&mut board);
     let mut refused = c.refused;

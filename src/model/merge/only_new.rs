@@ -65,6 +65,9 @@ pub(super) fn merge(ours: &Board, theirs: &Board, horizon: Timestamp, from: From
     });
     only.add(Kind::Dot, &ours.votes, &theirs.votes, |v| board.votes.push(v));
     only.add(Kind::Response, &ours.responses, &theirs.responses, |r| board.responses.push(r));
+    // Connectors come with the cards they join; one to a card that did not come is
+    // dropped by the merge (see `drop_dangling`).
+    only.add(Kind::Connector, &ours.connectors, &theirs.connectors, |c| board.connectors.push(c));
     // Their deletions of our things are never applied, nor carried.
     for t in &theirs.deleted {
         let id = t.id.as_str();
@@ -74,6 +77,7 @@ pub(super) fn merge(ours: &Board, theirs: &Board, horizon: Timestamp, from: From
                 .map(|v| (v.stamp(), v.describe()))
                 .or_else(|| ours.votes.get(id).map(|v| (v.stamp(), v.describe())))
                 .or_else(|| ours.responses.get(id).map(|v| (v.stamp(), v.describe())))
+                .or_else(|| ours.connectors.get(id).map(|v| (v.stamp(), v.describe())))
         });
         if let Some((stamp, what)) = ours_alive
             && t.saw >= stamp
@@ -104,6 +108,7 @@ pub(super) fn merge(ours: &Board, theirs: &Board, horizon: Timestamp, from: From
     }
     board.votes.sort_by(|a, b| a.id.cmp(&b.id));
     board.responses.sort_by(|a, b| a.id.cmp(&b.id));
+    board.connectors.sort_by(|a, b| a.id.cmp(&b.id));
     board.sort_items();
     crate::model::sort_themes(&mut board);
     Merged { board, refused }

@@ -200,3 +200,82 @@ fn diff_applied_gives_the_merge() {
     inverse.apply(&mut applied).unwrap();
     assert_eq!(applied, a);
 }
+
+mod connectors {
+    use super::*;
+    use crate::model::{Connector, Edit, End, Stamper};
+
+    fn two_cards() -> (Board, ItemId, ItemId) {
+        let mut board = Board::new("A", t(0));
+        let (a, mut b) = (note("a", 10), note("b", 10));
+        b.pos = Pos { x: 600.0, y: 0.0 };
+        let (ia, ib) = (a.id.clone(), b.id.clone());
+        board.items.extend([a, b]);
+        (board, ia, ib)
+    }
+
+    #[test]
+    fn deleting_a_card_takes_its_connectors_in_the_same_step_and_undo_brings_both() {
+        let (mut board, ia, ib) = two_cards();
+        let connector = Connector::new(End::Card(ia.clone()), End::Card(ib.clone()), "Ann", t(20));
+        Edit::InsertConnector(connector.clone()).apply(&mut board).unwrap();
+        let before = board.clone();
+        let mut clock = Stamper::new(&board, t(30), "Bo");
+        let undo = Edit::delete_items(&board, [&ib], t(30), "Bo").apply_stamped(&mut board, &mut clock).unwrap();
+        assert!(board.item(&ib).is_none() && board.connectors.is_empty());
+        assert!(board.is_deleted(connector.id.as_str()), "the connector leaves a tombstone");
+        undo.apply(&mut board).unwrap();
+        assert_eq!(board, before);
+    }
+
+    #[test]
+    fn a_connector_to_a_card_another_copy_deleted_is_left_off_named_and_back_with_the_card() {
+        let (base, ia, ib) = two_cards();
+        // Ann connects a to b while Bo, not having seen it, deletes b.
+        let mut ann = base.clone();
+        let connector = Connector::new(End::Card(ia.clone()), End::Card(ib.clone()), "Ann", t(20));
+        ann.connectors.push(connector.clone());
+        let mut bo = base.clone();
+        Edit::delete_items(&bo, [&ib], t(25), "Bo").apply(&mut bo).unwrap();
+        let merged = merge(&ann, &bo, t(HORIZON), Trust::Colleague);
+        assert!(merged.board.item(&ib).is_none());
+        assert_eq!(merged.board.shown_connectors().count(), 0, "never drawn pointing at nothing");
+        let named: Vec<_> = merged.refused.iter().filter(|r| r.why == Refused::ConnectorEndGone).collect();
+        assert_eq!(named.len(), 1);
+        assert_eq!(named[0].id, connector.id.to_string());
+        // The same board whichever copy merges into which.
+        assert_eq!(merge(&bo, &ann, t(HORIZON), Trust::Colleague).board, merged.board);
+        // Someone who had not seen the deletion rewrites b: it comes back, and so does
+        // the arrow, in any order.
+        let mut cy = base.clone();
+        let mut rewritten = cy.item(&ib).unwrap().clone();
+        rewritten.kind = ItemKind::note("b, better");
+        rewritten.modified = t(40);
+        cy.items = vec![cy.item(&ia).unwrap().clone(), rewritten].into();
+        let one = merge(&merged.board, &cy, t(HORIZON), Trust::Colleague).board;
+        let other = merge(&ann, &merge(&bo, &cy, t(HORIZON), Trust::Colleague).board, t(HORIZON), Trust::Colleague);
+        assert_eq!(one, other.board);
+        assert_eq!(one.shown_connectors().count(), 1);
+    }
+
+    #[test]
+    fn another_boards_connector_comes_with_its_cards_and_only_with_them() {
+        let (ours, ..) = two_cards();
+        let (mut theirs, ta, tb) = two_cards();
+        theirs.id = crate::model::BoardId::new_random();
+        let with_cards = Connector::new(End::Card(ta.clone()), End::Card(tb.clone()), "Kim", t(20));
+        // One to a card of ours (their copy of it is refused: another board's version).
+        let ours_card = ours.items[0].id.clone();
+        theirs.items.push(ours.items[0].clone());
+        let to_ours = Connector::new(End::Card(ta.clone()), End::Card(ours_card.clone()), "Kim", t(20));
+        let to_nothing = Connector::new(End::Card(ta.clone()), End::Card(ItemId::new_random()), "Kim", t(20));
+        theirs.connectors = vec![with_cards.clone(), to_ours.clone(), to_nothing.clone()].into();
+        theirs.connectors.sort_by(|a, b| a.id.cmp(&b.id));
+        let merged = merge(&ours, &theirs, t(HORIZON), Trust::Colleague);
+        assert!(merged.board.connector(&with_cards.id).is_some());
+        // An arrow from their card to ours: both ends are on the merged board.
+        assert!(merged.board.connector(&to_ours.id).is_some());
+        assert!(merged.board.connector(&to_nothing.id).is_none(), "never kept unseen from another board");
+        assert!(merged.refused.iter().any(|r| r.id == to_nothing.id.to_string() && r.why == Refused::ConnectorEndGone));
+    }
+}

@@ -1,0 +1,181 @@
+//! Connectors in the window, as a user draws them: from a handle on a card's edge to
+//! another card, following the card when it moves, chosen, labelled and restyled in the
+//! inspector, and gone with a deleted card in one undo step.
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use moodboard::app::MoodboardApp;
+use moodboard::i18n::Lang;
+use moodboard::model::{Board, End, Heads, Item, ItemKind, Pos, Timestamp};
+use moodboard::storage;
+
+mod window;
+
+fn board(h: &Harness<'_, MoodboardApp>) -> Board {
+    h.state().doc().board().clone()
+}
+
+fn press(h: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
+    h.key_press_modifiers(modifiers, key);
+    h.run_steps(2);
+}
+
+fn drag(h: &mut Harness<'_, MoodboardApp>, from: Pos2, to: Pos2) {
+    h.event(egui::Event::PointerMoved(from));
+    h.run_steps(1);
+    h.drag_at(from);
+    h.run_steps(1);
+    for step in 1..=8 {
+        h.event(egui::Event::PointerMoved(from + (to - from) * (step as f32 / 8.0)));
+        h.run_steps(1);
+    }
+    h.drop_at(to);
+    h.run_steps(3);
+}
+
+fn click_at(h: &mut Harness<'_, MoodboardApp>, at: Pos2, modifiers: Modifiers) {
+    let button =
+        |pressed| egui::Event::PointerButton { pos: at, button: egui::PointerButton::Primary, pressed, modifiers };
+    h.event(egui::Event::PointerMoved(at));
+    h.event(button(true));
+    h.step();
+    h.event(button(false));
+    h.run_steps(3);
+}
+
+fn click_on(h: &mut Harness<'_, MoodboardApp>, label: &str, modifiers: Modifiers) {
+    let at = centre(h, label);
+    click_at(h, at, modifiers);
+}
+
+fn centre(h: &Harness<'_, MoodboardApp>, label: &str) -> Pos2 {
+    h.get_by_label(label).rect().center()
+}
+
+/// Three notes: Alpha, Beta to its right, Gamma below Alpha.
+fn three_notes(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("Arrows.moodboard.ron");
+    let now = Timestamp::now();
+    let mut board = Board::new("Arrows", now);
+    for (text, x, y) in [("Alpha", 0.0, 0.0), ("Beta", 700.0, 0.0), ("Gamma", 0.0, 500.0)] {
+        board.items.push(Item::new(ItemKind::note(text), Pos::new(x, y), "Ann", "own team", now));
+    }
+    storage::create(&path, &board).unwrap();
+    path
+}
+
+/// Drawn from the right handle of Alpha to Beta, the connector joins them; when Alpha
+/// moves, the line follows (its start stays just outside Alpha's edge); chosen with a
+/// click on the line, it takes a label, both heads and a dash, one undo step each.
+#[test]
+fn a_connector_drawn_from_a_handle_follows_its_card_and_is_restyled() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = three_notes(dir.path());
+    let mut h = window::harness(&path, &dir.path().join("boards"), Lang::En);
+    let alpha = board(&h).items.iter().find(|i| i.kind.summary() == "Alpha").unwrap().id.clone();
+    let beta = board(&h).items.iter().find(|i| i.kind.summary() == "Beta").unwrap().id.clone();
+
+    // No handles until a card is chosen.
+    assert!(h.query_all_by_label("Draw a connector from Note: Alpha").next().is_none());
+    click_on(&mut h, "Note: Alpha", Modifiers::NONE);
+    let right = h
+        .query_all_by_label("Draw a connector from Note: Alpha")
+        .map(|n| n.rect().center())
+        .max_by(|a, b| a.x.total_cmp(&b.x))
+        .expect("handles on the chosen card");
+    let beta_at = centre(&h, "Note: Beta");
+    drag(&mut h, right, beta_at);
+    let b = board(&h);
+    assert_eq!(b.connectors.len(), 1, "one connector drawn");
+    let connector = b.connectors[0].clone();
+    assert_eq!((connector.from.clone(), connector.to.clone()), (End::Card(alpha.clone()), End::Card(beta.clone())));
+    assert_eq!(connector.heads, Heads::End);
+    let line = "Connector from “Alpha” to “Beta”";
+    let before = centre(&h, line);
+
+    // Alpha moves down: the connector follows.
+    let from = centre(&h, "Note: Alpha");
+    drag(&mut h, from, from + Vec2::new(0.0, 200.0));
+    let b = board(&h);
+    let moved = b.item(&alpha).unwrap();
+    assert!(moved.pos.y > 100.0, "Alpha moved: {:?}", moved.pos);
+    let (start, _) = b.route_of(&b.connectors[0]).expect("still drawn");
+    let edge_x = moved.pos.x + moved.size.w;
+    assert!(start.y > moved.pos.y && start.y < moved.pos.y + moved.size.h, "{start:?} on Alpha's side");
+    assert!(start.x > edge_x && start.x < edge_x + 10.0, "{start:?} just outside Alpha's edge");
+    let after = centre(&h, line);
+    assert!(after.y > before.y + 20.0, "the drawn line moved with Alpha: {before:?} → {after:?}");
+
+    // Chosen with a click on the line; the inspector labels and restyles it.
+    click_at(&mut h, after, Modifiers::NONE);
+    assert_eq!(h.state().view.canvas.connector.as_ref(), Some(&connector.id));
+    assert!(h.state().view.canvas.selection.is_empty(), "a connector is chosen alone");
+    let field = h.get_by_role_and_label(Role::TextInput, "Label");
+    field.focus();
+    field.type_text("leads to");
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    h.get_by_label("At both ends").click();
+    h.run_steps(2);
+    h.get_by_label("Dashed").click();
+    h.run_steps(2);
+    let c = board(&h).connectors[0].clone();
+    assert_eq!((c.label.as_str(), c.heads, c.dashed), ("leads to", Heads::Both, true));
+    assert!(h.query_by_label("Connector from “Alpha” to “Beta”: leads to").is_some(), "the label is read out");
+    // Three undo steps take the three changes back, one each.
+    for _ in 0..3 {
+        press(&mut h, Modifiers::COMMAND, Key::Z);
+    }
+    let c = board(&h).connectors[0].clone();
+    assert_eq!((c.label.as_str(), c.heads, c.dashed), ("", Heads::End, false));
+
+    // Delete with the connector chosen takes it away.
+    click_on(&mut h, line, Modifiers::NONE);
+    assert!(h.state().view.canvas.connector.is_some());
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    assert!(board(&h).connectors.is_empty());
+    assert!(board(&h).items.len() == 3, "no card went with it");
+}
+
+/// A card deleted with a connector: both go in one step, and one undo brings both back.
+/// The keyboard's Alt+C joins two chosen cards.
+#[test]
+fn deleting_a_card_takes_its_connector_and_one_undo_brings_both_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = three_notes(dir.path());
+    let mut h = window::harness(&path, &dir.path().join("boards"), Lang::En);
+    // Alpha and Gamma chosen, then Alt+C: an arrow from Alpha (read first) to Gamma.
+    click_on(&mut h, "Note: Alpha", Modifiers::NONE);
+    h.get_by_label("Note: Gamma").click_modifiers(Modifiers::SHIFT);
+    h.run_steps(3);
+    assert_eq!(h.state().view.canvas.selection.len(), 2);
+    press(&mut h, Modifiers::ALT, Key::C);
+    let b = board(&h);
+    assert_eq!(b.connectors.len(), 1);
+    let gamma = b.items.iter().find(|i| i.kind.summary() == "Gamma").unwrap().id.clone();
+    assert_eq!(b.connectors[0].to, End::Card(gamma.clone()));
+    let with_connector = board(&h);
+
+    click_on(&mut h, "Note: Gamma", Modifiers::NONE);
+    press(&mut h, Modifiers::NONE, Key::Delete);
+    let b = board(&h);
+    assert!(b.item(&gamma).is_none(), "the card is gone");
+    assert!(b.connectors.is_empty(), "its connector went with it");
+    assert!(h.query_by_label("Connector from “Alpha” to “Gamma”").is_none(), "and is no longer drawn");
+
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    let b = board(&h);
+    assert!(b.item(&gamma).is_some(), "one undo brings the card back");
+    let ends =
+        |b: &Board| b.connectors.iter().map(|c| (c.id.clone(), c.from.clone(), c.to.clone())).collect::<Vec<_>>();
+    assert_eq!(ends(&b), ends(&with_connector), "and its connector");
+    assert!(h.query_by_label("Connector from “Alpha” to “Gamma”").is_some());
+
+    // Alt+C with one card chosen says what it needs.
+    click_on(&mut h, "Note: Beta", Modifiers::NONE);
+    press(&mut h, Modifiers::ALT, Key::C);
+    assert_eq!(board(&h).connectors.len(), 1, "nothing joined");
+}
