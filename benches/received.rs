@@ -113,7 +113,8 @@ fn received(c: &mut Criterion) {
             let ideas = nodes.ideas(&board);
             let mut clock = Stamper::new(&board, Timestamp::now(), "Ann");
             let by = Contributor::own_team("Ann");
-            operations::add_with_themes(&mut board, ideas.themes, ideas.ideas, by, &mut clock).unwrap();
+            operations::add_with_themes(&mut board, ideas.themes, ideas.ideas, ideas.connectors, by, &mut clock)
+                .unwrap();
             board
         };
         let imported = import();

@@ -170,14 +170,16 @@ impl Document {
         label: impl Into<String>,
         by: Contributor<'_>,
     ) -> Result<Vec<ItemId>, DocError> {
-        self.add_with_themes(Vec::new(), ideas, label, by)
+        self.add_with_themes(Vec::new(), ideas, Vec::new(), label, by)
     }
 
-    /// [`Document::add`] with new themes the ideas may be in, in the same step.
+    /// [`Document::add`] with new themes the ideas may be in and connectors between them,
+    /// in the same step.
     pub fn add_with_themes(
         &mut self,
         themes: Vec<Theme>,
         ideas: Vec<NewIdea>,
+        connectors: Vec<operations::NewConnector>,
         label: impl Into<String>,
         by: Contributor<'_>,
     ) -> Result<Vec<ItemId>, DocError> {
@@ -186,7 +188,7 @@ impl Document {
             return Ok(Vec::new());
         }
         let mut clock = Stamper::now(&self.board, by.name);
-        let added = operations::add_with_themes(&mut self.board, themes, ideas, by, &mut clock)?;
+        let added = operations::add_with_themes(&mut self.board, themes, ideas, connectors, by, &mut clock)?;
         self.history.push(added.reverse, label.into());
         self.changed();
         Ok(added.ids)

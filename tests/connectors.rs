@@ -179,3 +179,46 @@ fn deleting_a_card_takes_its_connector_and_one_undo_brings_both_back() {
     press(&mut h, Modifiers::ALT, Key::C);
     assert_eq!(board(&h).connectors.len(), 1, "nothing joined");
 }
+
+/// The web page and Markdown list each idea's connections, labels escaped; a connector
+/// whose end is gone is not listed.
+#[test]
+fn recaps_list_each_ideas_connections() {
+    use moodboard::model::{Connector, ItemId};
+    let now = Timestamp::now();
+    let mut b = Board::new("Recap", now);
+    let mut theme = b.new_theme("Light", now);
+    theme.frame =
+        moodboard::model::BoardRect::from_pos_size(Pos::new(-50.0, 1500.0), moodboard::model::Size::new(600.0, 400.0));
+    let light = theme.id.clone();
+    b.themes.push(theme);
+    let mut ids = Vec::new();
+    for (text, x) in [("Alpha", 0.0), ("Beta", 700.0), ("Gamma", 1400.0)] {
+        let item = Item::new(ItemKind::note(text), Pos::new(x, 0.0), "Ann", "own team", now);
+        ids.push(item.id.clone());
+        b.items.push(item);
+    }
+    let card = |i: usize| End::Card(ids[i].clone());
+    let mut leads = Connector::new(card(0), card(1), "Ann", now);
+    leads.label = "<b>leads</b> to".into();
+    let mut both = Connector::new(card(1), card(2), "Ann", now);
+    both.heads = Heads::Both;
+    let mut plain = Connector::new(card(0), End::Frame(light), "Ann", now);
+    plain.heads = Heads::None;
+    let gone = Connector::new(card(2), End::Card(ItemId::new_random()), "Ann", now);
+    b.connectors = vec![leads, both, plain, gone].into();
+    b.connectors.sort_by(|x, y| x.id.cmp(&y.id));
+
+    let md = moodboard::export::to_markdown(&b);
+    assert!(md.contains("  - → Beta “&lt;b&gt;leads&lt;/b&gt; to”"), "{md}");
+    assert!(md.contains("  - ← Alpha “"), "{md}");
+    assert!(md.contains("  - ↔ Gamma") && md.contains("  - ↔ Beta"), "{md}");
+    assert!(md.contains("  - — the frame “Light”"), "{md}");
+    assert_eq!(md.matches("  - ").count(), 5, "the connector to nothing is not listed: {md}");
+
+    let dir = tempfile::tempdir().unwrap();
+    let store = storage::AssetStore::for_board(&dir.path().join("Recap.moodboard.ron"));
+    let html = moodboard::export::to_html(&b, &store);
+    assert!(html.contains("<ul class=\"connections\"><li>→ Beta “&lt;b&gt;leads&lt;/b&gt; to”</li>"), "{html}");
+    assert!(!html.contains("<b>leads"), "the label is escaped");
+}

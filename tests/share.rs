@@ -431,3 +431,110 @@ fn the_watcher_merges_a_conflict_copy_that_appears() {
     assert_eq!(notes(&changed.expect("the merged board was reported")), ["From the other laptop"]);
     assert!(!copy.exists() && env.path("live.merged-copies").join(copy.file_name().unwrap()).exists());
 }
+
+/// Real canvases with edges — Obsidian's own sample and another published one — come in
+/// with their edges as connectors, and go out again as edges.
+#[test]
+fn real_json_canvases_bring_their_edges_as_connectors_and_take_them_back_out() {
+    use moodboard::model::{End, Heads};
+    let env = Env::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/canvas");
+    for name in ["obsidian-sample.canvas", "public-sample.canvas"] {
+        std::fs::copy(fixtures.join(name), env.path(name)).unwrap();
+    }
+    env.ok(&["new", "obsidian"]);
+    let out = env.ok(&["import", "obsidian.moodboard.ron", "obsidian-sample.canvas"]);
+    assert!(out.contains(": 4 ideas, 1 new theme, 1 connector"), "{out}");
+    let board = storage::load(&env.path("obsidian.moodboard.ron")).unwrap().board;
+    assert_eq!(board.connectors.len(), 1);
+    let c = &board.connectors[0];
+    let text_of = |end: &End| match end {
+        End::Card(id) => board.item(id).unwrap().kind.summary(),
+        End::Frame(id) => board.theme(id).unwrap().name.clone(),
+    };
+    assert!(text_of(&c.from).contains("_site/logo.svg"), "from the logo: {}", text_of(&c.from));
+    assert!(text_of(&c.to).starts_with("Learn more"), "to the text: {}", text_of(&c.to));
+    assert_eq!(c.heads, Heads::End, "JSON Canvas's default: an arrow at the end");
+    assert!(board.shows_connector(c));
+
+    env.ok(&["new", "public"]);
+    let out = env.ok(&["import", "public.moodboard.ron", "public-sample.canvas"]);
+    assert!(out.contains(": 3 ideas, no new themes, 3 connectors"), "{out}");
+    let board = storage::load(&env.path("public.moodboard.ron")).unwrap().board;
+    let mut labels: Vec<&str> = board.connectors.iter().map(|c| c.label.as_str()).collect();
+    labels.sort();
+    assert_eq!(labels, ["Connection 1", "Connection 2", "Connection 3"]);
+
+    // Out again: every connector an edge between the exported nodes, with its label.
+    env.ok(&["export", "public.moodboard.ron", "--format", "canvas", "-o", "again.canvas"]);
+    let canvas: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.path("again.canvas")).unwrap()).unwrap();
+    let nodes: std::collections::HashSet<&str> =
+        canvas["nodes"].as_array().unwrap().iter().map(|n| n["id"].as_str().unwrap()).collect();
+    let edges = canvas["edges"].as_array().unwrap();
+    assert_eq!(edges.len(), 3);
+    for edge in edges {
+        assert!(nodes.contains(edge["fromNode"].as_str().unwrap()) && nodes.contains(edge["toNode"].as_str().unwrap()));
+        assert!(edge["label"].as_str().unwrap().starts_with("Connection"));
+        assert!(edge.get("toEnd").is_none(), "an arrow at the end is the format's default");
+        assert!(["left", "right", "top", "bottom"].contains(&edge["fromSide"].as_str().unwrap()));
+    }
+}
+
+/// Edges a stranger's canvas may hold: to nodes it does not have, from a node to itself,
+/// to a group, arrows only at the start, at both ends or none, labels of many lines and
+/// far too long, and a label that is not text at all.
+#[test]
+fn hostile_canvas_edges_are_left_out_named_or_mended() {
+    use moodboard::model::{End, Heads};
+    let env = Env::new();
+    env.ok(&["new", "dst"]);
+    let long = "y".repeat(500);
+    let canvas = format!(
+        r#"{{"nodes":[
+            {{"id":"g","type":"group","x":-50,"y":-50,"width":900,"height":400,"label":"Cluster"}},
+            {{"id":"a","type":"text","text":"Alpha","x":0,"y":0,"width":200,"height":100}},
+            {{"id":"b","type":"text","text":"Beta","x":400,"y":0,"width":200,"height":100}},
+            {{"id":"c","type":"text","text":"Gamma","x":0,"y":900,"width":200,"height":100}}],
+          "edges":[
+            {{"id":"missing","fromNode":"a","toNode":"nowhere"}},
+            {{"id":"no-ends"}},
+            {{"id":"self","fromNode":"a","toNode":"a"}},
+            {{"id":"to-group","fromNode":"c","toNode":"g","label":"belongs\nthere"}},
+            {{"id":"backwards","fromNode":"a","toNode":"b","fromEnd":"arrow","toEnd":"none"}},
+            {{"id":"both","fromNode":"b","toNode":"c","fromEnd":"arrow","label":"{long}"}},
+            {{"id":"plain","fromNode":"c","toNode":"a","toEnd":"none"}}]}}"#
+    );
+    std::fs::write(env.path("edges.canvas"), canvas).unwrap();
+    let out = env.run(&["import", "dst.moodboard.ron", "edges.canvas"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("edge missing: it joins \"nowhere\", which is not a node of this canvas; left out"), "{err}");
+    assert!(err.contains("edge no-ends: it joins \"\""), "{err}");
+    assert!(err.contains("edge self: it goes from \"a\" to itself; left out"), "{err}");
+    let board = storage::load(&env.path("dst.moodboard.ron")).unwrap().board;
+    let name = |end: &End| match end {
+        End::Card(id) => board.item(id).unwrap().kind.summary(),
+        End::Frame(id) => format!("frame {}", board.theme(id).unwrap().name),
+    };
+    let mut seen: Vec<(String, String, Heads, usize)> =
+        board.connectors.iter().map(|c| (name(&c.from), name(&c.to), c.heads, c.label.chars().count())).collect();
+    seen.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    assert_eq!(
+        seen,
+        vec![
+            ("Beta".into(), "Alpha".into(), Heads::End, 0),
+            ("Beta".into(), "Gamma".into(), Heads::Both, 200),
+            ("Gamma".into(), "Alpha".into(), Heads::None, 0),
+            ("Gamma".into(), "frame Cluster".into(), Heads::End, "belongs there".len()),
+        ]
+    );
+    assert!(board.connectors.iter().all(|c| !c.label.contains('\n')));
+    std::fs::write(
+        env.path("numbers.canvas"),
+        r#"{"nodes":[],"edges":[{"id":"e","fromNode":"a","toNode":"b","label":7}]}"#,
+    )
+    .unwrap();
+    let said = env.fails(&["import", "dst.moodboard.ron", "numbers.canvas"]);
+    assert!(said.contains("numbers.canvas:1:"), "{said}");
+}

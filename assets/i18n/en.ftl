@@ -1407,6 +1407,10 @@ cli-imported = imported { $file }: { $items ->
         [0] no new themes
         [one] 1 new theme
        *[other] { $themes } new themes
+    }{ $connectors ->
+        [0] {""}
+        [one] , 1 connector
+       *[other] , { $connectors } connectors
     }
 cli-arranged = arranged { $frames ->
         [0] no frames
@@ -1698,3 +1702,9 @@ connector-heads-both = At both ends
 connector-heads-none = None
 cmd-connect = Connect selected cards
 cmd-connect-help = An arrow from the first of two selected cards (left to right) to the other; or drag from a handle on a selected card's edge
+job-canvas-edges-left-out =
+    { $count ->
+        [one] 1 edge of the canvas was left out
+       *[other] { $count } edges of the canvas were left out
+    }
+canvas-too-many-edges = { $count } edges; at most { $max } are imported

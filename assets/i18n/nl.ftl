@@ -1404,6 +1404,10 @@ cli-imported = { $file } geïmporteerd: { $items ->
         [0] geen nieuwe thema's
         [one] 1 nieuw thema
        *[other] { $themes } nieuwe thema's
+    }{ $connectors ->
+        [0] {""}
+        [one] , 1 verbinding
+       *[other] , { $connectors } verbindingen
     }
 cli-arranged = { $frames ->
         [0] geen kaders
@@ -1695,3 +1699,9 @@ connector-heads-both = Aan beide kanten
 connector-heads-none = Geen
 cmd-connect = Geselecteerde kaarten verbinden
 cmd-connect-help = Een pijl van de eerste van twee geselecteerde kaarten (van links naar rechts) naar de andere; of sleep vanaf een greep aan de rand van een geselecteerde kaart
+job-canvas-edges-left-out =
+    { $count ->
+        [one] 1 verbinding van het canvas is weggelaten
+       *[other] { $count } verbindingen van het canvas zijn weggelaten
+    }
+canvas-too-many-edges = { $count } verbindingen; hoogstens { $max } worden geïmporteerd

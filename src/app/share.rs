@@ -364,10 +364,10 @@ impl MoodboardApp {
                     }
                 }
                 JobDone::CanvasReady { nodes, name } => {
-                    let CanvasIdeas { themes, ideas, report } = nodes.ideas(self.open.doc.board());
+                    let CanvasIdeas { themes, ideas, connectors, report } = nodes.ideas(self.open.doc.board());
                     let who = self.prefs.contributor();
                     let label = tr!("step-import", board = name.as_str());
-                    match self.open.doc.add_with_themes(themes, ideas, label, Contributor::own_team(&who)) {
+                    match self.open.doc.add_with_themes(themes, ideas, connectors, label, Contributor::own_team(&who)) {
                         Ok(ids) => {
                             let summary = crate::model::MergeSummary {
                                 added: ids,
@@ -380,6 +380,13 @@ impl MoodboardApp {
                                     crate::ui::toasts::Level::Warning,
                                     tr!("job-canvas-files-as-notes", count = report.skipped.len()),
                                     report.skipped,
+                                );
+                            }
+                            if !report.edges_left_out.is_empty() {
+                                self.toasts.report(
+                                    crate::ui::toasts::Level::Warning,
+                                    tr!("job-canvas-edges-left-out", count = report.edges_left_out.len()),
+                                    report.edges_left_out,
                                 );
                             }
                         }

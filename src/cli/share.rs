@@ -217,10 +217,11 @@ pub fn import_cmd(
     let nodes =
         export::read_canvas(file, &store).with_context(|| format!("nothing was added to {}", board.display()))?;
     let (report, problems) = storage::update(&board, |b: &mut Board| {
-        let CanvasIdeas { themes, ideas, report } = nodes.ideas(b);
+        let CanvasIdeas { themes, ideas, connectors, report } = nodes.ideas(b);
         let mut clock = Stamper::now(b, &who);
         // Where the canvas has them; then cards into their frames, frames apart.
-        operations::add_with_themes(b, themes, ideas, Contributor { name: &who, source }, &mut clock)?;
+        let by = Contributor { name: &who, source };
+        operations::add_with_themes(b, themes, ideas, connectors, by, &mut clock)?;
         Ok::<_, crate::model::EditError>(report)
     })
     .map_err(|e| anyhow!("{e}"))
@@ -229,7 +230,12 @@ pub fn import_cmd(
     for s in &report.skipped {
         writeln!(err, "warning: {s}; added as a note instead")?;
     }
-    let said = english(|| tr!("cli-imported", file = file, items = report.items, themes = report.themes));
+    for s in &report.edges_left_out {
+        writeln!(err, "warning: {s}; left out")?;
+    }
+    let said = english(|| {
+        tr!("cli-imported", file = file, items = report.items, themes = report.themes, connectors = report.connectors)
+    });
     writeln!(out, "{said}")?;
     Ok(())
 }

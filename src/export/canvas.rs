@@ -8,6 +8,12 @@
 //! Import: text nodes become notes, link nodes links, file nodes images (only image
 //! files inside the canvas's own folder; anything else becomes a note naming the file),
 //! and groups become themes holding the nodes inside them.
+//!
+//! Edges are connectors both ways: `fromEnd`/`toEnd` arrows are the connector's heads,
+//! `label` its label; a connector to a frame is an edge to its group. What the format
+//! cannot say (a dashed line) is left out on export; what the board cannot (an edge's
+//! colour and the sides it leaves from) on import. An edge to a node the canvas does not
+//! have, or from a node to itself, is left out and named.
 
 use std::path::{Component, Path};
 
@@ -16,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
 use crate::model::kinds::{Recap, Remark};
-use crate::model::operations::{NewIdea, Place};
+use crate::model::operations::{NewConnector, NewEnd, NewIdea, Place};
 use crate::model::{AssetName, Board, ItemKind, Pos, Rgb, Size, ThemeId, Timestamp, links};
 use crate::storage::{AssetStore, SaveError};
 
@@ -24,13 +30,91 @@ use crate::storage::{AssetStore, SaveError};
 pub const MAX_CANVAS_BYTES: u64 = 64 * 1024 * 1024;
 /// The most nodes imported.
 pub const MAX_NODES: usize = 50_000;
+/// The most edges imported.
+pub const MAX_EDGES: usize = 50_000;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Canvas {
     #[serde(default)]
     nodes: Vec<Node>,
     #[serde(default)]
-    edges: Vec<serde_json::Value>,
+    edges: Vec<Edge>,
+}
+
+/// A JSON Canvas edge. Only `id`, `fromNode` and `toNode` are required by the format.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Edge {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    from_node: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from_side: Option<String>,
+    /// `"none"` (the default) or `"arrow"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from_end: Option<String>,
+    #[serde(default)]
+    to_node: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    to_side: Option<String>,
+    /// `"arrow"` (the default) or `"none"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    to_end: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+}
+
+impl Edge {
+    /// Where its heads are, and whether it runs the other way (only `fromEnd` an arrow).
+    fn heads(&self) -> (crate::model::Heads, bool) {
+        use crate::model::Heads;
+        let from = self.from_end.as_deref() == Some("arrow");
+        let to = self.to_end.as_deref() != Some("none");
+        match (from, to) {
+            (true, true) => (Heads::Both, false),
+            (false, true) => (Heads::End, false),
+            (true, false) => (Heads::End, true),
+            (false, false) => (Heads::None, false),
+        }
+    }
+}
+
+/// The side of `from` an edge leaves towards `to`: `"right"`, `"left"`, `"top"`, `"bottom"`.
+fn side(from: crate::model::BoardRect, to: crate::model::BoardRect) -> &'static str {
+    let (a, b) = (from.center(), to.center());
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    if dx.abs() * from.height() >= dy.abs() * from.width() {
+        if dx >= 0.0 { "right" } else { "left" }
+    } else if dy >= 0.0 {
+        "bottom"
+    } else {
+        "top"
+    }
+}
+
+/// The board's connectors as edges (those shown: both ends on the board).
+fn edges_of(board: &Board) -> Vec<Edge> {
+    use crate::model::Heads;
+    board
+        .shown_connectors()
+        .filter_map(|c| {
+            let (from, to) = (board.end_rect(&c.from)?, board.end_rect(&c.to)?);
+            Some(Edge {
+                id: c.id.to_string(),
+                from_node: c.from.id().to_owned(),
+                from_side: Some(side(from, to).to_owned()),
+                from_end: (c.heads == Heads::Both).then(|| "arrow".to_owned()),
+                to_node: c.to.id().to_owned(),
+                to_side: Some(side(to, from).to_owned()),
+                to_end: (c.heads == Heads::None).then(|| "none".to_owned()),
+                color: None,
+                label: (!c.label.is_empty()).then(|| c.label.clone()),
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -104,7 +188,7 @@ pub fn export(board: &Board, store: &AssetStore, out: &Path) -> Result<String, S
         nodes.push(node);
     }
     groups.extend(nodes);
-    let canvas = Canvas { nodes: groups, edges: Vec::new() };
+    let canvas = Canvas { nodes: groups, edges: edges_of(board) };
     Ok(serde_json::to_string_pretty(&canvas).unwrap_or_default())
 }
 
@@ -243,8 +327,12 @@ crate::said_in_english!(CanvasError);
 pub struct CanvasImport {
     pub items: usize,
     pub themes: usize,
+    /// Edges that became connectors.
+    pub connectors: usize,
     /// Files the canvas named that were not imported, and why.
     pub skipped: Vec<String>,
+    /// Edges left out, and why.
+    pub edges_left_out: Vec<String>,
 }
 
 /// A canvas read from disk, its images already stored in the board's assets folder,
@@ -252,11 +340,14 @@ pub struct CanvasImport {
 /// done by [`read_canvas`] before any board lock is taken; adding is pure.
 #[derive(Debug)]
 pub struct CanvasNodes {
-    /// Groups, smallest first: (name, colour, rectangle as x, y, w, h).
-    groups: Vec<(String, Option<String>, [f64; 4])>,
-    /// Nodes in canvas order: what they became and their rectangle.
-    nodes: Vec<(ItemKind, [f64; 4])>,
+    /// Groups, smallest first: (canvas id, name, colour, rectangle as x, y, w, h).
+    groups: Vec<(String, String, Option<String>, [f64; 4])>,
+    /// Nodes in canvas order: their canvas id, what they became and their rectangle.
+    nodes: Vec<(String, ItemKind, [f64; 4])>,
+    /// Edges between nodes or groups the canvas has, each between two of them.
+    edges: Vec<Edge>,
     skipped: Vec<String>,
+    edges_left_out: Vec<String>,
 }
 
 /// Reads the canvas at `path`: parses it, and stores the images its file nodes name
@@ -279,6 +370,11 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
             Message::new("canvas-too-many-nodes").with("count", canvas.nodes.len()).with("max", MAX_NODES),
         ));
     }
+    if canvas.edges.len() > MAX_EDGES {
+        return Err(read(
+            Message::new("canvas-too-many-edges").with("count", canvas.edges.len()).with("max", MAX_EDGES),
+        ));
+    }
     let folder = crate::storage::paths::board_folder(path);
     let rect = |n: &Node| [n.x, n.y, n.width, n.height];
     let mut group_nodes: Vec<&Node> = canvas.nodes.iter().filter(|n| n.kind == "group").collect();
@@ -288,7 +384,7 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
         .into_iter()
         .map(|n| {
             let name = n.label.clone().filter(|l| !l.trim().is_empty()).unwrap_or_else(|| "Group".to_owned());
-            (name, n.color.clone(), rect(n))
+            (n.id.clone(), name, n.color.clone(), rect(n))
         })
         .collect();
     let mut skipped = Vec::new();
@@ -311,9 +407,28 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
             }
             _ => continue,
         };
-        nodes.push((kind, rect(node)));
+        nodes.push((node.id.clone(), kind, rect(node)));
     }
-    Ok(CanvasNodes { groups, nodes, skipped })
+    let mut edges = Vec::new();
+    let mut edges_left_out = Vec::new();
+    let known: std::collections::HashSet<&str> = canvas
+        .nodes
+        .iter()
+        .filter(|n| matches!(n.kind.as_str(), "group" | "text" | "link" | "file") && !n.id.is_empty())
+        .map(|n| n.id.as_str())
+        .collect();
+    for edge in canvas.edges {
+        let name = crate::model::one_line(&edge.id, 40);
+        let missing = [&edge.from_node, &edge.to_node].into_iter().find(|end| !known.contains(end.as_str()));
+        if let Some(end) = missing {
+            edges_left_out.push(format!("edge {name}: it joins {:?}, which is not a node of this canvas", one(end)));
+        } else if edge.from_node == edge.to_node {
+            edges_left_out.push(format!("edge {name}: it goes from {:?} to itself", one(&edge.from_node)));
+        } else {
+            edges.push(edge);
+        }
+    }
+    Ok(CanvasNodes { groups, nodes, edges, skipped, edges_left_out })
 }
 
 /// What a canvas adds to a board: new themes for its groups, its nodes as new ideas
@@ -322,6 +437,8 @@ pub fn read_canvas(path: &Path, store: &AssetStore) -> Result<CanvasNodes, Canva
 pub struct CanvasIdeas {
     pub themes: Vec<crate::model::Theme>,
     pub ideas: Vec<NewIdea>,
+    /// The canvas's edges between the ideas and themes.
+    pub connectors: Vec<crate::model::operations::NewConnector>,
     pub report: CanvasImport,
 }
 
@@ -331,13 +448,18 @@ impl CanvasNodes {
     /// nodes whose centre lies inside them. Added with [`crate::model::operations::add_with_themes`].
     pub fn ideas(&self, board: &Board) -> CanvasIdeas {
         let now = Timestamp::now();
-        let mut report = CanvasImport { skipped: self.skipped.clone(), ..CanvasImport::default() };
+        let mut report = CanvasImport {
+            skipped: self.skipped.clone(),
+            edges_left_out: self.edges_left_out.clone(),
+            ..CanvasImport::default()
+        };
         let mut by_name: std::collections::HashMap<String, ThemeId> =
             board.themes.iter().map(|t| (t.name.trim().to_lowercase(), t.id.clone())).collect();
         let mut rank = board.themes.iter().map(|t| t.rank).max().map_or(0, |r| r.saturating_add(1));
         let mut themes = Vec::new();
         let mut groups: Vec<([f64; 4], ThemeId)> = Vec::with_capacity(self.groups.len());
-        for (name, colour, rect) in &self.groups {
+        let mut ends: std::collections::HashMap<&str, NewEnd> = std::collections::HashMap::new();
+        for (canvas_id, name, colour, rect) in &self.groups {
             let id = by_name.entry(name.trim().to_lowercase()).or_insert_with(|| {
                 let mut theme = board.new_theme(name, now);
                 // The group's rectangle is the frame (moved aside later if it overlaps).
@@ -362,11 +484,32 @@ impl CanvasNodes {
                 id
             });
             groups.push((*rect, id.clone()));
+            ends.insert(canvas_id.as_str(), NewEnd::Theme(id.clone()));
         }
+        for (index, (canvas_id, ..)) in self.nodes.iter().enumerate() {
+            ends.insert(canvas_id.as_str(), NewEnd::Idea(index));
+        }
+        let connectors = self
+            .edges
+            .iter()
+            .filter_map(|edge| {
+                let (from, to) = (ends.get(edge.from_node.as_str())?, ends.get(edge.to_node.as_str())?);
+                let (heads, backwards) = edge.heads();
+                let (from, to) = if backwards { (to, from) } else { (from, to) };
+                report.connectors += 1;
+                Some(NewConnector {
+                    from: from.clone(),
+                    to: to.clone(),
+                    label: edge.label.clone().unwrap_or_default(),
+                    heads,
+                    dashed: false,
+                })
+            })
+            .collect();
         let ideas = self
             .nodes
             .iter()
-            .map(|(kind, [x, y, w, h])| {
+            .map(|(_, kind, [x, y, w, h])| {
                 let centre = (x + w / 2.0, y + h / 2.0);
                 let theme = groups
                     .iter()
@@ -381,8 +524,13 @@ impl CanvasNodes {
                     .sized(Size::new(*w as f32, *h as f32).clamped())
             })
             .collect();
-        CanvasIdeas { themes, ideas, report }
+        CanvasIdeas { themes, ideas, connectors, report }
     }
+}
+
+/// A canvas's id as said in a message: one line, not too long.
+fn one(id: &str) -> String {
+    crate::model::one_line(id, 40)
 }
 
 /// The path of `file` (as the canvas names it) if it is a relative path to a file

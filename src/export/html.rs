@@ -89,6 +89,14 @@ fn card(h: &mut String, board: &Board, item: &Item, store: &AssetStore) {
         }
         h.push_str("</ul>");
     }
+    let connections = super::connections(board, item);
+    if !connections.is_empty() {
+        h.push_str("<ul class=\"connections\">");
+        for line in connections {
+            let _ = write!(h, "<li>{}</li>", esc(&line));
+        }
+        h.push_str("</ul>");
+    }
     h.push_str("</div>\n");
 }
 

@@ -49,6 +49,9 @@ pub fn to_markdown(board: &Board) -> String {
             for (who, reply) in &recap.replies {
                 let _ = writeln!(md, "  - {}: {}", esc(who), esc(reply));
             }
+            for line in super::connections(board, item) {
+                let _ = writeln!(md, "  - {}", esc(&line));
+            }
         }
         md.push('\n');
     }

@@ -132,6 +132,31 @@ pub fn contributors(board: &Board) -> Vec<(String, usize)> {
     list
 }
 
+/// The connections a recap lists under an idea, one line each: `→ Beta “leads to”`
+/// (an arrow from it), `← Alpha` (an arrow to it), `↔ Gamma` (heads at both ends),
+/// `— the frame “Light”` (a plain line). Only connectors people see.
+pub fn connections(board: &Board, item: &crate::model::Item) -> Vec<String> {
+    use crate::model::{End, Heads};
+    board
+        .shown_connectors()
+        .filter_map(|c| {
+            let other = c.other_end(item.id.as_str())?;
+            let name = match other {
+                End::Card(id) => crate::model::one_line(&board.item(id)?.kind.summary(), 60),
+                End::Frame(id) => format!("the frame “{}”", board.theme(id)?.name),
+            };
+            let sign = match c.heads {
+                Heads::None => "—",
+                Heads::Both => "↔",
+                Heads::End if c.from.is(item.id.as_str()) => "→",
+                Heads::End => "←",
+            };
+            let label = if c.label.is_empty() { String::new() } else { format!(" “{}”", c.label) };
+            Some(format!("{sign} {name}{label}"))
+        })
+        .collect()
+}
+
 /// What a recap says about one item: its dots (when the totals may be shown), reactions
 /// and replies.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -109,6 +109,25 @@ impl NewIdea {
     }
 }
 
+/// A connector between ideas being added (by their place in the list of ideas) or
+/// themes (on the board or being added), added in the same step as they are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewConnector {
+    pub from: NewEnd,
+    pub to: NewEnd,
+    pub label: String,
+    pub heads: super::Heads,
+    pub dashed: bool,
+}
+
+/// One end of a [`NewConnector`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum NewEnd {
+    /// The idea at this place in the list of ideas added with it.
+    Idea(usize),
+    Theme(ThemeId),
+}
+
 /// What [`add`] added: the new items' ids in the order given, and the edit that takes
 /// them all out again.
 #[derive(Debug)]
@@ -126,18 +145,22 @@ pub fn add(
     by: Contributor<'_>,
     clock: &mut Stamper,
 ) -> Result<Added, EditError> {
-    add_with_themes(board, Vec::new(), ideas, by, clock)
+    add_with_themes(board, Vec::new(), ideas, Vec::new(), by, clock)
 }
 
-/// [`add`], with new `themes` (which the ideas may be in) added first, in the same step.
+/// [`add`], with new `themes` (which the ideas may be in) added first and `connectors`
+/// between them after, in the same step. A connector whose ends are not both there, or
+/// are one thing, is left out (the caller said which it could not join).
 pub fn add_with_themes(
     board: &mut Board,
     themes: Vec<Theme>,
     ideas: Vec<NewIdea>,
+    connectors: Vec<NewConnector>,
     by: Contributor<'_>,
     clock: &mut Stamper,
 ) -> Result<Added, EditError> {
     let now = Timestamp::now();
+    let mut connectors = connectors.into_iter();
     let mut ids = Vec::with_capacity(ideas.len());
     let mut inserted = Vec::with_capacity(themes.len() + ideas.len());
     let mut reverses: Vec<Edit> = Vec::with_capacity(themes.len() + ideas.len());
@@ -153,6 +176,22 @@ pub fn add_with_themes(
             z = z.saturating_add(1);
             ids.push(item.id.clone());
             Edit::InsertItem(Box::new(item))
+        } else if let Some(new) = connectors.next() {
+            let end = |e: NewEnd| match e {
+                NewEnd::Idea(n) => ids.get(n).map(|id| super::End::Card(id.clone())),
+                NewEnd::Theme(id) => Some(super::End::Frame(id)),
+            };
+            let (Some(from), Some(to)) = (end(new.from), end(new.to)) else { continue };
+            let connector = super::Connector {
+                label: super::connector::clean_label(&new.label),
+                heads: new.heads,
+                dashed: new.dashed,
+                ..super::Connector::new(from, to, by.name, now)
+            };
+            if connector.check(board).is_err() {
+                continue;
+            }
+            Edit::InsertConnector(connector)
         } else {
             break;
         };
