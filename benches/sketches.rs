@@ -1,7 +1,9 @@
-//! Sketches on the canvas (issue 30): one egui frame of the canvas (layout, painting and
-//! tessellation; no GPU) at fit zoom with 200 sketches of 50 strokes × 200 points,
-//! against the same board with a note in place of each sketch. Target: ≤ 1.5 × (each
-//! sketch is kept as a picture at the size it is shown, not its outlines redrawn). And
+//! Sketches and connectors on the canvas (issue 30): one egui frame of the canvas
+//! (layout, painting and tessellation; no GPU) at fit zoom with 200 sketches of 50
+//! strokes × 200 points, and the same with 2,000 connectors between them, against the
+//! same board with a note in place of each sketch and no connectors. Target: ≤ 1.5 ×
+//! (each sketch is kept as a picture at the size it is shown, not its outlines redrawn;
+//! a connector is a line and a head, its label left out where it would be unreadable). And
 //! the frame in which a stroke lands on such a sketch shown at 100 %: its picture is
 //! drawn again from all 50 strokes. Target: < 8 ms.
 
@@ -35,6 +37,27 @@ fn busy_sketch(strokes: usize, points: usize, seed: usize) -> Sketch {
         })
         .collect();
     Sketch { strokes, ..Sketch::default() }
+}
+
+/// 2,000 connectors between the 200 cards: each card to ten others, every other one
+/// labelled, some dashed, some with heads at both ends.
+fn connect(board: &mut Board) {
+    use moodboard::model::{Connector, End, Heads};
+    let ids: Vec<_> = board.items.iter().map(|i| i.id.clone()).collect();
+    let now = Timestamp::from_unix_millis(1_790_000_000_000);
+    for (i, from) in ids.iter().enumerate() {
+        for k in 0..10 {
+            let to = &ids[(i + k * 7 + 1) % ids.len()];
+            let mut c = Connector::new(End::Card(from.clone()), End::Card(to.clone()), "Ann", now);
+            if k % 2 == 0 {
+                c.label = format!("link {k}");
+            }
+            c.dashed = k % 3 == 0;
+            c.heads = if k % 4 == 0 { Heads::Both } else { Heads::End };
+            board.connectors.push(c);
+        }
+    }
+    board.connectors.sort_by(|a, b| a.id.cmp(&b.id));
 }
 
 /// 200 cards of 480 × 360 in a 20-wide grid: sketches, or notes in their place.
@@ -95,8 +118,11 @@ fn sketches(c: &mut Criterion) {
     let mut group = c.benchmark_group("sketch_frame");
     // At fit zoom: the 20 × 10 grid (10,400 × 4,000 units) in a 1400 × 900 canvas.
     let fit = 1400.0 / 10_400.0;
-    for with in [false, true] {
-        let board = board(with);
+    for (with, connectors) in [(false, false), (true, false), (true, true)] {
+        let mut board = board(with);
+        if connectors {
+            connect(&mut board);
+        }
         let mut canvas = Canvas::new(fit);
         // Warm up: fonts, galleys, every sketch's picture at this size (a few frames'
         // worth of drawing each; the longest of these frames is said).
@@ -112,8 +138,35 @@ fn sketches(c: &mut Criterion) {
             "{}: {frames} frames to draw everything, the longest {longest:?}",
             if with { "sketches" } else { "notes" }
         );
-        let name = if with { "200_sketches_50x200_at_fit" } else { "200_notes_at_fit" };
+        let name = match (with, connectors) {
+            (true, true) => "200_sketches_50x200_2000_connectors_at_fit",
+            (true, false) => "200_sketches_50x200_at_fit",
+            _ => "200_notes_at_fit",
+        };
         group.bench_function(name, |b| b.iter(|| canvas.frame(&board)));
+        if connectors {
+            // Panning: the view moves a point each frame, so the connectors' mesh is
+            // moved (within the board it was made for) or made again.
+            let mut step = 0.0f32;
+            group.bench_function("200_sketches_50x200_2000_connectors_panning", |b| {
+                b.iter(|| {
+                    step += 1.0;
+                    let shift = if (step as i32 / 200) % 2 == 0 { 1.0 } else { -1.0 };
+                    canvas.view.camera.screen_from_board.translation.x += shift;
+                    canvas.frame(&board)
+                })
+            });
+            // Zooming: every frame at another scale, the mesh made again.
+            let mut k = 0u32;
+            group.bench_function("200_sketches_50x200_2000_connectors_zooming", |b| {
+                b.iter(|| {
+                    k += 1;
+                    canvas.view.camera.screen_from_board.scaling = fit * (1.0 + (k % 50) as f32 * 0.001);
+                    canvas.frame(&board)
+                })
+            });
+            canvas.view.camera.screen_from_board.scaling = fit;
+        }
         if with {
             eprintln!("sketch pictures kept: {} KiB", canvas.images.sketches.memory() / 1024);
         }

@@ -219,6 +219,35 @@ fn recaps_list_each_ideas_connections() {
     let dir = tempfile::tempdir().unwrap();
     let store = storage::AssetStore::for_board(&dir.path().join("Recap.moodboard.ron"));
     let html = moodboard::export::to_html(&b, &store);
-    assert!(html.contains("<ul class=\"connections\"><li>→ Beta “&lt;b&gt;leads&lt;/b&gt; to”</li>"), "{html}");
+    assert!(html.contains("<ul class=\"connections\"><li>"), "{html}");
+    assert!(html.contains("<li>→ Beta “&lt;b&gt;leads&lt;/b&gt; to”</li>"), "{html}");
     assert!(!html.contains("<b>leads"), "the label is escaped");
+}
+
+/// The PNG export draws the connectors people see, in their ink, under the cards.
+#[test]
+fn the_png_export_draws_connectors() {
+    use moodboard::model::Connector;
+    let now = Timestamp::now();
+    let mut b = Board::new("Picture", now);
+    for (text, x) in [("Alpha", 0.0), ("Beta", 900.0)] {
+        b.items.push(Item::new(ItemKind::note(text), Pos::new(x, 0.0), "Ann", "own team", now));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let store = storage::AssetStore::for_board(&dir.path().join("Picture.moodboard.ron"));
+    let ink = |b: &Board| {
+        let picture = moodboard::export::render_picture(b, &store, 4096.0).unwrap();
+        picture.pixels().filter(|p| p.0[..3] == [0x46, 0x4A, 0x52]).count()
+    };
+    assert_eq!(ink(&b), 0, "no connector, no connector ink");
+    let (alpha, beta) = (b.items[0].id.clone(), b.items[1].id.clone());
+    let mut dashed = Connector::new(End::Card(alpha), End::Card(beta), "Ann", now);
+    dashed.heads = Heads::Both;
+    b.connectors.push(dashed.clone());
+    let solid_both = ink(&b);
+    // A line of some 600 px, two wide, and two heads.
+    assert!(solid_both > 1000, "{solid_both} pixels of connector ink");
+    b.connectors[0].dashed = true;
+    let dashes = ink(&b);
+    assert!(dashes < solid_both * 3 / 4 && dashes > solid_both / 4, "dashed: {dashes} of {solid_both}");
 }

@@ -86,11 +86,17 @@ pub fn render_picture(board: &Board, store: &AssetStore, max_side: f32) -> Resul
             Rgba([cr / 2, cg / 2, cb / 2, 255]),
         );
     }
+    // Connectors under the cards, as on the canvas.
+    for connector in board.shown_connectors() {
+        canvas.connector(board, connector);
+    }
     for item in &board.items {
         canvas.card(item, store);
     }
     Ok(canvas.img)
 }
+
+const CONNECTOR_INK: Rgba<u8> = Rgba([0x46, 0x4A, 0x52, 0xFF]);
 
 /// The characters of `s` the font has glyphs for: a sign it lacks (`↗`) is left out
 /// rather than drawn as an empty box.
@@ -124,6 +130,94 @@ impl Canvas {
         let p = self.img.get_pixel_mut(x as u32, y as u32);
         for i in 0..3 {
             p.0[i] = (f32::from(p.0[i]) * (1.0 - a) + f32::from(c.0[i]) * a).round() as u8;
+        }
+    }
+
+    /// A board point in pixels.
+    fn point_px(&self, p: Pos) -> (f32, f32) {
+        ((p.x - self.origin.0) * self.scale, (p.y - self.origin.1) * self.scale)
+    }
+
+    /// A connector: its line (dashed if it is), its heads and its label on a plate.
+    fn connector(&mut self, board: &Board, connector: &crate::model::Connector) {
+        use crate::model::Heads;
+        let Some((start, end)) = board.route_of(connector) else { return };
+        let (a, b) = (self.point_px(start), self.point_px(end));
+        let width = (2.0 * self.scale).max(1.5);
+        let head = (12.0 * self.scale).max(5.0);
+        let dash = connector.dashed.then_some((8.0 * self.scale).max(3.0));
+        self.segment(a, b, width, dash, CONNECTOR_INK);
+        if connector.heads != Heads::None {
+            self.head(a, b, head, CONNECTOR_INK);
+        }
+        if connector.heads == Heads::Both {
+            self.head(b, a, head, CONNECTOR_INK);
+        }
+        if !connector.label.is_empty() {
+            let middle = ((start.x + end.x) / 2.0, (start.y + end.y) / 2.0);
+            let size = 14.0;
+            let w = self.line_width(&connector.label, size) / self.scale.max(1e-6) + 12.0;
+            let r = (middle.0 - w / 2.0, middle.1 - size * 0.8, w, size * 1.6);
+            self.fill(r, Rgba([0xFF, 0xFF, 0xFF, 0xE6]));
+            self.text(&connector.label, (r.0 + 6.0, r.1 + 1.0, r.2, r.3), size, INK);
+        }
+    }
+
+    /// A line `width` pixels wide from `a` to `b` (pixels), dashes of `dash` pixels.
+    fn segment(&mut self, a: (f32, f32), b: (f32, f32), width: f32, dash: Option<f32>, c: Rgba<u8>) {
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let length = (dx * dx + dy * dy).sqrt();
+        if !length.is_finite() || length < 0.5 {
+            return;
+        }
+        let steps = (length * 2.0).ceil() as usize;
+        let r = width / 2.0;
+        for i in 0..=steps {
+            let t = i as f32 / steps as f32;
+            if let Some(dash) = dash
+                && (t * length / dash) as i64 % 2 == 1
+            {
+                continue;
+            }
+            let (x, y) = (a.0 + dx * t, a.1 + dy * t);
+            for py in (y - r).floor() as i64..=(y + r).ceil() as i64 {
+                for px in (x - r).floor() as i64..=(x + r).ceil() as i64 {
+                    let d = ((px as f32 + 0.5 - x).powi(2) + (py as f32 + 0.5 - y).powi(2)).sqrt();
+                    if d <= r + 0.5 {
+                        self.blend(px, py, c, 1.0);
+                    }
+                }
+            }
+        }
+    }
+
+    /// An arrow head at `tip` (pixels), pointing away from `from`.
+    fn head(&mut self, from: (f32, f32), tip: (f32, f32), size: f32, c: Rgba<u8>) {
+        let (dx, dy) = (tip.0 - from.0, tip.1 - from.1);
+        let length = (dx * dx + dy * dy).sqrt();
+        if !length.is_finite() || length < 0.5 {
+            return;
+        }
+        let (ux, uy) = (dx / length, dy / length);
+        let back = (tip.0 - ux * size, tip.1 - uy * size);
+        let (sx, sy) = (-uy * size * 0.45, ux * size * 0.45);
+        let corners = [tip, (back.0 + sx, back.1 + sy), (back.0 - sx, back.1 - sy)];
+        let cross = |p: (f32, f32), q: (f32, f32), r: (f32, f32)| (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0);
+        let (x0, x1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
+        let (y0, y1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));
+        for py in y0.floor() as i64..=y1.ceil() as i64 {
+            for px in x0.floor() as i64..=x1.ceil() as i64 {
+                let p = (px as f32 + 0.5, py as f32 + 0.5);
+                let (d1, d2, d3) = (
+                    cross(corners[0], corners[1], p),
+                    cross(corners[1], corners[2], p),
+                    cross(corners[2], corners[0], p),
+                );
+                let inside = (d1 >= 0.0 && d2 >= 0.0 && d3 >= 0.0) || (d1 <= 0.0 && d2 <= 0.0 && d3 <= 0.0);
+                if inside {
+                    self.blend(px, py, c, 1.0);
+                }
+            }
         }
     }
 

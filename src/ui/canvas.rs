@@ -104,7 +104,8 @@ pub fn canvas_ui(
             }
         }
     };
-    let drawn = super::connectors::paint_connectors(&painter, board, view, visible_in_board, &rect_of);
+    let still = matches!(view.canvas.gesture, Gesture::None | Gesture::Connect { .. } | Gesture::RubberBand { .. });
+    let drawn = super::connectors::paint_connectors(&painter, board, view, visible_in_board, still, &rect_of);
 
     // Cards, bottom to top, the ones being dragged on top of all; only those on screen
     // are laid out and painted.
@@ -191,7 +192,11 @@ pub fn canvas_ui(
         }
     }
     super::connectors::drawing_ui(ui, board, view, you, actions);
-    super::connectors::connector_nodes(ui, board, &drawn);
+    // Their nodes for a screen reader (and the tests), only when one is listening: two
+    // thousand widgets a frame are not free.
+    if ui.ctx().accesskit_node_builder(background.id, |_| ()).is_some() {
+        super::connectors::connector_nodes(ui, board, &drawn);
+    }
 
     if let Some((id, _)) = &view.canvas.inline_edit
         && let Some(item) = board.item(id)
@@ -652,12 +657,13 @@ fn background_input(
     view: &mut ViewState,
     background: &Response,
     space_held: bool,
-    drawn: &[super::connectors::Drawn],
+    drawn: &super::connectors::Painted,
     actions: &mut Vec<Action>,
 ) {
     if background.clicked() {
         commit_inline_edit(board, view, actions);
-        let on_connector = background.interact_pointer_pos().and_then(|p| super::connectors::connector_at(drawn, p));
+        let on_connector =
+            background.interact_pointer_pos().and_then(|p| super::connectors::connector_at(board, drawn, p));
         if on_connector.is_some() || !ui.input(|i| i.modifiers.shift || i.modifiers.command) {
             view.canvas.selection.clear();
         }

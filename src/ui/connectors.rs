@@ -3,6 +3,8 @@
 //! selected card's edges, and set in the inspector (label, heads, dashed, reverse,
 //! delete). The rules are the model's (`model/connector.rs`).
 
+use std::sync::Arc;
+
 use egui::{
     Color32, CursorIcon, FontId, Id, Pos2, Rect, Role, Sense, Shape, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2,
     vec2,
@@ -20,16 +22,52 @@ use crate::tr;
 const PICK_DISTANCE: f32 = 6.0;
 /// The handles' radius, in screen points.
 const HANDLE_RADIUS: f32 = 6.0;
+/// The most dashes drawn on one dashed line.
+const MAX_DASHES: usize = 12;
 /// Below this size (screen points) a label is not written.
 const SMALLEST_LABEL: f32 = 7.0;
 
-/// Where a connector is on screen this frame: its line and its label's box.
-#[derive(Clone, Debug)]
+/// Where a connector is on screen: its place in the board's list and its line.
+#[derive(Clone, Copy, Debug)]
 pub struct Drawn {
-    pub id: ConnectorId,
+    pub index: usize,
     pub from: Pos2,
     pub to: Pos2,
-    pub label: Option<Rect>,
+}
+
+/// What the canvas drew of the connectors this frame, for picking and for a screen
+/// reader: the lines, and the plates of the labels written.
+#[derive(Clone, Debug, Default)]
+pub struct Painted {
+    pub lines: Arc<Vec<Drawn>>,
+    /// (index in the board's list, the label's plate).
+    pub labels: Vec<(usize, Rect)>,
+}
+
+/// What decides the connectors' mesh: the board's version, the zoom, which connector is
+/// chosen and the look. While none of it changes (a frame for a hover, a moving picture,
+/// a colleague's pointer, a pan that stays within the part of the board the mesh was
+/// made for), the mesh of an earlier frame is drawn again, moved with the view.
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    version: super::derived::BoardVersion,
+    scaling: f32,
+    selected: Option<ConnectorId>,
+    dark: bool,
+}
+
+/// The connectors' mesh and lines, kept in egui's memory between frames.
+#[derive(Clone)]
+struct Cached {
+    key: Key,
+    /// The part of the board (units) the mesh holds every connector of.
+    covers: Rect,
+    /// The camera's translation it was made at.
+    at: Vec2,
+    mesh: Arc<egui::Mesh>,
+    lines: Arc<Vec<Drawn>>,
+    /// (index, start, end, chosen) of the connectors with a label.
+    labelled: Arc<Vec<(usize, Pos2, Pos2, bool)>>,
 }
 
 /// The ink of connectors on the canvas.
@@ -39,20 +77,81 @@ fn ink(dark: bool) -> Color32 {
 
 /// Draws every connector whose line crosses `visible` (board units), its ends where
 /// `rect_of` says they are now (a card being dragged is where it is being dragged).
-/// Returns what was drawn, for picking.
+/// Returns what was drawn, for picking. `still`: nothing moves the cards or frames this
+/// frame (no drag or resize), so last frame's mesh may be drawn again.
 pub fn paint_connectors(
     painter: &egui::Painter,
     board: &Board,
     view: &ViewState,
     visible: Rect,
+    still: bool,
     rect_of: &dyn Fn(&End) -> Option<Rect>,
-) -> Vec<Drawn> {
+) -> Painted {
     let dark = painter.ctx().theme() == egui::Theme::Dark;
+    let zoom = view.camera.zoom();
+    let t = view.camera.screen_from_board;
+    let key = Key { version: view.board_version, scaling: t.scaling, selected: view.canvas.connector.clone(), dark };
+    let memory = Id::unique("moodboard-connectors-mesh");
+    let kept = painter.ctx().data(|d| d.get_temp::<Cached>(memory));
+    let kept = kept.filter(|c| still && c.key == key && c.covers.contains_rect(visible));
+    let (cached, moved) = match kept {
+        Some(cached) => {
+            let moved = t.translation - cached.at;
+            (cached, moved)
+        }
+        None => {
+            // Made for the view and half a view round it, so that a pan reuses it.
+            let covers = visible.expand2(visible.size() * 0.5);
+            let cached = build(board, view, covers, rect_of, key, dark);
+            if still {
+                painter.ctx().data_mut(|d| d.insert_temp(memory, cached.clone()));
+            }
+            (cached, Vec2::ZERO)
+        }
+    };
+    if moved == Vec2::ZERO {
+        painter.add(Shape::mesh(cached.mesh.clone()));
+    } else {
+        let mut mesh = (*cached.mesh).clone();
+        mesh.translate(moved);
+        painter.add(Shape::mesh(mesh));
+    }
+    let lines = if moved == Vec2::ZERO {
+        cached.lines.clone()
+    } else {
+        Arc::new(cached.lines.iter().map(|d| Drawn { from: d.from + moved, to: d.to + moved, ..*d }).collect())
+    };
+    let mut labels = Vec::new();
+    for &(index, s, e, selected) in cached.labelled.iter() {
+        let (s, e) = (s + moved, e + moved);
+        let Some(connector) = board.connectors.as_slice().get(index) else { continue };
+        if let Some(plate) = label_rect(painter, connector, s, e, zoom, dark, selected) {
+            labels.push((index, plate));
+        }
+    }
+    Painted { lines, labels }
+}
+
+/// Works out the connectors' mesh: every line and head in one mesh (two thousand
+/// connectors as shapes of their own cost egui a tessellation each).
+fn build(
+    board: &Board,
+    view: &ViewState,
+    visible: Rect,
+    rect_of: &dyn Fn(&End) -> Option<Rect>,
+    key: Key,
+    dark: bool,
+) -> Cached {
     let zoom = view.camera.zoom();
     let to_screen = view.camera.screen_from_board;
     let width = (2.0 * zoom).clamp(1.5, 4.0);
-    let mut drawn = Vec::new();
-    for connector in board.shown_connectors() {
+    let readable = style::SMALL_FONT * zoom >= SMALLEST_LABEL;
+    let mut lines = Vec::new();
+    let mut labelled = Vec::new();
+    let mut mesh = egui::Mesh::default();
+    // Every connector whose ends are shown (a connector to itself has no route): the same
+    // as `Board::shown_connectors`, without looking its ends up twice.
+    for (index, connector) in board.connectors.iter().enumerate() {
         let (Some(a), Some(b)) = (rect_of(&connector.from), rect_of(&connector.to)) else { continue };
         let Some((start, end)) = crate::model::connector::route(super::view::from_rect(a), super::view::from_rect(b))
         else {
@@ -62,9 +161,9 @@ pub fn paint_connectors(
         if !Rect::from_two_pos(start, end).expand(40.0).intersects(visible) {
             continue;
         }
-        let selected = view.canvas.connector.as_ref() == Some(&connector.id);
+        let selected = key.selected.as_ref() == Some(&connector.id);
         let colour = if selected { style::SELECTION } else { ink(dark) };
-        let stroke = Stroke::new(if selected { width + 1.0 } else { width }, colour);
+        let line_width = if selected { width + 1.0 } else { width };
         let (s, e) = (to_screen * start, to_screen * end);
         let head = (10.0 * zoom).clamp(5.0, 16.0);
         // The line stops where a head starts, so its end does not poke through the tip.
@@ -72,33 +171,96 @@ pub fn paint_connectors(
         let line_end = if connector.heads == Heads::None { e } else { e - dir * head * 0.8 };
         let line_start = if connector.heads == Heads::Both { s + dir * head * 0.8 } else { s };
         if connector.dashed {
-            let dash = (8.0 * zoom).clamp(3.0, 12.0);
-            painter.extend(Shape::dashed_line(&[line_start, line_end], stroke, dash, dash * 0.75));
+            // At most so many dashes a line: zoomed out, a long dashed line would be
+            // hundreds of pieces, and reads as dashed with fewer, longer ones.
+            let length = (line_end - line_start).length();
+            let dash = (8.0 * zoom).clamp(3.0, 12.0).max(length / (MAX_DASHES as f32 * 1.75));
+            let mut at = 0.0;
+            while at < length {
+                let to = (at + dash).min(length);
+                dash_quad(&mut mesh, line_start + dir * at, line_start + dir * to, line_width, colour);
+                at += dash * 1.75;
+            }
         } else {
-            painter.line_segment([line_start, line_end], stroke);
+            line_quad(&mut mesh, line_start, line_end, line_width, colour);
         }
         match connector.heads {
             Heads::None => {}
-            Heads::End => arrow_head(painter, s, e, head, colour),
+            Heads::End => arrow_head(&mut mesh, s, e, head, colour),
             Heads::Both => {
-                arrow_head(painter, s, e, head, colour);
-                arrow_head(painter, e, s, head, colour);
+                arrow_head(&mut mesh, s, e, head, colour);
+                arrow_head(&mut mesh, e, s, head, colour);
             }
         }
-        let label = label_rect(painter, connector, s, e, zoom, dark, selected);
-        drawn.push(Drawn { id: connector.id.clone(), from: s, to: e, label });
+        if readable && !connector.label.is_empty() {
+            labelled.push((index, s, e, selected));
+        }
+        lines.push(Drawn { index, from: s, to: e });
     }
-    drawn
+    Cached {
+        key,
+        covers: visible,
+        at: to_screen.translation,
+        mesh: Arc::new(mesh),
+        lines: Arc::new(lines),
+        labelled: Arc::new(labelled),
+    }
 }
 
-fn arrow_head(painter: &egui::Painter, from: Pos2, tip: Pos2, size: f32, colour: Color32) {
+/// A line from `a` to `b`, `width` wide, with a feathered edge (as egui draws lines).
+fn line_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let d = b - a;
+    let length = d.length();
+    if !length.is_finite() || length < 0.01 {
+        return;
+    }
+    let n = vec2(-d.y, d.x) / length;
+    let (inner, outer) = (n * (width * 0.5 - 0.5).max(0.0), n * (width * 0.5 + 0.5));
+    let clear = Color32::TRANSPARENT;
+    let base = mesh.vertices.len() as u32;
+    for p in [a, b] {
+        mesh.colored_vertex(p - outer, clear);
+        mesh.colored_vertex(p - inner, colour);
+        mesh.colored_vertex(p + inner, colour);
+        mesh.colored_vertex(p + outer, clear);
+    }
+    for k in 0..3 {
+        let (i, j) = (base + k, base + 4 + k);
+        mesh.add_triangle(i, i + 1, j);
+        mesh.add_triangle(i + 1, j + 1, j);
+    }
+}
+
+/// A dash: a plain quad (its ends are its own edges; no feather, a quarter the
+/// vertices of a feathered line).
+fn dash_quad(mesh: &mut egui::Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
+    let d = b - a;
+    let length = d.length();
+    if !length.is_finite() || length < 0.01 {
+        return;
+    }
+    let n = vec2(-d.y, d.x) / length * (width * 0.5);
+    let base = mesh.vertices.len() as u32;
+    for p in [a - n, a + n, b + n, b - n] {
+        mesh.colored_vertex(p, colour);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
+    mesh.add_triangle(base, base + 2, base + 3);
+}
+
+/// An arrow head at `tip`, pointing away from `from`, into the connectors' mesh.
+fn arrow_head(mesh: &mut egui::Mesh, from: Pos2, tip: Pos2, size: f32, colour: Color32) {
     let dir = (tip - from).normalized();
     if !dir.x.is_finite() {
         return;
     }
     let side = vec2(-dir.y, dir.x) * size * 0.45;
     let back = tip - dir * size;
-    painter.add(Shape::convex_polygon(vec![tip, back + side, back - side], colour, Stroke::NONE));
+    let base = mesh.vertices.len() as u32;
+    for p in [tip, back + side, back - side] {
+        mesh.colored_vertex(p, colour);
+    }
+    mesh.add_triangle(base, base + 1, base + 2);
 }
 
 /// Writes the label in the middle of the line on a small plate; returns the plate.
@@ -130,27 +292,30 @@ fn label_rect(
 
 /// The connector under the screen point `p`, if any: its label first, then the line
 /// nearest within [`PICK_DISTANCE`].
-pub fn connector_at(drawn: &[Drawn], p: Pos2) -> Option<ConnectorId> {
-    if let Some(d) = drawn.iter().rev().find(|d| d.label.is_some_and(|r| r.contains(p))) {
-        return Some(d.id.clone());
+pub fn connector_at(board: &Board, painted: &Painted, p: Pos2) -> Option<ConnectorId> {
+    let id = |index: usize| board.connectors.as_slice().get(index).map(|c| c.id.clone());
+    if let Some((index, _)) = painted.labels.iter().rev().find(|(_, plate)| plate.contains(p)) {
+        return id(*index);
     }
     let to = |q: Pos2| Pos::new(q.x, q.y);
-    drawn
+    painted
+        .lines
         .iter()
         .map(|d| (distance_to_segment(to(p), to(d.from), to(d.to)), d))
         .filter(|(distance, _)| *distance <= PICK_DISTANCE)
         .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, d)| d.id.clone())
+        .and_then(|(_, d)| id(d.index))
 }
 
 /// Accessible nodes for the connectors drawn (so a screen reader and the tests find them),
-/// clickable as the line is.
-pub fn connector_nodes(ui: &Ui, board: &Board, drawn: &[Drawn]) {
-    for d in drawn {
-        let Some(connector) = board.connector(&d.id) else { continue };
+/// at their label or the middle of their line.
+pub fn connector_nodes(ui: &Ui, board: &Board, painted: &Painted) {
+    for d in painted.lines.iter() {
+        let Some(connector) = board.connectors.as_slice().get(d.index) else { continue };
         let middle = d.from + (d.to - d.from) / 2.0;
-        let area = d.label.unwrap_or(Rect::from_center_size(middle, Vec2::splat(2.0 * PICK_DISTANCE)));
-        let response = ui.interact(area, Id::unique(("connector", d.id.as_str())), Sense::hover());
+        let plate = painted.labels.iter().find(|(index, _)| *index == d.index).map(|(_, plate)| *plate);
+        let area = plate.unwrap_or(Rect::from_center_size(middle, Vec2::splat(2.0 * PICK_DISTANCE)));
+        let response = ui.interact(area, Id::unique(("connector", connector.id.as_str())), Sense::hover());
         let label = describe(board, connector);
         response.widget_info(|| WidgetInfo::labeled(Role::Unknown, true, &label));
     }
@@ -239,7 +404,9 @@ pub fn drawing_ui(ui: &Ui, board: &Board, view: &mut ViewState, who: &str, actio
     if let Some(rect) = board.end_rect(&from) {
         let start = view.camera.screen_from_board.mul_rect(to_rect(rect)).center();
         painter.line_segment([start, to], Stroke::new(2.0, style::SELECTION));
-        arrow_head(&painter, start, to, 12.0, style::SELECTION);
+        let mut head = egui::Mesh::default();
+        arrow_head(&mut head, start, to, 12.0, style::SELECTION);
+        painter.add(Shape::mesh(head));
     }
     if let Some(rect) = target.as_ref().and_then(|t| board.end_rect(t)) {
         let on_screen = view.camera.screen_from_board.mul_rect(to_rect(rect));
