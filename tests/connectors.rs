@@ -78,13 +78,11 @@ fn a_connector_drawn_from_a_handle_follows_its_card_and_is_restyled() {
     let beta = board(&h).items.iter().find(|i| i.kind.summary() == "Beta").unwrap().id.clone();
 
     // No handles until a card is chosen.
-    assert!(h.query_all_by_label("Draw a connector from Note: Alpha").next().is_none());
+    assert!(h.query_by_label("Draw a connector from the right edge").is_none());
     click_on(&mut h, "Note: Alpha", Modifiers::NONE);
-    let right = h
-        .query_all_by_label("Draw a connector from Note: Alpha")
-        .map(|n| n.rect().center())
-        .max_by(|a, b| a.x.total_cmp(&b.x))
-        .expect("handles on the chosen card");
+    let right = centre(&h, "Draw a connector from the right edge");
+    let alpha_card = h.get_by_label("Note: Alpha").rect();
+    assert!(right.x > alpha_card.right() && alpha_card.y_range().contains(right.y), "on Alpha's right edge");
     let beta_at = centre(&h, "Note: Beta");
     drag(&mut h, right, beta_at);
     let b = board(&h);

@@ -10,7 +10,6 @@ use egui::{
     vec2,
 };
 
-use super::cards::item_label;
 use super::view::{Gesture, ViewState, board_rect_of, to_rect};
 use super::widgets::committed_text;
 use super::{Action, style};
@@ -356,8 +355,10 @@ pub fn handles_ui(ui: &Ui, view: &mut ViewState, item: &Item, card: Rect) {
         card.left_center() - vec2(offset, 0.0),
     ];
     let painter = ui.painter_at(view.camera.canvas_rect);
-    let label = tr!("connector-handle-label", item = item_label(item));
+    // Named by their edge, not by the card (whose name is the card's own node's).
+    let labels = ["connector-handle-top", "connector-handle-right", "connector-handle-bottom", "connector-handle-left"];
     for (n, spot) in spots.into_iter().enumerate() {
+        let label = crate::i18n::tr(labels[n]);
         let area = Rect::from_center_size(spot, Vec2::splat(HANDLE_RADIUS * 2.0 + 4.0));
         let response = ui.interact(area, Id::unique(("connect-handle", item.id.as_str(), n)), Sense::drag());
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
