@@ -249,3 +249,32 @@ fn the_png_export_draws_connectors() {
     let dashes = ink(&b);
     assert!(dashes < solid_both * 3 / 4 && dashes > solid_both / 4, "dashed: {dashes} of {solid_both}");
 }
+
+/// A double-click on a connector puts the keyboard in its label: type, Enter, labelled.
+#[test]
+fn a_double_click_on_a_connector_writes_its_label() {
+    use moodboard::model::Connector;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Label.moodboard.ron");
+    let now = Timestamp::now();
+    let mut b = Board::new("Label", now);
+    for (text, x) in [("Alpha", 0.0), ("Beta", 700.0)] {
+        b.items.push(Item::new(ItemKind::note(text), Pos::new(x, 0.0), "Ann", "own team", now));
+    }
+    let c = Connector::new(End::Card(b.items[0].id.clone()), End::Card(b.items[1].id.clone()), "Ann", now);
+    b.connectors.push(c);
+    storage::create(&path, &b).unwrap();
+    // Frames a twentieth of a second apart: a double-click is two clicks close together.
+    let mut h = window::harness_in(&path, &dir.path().join("boards"), 0.05, true, Some(Lang::En));
+    let line = centre(&h, "Connector from “Alpha” to “Beta”");
+    click_at(&mut h, line, Modifiers::NONE);
+    click_at(&mut h, line, Modifiers::NONE);
+    h.run_steps(2);
+    let field = h.get_by_role_and_label(Role::TextInput, "Label");
+    assert!(field.is_focused(), "the label takes the keys");
+    h.event(egui::Event::Text("goes with".into()));
+    h.run_steps(1);
+    h.key_press(Key::Enter);
+    h.run_steps(3);
+    assert_eq!(board(&h).connectors[0].label, "goes with");
+}

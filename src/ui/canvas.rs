@@ -670,6 +670,16 @@ fn background_input(
         view.canvas.connector = on_connector;
         view.canvas.highlight.clear();
     }
+    // A double-click on a connector writes its label: the inspector's field takes the keys.
+    if background.double_clicked()
+        && let Some(id) =
+            background.interact_pointer_pos().and_then(|p| super::connectors::connector_at(board, drawn, p))
+    {
+        view.canvas.selection.clear();
+        view.canvas.connector = Some(id);
+        view.panels.inspector = true;
+        super::connectors::ask_for_label(ui.ctx());
+    }
     if space_held && background.dragged_by(PointerButton::Primary) {
         view.camera.pan(background.drag_delta());
         return;

@@ -452,9 +452,15 @@ pub fn inspector_ui(ui: &mut Ui, board: &Board, connector: &Connector, actions: 
     ));
     ui.add_space(6.0);
     let replace = |c: Connector, label: String| Action::edit(Edit::ReplaceConnector(c), label);
+    let salt = ("connector-label", connector.id.as_str());
+    if ui.ctx().data_mut(|d| d.remove_temp::<bool>(label_wanted())).unwrap_or(false) {
+        // The field `committed_text` makes under this salt.
+        let field = ui.make_persistent_id(salt).with("field");
+        ui.memory_mut(|m| m.request_focus(field));
+    }
     if let Some(text) = committed_text(
         ui,
-        ("connector-label", connector.id.as_str()),
+        salt,
         tr!("inspector-connector-label"),
         &connector.label,
         false,
@@ -493,6 +499,17 @@ pub fn inspector_ui(ui: &mut Ui, board: &Board, connector: &Connector, actions: 
         ui.add_space(6.0);
         ui.label(egui::RichText::new(tr!("inspector-connector-by", who = connector.by.as_str())).weak());
     }
+}
+
+/// Where the canvas leaves word that the chosen connector's label is to be written.
+fn label_wanted() -> Id {
+    Id::unique("moodboard-connector-label-wanted")
+}
+
+/// Asks the inspector to put the keyboard in the chosen connector's label (a double-click
+/// on the connector).
+pub fn ask_for_label(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(label_wanted(), true));
 }
 
 /// The words for where a connector has heads.
