@@ -1280,7 +1280,10 @@ problem-frames-tidied = { $why }; frames and cards were tidied
 problem-reply-long = a reply of { $count } characters is shortened to { $max }
 problem-dots = { $count } dots per person is more than { $max }; set to { $max }
 problem-timer = a timer of { $secs } seconds is out of range; stopped and set to { $set }
-problem-assets-missing = the assets folder { $folder } is missing; its { $count } image(s) are shown as placeholders
+problem-assets-missing = the assets folder { $folder } is missing; { $count ->
+        [one] its image is shown as a placeholder
+       *[other] its { $count } images are shown as placeholders
+    }
 problem-asset = { $reason }; shown as a placeholder
 refused-change-other-board = their version of { $what }: another board may add ideas, not change ours
 refused-deletion-other-board = their deletion of { $what }: another board may add ideas, not remove ours

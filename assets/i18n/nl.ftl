@@ -1277,7 +1277,10 @@ problem-frames-tidied = { $why }; kaders en kaarten zijn opgeruimd
 problem-reply-long = een antwoord van { $count } tekens is ingekort tot { $max }
 problem-dots = { $count } stippen per persoon is meer dan { $max }; op { $max } gezet
 problem-timer = een timer van { $secs } seconden valt buiten het bereik; gestopt en op { $set } gezet
-problem-assets-missing = de map met bestanden { $folder } ontbreekt; de { $count } afbeelding(en) worden als plaatshouder getoond
+problem-assets-missing = de map met bestanden { $folder } ontbreekt; { $count ->
+        [one] de afbeelding wordt als plaatshouder getoond
+       *[other] de { $count } afbeeldingen worden als plaatshouder getoond
+    }
 problem-asset = { $reason }; getoond als plaatshouder
 refused-change-other-board = hun versie van { $what }: een ander bord mag ideeën toevoegen, niet de onze wijzigen
 refused-deletion-other-board = hun verwijdering van { $what }: een ander bord mag ideeën toevoegen, niet de onze weghalen

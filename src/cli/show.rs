@@ -150,7 +150,7 @@ mod tests {
             for (name, value) in args {
                 fluent.set(*name, *value);
             }
-            for name in ["path", "board", "target", "file", "title", "width", "height"] {
+            for name in ["path", "board", "target", "file", "title", "width", "height", "folder"] {
                 fluent.set(name, "X");
             }
             lookup(lang, id, Some(&fluent)).unwrap_or_else(|| panic!("{id} in {lang:?}"))
@@ -172,10 +172,24 @@ mod tests {
             (check(Lang::En, 1), check(Lang::Nl, 2)),
             ("X: 1 problem found".into(), "X: 2 problemen gevonden".into())
         );
-        let ids = ["cli-created", "cli-imported", "cli-check-ok", "cli-sync-failed"];
+        let imported = |lang, c| said(lang, "cli-imported", &[("items", 3), ("themes", 0), ("connectors", c)]);
+        assert_eq!(imported(Lang::En, 0), "imported X: 3 ideas, no new themes");
+        assert_eq!(imported(Lang::En, 1), "imported X: 3 ideas, no new themes, 1 connector");
+        assert_eq!(imported(Lang::Nl, 4), "X geïmporteerd: 3 ideeën, geen nieuwe thema's, 4 verbindingen");
+        let missing = |lang, n| said(lang, "problem-assets-missing", &[("count", n)]);
+        assert_eq!(missing(Lang::En, 1), "the assets folder X is missing; its image is shown as a placeholder");
+        let ids = ["cli-created", "cli-imported", "cli-check-ok", "cli-sync-failed", "problem-assets-missing"];
         for lang in Lang::ALL {
             for id in ids {
-                let args = [("goals", 2), ("items", 2), ("themes", 2), ("images", 2), ("count", 2), ("version", 7)];
+                let args = [
+                    ("goals", 2),
+                    ("items", 2),
+                    ("themes", 2),
+                    ("images", 2),
+                    ("count", 2),
+                    ("version", 7),
+                    ("connectors", 2),
+                ];
                 let text = said(lang, id, &args);
                 assert!(!text.contains("(s)") && text.contains('2'), "{id} in {lang:?}: {text}");
             }

@@ -42,9 +42,10 @@ impl crate::i18n::Said for PngError {
 
 crate::said_in_english!(PngError);
 
-/// Draws the board's items and theme regions and returns the PNG file's bytes.
+/// Draws the board's title and goals above its items and theme regions and returns the
+/// PNG file's bytes.
 pub fn render_png(board: &Board, store: &AssetStore) -> Result<Vec<u8>, PngError> {
-    let img = render_picture(board, store, MAX_SIDE)?;
+    let img = draw(board, store, MAX_SIDE, true)?;
     let mut png = Vec::new();
     img.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
         .map_err(|e| PngError::Encode(e.to_string()))?;
@@ -52,37 +53,64 @@ pub fn render_png(board: &Board, store: &AssetStore) -> Result<Vec<u8>, PngError
 }
 
 /// Draws the board's items and theme regions, its longest side at most `max_side`
-/// pixels (the library's small pictures of boards, the PNG export).
+/// pixels (the library's small pictures of boards, which show the title beside them).
 pub fn render_picture(board: &Board, store: &AssetStore, max_side: f32) -> Result<RgbaImage, PngError> {
+    draw(board, store, max_side, false)
+}
+
+const TITLE_SIZE: f32 = 40.0;
+const GOAL_SIZE: f32 = 22.0;
+
+/// The height of the title and goals above the board, in board units.
+fn heading_height(board: &Board) -> f32 {
+    let goals = board.goals.iter().filter(|g| !g.trim().is_empty()).count();
+    if board.title.trim().is_empty() && goals == 0 {
+        return 0.0;
+    }
+    TITLE_SIZE * 1.5 + goals as f32 * GOAL_SIZE * 1.5 + PAD
+}
+
+/// [`render_picture`], with the title and goals above the board when `heading`.
+fn draw(board: &Board, store: &AssetStore, max_side: f32, heading: bool) -> Result<RgbaImage, PngError> {
     let bounds = board.bounds().ok_or(PngError::Empty)?;
-    let (bw, bh) =
-        (bounds.max.x - bounds.min.x + 2.0 * (MARGIN + PAD), bounds.max.y - bounds.min.y + 2.0 * (MARGIN + PAD));
+    let header = if heading { heading_height(board) } else { 0.0 };
+    let (bw, bh) = (
+        bounds.max.x - bounds.min.x + 2.0 * (MARGIN + PAD),
+        bounds.max.y - bounds.min.y + 2.0 * (MARGIN + PAD) + header,
+    );
     let scale = (max_side / bw.max(bh)).min(1.0);
     let (w, h) = ((bw * scale).ceil().max(1.0) as u32, (bh * scale).ceil().max(1.0) as u32);
     let mut canvas = Canvas {
         img: RgbaImage::from_pixel(w, h, BACKGROUND),
         scale,
-        origin: (bounds.min.x - MARGIN - PAD, bounds.min.y - MARGIN - PAD),
+        origin: (bounds.min.x - MARGIN - PAD, bounds.min.y - MARGIN - PAD - header),
         font: FontRef::try_from_slice(epaint_default_fonts::UBUNTU_LIGHT).expect("egui's bundled font loads"),
     };
-    let groups = board.items_by_theme();
+    if header > 0.0 {
+        // The title, then each goal, above the board: a picture sent round says what the
+        // board is for.
+        let (x, width) = (bounds.min.x - PAD, bw - 2.0 * MARGIN);
+        let mut y = canvas.origin.1 + MARGIN;
+        canvas.text(&board.title, (x, y, width, TITLE_SIZE * 1.4), TITLE_SIZE, INK);
+        y += TITLE_SIZE * 1.5;
+        for goal in board.goals.iter().filter(|g| !g.trim().is_empty()) {
+            let line = format!("• {}", crate::model::one_line(goal, 200));
+            canvas.text(&line, (x, y, width, GOAL_SIZE * 1.4), GOAL_SIZE, INK);
+            y += GOAL_SIZE * 1.5;
+        }
+    }
+    // Each theme's frame, as on the canvas, its name in the band at its top.
     for theme in &board.themes {
-        let Some(r) = groups
-            .get(&Some(&theme.id))
-            .into_iter()
-            .flatten()
-            .map(|i| BoardRect::from_pos_size(i.pos, i.size))
-            .reduce(BoardRect::union)
-        else {
-            continue;
-        };
+        let frame = Some(theme.frame).filter(|f| f.is_valid() && f.width() >= 1.0 && f.height() >= 1.0);
+        let Some(r) = frame else { continue };
         let Rgb(cr, cg, cb) = Rgb::parse_hex(&theme.colour).unwrap_or(Rgb(0x99, 0x99, 0x99));
-        let region = (r.min.x - PAD, r.min.y - PAD, r.max.x - r.min.x + 2.0 * PAD, r.max.y - r.min.y + 2.0 * PAD);
+        let region = (r.min.x, r.min.y, r.width(), r.height());
         canvas.fill(region, Rgba([cr, cg, cb, 50]));
+        let band = crate::model::frames::FRAME_HEADER;
         canvas.text(
             &theme.name,
-            (region.0 + 8.0, region.1 - 2.0, region.2, 24.0),
-            18.0,
+            (region.0 + 16.0, region.1 + band * 0.25, region.2 - 32.0, band * 0.7),
+            22.0,
             Rgba([cr / 2, cg / 2, cb / 2, 255]),
         );
     }
@@ -475,7 +503,9 @@ mod tests {
         board.items.push(red);
         let png = render_png(&board, &store).unwrap();
         let img = image::load_from_memory(&png).unwrap().to_rgba8();
-        let at = |x: f32, y: f32| *img.get_pixel((x - (-MARGIN - PAD)) as u32, (y - (-MARGIN - PAD)) as u32);
+        // Below the title.
+        let header = heading_height(&board);
+        let at = |x: f32, y: f32| *img.get_pixel((x - (-MARGIN - PAD)) as u32, (y - (-MARGIN - PAD - header)) as u32);
         assert_eq!(at(350.0, 90.0), Rgba([255, 0, 0, 255]), "the swatch is red");
         assert_eq!(at(190.0, 90.0), NOTE, "the note's empty corner is note yellow");
         let inked = (12..120)
@@ -484,5 +514,45 @@ mod tests {
             .count();
         assert!(inked > 50, "the note's text is drawn ({inked} pixels)");
         assert!(matches!(render_png(&Board::new("Empty", now), &store), Err(PngError::Empty)));
+    }
+
+    /// Issue 31: the PNG says what the board is (its title and goals, above the board),
+    /// and a frame's name sits inside its region, not on its edge.
+    #[test]
+    fn the_png_has_the_title_and_goals_and_frame_names_inside_their_regions() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = AssetStore::for_board(&dir.path().join("B.moodboard.ron"));
+        let now = Timestamp::now();
+        let mut board = Board::new("Kitchen ideas", now);
+        let theme = board.new_theme("Warmth", now);
+        let theme_id = theme.id.clone();
+        board.themes.push(theme);
+        let mut note = Item::new(ItemKind::note("Open shelves"), Pos::new(0.0, 0.0), "A", "x", now);
+        note.size = Size::new(200.0, 100.0);
+        note.theme = Some(theme_id);
+        board.items.push(note);
+        crate::model::frames::tidy_in_place(&mut board);
+        let plain = render_picture(&board, &store, MAX_SIDE).unwrap();
+        let titled = image::load_from_memory(&render_png(&board, &store).unwrap()).unwrap().to_rgba8();
+        board.goals = vec!["A warmer kitchen".into(), "Under 5,000 euro".into()];
+        let with_goals = image::load_from_memory(&render_png(&board, &store).unwrap()).unwrap().to_rgba8();
+        assert_eq!(titled.height(), plain.height() + (TITLE_SIZE * 1.5 + PAD) as u32, "room for the title");
+        assert_eq!(with_goals.height(), titled.height() + (2.0 * GOAL_SIZE * 1.5) as u32, "and a line a goal");
+        let ink_rows = |img: &RgbaImage, rows: std::ops::Range<u32>| {
+            rows.filter(|&y| (0..img.width()).any(|x| img.get_pixel(x, y).0[..3] == INK.0[..3])).count()
+        };
+        assert!(ink_rows(&with_goals, 0..(MARGIN + TITLE_SIZE * 1.5) as u32) > 15, "the title is written");
+        let goals = (MARGIN + TITLE_SIZE * 1.5) as u32..(MARGIN + TITLE_SIZE * 1.5 + 2.0 * GOAL_SIZE * 1.5) as u32;
+        assert!(ink_rows(&with_goals, goals) > 15, "the goals are written");
+        // The frame's name: in the theme's darker ink, never above the region's tint.
+        let Rgb(r, g, b) = Rgb::parse_hex(&board.themes[0].colour).unwrap();
+        let label = [r / 2, g / 2, b / 2];
+        let tint = |c: u8, bg: u8| (f32::from(bg) * (1.0 - 50.0 / 255.0) + f32::from(c) * 50.0 / 255.0).round() as u8;
+        let region = [tint(r, BACKGROUND.0[0]), tint(g, BACKGROUND.0[1]), tint(b, BACKGROUND.0[2])];
+        let top_of = |colour: [u8; 3]| {
+            (0..plain.height()).find(|&y| (0..plain.width()).any(|x| plain.get_pixel(x, y).0[..3] == colour))
+        };
+        let (region_top, label_top) = (top_of(region).unwrap(), top_of(label).expect("the name is drawn"));
+        assert!(label_top > region_top, "the name ({label_top}) is inside the region ({region_top})");
     }
 }
