@@ -211,6 +211,8 @@ mod connectors {
         b.pos = Pos { x: 600.0, y: 0.0 };
         let (ia, ib) = (a.id.clone(), b.id.clone());
         board.items.extend([a, b]);
+        // As a board is kept: by (z, id).
+        board.sort_items();
         (board, ia, ib)
     }
 
