@@ -12,37 +12,10 @@ use moodboard::model::{Board, End, Heads, Item, ItemKind, Pos, Timestamp};
 use moodboard::storage;
 
 mod window;
+use window::{click_at, drag, press};
 
 fn board(h: &Harness<'_, MoodboardApp>) -> Board {
     h.state().doc().board().clone()
-}
-
-fn press(h: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
-    h.run_steps(2);
-}
-
-fn drag(h: &mut Harness<'_, MoodboardApp>, from: Pos2, to: Pos2) {
-    h.event(egui::Event::PointerMoved(from));
-    h.run_steps(1);
-    h.drag_at(from);
-    h.run_steps(1);
-    for step in 1..=8 {
-        h.event(egui::Event::PointerMoved(from + (to - from) * (step as f32 / 8.0)));
-        h.run_steps(1);
-    }
-    h.drop_at(to);
-    h.run_steps(3);
-}
-
-fn click_at(h: &mut Harness<'_, MoodboardApp>, at: Pos2, modifiers: Modifiers) {
-    let button =
-        |pressed| egui::Event::PointerButton { pos: at, button: egui::PointerButton::Primary, pressed, modifiers };
-    h.event(egui::Event::PointerMoved(at));
-    h.event(button(true));
-    h.step();
-    h.event(button(false));
-    h.run_steps(3);
 }
 
 fn click_on(h: &mut Harness<'_, MoodboardApp>, label: &str, modifiers: Modifiers) {

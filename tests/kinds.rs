@@ -180,13 +180,13 @@ fn the_colour_picker_makes_a_swatch_of_the_pixel_under_the_pointer() {
     h.event(egui::Event::PointerMoved(right));
     h.run_steps(2);
     assert!(h.query_by_label_contains("#C82828").is_none(), "the hex is painted, not a widget");
-    click_at(&mut h, right);
+    window::click_at(&mut h, right, egui::Modifiers::NONE);
     h.run_steps(3);
     assert_eq!(swatches(&h), ["#C82828"], "the mirrored card shows red on its right");
     let left = card.left_center() + egui::vec2(card.width() * 0.2, 0.0);
     h.event(egui::Event::PointerMoved(left));
     h.run_steps(2);
-    click_at(&mut h, left);
+    window::click_at(&mut h, left, egui::Modifiers::NONE);
     h.run_steps(3);
     assert_eq!(swatches(&h), ["#C82828", "#1E5AC8"], "and blue on its left; the picker stays out");
 
@@ -196,21 +196,6 @@ fn the_colour_picker_makes_a_swatch_of_the_pixel_under_the_pointer() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Z);
     h.run_steps(3);
     assert_eq!(swatches(&h), ["#C82828"], "each pick is one undo step");
-}
-
-/// A click of the primary button at `at`, where no widget of its own is.
-fn click_at(h: &mut egui_kittest::Harness<'_, moodboard::app::MoodboardApp>, at: egui::Pos2) {
-    let button = |pressed| egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed,
-        modifiers: egui::Modifiers::NONE,
-    };
-    h.event(egui::Event::PointerMoved(at));
-    h.event(button(true));
-    h.step();
-    h.event(button(false));
-    h.run_steps(3);
 }
 
 /// A heading from its form (H): words on the canvas; the inspector makes it smaller and

@@ -12,6 +12,7 @@ use moodboard::model::{Board, Item, ItemKind, Pos, Timestamp};
 use moodboard::storage;
 
 mod window;
+use window::press;
 
 fn sketches(h: &Harness<'_, MoodboardApp>) -> Vec<(moodboard::model::ItemId, Sketch)> {
     h.state()
@@ -39,11 +40,6 @@ fn stroke(h: &mut Harness<'_, MoodboardApp>, from: Pos2, to: Pos2) {
         h.run_steps(1);
     }
     h.drop_at(to);
-    h.run_steps(3);
-}
-
-fn press(h: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
-    h.key_press_modifiers(modifiers, key);
     h.run_steps(3);
 }
 

@@ -17,7 +17,7 @@ use moodboard::storage;
 mod server;
 mod window;
 use server::{Answer, Server};
-use window::{harness_in, settle};
+use window::{drag, harness_in, press, settle};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -79,30 +79,12 @@ fn count(harness: &Harness<'_, MoodboardApp>, kind: KindTag) -> usize {
     harness.state().doc().board().items.iter().filter(|i| i.kind.tag() == kind).count()
 }
 
-fn press(harness: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
-    harness.key_press_modifiers(modifiers, key);
-    harness.run_steps(3);
-}
-
 fn undo(harness: &mut Harness<'_, MoodboardApp>) {
     press(harness, Modifiers::COMMAND, Key::Z);
 }
 
 fn redo(harness: &mut Harness<'_, MoodboardApp>) {
     press(harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-}
-
-fn drag(harness: &mut Harness<'_, MoodboardApp>, from: Pos2, to: Pos2) {
-    harness.event(egui::Event::PointerMoved(from));
-    harness.run_steps(1);
-    harness.drag_at(from);
-    harness.run_steps(1);
-    for step in 1..=8 {
-        harness.event(egui::Event::PointerMoved(from + (to - from) * (step as f32 / 8.0)));
-        harness.run_steps(1);
-    }
-    harness.drop_at(to);
-    harness.run_steps(3);
 }
 
 fn card_center(harness: &Harness<'_, MoodboardApp>, label: &str) -> Pos2 {

@@ -1,10 +1,10 @@
-//! The app in a headless window (egui_kittest) for tests: a harness on a board, and
-//! running frames until its background work is done.
+//! The app in a headless window (egui_kittest) for tests: a harness on a board, running
+//! frames until its background work is done, and the keys and pointer as a user uses them.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use egui::Vec2;
+use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use moodboard::app::{MoodboardApp, Startup};
 use moodboard::i18n::Lang;
@@ -62,4 +62,39 @@ pub fn settle(harness: &mut Harness<'_, MoodboardApp>) {
         std::thread::sleep(Duration::from_millis(10));
     }
     harness.run_steps(2);
+}
+
+/// Presses `key` with `modifiers` and lets the app answer.
+#[allow(dead_code)] // not every test file presses keys
+pub fn press(harness: &mut Harness<'_, MoodboardApp>, modifiers: Modifiers, key: Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run_steps(3);
+}
+
+/// Drags with the primary button from `from` to `to` in eight steps, as a hand does.
+#[allow(dead_code)] // not every test file drags
+pub fn drag(harness: &mut Harness<'_, MoodboardApp>, from: Pos2, to: Pos2) {
+    harness.event(egui::Event::PointerMoved(from));
+    harness.run_steps(1);
+    harness.drag_at(from);
+    harness.run_steps(1);
+    for step in 1..=8 {
+        harness.event(egui::Event::PointerMoved(from + (to - from) * (step as f32 / 8.0)));
+        harness.run_steps(1);
+    }
+    harness.drop_at(to);
+    harness.run_steps(3);
+}
+
+/// A click at `at` with `modifiers` held, where there may be no widget to click (the
+/// canvas's background, a line on it).
+#[allow(dead_code)] // not every test file clicks by place
+pub fn click_at(harness: &mut Harness<'_, MoodboardApp>, at: Pos2, modifiers: Modifiers) {
+    let button =
+        |pressed| egui::Event::PointerButton { pos: at, button: egui::PointerButton::Primary, pressed, modifiers };
+    harness.event(egui::Event::PointerMoved(at));
+    harness.event(button(true));
+    harness.step();
+    harness.event(button(false));
+    harness.run_steps(3);
 }
