@@ -235,33 +235,19 @@ impl Versioned for Connector {
 /// merged board: an end is gone). A copy of this board keeps them, unseen, so that
 /// merging stays the same in any order; from another board, only what can be shown comes.
 fn connectors_left_off(ours: &Board, theirs: &Board, merged: &mut Merged, horizon: Timestamp) {
+    let left_off = |connector: &Connector| Refusal {
+        id: connector.id.to_string(),
+        what: connector.describe(),
+        why: Refused::ConnectorEndGone,
+        clock: clock_of(horizon),
+    };
     if ours.id != theirs.id {
-        let shown: Vec<_> = merged.board.shown_connectors().cloned().collect();
-        let came: Vec<_> = merged
-            .board
-            .connectors
-            .iter()
-            .filter(|c| !ours.connectors.contains(c.id.as_str()) && !merged.board.shows_connector(c))
-            .cloned()
-            .collect();
-        for connector in came {
-            merged.refused.push(Refusal {
-                id: connector.id.to_string(),
-                what: connector.describe(),
-                why: Refused::ConnectorEndGone,
-                clock: clock_of(horizon),
-            });
-        }
-        let ours_unseen: Vec<_> = merged
-            .board
-            .connectors
-            .iter()
-            .filter(|c| ours.connectors.contains(c.id.as_str()) && !merged.board.shows_connector(c))
-            .cloned()
-            .collect();
-        let mut kept = shown;
-        kept.extend(ours_unseen);
-        kept.sort_by(|a, b| a.id.cmp(&b.id));
+        // Ours stay as they were; theirs come only if they can be shown.
+        let connectors = std::mem::take(&mut merged.board.connectors).into_vec();
+        let (kept, left): (Vec<Connector>, Vec<Connector>) = connectors
+            .into_iter()
+            .partition(|c| ours.connectors.contains(c.id.as_str()) || merged.board.shows_connector(c));
+        merged.refused.extend(left.iter().map(left_off));
         merged.board.connectors = kept.into();
         return;
     }
@@ -270,12 +256,7 @@ fn connectors_left_off(ours: &Board, theirs: &Board, merged: &mut Merged, horizo
     for connector in merged.board.connectors.iter() {
         let seen_before = ours.connector(&connector.id).is_some_and(|c| ours.shows_connector(c));
         if seen_before && !merged.board.shows_connector(connector) {
-            merged.refused.push(Refusal {
-                id: connector.id.to_string(),
-                what: connector.describe(),
-                why: Refused::ConnectorEndGone,
-                clock: clock_of(horizon),
-            });
+            merged.refused.push(left_off(connector));
         }
     }
 }
