@@ -660,20 +660,21 @@ fn background_input(
     drawn: &super::connectors::Painted,
     actions: &mut Vec<Action>,
 ) {
+    // Which connector a click or double-click lands on, looked for only then.
+    let on_connector = (background.clicked() || background.double_clicked())
+        .then(|| background.interact_pointer_pos().and_then(|p| super::connectors::connector_at(board, drawn, p)))
+        .flatten();
     if background.clicked() {
         commit_inline_edit(board, view, actions);
-        let on_connector =
-            background.interact_pointer_pos().and_then(|p| super::connectors::connector_at(board, drawn, p));
         if on_connector.is_some() || !ui.input(|i| i.modifiers.shift || i.modifiers.command) {
             view.canvas.selection.clear();
         }
-        view.canvas.connector = on_connector;
+        view.canvas.connector = on_connector.clone();
         view.canvas.highlight.clear();
     }
     // A double-click on a connector writes its label: the inspector's field takes the keys.
     if background.double_clicked()
-        && let Some(id) =
-            background.interact_pointer_pos().and_then(|p| super::connectors::connector_at(board, drawn, p))
+        && let Some(id) = on_connector
     {
         view.canvas.selection.clear();
         view.canvas.connector = Some(id);
