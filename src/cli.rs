@@ -132,9 +132,15 @@ pub enum Command {
         /// The file to write (default: NAME.EXT beside the board).
         #[arg(short, long, value_name = "OUT")]
         out: Option<PathBuf>,
-        /// Only this theme's items (html, md and png).
+        /// Only this theme's items (html, md, png and pdf).
         #[arg(long, value_name = "NAME")]
         theme: Option<String>,
+        /// The PDF's paper (default: the one your locale uses, from LC_PAPER or LANG).
+        #[arg(long, value_enum, value_name = "PAPER")]
+        paper: Option<crate::export::Paper>,
+        /// The language of the PDF's own words (default: the app's, else your system's).
+        #[arg(long, value_enum, value_name = "LANG")]
+        lang: Option<crate::i18n::Lang>,
     },
     /// Print where the board's ideas come from: percentages by source, contributor and
     /// theme, one line each, then a warning when one lens dominates.
@@ -289,8 +295,13 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
         Command::MergeDriver { base: _, ours, theirs } => share::merge_driver(&ours, &theirs, err),
         Command::Pack { board, out: to } => share::pack_cmd(&board, to.as_deref(), out, err),
         Command::Unpack { pack, out: to } => share::unpack_cmd(&pack, to.as_deref(), out),
-        Command::Export { board, format, out: to, theme } => {
-            share::export_cmd(&board, format, to.as_deref(), theme.as_deref(), out, err)
+        Command::Export { board, format, out: to, theme, paper, lang } => {
+            let options = crate::export::ExportOptions {
+                theme,
+                paper: paper.unwrap_or_else(crate::export::Paper::of_system),
+                lang: lang.unwrap_or_else(|| Prefs::load().0.interface_language()),
+            };
+            share::export_cmd(&board, format, to.as_deref(), &options, out, err)
         }
         Command::Lens { board, perspectives } => lens(&board, perspectives, out, err),
         Command::Prompt { lang, board } => prompt(lang, board.as_deref(), out, err),

@@ -36,6 +36,8 @@ cmd-export-markdown = Export Markdown…
 cmd-export-markdown-help = Goals and items by theme, for wikis and chat (only the shown theme if one is picked)
 cmd-export-png = Export picture (PNG)…
 cmd-export-png-help = The board as a picture (only the shown theme if one is picked)
+cmd-export-pdf = Export PDF…
+cmd-export-pdf-help = The recap to print or send to those who were not there: title, goals and outcome, then a page per frame
 cmd-export-canvas = Export JSON Canvas…
 cmd-export-canvas-help = A .canvas file for Obsidian and other JSON Canvas apps
 cmd-import-canvas = Import JSON Canvas…
@@ -912,6 +914,8 @@ export-html = Web page (HTML)
 export-markdown = Markdown
 export-png = Picture (PNG)
 export-canvas = JSON Canvas
+export-pdf = PDF
+export-missing-picture = Missing image: { $name }
 
 ## Background jobs
 job-opening = Opening “{ $board }”
@@ -1241,6 +1245,46 @@ canvas-too-many-nodes = { $count } nodes; at most { $max } are imported
 export-no-such-theme = there is no theme called { $name } on this board
 png-empty = the board has nothing to draw
 png-not-encoded = cannot encode the picture: { $detail }
+pdf-not-written = cannot make the PDF: { $detail }
+
+## The PDF recap
+pdf-untitled = Untitled board
+pdf-recap = Recap
+pdf-page = { $title } · page { $page } of { $pages }
+pdf-no-frame = Not in a frame
+pdf-counts = { $ideas ->
+        [one] 1 idea
+       *[other] { $ideas } ideas
+    } in { $frames ->
+        [0] no frames
+        [one] 1 frame
+       *[other] { $frames } frames
+    }
+pdf-goals = Goals
+pdf-outcome = Outcome
+pdf-no-session = No session was held on this board yet: no dots or reactions to report.
+pdf-most-dots = Most dots:
+pdf-idea-dots = { $idea } — { $count ->
+        [one] 1 dot
+       *[other] { $count } dots
+    }
+pdf-totals-hidden = The vote totals are not revealed yet.
+pdf-reactions = Reactions: { $reactions }
+pdf-answered = { $answered } of { $ideas ->
+        [one] 1 idea
+       *[other] { $ideas } ideas
+    } answered with a reaction or a reply
+pdf-contributors = Who brought ideas
+pdf-someone = someone
+pdf-contents = Frames
+pdf-contents-line = { $frame } — { $ideas ->
+        [one] 1 idea
+       *[other] { $ideas } ideas
+    }, page { $page }
+pdf-frame-ideas = { $count ->
+        [one] 1 idea
+       *[other] { $count } ideas
+    }
 host-cannot-listen = cannot listen on { $addr }: { $reason }
 host-cannot-start = cannot start the server: { $reason }
 save-crashed = { $path }: the save stopped unexpectedly (a bug in Moodboard); the file is unchanged

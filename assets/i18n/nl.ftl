@@ -36,6 +36,8 @@ cmd-export-markdown = Exporteren als Markdown…
 cmd-export-markdown-help = Doelen en ideeën per thema, voor wiki's en chat (alleen het getoonde thema als er een gekozen is)
 cmd-export-png = Exporteren als afbeelding (PNG)…
 cmd-export-png-help = Het bord als afbeelding (alleen het getoonde thema als er een gekozen is)
+cmd-export-pdf = Exporteren als PDF…
+cmd-export-pdf-help = De samenvatting om te printen of te sturen aan wie er niet bij was: titel, doelen en uitkomst, dan een pagina per kader
 cmd-export-canvas = Exporteren als JSON Canvas…
 cmd-export-canvas-help = Een .canvas-bestand voor Obsidian en andere JSON Canvas-apps
 cmd-import-canvas = JSON Canvas importeren…
@@ -909,6 +911,8 @@ export-html = Webpagina (HTML)
 export-markdown = Markdown
 export-png = Afbeelding (PNG)
 export-canvas = JSON Canvas
+export-pdf = PDF
+export-missing-picture = Afbeelding ontbreekt: { $name }
 
 ## Achtergrondtaken
 job-opening = “{ $board }” openen
@@ -1238,6 +1242,46 @@ canvas-too-many-nodes = { $count } knopen; hoogstens { $max } worden geïmportee
 export-no-such-theme = er is geen thema { $name } op dit bord
 png-empty = het bord heeft niets om te tekenen
 png-not-encoded = kan de afbeelding niet coderen: { $detail }
+pdf-not-written = kan de PDF niet maken: { $detail }
+
+## De PDF-samenvatting
+pdf-untitled = Bord zonder titel
+pdf-recap = Samenvatting
+pdf-page = { $title } · pagina { $page } van { $pages }
+pdf-no-frame = Niet in een kader
+pdf-counts = { $ideas ->
+        [one] 1 idee
+       *[other] { $ideas } ideeën
+    } in { $frames ->
+        [0] geen kaders
+        [one] 1 kader
+       *[other] { $frames } kaders
+    }
+pdf-goals = Doelen
+pdf-outcome = Uitkomst
+pdf-no-session = Er is nog geen sessie gehouden op dit bord: geen stippen of reacties om te melden.
+pdf-most-dots = De meeste stippen:
+pdf-idea-dots = { $idea } — { $count ->
+        [one] 1 stip
+       *[other] { $count } stippen
+    }
+pdf-totals-hidden = De stemmen zijn nog niet onthuld.
+pdf-reactions = Reacties: { $reactions }
+pdf-answered = { $answered } van de { $ideas ->
+        [one] 1 idee
+       *[other] { $ideas } ideeën
+    } kregen een reactie of antwoord
+pdf-contributors = Wie ideeën bracht
+pdf-someone = iemand
+pdf-contents = Kaders
+pdf-contents-line = { $frame } — { $ideas ->
+        [one] 1 idee
+       *[other] { $ideas } ideeën
+    }, pagina { $page }
+pdf-frame-ideas = { $count ->
+        [one] 1 idee
+       *[other] { $count } ideeën
+    }
 host-cannot-listen = kan niet luisteren op { $addr }: { $reason }
 host-cannot-start = kan de server niet starten: { $reason }
 save-crashed = { $path }: het bewaren stopte onverwacht (een fout in Moodboard); het bestand is ongewijzigd

@@ -226,6 +226,9 @@ impl MoodboardApp {
             Command::ExportPng => {
                 self.files.export(&self.ctx, self.open.key, ExportFormat::Png, self.folder(), self.open.doc.name())
             }
+            Command::ExportPdf => {
+                self.files.export(&self.ctx, self.open.key, ExportFormat::Pdf, self.folder(), self.open.doc.name())
+            }
             Command::ExportCanvas => {
                 self.files.export(&self.ctx, self.open.key, ExportFormat::Canvas, self.folder(), self.open.doc.name())
             }

@@ -268,15 +268,18 @@ impl MoodboardApp {
     pub fn export_to(&mut self, format: ExportFormat, out: PathBuf) {
         let board = self.open.doc.board();
         let theme = match (&self.view.find.filter, format) {
-            (ThemeFilter::Theme(id), ExportFormat::Html | ExportFormat::Markdown | ExportFormat::Png) => {
-                board.theme(id).map(|t| t.name.clone())
-            }
+            (
+                ThemeFilter::Theme(id),
+                ExportFormat::Html | ExportFormat::Markdown | ExportFormat::Png | ExportFormat::Pdf,
+            ) => board.theme(id).map(|t| t.name.clone()),
             _ => None,
         };
         let (board_path, board) = (self.open.doc.path.clone(), board.clone());
+        // The PDF in the interface's language, on the system's paper.
+        let options = export::ExportOptions { theme, paper: export::Paper::of_system(), lang: crate::i18n::language() };
         let label = tr!("job-exporting", format = crate::ui::words::export_format(format));
         self.jobs.spawn(&self.ctx, self.key(), label, move |_| {
-            match export::export(&board_path, &board, format, &out, theme.as_deref()) {
+            match export::export(&board_path, &board, format, &out, &options) {
                 Ok(()) => JobDone::Exported { path: out, format },
                 Err(e) => JobDone::Failed(JobError::new(tr!("job-export-failed"), e)),
             }

@@ -178,12 +178,12 @@ pub fn unpack_cmd(pack_path: &Path, into: Option<&Path>, out: &mut dyn Write) ->
     Ok(())
 }
 
-/// `moodboard export BOARD --format F [-o OUT] [--theme NAME]`
+/// `moodboard export BOARD --format F [-o OUT] [--theme NAME] [--paper P] [--lang L]`
 pub fn export_cmd(
     board: &Path,
     format: ExportFormat,
     out_path: Option<&Path>,
-    theme: Option<&str>,
+    options: &export::ExportOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -194,7 +194,7 @@ pub fn export_cmd(
         || paths::board_folder(&board).join(format!("{}.{}", paths::board_name(&board), format.extension())),
         Path::to_owned,
     );
-    export::export(&board, &loaded.board, format, &target, theme)?;
+    export::export(&board, &loaded.board, format, &target, options)?;
     writeln!(out, "exported {} as {} to {}", board.display(), format.title(), target.display())?;
     Ok(())
 }

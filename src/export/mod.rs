@@ -1,10 +1,12 @@
 //! Boards for people without the app: a self-contained HTML recap, Markdown for wikis
-//! and chat, a PNG picture of the board (or one theme), and JSON Canvas (`.canvas`,
-//! the open format Obsidian and others read), which can also be imported.
+//! and chat, a PNG picture of the board (or one theme), a PDF recap to print or send to
+//! those who were not there, and JSON Canvas (`.canvas`, the open format Obsidian and
+//! others read), which can also be imported.
 
 pub mod canvas;
 pub(crate) mod html;
 mod markdown;
+mod pdf;
 mod png;
 
 use std::path::Path;
@@ -15,6 +17,7 @@ use crate::storage::{self, AssetStore, SaveError};
 pub use canvas::{CanvasError, CanvasNodes, read_canvas};
 pub use html::to_html;
 pub use markdown::to_markdown;
+pub use pdf::{Paper, PdfError, PdfOptions, render_pdf};
 pub use png::{PngError, render_picture, render_png};
 
 /// What to export to.
@@ -24,17 +27,19 @@ pub enum ExportFormat {
     #[value(name = "md")]
     Markdown,
     Png,
+    Pdf,
     Canvas,
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [Self::Html, Self::Markdown, Self::Png, Self::Canvas];
+    pub const ALL: [ExportFormat; 5] = [Self::Html, Self::Markdown, Self::Png, Self::Pdf, Self::Canvas];
 
     pub fn extension(self) -> &'static str {
         match self {
             Self::Html => "html",
             Self::Markdown => "md",
             Self::Png => "png",
+            Self::Pdf => "pdf",
             Self::Canvas => "canvas",
         }
     }
@@ -44,6 +49,7 @@ impl ExportFormat {
             Self::Html => "Web page (HTML)",
             Self::Markdown => "Markdown",
             Self::Png => "Picture (PNG)",
+            Self::Pdf => "PDF",
             Self::Canvas => "JSON Canvas",
         }
     }
@@ -55,6 +61,7 @@ pub enum ExportError {
     NoSuchTheme(String),
     Save(#[from] SaveError),
     Png(#[from] PngError),
+    Pdf(#[from] PdfError),
 }
 
 impl crate::i18n::Said for ExportError {
@@ -65,22 +72,34 @@ impl crate::i18n::Said for ExportError {
             }
             ExportError::Save(e) => crate::i18n::Said::message(e),
             ExportError::Png(e) => crate::i18n::Said::message(e),
+            ExportError::Pdf(e) => crate::i18n::Said::message(e),
         }
     }
 }
 
 crate::said_in_english!(ExportError);
 
+/// What an export is made with besides the board.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Only this theme's items (PNG, PDF, HTML and Markdown).
+    pub theme: Option<String>,
+    /// The PDF's paper.
+    pub paper: Paper,
+    /// The language of the words the export adds (the PDF's).
+    pub lang: crate::i18n::Lang,
+}
+
 /// Writes `board` (stored at `board_path`, for its images) to `out` in `format`,
-/// atomically. With `theme`, only that theme's items (PNG, HTML and Markdown).
+/// atomically.
 pub fn export(
     board_path: &Path,
     board: &Board,
     format: ExportFormat,
     out: &Path,
-    theme: Option<&str>,
+    options: &ExportOptions,
 ) -> Result<(), ExportError> {
-    let board = match theme {
+    let board = match options.theme.as_deref() {
         Some(name) => only_theme(board, name)?,
         None => board.clone(),
     };
@@ -89,6 +108,7 @@ pub fn export(
         ExportFormat::Html => to_html(&board, &store).into_bytes(),
         ExportFormat::Markdown => to_markdown(&board).into_bytes(),
         ExportFormat::Png => render_png(&board, &store)?,
+        ExportFormat::Pdf => render_pdf(&board, &store, PdfOptions { paper: options.paper, lang: options.lang })?,
         ExportFormat::Canvas => canvas::export(&board, &store, out)?.into_bytes(),
     };
     storage::replace_file(out, None, |f| std::io::Write::write_all(f, &bytes))?;

@@ -21,9 +21,9 @@ const NOTE: Rgba<u8> = Rgba([0xFF, 0xF1, 0xA8, 0xFF]);
 const QUOTE: Rgba<u8> = Rgba([0xFA, 0xF7, 0xF2, 0xFF]);
 const LINK: Rgba<u8> = Rgba([0xE6, 0xEE, 0xF7, 0xFF]);
 const PROMPT: Rgba<u8> = Rgba([0x2E, 0x3A, 0x59, 0xFF]);
-const PLACEHOLDER: Rgba<u8> = Rgba([0x3A, 0x3D, 0x42, 0xFF]);
-const INK: Rgba<u8> = Rgba([0x26, 0x26, 0x26, 0xFF]);
-const LIGHT_INK: Rgba<u8> = Rgba([0xF0, 0xF0, 0xF0, 0xFF]);
+pub(super) const PLACEHOLDER: Rgba<u8> = Rgba([0x3A, 0x3D, 0x42, 0xFF]);
+pub(super) const INK: Rgba<u8> = Rgba([0x26, 0x26, 0x26, 0xFF]);
+pub(super) const LIGHT_INK: Rgba<u8> = Rgba([0xF0, 0xF0, 0xF0, 0xFF]);
 
 #[derive(Debug, thiserror::Error)]
 pub enum PngError {
@@ -124,7 +124,7 @@ fn draw(board: &Board, store: &AssetStore, max_side: f32, heading: bool) -> Resu
     Ok(canvas.img)
 }
 
-const CONNECTOR_INK: Rgba<u8> = Rgba([0x46, 0x4A, 0x52, 0xFF]);
+pub(super) const CONNECTOR_INK: Rgba<u8> = Rgba([0x46, 0x4A, 0x52, 0xFF]);
 
 /// The characters of `s` the font has glyphs for: a sign it lacks (`↗`) is left out
 /// rather than drawn as an empty box.
@@ -348,7 +348,7 @@ impl CardPaint<'_> {
     }
 }
 
-fn paint_colour(paint: Paint) -> Rgba<u8> {
+pub(super) fn paint_colour(paint: Paint) -> Rgba<u8> {
     match paint {
         Paint::Note => NOTE,
         Paint::Prompt => PROMPT,
@@ -362,7 +362,7 @@ fn paint_colour(paint: Paint) -> Rgba<u8> {
     }
 }
 
-fn ink_colour(ink: Ink) -> Rgba<u8> {
+pub(super) fn ink_colour(ink: Ink) -> Rgba<u8> {
     match ink {
         Ink::Note | Ink::Quote | Ink::Heading => INK,
         Ink::Prompt | Ink::Caption => LIGHT_INK,
@@ -449,7 +449,8 @@ impl CardPainter for CardPaint<'_> {
             self.canvas.fill(r, PLACEHOLDER);
             if fit == Fit::Contain {
                 let inner = (r.0 + 12.0, r.1 + 12.0, r.2 - 24.0, r.3 - 24.0);
-                self.canvas.text(&format!("Missing image: {name}"), inner, 14.0, LIGHT_INK);
+                let said = self.say(&Message::new("export-missing-picture").with("name", name));
+                self.canvas.text(&said, inner, 14.0, LIGHT_INK);
             }
             return;
         };

@@ -27,6 +27,8 @@ pub enum Command {
     ExportHtml,
     ExportMarkdown,
     ExportPng,
+    /// The recap as a PDF: a summary page, then a page per frame.
+    ExportPdf,
     ExportCanvas,
     ImportCanvas,
     Undo,
@@ -192,6 +194,7 @@ impl Command {
             | Command::ExportHtml
             | Command::ExportMarkdown
             | Command::ExportPng
+            | Command::ExportPdf
             | Command::ExportCanvas
             | Command::ImportCanvas => Menu::Share,
             Command::Undo
@@ -262,6 +265,8 @@ impl Command {
             Command::SaveAs => cmd_shift(Key::S),
             Command::MergeBoard => cmd_shift(Key::M),
             Command::ExportHtml => cmd_shift(Key::E),
+            // Where other apps print: the PDF is what this app prints.
+            Command::ExportPdf => cmd(Key::P),
             Command::SavePack
             | Command::ShareLive
             | Command::JoinLive
@@ -360,6 +365,7 @@ impl Command {
                 | Command::Find
                 | Command::MergeBoard
                 | Command::ExportHtml
+                | Command::ExportPdf
         )
     }
 

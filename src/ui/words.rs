@@ -90,6 +90,7 @@ pub fn export_format(format: crate::export::ExportFormat) -> String {
         ExportFormat::Html => "export-html",
         ExportFormat::Markdown => "export-markdown",
         ExportFormat::Png => "export-png",
+        ExportFormat::Pdf => "export-pdf",
         ExportFormat::Canvas => "export-canvas",
     })
 }
