@@ -238,7 +238,7 @@ impl MoodboardApp {
     /// Paste and drop events of this frame, as actions. Paste goes to a text field when
     /// one is being typed in.
     pub fn clipboard_and_drops(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let typing = ctx.egui_wants_keyboard_input() || self.view.windows.capture.is_some();
+        let typing = ctx.text_edit_focused() || self.view.windows.capture.is_some();
         let pointer_in_board = ctx
             .input(|i| i.pointer.hover_pos())
             .filter(|p| self.view.camera.canvas_rect.contains(*p))

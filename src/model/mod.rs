@@ -19,6 +19,7 @@ pub mod lens;
 pub mod links;
 mod merge;
 pub mod operations;
+pub mod reading;
 pub mod rules;
 mod session;
 pub mod suggest;

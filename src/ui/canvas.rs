@@ -20,7 +20,7 @@ use crate::model::{
 };
 use crate::tr;
 
-fn id_for(item: &ItemId) -> Id {
+pub(super) fn id_for(item: &ItemId) -> Id {
     Id::unique(("canvas-item", item.as_str()))
 }
 
@@ -117,11 +117,15 @@ pub fn canvas_ui(
         .filter(|i| !moving.contains(&i.id))
         .chain(board.items.iter().filter(|i| moving.contains(&i.id)));
     let judgments = view.derived(you).judgments(board);
+    // While a screen reader listens, every card is a node, on screen or not.
+    let listening = ui.ctx().accesskit_node_builder(background.id, |_| ()).is_some();
     for item in order {
         let in_board = preview(item, view);
+        let seen = in_board.intersects(visible_in_board);
         // A card being dragged is never culled, even over a panel: its drag would end
-        // unseen (dropping on a sidebar theme needs it).
-        if !in_board.intersects(visible_in_board) && !moving.contains(&item.id) {
+        // unseen (dropping on a sidebar theme needs it); nor is the one with the keyboard.
+        let keyboard = view.canvas.focus.as_ref() == Some(&item.id);
+        if !seen && !moving.contains(&item.id) && !keyboard && !listening {
             continue;
         }
         let on_screen = view.camera.screen_from_board.mul_rect(in_board);
@@ -134,8 +138,16 @@ pub fn canvas_ui(
         // What marks a card that came in: where from, or, for changes a colleague saved
         // to the board's file, who brought it ("new from Bob").
         let badge = highlighted.then(|| new_badge(board, item, &view.canvas.highlight_label));
+        if response.gained_focus() {
+            super::keyboard::gained_keyboard(ui, board, view, &item.id);
+        }
+        let has_keyboard = super::keyboard::has_keyboard(ui, view, &item.id);
+        let announce = view.canvas.announce.as_ref().filter(|_| has_keyboard);
         response.widget_info(|| {
             let mut label = if face_down { tr!("canvas-face-down") } else { item_label(item) };
+            if let Some(frame) = announce {
+                label = format!("{frame}: {label}");
+            }
             if let Some(badge) = &badge {
                 label = format!("{label}, {badge}");
             }
@@ -147,7 +159,15 @@ pub fn canvas_ui(
         let editing = view.canvas.inline_edit.as_ref().is_some_and(|(id, _)| *id == item.id);
         let shown = view.shows(board, item);
         let look = Look { selected, dimmed: !shown, highlighted, editing, found: shown && view.searching(), face_down };
+        if !seen && !moving.contains(&item.id) {
+            // Off screen: a node for the screen reader, nothing to draw.
+            item_input(ui, board, view, item, &response, space_held, actions);
+            continue;
+        }
         paint_card(&painter, item, on_screen, zoom, images, look);
+        if has_keyboard {
+            super::keyboard::paint_focus_ring(&painter, on_screen);
+        }
         if let Some(badge) = &badge {
             super::cards::paint_badge(&painter, on_screen, badge);
         }
@@ -167,6 +187,8 @@ pub fn canvas_ui(
             pause_button(ui, item, asset, on_screen, zoom, &mut images.animations);
         }
     }
+
+    super::keyboard::keyboard_ui(ui, board, view, actions);
 
     // Resize handles on top of the cards.
     let selected_items: Vec<&Item> =
@@ -308,7 +330,10 @@ fn item_input(
         view.camera.pan(response.drag_delta());
         return;
     }
-    if response.clicked() {
+    // Space and Enter on the card with the keyboard are its keys (see `keyboard`), not a
+    // click that chooses it alone.
+    let from_keys = response.has_focus() && ui.input(|i| i.key_pressed(Key::Space) || i.key_pressed(Key::Enter));
+    if response.clicked() && !from_keys {
         commit_inline_edit(board, view, actions);
         view.canvas.highlight.clear();
         view.canvas.connector = None;
@@ -320,22 +345,8 @@ fn item_input(
             view.canvas.selection = BTreeSet::from([item.id.clone()]);
         }
     }
-    if response.double_clicked() && !board.fixed(item) && !board.face_down(item) {
-        match item.kind.behaviour().edited_on_card() {
-            Some(key) => {
-                let text = item.kind.behaviour().field(key).unwrap_or_default().to_owned();
-                view.canvas.inline_edit = Some((item.id.clone(), text));
-            }
-            // A sketch is drawn on; a picture has no text on its card: it is cropped
-            // there (their captions are edited in the inspector).
-            None => match super::pen::PenEdit::over(item) {
-                Some(pen) => {
-                    super::pen::bring_into_view(&mut view.camera, BoardRect::from_pos_size(item.pos, item.size));
-                    view.canvas.pen = Some(pen);
-                }
-                None => view.canvas.crop = super::crop::CropEdit::new(item),
-            },
-        }
+    if response.double_clicked() {
+        start_editing(board, view, item);
     }
     if response.drag_started_by(PointerButton::Primary) {
         view.canvas.connector = None;
@@ -386,6 +397,29 @@ fn item_input(
     if !matches!(view.canvas.gesture, Gesture::Move { .. }) && !tool_out {
         let about = hover_text(board, item);
         response.clone().on_hover_text(about);
+    }
+}
+
+/// Edits `item` on its card, as a double-click (or Enter on the card with the keyboard)
+/// asks: its text in place, the pen over a sketch, the crop over a picture.
+pub(super) fn start_editing(board: &Board, view: &mut ViewState, item: &Item) {
+    if board.fixed(item) || board.face_down(item) {
+        return;
+    }
+    match item.kind.behaviour().edited_on_card() {
+        Some(key) => {
+            let text = item.kind.behaviour().field(key).unwrap_or_default().to_owned();
+            view.canvas.inline_edit = Some((item.id.clone(), text));
+        }
+        // A sketch is drawn on; a picture has no text on its card: it is cropped
+        // there (their captions are edited in the inspector).
+        None => match super::pen::PenEdit::over(item) {
+            Some(pen) => {
+                super::pen::bring_into_view(&mut view.camera, BoardRect::from_pos_size(item.pos, item.size));
+                view.canvas.pen = Some(pen);
+            }
+            None => view.canvas.crop = super::crop::CropEdit::new(item),
+        },
     }
 }
 

@@ -384,7 +384,9 @@ impl Command {
     /// [`Command::from_shortcuts`] for the commands `wanted` lets through only: the keys
     /// of the others are left for whatever has the keyboard (the pen takes Esc).
     pub fn from_shortcuts_among(ctx: &egui::Context, wanted: impl Fn(Command) -> bool) -> Vec<Command> {
-        let typing = ctx.egui_wants_keyboard_input();
+        // Typing is a text field with the keyboard; a card or a button with it still
+        // takes the board's keys (N, T, D, F6 … work on the card walked to).
+        let typing = ctx.text_edit_focused();
         let menu_open = egui::Popup::is_any_open(ctx);
         let mut fired = Vec::new();
         ctx.input_mut(|input| {

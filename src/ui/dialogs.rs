@@ -105,8 +105,25 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
                         (tr!("shortcuts-edit-in-place"), tr!("shortcuts-edit-in-place-keys")),
                         (tr!("shortcuts-finish-editing"), tr!("shortcuts-finish-editing-keys")),
                     ] {
+                        // Words, not keys: set as text, not in monospace.
                         ui.label(what);
-                        ui.label(RichText::new(keys).monospace());
+                        ui.label(keys);
+                        ui.end_row();
+                    }
+                });
+                ui.add_space(6.0);
+                ui.label(RichText::new(tr!("shortcuts-keyboard")).strong());
+                Grid::new("shortcuts-keyboard").num_columns(2).striped(true).show(ui, |ui| {
+                    for (what, keys) in [
+                        (tr!("shortcuts-enter-cards"), tr!("shortcuts-enter-cards-keys")),
+                        (tr!("shortcuts-walk"), tr!("shortcuts-walk-keys")),
+                        (tr!("shortcuts-walk-column"), tr!("shortcuts-walk-column-keys")),
+                        (tr!("shortcuts-choose"), tr!("shortcuts-choose-keys")),
+                        (tr!("shortcuts-edit-card"), tr!("shortcuts-edit-card-keys")),
+                        (tr!("shortcuts-nudge"), tr!("shortcuts-nudge-keys")),
+                    ] {
+                        ui.label(what);
+                        ui.label(keys);
                         ui.end_row();
                     }
                 });

@@ -16,6 +16,7 @@ pub mod grid;
 pub mod inspector;
 pub mod invite;
 pub mod judgment;
+pub mod keyboard;
 pub mod lens;
 pub mod library;
 pub mod live;

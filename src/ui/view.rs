@@ -93,6 +93,12 @@ pub struct Selection {
     pub sidebar_drop: Option<ThemeId>,
     /// Snap to grid: moved and resized cards land on the grid.
     pub snap: bool,
+    /// The card the keyboard is on (see `ui::keyboard`).
+    pub focus: Option<ItemId>,
+    /// What a screen reader hears first on that card: the frame the keyboard just entered.
+    pub announce: Option<String>,
+    /// That card's text is being edited from the keyboard: it gets the keys back after.
+    pub editing_from_keys: bool,
 }
 
 impl Default for Selection {
@@ -109,6 +115,9 @@ impl Default for Selection {
             picking: false,
             sidebar_drop: None,
             snap: false,
+            focus: None,
+            announce: None,
+            editing_from_keys: false,
         }
     }
 }
