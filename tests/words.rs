@@ -80,3 +80,21 @@ fn a_load_problem_a_merge_refusal_and_an_edit_error_are_said_in_dutch() {
         "the undo that cannot be made says why, in Dutch: {said:?}"
     );
 }
+
+/// The in-window file dialog (where the system has none) speaks Dutch too (issue 31: it
+/// said "File:", "New Folder", "Show Hidden", "Open" and "Cancel").
+#[test]
+fn the_in_window_file_dialog_speaks_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Koffie.moodboard.ron");
+    storage::create(&path, &Board::new("Koffie", Timestamp::now())).unwrap();
+    let mut h = window::harness(&path, &dir.path().join("boards"), Lang::Nl);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    window::settle(&mut h);
+    for words in ["Openen", "Annuleren", "Nieuwe map", "Verborgen bestanden tonen", "Bestand:"] {
+        assert!(h.query_by_label(words).is_some(), "{words:?} is not in the dialog");
+    }
+    for english in ["Open", "Cancel", "New Folder", "Show Hidden", "File:"] {
+        assert!(h.query_by_label(english).is_none(), "{english:?} is still in English");
+    }
+}

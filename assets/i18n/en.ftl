@@ -1000,6 +1000,15 @@ dialog-filter-boards = Boards and packs
 dialog-filter-images-text = Images and text notes
 dialog-filter-images = Images
 dialog-filter-pack = Moodboard pack
+file-dialog-open = Open
+file-dialog-save = Save
+file-dialog-new-folder = New folder
+file-dialog-new-folder-name = New folder
+file-dialog-rename = Rename
+file-dialog-refresh = Refresh
+file-dialog-parent = Parent folder
+file-dialog-file = File:
+file-dialog-show-hidden = Show hidden files
 
 ## Rules
 rule-not-voting = Dots are placed in the Vote step of a session.

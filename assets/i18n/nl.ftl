@@ -997,6 +997,15 @@ dialog-filter-boards = Borden en pakketten
 dialog-filter-images-text = Afbeeldingen en tekstnotities
 dialog-filter-images = Afbeeldingen
 dialog-filter-pack = Moodboard-pakket
+file-dialog-open = Openen
+file-dialog-save = Opslaan
+file-dialog-new-folder = Nieuwe map
+file-dialog-new-folder-name = Nieuwe map
+file-dialog-rename = Hernoemen
+file-dialog-refresh = Vernieuwen
+file-dialog-parent = Bovenliggende map
+file-dialog-file = Bestand:
+file-dialog-show-hidden = Verborgen bestanden tonen
 
 ## Regels
 rule-not-voting = Stippen zet je in de stap Stemmen van een sessie.

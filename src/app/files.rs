@@ -162,6 +162,17 @@ impl FileDialogs {
             .show_files_filter(filter)
             .multi_select(matches!(purpose, Purpose::Images))
             .show_rename(false)
+            // Its own words in the interface's language.
+            .open_button_text(tr!("file-dialog-open").into())
+            .save_button_text(tr!("file-dialog-save").into())
+            .cancel_button_text(tr!("button-cancel").into())
+            .new_folder_button_text(tr!("file-dialog-new-folder").into())
+            .new_folder_name_text(tr!("file-dialog-new-folder-name").into())
+            .rename_button_text(tr!("file-dialog-rename").into())
+            .refresh_button_hover_text(tr!("file-dialog-refresh").into())
+            .parent_folder_button_hover_text(tr!("file-dialog-parent").into())
+            .file_label_text(tr!("file-dialog-file").into())
+            .show_hidden_checkbox_text(tr!("file-dialog-show-hidden").into())
             .default_size([640.0, 460.0])
             .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0]);
         if let Some(name) = name {

@@ -168,11 +168,24 @@ pub fn canvas_ui(
         if has_keyboard {
             super::keyboard::paint_focus_ring(&painter, on_screen);
         }
-        if let Some(badge) = &badge {
-            super::cards::paint_badge(&painter, on_screen, badge);
+        // Its marks, in a row of their own where the card has no words.
+        let mut marks = Vec::new();
+        if judgment.is_some_and(|j| j.unanswered) {
+            marks.push(super::marks::Mark::Unanswered);
         }
-        if let Some(j) = &judgment {
-            super::cards::paint_judgment(&painter, on_screen, zoom, j);
+        if let Some(j) = judgment.filter(|j| !j.tag.is_empty()) {
+            marks.push(super::marks::Mark::Judgment(j.tag.clone()));
+        }
+        if let Some(badge) = &badge {
+            marks.push(super::marks::Mark::Badge(badge.clone()));
+        }
+        if !marks.is_empty() {
+            let width = |text: &str, size: f32| {
+                painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), Color32::BLACK).size().x
+            };
+            let bare = item.kind.behaviour().bare();
+            let quote = matches!(item.kind, ItemKind::Quote(_));
+            super::marks::paint(&painter, &super::marks::layout(on_screen, zoom, bare, quote, &marks, &width));
         }
         if response.hovered() {
             hovered_item = Some(item.id.clone());

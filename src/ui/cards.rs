@@ -243,38 +243,6 @@ impl CardPainter for EguiCard<'_, '_> {
     }
 }
 
-/// A card's dots and reactions along its bottom edge, and a "?" mark in its top right
-/// corner while nobody has answered it, both kept readable when zoomed out.
-pub fn paint_judgment(painter: &Painter, card: Rect, zoom: f32, judgment: &crate::ui::judgment::CardJudgment) {
-    // Both marks sit outside the card's text: the "not answered yet" mark on its top
-    // right corner, the dots and reactions in a tag hanging under its bottom edge. Both
-    // keep a readable size however far the board is zoomed out.
-    if judgment.unanswered && card.width() >= 16.0 {
-        let r = (9.0 * zoom).clamp(7.0, 11.0);
-        let centre = card.right_top() + vec2(-r * 0.4, r * 0.4);
-        painter.circle(centre, r, style::WARN_TEXT, Stroke::new(1.5, Color32::from_black_alpha(160)));
-        painter.text(centre, Align2::CENTER_CENTER, "?", FontId::proportional(r * 1.5), Color32::BLACK);
-    }
-    if judgment.tag.is_empty() || card.width() < 16.0 {
-        return;
-    }
-    let size = (12.0 * zoom).clamp(11.0, 15.0);
-    let galley = painter.layout_no_wrap(judgment.tag.clone(), FontId::proportional(size), style::JUDGMENT_TEXT);
-    let tag = Rect::from_min_size(pos2(card.min.x + 4.0, card.max.y - 2.0), galley.size() + vec2(10.0, 4.0));
-    // Fill and edge as one shape: one path to tessellate.
-    painter.rect(tag, 4.0, style::JUDGMENT_BG, Stroke::new(1.0, Color32::from_black_alpha(60)), StrokeKind::Inside);
-    painter.galley(tag.min + vec2(5.0, 2.0), galley, style::JUDGMENT_TEXT);
-}
-
-/// A small label above a card's top left corner, at a fixed size: "new from Ann's copy".
-pub fn paint_badge(painter: &Painter, card: Rect, text: &str) {
-    let galley = painter.layout_no_wrap(text.to_owned(), FontId::proportional(11.0), Color32::BLACK);
-    let size = galley.size() + vec2(10.0, 4.0);
-    let rect = Rect::from_min_size(card.left_top() - vec2(0.0, size.y + 3.0), size);
-    painter.rect_filled(rect, 4.0, style::NEW_FROM_MERGE);
-    painter.galley(rect.min + vec2(5.0, 2.0), galley, Color32::BLACK);
-}
-
 /// A picture contained in `rect` in its shape (the part `crop` keeps), on a placeholder
 /// that says what it is while it loads or why it cannot be shown.
 fn paint_image(

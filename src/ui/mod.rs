@@ -20,6 +20,7 @@ pub mod keyboard;
 pub mod lens;
 pub mod library;
 pub mod live;
+pub mod marks;
 pub mod merge_preview;
 pub mod pen;
 pub mod picker;
