@@ -21,13 +21,14 @@ pub struct Imported {
 }
 
 impl Imported {
-    /// The image card it becomes: the whole picture, no caption yet.
+    /// The image card it becomes: the whole picture, captioned with its file's name when
+    /// that name says something (see [`crate::model::kinds::Image::caption_from`]).
     pub fn into_kind(self) -> crate::model::ItemKind {
         crate::model::ItemKind::Image(crate::model::kinds::Image {
             asset: self.asset,
+            caption: crate::model::kinds::Image::caption_from(&self.file_name),
             file_name: self.file_name,
             pixel_size: self.pixel_size,
-            caption: String::new(),
             crop: None,
             turn: Default::default(),
         })

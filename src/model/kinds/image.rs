@@ -48,6 +48,32 @@ impl Default for Image {
     }
 }
 
+impl Image {
+    /// A caption from the name of the file a picture came from: `espresso-bar_porto.jpg`
+    /// → "espresso bar porto". Empty for a name that says nothing to people: a camera's,
+    /// phone's or screenshot's numbering (`IMG_2041`, `DSC01234`, `PXL_20240101_…`,
+    /// `Screenshot 2024-…`, `image.png`), or one that is only digits.
+    pub fn caption_from(file_name: &str) -> String {
+        let stem = file_name.rsplit(['/', '\\']).next().unwrap_or("");
+        let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
+        let words: Vec<&str> = stem.split(|c: char| c == '_' || c == '-' || c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+        let lower = stem.to_lowercase();
+        // A screenshot's name is its date; a camera's, a number after its prefix (an
+        // edited iPhone photo adds an E).
+        let screenshot = ["screenshot", "screen shot", "schermafbeelding", "schermafdruk"].iter().any(|p| lower.starts_with(p));
+        const NUMBERED: [&str; 10] = ["img", "dsc", "dscn", "dscf", "pxl", "mvimg", "image", "photo", "pasted", "clipboard"];
+        let numbered = NUMBERED.iter().any(|p| {
+            let rest = lower.strip_prefix(p).map(|r| r.split('.').next().unwrap_or(""));
+            rest.is_some_and(|rest| rest.chars().filter(|c| c.is_alphabetic()).count() <= 1)
+        });
+        let only_numbers = words.iter().all(|w| w.chars().all(|c| !c.is_alphabetic()));
+        if screenshot || numbered || only_numbers || words.is_empty() {
+            return String::new();
+        }
+        crate::model::one_line(&words.join(" "), 120)
+    }
+}
+
 const FIELDS: [Field; 1] = [Field::text("caption", "inspector-caption")
     .long()
     .hint(Hint::Said("inspector-caption-hint"))
@@ -179,6 +205,28 @@ impl Behaviour for Image {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_caption_comes_from_a_file_name_that_says_something() {
+        let caption = super::Image::caption_from;
+        assert_eq!(caption("espresso-bar_porto.jpg"), "espresso bar porto");
+        assert_eq!(caption("/home/ann/Pictures/Old brick wall.JPEG"), "Old brick wall");
+        assert_eq!(caption("cat"), "cat");
+        for nothing in [
+            "IMG_2041.jpg",
+            "IMG_E2041.HEIC.jpg",
+            "DSC01234.JPG",
+            "PXL_20240101_101010123.jpg",
+            "Screenshot from 2024-01-01 10-00-00.png",
+            "Schermafbeelding 2024-01-01 om 10.00.00.png",
+            "image.png",
+            "20240101_101010.jpg",
+            ".png",
+            "",
+        ] {
+            assert_eq!(caption(nothing), "", "{nothing}");
+        }
+    }
+
     use super::*;
 
     fn image(caption: &str, w: u32, h: u32) -> Image {
