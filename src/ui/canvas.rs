@@ -183,9 +183,7 @@ pub fn canvas_ui(
             let width = |text: &str, size: f32| {
                 painter.layout_no_wrap(text.to_owned(), FontId::proportional(size), Color32::BLACK).size().x
             };
-            let bare = item.kind.behaviour().bare();
-            let quote = matches!(item.kind, ItemKind::Quote(_));
-            super::marks::paint(&painter, &super::marks::layout(on_screen, zoom, bare, quote, &marks, &width));
+            super::marks::paint(&painter, &super::marks::layout(on_screen, zoom, &marks, &width));
         }
         if response.hovered() {
             hovered_item = Some(item.id.clone());

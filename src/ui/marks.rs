@@ -1,15 +1,16 @@
 //! The marks on a card: where it came from ("new from Team offsite (Ann)", "from a
 //! phone"), its dots and reactions, and "not answered yet". They have a place of their
-//! own: one row in the card's top padding, from its right edge leftwards, where the card
-//! never sets text (a bare heading has its row just above it). Laid out side by side, so
-//! no two cover each other; a mark too long for the room left is cut with "…", and when
-//! the card is drawn too small for words every mark is a coloured dot in the same row.
-//! The card's name for a screen reader and its tooltip say them in full.
+//! own: one row just under the card, in the gap every arrangement leaves between cards
+//! (`frames::CARD_GAP`), from its right edge leftwards, scaled with the board like the
+//! card's own words. Laid out side by side, so no two cover each other, and never wider
+//! than their card; a mark too long for the room left is cut with "…", and when the board
+//! is drawn too small for words every mark is a coloured dot in the same row. The card's
+//! name for a screen reader and its tooltip say them in full.
 
 use egui::{Align2, Color32, FontId, Painter, Rect, Stroke, StrokeKind, pos2, vec2};
 
 use super::style;
-use crate::model::kinds::metrics::CARD_PADDING;
+use crate::model::frames::CARD_GAP;
 
 /// What a mark says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,42 +32,29 @@ pub struct Placed {
     pub font: f32,
 }
 
-/// Below this height of the row (pixels) marks are dots: words would not be read.
-const WORDS_FROM: f32 = 11.0;
-/// Room kept at the left of a quote's row for its opening mark (board units): the
-/// card's padding and the mark's width, which is well under 0.6 of its size
-/// (`QUOTE_FONT * 2.6`, see `kinds/quote.rs`).
-const QUOTE_MARK_ROOM: f32 = CARD_PADDING + 0.6 * crate::model::kinds::metrics::QUOTE_FONT * 2.6;
+/// Smaller than this (pixels) words would not be read: marks are dots.
+const WORDS_FROM: f32 = 7.0;
 
-/// The row the marks of a card drawn at `card` (screen) have: its top padding, or just
-/// above a bare card.
-pub fn row(card: Rect, zoom: f32, bare: bool) -> Rect {
-    let height = (CARD_PADDING * zoom - 3.0).min(18.0);
-    if bare {
-        Rect::from_min_max(pos2(card.min.x, card.min.y - height - 2.0), pos2(card.max.x, card.min.y - 2.0))
-    } else {
-        Rect::from_min_max(pos2(card.min.x + 3.0, card.min.y + 2.0), pos2(card.max.x - 3.0, card.min.y + 2.0 + height))
-    }
+/// The row the marks of a card drawn at `card` (screen) have: three quarters of the gap
+/// under it (a little below its edge), at most 18 pixels high.
+pub fn row(card: Rect, zoom: f32) -> Rect {
+    let gap = CARD_GAP * zoom;
+    let height = (gap * 0.75).min(18.0);
+    let top = card.max.y + (gap * 0.1).min(3.0);
+    Rect::from_min_max(pos2(card.min.x + 2.0, top), pos2(card.max.x - 2.0, top + height))
 }
 
-/// Places `marks` (in this order from the right) in the row of a card at `card`; `quote`
-/// keeps the quote mark's corner free. `width` measures words at a font size.
-pub fn layout(
-    card: Rect,
-    zoom: f32,
-    bare: bool,
-    quote: bool,
-    marks: &[Mark],
-    width: &dyn Fn(&str, f32) -> f32,
-) -> Vec<Placed> {
-    let row = row(card, zoom, bare);
+/// Places `marks` (in this order from the right) in the row of a card at `card`.
+/// `width` measures words at a font size.
+pub fn layout(card: Rect, zoom: f32, marks: &[Mark], width: &dyn Fn(&str, f32) -> f32) -> Vec<Placed> {
+    let row = row(card, zoom);
     if row.height() < 3.0 || row.width() < 6.0 {
         return Vec::new(); // a card this small shows no marks at all
     }
-    let left = if quote { row.min.x + QUOTE_MARK_ROOM * zoom } else { row.min.x };
+    let left = row.min.x;
     let h = row.height();
-    let words = h >= WORDS_FROM;
-    let font = (h * 0.72).min(13.0);
+    let font = h * 0.8;
+    let words = font >= WORDS_FROM;
     let mut right = row.max.x;
     let mut placed = Vec::new();
     for mark in marks {
@@ -92,10 +80,8 @@ pub fn layout(
         if right - w < left {
             break; // no room left in the row: the card's name still says it
         }
-        let rect = Rect::from_min_max(
-            pos2(right - w, row.min.y),
-            pos2(right, row.min.y + if shown.is_some() || words { h } else { w }),
-        );
+        let tall = if shown.is_some() || words { h } else { w };
+        let rect = Rect::from_min_max(pos2(right - w, row.min.y), pos2(right, row.min.y + tall));
         placed.push(Placed { rect, mark: mark.clone(), words: shown, font });
         right -= w + 3.0;
     }
@@ -127,7 +113,7 @@ pub fn paint(painter: &Painter, placed: &[Placed]) {
         };
         let edge = Stroke::new(1.0, Color32::from_black_alpha(70));
         match (&p.mark, &p.words) {
-            (Mark::Unanswered, _) if p.rect.height() >= WORDS_FROM => {
+            (Mark::Unanswered, _) if p.font >= WORDS_FROM => {
                 painter.circle(p.rect.center(), p.rect.height() / 2.0, fill, edge);
                 painter.text(p.rect.center(), Align2::CENTER_CENTER, "?", FontId::proportional(p.font), ink);
             }
@@ -199,7 +185,7 @@ mod tests {
     }
 
     /// The café board with every mark on every card, at zooms from far out to close up:
-    /// no mark covers another or any card's words, and each stays on its card.
+    /// no mark covers another, any card or any card's words, and each stays under its card.
     #[test]
     fn on_a_busy_board_no_mark_covers_another_or_any_words_at_any_zoom() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/cafe-refresh.moodboard.ron");
@@ -211,28 +197,29 @@ mod tests {
             Mark::Badge("new from changes from the board file of Team offsite (Annemarie)".to_owned()),
         ];
         let mut drawn_words = 0;
-        for zoom in [0.15, 0.3, 0.5, 0.75, 1.0, 1.5, 2.5, 4.0] {
+        for zoom in [0.15, 0.3, 0.5, 0.58, 0.75, 1.0, 1.5, 2.5, 4.0] {
             let mut all: Vec<Rect> = Vec::new();
-            let mut words: Vec<Rect> = Vec::new();
+            let mut covered: Vec<Rect> = Vec::new();
             let screen = |r: BoardRect| {
                 Rect::from_min_max(pos2(r.min.x * zoom, r.min.y * zoom), pos2(r.max.x * zoom, r.max.y * zoom))
             };
             for item in &board.items {
                 let card = screen(BoardRect::from_pos_size(item.pos, item.size));
+                covered.push(card);
                 let mut on_card = Words::default();
                 let c = Card { size: item.size, prompt: crate::model::is_prompt(item), key: 0 };
                 item.kind.behaviour().paint(&c, &mut on_card);
-                words.extend(on_card.0.iter().map(|r| {
-                    screen(BoardRect {
-                        min: Pos::new(item.pos.x + r.min.x, item.pos.y + r.min.y),
-                        max: Pos::new(item.pos.x + r.max.x, item.pos.y + r.max.y),
-                    })
+                covered.extend(on_card.0.iter().map(|r| {
+                    let min = Pos::new(item.pos.x + r.min.x, item.pos.y + r.min.y);
+                    screen(BoardRect { min, max: Pos::new(item.pos.x + r.max.x, item.pos.y + r.max.y) })
                 }));
-                let bare = item.kind.behaviour().bare();
-                let quote = matches!(item.kind, crate::model::ItemKind::Quote(_));
-                let placed = layout(card, zoom, bare, quote, &marks, &width);
+                let placed = layout(card, zoom, &marks, &width);
                 for p in &placed {
-                    assert!(bare || card.contains_rect(p.rect), "a mark off its card at {zoom}: {p:?}");
+                    let under = p.rect.min.y > card.max.y && p.rect.max.y < card.max.y + CARD_GAP * zoom;
+                    assert!(
+                        under && p.rect.min.x >= card.min.x && p.rect.max.x <= card.max.x,
+                        "off its place at {zoom}: {p:?}"
+                    );
                     drawn_words += usize::from(p.words.is_some());
                 }
                 all.extend(placed.iter().map(|p| p.rect));
@@ -241,8 +228,8 @@ mod tests {
                 for b in &all[i + 1..] {
                     assert!(!a.intersects(*b), "two marks overlap at zoom {zoom}: {a:?} {b:?}");
                 }
-                for w in &words {
-                    assert!(!a.intersects(*w), "a mark covers words at zoom {zoom}: {a:?} over {w:?}");
+                for w in &covered {
+                    assert!(!a.intersects(*w), "a mark covers a card or words at zoom {zoom}: {a:?} over {w:?}");
                 }
             }
         }
@@ -254,14 +241,12 @@ mod tests {
         let width = |t: &str, size: f32| t.chars().count() as f32 * size * 0.5;
         let card = Rect::from_min_size(pos2(0.0, 0.0), vec2(200.0, 120.0));
         let marks = [Mark::Badge("new from a very long name indeed, longer than the card".to_owned())];
-        let placed = layout(card, 1.5, false, false, &marks, &width);
+        let placed = layout(card, 1.5, &marks, &width);
         let words = placed[0].words.clone().unwrap();
         assert!(words.ends_with('…') && words.len() < 50, "{words}");
-        let small = layout(card, 0.5, false, false, &[Mark::Unanswered, Mark::Badge("x".into())], &width);
+        let small = layout(card, 0.3, &[Mark::Unanswered, Mark::Badge("x".into())], &width);
         assert_eq!(small.len(), 2);
         assert!(small.iter().all(|p| p.words.is_none()), "{small:?}");
-        assert!(
-            layout(Rect::from_min_size(pos2(0.0, 0.0), vec2(4.0, 4.0)), 0.1, false, false, &marks, &width).is_empty()
-        );
+        assert!(layout(Rect::from_min_size(pos2(0.0, 0.0), vec2(4.0, 4.0)), 0.1, &marks, &width).is_empty());
     }
 }
