@@ -98,3 +98,26 @@ fn the_in_window_file_dialog_speaks_dutch() {
         assert!(h.query_by_label(english).is_none(), "{english:?} is still in English");
     }
 }
+
+/// The Dutch session bar stays one row while inviting (issue 31: its longer words
+/// wrapped it onto a second row, pushing the canvas down), as the English one does.
+#[test]
+fn the_session_bar_stays_one_row_while_inviting_in_dutch_and_english() {
+    for (lang, collect, invite, stop) in [
+        (Lang::Nl, "Stap Verzamelen", "Uitnodigen…", "Stop uitnodigen"),
+        (Lang::En, "Phase Collect", "Invite…", "Stop inviting"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("Koffie.moodboard.ron");
+        storage::create(&path, &Board::new("Koffie", Timestamp::now())).unwrap();
+        let mut h = window::harness(&path, &dir.path().join("boards"), lang);
+        h.key_press(Key::F6);
+        window::settle(&mut h);
+        h.get_by_label(invite).click();
+        window::settle(&mut h);
+        let row = h.get_by_label(collect).rect().center().y;
+        // The bar's button (the invitation's window has one too, further down).
+        let last = h.get_all_by_label(stop).map(|n| n.rect().center().y).fold(f32::MAX, f32::min);
+        assert!((row - last).abs() < 4.0, "{lang:?}: the bar wrapped ({row} and {last})");
+    }
+}

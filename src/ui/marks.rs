@@ -35,11 +35,11 @@ pub struct Placed {
 /// Smaller than this (pixels) words would not be read: marks are dots.
 const WORDS_FROM: f32 = 7.0;
 
-/// The row the marks of a card drawn at `card` (screen) have: three quarters of the gap
-/// under it (a little below its edge), at most 18 pixels high.
+/// The row the marks of a card drawn at `card` (screen) have: most of the gap under it
+/// (a little below its edge), at most 18 pixels high.
 pub fn row(card: Rect, zoom: f32) -> Rect {
     let gap = CARD_GAP * zoom;
-    let height = (gap * 0.75).min(18.0);
+    let height = (gap * 0.82).min(18.0);
     let top = card.max.y + (gap * 0.1).min(3.0);
     Rect::from_min_max(pos2(card.min.x + 2.0, top), pos2(card.max.x - 2.0, top + height))
 }
