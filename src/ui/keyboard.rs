@@ -1,5 +1,5 @@
-//! The board without a mouse. Once a card has the keyboard (Tab into the canvas, or a
-//! click on a card), Tab and Shift+Tab, ← and → walk the cards in reading order (see
+//! The board without a mouse. Once a card has the keyboard (an arrow key, or Tab through
+//! the panels; a mouse click gives none), Tab and Shift+Tab, ← and → walk the cards in reading order (see
 //! [`crate::model::reading`]: frame by frame, row by row), ↑ and ↓ go to the nearest
 //! card above or below, Space adds the card to the selection or takes it out, Enter edits
 //! it as a double-click does, and Shift with an arrow moves the selected cards. The card
@@ -175,8 +175,8 @@ fn give_keyboard(ui: &Ui, board: &Board, view: &mut ViewState, order: &[Read<'_>
     }
 }
 
-/// A card got the keyboard from egui's own walk (Tab from the toolbar) or a click: it
-/// becomes the card the keys start from, its frame said.
+/// A card got the keyboard from egui's own walk (Tab from the panels) or a screen
+/// reader: it becomes the card the keys start from, its frame said.
 pub fn gained_keyboard(ui: &Ui, board: &Board, view: &mut ViewState, item: &ItemId) {
     if view.canvas.focus.as_ref() == Some(item) {
         return;
