@@ -1,10 +1,11 @@
 //! The board without a mouse. Once a card has the keyboard (an arrow key, or Tab through
-//! the panels; a mouse click gives none), Tab and Shift+Tab, ← and → walk the cards in reading order (see
-//! [`crate::model::reading`]: frame by frame, row by row), ↑ and ↓ go to the nearest
-//! card above or below, Space adds the card to the selection or takes it out, Enter edits
-//! it as a double-click does, and Shift with an arrow moves the selected cards. The card
-//! with the keyboard has a ring round it, the camera follows it, and its name for a screen
-//! reader starts with the frame's when the keyboard has just entered that frame.
+//! the panels; a mouse click gives none), Tab and Shift+Tab, ← and → walk the cards in
+//! reading order (see [`crate::model::reading`]: frame by frame, row by row), ↑ and ↓ go
+//! to the nearest card above or below, Space adds the card to the selection or takes it
+//! out, Enter edits it as a double-click does, and Shift with an arrow moves the selected
+//! cards. The card with the keyboard has a ring round it, the camera follows it, and its
+//! name for a screen reader starts with the frame's when the keyboard has just entered
+//! that frame.
 
 use egui::{EventFilter, Key, Modifiers, Ui, Vec2};
 
