@@ -24,7 +24,6 @@ use krilla::text::{Font, TextDirection};
 
 use super::png::{CONNECTOR_INK, INK, PLACEHOLDER, ink_colour, paint_colour};
 use crate::i18n::{Lang, Message, say_in};
-use crate::media::decode;
 use crate::model::kinds::metrics::LINE;
 use crate::model::kinds::{Align, Card, CardPainter, Fit, Paint, TextStyle};
 use crate::model::{AssetName, Board, BoardRect, Crop, Item, Pos, Rgb, Turn};
@@ -710,28 +709,6 @@ impl PdfCard<'_, '_> {
             );
         }
     }
-
-    /// A picture decoded, cut and turned, at the pixels `px` (width, height) ask for at
-    /// most: never more than it has.
-    fn decoded(&self, asset: &AssetName, crop: Option<Crop>, turn: Turn, side: u32) -> Option<DynamicImage> {
-        let kept = crop.filter(|c| c.is_valid()).map_or(1.0, |c| c.w.min(c.h).max(0.01));
-        let side = ((side as f32 / kept).ceil() as u32).max(1);
-        let bytes = self.store.read_verified(asset).ok()?;
-        let picture = decode::decode_at_least(&bytes, side).ok()?;
-        let picture = match crop {
-            Some(c) if c.is_valid() => {
-                let (w, h) = (picture.width() as f32, picture.height() as f32);
-                picture.crop_imm(
-                    (c.x * w) as u32,
-                    (c.y * h) as u32,
-                    ((c.w * w) as u32).max(1),
-                    ((c.h * h) as u32).max(1),
-                )
-            }
-            _ => picture,
-        };
-        Some(crate::media::turned(picture, turn))
-    }
 }
 
 /// A picture for the PDF: a JPEG when it is opaque (a photo stays small), else its
@@ -787,7 +764,7 @@ impl CardPainter for PdfCard<'_, '_> {
         let (want_w, want_h) = ((r.2 * per_unit).max(1.0), (r.3 * per_unit).max(1.0));
         let cap = (MAX_PICTURE_SIDE / want_w.max(want_h)).min(1.0);
         let (want_w, want_h) = (want_w * cap, want_h * cap);
-        let Some(picture) = self.decoded(asset, crop, turn, want_w.max(want_h).ceil() as u32) else {
+        let Some(picture) = super::picture_for(self.store, asset, crop, turn, want_w.max(want_h).ceil() as u32) else {
             fill_rect(self.surface, r, PLACEHOLDER);
             if fit == Fit::Contain {
                 let said = self.say(&Message::new("export-missing-picture").with("name", name));

@@ -6,7 +6,6 @@ use ab_glyph::{Font as _, FontRef, PxScale, PxScaleFont, ScaleFont as _, point};
 type Scaled<'a> = PxScaleFont<&'a FontRef<'static>>;
 use image::{Rgba, RgbaImage, imageops};
 
-use crate::media::decode;
 use crate::model::kinds::{Align, Card, CardPainter, Fit, Ink, Paint, TextStyle};
 use crate::model::{AssetName, Board, BoardRect, Crop, Item, Message, Pos, Rgb};
 use crate::storage::AssetStore;
@@ -432,20 +431,8 @@ impl CardPainter for CardPaint<'_> {
         let r = self.on_board(area);
         let (x0, y0, x1, y1) = self.canvas.to_px(r);
         let (pw, ph) = ((x1 - x0).max(1) as u32, (y1 - y0).max(1) as u32);
-        // Decoded no larger than drawn (a JPEG at a reduced size: far quicker for a photo
-        // drawn small), enough for the part a crop keeps.
-        let kept = crop.filter(|c| c.is_valid()).map_or(1.0, |c| c.w.min(c.h).max(0.01));
-        let side = (pw.max(ph) as f32 / kept).ceil() as u32;
-        let decoded = self.store.read_verified(asset).ok().and_then(|b| decode::decode_at_least(&b, side).ok());
-        let picture = decoded.map(|p| match crop {
-            Some(c) if c.is_valid() => {
-                let (w, h) = (p.width() as f32, p.height() as f32);
-                p.crop_imm((c.x * w) as u32, (c.y * h) as u32, ((c.w * w) as u32).max(1), ((c.h * h) as u32).max(1))
-            }
-            _ => p,
-        });
-        let picture = picture.map(|p| crate::media::turned(p, turn));
-        let Some(picture) = picture else {
+        // Decoded no larger than drawn.
+        let Some(picture) = super::picture_for(self.store, asset, crop, turn, pw.max(ph)) else {
             self.canvas.fill(r, PLACEHOLDER);
             if fit == Fit::Contain {
                 let inner = (r.0 + 12.0, r.1 + 12.0, r.2 - 24.0, r.3 - 24.0);
