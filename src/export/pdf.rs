@@ -287,7 +287,7 @@ fn recap_blocks(board: &Board, frames: &[FramePage<'_>], recap_pages: usize, lan
         let words = |counts: &mut dyn Iterator<Item = (crate::model::Reaction, usize)>| {
             counts
                 .filter(|(_, n)| *n > 0)
-                .map(|(r, n)| format!("{} {} {n}", r.glyph(), say(Message::new(reaction_id(r)))))
+                .map(|(r, n)| format!("{} {} {n}", r.glyph(), say(Message::new(r.message_id()))))
                 .collect::<Vec<_>>()
                 .join(" · ")
         };
@@ -326,16 +326,6 @@ fn recap_blocks(board: &Board, frames: &[FramePage<'_>], recap_pages: usize, lan
         }
     }
     blocks
-}
-
-fn reaction_id(reaction: crate::model::Reaction) -> &'static str {
-    use crate::model::Reaction;
-    match reaction {
-        Reaction::BuildOn => "reaction-build-on",
-        Reaction::Like => "reaction-like",
-        Reaction::Surprise => "reaction-surprise",
-        Reaction::Question => "reaction-question",
-    }
 }
 
 /// One line of the recap, placed on its page.

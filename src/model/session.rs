@@ -251,6 +251,16 @@ impl Reaction {
         }
     }
 
+    /// The Fluent message of its name in the interface and the exports.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Reaction::BuildOn => "reaction-build-on",
+            Reaction::Like => "reaction-like",
+            Reaction::Surprise => "reaction-surprise",
+            Reaction::Question => "reaction-question",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Reaction::BuildOn => "Build on it",

@@ -57,12 +57,7 @@ pub fn phase_hint(phase: Phase) -> String {
 }
 
 pub fn reaction_name(reaction: Reaction) -> String {
-    tr!(match reaction {
-        Reaction::BuildOn => "reaction-build-on",
-        Reaction::Like => "reaction-like",
-        Reaction::Surprise => "reaction-surprise",
-        Reaction::Question => "reaction-question",
-    })
+    tr!(reaction.message_id())
 }
 
 /// A theme's name, or "Unsorted" for none (and for one that is gone).
