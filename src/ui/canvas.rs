@@ -367,12 +367,7 @@ fn item_input(
             }
             view.canvas.selection.insert(item.id.clone());
         }
-        let ids: Vec<ItemId> = board
-            .items
-            .iter()
-            .filter(|i| view.canvas.selection.contains(&i.id) && !board.fixed(i))
-            .map(|i| i.id.clone())
-            .collect();
+        let ids = movable_selection(board, view);
         if !ids.is_empty() {
             view.canvas.gesture = Gesture::Move { ids, delta_in_board: Vec2::ZERO };
         }
@@ -409,6 +404,16 @@ fn item_input(
         let about = hover_text(board, item);
         response.clone().on_hover_text(about);
     }
+}
+
+/// The chosen cards that can move (not locked, not in a locked frame), in board order.
+pub(super) fn movable_selection(board: &Board, view: &ViewState) -> Vec<ItemId> {
+    board
+        .items
+        .iter()
+        .filter(|i| view.canvas.selection.contains(&i.id) && !board.fixed(i))
+        .map(|i| i.id.clone())
+        .collect()
 }
 
 /// Edits `item` on its card, as a double-click (or Enter on the card with the keyboard)

@@ -117,12 +117,7 @@ pub fn keyboard_ui(ui: &Ui, board: &Board, view: &mut ViewState, actions: &mut V
         if view.canvas.selection.is_empty() {
             view.canvas.selection.insert(item.id.clone());
         }
-        let ids: Vec<ItemId> = board
-            .items
-            .iter()
-            .filter(|i| view.canvas.selection.contains(&i.id) && !board.fixed(i))
-            .map(|i| i.id.clone())
-            .collect();
+        let ids = super::canvas::movable_selection(board, view);
         if let Some(edit) = super::canvas::move_edit(board, &ids, keys.nudge, Drop::Nowhere) {
             actions.push(edit.snapped_if(view.canvas.snap));
         }
