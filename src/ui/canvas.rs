@@ -227,7 +227,7 @@ pub fn canvas_ui(
     super::connectors::drawing_ui(ui, board, view, you, actions);
     // Their nodes for a screen reader (and the tests), only when one is listening: two
     // thousand widgets a frame are not free.
-    if ui.ctx().accesskit_node_builder(background.id, |_| ()).is_some() {
+    if listening {
         super::connectors::connector_nodes(ui, board, &drawn);
     }
 

@@ -91,21 +91,22 @@ pub fn keyboard_ui(ui: &Ui, board: &Board, view: &mut ViewState, actions: &mut V
         keys.edit = i.consume_key(Modifiers::NONE, Key::Enter);
         keys
     });
-    let order = reading_order(board);
-    let Some(at) = order.iter().position(|r| r.item.id == focus) else { return };
-    let to = if keys.next {
-        Some((at + 1) % order.len())
-    } else if keys.previous {
-        Some((at + order.len() - 1) % order.len())
-    } else if keys.up || keys.down {
-        vertical_neighbour(&order, at, keys.down)
-    } else {
-        None
-    };
-    if let Some(to) = to {
-        give_keyboard(ui, board, view, &order, Some(at), to);
+    let Some(item) = board.item(&focus) else { return };
+    // The order is worked out only when a key walks.
+    if keys.next || keys.previous || keys.up || keys.down {
+        let order = reading_order(board);
+        let Some(at) = order.iter().position(|r| r.item.id == focus) else { return };
+        let to = if keys.next {
+            Some((at + 1) % order.len())
+        } else if keys.previous {
+            Some((at + order.len() - 1) % order.len())
+        } else {
+            vertical_neighbour(&order, at, keys.down)
+        };
+        if let Some(to) = to {
+            give_keyboard(ui, board, view, &order, Some(at), to);
+        }
     }
-    let item = order[at].item;
     if keys.select && !view.canvas.selection.remove(&item.id) {
         view.canvas.selection.insert(item.id.clone());
         view.canvas.connector = None;
