@@ -95,40 +95,46 @@ pub fn shortcuts_ui(ctx: &egui::Context, open: &mut bool) {
                     });
                     ui.add_space(6.0);
                 }
-                ui.label(RichText::new(tr!("shortcuts-canvas")).strong());
-                Grid::new("shortcuts-canvas").num_columns(2).striped(true).show(ui, |ui| {
-                    for (what, keys) in [
+                word_rows(
+                    ui,
+                    tr!("shortcuts-canvas"),
+                    [
                         (tr!("shortcuts-pan"), tr!("shortcuts-pan-keys")),
                         (tr!("shortcuts-zoom"), tr!("shortcuts-zoom-keys")),
                         (tr!("shortcuts-select-more"), tr!("shortcuts-select-more-keys")),
                         (tr!("shortcuts-select-area"), tr!("shortcuts-select-area-keys")),
                         (tr!("shortcuts-edit-in-place"), tr!("shortcuts-edit-in-place-keys")),
                         (tr!("shortcuts-finish-editing"), tr!("shortcuts-finish-editing-keys")),
-                    ] {
-                        // Words, not keys: set as text, not in monospace.
-                        ui.label(what);
-                        ui.label(keys);
-                        ui.end_row();
-                    }
-                });
+                    ],
+                );
                 ui.add_space(6.0);
-                ui.label(RichText::new(tr!("shortcuts-keyboard")).strong());
-                Grid::new("shortcuts-keyboard").num_columns(2).striped(true).show(ui, |ui| {
-                    for (what, keys) in [
+                word_rows(
+                    ui,
+                    tr!("shortcuts-keyboard"),
+                    [
                         (tr!("shortcuts-enter-cards"), tr!("shortcuts-enter-cards-keys")),
                         (tr!("shortcuts-walk"), tr!("shortcuts-walk-keys")),
                         (tr!("shortcuts-walk-column"), tr!("shortcuts-walk-column-keys")),
                         (tr!("shortcuts-choose"), tr!("shortcuts-choose-keys")),
                         (tr!("shortcuts-edit-card"), tr!("shortcuts-edit-card-keys")),
                         (tr!("shortcuts-nudge"), tr!("shortcuts-nudge-keys")),
-                    ] {
-                        ui.label(what);
-                        ui.label(keys);
-                        ui.end_row();
-                    }
-                });
+                    ],
+                );
             });
         });
+}
+
+/// A heading and its rows of what to do and how, in the shortcuts window. The "how" is
+/// words ("Middle-drag or scroll"), so it is set as text, not in monospace.
+fn word_rows<const N: usize>(ui: &mut egui::Ui, heading: String, rows: [(String, String); N]) {
+    ui.label(RichText::new(&heading).strong());
+    Grid::new(("shortcuts-words", heading)).num_columns(2).striped(true).show(ui, |ui| {
+        for (what, how) in rows {
+            ui.label(what);
+            ui.label(how);
+            ui.end_row();
+        }
+    });
 }
 
 /// The problems found (and repaired in memory) when the board was opened.
