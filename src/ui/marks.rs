@@ -80,7 +80,8 @@ pub fn layout(card: Rect, zoom: f32, marks: &[Mark], width: &dyn Fn(&str, f32) -
         if right - w < left {
             break; // no room left in the row: the card's name still says it
         }
-        let tall = if shown.is_some() || words { h } else { w };
+        // Words are never shown without `words`: a dot is as tall as it is wide.
+        let tall = if words { h } else { w };
         let rect = Rect::from_min_max(pos2(right - w, row.min.y), pos2(right, row.min.y + tall));
         placed.push(Placed { rect, mark: mark.clone(), words: shown, font });
         right -= w + 3.0;
