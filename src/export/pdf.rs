@@ -482,19 +482,11 @@ fn draw_connector(surface: &mut Surface<'_>, fonts: &Fonts, board: &Board, conne
 
 /// An arrow head at `tip`, pointing away from `from`.
 fn head(surface: &mut Surface<'_>, from: Pos, tip: Pos) {
-    let (dx, dy) = (tip.x - from.x, tip.y - from.y);
-    let length = (dx * dx + dy * dy).sqrt();
-    if !length.is_finite() || length < 0.5 {
-        return;
-    }
-    let size = 12.0;
-    let (ux, uy) = (dx / length, dy / length);
-    let back = (tip.x - ux * size, tip.y - uy * size);
-    let (sx, sy) = (-uy * size * 0.45, ux * size * 0.45);
+    let Some([tip, left, right]) = crate::model::connector::arrow_head(from, tip, 12.0) else { return };
     let mut path = PathBuilder::new();
     path.move_to(tip.x, tip.y);
-    path.line_to(back.0 + sx, back.1 + sy);
-    path.line_to(back.0 - sx, back.1 - sy);
+    path.line_to(left.x, left.y);
+    path.line_to(right.x, right.y);
     path.close();
     if let Some(path) = path.finish() {
         surface.set_fill(Some(fill(CONNECTOR_INK)));

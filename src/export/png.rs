@@ -220,15 +220,9 @@ impl Canvas {
 
     /// An arrow head at `tip` (pixels), pointing away from `from`.
     fn head(&mut self, from: (f32, f32), tip: (f32, f32), size: f32, c: Rgba<u8>) {
-        let (dx, dy) = (tip.0 - from.0, tip.1 - from.1);
-        let length = (dx * dx + dy * dy).sqrt();
-        if !length.is_finite() || length < 0.5 {
-            return;
-        }
-        let (ux, uy) = (dx / length, dy / length);
-        let back = (tip.0 - ux * size, tip.1 - uy * size);
-        let (sx, sy) = (-uy * size * 0.45, ux * size * 0.45);
-        let corners = [tip, (back.0 + sx, back.1 + sy), (back.0 - sx, back.1 - sy)];
+        let at = |(x, y): (f32, f32)| Pos::new(x, y);
+        let Some(corners) = crate::model::connector::arrow_head(at(from), at(tip), size) else { return };
+        let corners = corners.map(|p| (p.x, p.y));
         let cross = |p: (f32, f32), q: (f32, f32), r: (f32, f32)| (q.0 - p.0) * (r.1 - p.1) - (q.1 - p.1) * (r.0 - p.0);
         let (x0, x1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.0), hi.max(p.0)));
         let (y0, y1) = corners.iter().fold((f32::MAX, f32::MIN), |(lo, hi), p| (lo.min(p.1), hi.max(p.1)));

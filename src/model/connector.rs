@@ -199,6 +199,21 @@ pub fn distance_to_segment(p: Pos, a: Pos, b: Pos) -> f32 {
     ((p.x - cx).powi(2) + (p.y - cy).powi(2)).sqrt()
 }
 
+/// The corners of an arrow head `size` long at `tip`, pointing away from `from` (tip
+/// first; 0.9 of its length wide), for the exports that draw one; `None` when the two
+/// points are under half a unit apart or not numbers: no way to point.
+pub fn arrow_head(from: Pos, tip: Pos, size: f32) -> Option<[Pos; 3]> {
+    let (dx, dy) = (tip.x - from.x, tip.y - from.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    if !length.is_finite() || length < 0.5 {
+        return None;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let back = Pos::new(tip.x - ux * size, tip.y - uy * size);
+    let (sx, sy) = (-uy * size * 0.45, ux * size * 0.45);
+    Some([tip, Pos::new(back.x + sx, back.y + sy), Pos::new(back.x - sx, back.y - sy)])
+}
+
 impl Board {
     /// The rectangle of a connector's end, if it is on the board.
     pub fn end_rect(&self, end: &End) -> Option<BoardRect> {
