@@ -213,7 +213,9 @@ fn frame_pages(board: &Board, lang: Lang) -> Vec<FramePage<'_>> {
         let frame = Some(theme.frame).filter(|f| f.is_valid() && f.width() >= 1.0 && f.height() >= 1.0);
         let region = items.iter().map(|i| card_rect(i)).chain(frame).reduce(BoardRect::union);
         let Some(region) = region.filter(|r| r.is_valid()) else { continue };
-        pages.push(FramePage { name: theme.name.clone(), tint: Rgb::parse_hex(&theme.colour), region, items });
+        // A colour that is not one is grey, as in the PNG: the page is still a frame's.
+        let tint = Some(Rgb::parse_hex(&theme.colour).unwrap_or(Rgb(0x99, 0x99, 0x99)));
+        pages.push(FramePage { name: theme.name.clone(), tint, region, items });
     }
     let loose = by_theme.remove(&None).unwrap_or_default();
     if let Some(region) = loose.iter().map(|i| card_rect(i)).reduce(BoardRect::union).filter(|r| r.is_valid()) {
