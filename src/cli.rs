@@ -138,7 +138,8 @@ pub enum Command {
         /// The PDF's paper (default: the one your locale uses, from LC_PAPER or LANG).
         #[arg(long, value_enum, value_name = "PAPER")]
         paper: Option<crate::export::Paper>,
-        /// The language of the PDF's own words (default: the app's, else your system's).
+        /// The language of the words the export adds: headings, dot counts, page numbers
+        /// (default: the command line's, from LANG and its kin, else the app's).
         #[arg(long, value_enum, value_name = "LANG")]
         lang: Option<crate::i18n::Lang>,
     },
@@ -152,8 +153,9 @@ pub enum Command {
     },
     /// Print one creative prompt at random from the deck (and the board's own prompts).
     Prompt {
-        #[arg(long, value_enum, default_value = "en")]
-        lang: crate::prompts::Lang,
+        /// The deck's language (default: the command line's, from LANG and its kin).
+        #[arg(long, value_enum)]
+        lang: Option<crate::prompts::Lang>,
         /// Also draw from this board's own prompts.
         #[arg(long, value_name = "BOARD")]
         board: Option<PathBuf>,
@@ -299,12 +301,14 @@ pub fn run(command: Command, out: &mut dyn Write, err: &mut dyn Write) -> anyhow
             let options = crate::export::ExportOptions {
                 theme,
                 paper: paper.unwrap_or_else(crate::export::Paper::of_system),
-                lang: lang.unwrap_or_else(|| Prefs::load().0.interface_language()),
+                lang: lang.unwrap_or_else(crate::i18n::language),
             };
             share::export_cmd(&board, format, to.as_deref(), &options, out, err)
         }
         Command::Lens { board, perspectives } => lens(&board, perspectives, out, err),
-        Command::Prompt { lang, board } => prompt(lang, board.as_deref(), out, err),
+        Command::Prompt { lang, board } => {
+            prompt(lang.unwrap_or_else(crate::i18n::language), board.as_deref(), out, err)
+        }
         Command::Arrange { board } => arrange(&board, out, err),
         Command::Host { board, bind, port } => host(&board, bind, port, out, err),
         Command::Live { command } => live::live(command, out),
@@ -341,19 +345,20 @@ pub fn mistyped(arg: &Path) -> Option<String> {
         .map(|c| (strsim::damerau_levenshtein(&word.to_lowercase(), c.get_name()), c.get_name().to_owned()))
         .filter(|(distance, _)| *distance <= 2)
         .min();
-    let hint = match nearest {
-        Some((_, command)) => format!(" (did you mean `moodboard {command}`?)"),
-        None => String::new(),
+    let said = match nearest {
+        Some((_, command)) => tr!("cli-mistyped-near", word = word, command = command),
+        None => tr!("cli-mistyped", word = word),
     };
-    Some(format!(
-        "error: `{word}` is not a command{hint}, and there is no board of that name here; to start one: `moodboard new {word}` (see `moodboard --help`)"
-    ))
+    Some(tr!("cli-error", text = said))
 }
 
-/// What `say` says, in English: the command line speaks English (its messages are in
-/// both languages' files, ready for the day it speaks the user's).
-fn english<T>(say: impl FnOnce() -> T) -> T {
-    crate::i18n::in_english(say)
+/// The language the command line speaks: the environment's, as gettext reads it
+/// (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`; a locale in a language we lack, or `C`,
+/// gives English), else the language chosen in the app's preferences, else English.
+pub fn language() -> crate::i18n::Lang {
+    crate::i18n::language_from_env(|name| std::env::var(name).ok())
+        .or_else(|| Prefs::load().0.language)
+        .unwrap_or_default()
 }
 
 fn existing_board(arg: &Path) -> PathBuf {
@@ -364,17 +369,23 @@ fn existing_board(arg: &Path) -> PathBuf {
     if with_suffix.exists() { with_suffix } else { arg.to_owned() }
 }
 
-fn nonempty(what: &str, text: &str) -> anyhow::Result<String> {
+/// `text` trimmed; an error saying `empty` (`tr!("cli-empty-title")`) when nothing is left.
+fn nonempty(text: &str, empty: impl FnOnce() -> String) -> anyhow::Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        bail!("the {what} is empty");
+        bail!(empty());
     }
     Ok(text.to_owned())
 }
 
+/// "warning: …" on `err`, in the command line's language.
+fn warn(err: &mut dyn Write, text: impl std::fmt::Display) -> std::io::Result<()> {
+    writeln!(err, "{}", tr!("cli-warning", text = text.to_string()))
+}
+
 fn warn_problems(err: &mut dyn Write, problems: &[storage::Problem]) -> anyhow::Result<()> {
     for p in problems {
-        writeln!(err, "warning: {p}")?;
+        warn(err, p)?;
     }
     Ok(())
 }
@@ -382,7 +393,7 @@ fn warn_problems(err: &mut dyn Write, problems: &[storage::Problem]) -> anyhow::
 fn load(path: &Path) -> anyhow::Result<storage::Loaded> {
     storage::load(path).map_err(|e| match &e {
         storage::LoadError::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
-            anyhow!("{}: no such board; create it with `moodboard new {}`", path.display(), path.display())
+            anyhow!(tr!("cli-no-such-board", path = path))
         }
         _ => anyhow!(e),
     })
@@ -406,18 +417,18 @@ fn new(
     let path = paths::with_board_suffix(board);
     let now = Timestamp::now();
     let title = match title {
-        Some(t) => nonempty("title", &t)?,
+        Some(t) => nonempty(&t, || tr!("cli-empty-title"))?,
         None => paths::board_name(&path),
     };
     let mut new_board = Board::new(&title, now);
-    new_board.goals = goals.iter().map(|g| nonempty("goal", g)).collect::<anyhow::Result<_>>()?;
+    new_board.goals = goals.iter().map(|g| nonempty(g, || tr!("cli-empty-goal"))).collect::<anyhow::Result<_>>()?;
     if new_board.goals.len() > RECOMMENDED_MAX_GOALS {
-        writeln!(err, "note: {} goals given; a board works best with one or two", new_board.goals.len())?;
+        let many = tr!("cli-many-goals", count = new_board.goals.len());
+        writeln!(err, "{}", tr!("cli-note", text = many))?;
     }
     storage::create(&path, &new_board)?;
     let goals = new_board.goals.len();
-    let said =
-        english(|| tr!("cli-created", path = path.as_path(), title = title, goals = goals, version = FORMAT_VERSION));
+    let said = tr!("cli-created", path = path.as_path(), title = title, goals = goals, version = FORMAT_VERSION);
     writeln!(out, "{said}")?;
     Ok(())
 }
@@ -441,7 +452,7 @@ fn host(
     if let Some(qr) = crate::host::qr_text(&url) {
         let _ = writeln!(out, "{qr}");
     }
-    let _ = writeln!(out, "serving {} until Ctrl+C (or SIGTERM)", path.display());
+    let _ = writeln!(out, "{}", tr!("cli-serving", path = path));
     let _ = out.flush();
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     runtime.block_on(async {
@@ -458,8 +469,8 @@ fn host(
         Ok::<_, std::io::Error>(())
     })?;
     let (joined, contributed) = host.people();
-    host.stop().map_err(|e| anyhow!("{}: the last ideas could not be saved: {e}", path.display()))?;
-    let said = english(|| tr!("cli-host-stopped", joined = joined, ideas = contributed, path = path.as_path()));
+    host.stop().map_err(|e| anyhow!(tr!("cli-host-not-saved", path = path, reason = e.to_string())))?;
+    let said = tr!("cli-host-stopped", joined = joined, ideas = contributed, path = path.as_path());
     writeln!(err, "{said}")?;
     Ok(())
 }
@@ -506,16 +517,17 @@ fn session(board: &Path, args: SessionArgs, out: &mut dyn Write, err: &mut dyn W
     })
     .map_err(flatten)?;
     warn_problems(err, &problems)?;
+    // Each setting as the flag that changes it takes it (`--phase vote`, `--reveal on`).
     let on = |b: bool| if b { "on" } else { "off" };
-    writeln!(
-        out,
-        "step: {} · private collect: {} · hide contributors: {} · dots: {} · totals revealed: {}",
-        crate::host::state::phase_name(session.phase),
-        on(session.private_collect),
-        on(session.hide_contributors),
-        session.dots_per_person,
-        on(session.votes_revealed)
-    )?;
+    let said = tr!(
+        "cli-session",
+        step = crate::host::state::phase_name(session.phase),
+        private = on(session.private_collect),
+        hide = on(session.hide_contributors),
+        dots = session.dots_per_person,
+        revealed = on(session.votes_revealed)
+    );
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -533,32 +545,31 @@ fn remove(
     let (removed, problems) = storage::update(&path, |board| -> anyhow::Result<Vec<String>> {
         let targets: Vec<ItemId> = match matching {
             Some(text) => {
-                let text = nonempty("text to match", text)?;
+                let text = nonempty(text, || tr!("cli-empty-match"))?;
                 let hits: Vec<ItemId> = board.items.iter().filter(|i| i.matches(&text)).map(|i| i.id.clone()).collect();
                 if hits.is_empty() {
-                    bail!("no item on {} matches “{text}”; nothing removed", path.display());
+                    bail!(tr!("cli-no-item-matches", path = path, text = text));
                 }
                 hits
             }
             None => ids
                 .iter()
                 .map(|raw| {
-                    ItemId::parse(raw.trim()).ok().filter(|id| board.item(id).is_some()).ok_or_else(|| {
-                        anyhow!(
-                            "{}: there is no item {raw:?}; nothing removed (see `moodboard show --ids`)",
-                            path.display()
-                        )
-                    })
+                    ItemId::parse(raw.trim())
+                        .ok()
+                        .filter(|id| board.item(id).is_some())
+                        .ok_or_else(|| anyhow!(tr!("cli-no-such-item", path = path, id = raw)))
                 })
                 .collect::<anyhow::Result<_>>()?,
         };
         let mut lines = Vec::new();
         for id in &targets {
-            let item = board.item(id).ok_or_else(|| anyhow!("there is no item {id}"))?;
+            let item = board.item(id).ok_or_else(|| anyhow!(tr!("cli-no-such-item", path = path, id = id.as_str())))?;
             if item.locked {
-                bail!("item {id} ({}) is locked; unlock it in the app first. Nothing removed", item.kind.summary());
+                bail!(tr!("cli-item-locked", id = id.as_str(), summary = item.kind.summary()));
             }
-            lines.push(format!("removed {id} {}: {}", item.kind.tag().name(), item.kind.summary()));
+            let kind = tr!(&item.kind.spec().name_id());
+            lines.push(tr!("cli-removed", id = id.as_str(), kind = kind, summary = item.kind.summary()));
         }
         let mut unique = targets.clone();
         unique.sort();
@@ -591,7 +602,7 @@ fn arrange(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
     .map_err(flatten)?;
     warn_problems(err, &problems)?;
     let (width, height) = (format!("{:.0}", size.0), format!("{:.0}", size.1));
-    let said = english(|| tr!("cli-arranged", frames = frames, moved = moved, width = width, height = height));
+    let said = tr!("cli-arranged", frames = frames, moved = moved, width = width, height = height);
     writeln!(out, "{said}")?;
     Ok(())
 }
@@ -602,10 +613,38 @@ fn lens(board: &Path, perspectives: Vec<String>, out: &mut dyn Write, err: &mut 
     warn_problems(err, &problems)?;
     let perspectives = if perspectives.is_empty() { crate::prefs::Prefs::load().0.sources } else { perspectives };
     let report = crate::model::lens::lens_report(&board, &perspectives);
-    for line in report.to_lines() {
+    for line in lens_lines(&report) {
         writeln!(out, "{line}")?;
     }
     Ok(())
+}
+
+/// The lens report as `moodboard lens` prints it, one share a line.
+fn lens_lines(report: &crate::model::lens::LensReport) -> Vec<String> {
+    use crate::model::lens::NOT_GIVEN;
+    let named = |s: &crate::model::lens::Share, not_given: &str| {
+        let name = if s.name == NOT_GIVEN { tr!(not_given) } else { s.name.clone() };
+        (name, s.percent, s.count)
+    };
+    let mut lines = vec![tr!("cli-ideas", count = report.ideas)];
+    for (name, percent, count) in report.by_source.iter().map(|s| named(s, "lens-not-given")) {
+        lines.push(tr!("cli-lens-source", name = name, percent = percent, count = count));
+    }
+    if report.contributors_hidden {
+        lines.push(tr!("cli-lens-contributors-hidden"));
+    } else {
+        for (name, percent, count) in report.by_contributor.iter().map(|s| named(s, "lens-not-given")) {
+            lines.push(tr!("cli-lens-contributor", name = name, percent = percent, count = count));
+        }
+    }
+    for (name, percent, count) in report.by_theme.iter().map(|s| named(s, "theme-unsorted")) {
+        lines.push(tr!("cli-lens-theme", name = name, percent = percent, count = count));
+    }
+    lines.push(tr!("cli-lens-outside-in", percent = report.outside_in_percent));
+    lines.extend(report.warnings.iter().map(|w| tr!("cli-warning", text = crate::i18n::said(w))));
+    let nothing_from = |m: &String| tr!("lens-nothing-from", perspective = m.as_str());
+    lines.extend(report.missing.iter().map(|m| tr!("cli-lens-look-next", text = nothing_from(m))));
+    lines
 }
 
 fn prompt(

@@ -31,7 +31,7 @@ impl crate::i18n::Said for DocError {
     }
 }
 
-crate::said_in_english!(DocError);
+crate::said_as_printed!(DocError);
 
 /// Where saving stands, for the indicator in the window.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -245,7 +245,7 @@ fn show_prints_dots_reactions_replies_and_the_session_outcome() {
     assert!(out.contains("      1 dot · ♥ Like 1\n"), "{out}");
     assert!(out.contains("      Kim: Cushions too\n"), "{out}");
     assert!(out.contains("Most dots: Window seats (1 dot)"), "{out}");
-    assert!(out.contains("1 of 1 ideas answered"), "{out}");
+    assert!(out.contains("1 of 1 idea answered"), "{out}");
 }
 
 #[test]
@@ -363,4 +363,81 @@ fn new_refuses_a_name_taken_and_add_refuses_a_link_that_is_no_address() {
     env.ok(&["add", "kit", "--link", "example.com/menu", "--offline"]);
     let text = std::fs::read_to_string(env.path("kit.moodboard.ron")).unwrap();
     assert!(text.contains("url: \"https://example.com/menu\""), "{text}");
+}
+
+/// Issue 31: the command line speaks Dutch when the environment asks for it (LANG and its
+/// kin, as gettext reads them), else the language chosen in the app, else English: its
+/// reports, its warnings, its errors (the board's own and the library's, said through
+/// the same Fluent files as the window), and the exports' own words.
+#[test]
+fn the_command_line_speaks_the_language_of_its_environment() {
+    let env = Env::new();
+    let dutch = |args: &[&str]| env.command(args).env("LANG", "nl_NL.UTF-8").output().unwrap();
+    let said = |out: &std::process::Output| {
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    };
+    let mut all = String::new();
+    for args in [
+        &["new", "keuken", "--goal", "Een warmere keuken", "--goal", "b", "--goal", "c"][..],
+        &["add", "keuken", "--note", "Open planken", "--theme", "Warmte"],
+        &["add", "keuken", "--note", "Koperen pannen", "--theme", "Warmte"],
+        &["add", "keuken", "--link", "not a url"],
+        &["show", "keuken"],
+        &["lens", "keuken"],
+        &["check", "keuken"],
+        &["session", "keuken", "--phase", "vote"],
+        &["export", "keuken", "--format", "md"],
+        &["remove", "keuken", "--matching", "Koper"],
+        &["remove", "keuken", "--matching", "niets hiervan"],
+        &["show", "bestaat-niet"],
+        &["new", "keuken"],
+        &["shwo"],
+    ] {
+        let out = dutch(args);
+        all.push_str(&said(&out));
+    }
+    for expected in [
+        "keuken.moodboard.ron “keuken” gemaakt met 3 doelen",
+        "let op: 3 doelen gegeven",
+        "in nieuw thema “Warmte”",
+        "notitie",
+        "toegevoegd aan keuken.moodboard.ron in thema “Warmte”",
+        "fout: ",
+        "is geen webadres",
+        "Doelen\n  1. Een warmere keuken",
+        "Warmte (2 ideeën)",
+        "2 ideeën\n",
+        "in orde: keuken.moodboard.ron",
+        "stap: vote · privé verzamelen: off",
+        "keuken.moodboard.ron geëxporteerd als Markdown naar ./keuken.md",
+        "notitie",
+        "verwijderd: Koperen pannen",
+        "geen idee op keuken.moodboard.ron bevat “niets hiervan”; niets verwijderd",
+        "bestaat-niet: dit bord bestaat niet",
+        "er is al een bord met deze naam",
+        "`shwo` is geen opdracht (bedoel je `moodboard show`?)",
+    ] {
+        assert!(all.contains(expected), "missing {expected:?} in:\n{all}");
+    }
+    for english in
+        ["error:", "warning:", "note:", "added", "removed", "created", "Goals", "items", "Unsorted", " ideas"]
+    {
+        assert!(!all.contains(english), "{english:?} is English in:\n{all}");
+    }
+    let md = std::fs::read_to_string(env.path("keuken.md")).unwrap();
+    assert!(md.contains("**Doelen**") && md.contains("*Inbrengers: "), "the export speaks Dutch too: {md}");
+    assert!(!md.contains("Goals") && !md.contains("Contributors"), "{md}");
+
+    // `C` asks for no translation: English; so does no language at all, unless the app's
+    // preferences chose one.
+    let out = env.command(&["show", "bestaat-niet"]).env("LANG", "C").output().unwrap();
+    assert!(said(&out).starts_with("error: bestaat-niet: no such board"), "{}", said(&out));
+    let out = env.command(&["show", "keuken"]).env_remove("LANG").output().unwrap();
+    assert!(said(&out).contains("Goals\n"), "{}", said(&out));
+    std::fs::create_dir_all(env.path("config")).unwrap();
+    std::fs::write(env.path("config/prefs.ron"), "(language: Some(Nl))").unwrap();
+    let out = env.command(&["show", "keuken"]).env_remove("LANG").output().unwrap();
+    assert!(said(&out).contains("Doelen\n"), "the app's choice, when the environment says nothing: {}", said(&out));
+    let out = env.command(&["show", "keuken"]).env("LANG", "en_GB.UTF-8").output().unwrap();
+    assert!(said(&out).contains("Goals\n"), "the environment first: {}", said(&out));
 }

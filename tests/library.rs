@@ -101,7 +101,7 @@ fn search_finds_ideas_across_boards_in_any_form_of_their_words() {
     assert_eq!((hit["board_title"].as_str(), hit["contributor"].as_str()), (Some("Café"), Some("Bob")));
     // Mistakes are named.
     let err = env.fails(&["search", "x", "--kind", "sketchy"]);
-    assert!(err.contains("there is no kind \"sketchy\"") && err.contains("note"), "{err}");
+    assert!(err.contains("there is no kind “sketchy”") && err.contains("note"), "{err}");
     // Everything here was added today: since yesterday finds it, since tomorrow nothing.
     let day = |offset: i64| {
         let ms = moodboard::model::Timestamp::now().unix_millis() + offset * 24 * 3600 * 1000;

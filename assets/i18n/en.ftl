@@ -1460,7 +1460,7 @@ about-files = Boards are written in file format version { $version }, described 
 about-boards = New boards go in { $folder }.
 about-licence = Licence: { $licence }
 
-## Command line (what `moodboard` says; English for now, Dutch ready)
+## Command line (what `moodboard` says: in the language of the environment, LANG and its kin)
 cli-created = created { $path } “{ $title }” with { $goals ->
         [0] no goals
         [one] 1 goal
@@ -1516,6 +1516,118 @@ cli-sync-failed = { $count ->
         [one] 1 conflict copy
        *[other] { $count } conflict copies
     } could not be merged
+
+cli-error = error: { $text }
+cli-warning = warning: { $text }
+cli-note = note: { $text }
+cli-internal-error = internal error (a bug in Moodboard); nothing was saved
+cli-see-help = { $error } (see `moodboard --help`)
+cli-mistyped = `{ $word }` is not a command, and there is no board of that name here; to start one: `moodboard new { $word }` (see `moodboard --help`)
+cli-mistyped-near = `{ $word }` is not a command (did you mean `moodboard { $command }`?), and there is no board of that name here; to start one: `moodboard new { $word }` (see `moodboard --help`)
+cli-empty-title = the title is empty
+cli-empty-goal = a goal is empty
+cli-empty-contributor = the contributor (--as) is empty
+cli-empty-source = the source is empty
+cli-empty-match = the text to match is empty
+cli-no-such-board = { $path }: no such board; create it with `moodboard new { $path }`
+cli-many-goals = { $count } goals given; a board works best with one or two
+cli-serving = serving { $path } until Ctrl+C (or SIGTERM)
+cli-host-not-saved = { $path }: the last ideas could not be saved: { $reason }
+cli-session = step: { $step } · private collect: { $private } · hide contributors: { $hide } · dots: { $dots } · totals revealed: { $revealed }
+cli-no-item-matches = no item on { $path } matches “{ $text }”; nothing removed
+cli-no-such-item = { $path }: there is no item “{ $id }”; nothing removed (see `moodboard show --ids`)
+cli-item-locked = item { $id } ({ $summary }) is locked; unlock it in the app first. Nothing removed
+cli-removed = removed { $id } { $kind }: { $summary }
+cli-ideas = { $count ->
+        [one] 1 idea
+       *[other] { $count } ideas
+    }
+cli-lens-source = source { $name }: { $percent }% ({ $count })
+cli-lens-contributors-hidden = contributors: hidden during this session
+cli-lens-contributor = contributor { $name }: { $percent }% ({ $count })
+cli-lens-theme = theme { $name }: { $percent }% ({ $count })
+cli-lens-outside-in = outside-in: { $percent }%
+cli-lens-look-next = look next: { $text }
+cli-downloading = downloading { $source } …
+cli-added = added { $kind } { $id } to { $path }
+cli-added-in-theme = added { $kind } { $id } to { $path } in theme “{ $theme }”
+cli-added-in-new-theme = added { $kind } { $id } to { $path } in new theme “{ $theme }”
+cli-not-added = not added: { $reason }
+cli-nothing-added = nothing added to { $path }
+cli-some-not-added = { $refused } of { $total } images not added to { $path } (the others were)
+cli-decoder-stopped = { $source }: the image could not be read (the decoder stopped)
+cli-import-stopped = the import stopped unexpectedly (a bug in Moodboard)
+cli-offline-not-downloaded = { $source }: not downloaded (--offline)
+cli-not-web-address = “{ $url }” is not a web address; added without a preview
+cli-no-cache-folder = there is no cache folder on this system; set MOODBOARD_CACHE_DIR
+cli-reading-boards = Reading boards: { $done } of { $total }
+cli-cannot-be-read = cannot be read: { $problem }
+cli-no-such-kind = there is no kind “{ $name }”; kinds are { $kinds }
+cli-not-a-day = --since “{ $day }” is not a day: give it as YYYY-MM-DD, like 2026-05-01
+cli-nothing-to-search = nothing to search for: give some words, or --kind, --tag, --by or --since
+cli-nothing-found = Nothing found.
+cli-live-offline = the app is set to work offline (Preferences): a live board needs connections; turn that off first
+cli-bad-relay = --relay { $url }: { $reason }
+cli-no-editor-ticket = this copy may not let editors in
+cli-no-guest-ticket = this copy may not let guests in
+cli-live-sharing-editors = sharing { $path } with an editors' ticket
+cli-live-sharing-guests = sharing { $path } with a guests' ticket
+cli-live-in-step = keeping the copy in step
+cli-live-keeping = keeping { $path } available
+cli-live-running = live: { $doing }, through { $relay }, until Ctrl+C
+cli-ticket-refused = the peer this copy joined refused its ticket; ask for a new one
+cli-merged-branch = moodboard: merged the other branch's board: { $summary }
+cli-merge-driver-not-applied = moodboard: not applied: { $refusal }
+cli-not-applied = not applied: { $refusal }
+cli-merge-target-exists = { $target }: already exists; merge into it with `moodboard merge { $target } { $other }`
+cli-merged = merged { $other } into { $target }: { $summary }
+cli-would-merge = would merge { $other } into { $target }: { $summary }
+cli-merge-another-board = (another board: it may only add ideas; nothing of this board is changed or removed)
+cli-merge-copy-hint = (a copy of this board: only its new ideas were taken; if you trust where it came from, run again with --accept-deletions to take its deletions and changes too)
+cli-dry-run = dry run: nothing was written
+cli-no-conflict-copies = no conflict copies of { $path } found
+cli-sync-merged = merged { $copy }: { $summary }; moved to { $to }
+cli-image-left-out = image { $name } is missing and was left out
+cli-unpacked = unpacked { $pack } to { $board }
+cli-exported = exported { $board } as { $format } to { $target }
+cli-nothing-imported = nothing was added to { $path }
+cli-added-as-note = { $what }; added as a note instead
+cli-left-out = { $what }; left out
+cli-show-no-goals = Goals: none yet
+cli-show-items = { $count ->
+        [0] no items
+        [one] 1 item
+       *[other] { $count } items
+    }
+cli-show-session = Session
+
+## Exports in the chosen language (HTML, Markdown, PNG; the recap lines `moodboard show` prints too)
+recap-goals = Goals
+recap-session = Session recap
+recap-contributors = Contributors: { $list }
+recap-dots = { $count ->
+        [one] 1 dot
+       *[other] { $count } dots
+    }
+recap-idea-dots = { $idea } ({ $count ->
+        [one] 1 dot
+       *[other] { $count } dots
+    })
+recap-most-dots = Most dots: { $list }
+recap-not-revealed = Vote totals not revealed yet.
+recap-answered = { $answered } of { $ideas ->
+        [one] 1 idea
+       *[other] { $ideas } ideas
+    } answered with a reaction or reply
+recap-the-frame = the frame “{ $name }”
+recap-image = Image: { $name }
+recap-sketch = Sketch ({ $count ->
+        [one] 1 stroke
+       *[other] { $count } strokes
+    })
+recap-colour = Colour { $hex } { $name }
+recap-source = source
+inspector-image-from = From { $url }
 
 ## Live boards (Share live…, Join live…)
 cmd-share-live = Share live…
@@ -1591,6 +1703,21 @@ live-start-failed-because = Could not go live: { $reason }
 live-no-relay = Connections: direct only, no relay (LAN only).
 live-from = { $name } (live)
 
+live-role-editor = editor
+live-role-guest = guest
+live-relay-public = n0's public relays where no direct path can be made
+live-relay-own = the relay { $url }
+live-relay-none = no relay (LAN only)
+live-event-joined = here: { $name } ({ $role })
+live-event-left = left: { $name } ({ $why })
+live-event-received = from { $from }: { $added } added, { $changed } changed, { $removed } removed
+live-event-not-applied = not applied, from guest { $from }: { $what }
+live-event-picture = picture from { $from }: { $asset }
+live-event-refused = refused: { $from } was disconnected: { $why }
+live-event-offline = offline: { $why }; trying again
+live-event-revoked = ticket refused: { $why }
+live-event-unreadable = the board file cannot be read: { $why }
+live-event-full = refused a connection: { $limit } are open already
 ## The library: every board, found again (src/library)
 library-error-folder = cannot make the library's folder { $path }: { $reason }
 library-error-index = the search index in { $path } cannot be used: { $reason }

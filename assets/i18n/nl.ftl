@@ -1457,7 +1457,7 @@ about-files = Borden worden geschreven in bestandsformaat versie { $version }, b
 about-boards = Nieuwe borden komen in { $folder }.
 about-licence = Licentie: { $licence }
 
-## Opdrachtregel (wat `moodboard` zegt; voorlopig Engels, Nederlands staat klaar)
+## Opdrachtregel (wat `moodboard` zegt: in de taal van de omgeving, LANG en verwanten)
 cli-created = { $path } “{ $title }” gemaakt met { $goals ->
         [0] geen doelen
         [one] 1 doel
@@ -1513,6 +1513,118 @@ cli-sync-failed = { $count ->
         [one] 1 conflictkopie kon
        *[other] { $count } conflictkopieën konden
     } niet worden samengevoegd
+
+cli-error = fout: { $text }
+cli-warning = waarschuwing: { $text }
+cli-note = let op: { $text }
+cli-internal-error = interne fout (een fout in Moodboard); er is niets opgeslagen
+cli-see-help = { $error } (zie `moodboard --help`)
+cli-mistyped = `{ $word }` is geen opdracht, en hier staat geen bord met die naam; begin er een met `moodboard new { $word }` (zie `moodboard --help`)
+cli-mistyped-near = `{ $word }` is geen opdracht (bedoel je `moodboard { $command }`?), en hier staat geen bord met die naam; begin er een met `moodboard new { $word }` (zie `moodboard --help`)
+cli-empty-title = de titel is leeg
+cli-empty-goal = een doel is leeg
+cli-empty-contributor = de inbrenger (--as) is leeg
+cli-empty-source = de bron is leeg
+cli-empty-match = de tekst om op te zoeken is leeg
+cli-no-such-board = { $path }: dit bord bestaat niet; maak het met `moodboard new { $path }`
+cli-many-goals = { $count } doelen gegeven; een bord werkt het best met één of twee
+cli-serving = { $path } wordt gedeeld tot Ctrl+C (of SIGTERM)
+cli-host-not-saved = { $path }: de laatste ideeën konden niet worden opgeslagen: { $reason }
+cli-session = stap: { $step } · privé verzamelen: { $private } · inbrengers verbergen: { $hide } · stippen: { $dots } · totalen getoond: { $revealed }
+cli-no-item-matches = geen idee op { $path } bevat “{ $text }”; niets verwijderd
+cli-no-such-item = { $path }: er is geen idee “{ $id }”; niets verwijderd (zie `moodboard show --ids`)
+cli-item-locked = idee { $id } ({ $summary }) zit vast; maak het eerst los in de app. Niets verwijderd
+cli-removed = { $kind } { $id } verwijderd: { $summary }
+cli-ideas = { $count ->
+        [one] 1 idee
+       *[other] { $count } ideeën
+    }
+cli-lens-source = bron { $name }: { $percent }% ({ $count })
+cli-lens-contributors-hidden = inbrengers: verborgen tijdens deze sessie
+cli-lens-contributor = inbrenger { $name }: { $percent }% ({ $count })
+cli-lens-theme = thema { $name }: { $percent }% ({ $count })
+cli-lens-outside-in = van buiten: { $percent }%
+cli-lens-look-next = kijk verder: { $text }
+cli-downloading = { $source } wordt gedownload …
+cli-added = { $kind } { $id } toegevoegd aan { $path }
+cli-added-in-theme = { $kind } { $id } toegevoegd aan { $path } in thema “{ $theme }”
+cli-added-in-new-theme = { $kind } { $id } toegevoegd aan { $path } in nieuw thema “{ $theme }”
+cli-not-added = niet toegevoegd: { $reason }
+cli-nothing-added = niets toegevoegd aan { $path }
+cli-some-not-added = { $refused } van { $total } afbeeldingen niet toegevoegd aan { $path } (de andere wel)
+cli-decoder-stopped = { $source }: de afbeelding kon niet worden gelezen (het decoderen stopte)
+cli-import-stopped = het importeren stopte onverwacht (een fout in Moodboard)
+cli-offline-not-downloaded = { $source }: niet gedownload (--offline)
+cli-not-web-address = “{ $url }” is geen webadres; toegevoegd zonder voorbeeld
+cli-no-cache-folder = dit systeem heeft geen cachemap; zet MOODBOARD_CACHE_DIR
+cli-reading-boards = Borden lezen: { $done } van { $total }
+cli-cannot-be-read = onleesbaar: { $problem }
+cli-no-such-kind = er is geen soort “{ $name }”; de soorten zijn { $kinds }
+cli-not-a-day = --since “{ $day }” is geen dag: geef hem als JJJJ-MM-DD, zoals 2026-05-01
+cli-nothing-to-search = niets om te zoeken: geef woorden, of --kind, --tag, --by of --since
+cli-nothing-found = Niets gevonden.
+cli-live-offline = de app staat op offline werken (Voorkeuren): een live bord heeft verbindingen nodig; zet dat eerst uit
+cli-bad-relay = --relay { $url }: { $reason }
+cli-no-editor-ticket = deze kopie mag geen bewerkers binnenlaten
+cli-no-guest-ticket = deze kopie mag geen gasten binnenlaten
+cli-live-sharing-editors = { $path } gedeeld met een ticket voor bewerkers
+cli-live-sharing-guests = { $path } gedeeld met een ticket voor gasten
+cli-live-in-step = de kopie wordt gelijk gehouden
+cli-live-keeping = { $path } blijft beschikbaar
+cli-live-running = live: { $doing }, via { $relay }, tot Ctrl+C
+cli-ticket-refused = de kopie waarbij deze aansloot weigert het ticket; vraag om een nieuw
+cli-merged-branch = moodboard: het bord van de andere branch is samengevoegd: { $summary }
+cli-merge-driver-not-applied = moodboard: niet toegepast: { $refusal }
+cli-not-applied = niet toegepast: { $refusal }
+cli-merge-target-exists = { $target }: bestaat al; voeg erin samen met `moodboard merge { $target } { $other }`
+cli-merged = { $other } samengevoegd in { $target }: { $summary }
+cli-would-merge = { $other } zou worden samengevoegd in { $target }: { $summary }
+cli-merge-another-board = (een ander bord: dat mag alleen ideeën toevoegen; niets van dit bord wordt veranderd of verwijderd)
+cli-merge-copy-hint = (een kopie van dit bord: alleen de nieuwe ideeën zijn overgenomen; vertrouw je waar hij vandaan komt, draai dan opnieuw met --accept-deletions om ook de verwijderingen en wijzigingen over te nemen)
+cli-dry-run = proefdraai: er is niets geschreven
+cli-no-conflict-copies = geen conflictkopieën van { $path } gevonden
+cli-sync-merged = { $copy } samengevoegd: { $summary }; verplaatst naar { $to }
+cli-image-left-out = afbeelding { $name } ontbreekt en is weggelaten
+cli-unpacked = { $pack } uitgepakt naar { $board }
+cli-exported = { $board } geëxporteerd als { $format } naar { $target }
+cli-nothing-imported = er is niets toegevoegd aan { $path }
+cli-added-as-note = { $what }; in plaats daarvan als notitie toegevoegd
+cli-left-out = { $what }; weggelaten
+cli-show-no-goals = Doelen: nog geen
+cli-show-items = { $count ->
+        [0] geen ideeën
+        [one] 1 idee
+       *[other] { $count } ideeën
+    }
+cli-show-session = Sessie
+
+## Exports in de gekozen taal (HTML, Markdown, PNG; de regels van het verslag die `moodboard show` ook toont)
+recap-goals = Doelen
+recap-session = Sessieverslag
+recap-contributors = Inbrengers: { $list }
+recap-dots = { $count ->
+        [one] 1 stip
+       *[other] { $count } stippen
+    }
+recap-idea-dots = { $idea } ({ $count ->
+        [one] 1 stip
+       *[other] { $count } stippen
+    })
+recap-most-dots = Meeste stippen: { $list }
+recap-not-revealed = De stemtotalen zijn nog niet getoond.
+recap-answered = { $answered } van { $ideas ->
+        [one] 1 idee
+       *[other] { $ideas } ideeën
+    } beantwoord met een reactie of antwoord
+recap-the-frame = het kader “{ $name }”
+recap-image = Afbeelding: { $name }
+recap-sketch = Schets ({ $count ->
+        [one] 1 lijn
+       *[other] { $count } lijnen
+    })
+recap-colour = Kleur { $hex } { $name }
+recap-source = bron
+inspector-image-from = Van { $url }
 
 ## Live borden (Live delen…, Live meedoen…)
 cmd-share-live = Live delen…
@@ -1588,6 +1700,21 @@ live-start-failed-because = Live gaan is niet gelukt: { $reason }
 live-no-relay = Verbindingen: alleen rechtstreeks, geen relay (alleen lokaal netwerk).
 live-from = { $name } (live)
 
+live-role-editor = bewerker
+live-role-guest = gast
+live-relay-public = de openbare relays van n0 waar geen directe weg te maken is
+live-relay-own = de relay { $url }
+live-relay-none = geen relay (alleen LAN)
+live-event-joined = hier: { $name } ({ $role })
+live-event-left = weg: { $name } ({ $why })
+live-event-received = van { $from }: { $added } toegevoegd, { $changed } gewijzigd, { $removed } verwijderd
+live-event-not-applied = niet toegepast, van gast { $from }: { $what }
+live-event-picture = afbeelding van { $from }: { $asset }
+live-event-refused = geweigerd: { $from } is losgekoppeld: { $why }
+live-event-offline = offline: { $why }; het wordt opnieuw geprobeerd
+live-event-revoked = ticket geweigerd: { $why }
+live-event-unreadable = het bordbestand kan niet worden gelezen: { $why }
+live-event-full = een verbinding geweigerd: er zijn er al { $limit } open
 ## De bibliotheek: elk bord, terug te vinden (src/library)
 library-error-folder = kan de map van de bibliotheek { $path } niet maken: { $reason }
 library-error-index = de zoekindex in { $path } is niet te gebruiken: { $reason }

@@ -77,7 +77,7 @@ impl crate::i18n::Said for Crashed {
     }
 }
 
-crate::said_in_english!(Crashed);
+crate::said_as_printed!(Crashed);
 
 /// Background jobs producing `T`.
 pub struct Jobs<T> {

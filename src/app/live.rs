@@ -61,7 +61,7 @@ impl Live {
                 Some(TicketShown { role, text, qr })
             })
             .collect();
-        let relay = peer.uses_relay().then(|| peer.relay());
+        let relay = peer.uses_relay().then(|| crate::i18n::say(&peer.relay()));
         Self {
             peer: Some(peer),
             events,
@@ -306,7 +306,7 @@ impl MoodboardApp {
             if let Event::Refused { from, why } = &event {
                 self.toasts.warning(tr!("live-refused", name = from.as_str(), reason = why.as_str()));
             }
-            live.log.push(event.to_string());
+            live.log.push(crate::i18n::said(&event));
         }
         if live.log.len() > LOG_LINES {
             live.log.drain(..live.log.len() - LOG_LINES);

@@ -468,7 +468,7 @@ impl crate::i18n::Said for CopyError {
     }
 }
 
-crate::said_in_english!(CopyError);
+crate::said_as_printed!(CopyError);
 
 pub fn save_copy(from: &Path, board: &Board, to: &Path, progress: &Progress) -> Result<(), CopyError> {
     if from == to {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail};
 use clap::{ArgGroup, Args};
 
-use super::{english, existing_board, flatten, load, nonempty, warn_problems};
+use super::{existing_board, flatten, load, nonempty, warn, warn_problems};
 use crate::media::import_file;
 use crate::media::thumbs::ThumbCache;
 use crate::model::kinds::Fields;
@@ -14,6 +14,7 @@ use crate::model::operations::{self, Contributor, NewIdea};
 use crate::model::{Edit, ItemKind, KindTag, Stamper, Timestamp};
 use crate::prefs::Prefs;
 use crate::storage::{self, AssetStore};
+use crate::tr;
 
 #[derive(Debug, Args)]
 pub struct AddArgs {
@@ -60,23 +61,23 @@ pub(super) fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
     load(&path)?;
     let prefs = Prefs::load().0;
     let contributor = match &args.contributor {
-        Some(who) => nonempty("contributor (--as)", who)?,
+        Some(who) => nonempty(who, || tr!("cli-empty-contributor"))?,
         None => prefs.contributor(),
     };
     let source = match &args.source {
-        Some(s) => nonempty("source", s)?,
+        Some(s) => nonempty(s, || tr!("cli-empty-source"))?,
         None => operations::OWN_TEAM.to_owned(),
     };
     let store = AssetStore::for_board(&path);
     let mut refused = Vec::new();
     let what = &args.what;
     let kinds: Vec<ItemKind> = if what.kind.spec().typed {
-        let kind = what.kind.build(&what.fields).map_err(|e| anyhow!(english(|| crate::i18n::said(&e))))?;
+        let kind = what.kind.build(&what.fields).map_err(|e| anyhow!(crate::i18n::said(&e)))?;
         vec![previewed(kind, args.offline, &store, limits, err)?]
     } else {
         let thumbs = ThumbCache::standard();
         for source in what.sources.iter().filter(|s| is_web_address(s) && !args.offline) {
-            writeln!(err, "downloading {} …", source.trim())?;
+            writeln!(err, "{}", tr!("cli-downloading", source = source.trim()))?;
         }
         let mut kinds = Vec::new();
         for result in import_all(&what.sources, args.offline, &store, &thumbs, limits) {
@@ -91,19 +92,20 @@ pub(super) fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
 
     if !kinds.is_empty() {
         let now = Timestamp::now();
-        let ((ids, theme_note), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
+        let ((ids, in_theme), problems) = storage::update(&path, |board| -> anyhow::Result<_> {
             let mut clock = Stamper::now(board, &contributor);
-            let mut theme_note = String::new();
+            // (message, theme's name) when it goes into a theme.
+            let mut in_theme = None;
             let theme = match args.theme.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
                 None => None,
                 Some(name) => match board.theme_by_name(name) {
                     Some(t) => {
-                        theme_note = format!(" in theme “{}”", t.name);
+                        in_theme = Some(("cli-added-in-theme", t.name.clone()));
                         Some(t.id.clone())
                     }
                     None => {
                         let theme = board.new_theme(name, now);
-                        theme_note = format!(" in new theme “{name}”");
+                        in_theme = Some(("cli-added-in-new-theme", name.to_owned()));
                         let id = theme.id.clone();
                         operations::commit(board, Edit::InsertTheme(theme), &mut clock)?;
                         Some(id)
@@ -117,25 +119,30 @@ pub(super) fn add(args: AddArgs, out: &mut dyn Write, err: &mut dyn Write) -> an
             let ids = added
                 .ids
                 .iter()
-                .map(|id| (id.clone(), board.item(id).map_or("", |i| i.kind.tag().name())))
+                .map(|id| (id.clone(), board.item(id).map_or(String::new(), |i| tr!(&i.kind.spec().name_id()))))
                 .collect::<Vec<_>>();
-            Ok((ids, theme_note))
+            Ok((ids, in_theme))
         })
         .map_err(flatten)?;
         warn_problems(err, &problems)?;
         for (id, kind) in ids {
-            writeln!(out, "added {kind} {id} to {}{theme_note}", path.display())?;
+            let (id, path) = (id.as_str(), path.as_path());
+            let said = match &in_theme {
+                Some((message, theme)) => tr!(message, kind = kind, id = id, path = path, theme = theme),
+                None => tr!("cli-added", kind = kind, id = id, path = path),
+            };
+            writeln!(out, "{said}")?;
         }
     }
     if !refused.is_empty() {
         for reason in &refused {
-            writeln!(err, "not added: {reason}")?;
+            writeln!(err, "{}", tr!("cli-not-added", reason = reason.to_string()))?;
         }
         let total = what.sources.len();
         if refused.len() == total {
-            bail!("nothing added to {}", path.display());
+            bail!(tr!("cli-nothing-added", path = path));
         }
-        bail!("{} of {total} images not added to {} (the others were)", refused.len(), path.display());
+        bail!(tr!("cli-some-not-added", refused = refused.len(), total = total, path = path));
     }
     Ok(())
 }
@@ -169,7 +176,7 @@ fn import_all(
                     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         image_kind(source, offline, store, thumbs, limits)
                     }))
-                    .unwrap_or_else(|_| Err(anyhow!("{source}: the image could not be read (the decoder stopped)")));
+                    .unwrap_or_else(|_| Err(anyhow!(tr!("cli-decoder-stopped", source = source))));
                     *results[index].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(result);
                 }
             });
@@ -180,7 +187,7 @@ fn import_all(
         .map(|slot| {
             slot.into_inner()
                 .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .unwrap_or_else(|| Err(anyhow!("the import stopped unexpectedly (a bug in Moodboard)")))
+                .unwrap_or_else(|| Err(anyhow!(tr!("cli-import-stopped"))))
         })
         .collect()
 }
@@ -195,7 +202,7 @@ fn image_kind(
 ) -> anyhow::Result<ItemKind> {
     let imported = if is_web_address(source) {
         if offline {
-            bail!("{source}: not downloaded (--offline)");
+            bail!(tr!("cli-offline-not-downloaded", source = source));
         }
         crate::web::image(source.trim(), store, thumbs, limits, &|_, _| {})?
     } else {
@@ -219,13 +226,13 @@ fn previewed(
     let Some(url) = kind.behaviour().previewed_from().map(str::to_owned) else { return Ok(kind) };
     if offline || crate::web::parse_address(&url).is_err() {
         if !offline && !crate::model::links::is_openable(&url) {
-            writeln!(err, "warning: {url:?} is not a web address; added without a preview")?;
+            warn(err, tr!("cli-not-web-address", url = url))?;
         }
         return Ok(kind);
     }
     let info = crate::web::link(&url, store, &ThumbCache::standard(), limits, &|_, _| {});
     if let Some(warning) = &info.warning {
-        writeln!(err, "warning: {url}: {warning}")?;
+        warn(err, format!("{url}: {warning}"))?;
     }
     kind.take_preview(info.preview());
     Ok(kind)

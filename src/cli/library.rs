@@ -10,18 +10,18 @@ use serde_json::json;
 use crate::library::{self, Filters, Library};
 use crate::model::KindTag;
 use crate::prefs::Prefs;
+use crate::tr;
 
 /// The library, up to date; progress on `err` when many boards are read.
 fn library(err: &mut dyn Write) -> anyhow::Result<Library> {
-    let dir = library::cache_dir()
-        .ok_or_else(|| anyhow!("there is no cache folder on this system; set MOODBOARD_CACHE_DIR"))?;
+    let dir = library::cache_dir().ok_or_else(|| anyhow!(tr!("cli-no-cache-folder")))?;
     let library = Library::open(&dir)?;
     let (prefs, _) = Prefs::load();
     let folders = library::folders(&crate::app::default_boards_dir(), &prefs.library_folders);
     let mut told = false;
     library.refresh(&folders, &mut |p| {
         if p.total >= 50 && (p.done % 50 == 0 || p.done == p.total) {
-            let _ = write!(err, "\rReading boards: {} of {}", p.done, p.total);
+            let _ = write!(err, "\r{}", tr!("cli-reading-boards", done = p.done, total = p.total));
             told = true;
         }
     })?;
@@ -37,7 +37,7 @@ pub(super) fn boards(json: bool, out: &mut dyn Write, err: &mut dyn Write) -> an
     boards.sort_by_key(|b| std::cmp::Reverse(b.summary.as_ref().map(|s| s.modified_ms)));
     for board in boards {
         let path = board.path.display().to_string();
-        match (&board.summary, board.problem_in(crate::i18n::Lang::En)) {
+        match (&board.summary, board.problem_in(crate::i18n::language())) {
             (Some(s), _) if json => {
                 let changed = crate::model::Timestamp::from_unix_millis(s.modified_ms).to_rfc3339();
                 let line = json!({"path": path, "title": s.title, "goals": s.goals, "ideas": s.ideas,
@@ -46,14 +46,15 @@ pub(super) fn boards(json: bool, out: &mut dyn Write, err: &mut dyn Write) -> an
             }
             (Some(s), _) => {
                 let changed = crate::model::Timestamp::from_unix_millis(s.modified_ms).to_short_string();
-                let ideas = if s.ideas == 1 { "1 idea".to_owned() } else { format!("{} ideas", s.ideas) };
+                let ideas = tr!("cli-ideas", count = s.ideas);
                 writeln!(out, "{}\t{ideas}\t{changed}\t{path}", board.title())?;
             }
             (None, problem) if json => {
                 writeln!(out, "{}", json!({"path": path, "unreadable": problem.unwrap_or_default()}))?;
             }
             (None, problem) => {
-                writeln!(out, "{}\tcannot be read: {}\t\t{path}", board.title(), problem.unwrap_or_default())?
+                let problem = tr!("cli-cannot-be-read", problem = problem.unwrap_or_default());
+                writeln!(out, "{}\t{problem}\t\t{path}", board.title())?
             }
         }
     }
@@ -80,21 +81,20 @@ pub(super) fn search(
         None => None,
         Some(name) => Some(KindTag::named(name).with_context(|| {
             let names: Vec<&str> = KindTag::ALL.iter().map(|k| k.spec().name).collect();
-            format!("there is no kind \"{name}\"; kinds are {}", names.join(", "))
+            tr!("cli-no-such-kind", name = name, kinds = names.join(", "))
         })?),
     };
     let since_ms = match narrow.since.as_deref() {
         None => None,
         Some(day) => {
             let format = time::macros::format_description!("[year]-[month]-[day]");
-            let date = time::Date::parse(day.trim(), &format)
-                .with_context(|| format!("--since \"{day}\" is not a day: give it as YYYY-MM-DD, like 2026-05-01"))?;
+            let date = time::Date::parse(day.trim(), &format).with_context(|| tr!("cli-not-a-day", day = day))?;
             Some((date.midnight().assume_utc().unix_timestamp_nanos() / 1_000_000) as i64)
         }
     };
     let filters = Filters { kind, tag: narrow.tag, contributor: narrow.contributor, since_ms, until_ms: None };
     if query.trim().is_empty() && filters == Filters::default() {
-        anyhow::bail!("nothing to search for: give some words, or --kind, --tag, --by or --since");
+        anyhow::bail!(tr!("cli-nothing-to-search"));
     }
     let hits = library(err)?.search(query, &filters, limit)?;
     for hit in &hits {
@@ -108,7 +108,7 @@ pub(super) fn search(
         }
     }
     if hits.is_empty() && !json {
-        writeln!(err, "Nothing found.")?;
+        writeln!(err, "{}", tr!("cli-nothing-found"))?;
     }
     Ok(())
 }

@@ -62,10 +62,16 @@ impl NetArgs {
     fn options(&self) -> anyhow::Result<Options> {
         let prefs = Prefs::load().0;
         if prefs.offline {
-            bail!("the app is set to work offline (Preferences): a live board needs connections; turn that off first");
+            bail!(crate::tr!("cli-live-offline"));
         }
         let network = match (&self.relay, self.lan_only) {
-            (Some(url), _) => Network::Relay(url.parse().map_err(|e| anyhow::anyhow!("--relay {url}: {e}"))?),
+            (Some(url), _) => {
+                let relay = url.parse::<iroh::RelayUrl>();
+                Network::Relay(
+                    relay
+                        .map_err(|e| anyhow::anyhow!(crate::tr!("cli-bad-relay", url = url, reason = e.to_string())))?,
+                )
+            }
             (None, true) => Network::LanOnly,
             (None, false) => Network::Internet,
         };
@@ -85,9 +91,13 @@ pub(super) fn live(command: LiveCommand, out: &mut dyn Write) -> anyhow::Result<
             load(&path)?;
             let peer = Peer::share(&path, net.options()?, new_ticket)?;
             let role = if guest { Role::Guest } else { Role::Editor };
-            let Some(ticket) = peer.ticket(role) else { bail!("this copy may not let {role}s in") };
+            let (none, sharing) = match role {
+                Role::Guest => ("cli-no-guest-ticket", "cli-live-sharing-guests"),
+                Role::Editor => ("cli-no-editor-ticket", "cli-live-sharing-editors"),
+            };
+            let Some(ticket) = peer.ticket(role) else { bail!(crate::tr!(none)) };
             writeln!(out, "ticket: {}", ticket.to_text())?;
-            run(peer, &format!("sharing {} as {role}s' ticket", path.display()), out)
+            run(peer, &crate::tr!(sharing, path = path), out)
         }
         LiveCommand::Join { ticket, out: dir, net } => {
             let ticket = Ticket::parse(&ticket)?;
@@ -97,7 +107,7 @@ pub(super) fn live(command: LiveCommand, out: &mut dyn Write) -> anyhow::Result<
             };
             let peer = Peer::join(&ticket, &dir, net.options()?)?;
             writeln!(out, "board: {}", peer.path().display())?;
-            run(peer, "in step", out)
+            run(peer, &crate::tr!("cli-live-in-step"), out)
         }
     }
 }
@@ -113,13 +123,13 @@ pub(super) fn peer(board: &Path, net: NetArgs, out: &mut dyn Write) -> anyhow::R
     if let Some(ticket) = peer.ticket(Role::Editor) {
         writeln!(out, "ticket: {}", ticket.to_text())?;
     }
-    run(peer, &format!("keeping {} available", path.display()), out)
+    run(peer, &crate::tr!("cli-live-keeping", path = path), out)
 }
 
 /// Prints what happens until Ctrl+C or SIGTERM, then closes every connection.
 fn run(mut peer: Peer, doing: &str, out: &mut dyn Write) -> anyhow::Result<()> {
     // The rest is for people; a reader that took the first line and left must not stop it.
-    let _ = writeln!(out, "live: {doing}, through {}, until Ctrl+C", peer.relay());
+    let _ = writeln!(out, "{}", crate::tr!("cli-live-running", doing = doing, relay = crate::i18n::say(&peer.relay())));
     let _ = out.flush();
     let events = peer.take_events().expect("events are taken once");
     let (stop_tx, stop_rx) = std::sync::mpsc::channel::<()>();
@@ -151,7 +161,7 @@ fn run(mut peer: Peer, doing: &str, out: &mut dyn Write) -> anyhow::Result<()> {
                 let _ = out.flush();
                 if revoked {
                     peer.stop();
-                    bail!("the peer this copy joined refused its ticket; ask for a new one");
+                    bail!(crate::tr!("cli-ticket-refused"));
                 }
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}

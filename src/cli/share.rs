@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, anyhow, bail};
 
-use super::{english, existing_board, load, warn_problems};
+use super::{existing_board, load, warn, warn_problems};
 use crate::export::canvas::CanvasIdeas;
 use crate::export::{self, ExportFormat};
 use crate::model::operations::{self, Contributor, MergedIn};
@@ -25,9 +25,9 @@ pub fn merge_driver(ours: &Path, theirs: &Path, err: &mut dyn Write) -> anyhow::
     let (board, merged) = merged(&our.board, &their.board, Trust::Colleague)?;
     // git keeps the history: no `.bak` beside git's temporary file.
     storage::save_without_backup(ours, &board)?;
-    writeln!(err, "moodboard: merged the other branch's board: {}", merged.summary)?;
+    writeln!(err, "{}", tr!("cli-merged-branch", summary = merged.summary.to_string()))?;
     for refusal in &merged.refused {
-        writeln!(err, "moodboard: not applied: {refusal}")?;
+        writeln!(err, "{}", tr!("cli-merge-driver-not-applied", refusal = refusal.to_string()))?;
     }
     Ok(())
 }
@@ -51,12 +51,7 @@ pub fn merge_cmd(
     let target = out_path.map_or_else(|| board.clone(), paths::with_board_suffix);
     let other_name = paths::board_name(&other);
     if target != board && target.exists() {
-        bail!(
-            "{}: already exists; merge into it with `moodboard merge {} {}`",
-            target.display(),
-            target.display(),
-            other.display()
-        );
+        bail!(tr!("cli-merge-target-exists", target = target, other = other));
     }
     let (before, (after, merged)) = if dry_run {
         let ours = load(&board)?;
@@ -84,29 +79,27 @@ pub fn merge_cmd(
         (ours.board, result)
     };
     let summary = &merged.summary;
-    let verb = if dry_run { "would merge" } else { "merged" };
-    writeln!(out, "{verb} {} into {}: {}", other.display(), target.display(), summary)?;
+    let merged_message = if dry_run { "cli-would-merge" } else { "cli-merged" };
+    let said = tr!(merged_message, other = other, target = target, summary = summary.to_string());
+    writeln!(out, "{said}")?;
     if before.id() != theirs.board.id() {
-        writeln!(out, "  (another board: it may only add ideas; nothing of this board is changed or removed)")?;
+        writeln!(out, "  {}", tr!("cli-merge-another-board"))?;
     }
     for (change, line) in summary.lines(&before, &after, &other_name) {
         writeln!(out, "  {} {line}", change.sign())?;
     }
     for refusal in &merged.refused {
-        writeln!(out, "  not applied: {refusal}")?;
+        writeln!(out, "  {}", tr!("cli-not-applied", refusal = refusal.to_string()))?;
     }
     let unconfirmed = |r: &&crate::model::Refusal| {
         use crate::model::Refused::{ChangeUnconfirmed, DeletionUnconfirmed, RevivalUnconfirmed};
         matches!(r.why, ChangeUnconfirmed | DeletionUnconfirmed | RevivalUnconfirmed)
     };
     if merged.refused.iter().any(|r| unconfirmed(&r)) {
-        writeln!(
-            out,
-            "  (a copy of this board: only its new ideas were taken; if you trust where it came from, run again with --accept-deletions to take its deletions and changes too)"
-        )?;
+        writeln!(out, "  {}", tr!("cli-merge-copy-hint"))?;
     }
     if dry_run {
-        writeln!(out, "dry run: nothing was written")?;
+        writeln!(out, "{}", tr!("cli-dry-run"))?;
     }
     Ok(())
 }
@@ -126,28 +119,31 @@ pub fn sync(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::R
     load(&board)?;
     let outcomes = conflicts::sync(&board).map_err(|e| anyhow!("{e}"))?;
     if outcomes.iter().all(|o| o.not_a_copy) {
-        writeln!(out, "no conflict copies of {} found", board.display())?;
+        writeln!(out, "{}", tr!("cli-no-conflict-copies", path = board))?;
         return Ok(());
     }
     let mut failed = 0;
     for o in outcomes {
         match o.result {
             Ok((summary, to)) => {
-                writeln!(out, "merged {}: {}; moved to {}", o.copy.display(), summary, to.display())?;
+                let said = tr!("cli-sync-merged", copy = o.copy, summary = summary.to_string(), to = to);
+                writeln!(out, "{said}")?;
             }
-            Err(e) if o.not_a_copy => writeln!(err, "note: {}: {e}", o.copy.display())?,
+            Err(e) if o.not_a_copy => {
+                writeln!(err, "{}", tr!("cli-note", text = format!("{}: {e}", o.copy.display())))?;
+            }
             Err(e) => {
                 failed += 1;
-                writeln!(err, "warning: {}: {e}", o.copy.display())?;
+                warn(err, format!("{}: {e}", o.copy.display()))?;
             }
         }
         warn_problems(err, &o.problems)?;
         for r in &o.refused {
-            writeln!(err, "warning: {}: not applied: {r}", o.copy.display())?;
+            warn(err, format!("{}: {}", o.copy.display(), tr!("cli-not-applied", refusal = r.to_string())))?;
         }
     }
     if failed > 0 {
-        bail!(english(|| tr!("cli-sync-failed", count = failed)));
+        bail!(tr!("cli-sync-failed", count = failed));
     }
     Ok(())
 }
@@ -163,9 +159,9 @@ pub fn pack_cmd(board: &Path, out_path: Option<&Path>, out: &mut dyn Write, err:
     );
     let (images, missing) = pack::pack(&board, &loaded.board, &target)?;
     for m in &missing {
-        writeln!(err, "warning: image {m} is missing and was left out")?;
+        warn(err, tr!("cli-image-left-out", name = m.to_string()))?;
     }
-    let said = english(|| tr!("cli-packed", board = board.as_path(), images = images, target = target.as_path()));
+    let said = tr!("cli-packed", board = board.as_path(), images = images, target = target.as_path());
     writeln!(out, "{said}")?;
     Ok(())
 }
@@ -174,7 +170,7 @@ pub fn pack_cmd(board: &Path, out_path: Option<&Path>, out: &mut dyn Write, err:
 pub fn unpack_cmd(pack_path: &Path, into: Option<&Path>, out: &mut dyn Write) -> anyhow::Result<()> {
     let into = into.map_or_else(|| PathBuf::from("."), Path::to_owned);
     let board = pack::unpack(pack_path, &into)?;
-    writeln!(out, "unpacked {} to {}", pack_path.display(), board.display())?;
+    writeln!(out, "{}", tr!("cli-unpacked", pack = pack_path, board = board))?;
     Ok(())
 }
 
@@ -195,7 +191,8 @@ pub fn export_cmd(
         Path::to_owned,
     );
     export::export(&board, &loaded.board, format, &target, options)?;
-    writeln!(out, "exported {} as {} to {}", board.display(), format.title(), target.display())?;
+    let said = tr!("cli-exported", board = board, format = tr!(format.title_id()), target = target);
+    writeln!(out, "{said}")?;
     Ok(())
 }
 
@@ -214,8 +211,7 @@ pub fn import_cmd(
     let store = AssetStore::for_board(&board);
     // The canvas and the files it names are read before the board is locked: a file
     // that never finishes reading must not keep others from saving.
-    let nodes =
-        export::read_canvas(file, &store).with_context(|| format!("nothing was added to {}", board.display()))?;
+    let nodes = export::read_canvas(file, &store).with_context(|| tr!("cli-nothing-imported", path = board))?;
     let (report, problems) = storage::update(&board, |b: &mut Board| {
         let CanvasIdeas { themes, ideas, connectors, report } = nodes.ideas(b);
         let mut clock = Stamper::now(b, &who);
@@ -225,17 +221,16 @@ pub fn import_cmd(
         Ok::<_, crate::model::EditError>(report)
     })
     .map_err(|e| anyhow!("{e}"))
-    .with_context(|| format!("nothing was added to {}", board.display()))?;
+    .with_context(|| tr!("cli-nothing-imported", path = board))?;
     warn_problems(err, &problems)?;
     for s in &report.skipped {
-        writeln!(err, "warning: {s}; added as a note instead")?;
+        warn(err, tr!("cli-added-as-note", what = s))?;
     }
     for s in &report.edges_left_out {
-        writeln!(err, "warning: {s}; left out")?;
+        warn(err, tr!("cli-left-out", what = s))?;
     }
-    let said = english(|| {
-        tr!("cli-imported", file = file, items = report.items, themes = report.themes, connectors = report.connectors)
-    });
+    let said =
+        tr!("cli-imported", file = file, items = report.items, themes = report.themes, connectors = report.connectors);
     writeln!(out, "{said}")?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::bail;
 
-use super::{english, existing_board, load, warn_problems};
+use super::{existing_board, load, warn_problems};
 use crate::model::{Board, Item, ItemKind};
 use crate::storage;
 use crate::tr;
@@ -29,32 +29,31 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
     }
     s.push('\n');
     if board.goals.is_empty() {
-        s.push_str("Goals: none yet\n");
+        s.push_str(&tr!("cli-show-no-goals"));
+        s.push('\n');
     } else {
-        s.push_str("Goals\n");
+        s.push_str(&tr!("recap-goals"));
+        s.push('\n');
         for (i, goal) in board.goals.iter().enumerate() {
             s.push_str(&format!("  {}. {}\n", i + 1, crate::model::one_line(goal, 200)));
         }
     }
     let mut by_theme = board.items_by_theme();
     let groups = board.themes.iter().map(|t| (Some(&t.id), t.name.as_str()));
-    for (theme, name) in groups.chain(std::iter::once((None, "Unsorted"))) {
+    let unsorted = tr!("theme-unsorted");
+    for (theme, name) in groups.chain(std::iter::once((None, unsorted.as_str()))) {
         let items: Vec<&Item> = by_theme.remove(&theme).unwrap_or_default();
         if theme.is_none() && items.is_empty() {
             continue;
         }
-        let count = match items.len() {
-            0 => "no items".to_owned(),
-            1 => "1 item".to_owned(),
-            n => format!("{n} items"),
-        };
+        let count = tr!("cli-show-items", count = items.len());
         s.push_str(&format!("\n{name} ({count})\n"));
         for item in items {
             s.push_str("  ");
             if with_ids {
                 s.push_str(&format!("{}  ", item.id));
             }
-            s.push_str(&format!("{:<6}  {}", item.kind.tag().name(), item.kind.summary()));
+            s.push_str(&format!("{:<6}  {}", tr!(&item.kind.spec().name_id()), item.kind.summary()));
             let description = crate::model::one_line(&described(&item.kind), 200);
             let mut about = vec![item.contributor.clone(), item.source.clone()];
             about.retain(|a| !a.trim().is_empty());
@@ -79,7 +78,7 @@ pub fn render_board(board: &Board, with_ids: bool) -> String {
     }
     let recap = crate::export::session_recap(board);
     if !recap.is_empty() {
-        s.push_str("\nSession\n");
+        s.push_str(&format!("\n{}\n", tr!("cli-show-session")));
         for line in recap {
             s.push_str(&format!("  {line}\n"));
         }
@@ -118,23 +117,21 @@ pub(super) fn check(board: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
     problems.extend(storage::check_assets(&path, &board, true));
     let images = board.items.iter().filter(|i| matches!(i.kind, ItemKind::Image(_))).count();
     if problems.is_empty() {
-        let said = english(|| {
-            tr!(
-                "cli-check-ok",
-                path = path.as_path(),
-                title = board.title.as_str(),
-                items = board.items.len(),
-                themes = board.themes.len(),
-                images = images
-            )
-        });
+        let said = tr!(
+            "cli-check-ok",
+            path = path.as_path(),
+            title = board.title.as_str(),
+            items = board.items.len(),
+            themes = board.themes.len(),
+            images = images
+        );
         writeln!(out, "{said}")?;
         return Ok(());
     }
     for p in &problems {
         writeln!(out, "{}: {p}", path.display())?;
     }
-    bail!(english(|| tr!("cli-check-problems", path = path.as_path(), count = problems.len())))
+    bail!(tr!("cli-check-problems", path = path.as_path(), count = problems.len()))
 }
 
 #[cfg(test)]

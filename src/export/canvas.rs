@@ -320,7 +320,7 @@ impl crate::i18n::Said for CanvasError {
     }
 }
 
-crate::said_in_english!(CanvasError);
+crate::said_as_printed!(CanvasError);
 
 /// What an import added.
 #[derive(Debug, Default)]

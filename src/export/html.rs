@@ -27,8 +27,9 @@ pub fn to_html(board: &Board, store: &AssetStore) -> String {
     let mut h = String::new();
     let _ = write!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width\"><title>{}</title><style>{STYLE}</style></head><body>\n",
+        crate::i18n::language().tag(),
         esc(&board.title)
     );
     let _ = writeln!(h, "<h1>{}</h1>", esc(&board.title));
@@ -36,7 +37,7 @@ pub fn to_html(board: &Board, store: &AssetStore) -> String {
         let _ = writeln!(h, "<p>{}</p>", esc(&board.description));
     }
     if !board.goals.is_empty() {
-        h.push_str("<div class=\"goals\"><strong>Goals</strong><ul>");
+        let _ = write!(h, "<div class=\"goals\"><strong>{}</strong><ul>", esc(&crate::tr!("recap-goals")));
         for goal in &board.goals {
             let _ = write!(h, "<li>{}</li>", esc(goal));
         }
@@ -44,15 +45,16 @@ pub fn to_html(board: &Board, store: &AssetStore) -> String {
     }
     let recap = super::session_recap(board);
     if !recap.is_empty() {
-        h.push_str("<div class=\"goals\"><strong>Session recap</strong><ul>");
+        let _ = write!(h, "<div class=\"goals\"><strong>{}</strong><ul>", esc(&crate::tr!("recap-session")));
         for line in recap {
             let _ = write!(h, "<li>{}</li>", esc(&line));
         }
         h.push_str("</ul></div>\n");
     }
+    let unsorted = crate::tr!("theme-unsorted");
     for (theme, items) in super::grouped(board) {
         let colour = theme.and_then(|t| Rgb::parse_hex(&t.colour)).map_or("#999999".to_owned(), Rgb::to_hex);
-        let name = theme.map_or("Unsorted", |t| t.name.as_str());
+        let name = theme.map_or(unsorted.as_str(), |t| t.name.as_str());
         let _ = writeln!(h, "<section style=\"--c:{colour}\"><h2>{}</h2><div class=\"cards\">", esc(name));
         for item in items {
             card(&mut h, board, item, store);
@@ -62,7 +64,7 @@ pub fn to_html(board: &Board, store: &AssetStore) -> String {
     let people = super::contributors(board);
     if !people.is_empty() {
         let list: Vec<String> = people.iter().map(|(who, n)| format!("{} ({n})", esc(who))).collect();
-        let _ = writeln!(h, "<footer><p>Contributors: {}</p></footer>", list.join(", "));
+        let _ = writeln!(h, "<footer><p>{}</p></footer>", crate::tr!("recap-contributors", list = list.join(", ")));
     }
     h.push_str("</body></html>\n");
     h
@@ -135,13 +137,21 @@ impl Recap for HtmlCard<'_> {
             Remark::Site => write!(self.h, " <small>{}</small>", esc(text)),
             Remark::Description => write!(self.h, "<p class=\"description\">{}</p>", esc(text)),
             Remark::Note | Remark::Caption => write!(self.h, "<p>{}</p>", esc(text)),
+            Remark::Source => {
+                self.h.push_str("<p class=\"who\">");
+                self.link(text, &crate::tr!("recap-source"));
+                write!(self.h, "</p>")
+            }
         };
     }
 
     fn picture(&mut self, asset: &AssetName, turn: crate::model::Turn, name: &str) {
         let _ = match embed(self.store, asset, turn) {
             Some(data) => write!(self.h, "<img src=\"data:image/jpeg;base64,{data}\" alt=\"{}\">", esc(name)),
-            None => write!(self.h, "<p><em>Image {} is missing</em></p>", esc(name)),
+            None => {
+                let said = crate::tr!("export-missing-picture", name = name);
+                write!(self.h, "<p><em>{}</em></p>", esc(&said))
+            }
         };
     }
 

@@ -14,7 +14,7 @@ pub fn to_markdown(board: &Board) -> String {
         let _ = writeln!(md, "{}\n", esc_paragraphs(&board.description));
     }
     if !board.goals.is_empty() {
-        md.push_str("**Goals**\n\n");
+        let _ = writeln!(md, "**{}**\n", esc(&crate::tr!("recap-goals")));
         for goal in &board.goals {
             let _ = writeln!(md, "- {}", esc(goal));
         }
@@ -22,14 +22,15 @@ pub fn to_markdown(board: &Board) -> String {
     }
     let recap = super::session_recap(board);
     if !recap.is_empty() {
-        md.push_str("**Session recap**\n\n");
+        let _ = writeln!(md, "**{}**\n", esc(&crate::tr!("recap-session")));
         for line in recap {
             let _ = writeln!(md, "- {}", esc(&line));
         }
         md.push('\n');
     }
+    let unsorted = crate::tr!("theme-unsorted");
     for (theme, items) in super::grouped(board) {
-        let _ = writeln!(md, "## {}\n", esc(theme.map_or("Unsorted", |t| t.name.as_str())));
+        let _ = writeln!(md, "## {}\n", esc(theme.map_or(unsorted.as_str(), |t| t.name.as_str())));
         for item in items {
             let mut text = String::new();
             item.kind.behaviour().recap(&mut MarkdownCard(&mut text));
@@ -58,7 +59,7 @@ pub fn to_markdown(board: &Board) -> String {
     let people = super::contributors(board);
     if !people.is_empty() {
         let list: Vec<String> = people.iter().map(|(who, n)| format!("{} ({n})", esc(who))).collect();
-        let _ = writeln!(md, "*Contributors: {}*", list.join(", "));
+        let _ = writeln!(md, "*{}*", crate::tr!("recap-contributors", list = list.join(", ")));
     }
     md
 }
@@ -89,8 +90,8 @@ impl Recap for MarkdownCard<'_> {
         }
     }
 
-    /// A link's note and a picture's caption; a site and description stay out of the
-    /// one line.
+    /// A link's note, a picture's caption and where it came from; a site and description
+    /// stay out of the one line.
     fn remark(&mut self, remark: Remark, text: &str) {
         if text.is_empty() {
             return;
@@ -102,12 +103,17 @@ impl Recap for MarkdownCard<'_> {
             Remark::Caption => {
                 let _ = write!(self.0, " — {}", esc(text));
             }
+            Remark::Source => {
+                self.0.push_str(" (");
+                self.link(text, &crate::tr!("recap-source"));
+                self.0.push(')');
+            }
             Remark::Site | Remark::Description => {}
         }
     }
 
     fn picture(&mut self, _asset: &crate::model::AssetName, _turn: crate::model::Turn, name: &str) {
-        let _ = write!(self.0, "Image: {}", esc(name));
+        let _ = write!(self.0, "{}", esc(&crate::tr!("recap-image", name = name)));
     }
 
     /// A heading's words in bold (the recap's own headings are the themes').
@@ -117,18 +123,18 @@ impl Recap for MarkdownCard<'_> {
 
     /// Markdown has no pictures of its own: how much was drawn.
     fn drawing(&mut self, sketch: &crate::model::kinds::Sketch) {
-        let n = sketch.strokes.len();
-        let _ = write!(self.0, "Sketch ({n} {})", if n == 1 { "stroke" } else { "strokes" });
+        let _ = write!(self.0, "{}", crate::tr!("recap-sketch", count = sketch.strokes.len()));
     }
 
     /// A valid colour as code; anything else in the field as the text it is.
     fn swatch(&mut self, hex: &str, name: &str) {
         match crate::model::Rgb::parse_hex(hex) {
             Some(rgb) => {
-                let _ = write!(self.0, "Colour `{}` {}", rgb.to_hex(), esc(name));
+                let hex = format!("`{}`", rgb.to_hex());
+                let _ = write!(self.0, "{}", crate::tr!("recap-colour", hex = hex, name = esc(name)));
             }
             None => {
-                let _ = write!(self.0, "Colour {} {}", esc(hex), esc(name));
+                let _ = write!(self.0, "{}", crate::tr!("recap-colour", hex = esc(hex), name = esc(name)));
             }
         }
     }

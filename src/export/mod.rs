@@ -44,13 +44,14 @@ impl ExportFormat {
         }
     }
 
-    pub fn title(self) -> &'static str {
+    /// The message id of its name: `export-html` ("Web page (HTML)").
+    pub fn title_id(self) -> &'static str {
         match self {
-            Self::Html => "Web page (HTML)",
-            Self::Markdown => "Markdown",
-            Self::Png => "Picture (PNG)",
-            Self::Pdf => "PDF",
-            Self::Canvas => "JSON Canvas",
+            Self::Html => "export-html",
+            Self::Markdown => "export-markdown",
+            Self::Png => "export-png",
+            Self::Pdf => "export-pdf",
+            Self::Canvas => "export-canvas",
         }
     }
 }
@@ -77,7 +78,7 @@ impl crate::i18n::Said for ExportError {
     }
 }
 
-crate::said_in_english!(ExportError);
+crate::said_as_printed!(ExportError);
 
 /// What an export is made with besides the board.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -86,7 +87,8 @@ pub struct ExportOptions {
     pub theme: Option<String>,
     /// The PDF's paper.
     pub paper: Paper,
-    /// The language of the words the export adds (the PDF's).
+    /// The language of the words the export adds ("Goals", "Most dots", a PDF's page
+    /// numbers): the interface's in the app, the environment's on the command line.
     pub lang: crate::i18n::Lang,
 }
 
@@ -104,13 +106,16 @@ pub fn export(
         None => board.clone(),
     };
     let store = AssetStore::for_board(board_path);
-    let bytes = match format {
-        ExportFormat::Html => to_html(&board, &store).into_bytes(),
-        ExportFormat::Markdown => to_markdown(&board).into_bytes(),
-        ExportFormat::Png => render_png(&board, &store)?,
-        ExportFormat::Pdf => render_pdf(&board, &store, PdfOptions { paper: options.paper, lang: options.lang })?,
-        ExportFormat::Canvas => canvas::export(&board, &store, out)?.into_bytes(),
-    };
+    // Every word an export adds is a message, said in the language asked for.
+    let bytes = crate::i18n::in_language(options.lang, || -> Result<Vec<u8>, ExportError> {
+        Ok(match format {
+            ExportFormat::Html => to_html(&board, &store).into_bytes(),
+            ExportFormat::Markdown => to_markdown(&board).into_bytes(),
+            ExportFormat::Png => render_png(&board, &store)?,
+            ExportFormat::Pdf => render_pdf(&board, &store, PdfOptions { paper: options.paper, lang: options.lang })?,
+            ExportFormat::Canvas => canvas::export(&board, &store, out)?.into_bytes(),
+        })
+    })?;
     storage::replace_file(out, None, |f| std::io::Write::write_all(f, &bytes))?;
     Ok(())
 }
@@ -188,7 +193,7 @@ pub fn connections(board: &Board, item: &crate::model::Item) -> Vec<String> {
             let other = c.other_end(item.id.as_str())?;
             let name = match other {
                 End::Card(id) => crate::model::one_line(&board.item(id)?.kind.summary(), 60),
-                End::Frame(id) => format!("the frame “{}”", board.theme(id)?.name),
+                End::Frame(id) => crate::tr!("recap-the-frame", name = board.theme(id)?.name.as_str()),
             };
             let sign = match c.heads {
                 Heads::None => "—",
@@ -222,7 +227,7 @@ impl ItemRecap {
     pub fn summary(&self) -> String {
         let mut parts = Vec::new();
         if let Some(n) = self.dots.filter(|n| *n > 0) {
-            parts.push(format!("{n} dot{}", if n == 1 { "" } else { "s" }));
+            parts.push(crate::tr!("recap-dots", count = n));
         }
         parts.extend(self.reactions.iter().cloned());
         parts.join(" · ")
@@ -238,7 +243,7 @@ pub fn item_recap(board: &Board, item: &crate::model::Item) -> ItemRecap {
         reactions: board
             .reaction_counts(&item.id)
             .into_iter()
-            .map(|(r, n)| format!("{} {} {n}", r.glyph(), r.name()))
+            .map(|(r, n)| format!("{} {} {n}", r.glyph(), crate::tr!(r.message_id())))
             .collect(),
         replies: responses
             .iter()
@@ -263,15 +268,117 @@ pub fn session_recap(board: &Board) -> Vec<String> {
             .ranking()
             .iter()
             .take(5)
-            .map(|(item, n)| format!("{} ({n} dot{})", item.kind.summary(), if *n == 1 { "" } else { "s" }))
+            .map(|(item, n)| crate::tr!("recap-idea-dots", idea = item.kind.summary(), count = *n))
             .collect();
         if !top.is_empty() {
-            lines.push(format!("Most dots: {}", top.join("; ")));
+            lines.push(crate::tr!("recap-most-dots", list = top.join("; ")));
         }
     } else {
-        lines.push("Vote totals not revealed yet.".to_owned());
+        lines.push(crate::tr!("recap-not-revealed"));
     }
     let open = board.unanswered().len();
-    lines.push(format!("{} of {ideas} ideas answered with a reaction or reply", ideas.saturating_sub(open)));
+    lines.push(crate::tr!("recap-answered", answered = ideas.saturating_sub(open), ideas = ideas));
     lines
+}
+
+#[cfg(test)]
+mod language_tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::{
+        Answer, Connector, End, ItemKind, Pos, Reaction, Response, ResponseId, Timestamp, Vote, VoteId,
+    };
+
+    /// A board with everything an export adds words to: goals, a session with dots,
+    /// a reaction and a reply, a frame and a card outside it, a connector to the frame,
+    /// a sketch, a colour, a missing picture.
+    fn busy_board() -> Board {
+        let now = Timestamp::now();
+        let mut board = Board::new("Keuken", now);
+        board.goals = vec!["Een warmere keuken".into()];
+        let mut theme = board.new_theme("Warmte", now);
+        theme.frame =
+            crate::model::BoardRect::from_pos_size(Pos::new(-20.0, -20.0), crate::model::Size::new(400.0, 300.0));
+        board.themes.push(theme.clone());
+        let mut note = Item::new(ItemKind::note("Open planken"), Pos::new(0.0, 0.0), "Ann", "eigen team", now);
+        note.theme = Some(theme.id.clone());
+        let id = note.id.clone();
+        board.items.push(note);
+        board.items.push(Item::new(
+            ItemKind::colour("#E4B363", "Oker".to_owned()),
+            Pos::new(400.0, 0.0),
+            "Bo",
+            "",
+            now,
+        ));
+        board.items.push(Item::new(ItemKind::sketch(Vec::new()), Pos::new(800.0, 0.0), "Bo", "", now));
+        let picture = crate::model::kinds::Image {
+            asset: crate::model::AssetName::parse(&format!("{}.png", "ab".repeat(32))).unwrap(),
+            file_name: "tegels.png".into(),
+            ..Default::default()
+        };
+        board.items.push(Item::new(ItemKind::Image(picture), Pos::new(0.0, 400.0), "Bo", "", now));
+        board.connectors.push(Connector::new(End::Card(id.clone()), End::Frame(theme.id.clone()), "Ann", now));
+        board.session.phase = crate::model::Phase::React;
+        board.session.votes_revealed = true;
+        board.votes.push(Vote { id: VoteId::new_random(), item: id.clone(), by: "Bo".into(), at: now });
+        let reply =
+            |answer| Response { id: ResponseId::new_random(), item: id.clone(), by: "Kim".into(), answer, at: now };
+        board.responses = vec![reply(Answer::Reaction(Reaction::Like)), reply(Answer::Reply("Mooi".into()))].into();
+        board
+    }
+
+    /// Issue 31: HTML and Markdown say their own words in the language asked for, and
+    /// the HTML page says which language it is in.
+    #[test]
+    fn html_and_markdown_speak_the_language_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("keuken.moodboard.ron");
+        let board = busy_board();
+        let export_in = |format, lang| {
+            let out = dir.path().join(format!("out-{lang:?}.{}", ExportFormat::extension(format)));
+            let options = ExportOptions { lang, ..ExportOptions::default() };
+            export(&path, &board, format, &out, &options).unwrap();
+            std::fs::read_to_string(out).unwrap()
+        };
+        let html = export_in(ExportFormat::Html, Lang::Nl);
+        let md = export_in(ExportFormat::Markdown, Lang::Nl);
+        for dutch in [
+            "Doelen",
+            "Sessieverslag",
+            "Meeste stippen: Open planken (1 stip)",
+            "van 4 ideeën beantwoord",
+            "1 stip · ♥ Mooi 1",
+            "het kader “Warmte”",
+            "Inbrengers: ",
+            "Ongesorteerd",
+        ] {
+            assert!(html.contains(dutch), "HTML lacks {dutch:?}: {html}");
+            assert!(md.contains(dutch), "Markdown lacks {dutch:?}: {md}");
+        }
+        assert!(html.contains("<html lang=\"nl\">") && html.contains("Afbeelding ontbreekt: tegels.png"), "{html}");
+        assert!(
+            md.contains("Afbeelding: tegels.png")
+                && md.contains("Kleur `#E4B363` Oker")
+                && md.contains("Schets (0 lijnen)"),
+            "{md}"
+        );
+        for english in [
+            "Goals",
+            "Session recap",
+            "Most dots",
+            "dot)",
+            "Contributors",
+            "Unsorted",
+            "Image",
+            "Colour",
+            "Sketch",
+            "the frame",
+            "answered",
+        ] {
+            assert!(!html.contains(english) && !md.contains(english), "{english:?} is English: {html}\n{md}");
+        }
+        let html = export_in(ExportFormat::Html, Lang::En);
+        assert!(html.contains("<html lang=\"en\">") && html.contains("Most dots: Open planken (1 dot)"), "{html}");
+    }
 }

@@ -99,7 +99,7 @@ impl crate::i18n::Said for PdfError {
     }
 }
 
-crate::said_in_english!(PdfError);
+crate::said_as_printed!(PdfError);
 
 const MARGIN: f32 = 40.0;
 const TITLE_SIZE: f32 = 24.0;

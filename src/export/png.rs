@@ -39,7 +39,7 @@ impl crate::i18n::Said for PngError {
     }
 }
 
-crate::said_in_english!(PngError);
+crate::said_as_printed!(PngError);
 
 /// Draws the board's title and goals above its items and theme regions and returns the
 /// PNG file's bytes.
@@ -461,8 +461,9 @@ impl CardPainter for CardPaint<'_> {
         size * self.canvas.scale >= 4.0
     }
 
+    /// In the language the export was asked in ([`super::export`] sets it).
     fn say(&self, message: &Message) -> String {
-        crate::i18n::say_in(crate::i18n::Lang::En, message)
+        crate::i18n::say(message)
     }
 }
 

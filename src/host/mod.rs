@@ -48,7 +48,7 @@ impl crate::i18n::Said for HostError {
     }
 }
 
-crate::said_in_english!(HostError);
+crate::said_as_printed!(HostError);
 
 /// A running join server. Stop it with [`Host::stop`], or [`Host::stop_in_background`]
 /// from a thread that must not wait (dropping it stops it in the background too).

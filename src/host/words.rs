@@ -116,13 +116,14 @@ pub fn for_script(lang: Lang) -> Value {
         words.insert(id.to_owned(), Value::String(said(lang, id)));
     }
     for id in COUNTED {
-        // 7777 is "other" in both languages; the number itself becomes `{count}`.
+        // 777 is "other" in both languages, and has no thousands to separate; the
+        // number itself becomes `{count}`.
         let form = |n: i64| {
             let mut args = fluent_bundle::FluentArgs::new();
             args.set("count", n);
-            crate::i18n::lookup(lang, id, Some(&args)).unwrap_or_default().replace("7777", "{count}")
+            crate::i18n::lookup(lang, id, Some(&args)).unwrap_or_default().replace("777", "{count}")
         };
-        words.insert(id.to_owned(), json!({ "one": form(1), "other": form(7777) }));
+        words.insert(id.to_owned(), json!({ "one": form(1), "other": form(777) }));
     }
     for phase in crate::model::Phase::STEPS.into_iter().chain([crate::model::Phase::Off]) {
         let name = super::state::phase_name(phase);

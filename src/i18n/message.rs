@@ -1,8 +1,8 @@
 //! A sentence for a person, as data: which message (an id in `assets/i18n/*.ftl`) and
 //! its arguments. The model, storage and every error say what happened with these
 //! ([`Said`]) and never write sentences themselves; [`super::say`] renders one in the
-//! language of the moment (the app's), [`super::say_in`] in English for the command line
-//! and logs (every `Said` error's `Display`, see [`crate::said_in_english`]).
+//! language of the moment (the app's), [`super::say_in`] in a given one (every `Said` error's
+//! `Display`, see [`crate::said_as_printed`]).
 
 /// A message id with its arguments, not yet put into words.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,7 +80,7 @@ impl Said for Message {
     }
 }
 
-crate::said_in_english!(Message);
+crate::said_as_printed!(Message);
 
 impl From<Message> for Arg {
     fn from(message: Message) -> Self {
@@ -100,14 +100,15 @@ impl From<&std::path::PathBuf> for Arg {
     }
 }
 
-/// `Display` in English for types that are [`Said`]: what the command line prints and
-/// logs keep. The app says them in its language ([`super::say`]).
+/// `Display` for types that are [`Said`], in the language of printed text
+/// ([`super::printed_language`]): English for logs and the join API, the user's on the
+/// command line's thread. The app says them in its language ([`super::say`]).
 #[macro_export]
-macro_rules! said_in_english {
+macro_rules! said_as_printed {
     ($($t:ty),* $(,)?) => {$(
         impl std::fmt::Display for $t {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&$crate::i18n::say_in($crate::i18n::Lang::En, &$crate::i18n::Said::message(self)))
+                f.write_str(&$crate::i18n::say_in($crate::i18n::printed_language(), &$crate::i18n::Said::message(self)))
             }
         }
     )*};

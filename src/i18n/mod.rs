@@ -83,6 +83,9 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     // No Unicode isolation marks around arguments: the interface's fonts have no glyph
     // for them, and the texts are all left-to-right.
     bundle.set_use_isolating(false);
+    if lang == Lang::Nl {
+        bundle.set_formatter(Some(dutch_number));
+    }
     // A file with a mistake still gives every message it could read (the test of the
     // translations fails on the mistake).
     let resource = FluentResource::try_new(lang.source().to_owned()).unwrap_or_else(|(partial, _)| partial);
@@ -91,10 +94,39 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// A number as Dutch writes it: a point between thousands and a comma before the
+/// decimals (`12.500`, `2,5`). English keeps Fluent's plain digits (`12500`, `2.5`).
+/// Only numbers are formatted here; Fluent still picks plurals by the value.
+fn dutch_number<M>(value: &FluentValue<'_>, _: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else { return None };
+    if !number.value.is_finite() {
+        return None;
+    }
+    Some(dutch_digits(&number.as_string()))
+}
+
+/// `-12345.5` → `-12.345,5`: the digits Fluent wrote, separated the Dutch way.
+fn dutch_digits(plain: &str) -> String {
+    let (sign, digits) = plain.strip_prefix('-').map_or(("", plain), |rest| ("-", rest));
+    let (whole, decimals) = digits.split_once('.').map_or((digits, None), |(w, d)| (w, Some(d)));
+    let mut grouped = String::with_capacity(whole.len() + whole.len() / 3 + 4);
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(digit);
+    }
+    match decimals {
+        Some(decimals) => format!("{sign}{grouped},{decimals}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 static PROCESS_LANG: AtomicU8 = AtomicU8::new(0);
 
 thread_local! {
     static THREAD_LANG: Cell<Option<Lang>> = const { Cell::new(None) };
+    static PRINTED_LANG: Cell<Lang> = const { Cell::new(Lang::En) };
 }
 
 /// Makes `lang` the language of this thread's texts.
@@ -106,6 +138,19 @@ pub fn set_language(lang: Lang) {
 /// background work).
 pub fn set_process_language(lang: Lang) {
     PROCESS_LANG.store(lang.index() as u8, Ordering::Relaxed);
+}
+
+/// The language of text this thread prints (every [`Said`] type's `Display`): English,
+/// what logs and the join API keep, unless [`speak_on_this_thread`] chose another.
+pub fn printed_language() -> Lang {
+    PRINTED_LANG.get()
+}
+
+/// Makes `lang` the language of everything this thread says: its texts ([`tr!`]) and
+/// what it prints ([`printed_language`]). The command line's thread speaks the user's.
+pub fn speak_on_this_thread(lang: Lang) {
+    set_language(lang);
+    PRINTED_LANG.set(lang);
 }
 
 /// The language texts are given in on this thread.
@@ -140,7 +185,7 @@ pub fn said(said: &dyn Said) -> String {
     say(&said.message())
 }
 
-/// A message in `lang` (the command line says everything in English).
+/// A message in `lang`.
 pub fn say_in(lang: Lang, message: &Message) -> String {
     let mut args = FluentArgs::with_capacity(message.args.len());
     for (name, value) in &message.args {

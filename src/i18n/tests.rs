@@ -134,6 +134,25 @@ fn plurals_and_numbers_follow_the_language() {
     assert_eq!(things(Lang::En, 3), "3 items");
     assert_eq!(things(Lang::Nl, 1), "1 idee");
     assert_eq!(things(Lang::Nl, 3), "3 ideeën");
+    // Dutch separates thousands with a point and decimals with a comma.
+    assert_eq!(things(Lang::Nl, 12500), "12.500 ideeën");
+    assert_eq!(things(Lang::Nl, 1_234_567), "1.234.567 ideeën");
+    assert_eq!(things(Lang::Nl, 999), "999 ideeën");
+    assert_eq!(things(Lang::En, 12500), "12500 items");
+    let size = |lang, w: f64, megapixels: f64| {
+        let mut args = FluentArgs::new();
+        args.set("w", w);
+        args.set("h", 3000);
+        args.set("side", 16384);
+        args.set("megapixels", megapixels);
+        format(lang, "error-image-too-large", Some(&args))
+    };
+    assert!(size(Lang::Nl, 20000.0, 2.5).starts_with("20.000 × 3.000 "), "{}", size(Lang::Nl, 20000.0, 2.5));
+    assert!(size(Lang::Nl, 20000.0, 2.5).contains("16.384") && size(Lang::Nl, 1.0, 2.5).contains("2,5"));
+    assert!(size(Lang::En, 20000.0, 2.5).starts_with("20000 × 3000 ") && size(Lang::En, 1.0, 2.5).contains("2.5"));
+    assert_eq!(dutch_digits("-12345.25"), "-12.345,25");
+    assert_eq!(dutch_digits("100"), "100");
+    assert_eq!(dutch_digits("1000"), "1.000");
 }
 
 #[test]
@@ -171,4 +190,70 @@ fn the_system_language_is_read_as_gettext_reads_it() {
     assert_eq!(Lang::from_locale("nl-NL"), Some(Lang::Nl));
     assert_eq!(Lang::from_locale("NL"), Some(Lang::Nl));
     assert_eq!(Lang::from_locale("POSIX"), None);
+}
+
+/// Issue 31: what the command line prints and the words an export adds come from the
+/// Fluent files, never from English in the code. Every string literal the command line
+/// and the HTML, Markdown and PNG exports write, format or fail with (outside their
+/// tests) may hold markup, placeholders and signs, but no word; the few fixed words
+/// scripts read (`join:`, `ticket:`, `board:`) are named here.
+#[test]
+fn the_command_line_and_the_exports_write_no_english_of_their_own() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = rust_files(&root.join("src/cli"));
+    files.push(root.join("src/cli.rs"));
+    files.push(root.join("src/main.rs"));
+    for export in ["html", "markdown", "png", "mod"] {
+        files.push(root.join(format!("src/export/{export}.rs")));
+    }
+    const READ_BY_SCRIPTS: [&str; 3] = ["join: {url}", "ticket: {}", "board: {}"];
+    const WRITERS: [&str; 7] = ["writeln!(", "write!(", "bail!(", "anyhow!(", "format!(", "push_str(", "with_context("];
+    let ids = messages(Lang::En);
+    let mut english = Vec::new();
+    let mut looked = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        for (n, line) in code.lines().enumerate() {
+            // An escaped quote inside a literal is part of it (`<a href=\"…\">`).
+            let line = line.trim().replace("\\\"", "'");
+            if line.starts_with("//") || line.starts_with("///") || line.starts_with("#[") {
+                continue;
+            }
+            // JSON's keys are the fields of a documented output, not words for people.
+            if line.contains("json!(") {
+                continue;
+            }
+            let Some(at) = WRITERS.iter().filter_map(|w| line.find(w)).min() else { continue };
+            let line = line.as_str();
+            for literal in line[at..].split('"').skip(1).step_by(2) {
+                looked += 1;
+                if READ_BY_SCRIPTS.contains(&literal) || ids.contains_key(literal) {
+                    continue;
+                }
+                let bare = strip_between(&strip_between(&strip_between(literal, '<', '>'), '{', '}'), '&', ';');
+                let word = bare.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 3);
+                if word {
+                    english.push(format!("{}:{}: {literal:?}", path.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(english.is_empty(), "words written in the code, not the Fluent files: {english:#?}");
+    assert!(looked > 100, "only {looked} literals looked at");
+}
+
+/// `text` without what stands between `open` and `close` (tags, placeholders, entities).
+fn strip_between(text: &str, open: char, close: char) -> String {
+    let mut kept = String::new();
+    let mut inside = false;
+    for c in text.chars() {
+        match c {
+            c if c == open => inside = true,
+            c if c == close && inside => inside = false,
+            c if !inside => kept.push(c),
+            _ => {}
+        }
+    }
+    kept
 }

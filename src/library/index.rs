@@ -194,7 +194,7 @@ impl Said for LibraryError {
     }
 }
 
-crate::said_in_english!(LibraryError);
+crate::said_as_printed!(LibraryError);
 
 /// The library's catalog and index in one cache folder. Cheap to clone and to share
 /// between threads: a search never waits for a refresh.

@@ -42,7 +42,7 @@ impl Said for ManageError {
     }
 }
 
-crate::said_in_english!(ManageError);
+crate::said_as_printed!(ManageError);
 
 /// Makes another board from the one at `path`, titled `title`, beside it (named after its
 /// title), with copies of its pictures. Returns the new board's path.

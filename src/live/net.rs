@@ -29,11 +29,12 @@ impl Network {
     }
 
     /// For people: which relay is in use.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
         match self {
-            Network::Internet => "n0's public relays where no direct path can be made".to_owned(),
-            Network::Relay(url) => format!("the relay {url}"),
-            Network::LanOnly => "no relay (LAN only)".to_owned(),
+            Network::Internet => Message::new("live-relay-public"),
+            Network::Relay(url) => Message::new("live-relay-own").with("url", url.to_string()),
+            Network::LanOnly => Message::new("live-relay-none"),
         }
     }
 }

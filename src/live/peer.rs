@@ -46,14 +46,16 @@ impl Role {
     }
 }
 
-impl std::fmt::Display for Role {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Role::Editor => "editor",
-            Role::Guest => "guest",
+impl crate::i18n::Said for Role {
+    fn message(&self) -> crate::i18n::Message {
+        crate::i18n::Message::new(match self {
+            Role::Editor => "live-role-editor",
+            Role::Guest => "live-role-guest",
         })
     }
 }
+
+crate::said_as_printed!(Role);
 
 /// What happened, for people (the CLI prints one line each).
 #[derive(Clone, Debug, PartialEq)]
@@ -83,24 +85,36 @@ pub enum Event {
     Full { limit: usize },
 }
 
-impl std::fmt::Display for Event {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl crate::i18n::Said for Event {
+    fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::Message;
+        let why = |id: &'static str, why: &str| Message::new(id).with("why", why);
         match self {
-            Event::Joined { name, role } => write!(f, "here: {name} ({role})"),
-            Event::Left { name, why } => write!(f, "left: {name} ({why})"),
-            Event::Received { from, added, changed, removed, .. } => {
-                write!(f, "from {from}: {added} added, {changed} changed, {removed} removed")
+            Event::Joined { name, role } => {
+                Message::new("live-event-joined").with("name", name.as_str()).with("role", role.message())
             }
-            Event::NotApplied { from, what } => write!(f, "not applied, from guest {from}: {what}"),
-            Event::Picture { from, asset } => write!(f, "picture from {from}: {asset}"),
-            Event::Refused { from, why } => write!(f, "refused: {from} was disconnected: {why}"),
-            Event::Offline { why } => write!(f, "offline: {why}; trying again"),
-            Event::Revoked { why } => write!(f, "ticket refused: {why}"),
-            Event::Unreadable { why } => write!(f, "the board file cannot be read: {why}"),
-            Event::Full { limit } => write!(f, "refused a connection: {limit} are open already"),
+            Event::Left { name, why: reason } => why("live-event-left", reason).with("name", name.as_str()),
+            Event::Received { from, added, changed, removed, .. } => Message::new("live-event-received")
+                .with("from", from.as_str())
+                .with("added", *added)
+                .with("changed", *changed)
+                .with("removed", *removed),
+            Event::NotApplied { from, what } => {
+                Message::new("live-event-not-applied").with("from", from.as_str()).with("what", what.as_str())
+            }
+            Event::Picture { from, asset } => {
+                Message::new("live-event-picture").with("from", from.as_str()).with("asset", asset.to_string())
+            }
+            Event::Refused { from, why: reason } => why("live-event-refused", reason).with("from", from.as_str()),
+            Event::Offline { why: reason } => why("live-event-offline", reason),
+            Event::Revoked { why: reason } => why("live-event-revoked", reason),
+            Event::Unreadable { why: reason } => why("live-event-unreadable", reason),
+            Event::Full { limit } => Message::new("live-event-full").with("limit", *limit),
         }
     }
 }
+
+crate::said_as_printed!(Event);
 
 /// How a peer runs.
 #[derive(Clone, Debug)]
@@ -360,9 +374,9 @@ impl Peer {
     }
 
     /// Which relay is in use, for people.
-    pub fn relay(&self) -> String {
+    pub fn relay(&self) -> crate::i18n::Message {
         match self.addr.relay_urls().next() {
-            Some(url) => format!("the relay {url}"),
+            Some(url) => crate::i18n::Message::new("live-relay-own").with("url", url.to_string()),
             None => self.network.describe(),
         }
     }

@@ -68,7 +68,7 @@ impl crate::i18n::Said for ImportFailure {
     }
 }
 
-crate::said_in_english!(ImportFailure);
+crate::said_as_printed!(ImportFailure);
 
 /// One finished source: its place in the batch and what it became (or why not).
 #[derive(Debug)]

@@ -55,7 +55,7 @@ impl crate::i18n::Said for ImportError {
     }
 }
 
-crate::said_in_english!(ImportError);
+crate::said_as_printed!(ImportError);
 
 /// Checks that `bytes` decode as an image, stores them in `store` and their card picture
 /// in `thumbs`. `file_name` is kept for people; `origin` names the source in errors.

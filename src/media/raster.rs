@@ -43,7 +43,7 @@ impl crate::i18n::Said for ImageError {
     }
 }
 
-crate::said_in_english!(ImageError);
+crate::said_as_printed!(ImageError);
 
 /// A recognised image format, with the extension its asset is stored under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

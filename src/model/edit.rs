@@ -121,7 +121,7 @@ impl crate::i18n::Said for EditError {
     }
 }
 
-crate::said_in_english!(EditError);
+crate::said_as_printed!(EditError);
 
 impl Edit {
     /// Applies the edit and returns the edit that undoes it exactly.

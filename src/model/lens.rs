@@ -65,7 +65,7 @@ impl crate::i18n::Said for LensWarning {
     }
 }
 
-crate::said_in_english!(LensWarning);
+crate::said_as_printed!(LensWarning);
 
 fn percent(count: usize, total: usize) -> u32 {
     if total == 0 { 0 } else { ((count as f64 * 100.0 / total as f64).round()) as u32 }
@@ -129,31 +129,6 @@ pub fn lens_report(board: &Board, perspectives: &[String]) -> LensReport {
     }
 }
 
-impl LensReport {
-    /// The report as plain lines, one per figure: what `moodboard lens` prints.
-    pub fn to_lines(&self) -> Vec<String> {
-        let mut lines = vec![format!("{} idea{}", self.ideas, if self.ideas == 1 { "" } else { "s" })];
-        for s in &self.by_source {
-            lines.push(format!("source {}: {}% ({})", s.name, s.percent, s.count));
-        }
-        if self.contributors_hidden {
-            lines.push("contributors: hidden during this session".to_owned());
-        } else {
-            for s in &self.by_contributor {
-                lines.push(format!("contributor {}: {}% ({})", s.name, s.percent, s.count));
-            }
-        }
-        for s in &self.by_theme {
-            let name = if s.name == NOT_GIVEN { "Unsorted" } else { s.name.as_str() };
-            lines.push(format!("theme {name}: {}% ({})", s.percent, s.count));
-        }
-        lines.push(format!("outside-in: {}%", self.outside_in_percent));
-        lines.extend(self.warnings.iter().map(|w| format!("warning: {w}")));
-        lines.extend(self.missing.iter().map(|m| format!("look next: Nothing from {m} yet.")));
-        lines
-    }
-}
-
 /// Marks an idea from another team's board as outside-in: what that team called "own
 /// team" (or left empty) is, seen from here, another team.
 pub fn mark_outside_in(item: &mut Item) {
@@ -211,7 +186,6 @@ mod tests {
         let r = lens_report(&b, &[]);
         assert!(r.by_contributor.is_empty() && r.contributors_hidden);
         assert!(r.warnings.iter().all(|w| !w.to_string().contains("Ann")), "{:?}", r.warnings);
-        assert!(r.to_lines().iter().all(|l| !l.contains("Ann")), "{:?}", r.to_lines());
         b.session.hide_contributors = false;
         assert!(lens_report(&b, &[]).warnings.iter().any(|w| w.to_string().contains("added by Ann")));
     }

@@ -51,7 +51,7 @@ impl crate::i18n::Said for RuleError {
     }
 }
 
-crate::said_in_english!(RuleError);
+crate::said_as_printed!(RuleError);
 
 /// The session with `change` made to it, as an edit (its stamp is given when applied).
 pub fn change_session(board: &Board, change: impl FnOnce(&mut Session)) -> Edit {

@@ -74,7 +74,7 @@ impl crate::i18n::Said for ClipError {
     }
 }
 
-crate::said_in_english!(ClipError);
+crate::said_as_printed!(ClipError);
 
 /// Whether `text` is a clip (and not text to paste as a note).
 pub fn is_clip(text: &str) -> bool {

@@ -209,4 +209,4 @@ impl Said for AssetError {
     }
 }
 
-crate::said_in_english!(LoadError, SaveError, LockError, AssetError);
+crate::said_as_printed!(LoadError, SaveError, LockError, AssetError);

@@ -67,7 +67,7 @@ impl Said for PackError {
     }
 }
 
-crate::said_in_english!(PackError);
+crate::said_as_printed!(PackError);
 
 /// Writes `board` (stored at `board_path`, for its name and images) and its images
 /// into a pack at `out` (replaced atomically). Returns how many images went in and the

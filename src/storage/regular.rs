@@ -49,7 +49,7 @@ impl Said for OpenError {
     }
 }
 
-crate::said_in_english!(OpenError, FileKind);
+crate::said_as_printed!(OpenError, FileKind);
 
 /// Opens `path` (following links) for reading if it is a regular file.
 pub fn open_regular(path: &Path) -> Result<File, OpenError> {

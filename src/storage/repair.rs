@@ -28,7 +28,7 @@ impl Said for Problem {
     }
 }
 
-crate::said_in_english!(Problem);
+crate::said_as_printed!(Problem);
 
 /// "item #3 (id 3f2a…, quote)": the `index`-th item of a file (from 0).
 pub fn item_subject(index: usize, id: &ItemId, kind: KindTag) -> Message {

@@ -51,7 +51,7 @@ impl crate::i18n::Said for SaverError {
     }
 }
 
-crate::said_in_english!(SaverError);
+crate::said_as_printed!(SaverError);
 
 /// The outcome of one save.
 #[derive(Debug)]

@@ -80,14 +80,7 @@ pub fn merge_summary(summary: &crate::model::MergeSummary) -> String {
 
 /// "Web page (HTML)", "Webpagina (HTML)".
 pub fn export_format(format: crate::export::ExportFormat) -> String {
-    use crate::export::ExportFormat;
-    tr!(match format {
-        ExportFormat::Html => "export-html",
-        ExportFormat::Markdown => "export-markdown",
-        ExportFormat::Png => "export-png",
-        ExportFormat::Pdf => "export-pdf",
-        ExportFormat::Canvas => "export-canvas",
-    })
+    tr!(format.title_id())
 }
 
 #[cfg(test)]

@@ -127,7 +127,7 @@ impl crate::i18n::Said for FetchError {
     }
 }
 
-crate::said_in_english!(FetchError);
+crate::said_as_printed!(FetchError);
 
 /// Parses what someone typed or pasted as an address we may fetch.
 pub fn parse_address(address: &str) -> Result<Url, FetchError> {

@@ -71,7 +71,7 @@ impl crate::i18n::Said for WebError {
     }
 }
 
-crate::said_in_english!(WebError);
+crate::said_as_printed!(WebError);
 
 /// The part of an address people know a download by: its file's name, else its host.
 pub fn file_name(url: &url::Url) -> String {

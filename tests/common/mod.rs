@@ -37,7 +37,13 @@ impl Env {
             .env_remove("HTTPS_PROXY")
             .env_remove("https_proxy")
             .env_remove("ALL_PROXY")
-            .env_remove("all_proxy");
+            .env_remove("all_proxy")
+            // English, whatever the machine's language: the command line speaks the
+            // environment's (tests of Dutch set their own).
+            .env_remove("LANGUAGE")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8");
         command
     }
 

@@ -245,7 +245,7 @@ impl crate::i18n::Said for FieldError {
     }
 }
 
-crate::said_in_english!(FieldError);
+crate::said_as_printed!(FieldError);
 
 /// How strictly a value is taken.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -15,6 +15,8 @@ pub enum Remark {
     Note,
     /// What a picture shows.
     Caption,
+    /// The web address a picture came from.
+    Source,
 }
 
 /// What writes an idea into an export. Only non-empty parts are written.

@@ -68,7 +68,7 @@ impl Said for MergeSummary {
     }
 }
 
-crate::said_in_english!(MergeSummary);
+crate::said_as_printed!(MergeSummary);
 
 /// How a line of a merge's report changes the board.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

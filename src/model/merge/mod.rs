@@ -168,7 +168,7 @@ pub enum Trust {
     NewIdeasOnly,
 }
 
-crate::said_in_english!(Refusal);
+crate::said_as_printed!(Refusal);
 
 /// What merge needs of a record: its id, the stamp that orders its versions, and words
 /// for people.
