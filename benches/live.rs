@@ -176,6 +176,7 @@ fn big_board(dir: &Path) -> PathBuf {
                 caption: String::new(),
                 crop: None,
                 turn: Default::default(),
+                url: String::new(),
             })
         } else {
             ItemKind::note(format!("Idea number {i}: a sentence of the length people write"))

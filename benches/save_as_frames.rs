@@ -35,6 +35,7 @@ fn photo_board(dir: &std::path::Path) -> PathBuf {
             caption: String::new(),
             crop: None,
             turn: Default::default(),
+            url: String::new(),
         });
         let mut item =
             Item::new(kind, Pos::new((i % 20) as f32 * 340.0, (i / 20) as f32 * 260.0), "Bench", "own team", now);

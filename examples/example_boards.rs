@@ -57,6 +57,7 @@ fn photo(store: &AssetStore, photos: &Path, file: &str, caption: &str) -> anyhow
         caption: caption.into(),
         crop: None,
         turn: Default::default(),
+        url: String::new(),
     }))
 }
 

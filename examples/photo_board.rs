@@ -92,6 +92,7 @@ fn main() -> anyhow::Result<()> {
             caption: String::new(),
             crop: None,
             turn: Default::default(),
+            url: String::new(),
         });
         let mut item = Item::new(kind, pos, "bench", "own team", now);
         item.size = cell;

@@ -70,6 +70,7 @@ pub fn build(path: &Path) -> anyhow::Result<Board> {
             caption: crate::i18n::tr(caption),
             crop: None,
             turn: Default::default(),
+            url: String::new(),
         }));
     }
     let [rocket, cat, coffee]: [ItemKind; 3] =

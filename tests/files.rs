@@ -147,6 +147,7 @@ fn every_item_kind_round_trips_and_a_missing_assets_folder_is_a_warning() {
             caption: "line one\nline two".into(),
             crop: Some(moodboard::model::Crop { x: 0.1, y: 0.2, w: 0.5, h: 0.4 }),
             turn: moodboard::model::Turn { quarters: 3, mirrored: true },
+            url: String::new(),
         }),
         ItemKind::quote("Less, but better", "Dieter Rams", "a talk"),
         ItemKind::link("https://example.com/?a=1&b=2", "Ex", "why"),
@@ -407,6 +408,7 @@ fn hostile_crops_and_frames_are_repaired_with_warnings() {
             caption: String::new(),
             crop: c,
             turn: Default::default(),
+            url: String::new(),
         });
         board.items.push(Item::new(kind, Pos::new(n as f32 * 400.0, 0.0), "Ann", "own team", now));
     }
@@ -560,13 +562,14 @@ fn a_version_7_board_still_loads_with_its_locked_frame_and_saves_sketches_as_the
     board.items.push(sketch);
     storage::save(&path, &board).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("version: 9,") && saved.contains("Sketch("), "{saved}");
+    let current = format!("version: {},", moodboard::model::FORMAT_VERSION);
+    assert!(saved.contains(&current) && saved.contains("Sketch("), "{saved}");
     let reread = storage::load(&path).unwrap();
     assert!(reread.problems.is_empty(), "{:?}", reread.problems);
     assert!(reread.board.items.iter().any(|i| i.kind == drawn), "the sketch reads back as drawn");
     assert_eq!(reread.board.items.len(), 3);
     // A version 7 file knew no sketches: one that claims to hold one is refused, named.
-    let claimed = saved.replacen("version: 9,", "version: 7,", 1);
+    let claimed = saved.replacen(&current, "version: 7,", 1);
     let err = moodboard::storage::format::parse(&path, &claimed).unwrap_err().to_string();
     assert!(err.contains("Sketch"), "{err}");
 }
@@ -704,6 +707,7 @@ fn hostile_sketches_and_turns_are_mended_with_warnings() {
         caption: String::new(),
         crop: None,
         turn: moodboard::model::Turn { quarters: 9, mirrored: true },
+        url: String::new(),
     });
     board.items.push(Item::new(turned, Pos::new(900.0, 0.0), "Ann", "own team", now));
     let text = storage::format::to_text(&board).unwrap();
@@ -733,7 +737,7 @@ fn hostile_sketches_and_turns_are_mended_with_warnings() {
 }
 
 #[test]
-fn a_version_8_board_still_loads_with_its_sketch_heading_and_turned_picture_and_saves_connectors_as_version_9() {
+fn a_version_8_board_still_loads_with_its_sketch_heading_and_turned_picture_and_saves_connectors() {
     use moodboard::model::{Connector, End, Heads};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v8.moodboard.ron");
@@ -745,7 +749,7 @@ fn a_version_8_board_still_loads_with_its_sketch_heading_and_turned_picture_and_
     // Only the pictures are missing: the fixture comes without its assets folder.
     assert!(loaded.problems.iter().all(|p| p.to_string().contains("assets")), "{:?}", loaded.problems);
     let board = &loaded.board;
-    assert_eq!(board.version(), 9);
+    assert_eq!(board.version(), moodboard::model::FORMAT_VERSION);
     let kinds: Vec<&str> = board.items.iter().map(|i| i.kind.tag().name()).collect();
     assert!(kinds.contains(&"sketch") && kinds.contains(&"heading"), "{kinds:?}");
     let turned = board.items.iter().find_map(|i| match &i.kind {
@@ -754,7 +758,7 @@ fn a_version_8_board_still_loads_with_its_sketch_heading_and_turned_picture_and_
     });
     assert_eq!(turned.map(|t| t.quarters), Some(1));
     assert!(board.connectors.is_empty());
-    // A connector is written as version 9 and read back as drawn.
+    // A connector is written in today's version and read back as drawn.
     let mut board = loaded.board.clone();
     let (a, b) = (board.items[0].id.clone(), board.items[1].id.clone());
     let mut connector = Connector::new(End::Card(a), End::Card(b), "Mia", Timestamp::now());
@@ -764,13 +768,56 @@ fn a_version_8_board_still_loads_with_its_sketch_heading_and_turned_picture_and_
     board.connectors.push(connector.clone());
     storage::save(&path, &board).unwrap();
     let saved = std::fs::read_to_string(&path).unwrap();
-    assert!(saved.contains("version: 9,") && saved.contains("connectors: ["), "{saved}");
+    assert!(saved.contains("version: 10,") && saved.contains("connectors: ["), "{saved}");
     let reread = storage::load(&path).unwrap();
     assert_eq!(reread.board.connectors.iter().collect::<Vec<_>>(), vec![&connector]);
     // A version 8 file knew no connectors: the field is not read from one.
-    let claimed = saved.replacen("version: 9,", "version: 8,", 1);
+    let claimed = saved.replacen("version: 10,", "version: 8,", 1);
     let parsed = moodboard::storage::format::parse(&path, &claimed).unwrap();
     assert!(parsed.board.connectors.is_empty());
+}
+
+/// Issue 31: version 10 keeps the web address a picture came from. A version 9 board
+/// (connectors, no addresses) still loads, its connector as drawn and its pictures with
+/// no address; saved again, it is version 10 with the address written.
+#[test]
+fn a_version_9_board_still_loads_with_its_connector_and_saves_a_pictures_address_as_version_10() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v9.moodboard.ron");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/version-9.moodboard.ron");
+    std::fs::copy(fixture, &path).unwrap();
+    let text = std::fs::read_to_string(fixture).unwrap();
+    assert!(text.contains("version: 9,") && text.contains("connectors: [") && !text.contains("url: \"\""));
+    let loaded = storage::load(&path).unwrap();
+    assert!(loaded.problems.iter().all(|p| p.to_string().contains("assets")), "{:?}", loaded.problems);
+    let mut board = loaded.board.clone();
+    assert_eq!(board.version(), 10);
+    assert_eq!(board.connectors.len(), 1);
+    let connector = board.connectors.iter().next().unwrap();
+    assert_eq!((connector.label.as_str(), connector.by.as_str()), ("sets the tone", "Mia"));
+    assert_eq!(
+        connector.to,
+        moodboard::model::End::Frame(moodboard::model::ThemeId::parse("9dd0f1e35b739368").unwrap())
+    );
+    let picture = board.items.iter_mut().find_map(|i| match &mut i.kind {
+        ItemKind::Image(image) => Some(image),
+        _ => None,
+    });
+    let picture = picture.expect("the fixture has pictures");
+    assert_eq!(picture.url, "", "an older picture knows no address");
+    picture.url = "https://example.com/coffee.png".into();
+    storage::save(&path, &board).unwrap();
+    let saved = std::fs::read_to_string(&path).unwrap();
+    assert!(saved.contains("version: 10,") && saved.contains("url: \"https://example.com/coffee.png\","), "{saved}");
+    let reread = storage::load(&path).unwrap().board;
+    assert!(
+        reread.items.iter().any(|i| matches!(&i.kind, ItemKind::Image(p) if p.url == "https://example.com/coffee.png"))
+    );
+    // A version 9 file knew no addresses: one in it is not read from it.
+    let claimed = saved.replacen("version: 10,", "version: 9,", 1);
+    let parsed = moodboard::storage::format::parse(&path, &claimed).unwrap().board;
+    assert!(parsed.items.iter().all(|i| !matches!(&i.kind, ItemKind::Image(p) if !p.url.is_empty())));
+    assert_eq!(parsed.connectors.len(), 1);
 }
 
 #[test]

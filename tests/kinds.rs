@@ -73,6 +73,7 @@ fn a_picture_is_turned_and_mirrored_without_touching_its_file() {
         caption: String::new(),
         crop: None,
         turn: Default::default(),
+        url: String::new(),
     };
     let kind = ItemKind::Image(image);
     let mut item = Item::new(kind.clone(), Pos::new(0.0, 0.0), "Ann", "own team", now);
@@ -151,6 +152,7 @@ fn the_colour_picker_makes_a_swatch_of_the_pixel_under_the_pointer() {
         crop: None,
         // Mirrored: the right of the card shows the left (red) half.
         turn: moodboard::model::Turn { quarters: 0, mirrored: true },
+        url: String::new(),
     });
     let mut item = Item::new(kind.clone(), Pos::new(0.0, 0.0), "Ann", "own team", now);
     item.size = kind.default_size();

@@ -222,6 +222,7 @@ fn a_hostile_board_makes_a_readable_pdf_never_a_crash() {
             caption: "gone".into(),
             crop: None,
             turn: moodboard::model::Turn::default(),
+            url: String::new(),
         }),
         0.0,
     );

@@ -1227,6 +1227,7 @@ fn cards_pasted_into_another_board_bring_their_pictures() {
         caption: "Espresso".into(),
         crop: Some(moodboard::model::Crop { x: 0.1, y: 0.1, w: 0.5, h: 0.5 }),
         turn: Default::default(),
+        url: String::new(),
     });
     let mut item = Item::new(kind, Pos::new(0.0, 900.0), "Mia", "customer", Timestamp::now());
     item.size = moodboard::model::Size::new(300.0, 300.0);
@@ -1436,6 +1437,12 @@ fn pasted_addresses_become_pictures_and_link_previews() {
         if file_name == "tiles.png" && (pixel_size.w, pixel_size.h) == (80, 40)));
     // Captioned from its file's name, and named by it.
     assert!(h.query_all_by_label_contains("Image: tiles").next().is_some(), "its card is on the canvas");
+    // Where it came from is kept, and the inspector says it and opens it (issue 31).
+    assert!(matches!(&image.kind, ItemKind::Image(picture) if picture.url == server.url("/tiles.png")));
+    h.query_all_by_label_contains("Image: tiles").next().unwrap().click();
+    h.run_steps(3);
+    node_with(&h, &format!("From {}", server.url("/tiles.png")));
+    node_with(&h, "Open link");
 
     h.event(egui::Event::Paste(server.url("/article")));
     settle(&mut h);

@@ -81,6 +81,17 @@ fn an_image_address_is_downloaded_like_a_file_and_several_are_added_at_once() {
     assert_eq!((tiles[0].2.w, tiles[0].2.h), (40, 20));
     let svg = images.iter().find(|(name, ..)| name.extension() == "svg").expect("the SVG is kept as an SVG");
     assert_eq!((svg.2.w, svg.2.h), (30, 60));
+    // Each downloaded picture keeps the address it was given as (issue 31); the file
+    // from disk has none.
+    let urls: Vec<&str> = items
+        .iter()
+        .filter_map(|i| match &i.kind {
+            ItemKind::Image(image) => Some(image.url.as_str()),
+            _ => None,
+        })
+        .collect();
+    let (tiles_url, old_url) = (server.url("/tiles.png"), server.url("/old-tiles"));
+    assert_eq!(urls, [tiles_url.as_str(), "", old_url.as_str(), server.url("/drawing.svg").as_str()]);
     let assets = env.path("web.assets");
     assert!(assets.join(tiles[0].0.as_str()).exists());
     assert!(!server.seen().iter().any(|s| s.target.contains("tracker")), "an SVG's references are never followed");

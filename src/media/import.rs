@@ -18,6 +18,8 @@ pub struct Imported {
     pub pixel_size: PixelSize,
     /// The name of the file it came from, for people.
     pub file_name: String,
+    /// The web address it was downloaded from; empty for a file.
+    pub url: String,
 }
 
 impl Imported {
@@ -31,6 +33,7 @@ impl Imported {
             pixel_size: self.pixel_size,
             crop: None,
             turn: Default::default(),
+            url: self.url,
         })
     }
 }
@@ -74,7 +77,7 @@ pub fn import_bytes(
     if let Ok(card) = super::fit_within(card, TEXTURE_MAX_SIDE) {
         thumbs.put(&asset, TEXTURE_MAX_SIDE, &super::to_color_image(card));
     }
-    Ok(Imported { asset, pixel_size: probe.pixel_size, file_name: file_name.to_owned() })
+    Ok(Imported { asset, pixel_size: probe.pixel_size, file_name: file_name.to_owned(), url: String::new() })
 }
 
 /// Reads an image file and stores it in `store` (and its card picture in `thumbs`).

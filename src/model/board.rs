@@ -7,7 +7,7 @@ use super::{BoardId, BoardRect, Connector, Item, ItemId, Response, Session, Them
 
 /// The file format version this build writes. Files with a lower version are migrated
 /// when read; files with a higher one are refused.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// Goals beyond this many get a gentle warning: a board is for one or two things.
 pub const RECOMMENDED_MAX_GOALS: usize = 2;

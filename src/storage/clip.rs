@@ -223,6 +223,7 @@ mod tests {
                 caption: String::new(),
                 crop: None,
                 turn: Default::default(),
+                url: String::new(),
             });
             Item::new(kind, Pos::new(0.0, 0.0), "Ann", "own team", Timestamp::now())
         };

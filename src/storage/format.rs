@@ -160,13 +160,22 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, LoadError> {
         }
         // Older versions, each parsed with its own frozen layout (see `older.rs`) and
         // reshaped one step at a time to the next.
-        8 => parse_as::<super::older::BoardV8>(path, text)?.migrate(),
-        7 => parse_as::<super::older::BoardV7>(path, text)?.migrate().migrate(),
-        6 => parse_as::<super::older::BoardV6>(path, text)?.migrate().migrate().migrate(),
-        5 => parse_as::<super::older::BoardV5>(path, text)?.migrate().migrate().migrate().migrate(),
-        4 => parse_as::<super::older::BoardV4>(path, text)?.migrate().migrate().migrate().migrate().migrate(),
-        3 => parse_as::<super::older::BoardV3>(path, text)?.migrate().migrate().migrate().migrate().migrate().migrate(),
+        9 => parse_as::<super::older::BoardV9>(path, text)?.migrate(),
+        8 => parse_as::<super::older::BoardV8>(path, text)?.migrate().migrate(),
+        7 => parse_as::<super::older::BoardV7>(path, text)?.migrate().migrate().migrate(),
+        6 => parse_as::<super::older::BoardV6>(path, text)?.migrate().migrate().migrate().migrate(),
+        5 => parse_as::<super::older::BoardV5>(path, text)?.migrate().migrate().migrate().migrate().migrate(),
+        4 => parse_as::<super::older::BoardV4>(path, text)?.migrate().migrate().migrate().migrate().migrate().migrate(),
+        3 => parse_as::<super::older::BoardV3>(path, text)?
+            .migrate()
+            .migrate()
+            .migrate()
+            .migrate()
+            .migrate()
+            .migrate()
+            .migrate(),
         2 => parse_as::<super::older::BoardV2>(path, text)?
+            .migrate()
             .migrate()
             .migrate()
             .migrate()
@@ -175,6 +184,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Parsed, LoadError> {
             .migrate()
             .migrate(),
         1 => parse_as::<super::older::BoardV1>(path, text)?
+            .migrate()
             .migrate()
             .migrate()
             .migrate()

@@ -14,8 +14,9 @@ use serde::Deserialize;
 
 use crate::model::kinds::{Colour, Heading, HeadingSize, Image, Link, Note, Quote, Sketch, Stroke};
 use crate::model::{
-    AssetName, Board, BoardId, BoardRect, Crop, Item, ItemId, ItemKind, Phase, PixelSize, Pos, Reaction, Response,
-    ResponseId, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Turn, Vote, VoteId,
+    AssetName, Board, BoardId, BoardRect, Connector, ConnectorId, Crop, End, Heads, Item, ItemId, ItemKind, Phase,
+    PixelSize, Pos, Reaction, Response, ResponseId, Session, Size, Theme, ThemeId, Timer, Timestamp, Tombstone, Turn,
+    Vote, VoteId,
 };
 
 /// A tombstone of versions 1 and 2: no `saw`. It deleted every version up to its `at`.
@@ -650,7 +651,62 @@ pub struct BoardV8 {
 }
 
 impl BoardV8 {
-    /// Version 8 → 9 (today's model): the same board; version 9 added connectors.
+    /// Version 8 → 9: the same board; version 9 added connectors.
+    pub fn migrate(self) -> BoardV9 {
+        BoardV9 {
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            goals: self.goals,
+            themes: self.themes,
+            items: self.items,
+            deleted: self.deleted,
+            created: self.created,
+            modified: self.modified,
+            session: self.session,
+            votes: self.votes,
+            responses: self.responses,
+            connectors: Vec::new(),
+        }
+    }
+}
+
+/// A connector in version 9, as today's.
+#[derive(Deserialize)]
+#[serde(rename = "Connector")]
+pub struct ConnectorV9 {
+    id: ConnectorId,
+    from: End,
+    to: End,
+    label: String,
+    heads: Heads,
+    dashed: bool,
+    by: String,
+    modified: Timestamp,
+}
+
+/// Version 9: version 8's board with connectors (its kinds are version 8's: a picture
+/// has no web address yet).
+#[derive(Deserialize)]
+pub struct BoardV9 {
+    id: BoardId,
+    title: String,
+    description: String,
+    goals: Vec<String>,
+    themes: Vec<ThemeV7>,
+    items: Vec<ItemOf<ItemKindV8>>,
+    deleted: Vec<TombstoneV5>,
+    created: Timestamp,
+    modified: Timestamp,
+    session: SessionV6,
+    votes: Vec<VoteV5>,
+    responses: Vec<ResponseV5>,
+    connectors: Vec<ConnectorV9>,
+}
+
+impl BoardV9 {
+    /// Version 9 → 10 (today's model): the same board; version 10 keeps the web address
+    /// a picture came from, which an older picture does not know (empty).
     pub fn migrate(self) -> Board {
         let s = self.session;
         let deleted = self.deleted.into_iter().map(|t| Tombstone { id: t.id, at: t.at, by: t.by, saw: t.saw });
@@ -705,6 +761,21 @@ impl BoardV8 {
             })
             .collect::<Vec<_>>()
             .into();
+        board.connectors = self
+            .connectors
+            .into_iter()
+            .map(|c| Connector {
+                id: c.id,
+                from: c.from,
+                to: c.to,
+                label: c.label,
+                heads: c.heads,
+                dashed: c.dashed,
+                by: c.by,
+                modified: c.modified,
+            })
+            .collect::<Vec<_>>()
+            .into();
         board
     }
 }
@@ -715,7 +786,7 @@ impl ItemOf<ItemKindV8> {
         let item = self.reshape(|kind| -> ItemKind {
             match kind {
                 ItemKindV8::Image { asset, file_name, pixel_size, caption, crop, turn } => {
-                    Image { asset, file_name, pixel_size, caption, crop, turn }.into()
+                    Image { asset, file_name, pixel_size, caption, crop, turn, url: String::new() }.into()
                 }
                 ItemKindV8::Quote { text, by, citation } => Quote { text, by, citation }.into(),
                 ItemKindV8::Link { url, title, note, description, site, picture } => {

@@ -27,23 +27,15 @@ impl CropEdit {
 /// The edit that gives `item` the crop `crop`: the card keeps its width and takes the
 /// shape of the part kept. `None` when nothing changes.
 pub fn crop_edit(item: &Item, crop: Crop) -> Option<Edit> {
-    let ItemKind::Image(crate::model::kinds::Image { asset, file_name, pixel_size, caption, crop: old, turn }) =
-        &item.kind
-    else {
+    let ItemKind::Image(image) = &item.kind else {
         return None;
     };
+    let (pixel_size, turn) = (&image.pixel_size, &image.turn);
     let new = (!crop.is_whole()).then_some(crop).filter(|c| c.is_valid());
-    if new == *old {
+    if new == image.crop {
         return None;
     }
-    let kind = ItemKind::Image(crate::model::kinds::Image {
-        asset: asset.clone(),
-        file_name: file_name.clone(),
-        pixel_size: *pixel_size,
-        caption: caption.clone(),
-        crop: new,
-        turn: *turn,
-    });
+    let kind = ItemKind::Image(crate::model::kinds::Image { crop: new, ..image.clone() });
     let c = new.unwrap_or(Crop { x: 0.0, y: 0.0, w: 1.0, h: 1.0 });
     let aspect = (pixel_size.h.max(1) as f32 * c.h) / (pixel_size.w.max(1) as f32 * c.w);
     // A picture on its side shows the crop's height across.
@@ -186,6 +178,7 @@ mod tests {
             caption: String::new(),
             crop: None,
             turn: Default::default(),
+            url: String::new(),
         });
         let mut item = Item::new(kind, Pos::new(0.0, 0.0), "me", "own team", Timestamp::now());
         item.size = Size::new(300.0, 150.0);

@@ -88,10 +88,13 @@ fn store_image(
     url: &url::Url,
     address: &str,
 ) -> Result<Imported, WebError> {
-    import_bytes(store, thumbs, bytes, &file_name(url), std::path::Path::new(address)).map_err(|e| match e {
-        ImportError::Image { reason, .. } => WebError::Image { address: address.to_owned(), reason },
-        ImportError::Read(e) => WebError::Store(e),
-    })
+    let imported =
+        import_bytes(store, thumbs, bytes, &file_name(url), std::path::Path::new(address)).map_err(|e| match e {
+            ImportError::Image { reason, .. } => WebError::Image { address: address.to_owned(), reason },
+            ImportError::Read(e) => WebError::Store(e),
+        })?;
+    // Where it came from, as the person gave it (the address they pasted or dropped).
+    Ok(Imported { url: address.trim().to_owned(), ..imported })
 }
 
 /// Downloads the image at `address`, as a person typed it, into `store` (and its card

@@ -24,6 +24,11 @@ pub struct Image {
     /// that leaves it out means no turn).
     #[serde(default)]
     pub turn: Turn,
+    /// The web address the picture was downloaded from (pasted, dropped, or given to
+    /// `moodboard add`), so that where it came from is never lost; empty for a picture
+    /// from a file or the clipboard (since version 10).
+    #[serde(default)]
+    pub url: String,
 }
 
 /// Pixel dimensions of an image.
@@ -44,6 +49,7 @@ impl Default for Image {
             caption: String::new(),
             crop: None,
             turn: Turn::default(),
+            url: String::new(),
         }
     }
 }
@@ -115,7 +121,7 @@ impl Behaviour for Image {
     }
 
     fn texts(&self) -> Vec<&str> {
-        vec![&self.file_name, &self.caption]
+        vec![&self.file_name, &self.caption, &self.url]
     }
 
     /// People know a picture by its caption; without one, by its file's name.
@@ -152,15 +158,26 @@ impl Behaviour for Image {
     fn recap(&self, recap: &mut dyn Recap) {
         recap.picture(&self.asset, self.turn, &self.file_name);
         recap.remark(Remark::Caption, &self.caption);
+        recap.remark(Remark::Source, &self.url);
     }
 
     fn details(&self) -> Vec<Detail> {
-        vec![Detail::Info(
+        let mut details = vec![Detail::Info(
             Message::new("inspector-image-size")
                 .with("file", &self.file_name)
                 .with("w", self.pixel_size.w)
                 .with("h", self.pixel_size.h),
-        )]
+        )];
+        if !self.url.trim().is_empty() {
+            let from = crate::model::one_line(&self.url, 80);
+            details.push(Detail::Info(Message::new("inspector-image-from").with("url", from)));
+            // Only an address that opens a web page gets a button; a board from a stranger
+            // may hold anything here.
+            if crate::model::links::is_openable(&self.url) {
+                details.push(Detail::Open(self.url.clone()));
+            }
+        }
+        details
     }
 
     fn repair(&mut self) -> Vec<Repair> {
@@ -237,6 +254,7 @@ mod tests {
             caption: caption.into(),
             crop: None,
             turn: Default::default(),
+            url: String::new(),
         }
     }
 
