@@ -601,7 +601,7 @@ fn arrange(board: &Path, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Re
     })
     .map_err(flatten)?;
     warn_problems(err, &problems)?;
-    let (width, height) = (format!("{:.0}", size.0), format!("{:.0}", size.1));
+    let (width, height) = (f64::from(size.0.round()), f64::from(size.1.round()));
     let said = tr!("cli-arranged", frames = frames, moved = moved, width = width, height = height);
     writeln!(out, "{said}")?;
     Ok(())
