@@ -502,6 +502,7 @@ inspector-face-down-text = An idea from a participant's phone. Private collect k
 inspector-goal-n = Goal { $n }
 inspector-remove-goal-n = Remove goal { $n }
 inspector-image-size = { $file } · { $w } × { $h } px
+inspector-image-from = From { $url }
 inspector-added-by = Added by { $who }
 inspector-times = Created { $created } · changed { $changed }
 step-lock = Lock
@@ -1627,7 +1628,6 @@ recap-sketch = Sketch ({ $count ->
     })
 recap-colour = Colour { $hex } { $name }
 recap-source = source
-inspector-image-from = From { $url }
 
 ## Live boards (Share live…, Join live…)
 cmd-share-live = Share live…

@@ -499,6 +499,7 @@ inspector-face-down-text = Een idee van de telefoon van een deelnemer. Besloten 
 inspector-goal-n = Doel { $n }
 inspector-remove-goal-n = Doel { $n } verwijderen
 inspector-image-size = { $file } · { $w } × { $h } px
+inspector-image-from = Van { $url }
 inspector-added-by = Toegevoegd door { $who }
 inspector-times = Gemaakt { $created } · gewijzigd { $changed }
 step-lock = Vergrendelen
@@ -1624,7 +1625,6 @@ recap-sketch = Schets ({ $count ->
     })
 recap-colour = Kleur { $hex } { $name }
 recap-source = bron
-inspector-image-from = Van { $url }
 
 ## Live borden (Live delen…, Live meedoen…)
 cmd-share-live = Live delen…
