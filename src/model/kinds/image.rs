@@ -264,6 +264,23 @@ mod tests {
         assert_eq!(image("  ", 4032, 3024).summary(), "IMG_2041.png", "no pixel sizes in what people read");
     }
 
+    /// A picture's address from a stranger's board is only ever opened when it is a web
+    /// page's; anything else is said (cut to one line) but offers no button.
+    #[test]
+    fn only_a_web_address_a_picture_came_from_can_be_opened() {
+        let opens = |url: &str| {
+            let picture = Image { url: url.to_owned(), ..image("", 10, 10) };
+            let details = picture.details();
+            let said = details.iter().any(|d| matches!(d, Detail::Info(m) if m.id == "inspector-image-from"));
+            (said, details.iter().any(|d| matches!(d, Detail::Open(_))))
+        };
+        assert_eq!(opens("https://example.com/tiles.png"), (true, true));
+        assert_eq!(opens("javascript:alert(1)"), (true, false));
+        assert_eq!(opens("file:///etc/passwd"), (true, false));
+        assert_eq!(opens(&format!("https://example.com/{}\nline two", "a".repeat(5000))), (true, false));
+        assert_eq!(opens("   "), (false, false), "no address, nothing said");
+    }
+
     #[test]
     fn image_default_size_keeps_aspect() {
         let s = image("", 4000, 1000).default_size();
